@@ -1,0 +1,153 @@
+// Compiles the measures of a query into one SQL statement. Time-zone work happens here, in
+// TypeScript: every span's bounds (instants, local dates, day positions) are computed once and
+// sent as a VALUES list, so the database compares plain numbers and never converts a row's time.
+// Each measure is one SELECT joined to its spans; the statement is their UNION ALL, one row per
+// (measure, span, group): r, wi, k, v (the aggregate) and n (the facts that contributed).
+import type { Measure } from "../../definitions/schema.js";
+import { parseExpr } from "../../expr/parse.js";
+import { factModels, type QueryFact } from "../../facts/model.js";
+import { datesIn, dayPosition, localDay } from "../../time/calendar.js";
+import { shiftLocal, type Span } from "../../time/range.js";
+import type { Aggregate, MeasureRequest, MeasureResults } from "../types.js";
+import type { Dialect } from "./dialect.js";
+import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
+
+export interface CompiledSql {
+  sql: string;
+  params: unknown[];
+}
+
+type Bounds = Record<string, number>;
+
+/** The spans' VALUES lists, shared by measures over the same spans (a ratio's two sides). */
+class SpanTables {
+  private readonly byBody = new Map<string, string>();
+
+  name(columns: string[], rows: Bounds[]): string {
+    const values = rows.map((b, i) => `(${[i, ...columns.map((c) => b[c])].join(", ")})`).join(", ");
+    const body = `(i, ${columns.join(", ")}) AS (VALUES ${values})`;
+    let name = this.byBody.get(body);
+    if (!name) this.byBody.set(body, (name = `w${this.byBody.size}`));
+    return name;
+  }
+
+  sql(): string {
+    return [...this.byBody].map(([body, name]) => `${name}${body}`).join(",\n  ");
+  }
+}
+
+const and = (parts: string[]) => (parts.length ? parts.join(" AND ") : "TRUE");
+
+function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Dialect, params: SqlParams, tables: SpanTables, tenant: string): string {
+  const m = r.measure;
+  const tenantParam = params.add(tenant);
+  if (m.agg === "target") return targetSelect(m, r.spans, index, tz, dialect, params, tables, tenantParam);
+
+  const model = factModels[m.fact as QueryFact];
+  const scope: RowScope = { model, dialect, params, alias: "f" };
+  const timeField = model.fields[m.time ?? model.time]!;
+  const time = columnSql(scope, timeField.name);
+  const where = m.where !== undefined ? parseExpr(m.where) : undefined;
+  const value = "field" in m ? rowSql(parseExpr(m.field), scope) : undefined;
+  const key = r.groupBy ? keySql(r.groupBy, scope) : "NULL";
+  const groupKey = r.groupBy ? ", k" : "";
+  const head = `SELECT ${index} AS r`;
+  const from = (w: string, on: string) =>
+    model.name === "orderLines"
+      ? `${w} w JOIN orders f ON f.tenant_id = ${tenantParam} AND ${on} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id`
+      : `${w} w JOIN ${model.table} f ON f.tenant_id = ${tenantParam} AND ${on}`;
+  const spans = (cols: string[], bounds: (s: Span) => Bounds) => tables.name(cols, r.spans.map(bounds));
+  const eventBounds = (s: Span): Bounds => {
+    if (timeField.kind !== "date") return { s: s.start, e: s.end };
+    const { from, to } = datesIn(tz, s.start, s.end);
+    return { s: from, e: to };
+  };
+
+  if (m.agg === "first_seen") {
+    const firsts = `SELECT f.*, row_number() OVER (PARTITION BY ${value} ORDER BY ${time}, ${dialect.binaryText("f.id")}) AS rn FROM ${model.table} f WHERE ${and([`f.tenant_id = ${tenantParam}`, `${time} IS NOT NULL`, `${value} IS NOT NULL`, ...testSql(where, [], scope)])}`;
+    const w = spans(["s", "e"], eventBounds);
+    return `${head}, w.i AS wi, ${key} AS k, count(*) AS v, count(*) AS n FROM ${w} w JOIN (${firsts}) f ON f.rn = 1 AND ${time} >= w.s AND ${time} < w.e WHERE ${and(testSql(undefined, r.filters, scope))} GROUP BY w.i${groupKey}`;
+  }
+
+  if (m.agg === "active") {
+    const state = { start: "g.a = 1", end: "g.b = 1", retained: "g.a = 1 AND g.b = 1", lost: "g.a = 1 AND g.b = 0" }[m.state];
+    const w = spans(["a", "s", "b", "e"], (s) => ({ a: shiftLocal(tz, s.start, { days: -m.days }), s: s.start, b: shiftLocal(tz, s.end, { days: -m.days }), e: s.end }));
+    const inner = `SELECT w.i AS wi, ${key} AS k, ${value} AS x, max(CASE WHEN ${time} < w.s THEN 1 ELSE 0 END) AS a, max(CASE WHEN ${time} >= w.b THEN 1 ELSE 0 END) AS b FROM ${from(w, `${time} >= w.a AND ${time} < w.e`)} WHERE ${and([...testSql(where, r.filters, scope), `${value} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x`;
+    return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g WHERE ${state} GROUP BY g.wi, g.k`;
+  }
+
+  const aggregate = (() => {
+    switch (m.agg) {
+      case "count":
+        return "count(*) AS v, count(*) AS n";
+      case "sum":
+      case "avg":
+        return `sum(${value}) AS v, count(${value}) AS n`;
+      case "count_distinct":
+        return `count(DISTINCT ${value}) AS v, count(DISTINCT ${value}) AS n`;
+    }
+  })();
+
+  if ("snapshot" in m && m.snapshot) {
+    const { at, latestBy, until } = m.snapshot;
+    const w = spans(["t"], (s) => ({ t: at === "start" ? s.start : s.end }));
+    if (latestBy) {
+      const latest = `SELECT w.i AS wi, f.*, row_number() OVER (PARTITION BY w.i, ${columnSql(scope, latestBy)} ORDER BY ${time} DESC, ${dialect.binaryText("f.id")} DESC) AS rn FROM ${w} w JOIN ${model.table} f ON f.tenant_id = ${tenantParam} AND ${time} < w.t`;
+      return `${head}, f.wi, ${key} AS k, ${aggregate} FROM (${latest}) f WHERE ${and(["f.rn = 1", ...testSql(where, r.filters, scope)])} GROUP BY f.wi${groupKey}`;
+    }
+    const open = (until ?? []).map((u) => `(${columnSql(scope, u)} IS NULL OR ${columnSql(scope, u)} >= w.t)`);
+    return `${head}, w.i AS wi, ${key} AS k, ${aggregate} FROM ${from(w, and([`${time} < w.t`, ...open]))} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
+  }
+
+  const w = spans(["s", "e"], eventBounds);
+  const on = `${time} >= w.s AND ${time} < w.e`;
+  if (m.agg === "count_distinct" && m.minRows) {
+    const inner = `SELECT w.i AS wi, ${key} AS k, ${value} AS x FROM ${from(w, on)} WHERE ${and([...testSql(where, r.filters, scope), `${value} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x HAVING count(*) >= ${m.minRows}`;
+    return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g GROUP BY g.wi, g.k`;
+  }
+  return `${head}, w.i AS wi, ${key} AS k, ${aggregate} FROM ${from(w, on)} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
+}
+
+function targetSelect(
+  m: Extract<Measure, { agg: "target" }>,
+  spans: readonly Span[],
+  index: number,
+  tz: string,
+  dialect: Dialect,
+  params: SqlParams,
+  tables: SpanTables,
+  tenantParam: string,
+): string {
+  const metric = params.add(m.metric);
+  const base = `targets t ON t.tenant_id = ${tenantParam} AND t.metric = ${metric}`;
+  if (m.mode === "at_start") {
+    const w = tables.name(["d"], spans.map((s) => ({ d: localDay(tz, s.start) })));
+    const ranked = `SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, ${dialect.binaryText("t.id")} DESC) AS rn FROM ${w} w JOIN ${base} AND t.start_day <= w.d AND t.end_day > w.d`;
+    return `SELECT ${index} AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (${ranked}) g WHERE g.rn = 1`;
+  }
+  // Pro-rated by local days: each target contributes its value times the share of its days the span covers.
+  const overlap = `(${dialect.least("w.e", "t.end_day")} - ${dialect.greatest("w.s", "t.start_day")})`;
+  const w = tables.name(["s", "e"], spans.map((s) => ({ s: dayPosition(tz, s.start), e: dayPosition(tz, s.end) })));
+  return `SELECT ${index} AS r, w.i AS wi, NULL AS k, sum(t.value * ${overlap} / (t.end_day - t.start_day)) AS v, count(*) AS n FROM ${w} w JOIN ${base} AND t.start_day < w.e AND t.end_day > w.s GROUP BY w.i`;
+}
+
+/** One statement computing every request; parameter 1 is the tenant. */
+export function compileMeasures(requests: readonly MeasureRequest[], tz: string, dialect: Dialect, tenant: string): CompiledSql {
+  const params = new SqlParams(dialect);
+  params.add(tenant);
+  const tables = new SpanTables();
+  const selects = requests.map((r, i) => measureSelect(r, i, tz, dialect, params, tables, tenant));
+  const sql = `WITH ${tables.sql()}\n${selects.join("\nUNION ALL\n")}`;
+  return { sql, params: params.values };
+}
+
+/** Rows of a compiled statement back into per-request, per-span aggregates. */
+export function decodeRows(rows: readonly Record<string, unknown>[], requests: readonly MeasureRequest[]): MeasureResults {
+  const out = requests.map((r) => r.spans.map(() => new Map<string | null, Aggregate>()));
+  for (const row of rows) {
+    const k = row.k === null || row.k === undefined ? null : String(row.k);
+    const v = row.v === null || row.v === undefined ? 0 : Number(row.v);
+    out[Number(row.r)]![Number(row.wi)]!.set(k, { sum: v, count: Number(row.n ?? 0) });
+  }
+  return out;
+}

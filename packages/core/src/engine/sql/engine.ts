@@ -1,0 +1,40 @@
+// The SQL engine: a query's measures compiled to one statement for a dialect and run by whatever
+// executes SQL for the store (node:sqlite, Cloudflare D1, a PostgreSQL pool).
+import { prepareQuery, type RunOptions } from "../../query/run.js";
+import type { Engine, MeasureRequest, MeasureResults } from "../types.js";
+import { type CompiledSql, compileMeasures, decodeRows } from "./compile.js";
+import type { Dialect } from "./dialect.js";
+
+/** Runs a statement and returns its rows as objects keyed by column name. */
+export type SqlExecutor = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]> | Record<string, unknown>[];
+
+export interface SqlEngineOptions {
+  dialect: Dialect;
+  tenant: string;
+  execute: SqlExecutor;
+  dataVersion: () => string | Promise<string>;
+}
+
+export class SqlEngine implements Engine {
+  constructor(private readonly options: SqlEngineOptions) {}
+
+  compile(requests: readonly MeasureRequest[], tz: string): CompiledSql {
+    return compileMeasures(requests, tz, this.options.dialect, this.options.tenant);
+  }
+
+  async compute(requests: readonly MeasureRequest[], tz: string): Promise<MeasureResults> {
+    if (requests.length === 0) return [];
+    const { sql, params } = this.compile(requests, tz);
+    return decodeRows(await this.options.execute(sql, params), requests);
+  }
+
+  dataVersion(): string | Promise<string> {
+    return this.options.dataVersion();
+  }
+
+  /** The statement a query runs (for `GET /v1/metrics/:id/sql`). */
+  explain(input: unknown, options: RunOptions): CompiledSql {
+    const prepared = prepareQuery(input, options);
+    return this.compile(prepared.requests, prepared.tz);
+  }
+}

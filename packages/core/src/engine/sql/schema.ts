@@ -1,0 +1,131 @@
+// The tables facts are stored in, per dialect, and how a validated fact becomes rows. Stores
+// (the API's SQLite, D1 and PostgreSQL) create these tables and insert through these functions,
+// so the SQL engine and the data always agree on names and encodings.
+import { factModels, type FactModel } from "../../facts/model.js";
+import { type FactName, factNames, type FactRecord } from "../../facts/schemas.js";
+import { parseIsoDate } from "../../time/calendar.js";
+import type { Dialect } from "./dialect.js";
+
+export interface TableSpec {
+  name: string;
+  columns: { name: string; type: string; nullable: boolean }[];
+  primaryKey: string[];
+  indexes: string[][];
+}
+
+/** Timestamps that place facts in periods (each fact's own, and those catalog KPIs measure by). */
+const TIME_INDEXES: Partial<Record<FactName, string[]>> = {
+  orders: ["shippedAt", "deliveredAt"],
+  tickets: ["resolvedAt"],
+  refunds: ["completedAt"],
+};
+
+function columnType(dialect: Dialect, kind: string): string {
+  switch (kind) {
+    case "number":
+      return dialect.types.real;
+    case "boolean":
+      return dialect.types.boolean;
+    case "timestamp":
+      return dialect.types.bigint;
+    case "date":
+      return dialect.types.integer;
+    default:
+      return dialect.types.text;
+  }
+}
+
+function specOf(model: FactModel, fact: FactName, dialect: Dialect): TableSpec {
+  const own = Object.values(model.fields).filter((f) => !f.onParent);
+  const timeFields = [model.time, ...(TIME_INDEXES[fact] ?? [])];
+  return {
+    name: model.table,
+    columns: [
+      { name: "tenant_id", type: dialect.types.text, nullable: false },
+      ...own.map((f) => ({ name: f.column, type: columnType(dialect, f.kind), nullable: f.nullable })),
+    ],
+    primaryKey: ["tenant_id", "id"],
+    indexes: fact === "targets" ? [["tenant_id", "metric", "start_day"]] : timeFields.map((t) => ["tenant_id", model.fields[t]!.column]),
+  };
+}
+
+/** Every fact table, plus `order_lines` (an order's `lines`, one row each). */
+export function tableSpecs(dialect: Dialect): TableSpec[] {
+  const specs = factNames.map((f) => specOf(factModels[f === "targets" ? "targets" : f], f, dialect));
+  const lines = factModels.orderLines;
+  specs.push({
+    name: lines.table,
+    columns: [
+      { name: "tenant_id", type: dialect.types.text, nullable: false },
+      { name: "order_id", type: dialect.types.text, nullable: false },
+      { name: "line_no", type: dialect.types.integer, nullable: false },
+      ...Object.values(lines.fields)
+        .filter((f) => !f.onParent && f.name !== "orderId")
+        .map((f) => ({ name: f.column, type: columnType(dialect, f.kind), nullable: f.nullable })),
+    ],
+    primaryKey: ["tenant_id", "order_id", "line_no"],
+    indexes: [],
+  });
+  return specs;
+}
+
+/** `CREATE TABLE IF NOT EXISTS …` and `CREATE INDEX IF NOT EXISTS …` for every fact table. */
+export function schemaStatements(dialect: Dialect): string[] {
+  return tableSpecs(dialect).flatMap((t) => [
+    `CREATE TABLE IF NOT EXISTS ${t.name} (${[
+      ...t.columns.map((c) => `${c.name} ${c.type}${c.nullable ? "" : " NOT NULL"}`),
+      `PRIMARY KEY (${t.primaryKey.join(", ")})`,
+    ].join(", ")})`,
+    ...t.indexes.map((cols) => `CREATE INDEX IF NOT EXISTS ${t.name}_${cols.slice(1).join("_")} ON ${t.name} (${cols.join(", ")})`),
+  ]);
+}
+
+export interface EncodedRow {
+  table: string;
+  columns: string[];
+  values: unknown[];
+}
+
+function encodeValue(kind: string, value: unknown, dialect: Dialect): unknown {
+  if (value === null || value === undefined) return null;
+  switch (kind) {
+    case "timestamp":
+      return Date.parse(value as string);
+    case "date":
+      return parseIsoDate(value as string);
+    case "boolean":
+      return dialect.name === "sqlite" ? (value ? 1 : 0) : value;
+    default:
+      return value;
+  }
+}
+
+/** The rows a validated fact is stored as: one, or for an order one plus one per line. */
+export function encodeFact<F extends FactName>(fact: F, record: FactRecord<F>, tenant: string, dialect: Dialect): EncodedRow[] {
+  const model = factModels[fact === "targets" ? "targets" : (fact as Exclude<FactName, "targets">)];
+  const fields = Object.values(model.fields);
+  const r = record as Record<string, unknown>;
+  const rows: EncodedRow[] = [
+    {
+      table: model.table,
+      columns: ["tenant_id", ...fields.map((f) => f.column)],
+      values: [tenant, ...fields.map((f) => encodeValue(f.kind, r[f.name], dialect))],
+    },
+  ];
+  if (fact === "orders") {
+    const lines = (r.lines ?? []) as Record<string, unknown>[];
+    lines.forEach((line, n) => {
+      rows.push({
+        table: factModels.orderLines.table,
+        columns: ["tenant_id", "order_id", "line_no", "product_id", "quantity", "price"],
+        values: [tenant, r.id, n, line.productId, line.quantity, line.price],
+      });
+    });
+  }
+  return rows;
+}
+
+/** An insert that leaves an existing row (same tenant and id) untouched: ingestion is idempotent. */
+export function insertSql(row: Pick<EncodedRow, "table" | "columns">, dialect: Dialect): string {
+  return `INSERT INTO ${row.table} (${row.columns.join(", ")}) VALUES (${row.columns.map((_, i) => dialect.param(i + 1)).join(", ")}) ON CONFLICT DO NOTHING`;
+}

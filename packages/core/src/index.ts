@@ -1,0 +1,30 @@
+// @kpikit/core: KPI definitions, fact schemas, time ranges and zones, and the engines.
+export { KpiError, errorStatus, type ErrorCode, type Issue } from "./errors.js";
+
+export * from "./facts/schemas.js";
+export { factModels, dimensions, dimensionsOf, isDimension, queryFacts, type FactModel, type FieldInfo, type FieldKind, type QueryFact, type DimensionBinding } from "./facts/model.js";
+
+export * from "./definitions/schema.js";
+export { compileDefinition, type CompiledMetric, type Formula, type MetricLookup } from "./definitions/compile.js";
+export { MetricRegistry } from "./definitions/registry.js";
+export { parseExpr, refsOf, type Expr } from "./expr/parse.js";
+
+export { catalog } from "./catalog/catalog.js";
+export { kpiTexts, dimensionTexts, domainTexts, uiTexts } from "./catalog/texts.js";
+
+export { GRAINS, type Grain, isoDate, parseIsoDate, localDay, startOfDay, hoursInDay, dayPosition, datesIn, floorToGrain, nextBoundary } from "./time/calendar.js";
+export { RANGE_PRESETS, COMPARES, MAX_BUCKETS, type RangePreset, type Compare, type Span, type Bucket, isRange, resolveRange, previousPeriod, previousYear, previousStep, comparedSpan, defaultGrain, bucketsOf, localDaysTouched, shiftLocal } from "./time/range.js";
+export { isTimeZone, offsetAt, localFields, localToInstant, formatInstant, type LocalFields } from "./time/zone.js";
+
+export { querySchema, parseQuery, queryFromSearchParams, searchParamsOf, type Query, type QueryInput } from "./query/schema.js";
+export { resultSchema, seriesPointSchema, STATUSES, type Result, type SeriesPoint, type Status } from "./query/result.js";
+export { runQuery, runQueries, prepareQuery, problemOf, statusOf, changeOf, type RunOptions, type PreparedQuery, type Problem } from "./query/run.js";
+
+export { formatValue, formatChange, formatDuration, catalogLocale, type FormatOptions } from "./format/format.js";
+
+export type { Engine, MeasureRequest, MeasureResults, Aggregate, FilterBinding } from "./engine/types.js";
+export { MemoryEngine, createMemoryEngine, type MemoryEngineOptions } from "./engine/memory/engine.js";
+export { SqlEngine, type SqlEngineOptions, type SqlExecutor } from "./engine/sql/engine.js";
+export { compileMeasures, decodeRows, type CompiledSql } from "./engine/sql/compile.js";
+export { sqlite, postgres, dialects, type Dialect, type DialectName } from "./engine/sql/dialect.js";
+export { schemaStatements, tableSpecs, encodeFact, insertSql, type EncodedRow, type TableSpec } from "./engine/sql/schema.js";

@@ -1,0 +1,144 @@
+// Calendar arithmetic on local dates, represented as epoch days (days since 1970-01-01 in the
+// proleptic Gregorian calendar, independent of any zone), and the grain boundaries of a zone.
+import { localFields, localToInstant } from "./zone.js";
+
+export const GRAINS = ["hour", "day", "week", "month", "quarter", "year"] as const;
+export type Grain = (typeof GRAINS)[number];
+
+const MS_PER_DAY = 86_400_000;
+const MS_PER_HOUR = 3_600_000;
+
+export function dayFromYmd(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return Math.floor(d.getTime() / MS_PER_DAY);
+}
+
+export function ymdFromDay(day: number): { year: number; month: number; day: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** `YYYY-MM-DD` of an epoch day. */
+export function isoDate(day: number): string {
+  const { year, month, day: d } = ymdFromDay(day);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** The epoch day of a `YYYY-MM-DD` string, or undefined when it is not a real date. */
+export function parseIsoDate(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const epochDay = dayFromYmd(year, month, day);
+  const back = ymdFromDay(epochDay);
+  return back.year === year && back.month === month && back.day === day ? epochDay : undefined;
+}
+
+/** ISO weekday of an epoch day: Monday 1 … Sunday 7 (1970-01-01 was a Thursday). */
+export function isoWeekday(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** Adds calendar months, clamping to the end of a shorter month (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(day: number, months: number): number {
+  const { year, month, day: d } = ymdFromDay(day);
+  const total = year * 12 + (month - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  const lastDay = ymdFromDay(dayFromYmd(y, m + 1, 1) - 1).day;
+  return dayFromYmd(y, m, Math.min(d, lastDay));
+}
+
+/** The local date of an instant in `tz`, as an epoch day. */
+export function localDay(tz: string, epochMs: number): number {
+  const f = localFields(tz, epochMs);
+  return dayFromYmd(f.year, f.month, f.day);
+}
+
+/** The first instant of a local date in `tz` (later than midnight when midnight was skipped). */
+export function startOfDay(tz: string, day: number): number {
+  const { year, month, day: d } = ymdFromDay(day);
+  return localToInstant(tz, { year, month, day: d, hour: 0, minute: 0, second: 0, millisecond: 0 });
+}
+
+/** Hours in a local date of `tz`: 24, or 23 and 25 on days the clocks change. */
+export function hoursInDay(tz: string, day: number): number {
+  return (startOfDay(tz, day + 1) - startOfDay(tz, day)) / MS_PER_HOUR;
+}
+
+/**
+ * Where an instant falls in local days: the epoch day plus the elapsed fraction of that day.
+ * Pro-rating by days (targets) uses this, so a 23-hour day still counts as one day.
+ */
+export function dayPosition(tz: string, epochMs: number): number {
+  const day = localDay(tz, epochMs);
+  const start = startOfDay(tz, day);
+  if (epochMs < start) return day; // inside a skipped midnight: the day has not begun
+  return day + (epochMs - start) / (startOfDay(tz, day + 1) - start);
+}
+
+/**
+ * The local dates whose first instant falls in [start, end), as epoch days [from, to). A fact
+ * dated with a calendar date (ad spend) belongs to a span when its date begins inside it.
+ */
+export function datesIn(tz: string, start: number, end: number): { from: number; to: number } {
+  return { from: Math.ceil(dayPosition(tz, start)), to: Math.ceil(dayPosition(tz, end)) };
+}
+
+/** The first epoch day of the `grain` period (day and longer) that contains `day`. */
+export function grainStartDay(day: number, grain: Exclude<Grain, "hour">): number {
+  switch (grain) {
+    case "day":
+      return day;
+    case "week":
+      return day - (isoWeekday(day) - 1);
+    case "month":
+    case "quarter":
+    case "year": {
+      const { year, month } = ymdFromDay(day);
+      const m = grain === "month" ? month : grain === "quarter" ? month - ((month - 1) % 3) : 1;
+      return dayFromYmd(year, m, 1);
+    }
+  }
+}
+
+/** Moves an epoch day by whole `grain` steps (day and longer). */
+export function addGrain(day: number, grain: Exclude<Grain, "hour">, steps: number): number {
+  switch (grain) {
+    case "day":
+      return day + steps;
+    case "week":
+      return day + 7 * steps;
+    case "month":
+      return addMonths(day, steps);
+    case "quarter":
+      return addMonths(day, 3 * steps);
+    case "year":
+      return addMonths(day, 12 * steps);
+  }
+}
+
+function floorHour(tz: string, epochMs: number): number {
+  const f = localFields(tz, epochMs);
+  return epochMs - ((f.minute * 60 + f.second) * 1000 + f.millisecond);
+}
+
+/** The start of the `grain` period of `tz` that contains the instant. */
+export function floorToGrain(tz: string, epochMs: number, grain: Grain): number {
+  if (grain === "hour") return floorHour(tz, epochMs);
+  return startOfDay(tz, grainStartDay(localDay(tz, epochMs), grain));
+}
+
+/** The first `grain` boundary of `tz` strictly after the instant. */
+export function nextBoundary(tz: string, epochMs: number, grain: Grain): number {
+  const floor = floorToGrain(tz, epochMs, grain);
+  if (grain === "hour") {
+    let next = floor + MS_PER_HOUR;
+    const snapped = floorHour(tz, next);
+    if (snapped > floor) next = snapped; // an offset change by a fraction of an hour
+    return next;
+  }
+  const day = grainStartDay(localDay(tz, floor), grain);
+  return startOfDay(tz, addGrain(day, grain, 1));
+}

@@ -1,0 +1,45 @@
+// The SQL each kind of measure compiles to, per dialect, as reviewed snapshot files
+// (test/__snapshots__/sql/<dialect>/<query>.sql), in the manner of MetricFlow's per-engine snapshots.
+// A change to the generated SQL shows up in review as a diff of these files.
+import { describe, expect, it } from "vitest";
+import { compileMeasures, dialects, prepareQuery, type QueryInput } from "../src/index.js";
+import { registry } from "./support/engines.js";
+
+const NOW = Date.parse("2026-11-23T09:30:00Z");
+
+/** One query per kind of measure the compiler knows. */
+const queries: Record<string, QueryInput> = {
+  aov_daily_new_york: { metric: "aov", range: "2026-10-30..2026-11-03", grain: "day", tz: "America/New_York" },
+  revenue_by_channel_filtered: { metric: "revenue", range: "last_7_days", tz: "Europe/Moscow", filters: { region: ["EU", "US"] }, by: "channel", compare: "none" },
+  visitors_distinct: { metric: "visitors", range: "yesterday", grain: "day", compare: "none" },
+  repeat_purchase_rate: { metric: "repeat_purchase_rate", range: "last_month", grain: "month", compare: "none" },
+  new_customers_first_seen: { metric: "new_customers", range: "last_7_days", grain: "day", compare: "none" },
+  retention_active: { metric: "customer_retention_rate", range: "last_month", grain: "month", compare: "none" },
+  conversion_by_visitor: { metric: "conversion_rate", range: "today", tz: "Asia/Shanghai", by: "visitor", compare: "none" },
+  stock_snapshot_latest: { metric: "stockout_rate", range: "last_7_days", grain: "week", compare: "none" },
+  queue_snapshot_until: { metric: "queued_tickets", range: "today", grain: "hour", compare: "none", now: "2026-11-23T03:00:00Z" },
+  target_prorated: { metric: "sales_target_attainment", range: "mtd", grain: "month", compare: "none" },
+  hit_rate_lines: { metric: "hit_rate", range: "last_7_days", grain: "week", by: "product", compare: "none" },
+  cac_dates: { metric: "cac", range: "last_7_days", tz: "America/Los_Angeles", grain: "week", compare: "none" },
+  refund_rolling: { metric: "refund_dispute_rate", range: "yesterday", grain: "day", compare: "none" },
+};
+
+describe("generated SQL", () => {
+  for (const dialect of Object.values(dialects)) {
+    for (const [name, query] of Object.entries(queries)) {
+      it(`${dialect.name}: ${name}`, async () => {
+        const prepared = prepareQuery(query, { registry, timeZone: "UTC", now: NOW });
+        const { sql, params } = compileMeasures(prepared.requests, prepared.tz, dialect, "tenant_1");
+        const text = `-- ${JSON.stringify(query)}\n-- params: ${JSON.stringify(params)}\n${sql}\n`;
+        await expect(text).toMatchFileSnapshot(`./__snapshots__/sql/${dialect.name}/${name}.sql`);
+      });
+    }
+  }
+
+  it("binds text as parameters, never inline", () => {
+    const prepared = prepareQuery({ metric: "revenue", range: "today", filters: { channel: "x'); DROP TABLE orders; --" } }, { registry, now: NOW });
+    const { sql, params } = compileMeasures(prepared.requests, "UTC", dialects.sqlite, "t");
+    expect(sql).not.toContain("DROP TABLE");
+    expect(params).toContain("x'); DROP TABLE orders; --");
+  });
+});

