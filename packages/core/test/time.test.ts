@@ -137,6 +137,15 @@ describe("buckets", () => {
     expect(count("2026-06-01")).toBe(24);
   });
 
+  it("starts an hour where the clock jumps by half an hour (Lord Howe Island, 2026-10-04)", () => {
+    const tz = "Australia/Lord_Howe";
+    const b = bucketsOf(tz, { start: startOfDay(tz, day("2026-10-04")), end: startOfDay(tz, day("2026-10-05")) }, "hour", 0);
+    expect(hoursInDay(tz, day("2026-10-04"))).toBe(23.5);
+    expect(b).toHaveLength(24);
+    expect(b.map((x) => iso(tz, x.start)).slice(1, 4)).toEqual(["2026-10-04T01:00:00+10:30", "2026-10-04T02:30:00+11:00", "2026-10-04T03:00:00+11:00"]);
+    expect((b[2]!.end - b[2]!.start) / 60_000).toBe(30);
+  });
+
   it("clips the first and last bucket and flags the running one", () => {
     const tz = "UTC";
     const now = at("2026-11-23T11:30:00Z");

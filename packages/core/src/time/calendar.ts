@@ -1,6 +1,6 @@
 // Calendar arithmetic on local dates, represented as epoch days (days since 1970-01-01 in the
 // proleptic Gregorian calendar, independent of any zone), and the grain boundaries of a zone.
-import { localFields, localToInstant } from "./zone.js";
+import { localFields, localToInstant, offsetAt } from "./zone.js";
 
 export const GRAINS = ["hour", "day", "week", "month", "quarter", "year"] as const;
 export type Grain = (typeof GRAINS)[number];
@@ -119,9 +119,24 @@ export function addGrain(day: number, grain: Exclude<Grain, "hour">, steps: numb
   }
 }
 
+/**
+ * The start of the local hour containing an instant. Usually the last :00 on the local clock;
+ * but if the clock changed since then (by half an hour on Lord Howe Island, or back an hour),
+ * the hour began at the change, found by bisection on whole minutes.
+ */
 function floorHour(tz: string, epochMs: number): number {
   const f = localFields(tz, epochMs);
-  return epochMs - ((f.minute * 60 + f.second) * 1000 + f.millisecond);
+  const start = epochMs - ((f.minute * 60 + f.second) * 1000 + f.millisecond);
+  const offset = offsetAt(tz, epochMs);
+  if (offsetAt(tz, start) === offset) return start;
+  let lo = Math.floor(start / 60_000);
+  let hi = Math.floor(epochMs / 60_000);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetAt(tz, mid * 60_000) === offset) hi = mid;
+    else lo = mid;
+  }
+  return hi * 60_000;
 }
 
 /** The start of the `grain` period of `tz` that contains the instant. */
@@ -134,10 +149,11 @@ export function floorToGrain(tz: string, epochMs: number, grain: Grain): number 
 export function nextBoundary(tz: string, epochMs: number, grain: Grain): number {
   const floor = floorToGrain(tz, epochMs, grain);
   if (grain === "hour") {
-    let next = floor + MS_PER_HOUR;
-    const snapped = floorHour(tz, next);
-    if (snapped > floor) next = snapped; // an offset change by a fraction of an hour
-    return next;
+    // The hour after this one starts within the next 60 minutes: at the next :00, or earlier
+    // where the clock changes.
+    const candidate = floor + MS_PER_HOUR;
+    const start = floorHour(tz, candidate);
+    return start > epochMs ? start : candidate;
   }
   const day = grainStartDay(localDay(tz, floor), grain);
   return startOfDay(tz, addGrain(day, grain, 1));

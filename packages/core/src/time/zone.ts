@@ -44,14 +44,36 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
-/** The wall-clock fields of an instant in `tz`. */
-export function localFields(tz: string, epochMs: number): LocalFields {
+function fieldsFromIntl(tz: string, epochMs: number): LocalFields {
   const millisecond = ((epochMs % 1000) + 1000) % 1000;
   const parts = formatter(tz).formatToParts(epochMs - millisecond);
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   let year = get("year");
   if (parts.find((p) => p.type === "era")?.value === "BC") year = 1 - year;
   return { year, month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second"), millisecond };
+}
+
+/**
+ * Offsets by zone and UTC minute. Intl is slow (microseconds a call) and a query asks for the same
+ * bounds' offsets many times; every zone transition since 1972 happens on a whole minute, so an
+ * offset holds for the whole minute. Bounded, and never used before 1970.
+ */
+const offsetCache = new Map<string, Map<number, number>>();
+const MAX_CACHED_MINUTES = 50_000;
+
+/** The wall-clock fields of an instant in `tz`. */
+export function localFields(tz: string, epochMs: number): LocalFields {
+  if (epochMs < 0) return fieldsFromIntl(tz, epochMs);
+  const d = new Date(epochMs + offsetAt(tz, epochMs));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+  };
 }
 
 function wallAsUtc(f: LocalFields): number {
@@ -63,7 +85,18 @@ function wallAsUtc(f: LocalFields): number {
 
 /** Offset of `tz` from UTC at an instant, in milliseconds (local = utc + offset). */
 export function offsetAt(tz: string, epochMs: number): number {
-  return wallAsUtc(localFields(tz, epochMs)) - epochMs;
+  if (epochMs < 0) return wallAsUtc(fieldsFromIntl(tz, epochMs)) - epochMs;
+  let zone = offsetCache.get(tz);
+  if (!zone) offsetCache.set(tz, (zone = new Map()));
+  const minute = Math.floor(epochMs / 60_000);
+  let offset = zone.get(minute);
+  if (offset === undefined) {
+    const start = minute * 60_000;
+    offset = wallAsUtc(fieldsFromIntl(tz, start)) - start;
+    if (zone.size >= MAX_CACHED_MINUTES) zone.clear();
+    zone.set(minute, offset);
+  }
+  return offset;
 }
 
 /**

@@ -4,11 +4,11 @@
 import type { Measure } from "../../definitions/schema.js";
 import { type Expr, parseExpr } from "../../expr/parse.js";
 import { factModels, type QueryFact } from "../../facts/model.js";
-import type { FactSet } from "../../facts/schemas.js";
+import type { FactSet, Order } from "../../facts/schemas.js";
 import { datesIn, dayPosition, localDay } from "../../time/calendar.js";
 import { shiftLocal, type Span } from "../../time/range.js";
 import type { Aggregate, Engine, MeasureRequest, MeasureResults } from "../types.js";
-import { compileKey, compileRow, compileTest, type RowFn } from "./row.js";
+import { compileKey, compileRow, compileTest, numericColumn, type RowFn } from "./row.js";
 import { type Column, compareText, lowerBound, Table, type TimeIndex } from "./table.js";
 
 type Groups = Map<string | null, Aggregate>;
@@ -81,7 +81,7 @@ export class MemoryEngine implements Engine {
     let t = this.tables.get(fact);
     if (t) return t;
     if (fact === "orderLines") {
-      const orders = this.facts.orders ?? [];
+      const orders = this.table("orders").records as readonly Order[];
       const lines: Record<string, unknown>[] = [];
       const rowOf: number[] = [];
       orders.forEach((o, i) =>
@@ -99,7 +99,101 @@ export class MemoryEngine implements Engine {
   }
 
   compute(requests: readonly MeasureRequest[], tz: string): MeasureResults {
-    return requests.map((r) => this.request(r, tz));
+    const out: Groups[][] = [];
+    // Counts, sums and means over the same facts, times and filters are computed in one pass.
+    const passes = new Map<string, number[]>();
+    requests.forEach((r, i) => {
+      const m = r.measure;
+      if (m.agg !== "count" && m.agg !== "sum" && m.agg !== "avg") return void (out[i] = this.request(r, tz));
+      if (m.snapshot) return void (out[i] = this.request(r, tz));
+      const key = JSON.stringify([m.fact, m.time, m.where, r.filters, r.groupBy]);
+      passes.set(key, [...(passes.get(key) ?? []), i]);
+    });
+    for (const indexes of passes.values()) {
+      const results = this.additivePass(indexes.map((i) => requests[i]!), tz);
+      indexes.forEach((i, n) => (out[i] = results[n]!));
+    }
+    return out;
+  }
+
+  /**
+   * One scan for counts, sums and means sharing a fact, time field, condition and filters. The
+   * bounds of all their spans cut time into elementary intervals; each fact is added to its
+   * interval (rows are in time order, so finding it is a pointer step), and each span then sums
+   * the intervals it covers. The work is one pass over the facts, however many spans overlap.
+   */
+  private additivePass(requests: MeasureRequest[], tz: string): Groups[][] {
+    const first = requests[0]!;
+    const m = first.measure as Extract<Measure, { agg: "count" | "sum" | "avg" }>;
+    const table = this.table(m.fact as QueryFact);
+    const timeField = m.time ?? table.model.time;
+    const isDate = table.field(timeField).kind === "date";
+    const { rows, times } = table.timeIndex(timeField);
+    const test = compileTest(m.where !== undefined ? parseExpr(m.where) : undefined, first.filters, table);
+    const key = first.groupBy ? compileKey(first.groupBy, table) : undefined;
+    const fields = requests.map((r) => (r.measure.agg === "count" ? undefined : parseExpr((r.measure as { field: string }).field)));
+    const columns = fields.map((f) => (f ? numericColumn(f, table) : undefined));
+    const values = fields.map((f, q) => (f && !columns[q] ? compileRow(f, table) : undefined));
+
+    const spanBounds = requests.map((r) =>
+      r.spans.map((s) => {
+        if (!isDate) return [s.start, s.end] as const;
+        const { from, to } = datesIn(tz, s.start, s.end);
+        return [from, to] as const;
+      }),
+    );
+    const cuts = Float64Array.from(new Set(spanBounds.flat(2))).sort();
+    const intervals = cuts.length - 1;
+    const nq = requests.length;
+
+    type Acc = { sums: Float64Array; counts: Float64Array; seen: Uint8Array };
+    const newAcc = (): Acc => ({ sums: new Float64Array(nq * intervals), counts: new Float64Array(nq * intervals), seen: new Uint8Array(intervals) });
+    const byKey = new Map<string | null, Acc>();
+    const total = newAcc();
+    if (!key) byKey.set(null, total);
+
+    for (let k = lowerBound(times, cuts[0]!), hi = lowerBound(times, cuts[intervals]!), j = 0; k < hi; k++) {
+      const t = times[k]!;
+      while (t >= cuts[j + 1]!) j++;
+      const row = rows[k]!;
+      if (test && !test(row)) continue;
+      let acc = total;
+      if (key) {
+        const g = key(row);
+        acc = byKey.get(g)!;
+        if (!acc) byKey.set(g, (acc = newAcc()));
+      }
+      acc.seen[j] = 1;
+      for (let q = 0; q < nq; q++) {
+        const column = columns[q];
+        const read = values[q];
+        const v = column ? column[row]! : read ? ((read(row) as number | null) ?? Number.NaN) : 1;
+        if (v === v) {
+          acc.sums[q * intervals + j]! += v;
+          acc.counts[q * intervals + j]! += 1;
+        }
+      }
+    }
+
+    return requests.map((_, q) =>
+      spanBounds[q]!.map(([from, to]) => {
+        const a = lowerBound(cuts, from);
+        const b = lowerBound(cuts, to);
+        const groups: Groups = new Map();
+        for (const [g, acc] of byKey) {
+          let sum = 0;
+          let count = 0;
+          let seen = 0;
+          for (let i = a; i < b; i++) {
+            sum += acc.sums[q * intervals + i]!;
+            count += acc.counts[q * intervals + i]!;
+            seen |= acc.seen[i]!;
+          }
+          if (seen) groups.set(g, { sum, count });
+        }
+        return groups;
+      }),
+    );
   }
 
   private request(r: MeasureRequest, tz: string): Groups[] {

@@ -135,13 +135,52 @@ export function compileKey(binding: DimensionBinding, table: Table): (row: numbe
   };
 }
 
+/**
+ * A condition as a plain test: true exactly when the three-valued condition is true. `and`, `or`
+ * and comparisons keep that meaning when unknown is read as false; `not` does not (not unknown is
+ * unknown), so it asks the three-valued form whether its operand is false.
+ */
+export function compilePredicate(e: Expr, table: Table): (row: number) => boolean {
+  if (e.type === "binary") {
+    if (e.op === "and" || e.op === "or") {
+      const a = compilePredicate(e.left, table);
+      const b = compilePredicate(e.right, table);
+      return e.op === "and" ? (i) => a(i) && b(i) : (i) => a(i) || b(i);
+    }
+    const field = e.left.type === "ref" ? e.left : undefined;
+    const lit = e.right.type === "literal" ? e.right.value : undefined;
+    if (field && e.op === "=" && typeof lit === "string") {
+      const col = table.column(field.name);
+      if (col.kind === "string") {
+        const { codes } = col;
+        const code = col.codeOf.get(lit) ?? -2;
+        return (i) => codes[i] === code;
+      }
+    }
+  }
+  if (e.type === "ref" && table.field(e.name).kind === "boolean") {
+    const values = (table.column(e.name) as { values: Float64Array }).values;
+    return (i) => values[i] === 1;
+  }
+  if (e.type === "not") {
+    const a = compileRow(e.arg, table);
+    return (i) => a(i) === false;
+  }
+  const cond = compileRow(e, table);
+  return (i) => cond(i) === true;
+}
+
+/** A plain numeric field's column, for loops that read it without a closure. */
+export function numericColumn(e: Expr, table: Table): Float64Array | undefined {
+  if (e.type !== "ref") return undefined;
+  const kind = table.field(e.name).kind;
+  return kind === "number" ? (table.column(e.name) as { values: Float64Array }).values : undefined;
+}
+
 /** A row test for a measure: its `where` and the query's filters, all of which must be true. */
 export function compileTest(where: Expr | undefined, filters: readonly FilterBinding[], table: Table): ((row: number) => boolean) | undefined {
   const tests: ((row: number) => boolean)[] = [];
-  if (where) {
-    const cond = compileRow(where, table);
-    tests.push((i) => cond(i) === true);
-  }
+  if (where) tests.push(compilePredicate(where, table));
   for (const f of filters) {
     const key = compileKey(f.binding, table);
     const allowed = new Set(f.values);
