@@ -4,13 +4,15 @@ export { KpiError, errorStatus, type ErrorCode, type Issue } from "./errors.js";
 export * from "./facts/schemas.js";
 export { factModels, dimensions, dimensionsOf, isDimension, queryFacts, type FactModel, type FieldInfo, type FieldKind, type QueryFact, type DimensionBinding } from "./facts/model.js";
 
+export * from "./definitions/units.js";
 export * from "./definitions/schema.js";
 export { compileDefinition, type CompiledMetric, type Formula, type MetricLookup } from "./definitions/compile.js";
 export { MetricRegistry } from "./definitions/registry.js";
 export { parseExpr, refsOf, type Expr } from "./expr/parse.js";
 
 export { catalog } from "./catalog/catalog.js";
-export { kpiTexts, dimensionTexts, domainTexts, uiTexts } from "./catalog/texts.js";
+export { kpiTexts, dimensionTexts, domainTexts } from "./catalog/texts.js";
+export { uiTexts } from "./i18n/ui-texts.js";
 
 export { GRAINS, type Grain, isoDate, parseIsoDate, localDay, startOfDay, hoursInDay, dayPosition, datesIn, floorToGrain, nextBoundary } from "./time/calendar.js";
 export { RANGE_PRESETS, COMPARES, MAX_BUCKETS, type RangePreset, type Compare, type Span, type Bucket, isRange, resolveRange, previousPeriod, previousYear, previousStep, comparedSpan, defaultGrain, bucketsOf, localDaysTouched, shiftLocal } from "./time/range.js";

@@ -3,14 +3,7 @@
 import { z } from "zod";
 import { dimensions, queryFacts } from "../facts/model.js";
 
-export const LOCALES = ["en", "ru", "ms", "zh-Hans", "zh-Hant"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const UNITS = ["currency", "percent", "count", "duration", "score", "ratio"] as const;
-export type Unit = (typeof UNITS)[number];
-export const DIRECTIONS = ["up", "down", "none"] as const;
-export type Better = (typeof DIRECTIONS)[number];
-export const DOMAINS = ["sales", "marketing", "customer_service", "after_sales", "fulfilment", "manufacturing", "custom"] as const;
-export type Domain = (typeof DOMAINS)[number];
+import { DIRECTIONS, DOMAINS, type LocaleTexts, UNITS } from "./units.js";
 
 export const metricIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, "must be snake_case: a lowercase letter, then lowercase letters, digits or _ (at most 64)");
 const expression = z.string().min(1).max(2000);
@@ -24,8 +17,7 @@ export const localeTextsSchema = z.strictObject({
   ms: shortText,
   "zh-Hans": shortText,
   "zh-Hant": shortText,
-});
-export type LocaleTexts = z.infer<typeof localeTextsSchema>;
+}) satisfies z.ZodType<LocaleTexts>;
 const partialTexts = localeTextsSchema.partial().required({ en: true });
 
 const snapshotSchema = z.strictObject({

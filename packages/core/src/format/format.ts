@@ -1,6 +1,6 @@
 // Formatting of KPI values and changes per unit and locale, all through Intl, so that the API's
 // `formatted` strings and the widgets agree to the character.
-import { LOCALES, type Locale, type Unit } from "../definitions/schema.js";
+import { LOCALES, type Locale, type Unit } from "../definitions/units.js";
 
 const cache = new Map<string, Intl.NumberFormat>();
 

@@ -1,7 +1,7 @@
 // The result of a query, exactly as data-model.md shows it (plus `compare`, the period the
 // previous values come from, which widgets print as the comparison label).
 import { z } from "zod";
-import { DIRECTIONS, UNITS } from "../definitions/schema.js";
+import { DIRECTIONS, UNITS } from "../definitions/units.js";
 import { GRAINS } from "../time/calendar.js";
 import { COMPARES } from "../time/range.js";
 

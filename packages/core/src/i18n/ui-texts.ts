@@ -1,0 +1,28 @@
+// Words the widgets show around a KPI, in the five locales. Kept apart from the catalog's texts so
+// that a page with one widget does not download seventy KPIs' descriptions.
+import type { LocaleTexts } from "../definitions/units.js";
+
+/** Words the widgets show around a KPI. `{range}` and `{date}` are placeholders filled at run time. */
+export const uiTexts: Record<string, LocaleTexts> = {
+  vs_previous_period: { en: "vs previous period", ru: "к предыдущему периоду", ms: "berbanding tempoh sebelumnya", "zh-Hans": "较上期", "zh-Hant": "較上期" },
+  vs_previous_year: { en: "vs previous year", ru: "к прошлому году", ms: "berbanding tahun sebelumnya", "zh-Hans": "较去年同期", "zh-Hant": "較去年同期" },
+  not_available: { en: "n/a", ru: "н/д", ms: "T/B", "zh-Hans": "不适用", "zh-Hant": "不適用" },
+  no_data: { en: "No data for this period", ru: "Нет данных за этот период", ms: "Tiada data untuk tempoh ini", "zh-Hans": "本期暂无数据", "zh-Hant": "本期暫無資料" },
+  loading: { en: "Loading…", ru: "Загрузка…", ms: "Memuatkan…", "zh-Hans": "加载中…", "zh-Hant": "載入中…" },
+  error: { en: "Could not load this KPI", ru: "Не удалось загрузить показатель", ms: "Tidak dapat memuatkan KPI ini", "zh-Hans": "无法加载此指标", "zh-Hant": "無法載入此指標" },
+  retry: { en: "Retry", ru: "Повторить", ms: "Cuba lagi", "zh-Hans": "重试", "zh-Hant": "重試" },
+  stale: { en: "Data may be out of date", ru: "Данные могут быть устаревшими", ms: "Data mungkin sudah lapuk", "zh-Hans": "数据可能已过时", "zh-Hant": "資料可能已過時" },
+  target: { en: "Target", ru: "Цель", ms: "Sasaran", "zh-Hans": "目标", "zh-Hant": "目標" },
+  of_target: { en: "of target", ru: "от цели", ms: "daripada sasaran", "zh-Hans": "目标达成率", "zh-Hant": "目標達成率" },
+  status_good: { en: "Good", ru: "Норма", ms: "Baik", "zh-Hans": "良好", "zh-Hant": "良好" },
+  status_warning: { en: "Warning", ru: "Внимание", ms: "Amaran", "zh-Hans": "警告", "zh-Hant": "警告" },
+  status_critical: { en: "Critical", ru: "Критично", ms: "Kritikal", "zh-Hans": "严重", "zh-Hant": "嚴重" },
+  previous: { en: "Previous", ru: "Предыдущий", ms: "Sebelumnya", "zh-Hans": "上期", "zh-Hant": "上期" },
+  current: { en: "Current", ru: "Текущий", ms: "Semasa", "zh-Hans": "本期", "zh-Hant": "本期" },
+  date: { en: "Date", ru: "Дата", ms: "Tarikh", "zh-Hans": "日期", "zh-Hant": "日期" },
+  value: { en: "Value", ru: "Значение", ms: "Nilai", "zh-Hans": "数值", "zh-Hant": "數值" },
+  updated: { en: "Updated {date}", ru: "Обновлено {date}", ms: "Dikemas kini {date}", "zh-Hans": "更新于 {date}", "zh-Hant": "更新於 {date}" },
+  increase: { en: "increase", ru: "рост", ms: "meningkat", "zh-Hans": "上升", "zh-Hant": "上升" },
+  decrease: { en: "decrease", ru: "снижение", ms: "menurun", "zh-Hans": "下降", "zh-Hant": "下降" },
+  unchanged: { en: "unchanged", ru: "без изменений", ms: "tidak berubah", "zh-Hans": "持平", "zh-Hant": "持平" },
+};
