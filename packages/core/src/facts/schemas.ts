@@ -9,9 +9,10 @@ const text = z.string().min(1, "must not be empty").max(MAX_TEXT, `must be at mo
 /** An ISO 8601 timestamp with an offset or `Z`: a local time without one would be ambiguous. */
 export const timestampSchema = z.iso.datetime({ offset: true, message: "must be an ISO 8601 timestamp with an offset or Z, like 2026-11-23T09:30:00+03:00" });
 export const dateSchema = z.iso.date({ message: "must be a real date written YYYY-MM-DD" });
-const money = z.number().nonnegative().max(1e12);
-const count = z.number().int().nonnegative().max(1e12);
-const seconds = z.number().nonnegative().max(1e10);
+const number = () => z.number({ error: (i) => (i.input === undefined ? "is required" : "must be a number") });
+const money = number().nonnegative("must be 0 or more").max(1e12, "must be at most 10^12");
+const count = number().int("must be a whole number").nonnegative("must be 0 or more").max(1e12, "must be at most 10^12");
+const seconds = number().nonnegative("must be 0 or more").max(1e10, "must be at most 10^10 seconds");
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
 
 export const sessionSources = ["organic", "paid", "social", "email", "referral", "direct", "other"] as const;
@@ -103,7 +104,7 @@ export const surveySchema = z
     id: idSchema,
     submittedAt: timestampSchema,
     kind: z.enum(surveyKinds),
-    score: z.number(),
+    score: number(),
     customerId: optional(idSchema),
     agentId: optional(idSchema),
     orderId: optional(idSchema),
@@ -141,9 +142,9 @@ export const inventorySchema = z.strictObject({
   id: idSchema,
   at: timestampSchema,
   sku: idSchema,
-  quantity: z.number().nonnegative().max(1e12),
+  quantity: number().nonnegative("must be 0 or more").max(1e12, "must be at most 10^12"),
   value: money,
-  ageDays: z.number().nonnegative().max(1e5),
+  ageDays: number().nonnegative("must be 0 or more").max(1e5, "must be at most 100000"),
 });
 
 export const productionRunSchema = z
@@ -180,7 +181,7 @@ export const targetSchema = z
     metric: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, "must be a KPI id (snake_case)"),
     start: dateSchema,
     end: dateSchema,
-    value: z.number().min(-1e12).max(1e12),
+    value: number().min(-1e12, "must be at least -10^12").max(1e12, "must be at most 10^12"),
   })
   .superRefine((t, ctx) => {
     if (t.end <= t.start) ctx.addIssue({ code: "custom", path: ["end"], message: "end is exclusive and must be after start" });

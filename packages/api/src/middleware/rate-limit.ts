@@ -1,0 +1,51 @@
+// Per-credential rate limits (a token bucket per key or token), answered with 429 and Retry-After.
+// Buckets live in this process (on Workers: in this isolate), so they bound abuse per instance.
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../context.js";
+import { HttpProblem } from "../problem.js";
+
+export interface RateLimit {
+  /** Requests allowed in a burst. */
+  burst: number;
+  /** Sustained requests per second. */
+  perSecond: number;
+}
+
+export type RateLimits = Record<"secret" | "publishable" | "token", RateLimit>;
+
+export const defaultRateLimits: RateLimits = {
+  secret: { burst: 600, perSecond: 100 },
+  publishable: { burst: 120, perSecond: 10 },
+  token: { burst: 120, perSecond: 10 },
+};
+
+const MAX_BUCKETS = 50_000;
+
+export function rateLimit(limits: RateLimits, now: () => number = Date.now): MiddlewareHandler<AppEnv> {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return async (c, next) => {
+    const auth = c.get("auth");
+    const limit = limits[auth.kind];
+    const key = `${auth.tenant.id}|${auth.subject}`;
+    const t = now();
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      if (buckets.size >= MAX_BUCKETS) buckets.delete(buckets.keys().next().value!);
+      bucket = { tokens: limit.burst, at: t };
+    } else {
+      buckets.delete(key); // re-inserted below: the map stays in least-recently-used order
+    }
+    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((t - bucket.at) / 1000) * limit.perSecond);
+    bucket.at = t;
+    buckets.set(key, bucket);
+    if (bucket.tokens < 1) {
+      const wait = Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSecond));
+      throw new HttpProblem(429, `too many requests for this ${auth.kind === "token" ? "token" : "key"}; retry in ${wait} s`, undefined, {
+        "Retry-After": String(wait),
+        RateLimit: `limit=${limit.burst}, remaining=0, reset=${wait}`,
+      });
+    }
+    bucket.tokens -= 1;
+    await next();
+  };
+}

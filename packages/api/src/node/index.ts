@@ -1,0 +1,2 @@
+// Node-only parts of @kpikit/api (the main entry runs unchanged on Workers).
+export { nodeSqliteDriver } from "./sqlite.js";

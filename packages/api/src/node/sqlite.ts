@@ -1,0 +1,48 @@
+// node:sqlite (Node 22) as a SqlDriver: one database file in WAL mode, every write committed
+// with a full sync, so an acknowledged batch survives a crash of the process or of the machine.
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { sqlite } from "@kpikit/core";
+import type { SqlDriver, SqlStatement } from "../store/sql-store.js";
+
+export function nodeSqliteDriver(path: string): SqlDriver & { db: DatabaseSync } {
+  const db = new DatabaseSync(path);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA busy_timeout = 5000");
+  db.exec("PRAGMA foreign_keys = ON");
+  const statements = new Map<string, StatementSync>();
+  const prepared = (sql: string) => {
+    let s = statements.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      if (statements.size > 500) statements.clear();
+      statements.set(sql, s);
+    }
+    return s;
+  };
+  return {
+    db,
+    dialect: sqlite,
+    maxParams: 32_766,
+    async all(sql, params = []) {
+      return prepared(sql).all(...(params as never[])) as Record<string, unknown>[];
+    },
+    async transaction(list: readonly SqlStatement[]) {
+      db.exec("BEGIN IMMEDIATE");
+      try {
+        const changes = list.map((s) => Number(prepared(s.sql).run(...(s.params as never[])).changes));
+        db.exec("COMMIT");
+        return changes;
+      } catch (e) {
+        db.exec("ROLLBACK");
+        throw e;
+      }
+    },
+    async exec(sql) {
+      db.exec(sql);
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// Reading KPIs: one query from URL parameters, a batch in one request, a live stream, the SQL.
+import { KpiError, problemOf, queryFromSearchParams } from "@kpikit/core";
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { AppEnv } from "../context.js";
+import { HttpProblem, problemBody } from "../problem.js";
+import type { KpiService } from "../service.js";
+import { jsonBody } from "../middleware/json-body.js";
+
+export const MAX_BATCH_QUERIES = 100;
+/** Authenticated results may be kept by the browser only, briefly, and reused while revalidating. */
+const CACHE_CONTROL = "private, max-age=30, stale-while-revalidate=300";
+
+export interface StreamOptions {
+  /** How often a stream checks for changes made by other processes or isolates. */
+  pollMs: number;
+  heartbeatMs: number;
+  /** A stream closes after this long (clients reconnect), and when its token expires. */
+  maxMs: number;
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  return !!ifNoneMatch && ifNoneMatch.split(",").some((t) => t.trim() === etag || t.trim() === "*");
+}
+
+export function metricRoutes(service: KpiService, stream: StreamOptions) {
+  const app = new Hono<AppEnv>();
+
+  app.get("/v1/metrics/:id", async (c) => {
+    const auth = c.get("auth");
+    const query = service.authorize(auth, queryFromSearchParams(c.req.param("id"), new URL(c.req.url).searchParams));
+    const tag = await service.etag(auth, query);
+    const headers = { ETag: tag.etag, "Cache-Control": CACHE_CONTROL, Vary: "Authorization" };
+    if (matches(c.req.header("if-none-match"), tag.etag)) return c.body(null, 304, headers);
+    const { body } = await service.result(auth, query, tag);
+    return c.body(body, 200, { ...headers, "Content-Type": "application/json" });
+  });
+
+  app.get("/v1/metrics/:id/sql", async (c) => {
+    const auth = c.get("auth");
+    const query = service.authorize(auth, queryFromSearchParams(c.req.param("id"), new URL(c.req.url).searchParams));
+    const compiled = await service.explain(auth, query);
+    if (!compiled) throw new HttpProblem(404, `the ${service.store.kind} store computes KPIs in memory; it runs no SQL`);
+    return c.json({ metric: query.metric, dialect: service.store.kind, sql: compiled.sql, params: compiled.params });
+  });
+
+  app.post("/v1/query", async (c) => {
+    const auth = c.get("auth");
+    const body = await jsonBody(c);
+    const queries = (body as { queries?: unknown } | null)?.queries;
+    if (!Array.isArray(queries) || Object.keys(body as object).length !== 1) {
+      throw new HttpProblem(422, 'send { "queries": [ … ] }: an array of queries, and nothing else', [{ path: "queries", message: "an array of queries" }]);
+    }
+    if (queries.length > MAX_BATCH_QUERIES) throw new HttpProblem(413, `a batch may hold at most ${MAX_BATCH_QUERIES} queries; this one has ${queries.length}`);
+    const results = await Promise.all(
+      queries.map(async (q) => {
+        try {
+          return (await service.result(auth, service.authorize(auth, q))).body;
+        } catch (e) {
+          if (e instanceof KpiError) return JSON.stringify({ error: problemOf(e) });
+          if (e instanceof HttpProblem) return JSON.stringify({ error: problemBody(e.status, e.message, e.errors) });
+          throw e;
+        }
+      }),
+    );
+    return c.body(`{"results":[${results.join(",")}]}`, 200, { "Content-Type": "application/json", "Cache-Control": "private, no-store" });
+  });
+
+  app.get("/v1/metrics/:id/stream", async (c) => {
+    const auth = c.get("auth");
+    const query = service.authorize(auth, queryFromSearchParams(c.req.param("id"), new URL(c.req.url).searchParams));
+    await service.result(auth, query); // a bad query fails here, as a problem, before the stream opens
+    const store = service.store;
+    const deadline = Math.min(Date.now() + stream.maxMs, auth.expiresAt ?? Infinity);
+    return streamSSE(c, async (sse) => {
+      let wake: (() => void) | undefined;
+      let open = true;
+      const unsubscribe = store.onChange(auth.tenant.id, () => wake?.());
+      sse.onAbort(() => {
+        open = false;
+        wake?.();
+      });
+      let sent = "";
+      let lastBeat = Date.now();
+      try {
+        while (open && Date.now() < deadline) {
+          const { etag, body } = await service.result(auth, query);
+          if (etag !== sent) {
+            await sse.writeSSE({ event: "result", id: etag, data: body });
+            sent = etag;
+            lastBeat = Date.now();
+          } else if (Date.now() - lastBeat >= stream.heartbeatMs) {
+            await sse.write(": ping\n\n");
+            lastBeat = Date.now();
+          }
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, Math.min(stream.pollMs, Math.max(0, deadline - Date.now())));
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+        }
+      } finally {
+        unsubscribe();
+      }
+    });
+  });
+
+  return app;
+}

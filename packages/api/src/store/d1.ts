@@ -1,0 +1,31 @@
+// Cloudflare D1 (SQLite at the edge) as a SqlDriver. D1 has no interactive transactions; its
+// batch() is one: a failing statement rolls back the whole batch.
+import { sqlite } from "@kpikit/core";
+import type { SqlDriver, SqlStatement } from "./sql-store.js";
+
+/** The part of D1's binding the driver uses (structurally, so the package needs no Workers types). */
+export interface D1Like {
+  prepare(sql: string): { bind(...values: unknown[]): D1StatementLike };
+  batch(statements: D1StatementLike[]): Promise<{ meta: { changes?: number } }[]>;
+  exec(sql: string): Promise<unknown>;
+}
+interface D1StatementLike {
+  all(): Promise<{ results: Record<string, unknown>[] }>;
+}
+
+export function d1Driver(db: D1Like): SqlDriver {
+  return {
+    dialect: sqlite,
+    maxParams: 100,
+    async all(sql, params = []) {
+      return (await db.prepare(sql).bind(...params).all()).results;
+    },
+    async transaction(statements: readonly SqlStatement[]) {
+      const results = await db.batch(statements.map((s) => db.prepare(s.sql).bind(...s.params)));
+      return results.map((r) => r.meta.changes ?? 0);
+    },
+    async exec(sql) {
+      await db.prepare(sql).bind().all();
+    },
+  };
+}

@@ -1,0 +1,147 @@
+// A store in process memory, with core's memory engine: for tests, demos and Workers without a
+// database. Nothing survives a restart.
+import { createMemoryEngine, type DefinitionInput, type FactName, type FactRecord, type FactSet, type MemoryEngine, type Target } from "@kpikit/core";
+import { ChangeFeed } from "./change-feed.js";
+import type { ApiKey, IngestResult, SigningKey, Store, Tenant } from "./types.js";
+
+interface TenantData {
+  tenant: Tenant;
+  facts: FactSet;
+  ids: Map<FactName, Set<string>>;
+  definitions: Map<string, DefinitionInput>;
+  version: number;
+  engine?: MemoryEngine;
+}
+
+export class MemoryStore implements Store {
+  readonly kind = "memory";
+  private readonly tenants = new Map<string, TenantData>();
+  private readonly keys = new Map<string, { key: ApiKey; hash: string }>();
+  private readonly signingKeys = new Map<string, SigningKey>();
+  private readonly changes = new ChangeFeed();
+
+  async init(): Promise<void> {}
+
+  private data(tenantId: string): TenantData {
+    const d = this.tenants.get(tenantId);
+    if (!d) throw new Error(`no tenant ${tenantId}`);
+    return d;
+  }
+
+  private changed(d: TenantData): void {
+    d.version++;
+    d.engine = undefined;
+    this.changes.emit(d.tenant.id);
+  }
+
+  async createTenant(tenant: Tenant): Promise<void> {
+    if (this.tenants.has(tenant.id)) throw new Error(`tenant ${tenant.id} exists`);
+    this.tenants.set(tenant.id, { tenant: { ...tenant }, facts: {}, ids: new Map(), definitions: new Map(), version: 0 });
+  }
+
+  async getTenant(id: string): Promise<Tenant | undefined> {
+    const d = this.tenants.get(id);
+    return d && { ...d.tenant };
+  }
+
+  async updateTenant(id: string, patch: Partial<Omit<Tenant, "id">>): Promise<Tenant> {
+    const d = this.data(id);
+    d.tenant = { ...d.tenant, ...patch };
+    this.changed(d);
+    return { ...d.tenant };
+  }
+
+  async addKey(key: ApiKey, hash: string): Promise<void> {
+    this.keys.set(key.id, { key: { ...key }, hash });
+  }
+
+  async keyByHash(hash: string): Promise<ApiKey | undefined> {
+    for (const k of this.keys.values()) if (k.hash === hash) return { ...k.key };
+    return undefined;
+  }
+
+  async listKeys(tenantId: string): Promise<ApiKey[]> {
+    return [...this.keys.values()].filter((k) => k.key.tenantId === tenantId).map((k) => ({ ...k.key }));
+  }
+
+  async expireKey(tenantId: string, id: string, at: string): Promise<boolean> {
+    const k = this.keys.get(id);
+    if (!k || k.key.tenantId !== tenantId) return false;
+    k.key.expiresAt = at;
+    return true;
+  }
+
+  async addSigningKey(key: SigningKey): Promise<void> {
+    this.signingKeys.set(key.kid, { ...key });
+  }
+
+  async signingKey(kid: string): Promise<SigningKey | undefined> {
+    const k = this.signingKeys.get(kid);
+    return k && { ...k };
+  }
+
+  async currentSigningKey(tenantId: string, now: string): Promise<SigningKey | undefined> {
+    return [...this.signingKeys.values()]
+      .filter((k) => k.tenantId === tenantId && (k.expiresAt === null || k.expiresAt > now))
+      .sort((a, b) => (a.createdAt === b.createdAt ? (a.kid < b.kid ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))[0];
+  }
+
+  async ingest<F extends FactName>(tenantId: string, fact: F, records: readonly FactRecord<F>[]): Promise<IngestResult> {
+    const d = this.data(tenantId);
+    let ids = d.ids.get(fact);
+    if (!ids) d.ids.set(fact, (ids = new Set()));
+    const fresh: FactRecord<F>[] = [];
+    for (const r of records) {
+      const id = (r as { id: string }).id;
+      if (ids.has(id)) continue;
+      ids.add(id);
+      fresh.push(structuredClone(r));
+    }
+    (d.facts as Record<string, unknown[]>)[fact] = [...((d.facts[fact] as unknown[] | undefined) ?? []), ...fresh];
+    this.changed(d);
+    return { inserted: fresh.length, duplicates: records.length - fresh.length };
+  }
+
+  async putTargets(tenantId: string, targets: readonly Target[]): Promise<IngestResult> {
+    const d = this.data(tenantId);
+    const byId = new Map((d.facts.targets ?? []).map((t) => [t.id, t]));
+    let inserted = 0;
+    for (const t of targets) {
+      if (!byId.has(t.id)) inserted++;
+      byId.set(t.id, { ...t });
+    }
+    d.facts.targets = [...byId.values()];
+    this.changed(d);
+    return { inserted, duplicates: targets.length - inserted };
+  }
+
+  async dataVersion(tenantId: string): Promise<string> {
+    return String(this.data(tenantId).version);
+  }
+
+  engine(tenantId: string): MemoryEngine {
+    const d = this.data(tenantId);
+    return (d.engine ??= createMemoryEngine(d.facts, { dataVersion: String(d.version) }));
+  }
+
+  async listDefinitions(tenantId: string): Promise<DefinitionInput[]> {
+    return [...this.data(tenantId).definitions.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  async putDefinition(tenantId: string, definition: DefinitionInput): Promise<void> {
+    const d = this.data(tenantId);
+    d.definitions.set(definition.id, structuredClone(definition));
+    this.changed(d);
+  }
+
+  async deleteDefinition(tenantId: string, id: string): Promise<boolean> {
+    const d = this.data(tenantId);
+    const existed = d.definitions.delete(id);
+    this.changed(d);
+    return existed;
+  }
+
+  onChange(tenantId: string, listener: () => void): () => void {
+    return this.changes.subscribe(tenantId, listener);
+  }
+}

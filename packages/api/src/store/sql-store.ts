@@ -1,0 +1,281 @@
+// A store on any SQL database the core compiler has a dialect for. Facts live in core's tables;
+// tenants, keys and definitions in kpikit_* tables. KPIs are computed by core's SQL engine.
+import {
+  type DefinitionInput,
+  type Dialect,
+  encodeFact,
+  type EncodedRow,
+  type FactName,
+  type FactRecord,
+  factModels,
+  schemaStatements,
+  SqlEngine,
+  type Target,
+} from "@kpikit/core";
+import { ChangeFeed } from "./change-feed.js";
+import type { ApiKey, IngestResult, SigningKey, Store, Tenant } from "./types.js";
+
+export interface SqlStatement {
+  sql: string;
+  params: readonly unknown[];
+}
+
+/** What a store needs from a database connection. */
+export interface SqlDriver {
+  readonly dialect: Dialect;
+  /** The most parameters one statement may bind (D1 allows 100). */
+  readonly maxParams: number;
+  all(sql: string, params?: readonly unknown[]): Promise<Record<string, unknown>[]>;
+  /** Runs the statements in one transaction and returns how many rows each changed. */
+  transaction(statements: readonly SqlStatement[]): Promise<number[]>;
+  /** Runs schema statements. */
+  exec(sql: string): Promise<void>;
+  close?(): Promise<void>;
+}
+
+function metaStatements(d: Dialect): string[] {
+  const { text, bigint } = d.types;
+  return [
+    `CREATE TABLE IF NOT EXISTS kpikit_tenants (id ${text} PRIMARY KEY, name ${text} NOT NULL, time_zone ${text} NOT NULL, currency ${text} NOT NULL, public_metrics ${text} NOT NULL, allowed_origins ${text} NOT NULL, data_version ${bigint} NOT NULL DEFAULT 0)`,
+    `CREATE TABLE IF NOT EXISTS kpikit_keys (id ${text} PRIMARY KEY, tenant_id ${text} NOT NULL, kind ${text} NOT NULL, hash ${text} NOT NULL UNIQUE, prefix ${text} NOT NULL, last4 ${text} NOT NULL, created_at ${text} NOT NULL, expires_at ${text})`,
+    `CREATE INDEX IF NOT EXISTS kpikit_keys_tenant ON kpikit_keys (tenant_id)`,
+    `CREATE TABLE IF NOT EXISTS kpikit_signing_keys (kid ${text} PRIMARY KEY, tenant_id ${text} NOT NULL, secret ${text} NOT NULL, created_at ${text} NOT NULL, expires_at ${text})`,
+    `CREATE TABLE IF NOT EXISTS kpikit_definitions (tenant_id ${text} NOT NULL, id ${text} NOT NULL, body ${text} NOT NULL, PRIMARY KEY (tenant_id, id))`,
+  ];
+}
+
+/** Every statement that creates a store's tables: core's fact tables, then the API's own. */
+export function storeSchema(dialect: Dialect): string[] {
+  return [...schemaStatements(dialect), ...metaStatements(dialect)];
+}
+
+const tenantOf = (r: Record<string, unknown>): Tenant => ({
+  id: String(r.id),
+  name: String(r.name),
+  timeZone: String(r.time_zone),
+  currency: String(r.currency),
+  publicMetrics: JSON.parse(String(r.public_metrics)) as string[],
+  allowedOrigins: JSON.parse(String(r.allowed_origins)) as string[],
+});
+
+const keyOf = (r: Record<string, unknown>): ApiKey => ({
+  id: String(r.id),
+  tenantId: String(r.tenant_id),
+  kind: r.kind as ApiKey["kind"],
+  prefix: String(r.prefix),
+  last4: String(r.last4),
+  createdAt: String(r.created_at),
+  expiresAt: r.expires_at === null || r.expires_at === undefined ? null : String(r.expires_at),
+});
+
+const signingKeyOf = (r: Record<string, unknown>): SigningKey => ({
+  kid: String(r.kid),
+  tenantId: String(r.tenant_id),
+  secret: String(r.secret),
+  createdAt: String(r.created_at),
+  expiresAt: r.expires_at === null || r.expires_at === undefined ? null : String(r.expires_at),
+});
+
+export class SqlStore implements Store {
+  private readonly changes = new ChangeFeed();
+  private readonly engines = new Map<string, SqlEngine>();
+
+  constructor(
+    readonly driver: SqlDriver,
+    readonly kind: string = driver.dialect.name,
+  ) {}
+
+  private get p() {
+    return this.driver.dialect.param;
+  }
+
+  async init(): Promise<void> {
+    for (const sql of storeSchema(this.driver.dialect)) await this.driver.exec(sql);
+  }
+
+  async createTenant(t: Tenant): Promise<void> {
+    const p = this.p;
+    await this.driver.transaction([
+      {
+        sql: `INSERT INTO kpikit_tenants (id, name, time_zone, currency, public_metrics, allowed_origins) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)})`,
+        params: [t.id, t.name, t.timeZone, t.currency, JSON.stringify(t.publicMetrics), JSON.stringify(t.allowedOrigins)],
+      },
+    ]);
+  }
+
+  async getTenant(id: string): Promise<Tenant | undefined> {
+    const [row] = await this.driver.all(`SELECT * FROM kpikit_tenants WHERE id = ${this.p(1)}`, [id]);
+    return row ? tenantOf(row) : undefined;
+  }
+
+  async updateTenant(id: string, patch: Partial<Omit<Tenant, "id">>): Promise<Tenant> {
+    const current = await this.getTenant(id);
+    if (!current) throw new Error(`no tenant ${id}`);
+    const t = { ...current, ...patch };
+    const p = this.p;
+    await this.driver.transaction([
+      {
+        sql: `UPDATE kpikit_tenants SET name = ${p(1)}, time_zone = ${p(2)}, currency = ${p(3)}, public_metrics = ${p(4)}, allowed_origins = ${p(5)}, data_version = data_version + 1 WHERE id = ${p(6)}`,
+        params: [t.name, t.timeZone, t.currency, JSON.stringify(t.publicMetrics), JSON.stringify(t.allowedOrigins), id],
+      },
+    ]);
+    this.changes.emit(id);
+    return t;
+  }
+
+  async addKey(k: ApiKey, hash: string): Promise<void> {
+    const p = this.p;
+    await this.driver.transaction([
+      {
+        sql: `INSERT INTO kpikit_keys (id, tenant_id, kind, hash, prefix, last4, created_at, expires_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)})`,
+        params: [k.id, k.tenantId, k.kind, hash, k.prefix, k.last4, k.createdAt, k.expiresAt],
+      },
+    ]);
+  }
+
+  async keyByHash(hash: string): Promise<ApiKey | undefined> {
+    const [row] = await this.driver.all(`SELECT * FROM kpikit_keys WHERE hash = ${this.p(1)}`, [hash]);
+    return row ? keyOf(row) : undefined;
+  }
+
+  async listKeys(tenantId: string): Promise<ApiKey[]> {
+    return (await this.driver.all(`SELECT * FROM kpikit_keys WHERE tenant_id = ${this.p(1)} ORDER BY created_at, id`, [tenantId])).map(keyOf);
+  }
+
+  async expireKey(tenantId: string, id: string, at: string): Promise<boolean> {
+    const p = this.p;
+    const [changed] = await this.driver.transaction([{ sql: `UPDATE kpikit_keys SET expires_at = ${p(1)} WHERE tenant_id = ${p(2)} AND id = ${p(3)}`, params: [at, tenantId, id] }]);
+    return (changed ?? 0) > 0;
+  }
+
+  async addSigningKey(k: SigningKey): Promise<void> {
+    const p = this.p;
+    await this.driver.transaction([
+      {
+        sql: `INSERT INTO kpikit_signing_keys (kid, tenant_id, secret, created_at, expires_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
+        params: [k.kid, k.tenantId, k.secret, k.createdAt, k.expiresAt],
+      },
+    ]);
+  }
+
+  async signingKey(kid: string): Promise<SigningKey | undefined> {
+    const [row] = await this.driver.all(`SELECT * FROM kpikit_signing_keys WHERE kid = ${this.p(1)}`, [kid]);
+    return row ? signingKeyOf(row) : undefined;
+  }
+
+  async currentSigningKey(tenantId: string, now: string): Promise<SigningKey | undefined> {
+    const p = this.p;
+    const [row] = await this.driver.all(
+      `SELECT * FROM kpikit_signing_keys WHERE tenant_id = ${p(1)} AND (expires_at IS NULL OR expires_at > ${p(2)}) ORDER BY created_at DESC, kid DESC LIMIT 1`,
+      [tenantId, now],
+    );
+    return row ? signingKeyOf(row) : undefined;
+  }
+
+  /** Multi-row inserts, as many rows per statement as the driver's parameter limit allows. */
+  private inserts(rows: readonly EncodedRow[], conflict: string): SqlStatement[] {
+    const out: SqlStatement[] = [];
+    const byTable = new Map<string, EncodedRow[]>();
+    for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+    for (const [table, group] of byTable) {
+      const columns = group[0]!.columns;
+      const perStatement = Math.max(1, Math.floor(this.driver.maxParams / columns.length));
+      for (let i = 0; i < group.length; i += perStatement) {
+        const chunk = group.slice(i, i + perStatement);
+        let n = 0;
+        const values = chunk.map(() => `(${columns.map(() => this.p(++n)).join(", ")})`).join(", ");
+        out.push({ sql: `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values} ${conflict}`, params: chunk.flatMap((r) => r.values) });
+      }
+    }
+    return out;
+  }
+
+  private bump(tenantId: string): SqlStatement {
+    return { sql: `UPDATE kpikit_tenants SET data_version = data_version + 1 WHERE id = ${this.p(1)}`, params: [tenantId] };
+  }
+
+  async ingest<F extends FactName>(tenantId: string, fact: F, records: readonly FactRecord<F>[]): Promise<IngestResult> {
+    if (records.length === 0) return { inserted: 0, duplicates: 0 };
+    const rows = records.flatMap((r) => encodeFact(fact, r, tenantId, this.driver.dialect));
+    const table = factModels[fact].table;
+    const own = rows.filter((r) => r.table === table);
+    const ownInserts = this.inserts(own, "ON CONFLICT DO NOTHING");
+    const changed = await this.driver.transaction([...ownInserts, ...this.inserts(rows.filter((r) => r.table !== table), "ON CONFLICT DO NOTHING"), this.bump(tenantId)]);
+    const inserted = changed.slice(0, ownInserts.length).reduce((s, n) => s + n, 0);
+    this.changes.emit(tenantId);
+    return { inserted, duplicates: records.length - inserted };
+  }
+
+  async putTargets(tenantId: string, targets: readonly Target[]): Promise<IngestResult> {
+    if (targets.length === 0) return { inserted: 0, duplicates: 0 };
+    const p = this.p;
+    const ids = targets.map((t) => t.id);
+    const existing = new Set<string>();
+    for (let i = 0; i < ids.length; i += 90) {
+      const chunk = ids.slice(i, i + 90);
+      const rows = await this.driver.all(`SELECT id FROM targets WHERE tenant_id = ${p(1)} AND id IN (${chunk.map((_, j) => p(j + 2)).join(", ")})`, [tenantId, ...chunk]);
+      for (const r of rows) existing.add(String(r.id));
+    }
+    const rows = targets.flatMap((t) => encodeFact("targets", t, tenantId, this.driver.dialect));
+    const set = rows[0]!.columns.filter((c) => c !== "tenant_id" && c !== "id").map((c) => `${c} = excluded.${c}`);
+    await this.driver.transaction([...this.inserts(rows, `ON CONFLICT (tenant_id, id) DO UPDATE SET ${set.join(", ")}`), this.bump(tenantId)]);
+    this.changes.emit(tenantId);
+    const updated = new Set(ids.filter((id) => existing.has(id))).size;
+    return { inserted: new Set(ids).size - updated, duplicates: updated };
+  }
+
+  async dataVersion(tenantId: string): Promise<string> {
+    const [row] = await this.driver.all(`SELECT data_version FROM kpikit_tenants WHERE id = ${this.p(1)}`, [tenantId]);
+    return String(row?.data_version ?? 0);
+  }
+
+  engine(tenantId: string): SqlEngine {
+    let engine = this.engines.get(tenantId);
+    if (!engine) {
+      engine = new SqlEngine({
+        dialect: this.driver.dialect,
+        tenant: tenantId,
+        execute: (sql, params) => this.driver.all(sql, params),
+        dataVersion: () => this.dataVersion(tenantId),
+      });
+      this.engines.set(tenantId, engine);
+    }
+    return engine;
+  }
+
+  explain(tenantId: string, query: unknown, options: Parameters<SqlEngine["explain"]>[1]) {
+    return this.engine(tenantId).explain(query, options);
+  }
+
+  async listDefinitions(tenantId: string): Promise<DefinitionInput[]> {
+    const rows = await this.driver.all(`SELECT body FROM kpikit_definitions WHERE tenant_id = ${this.p(1)} ORDER BY id`, [tenantId]);
+    return rows.map((r) => JSON.parse(String(r.body)) as DefinitionInput);
+  }
+
+  async putDefinition(tenantId: string, definition: DefinitionInput): Promise<void> {
+    const p = this.p;
+    await this.driver.transaction([
+      {
+        sql: `INSERT INTO kpikit_definitions (tenant_id, id, body) VALUES (${p(1)}, ${p(2)}, ${p(3)}) ON CONFLICT (tenant_id, id) DO UPDATE SET body = excluded.body`,
+        params: [tenantId, definition.id, JSON.stringify(definition)],
+      },
+      this.bump(tenantId),
+    ]);
+    this.changes.emit(tenantId);
+  }
+
+  async deleteDefinition(tenantId: string, id: string): Promise<boolean> {
+    const p = this.p;
+    const [deleted] = await this.driver.transaction([{ sql: `DELETE FROM kpikit_definitions WHERE tenant_id = ${p(1)} AND id = ${p(2)}`, params: [tenantId, id] }, this.bump(tenantId)]);
+    this.changes.emit(tenantId);
+    return (deleted ?? 0) > 0;
+  }
+
+  onChange(tenantId: string, listener: () => void): () => void {
+    return this.changes.subscribe(tenantId, listener);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close?.();
+  }
+}

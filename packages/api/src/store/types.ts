@@ -1,0 +1,90 @@
+// What the API keeps per tenant, and the one interface every store implements (SQLite on Node,
+// D1 on Workers, PostgreSQL, memory). Every method takes the tenant explicitly: a store never
+// decides whose data it is looking at.
+import type { CompiledSql, DefinitionInput, Engine, FactName, FactRecord, RunOptions, Target } from "@kpikit/core";
+
+export interface Tenant {
+  id: string;
+  name: string;
+  /** The zone queries use when they name none. */
+  timeZone: string;
+  /** ISO 4217, for currency KPIs. */
+  currency: string;
+  /** KPIs a publishable key may read. */
+  publicMetrics: string[];
+  /** Pages (origins) a publishable key may be used from. */
+  allowedOrigins: string[];
+}
+
+export type KeyKind = "secret" | "publishable";
+
+export interface ApiKey {
+  id: string;
+  tenantId: string;
+  kind: KeyKind;
+  /** The first characters of the key and its last four, to tell keys apart without storing them. */
+  prefix: string;
+  last4: string;
+  createdAt: string;
+  expiresAt: string | null;
+}
+
+/** An HMAC key that signs embed tokens; `kid` names it in the token's header. */
+export interface SigningKey {
+  kid: string;
+  tenantId: string;
+  secret: string;
+  createdAt: string;
+  expiresAt: string | null;
+}
+
+export interface IngestResult {
+  inserted: number;
+  duplicates: number;
+}
+
+export interface Store {
+  /** Creates the tables (idempotent). */
+  init(): Promise<void>;
+  readonly kind: string;
+
+  createTenant(tenant: Tenant): Promise<void>;
+  getTenant(id: string): Promise<Tenant | undefined>;
+  updateTenant(id: string, patch: Partial<Omit<Tenant, "id">>): Promise<Tenant>;
+
+  /** Stores a key by the SHA-256 hash of its text; the text itself is never stored. */
+  addKey(key: ApiKey, hash: string): Promise<void>;
+  keyByHash(hash: string): Promise<ApiKey | undefined>;
+  listKeys(tenantId: string): Promise<ApiKey[]>;
+  /** Sets a key's expiry (now, to revoke it). Returns false when the tenant has no such key. */
+  expireKey(tenantId: string, id: string, at: string): Promise<boolean>;
+
+  addSigningKey(key: SigningKey): Promise<void>;
+  signingKey(kid: string): Promise<SigningKey | undefined>;
+  /** The newest unexpired signing key of a tenant. */
+  currentSigningKey(tenantId: string, now: string): Promise<SigningKey | undefined>;
+
+  /**
+   * Stores a validated batch in one transaction: all of it, or (on any failure) none of it.
+   * Records whose id the tenant already has are counted as duplicates and change nothing.
+   * Resolves only once the batch is durable.
+   */
+  ingest<F extends FactName>(tenantId: string, fact: F, records: readonly FactRecord<F>[]): Promise<IngestResult>;
+  /** Inserts or replaces targets by id (a target's value may be revised). */
+  putTargets(tenantId: string, targets: readonly Target[]): Promise<IngestResult>;
+  /** Changes whenever the tenant's facts or definitions do. */
+  dataVersion(tenantId: string): Promise<string>;
+
+  /** The engine that computes the tenant's KPIs. */
+  engine(tenantId: string): Engine;
+  /** The SQL a query runs, for stores that run SQL. */
+  explain?(tenantId: string, query: unknown, options: RunOptions): CompiledSql;
+
+  listDefinitions(tenantId: string): Promise<DefinitionInput[]>;
+  putDefinition(tenantId: string, definition: DefinitionInput): Promise<void>;
+  deleteDefinition(tenantId: string, id: string): Promise<boolean>;
+
+  /** Calls back after each change to the tenant's data in this process (for live streams). */
+  onChange(tenantId: string, listener: () => void): () => void;
+  close?(): Promise<void>;
+}

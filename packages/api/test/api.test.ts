@@ -1,0 +1,253 @@
+// The contract of data-model.md through HTTP, on a real SQLite file and on the memory store.
+import { readFileSync } from "node:fs";
+import { resultSchema } from "@kpikit/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixture, RANGE } from "../../core/test/support/fixture.js";
+import { client, type Harness, harness, load, STORES } from "./support/harness.js";
+
+/** Orders placed well before the fixture's range, so that ingestion tests leave its values alone. */
+const order = (id: string, extra: Record<string, unknown> = {}) => ({ id, placedAt: "2025-07-01T10:00:00Z", customerId: "c", total: 10, items: 1, status: "placed", ...extra });
+
+for (const kind of STORES) {
+  describe(`API on ${kind}`, () => {
+    let h: Harness;
+    let sk: ReturnType<typeof client>;
+    beforeAll(async () => {
+      h = await harness(kind);
+      sk = client(h.app, h.a.secret);
+      await load(h.app, h.a.secret, fixture);
+    });
+    afterAll(() => h.close());
+
+    it("is alive", async () => {
+      const r = await client(h.app).get("/healthz");
+      expect([r.status, r.body.status, r.body.store]).toEqual([200, "ok", kind]);
+    });
+
+    describe("ingestion", () => {
+      it("stores a batch and counts re-sent ids as duplicates that change nothing", async () => {
+        const first = await sk.post("/v1/events/orders", { records: [order("i1"), order("i2"), order("i1")] });
+        expect(first.body).toEqual({ fact: "orders", received: 3, inserted: 2, duplicates: 1 });
+        const again = await sk.post("/v1/events/orders", { records: [order("i1", { total: 999 }), order("i2")] });
+        expect(again.body).toEqual({ fact: "orders", received: 2, inserted: 0, duplicates: 2 });
+        const revenue = await sk.get("/v1/metrics/revenue?range=2025-07-01..2025-07-02&compare=none");
+        expect(revenue.body.value).toBe(10 + 10); // i1 and i2; the re-sent i1 (total 999) changed nothing
+      });
+
+      it("rejects a batch with a bad record, listing every problem, and writes nothing", async () => {
+        const r = await sk.post("/v1/events/orders", { records: [order("j1"), { ...order("j2"), total: -5, colour: "red" }, { id: 7 }] });
+        expect(r.status).toBe(422);
+        expect(r.headers.get("content-type")).toBe("application/problem+json");
+        expect(r.body.detail).toBe("2 of 3 records are invalid; nothing was written");
+        expect(r.body.errors).toEqual(
+          expect.arrayContaining([
+            { index: 1, id: "j2", field: "total", reason: "must be 0 or more" },
+            { index: 1, id: "j2", field: "colour", reason: "is not a field of orders" },
+            { index: 2, field: "id", reason: expect.any(String) },
+            { index: 2, field: "placedAt", reason: "is required" },
+          ]),
+        );
+        const again = await sk.post("/v1/events/orders", { records: [order("j1")] });
+        expect(again.body.inserted).toBe(1); // j1 was not written by the rejected batch
+      });
+
+      it("refuses oversized, non-JSON, malformed and misshapen bodies with a clear 4xx", async () => {
+        const many = Array.from({ length: 501 }, (_, i) => order(`m${i}`));
+        expect((await sk.post("/v1/events/orders", { records: many })).status).toBe(413);
+        const big = JSON.stringify({ records: [order("big", { channel: "x".repeat(256) })] }).padEnd(1024 * 1024 + 10, " ");
+        expect((await sk.post("/v1/events/orders", big)).status).toBe(413);
+        const text = await sk.post("/v1/events/orders", "id,total", { "Content-Type": "text/csv" });
+        expect([text.status, text.body.detail]).toEqual([415, "send the body as JSON, with Content-Type: application/json"]);
+        const broken = await sk.post("/v1/events/orders", '{"records": [');
+        expect(broken.status).toBe(400);
+        expect(broken.body.detail).toMatch(/not valid JSON/);
+        expect((await sk.post("/v1/events/orders", { rows: [] })).status).toBe(422);
+        expect((await sk.post("/v1/events/orders", [order("x")])).status).toBe(422);
+        const fact = await sk.post("/v1/events/purchases", { records: [] });
+        expect([fact.status, fact.body.detail]).toEqual([404, expect.stringMatching(/there is no fact "purchases"; facts are orders, sessions/)]);
+      });
+
+      it("refuses a fact timestamped more than a day ahead", async () => {
+        const r = await sk.post("/v1/events/sessions", { records: [{ ...fixture.sessions![0], id: "future", startedAt: "2099-01-01T00:00:00Z" }] });
+        expect(r.status).toBe(422);
+        expect(r.body.errors[0]).toMatchObject({ field: "startedAt", reason: "is more than a day in the future" });
+      });
+    });
+
+    describe("queries", () => {
+      it("answers with the result shape and the hand-worked values", async () => {
+        const r = await sk.get(`/v1/metrics/aov?range=${RANGE}&grain=day`);
+        expect(r.status).toBe(200);
+        expect(resultSchema.parse(r.body)).toEqual(r.body);
+        expect([r.body.value, r.body.previous, r.body.formatted.value]).toEqual([80, 60, "$80.00"]);
+        expect(r.body.series).toHaveLength(7);
+      });
+
+      it("takes every query parameter", async () => {
+        const r = await sk.get(`/v1/metrics/revenue?range=${RANGE}&grain=week&tz=Asia/Shanghai&compare=previous_year&filter.channel=web&filter.channel=app&by=region&locale=ru&now=2026-03-09T00:00:00Z`);
+        expect(r.status).toBe(200);
+        expect(r.body.range).toEqual({ start: "2026-03-01T00:00:00+08:00", end: "2026-03-08T00:00:00+08:00", tz: "Asia/Shanghai", grain: "week" });
+        expect(r.body.compare.kind).toBe("previous_year");
+        expect(r.body.metric.label).toBe("Выручка");
+        expect(r.body.breakdown).toEqual([
+          { key: "EU", value: 250 },
+          { key: "US", value: 70 },
+        ]);
+        const presets = await sk.get("/v1/metrics/orders?range=last_7_days");
+        expect(presets.body.range.end).toBe("2026-03-10T00:00:00+00:00"); // the API's clock
+      });
+
+      it("keeps the null rules: sums of nothing are 0, ratios over nothing are null", async () => {
+        const revenue = await sk.get("/v1/metrics/revenue?range=2024-01-01..2024-01-08");
+        const aov = await sk.get("/v1/metrics/aov?range=2024-01-01..2024-01-08");
+        expect([revenue.body.value, aov.body.value, aov.body.change.relative, aov.body.formatted.value]).toEqual([0, null, null, null]);
+      });
+
+      it("answers a batch in order, with an error in place of a bad query", async () => {
+        const r = await sk.post("/v1/query", { queries: [{ metric: "aov", range: RANGE }, { metric: "nope" }, { metric: "orders", range: "soon" }, { metric: "revenue", range: RANGE }] });
+        expect(r.status).toBe(200);
+        expect(r.body.results.map((x: any) => x.value ?? x.error.status)).toEqual([80, 404, 400, 320]);
+        expect(r.body.results[1].error.detail).toBe('there is no KPI "nope"');
+        expect((await sk.post("/v1/query", { queries: "aov" })).status).toBe(422);
+        expect((await sk.post("/v1/query", { queries: Array.from({ length: 101 }, () => ({ metric: "aov" })) })).status).toBe(413);
+      });
+
+      it("refuses bad parameters with problem+json", async () => {
+        const r = await sk.get("/v1/metrics/aov?range=last_8_days&colour=red");
+        expect(r.status).toBe(400);
+        expect(r.headers.get("content-type")).toBe("application/problem+json");
+        expect(r.body.errors.map((e: any) => e.path)).toEqual(["colour"]);
+        expect((await sk.get("/v1/metrics/aov?filter.sku=x")).status).toBe(400);
+        expect((await sk.get("/v1/metrics/nope")).status).toBe(404);
+      });
+
+      it("gives an ETag from the data version and answers 304 until the data changes", async () => {
+        const path = "/v1/metrics/orders?range=2025-08-01..2025-08-08";
+        const first = await sk.get(path);
+        const etag = first.headers.get("etag")!;
+        expect(first.headers.get("cache-control")).toBe("private, max-age=30, stale-while-revalidate=300");
+        expect((await sk.get(path, { "If-None-Match": etag })).status).toBe(304);
+        await sk.post("/v1/events/orders", { records: [order("etag-1", { placedAt: "2025-08-03T00:00:00Z" })] });
+        const after = await sk.get(path, { "If-None-Match": etag });
+        expect(after.status).toBe(200);
+        expect(after.body.value).toBe(first.body.value + 1);
+      });
+
+      it("shows the SQL a query runs", async () => {
+        const r = await sk.get(`/v1/metrics/aov/sql?range=${RANGE}`);
+        if (kind === "memory") return expect(r.status).toBe(404);
+        expect(r.body.sql).toMatch(/^WITH w0\(i, s, e\) AS \(VALUES/);
+        expect(r.body.params[0]).toBe("tenant_a");
+      });
+
+      it("lists the catalog in the requested locale", async () => {
+        const r = await sk.get("/v1/catalog?locale=zh-Hant");
+        expect(r.body.metrics).toHaveLength(70);
+        expect(r.body.metrics.find((m: any) => m.id === "refund_dispute_rate").label).toBe("退款糾紛率");
+        expect(r.body.dimensions.map((d: any) => d.id)).toContain("channel");
+      });
+    });
+
+    describe("definitions and targets", () => {
+      it("serves a tenant's own KPI like a built-in one, and refuses broken ones", async () => {
+        const put = await sk.put("/v1/definitions/web_revenue", { labels: { en: "Web revenue" }, unit: "currency", better: "up", kind: "measure", measure: { fact: "orders", agg: "sum", field: "total", where: "status = 'placed' and channel = 'web'" } });
+        expect([put.status, put.body.definition.version]).toEqual([201, 1]);
+        expect((await sk.get(`/v1/metrics/web_revenue?range=${RANGE}`)).body.value).toBe(250);
+        const share = await sk.put("/v1/definitions/web_share", { labels: { en: "Web share" }, unit: "percent", better: "up", kind: "derived", expr: "web_revenue / revenue" });
+        expect(share.status).toBe(201);
+        expect((await sk.get(`/v1/metrics/web_share?range=${RANGE}`)).body.value).toBeCloseTo(250 / 320, 12);
+        const again = await sk.put("/v1/definitions/web_revenue", { labels: { en: "Web revenue" }, unit: "currency", better: "up", kind: "measure", measure: { fact: "orders", agg: "sum", field: "total", where: "channel = 'web'" } });
+        expect([again.status, again.body.definition.version]).toEqual([200, 2]);
+        const broken = await sk.put("/v1/definitions/broken", { labels: { en: "x" }, unit: "count", better: "up", kind: "measure", measure: { fact: "orders", agg: "sum", field: "totl" } });
+        expect([broken.status, broken.body.detail]).toEqual([422, expect.stringMatching(/orders has no field "totl"/)]);
+        expect((await sk.delete("/v1/definitions/web_revenue")).status).toBe(409); // web_share uses it
+        expect((await sk.delete("/v1/definitions/web_share")).status).toBe(204);
+        expect((await sk.delete("/v1/definitions/web_revenue")).status).toBe(204);
+        expect((await sk.delete("/v1/definitions/revenue")).body.detail).toMatch(/built-in KPIs cannot be deleted/);
+        expect((await sk.get("/v1/definitions")).body.definitions).toEqual([]);
+      });
+
+      it("stores and revises targets by id", async () => {
+        const t = { id: "rev-2026-03", metric: "revenue", start: "2026-03-01", end: "2026-04-01", value: 620 };
+        expect((await sk.put("/v1/targets", { targets: [t] })).body).toEqual({ received: 1, inserted: 0, updated: 1 });
+        expect((await sk.get(`/v1/metrics/revenue?range=${RANGE}`)).body.target.value).toBeCloseTo(140, 9);
+        const bad = await sk.put("/v1/targets", { targets: [{ ...t, id: "x", metric: "nothing" }] });
+        expect([bad.status, bad.body.errors[0].reason]).toEqual([422, 'there is no KPI "nothing"']);
+        await sk.put("/v1/targets", { targets: [{ ...t, value: 310 }] });
+      });
+    });
+
+    describe("CSV import", () => {
+      const b = () => client(h.app, h.b.secret);
+      it("imports Shopify's order export with the preset: lines on several rows make one order", async () => {
+        const csv = readFileSync(new URL("./fixtures/shopify-orders.csv", import.meta.url), "utf8");
+        const r = await b().post("/v1/import?preset=shopify", csv, { "Content-Type": "text/csv" });
+        expect(r.body).toEqual({ fact: "orders", received: 3, inserted: 3, duplicates: 0, rows: 4 });
+        const revenue = await b().get("/v1/metrics/revenue?range=2026-03-02..2026-03-08");
+        expect(revenue.body.value).toBeCloseTo(102.2 + 31, 9); // #1002 was cancelled
+        const size = await b().get("/v1/metrics/avg_order_size?range=2026-03-02..2026-03-08&filter.region=US");
+        expect(size.body.value).toBe((3 + 1) / 2);
+        expect((await b().get("/v1/metrics/orders?range=2026-03-02..2026-03-08&filter.channel=pos")).body.value).toBe(1);
+      });
+
+      it("imports with a mapping, and names the line and column of bad values", async () => {
+        const mapping = { fact: "orders", timeZone: "America/Sao_Paulo", fields: { id: "order_id", placedAt: "purchased", customerId: "customer", total: "total", items: { value: 1 }, status: { column: "state", map: { canceled: "cancelled", "*": "placed" } } } };
+        const good = "order_id,purchased,customer,total,state\nol1,2026-03-08 21:30:00,k1,12.5,delivered\nol2,2026-03-08 22:00:00,k2,7.5,canceled\n";
+        const r = await b().post("/v1/import", { csv: good, mapping });
+        expect(r.body).toEqual({ fact: "orders", received: 2, inserted: 2, duplicates: 0, rows: 2 });
+        // 21:30 in São Paulo is 08:30 the next day in Shanghai, tenant B's zone; the cancelled order does not count.
+        expect((await b().get("/v1/metrics/revenue?range=2026-03-09..2026-03-10")).body.value).toBe(12.5);
+        const bad = await b().post("/v1/import", { csv: "order_id,purchased,customer,total,state\nol3,yesterday,k3,abc,delivered\n", mapping });
+        expect(bad.status).toBe(422);
+        expect(bad.body.errors).toEqual([
+          { index: 2, id: "ol3", field: "placedAt", reason: expect.stringMatching(/"yesterday" is not a date and time/) },
+          { index: 2, id: "ol3", field: "total", reason: '"abc" is not a number' },
+        ]);
+        const missing = await b().post("/v1/import", { csv: "a,b\n1,2\n", mapping });
+        expect([missing.status, missing.body.detail]).toEqual([400, expect.stringMatching(/the CSV has no column "order_id"/)]);
+      });
+    });
+
+    describe("settings, keys and tokens", () => {
+      it("creates, lists and revokes keys", async () => {
+        const created = await sk.post("/v1/keys", { kind: "publishable" });
+        expect(created.status).toBe(201);
+        expect(created.body.key).toMatch(/^kpi_pk_live_[0-9A-Za-z]{40}$/);
+        const listed = await sk.get("/v1/keys");
+        expect(listed.body.keys.some((k: any) => k.id === created.body.id && !("key" in k) && !("hash" in k))).toBe(true);
+        const pk = client(h.app, created.body.key);
+        expect((await pk.get("/v1/metrics/csat?range=last_7_days")).status).toBe(200);
+        expect((await sk.delete(`/v1/keys/${created.body.id}`)).status).toBe(204);
+        expect((await pk.get("/v1/metrics/csat?range=last_7_days")).status).toBe(401);
+      });
+
+      it("changes settings", async () => {
+        const r = await sk.put("/v1/settings", { timeZone: "Europe/Moscow", allowedOrigins: ["https://shop.example/path"] });
+        expect([r.body.timeZone, r.body.allowedOrigins]).toEqual(["Europe/Moscow", ["https://shop.example"]]);
+        expect((await sk.get(`/v1/metrics/orders?range=${RANGE}`)).body.range.tz).toBe("Europe/Moscow");
+        expect((await sk.put("/v1/settings", { timeZone: "Mars/Base" })).status).toBe(422);
+        await sk.put("/v1/settings", { timeZone: "UTC" });
+      });
+
+      it("mints embed tokens that read their KPIs within their locked filters", async () => {
+        const minted = await sk.post("/v1/tokens", { metrics: ["revenue", "aov"], filters: { channel: "web" }, ttlSeconds: 300 });
+        expect(minted.status).toBe(201);
+        expect(minted.body.claims).toMatchObject({ tid: "tenant_a", metrics: ["revenue", "aov"], filters: { channel: ["web"] } });
+        const token = client(h.app, minted.body.token);
+        const web = await token.get(`/v1/metrics/revenue?range=${RANGE}`);
+        expect([web.status, web.body.value, web.text]).toEqual([200, 250, web.text]);
+        expect((await sk.post("/v1/tokens", { metrics: ["nope"] })).status).toBe(422);
+        expect((await sk.post("/v1/tokens", { metrics: ["aov"], ttlSeconds: 3600 })).status).toBe(422);
+      });
+    });
+
+    it("serves an OpenAPI 3.1 document listing every route, and interactive docs", async () => {
+      const doc = (await client(h.app).get("/openapi.json")).body;
+      expect(doc.openapi).toBe("3.1.0");
+      for (const path of ["/v1/catalog", "/v1/metrics/{id}", "/v1/query", "/v1/metrics/{id}/stream", "/v1/metrics/{id}/sql", "/v1/events/orders", "/v1/import", "/v1/definitions/{id}", "/v1/targets", "/v1/tokens", "/v1/settings", "/v1/keys", "/healthz"]) {
+        expect(Object.keys(doc.paths), path).toContain(path);
+      }
+      expect((await client(h.app).get("/docs")).text).toMatch(/SwaggerUIBundle\(\{ url: "\/openapi.json"/);
+    });
+  });
+}
