@@ -1,0 +1,219 @@
+// Every way a caller might read or write what it should not, and the refusal each one meets.
+import { sign } from "hono/jwt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixture, RANGE } from "../../core/test/support/fixture.js";
+import { client, type Harness, harness, load } from "./support/harness.js";
+
+const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+
+describe("attack suite", () => {
+  let h: Harness;
+  let tokenA: string;
+  let claimsA: Record<string, unknown>;
+  let kidA: string;
+  let secretA: string;
+
+  beforeAll(async () => {
+    h = await harness("sqlite", { rateLimits: { publishable: { burst: 5, perSecond: 0.5 } } });
+    await load(h.app, h.a.secret, fixture);
+    await load(h.app, h.b.secret, { orders: [{ id: "b1", placedAt: "2026-03-02T10:00:00Z", customerId: "x", total: 5000, items: 1, status: "placed", channel: "web" }] });
+    const minted = await client(h.app, h.a.secret).post("/v1/tokens", { metrics: ["revenue", "aov"], filters: { channel: "web" } });
+    tokenA = minted.body.token;
+    claimsA = minted.body.claims;
+    kidA = JSON.parse(Buffer.from(tokenA.split(".")[0]!, "base64url").toString()).kid;
+    secretA = (await h.store.signingKey(kidA))!.secret;
+  });
+  afterAll(() => h.close());
+
+  const expectProblem = (r: { status: number; headers: Headers }, status: number) => {
+    expect(r.status).toBe(status);
+    expect(r.headers.get("content-type")).toBe("application/problem+json");
+  };
+
+  describe("tenants", () => {
+    it("never shows another tenant's data: each key sees only its own tenant", async () => {
+      const a = await client(h.app, h.a.secret).get(`/v1/metrics/revenue?range=${RANGE}`);
+      const b = await client(h.app, h.b.secret).get(`/v1/metrics/revenue?range=${RANGE}`);
+      expect(a.body.value).toBe(320);
+      expect(b.body.value).toBe(5000);
+      expect(a.headers.get("etag")).not.toBe(b.headers.get("etag")); // cache keys include the tenant
+    });
+
+    it("takes the tenant from the credential only, never from the request", async () => {
+      const r = await client(h.app, h.b.secret).get(`/v1/metrics/revenue?range=${RANGE}&tenant=tenant_a`);
+      expectProblem(r, 400);
+      const body = await client(h.app, h.b.secret).post("/v1/events/orders", { records: [], tenant: "tenant_a" });
+      expectProblem(body, 422);
+      const header = await client(h.app, h.b.secret).get(`/v1/metrics/revenue?range=${RANGE}`, { "X-Tenant": "tenant_a" });
+      expect(header.body.value).toBe(5000);
+    });
+
+    it("refuses a token of one tenant signed with another tenant's key", async () => {
+      const forged = await sign({ ...claimsA, tid: "tenant_b", iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 }, { kty: "oct", k: secretA, alg: "HS256", kid: kidA });
+      const r = await client(h.app, forged).get(`/v1/metrics/revenue?range=${RANGE}`);
+      expectProblem(r, 401);
+      expect(r.body.detail).toBe("the token's tenant does not own its signing key");
+    });
+  });
+
+  describe("embed tokens", () => {
+    const token = () => client(h.app, tokenA);
+
+    it("reads the metrics it lists, within its locked filters", async () => {
+      expect((await token().get(`/v1/metrics/revenue?range=${RANGE}`)).body.value).toBe(250);
+    });
+
+    it("refuses a metric outside the token", async () => {
+      const r = await token().get(`/v1/metrics/cogs?range=${RANGE}`);
+      expectProblem(r, 403);
+      expect(r.body.detail).toBe("this token does not grant cogs");
+      const batch = await token().post("/v1/query", { queries: [{ metric: "cogs" }, { metric: "aov", range: RANGE }] });
+      expect(batch.body.results[0].error.status).toBe(403);
+      expect(batch.body.results[1].value).toBe(125); // (100 + 150) / 2, web only
+      const catalog = await token().get("/v1/catalog");
+      expect(catalog.body.metrics.map((m: { id: string }) => m.id)).toEqual(["revenue", "aov"]);
+    });
+
+    it("refuses to widen a locked filter, and lets a query narrow it", async () => {
+      expectProblem(await token().get(`/v1/metrics/revenue?range=${RANGE}&filter.channel=app`), 403);
+      expectProblem(await token().get(`/v1/metrics/revenue?range=${RANGE}&filter.channel=web&filter.channel=app`), 403);
+      expect((await token().get(`/v1/metrics/revenue?range=${RANGE}&filter.region=US`)).body.value).toBe(0);
+      expect((await token().get(`/v1/metrics/revenue?range=${RANGE}&filter.channel=web`)).body.value).toBe(250);
+    });
+
+    it("refuses an expired token", async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const expired = await sign({ ...claimsA, iat: now - 600, exp: now - 1 }, { kty: "oct", k: secretA, alg: "HS256", kid: kidA });
+      const r = await client(h.app, expired).get(`/v1/metrics/revenue?range=${RANGE}`);
+      expectProblem(r, 401);
+      expect(r.body.detail).toBe("the token has expired");
+      expect(r.headers.get("www-authenticate")).toMatch(/invalid_token/);
+    });
+
+    it("refuses a tampered token", async () => {
+      const [head, , signature] = tokenA.split(".");
+      const widened = `${head}.${b64({ ...claimsA, metrics: ["revenue", "aov", "cogs"], filters: undefined })}.${signature}`;
+      const r = await client(h.app, widened).get(`/v1/metrics/cogs?range=${RANGE}`);
+      expectProblem(r, 401);
+      expect(r.body.detail).toBe("the token's signature does not match");
+    });
+
+    it("refuses alg: none, and any algorithm but HS256", async () => {
+      const none = `${b64({ alg: "none", typ: "JWT", kid: kidA })}.${b64(claimsA)}.`;
+      const r = await client(h.app, none).get(`/v1/metrics/revenue?range=${RANGE}`);
+      expectProblem(r, 401);
+      expect(r.body.detail).toBe("tokens are signed with HS256; this one says none");
+      const hs512 = await sign(claimsA, { kty: "oct", k: secretA, alg: "HS512", kid: kidA }, "HS512");
+      expectProblem(await client(h.app, hs512).get(`/v1/metrics/revenue?range=${RANGE}`), 401);
+    });
+
+    it("refuses an unknown or missing kid", async () => {
+      const unknown = await sign(claimsA, { kty: "oct", k: secretA, alg: "HS256", kid: "tenant_a:2020-01-01:nothere" });
+      const r = await client(h.app, unknown).get(`/v1/metrics/revenue?range=${RANGE}`);
+      expectProblem(r, 401);
+      expect(r.body.detail).toBe("the token's signing key (kid) is unknown");
+      const noKid = await sign(claimsA, secretA, "HS256");
+      expect((await client(h.app, noKid).get(`/v1/metrics/revenue?range=${RANGE}`)).body.detail).toBe("the token names no signing key (kid)");
+    });
+
+    it("refuses a correctly signed token that lives longer than 15 minutes", async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const long = await sign({ ...claimsA, iat: now, exp: now + 3600 }, { kty: "oct", k: secretA, alg: "HS256", kid: kidA });
+      const r = await client(h.app, long).get(`/v1/metrics/revenue?range=${RANGE}`);
+      expectProblem(r, 401);
+      expect(r.body.detail).toBe("a token may live at most 15 minutes");
+    });
+
+    it("refuses a token with origins from another page", async () => {
+      const minted = await client(h.app, h.a.secret).post("/v1/tokens", { metrics: ["revenue"], origins: ["https://intranet.example"] });
+      const t = client(h.app, minted.body.token);
+      expect((await t.get(`/v1/metrics/revenue?range=${RANGE}`, { Origin: "https://intranet.example" })).status).toBe(200);
+      const r = await t.get(`/v1/metrics/revenue?range=${RANGE}`, { Origin: "https://evil.example" });
+      expectProblem(r, 403);
+      expect(r.body.detail).toBe("this token may not be used from https://evil.example");
+    });
+
+    it("cannot write anything", async () => {
+      const t = token();
+      for (const r of [
+        await t.post("/v1/events/orders", { records: [] }),
+        await t.post("/v1/import?preset=shopify", "Name\n", { "Content-Type": "text/csv" }),
+        await t.put("/v1/definitions/x", {}),
+        await t.put("/v1/targets", { targets: [] }),
+        await t.post("/v1/tokens", { metrics: ["revenue"] }),
+        await t.put("/v1/settings", {}),
+        await t.post("/v1/keys", { kind: "secret" }),
+      ]) {
+        expectProblem(r, 403);
+        expect(r.body.detail).toMatch(/needs a secret key/);
+      }
+    });
+  });
+
+  describe("publishable keys", () => {
+    const pk = (origin?: string) => ({
+      get: (path: string) => client(h.app, h.a.publishable).get(path, origin ? { Origin: origin } : {}),
+      post: (path: string, body: unknown) => client(h.app, h.a.publishable).post(path, body, origin ? { Origin: origin } : {}),
+    });
+
+    it("read public KPIs from allowed origins only", async () => {
+      expect((await pk("https://shop.example").get(`/v1/metrics/csat?range=${RANGE}`)).body.value).toBeCloseTo(11 / 3, 12);
+      const other = await pk("https://evil.example").get(`/v1/metrics/csat?range=${RANGE}`);
+      expectProblem(other, 403);
+      expect(other.body.detail).toBe("this publishable key may not be used from https://evil.example");
+    });
+
+    it("never read a private KPI, whatever Origin says", async () => {
+      const r = await pk("https://shop.example").get(`/v1/metrics/revenue?range=${RANGE}`);
+      expectProblem(r, 403);
+      expect(r.body.detail).toBe("revenue is not public; a publishable key reads only public KPIs");
+      expectProblem(await pk().get(`/v1/metrics/revenue?range=${RANGE}`), 403);
+    });
+
+    it("cannot write", async () => {
+      const r = await pk("https://shop.example").post("/v1/events/orders", { records: [] });
+      expectProblem(r, 403);
+    });
+
+    it("are rate limited with Retry-After", async () => {
+      const key = (await client(h.app, h.a.secret).post("/v1/keys", { kind: "publishable" })).body.key;
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (let i = 0; i < 8; i++) {
+        last = await h.app.request(`/v1/metrics/csat?range=${RANGE}`, { headers: { Authorization: `Bearer ${key}` } });
+        statuses.push(last.status);
+      }
+      expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+      expect(statuses.at(-1)).toBe(429);
+      expect(Number(last!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(last!.headers.get("content-type")).toBe("application/problem+json");
+      // Another key of the same tenant has its own allowance.
+      expect((await pk().get(`/v1/metrics/csat?range=${RANGE}`)).status).toBe(200);
+    });
+  });
+
+  describe("credentials", () => {
+    it("refuse requests without one, or with anything unknown", async () => {
+      for (const auth of [undefined, "Basic dXNlcjpwYXNz", "Bearer", "Bearer kpi_sk_live_nope", "Bearer kpi_pk_live_nope", "Bearer a.b.c", "Bearer ../../etc/passwd"]) {
+        const r = await h.app.request(`/v1/metrics/revenue?range=${RANGE}`, { headers: auth ? { Authorization: auth } : {} });
+        expect(r.status, String(auth)).toBe(401);
+        expect(r.headers.get("content-type")).toBe("application/problem+json");
+        expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      }
+    });
+
+    it("refuse a secret key once it is revoked", async () => {
+      const created = (await client(h.app, h.a.secret).post("/v1/keys", { kind: "secret" })).body;
+      expect((await client(h.app, created.key).get("/v1/settings")).status).toBe(200);
+      await client(h.app, h.a.secret).delete(`/v1/keys/${created.id}`);
+      const r = await client(h.app, created.key).get("/v1/settings");
+      expectProblem(r, 401);
+      expect(r.body.detail).toBe("this key has expired");
+    });
+
+    it("cannot revoke another tenant's key", async () => {
+      const theirs = (await client(h.app, h.b.secret).get("/v1/keys")).body.keys[0].id;
+      expectProblem(await client(h.app, h.a.secret).delete(`/v1/keys/${theirs}`), 404);
+    });
+  });
+});
