@@ -1,0 +1,65 @@
+// The Worker in real workerd against D1: ingest, query, tokens and refusals.
+import { storeSchema } from "@kpikit/api";
+import { sqlite } from "@kpikit/core";
+import { env, SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+
+const KEY = "kpi_sk_test_edge";
+const call = (path: string, init: RequestInit = {}, key: string | null = KEY) =>
+  SELF.fetch(`https://kpikit.example${path}`, { ...init, headers: { ...(key ? { Authorization: `Bearer ${key}` } : {}), "Content-Type": "application/json", ...(init.headers as object) } });
+const order = (id: string, extra: object = {}) => ({ id, placedAt: "2026-03-02T10:00:00Z", customerId: `c_${id}`, total: 40, items: 1, status: "placed", channel: "web", ...extra });
+
+describe("the Worker on D1", () => {
+  it("applies the committed migration, which is the store's schema", () => {
+    const applied = env.TEST_MIGRATIONS.flatMap((m) => m.queries).map((q) => q.replace(/^--.*$/gm, "").replace(/;\s*$/, "").trim());
+    expect(applied).toEqual(storeSchema(sqlite));
+  });
+
+  it("is alive on D1", async () => {
+    const r = await call("/healthz", {}, null);
+    expect(await r.json()).toEqual({ status: "ok", store: "d1" });
+  });
+
+  it("ingests with the secret key, counts duplicates, and computes KPIs with D1", async () => {
+    const first = await call("/v1/events/orders", { method: "POST", body: JSON.stringify({ records: [order("e1"), order("e2", { total: 60, channel: "app" })] }) });
+    expect(await first.json()).toEqual({ fact: "orders", received: 2, inserted: 2, duplicates: 0 });
+    const again = await call("/v1/events/orders", { method: "POST", body: JSON.stringify({ records: [order("e1")] }) });
+    expect(await again.json()).toEqual({ fact: "orders", received: 1, inserted: 0, duplicates: 1 });
+    const aov = (await (await call("/v1/metrics/aov?range=2026-03-01..2026-03-08&by=channel")).json()) as any;
+    expect([aov.value, aov.breakdown]).toEqual([50, [{ key: "app", value: 60 }, { key: "web", value: 40 }]]);
+    const sql = (await (await call("/v1/metrics/aov/sql?range=2026-03-01..2026-03-08")).json()) as any;
+    expect(sql.dialect).toBe("d1");
+  });
+
+  it("writes nothing of a batch with a bad record (D1's batch is one transaction)", async () => {
+    const r = await call("/v1/events/orders", { method: "POST", body: JSON.stringify({ records: [order("e3"), { ...order("e4"), total: "lots" }] }) });
+    expect(r.status).toBe(422);
+    expect(r.headers.get("content-type")).toBe("application/problem+json");
+    const orders = (await (await call("/v1/metrics/orders?range=2026-03-01..2026-03-08")).json()) as any;
+    expect(orders.value).toBe(2);
+  });
+
+  it("ingests batches larger than D1's 100 bound parameters per statement", async () => {
+    const many = Array.from({ length: 120 }, (_, i) => order(`big${i}`, { placedAt: "2026-04-02T10:00:00Z", lines: [{ productId: "p1", quantity: 1, price: 40 }] }));
+    expect(await (await call("/v1/events/orders", { method: "POST", body: JSON.stringify({ records: many }) })).json()).toMatchObject({ inserted: 120 });
+    const hits = (await (await call("/v1/metrics/revenue?range=2026-04-01..2026-04-08")).json()) as any;
+    expect(hits.value).toBe(4800);
+  });
+
+  it("mints tokens that read within their scope and can never write", async () => {
+    const minted = (await (await call("/v1/tokens", { method: "POST", body: JSON.stringify({ metrics: ["revenue"], filters: { channel: "web" } }) })).json()) as any;
+    const read = (await (await call("/v1/metrics/revenue?range=2026-03-01..2026-03-08", {}, minted.token)).json()) as any;
+    expect(read.value).toBe(40);
+    expect((await call("/v1/metrics/aov?range=2026-03-01..2026-03-08", {}, minted.token)).status).toBe(403);
+    expect((await call("/v1/events/orders", { method: "POST", body: JSON.stringify({ records: [] }) }, minted.token)).status).toBe(403);
+    const [h, p, s] = minted.token.split(".");
+    const tampered = `${h}.${p.slice(0, -2)}${p.slice(-2) === "fQ" ? "fX" : "fQ"}.${s}`;
+    expect((await call("/v1/metrics/revenue?range=2026-03-01..2026-03-08", {}, tampered)).status).toBe(401);
+  });
+
+  it("refuses requests without a credential", async () => {
+    const r = await call("/v1/metrics/revenue", {}, null);
+    expect(r.status).toBe(401);
+    expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
+  });
+});
