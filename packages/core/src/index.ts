@@ -14,7 +14,7 @@ export { catalog } from "./catalog/catalog.js";
 export { kpiTexts, dimensionTexts, domainTexts } from "./catalog/texts.js";
 export { uiTexts } from "./i18n/ui-texts.js";
 
-export { GRAINS, type Grain, isoDate, parseIsoDate, localDay, startOfDay, hoursInDay, dayPosition, datesIn, floorToGrain, nextBoundary } from "./time/calendar.js";
+export { GRAINS, type Grain, isoDate, isoWeekday, parseIsoDate, localDay, startOfDay, hoursInDay, dayPosition, datesIn, floorToGrain, nextBoundary } from "./time/calendar.js";
 export { RANGE_PRESETS, COMPARES, MAX_BUCKETS, type RangePreset, type Compare, type Span, type Bucket, isRange, resolveRange, previousPeriod, previousYear, previousStep, comparedSpan, defaultGrain, bucketsOf, localDaysTouched, shiftLocal } from "./time/range.js";
 export { isTimeZone, offsetAt, localFields, localToInstant, formatInstant, type LocalFields } from "./time/zone.js";
 
@@ -33,3 +33,5 @@ export { schemaStatements, tableSpecs, encodeFact, insertSql, type EncodedRow, t
 
 export { validateBatch, type BatchValidation, type RecordError } from "./facts/validate.js";
 export { columnMappingSchema, recordsFromRows, importPresets, shopifyOrdersMapping, type ColumnMapping, type FieldSource, type MappedRows } from "./import/mapping.js";
+export { generateDemo, demoFacts, type DemoOptions, type DemoBatch } from "./demo/generate.js";
+export { Random } from "./demo/random.js";

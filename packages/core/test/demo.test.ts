@@ -1,0 +1,92 @@
+// The demo data: deterministic, valid against every schema, streamed in bounded batches, and
+// shaped like a shop (growth, weekly seasonality, repeat customers, a plausible conversion rate).
+import { describe, expect, it } from "vitest";
+import { type DemoBatch, demoFacts, factSchemas, type FactSet, generateDemo, isoWeekday, localDay, type Order } from "../src/index.js";
+
+const END = "2026-11-23T00:00:00Z";
+const DAY = 86_400_000;
+const small = { orders: 2000, end: END, timeZone: "America/New_York" };
+
+const timesOf = (fact: string, r: Record<string, unknown>): number[] =>
+  Object.entries(r)
+    // promisedAt is a promise about the future, the one timestamp that may lie after the end.
+    .filter(([k, v]) => typeof v === "string" && (k.endsWith("At") || k === "at") && k !== "promisedAt" && /T/.test(v))
+    .map(([, v]) => Date.parse(v as string))
+    .concat(fact === "adSpend" ? [Date.parse(`${r.date as string}T12:00:00Z`)] : []);
+
+describe("demo data", () => {
+  const facts: FactSet = demoFacts(small);
+
+  it("is the same for the same options, and differs for another seed", () => {
+    expect(demoFacts(small)).toEqual(facts);
+    expect(demoFacts({ ...small, seed: 7 }).orders![0]).not.toEqual(facts.orders![0]);
+  });
+
+  it("holds every fact type, every record valid against its schema, ids unique", () => {
+    for (const fact of Object.keys(factSchemas) as (keyof typeof factSchemas)[]) {
+      const records = facts[fact] as unknown[] | undefined;
+      expect(records?.length, fact).toBeGreaterThan(0);
+      for (const r of records!) {
+        const parsed = factSchemas[fact].safeParse(r);
+        if (!parsed.success) throw new Error(`${fact}: ${JSON.stringify(r)}: ${parsed.error.message}`);
+      }
+      expect(new Set(records!.map((r) => (r as { id: string }).id)).size, fact).toBe(records!.length);
+    }
+  });
+
+  it("stays inside the period: nothing at or after the end, nothing before its first day", () => {
+    const end = Date.parse(END);
+    for (const [fact, records] of Object.entries(facts)) {
+      if (fact === "targets") continue;
+      for (const r of records as Record<string, unknown>[]) {
+        for (const t of timesOf(fact, r)) {
+          expect(t, `${fact} ${String(r.id)}`).toBeLessThan(end);
+          if (fact !== "orders" || t === Date.parse((r as Order).placedAt)) expect(t).toBeGreaterThanOrEqual(end - 366 * DAY);
+        }
+      }
+    }
+  });
+
+  it("streams in bounded batches, oldest days first", () => {
+    let previous = new Map<string, number>();
+    let batches = 0;
+    for (const batch of generateDemo({ ...small, batchSize: 300 }) as Generator<DemoBatch>) {
+      batches++;
+      expect(batch.records.length).toBeLessThanOrEqual(300);
+      const times = batch.records.map((r) => Date.parse((r as Order).placedAt ?? (r as { startedAt?: string }).startedAt ?? "")).filter(Number.isFinite);
+      if (times.length && (batch.fact === "orders" || batch.fact === "sessions")) {
+        expect(Math.min(...times)).toBeGreaterThanOrEqual((previous.get(batch.fact) ?? 0) - DAY);
+        previous = new Map(previous).set(batch.fact, Math.max(...times));
+      }
+    }
+    expect(batches).toBeGreaterThan(20);
+  });
+
+  it("has the orders asked for, growing, with a weekly rhythm and repeat customers", () => {
+    const orders = facts.orders!;
+    expect(orders.length).toBeGreaterThanOrEqual(1900);
+    expect(orders.length).toBeLessThanOrEqual(2100);
+    const day = (o: Order) => localDay("America/New_York", Date.parse(o.placedAt));
+    const last = localDay("America/New_York", Date.parse(END) - 1);
+    const inLast = orders.filter((o) => day(o) > last - 30).length;
+    const inFirst = orders.filter((o) => day(o) <= last - 335).length;
+    expect(inLast).toBeGreaterThan(inFirst);
+    const perWeekday = [0, 0, 0, 0, 0, 0, 0];
+    for (const o of orders) perWeekday[isoWeekday(day(o)) - 1]! += 1;
+    const weekdays = (perWeekday[0]! + perWeekday[1]! + perWeekday[2]! + perWeekday[3]!) / 4;
+    const weekend = (perWeekday[5]! + perWeekday[6]!) / 2;
+    expect(weekend / weekdays).toBeGreaterThan(1.05);
+    const byCustomer = new Map<string, number>();
+    for (const o of orders) byCustomer.set(o.customerId, (byCustomer.get(o.customerId) ?? 0) + 1);
+    const fromRepeaters = orders.filter((o) => byCustomer.get(o.customerId)! >= 2).length / orders.length;
+    expect(fromRepeaters).toBeGreaterThan(0.15);
+    expect(fromRepeaters).toBeLessThan(0.5);
+  });
+
+  it("converts between 1.5 % and 5 % of sessions", () => {
+    const sessions = facts.sessions!;
+    const rate = sessions.filter((s) => s.converted).length / sessions.length;
+    expect(rate).toBeGreaterThan(0.015);
+    expect(rate).toBeLessThan(0.05);
+  });
+});
