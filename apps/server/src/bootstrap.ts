@@ -1,0 +1,51 @@
+// The database and the default tenant: created on first start, reused after. The secret key is
+// shown once; the publishable key (safe in page HTML) is kept beside the database for the demo pages.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { createTenant, keyHint, newKey, SqlStore, sha256Hex } from "@kpikit/api";
+import { nodeSqliteDriver } from "@kpikit/api/node";
+import type { Config } from "./config.js";
+
+export const DEFAULT_TENANT = "default";
+/** What storefront pages may show: satisfaction and delivery, nothing about money. */
+export const PUBLIC_METRICS = ["csat", "nps", "on_time_delivery", "dsr_description", "dsr_service", "dsr_shipping", "after_sales_score"];
+
+export interface Bootstrapped {
+  store: SqlStore;
+  publishableKey: string;
+  /** Set when this start created the secret key: the one time it can be shown. */
+  newSecretKey?: string;
+  firstStart: boolean;
+}
+
+interface LocalState {
+  publishableKey: string;
+}
+
+export async function bootstrap(config: Config): Promise<Bootstrapped> {
+  mkdirSync(dirname(config.db), { recursive: true });
+  const store = new SqlStore(nodeSqliteDriver(config.db));
+  await store.init();
+  const statePath = `${config.db}.server.json`;
+  const origins = [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
+  const existing = await store.getTenant(DEFAULT_TENANT);
+  if (!existing) {
+    const secretKey = config.secretKey ?? newKey("secret");
+    const { publishableKey } = await createTenant(store, { id: DEFAULT_TENANT, name: "Demo shop", secretKey, publicMetrics: PUBLIC_METRICS, allowedOrigins: origins });
+    writeFileSync(statePath, JSON.stringify({ publishableKey } satisfies LocalState, null, 2));
+    return { store, publishableKey, firstStart: true, ...(config.secretKey ? {} : { newSecretKey: secretKey }) };
+  }
+  // A key given in the environment is accepted from then on, next to the keys the tenant had.
+  if (config.secretKey && !(await store.keyByHash(await sha256Hex(config.secretKey)))) {
+    await store.addKey({ id: `key_env_${Date.now()}`, tenantId: DEFAULT_TENANT, kind: "secret", ...keyHint(config.secretKey), createdAt: new Date().toISOString(), expiresAt: null }, await sha256Hex(config.secretKey));
+  }
+  const missing = origins.filter((o) => !existing.allowedOrigins.includes(o));
+  if (missing.length) await store.updateTenant(DEFAULT_TENANT, { allowedOrigins: [...existing.allowedOrigins, ...missing] });
+  let state: LocalState | undefined = existsSync(statePath) ? (JSON.parse(readFileSync(statePath, "utf8")) as LocalState) : undefined;
+  if (!state) {
+    const publishableKey = newKey("publishable");
+    await store.addKey({ id: `key_pk_${Date.now()}`, tenantId: DEFAULT_TENANT, kind: "publishable", ...keyHint(publishableKey), createdAt: new Date().toISOString(), expiresAt: null }, await sha256Hex(publishableKey));
+    writeFileSync(statePath, JSON.stringify((state = { publishableKey }), null, 2));
+  }
+  return { store, publishableKey: state.publishableKey, firstStart: false };
+}

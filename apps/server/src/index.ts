@@ -1,0 +1,5 @@
+// @kpikit/server, for embedding the Node server in tests and tools.
+export { createServer, type ServerOptions } from "./server.js";
+export { bootstrap, DEFAULT_TENANT, PUBLIC_METRICS, type Bootstrapped } from "./bootstrap.js";
+export { readConfig, ConfigError, type Config } from "./config.js";
+export { loadDemoData } from "./demo-data.js";

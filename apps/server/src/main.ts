@@ -1,0 +1,40 @@
+// npm start: the KPI Kit server on its embedded default (SQLite), with a year of demo data on
+// first start. Settings: PORT, HOST, KPIKIT_DB, KPIKIT_SECRET_KEY, KPIKIT_DEMO, KPIKIT_DEMO_ORDERS.
+import { serve } from "@hono/node-server";
+import { bootstrap, DEFAULT_TENANT } from "./bootstrap.js";
+import { ConfigError, readConfig } from "./config.js";
+import { loadDemoData } from "./demo-data.js";
+import { createServer } from "./server.js";
+
+async function main() {
+  const config = readConfig();
+  const { store, publishableKey, newSecretKey } = await bootstrap(config);
+  if (config.demo && (await store.dataVersion(DEFAULT_TENANT)) === "0") await loadDemoData(store, DEFAULT_TENANT, config.demoOrders);
+  const app = createServer({ store, publishableKey });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}`;
+    const lines = [
+      "",
+      "  KPI Kit is running",
+      `    Demo:      ${base}/`,
+      `    API docs:  ${base}/docs`,
+      `    OpenAPI:   ${base}/openapi.json`,
+      `    Health:    ${base}/healthz`,
+      `    Database:  ${config.db}`,
+      `    Publishable key (safe in pages): ${publishableKey}`,
+    ];
+    if (newSecretKey) lines.push("", `    Secret key (shown this once; keep it server-side): ${newSecretKey}`);
+    console.log(`${lines.join("\n")}\n`);
+  });
+  const stop = () => {
+    server.close();
+    void store.close().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof ConfigError ? `kpikit: ${e.message}` : e);
+  process.exit(1);
+});

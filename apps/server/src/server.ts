@@ -1,0 +1,37 @@
+// One Hono app on one port: the API, the docs' assets, a token endpoint for the demo pages, and
+// the pages themselves.
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { createApp, mintToken, newSigningKey, type Store, tokenRequestSchema } from "@kpikit/api";
+import { catalog } from "@kpikit/core";
+import { Hono } from "hono";
+import { DEFAULT_TENANT } from "./bootstrap.js";
+import { demoHome } from "./pages.js";
+
+const require = createRequire(import.meta.url);
+const swaggerAssets = dirname(require.resolve("swagger-ui-dist/package.json"));
+
+export interface ServerOptions {
+  store: Store;
+  publishableKey: string;
+  version?: string;
+}
+
+export function createServer({ store, publishableKey, version }: ServerOptions) {
+  const api = createApp({ store, docsAssets: "/docs/assets", ...(version ? { version } : {}) });
+  const app = new Hono();
+  app.use("/docs/assets/*", serveStatic({ root: swaggerAssets, rewriteRequestPath: (p) => p.replace(/^\/docs\/assets/, "") }));
+
+  // The demo dashboard's embed token, minted here as a shop's own backend would mint it.
+  app.get("/demo/token", async (c) => {
+    const now = new Date();
+    let key = await store.currentSigningKey(DEFAULT_TENANT, now.toISOString());
+    if (!key) await store.addSigningKey((key = newSigningKey(DEFAULT_TENANT, now)));
+    const { token, claims } = await mintToken(key, tokenRequestSchema.parse({ metrics: catalog.map((d) => d.id), ttlSeconds: 600 }), now.getTime());
+    return c.json({ token, expiresAt: new Date(claims.exp * 1000).toISOString() }, 200, { "Cache-Control": "no-store" });
+  });
+  app.get("/", (c) => c.html(demoHome(publishableKey)));
+  app.route("/", api);
+  return app;
+}
