@@ -170,7 +170,9 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
   const recent = new Recent(4000);
   const productPrice = Array.from({ length: PRODUCTS }, () => money(random.lognormal(28, 0.6)));
   const productWeight = Array.from({ length: PRODUCTS }, (_, i) => [i, 1 / (i + 3)] as const);
-  const stock = Array.from({ length: SKUS }, () => ({ quantity: random.int(20, 400), unitCost: money(random.lognormal(12, 0.5)), age: random.int(1, 60) }));
+  /** Units a SKU sells on an average day: stock and reorders are sized by it, whatever the shop's size. */
+  const demand = Math.max(1, (2 * totalOrders) / days / SKUS);
+  const stock = Array.from({ length: SKUS }, () => ({ quantity: Math.round(demand * random.between(5, 40)), unitCost: money(random.lognormal(12, 0.5)), age: random.int(1, 60) }));
   let customers = 0;
   let visitors = 0;
   let orderSeq = 0;
@@ -288,7 +290,9 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
       const ticketChannel = random.weighted(TICKET_CHANNELS);
       const category = random.weighted(CATEGORIES);
       const [median, sigma] = FIRST_RESPONSE[ticketChannel];
-      const assigned = upToEnd(createdAt + Math.floor(random.lognormal(ticketChannel === "email" ? 1800 : 60, 0.8) * 1000));
+      // Most tickets are picked up within minutes; a tenth wait in the queue for a day or more.
+      const wait = random.chance(0.1) ? random.between(1, 3) * DAY : random.lognormal(ticketChannel === "email" ? 1800 : 60, 0.8) * 1000;
+      const assigned = upToEnd(createdAt + Math.floor(wait));
       const responded = upToEnd(createdAt + Math.floor(random.lognormal(median, sigma) * 1000));
       const resolved = responded === undefined ? undefined : upToEnd(responded + Math.floor(random.lognormal(16 * HOUR, 1)));
       const agent = `s_${random.int(1, 6)}`;
@@ -358,11 +362,12 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
     const snapshot = dayStart + Math.floor(length * (23 / 24));
     for (let s = 0; s < SKUS; s++) {
       const sku = stock[s]!;
-      const sold = random.poisson(Math.max(1, (ordersPerDay[i]! * 2) / SKUS));
+      const sold = random.poisson(demand * dayWeights[i]!);
       sku.quantity = Math.max(0, sku.quantity - sold);
       sku.age += 1;
-      if (sku.quantity === 0 ? random.chance(0.35) : sku.quantity < 25 && random.chance(0.2)) {
-        sku.quantity += random.int(150, 450);
+      // Reorders are slow enough that a SKU now and then runs out for a few days.
+      if (sku.quantity === 0 ? random.chance(0.25) : sku.quantity < demand * 5 && random.chance(0.08)) {
+        sku.quantity += Math.round(demand * random.between(15, 45));
         sku.age = Math.max(1, Math.round(sku.age * 0.3));
       }
       if (snapshot >= end) continue;

@@ -215,22 +215,31 @@ export class MemoryEngine implements Engine {
       const { at, latestBy, until } = m.snapshot;
       const untilCols = (until ?? []).map((u) => (table.column(u) as { values: Float64Array }).values);
       const latestKey = latestBy ? compileKey({ field: latestBy }, table) : undefined;
-      return r.spans.map((s) => {
-        const instant = at === "start" ? s.start : s.end;
-        const end = lowerBound(index.times, instant);
-        const acc = accumulator(m, value, key);
-        const visit = (row: number) => {
-          if (!test || test(row)) acc.row(row);
-        };
-        if (latestKey) {
-          const latest = new Map<string | null, number>();
-          for (let k = 0; k < end; k++) latest.set(latestKey(index.rows[k]!), index.rows[k]!);
-          for (const row of latest.values()) visit(row);
-        } else {
-          for (let k = 0; k < end; k++) {
-            const row = index.rows[k]!;
-            if (untilCols.every((c) => Number.isNaN(c[row]!) || c[row]! >= instant)) visit(row);
+      const visit = (acc: ReturnType<typeof accumulator>, row: number) => {
+        if (!test || test(row)) acc.row(row);
+      };
+      const instants = r.spans.map((s) => (at === "start" ? s.start : s.end));
+      if (latestKey) {
+        // One sweep through time: the latest fact of each key as of each instant, in instant order.
+        const results: Groups[] = new Array(instants.length);
+        const latest = new Map<string, number>();
+        let k = 0;
+        for (const i of instants.map((_, i) => i).sort((a, b) => instants[a]! - instants[b]!)) {
+          for (; k < index.rows.length && index.times[k]! < instants[i]!; k++) {
+            const key = latestKey(index.rows[k]!);
+            if (key !== null) latest.set(key, index.rows[k]!);
           }
+          const acc = accumulator(m, value, key);
+          for (const row of latest.values()) visit(acc, row);
+          results[i] = acc.done();
+        }
+        return results;
+      }
+      return instants.map((instant) => {
+        const acc = accumulator(m, value, key);
+        for (let k = 0, end = lowerBound(index.times, instant); k < end; k++) {
+          const row = index.rows[k]!;
+          if (untilCols.every((c) => Number.isNaN(c[row]!) || c[row]! >= instant)) visit(acc, row);
         }
         return acc.done();
       });

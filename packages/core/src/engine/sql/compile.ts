@@ -92,8 +92,12 @@ function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Di
     const { at, latestBy, until } = m.snapshot;
     const w = spans(["t"], (s) => ({ t: at === "start" ? s.start : s.end }));
     if (latestBy) {
-      const latest = `SELECT w.i AS wi, f.*, row_number() OVER (PARTITION BY w.i, ${columnSql(scope, latestBy)} ORDER BY ${time} DESC, ${dialect.binaryText("f.id")} DESC) AS rn FROM ${w} w JOIN ${model.table} f ON f.tenant_id = ${tenantParam} AND ${time} < w.t`;
-      return `${head}, f.wi, ${key} AS k, ${aggregate} FROM (${latest}) f WHERE ${and(["f.rn = 1", ...testSql(where, r.filters, scope)])} GROUP BY f.wi${groupKey}`;
+      // Each key's latest fact before each instant, one seek in the (tenant, key, time, id) index;
+      // a fact without a key has nothing to be the latest of. Ties on time go to the greater id.
+      const keyColumn = model.fields[latestBy]!.column;
+      const timeColumn = timeField.column;
+      const picked = `SELECT w.i AS wi, (SELECT g.id FROM ${model.table} g WHERE g.tenant_id = ${tenantParam} AND g.${keyColumn} = k.v AND g.${timeColumn} < w.t ORDER BY g.${timeColumn} DESC, ${dialect.binaryText("g.id")} DESC LIMIT 1) AS id FROM ${w} w CROSS JOIN (SELECT DISTINCT ${keyColumn} AS v FROM ${model.table} WHERE tenant_id = ${tenantParam} AND ${keyColumn} IS NOT NULL) k`;
+      return `${head}, p.wi, ${key} AS k, ${aggregate} FROM (${picked}) p JOIN ${model.table} f ON f.tenant_id = ${tenantParam} AND f.id = p.id WHERE ${and(testSql(where, r.filters, scope))} GROUP BY p.wi${groupKey}`;
     }
     const open = (until ?? []).map((u) => `(${columnSql(scope, u)} IS NULL OR ${columnSql(scope, u)} >= w.t)`);
     return `${head}, w.i AS wi, ${key} AS k, ${aggregate} FROM ${from(w, and([`${time} < w.t`, ...open]))} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;

@@ -20,6 +20,11 @@ const TIME_INDEXES: Partial<Record<FactName, string[]>> = {
   refunds: ["completedAt"],
 };
 
+/** Lookups of a key's latest fact before an instant (stock snapshots). */
+const KEY_TIME_INDEXES: Partial<Record<FactName, string[]>> = {
+  inventory: ["sku", "at", "id"],
+};
+
 function columnType(dialect: Dialect, kind: string): string {
   switch (kind) {
     case "number":
@@ -45,7 +50,13 @@ function specOf(model: FactModel, fact: FactName, dialect: Dialect): TableSpec {
       ...own.map((f) => ({ name: f.column, type: columnType(dialect, f.kind), nullable: f.nullable })),
     ],
     primaryKey: ["tenant_id", "id"],
-    indexes: fact === "targets" ? [["tenant_id", "metric", "start_day"]] : timeFields.map((t) => ["tenant_id", model.fields[t]!.column]),
+    indexes:
+      fact === "targets"
+        ? [["tenant_id", "metric", "start_day"]]
+        : [
+            ...timeFields.map((t) => ["tenant_id", model.fields[t]!.column]),
+            ...(KEY_TIME_INDEXES[fact] ? [["tenant_id", ...KEY_TIME_INDEXES[fact]!.map((f) => model.fields[f]!.column)]] : []),
+          ],
   };
 }
 
