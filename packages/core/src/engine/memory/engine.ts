@@ -152,25 +152,67 @@ export class MemoryEngine implements Engine {
     const total = newAcc();
     if (!key) byKey.set(null, total);
 
-    for (let k = lowerBound(times, cuts[0]!), hi = lowerBound(times, cuts[intervals]!), j = 0; k < hi; k++) {
-      const t = times[k]!;
-      while (t >= cuts[j + 1]!) j++;
-      const row = rows[k]!;
-      if (test && !test(row)) continue;
-      let acc = total;
-      if (key) {
-        const g = key(row);
-        acc = byKey.get(g)!;
-        if (!acc) byKey.set(g, (acc = newAcc()));
+    if (!key) {
+      // Interval by interval (each one's rows found by binary search), one tight loop per measure
+      // with its running sum in local variables: no per-fact interval check, no array writes.
+      for (let j = 0; j < intervals; j++) {
+        const a = lowerBound(times, cuts[j]!);
+        const b = lowerBound(times, cuts[j + 1]!);
+        for (let q = 0; q < nq && a < b; q++) {
+          const column = columns[q];
+          const read = values[q];
+          let sum = 0;
+          let count = 0;
+          let passed = 0;
+          if (column) {
+            for (let k = a; k < b; k++) {
+              const row = rows[k]!;
+              if (test && !test(row)) continue;
+              passed++;
+              const v = column[row]!;
+              if (v === v) {
+                sum += v;
+                count++;
+              }
+            }
+          } else if (read) {
+            for (let k = a; k < b; k++) {
+              const row = rows[k]!;
+              if (test && !test(row)) continue;
+              passed++;
+              const v = read(row);
+              if (v !== null) {
+                sum += v as number;
+                count++;
+              }
+            }
+          } else {
+            for (let k = a; k < b; k++) if (!test || test(rows[k]!)) passed++;
+            sum = count = passed;
+          }
+          total.sums[q * intervals + j] = sum;
+          total.counts[q * intervals + j] = count;
+          if (passed) total.seen[j] = 1;
+        }
       }
-      acc.seen[j] = 1;
-      for (let q = 0; q < nq; q++) {
-        const column = columns[q];
-        const read = values[q];
-        const v = column ? column[row]! : read ? ((read(row) as number | null) ?? Number.NaN) : 1;
-        if (v === v) {
-          acc.sums[q * intervals + j]! += v;
-          acc.counts[q * intervals + j]! += 1;
+    } else {
+      for (let k = lowerBound(times, cuts[0]!), hi = lowerBound(times, cuts[intervals]!), j = 0; k < hi; k++) {
+        const t = times[k]!;
+        while (t >= cuts[j + 1]!) j++;
+        const row = rows[k]!;
+        if (test && !test(row)) continue;
+        const g = key(row);
+        let acc = byKey.get(g);
+        if (!acc) byKey.set(g, (acc = newAcc()));
+        acc.seen[j] = 1;
+        for (let q = 0; q < nq; q++) {
+          const column = columns[q];
+          const read = values[q];
+          const v = column ? column[row]! : read ? ((read(row) as number | null) ?? Number.NaN) : 1;
+          if (v === v) {
+            acc.sums[q * intervals + j]! += v;
+            acc.counts[q * intervals + j]! += 1;
+          }
         }
       }
     }
