@@ -5,7 +5,7 @@
 // over to turbo, which runs every task on Node 22.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureSystemPackages } from "./system-packages.mjs";
 import { summarize } from "./test-summary.mjs";
@@ -55,6 +55,8 @@ const commands = {
   },
 
   start() {
+    // pnpm runs the server in its package folder; a relative path means where `npm start` ran.
+    env.KPIKIT_DB = resolve(process.env.KPIKIT_DB ?? "data/kpikit.db");
     install();
     const status = turbo("build", "--filter=@kpikit/server...", "--output-logs=errors-only");
     if (status !== 0) process.exit(status);

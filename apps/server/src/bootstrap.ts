@@ -13,6 +13,10 @@ export const PUBLIC_METRICS = ["csat", "nps", "on_time_delivery", "dsr_descripti
 export interface Bootstrapped {
   store: SqlStore;
   publishableKey: string;
+  /** The demo data still to load: its end, when a load is due or was interrupted. */
+  demoEnd?: number;
+  /** Records that the demo data is complete. */
+  demoDone(): void;
   /** Set when this start created the secret key: the one time it can be shown. */
   newSecretKey?: string;
   firstStart: boolean;
@@ -20,6 +24,9 @@ export interface Bootstrapped {
 
 interface LocalState {
   publishableKey: string;
+  /** The end of the demo data (epoch ms), written before loading starts, so a stopped load resumes. */
+  demoEnd?: number;
+  demoLoaded?: boolean;
 }
 
 export async function bootstrap(config: Config): Promise<Bootstrapped> {
@@ -27,13 +34,22 @@ export async function bootstrap(config: Config): Promise<Bootstrapped> {
   const store = new SqlStore(nodeSqliteDriver(config.db));
   await store.init();
   const statePath = `${config.db}.server.json`;
+  const save = (state: LocalState) => writeFileSync(statePath, JSON.stringify(state, null, 2));
   const origins = [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
   const existing = await store.getTenant(DEFAULT_TENANT);
   if (!existing) {
     const secretKey = config.secretKey ?? newKey("secret");
     const { publishableKey } = await createTenant(store, { id: DEFAULT_TENANT, name: "Demo shop", secretKey, publicMetrics: PUBLIC_METRICS, allowedOrigins: origins });
-    writeFileSync(statePath, JSON.stringify({ publishableKey } satisfies LocalState, null, 2));
-    return { store, publishableKey, firstStart: true, ...(config.secretKey ? {} : { newSecretKey: secretKey }) };
+    const state: LocalState = { publishableKey, ...(config.demo ? { demoEnd: Date.now() } : {}) };
+    save(state);
+    return {
+      store,
+      publishableKey,
+      firstStart: true,
+      ...(state.demoEnd !== undefined ? { demoEnd: state.demoEnd } : {}),
+      demoDone: () => save({ ...state, demoLoaded: true }),
+      ...(config.secretKey ? {} : { newSecretKey: secretKey }),
+    };
   }
   // A key given in the environment is accepted from then on, next to the keys the tenant had.
   if (config.secretKey && !(await store.keyByHash(await sha256Hex(config.secretKey)))) {
@@ -45,7 +61,9 @@ export async function bootstrap(config: Config): Promise<Bootstrapped> {
   if (!state) {
     const publishableKey = newKey("publishable");
     await store.addKey({ id: `key_pk_${Date.now()}`, tenantId: DEFAULT_TENANT, kind: "publishable", ...keyHint(publishableKey), createdAt: new Date().toISOString(), expiresAt: null }, await sha256Hex(publishableKey));
-    writeFileSync(statePath, JSON.stringify((state = { publishableKey }), null, 2));
+    save((state = { publishableKey }));
   }
-  return { store, publishableKey: state.publishableKey, firstStart: false };
+  const current = state;
+  const resume = config.demo && current.demoEnd !== undefined && !current.demoLoaded;
+  return { store, publishableKey: current.publishableKey, firstStart: false, ...(resume ? { demoEnd: current.demoEnd } : {}), demoDone: () => save({ ...current, demoLoaded: true }) };
 }

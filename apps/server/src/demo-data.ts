@@ -2,9 +2,8 @@
 import { type FactName, type FactRecord, generateDemo } from "@kpikit/core";
 import type { Store } from "@kpikit/api";
 
-export async function loadDemoData(store: Store, tenantId: string, orders: number, out: NodeJS.WriteStream = process.stderr): Promise<Record<string, number>> {
+export async function loadDemoData(store: Store, tenantId: string, orders: number, end: number, out: NodeJS.WriteStream = process.stderr): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  const end = Date.now();
   const started = Date.now();
   let lastDraw = 0;
   const draw = (done: number, final = false) => {

@@ -8,8 +8,12 @@ import { createServer } from "./server.js";
 
 async function main() {
   const config = readConfig();
-  const { store, publishableKey, newSecretKey } = await bootstrap(config);
-  if (config.demo && (await store.dataVersion(DEFAULT_TENANT)) === "0") await loadDemoData(store, DEFAULT_TENANT, config.demoOrders);
+  const { store, publishableKey, newSecretKey, demoEnd, demoDone } = await bootstrap(config);
+  if (demoEnd !== undefined) {
+    // Ids are stable for a given end, so a load that was stopped resumes where it was.
+    await loadDemoData(store, DEFAULT_TENANT, config.demoOrders, demoEnd);
+    demoDone();
+  }
   const app = createServer({ store, publishableKey });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}`;

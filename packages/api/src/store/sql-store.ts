@@ -176,7 +176,11 @@ export class SqlStore implements Store {
   private inserts(rows: readonly EncodedRow[], conflict: string): SqlStatement[] {
     const out: SqlStatement[] = [];
     const byTable = new Map<string, EncodedRow[]>();
-    for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+    for (const r of rows) {
+      const group = byTable.get(r.table);
+      if (group) group.push(r);
+      else byTable.set(r.table, [r]);
+    }
     for (const [table, group] of byTable) {
       const columns = group[0]!.columns;
       const perStatement = Math.max(1, Math.floor(this.driver.maxParams / columns.length));
