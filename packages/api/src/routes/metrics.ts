@@ -94,7 +94,8 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
             lastBeat = Date.now();
           }
           await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, Math.min(stream.pollMs, Math.max(0, deadline - Date.now())));
+            // Wake for whichever comes first: the next poll, the next heartbeat, the deadline.
+            const timer = setTimeout(resolve, Math.max(0, Math.min(stream.pollMs, stream.heartbeatMs - (Date.now() - lastBeat), deadline - Date.now())));
             wake = () => {
               clearTimeout(timer);
               resolve();
