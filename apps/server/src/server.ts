@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { createApp, mintToken, newSigningKey, type Store, tokenRequestSchema } from "@kpikit/api";
+import { type AppOptions, createApp, mintToken, newSigningKey, type Store, tokenRequestSchema } from "@kpikit/api";
 import { catalog } from "@kpikit/core";
 import { Hono } from "hono";
 import { DEFAULT_TENANT } from "./bootstrap.js";
@@ -16,10 +16,11 @@ export interface ServerOptions {
   store: Store;
   publishableKey: string;
   version?: string;
+  rateLimits?: AppOptions["rateLimits"];
 }
 
-export function createServer({ store, publishableKey, version }: ServerOptions) {
-  const api = createApp({ store, docsAssets: "/docs/assets", ...(version ? { version } : {}) });
+export function createServer({ store, publishableKey, version, rateLimits }: ServerOptions) {
+  const api = createApp({ store, docsAssets: "/docs/assets", ...(version ? { version } : {}), ...(rateLimits ? { rateLimits } : {}) });
   const app = new Hono();
   app.use("/docs/assets/*", serveStatic({ root: swaggerAssets, rewriteRequestPath: (p) => p.replace(/^\/docs\/assets/, "") }));
 

@@ -1,9 +1,8 @@
 // createApp: the whole API as one Hono app, the same on Node and on Cloudflare Workers.
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { cors } from "hono/cors";
-import { secureHeaders } from "hono/secure-headers";
-import { authenticate, requireSecret } from "./auth/authenticate.js";
+import { authenticate, CredentialCache, requireSecret } from "./auth/authenticate.js";
 import type { AppEnv } from "./context.js";
+import { responseHeaders } from "./middleware/headers.js";
 import { defaultRateLimits, rateLimit, type RateLimits } from "./middleware/rate-limit.js";
 import { describeApi, docsPage } from "./openapi.js";
 import { notFound, onError } from "./problem.js";
@@ -30,24 +29,19 @@ export function createApp(options: AppOptions) {
   const { store } = options;
   const now = options.now ?? Date.now;
   const service = new KpiService(store, { now });
+  const credentials = new CredentialCache();
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError(onError);
   app.notFound(notFound);
-  // Widgets are loaded by other sites' pages: resources may be embedded cross-origin.
-  app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin", crossOriginOpenerPolicy: false, xFrameOptions: false }));
-  // CORS is not authentication: any page may ask; the credential decides what it gets.
   app.use(
-    "/v1/*",
-    cors({
-      origin: (origin) => origin,
-      allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type", "If-None-Match"],
-      exposeHeaders: ["ETag", "Retry-After", "RateLimit"],
-      maxAge: 7200,
-    }),
+    "*",
+    responseHeaders(
+      { allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"], allowHeaders: ["Authorization", "Content-Type", "If-None-Match"], exposeHeaders: ["ETag", "Retry-After", "RateLimit"], maxAge: 7200 },
+      (path) => path.startsWith("/v1/"),
+    ),
   );
-  app.use("/v1/*", authenticate(store), rateLimit({ ...defaultRateLimits, ...options.rateLimits }, now));
+  app.use("/v1/*", authenticate(store, credentials), rateLimit({ ...defaultRateLimits, ...options.rateLimits }, now));
   for (const path of ["/v1/events/*", "/v1/import", "/v1/definitions", "/v1/definitions/*", "/v1/targets", "/v1/tokens", "/v1/settings", "/v1/keys", "/v1/keys/*"]) {
     app.use(path, requireSecret);
   }
@@ -60,7 +54,7 @@ export function createApp(options: AppOptions) {
   app.route("/", metricRoutes(service, { pollMs: 5_000, heartbeatMs: 15_000, maxMs: 3_600_000, ...options.stream }));
   app.route("/", eventRoutes(store, now));
   app.route("/", definitionRoutes(service));
-  app.route("/", accessRoutes(service, now));
+  app.route("/", accessRoutes(service, now, credentials));
 
   describeApi(app.openAPIRegistry);
   app.doc31("/openapi.json", {

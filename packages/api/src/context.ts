@@ -11,8 +11,18 @@ export interface Auth {
   metrics?: readonly string[];
   /** Filters ANDed into every query (embed tokens). */
   lockedFilters?: Readonly<Record<string, readonly string[]>>;
-  /** When the credential stops being valid (embed tokens), in epoch ms. */
+  /** When the credential stops being valid, in epoch ms. */
   expiresAt?: number;
+  /** Pages an embed token may be used from. */
+  origins?: readonly string[];
 }
 
-export type AppEnv = { Variables: { auth: Auth } };
+export type AppEnv = {
+  Variables: {
+    auth: Auth;
+    /** Security and CORS headers for this request's response (middleware/headers.ts). */
+    headers: Record<string, string>;
+    /** Set when the handler's response already carries them. */
+    headersApplied: boolean;
+  };
+};

@@ -1,7 +1,7 @@
 // The API's logic between thin handlers and core: which KPIs a tenant has (the catalog plus its
 // own definitions), which a credential may read, and cached results keyed by everything that can
 // change them (tenant, data version, the credential's locked filters, the query, the minute).
-import { catalog, MetricRegistry, parseQuery, type Query, runQuery, type Result, type RunOptions } from "@kpikit/core";
+import { catalog, MetricRegistry, type Query, runQuery, type Result, type RunOptions } from "@kpikit/core";
 import { assertMetricAllowed } from "./auth/authenticate.js";
 import type { Auth } from "./context.js";
 import type { Store } from "./store/types.js";
@@ -49,9 +49,17 @@ export interface ServiceOptions {
   cacheSize?: number;
 }
 
+/** How long a tenant's data version is trusted before it is read again (for other writers). */
+const VERSION_TTL_MS = 1_000;
+
 export class KpiService {
   private readonly registries = new Lru<MetricRegistry>(1000);
   private readonly results: Lru<Cached>;
+  private readonly queries = new Lru<Query>(2000);
+  private readonly versions = new Map<string, { version: string; until: number }>();
+  private readonly watched = new Set<string>();
+  /** Queries as text, for cache keys; queries parsed from URLs are reused objects. */
+  private readonly queryText = new WeakMap<Query, string>();
   private readonly clock: () => number;
 
   constructor(
@@ -62,6 +70,31 @@ export class KpiService {
     this.results = new Lru(options.cacheSize ?? 5000);
   }
 
+  /**
+   * The tenant's data version. This process's own writes replace it at once (the store's change
+   * feed); writes by other processes or isolates are seen within VERSION_TTL_MS.
+   */
+  async version(tenantId: string): Promise<string> {
+    const now = Date.now();
+    const known = this.versions.get(tenantId);
+    if (known && known.until > now) return known.version;
+    if (!this.watched.has(tenantId)) {
+      this.watched.add(tenantId);
+      this.store.onChange(tenantId, () => this.versions.delete(tenantId));
+    }
+    const version = await this.store.dataVersion(tenantId);
+    this.versions.set(tenantId, { version, until: now + VERSION_TTL_MS });
+    return version;
+  }
+
+  /** A query from URL parameters, parsed once per distinct URL. */
+  queryFromUrl(metric: string, search: string, parse: () => Query): Query {
+    const key = `${metric}?${search}`;
+    let query = this.queries.get(key);
+    if (!query) this.queries.set(key, (query = parse()));
+    return query;
+  }
+
   /** The current time at minute resolution, so identical queries within a minute share a result. */
   now(): number {
     return Math.floor(this.clock() / 60_000) * 60_000;
@@ -69,7 +102,7 @@ export class KpiService {
 
   /** The tenant's KPIs: the catalog with its own definitions layered on top. */
   async registry(tenantId: string, version?: string): Promise<MetricRegistry> {
-    const v = version ?? (await this.store.dataVersion(tenantId));
+    const v = version ?? (await this.version(tenantId));
     const key = `${tenantId}|${v}`;
     let registry = this.registries.get(key);
     if (!registry) {
@@ -84,9 +117,8 @@ export class KpiService {
     return BUILT_IN;
   }
 
-  /** Validates a query and checks the credential may read its KPI (before anything is computed). */
-  authorize(auth: Auth, input: unknown): Query {
-    const query = parseQuery(input);
+  /** Checks the credential may read a query's KPI (before anything is computed). */
+  authorize(auth: Auth, query: Query): Query {
     assertMetricAllowed(auth, query.metric);
     return query;
   }
@@ -103,8 +135,11 @@ export class KpiService {
 
   /** The ETag a query's result has now: cheap, so a 304 can be answered without computing. */
   async etag(auth: Auth, query: Query): Promise<{ etag: string; key: string; version: string }> {
-    const version = await this.store.dataVersion(auth.tenant.id);
-    const key = JSON.stringify([auth.tenant.id, version, auth.tenant.timeZone, auth.lockedFilters ?? null, query, query.now === undefined ? this.now() : null]);
+    const version = await this.version(auth.tenant.id);
+    let text = this.queryText.get(query);
+    if (text === undefined) this.queryText.set(query, (text = JSON.stringify(query)));
+    const scope = auth.lockedFilters ? JSON.stringify(auth.lockedFilters) : "";
+    const key = `${auth.tenant.id}|${version}|${auth.tenant.timeZone}|${auth.tenant.currency}|${scope}|${query.now === undefined ? this.now() : ""}|${text}`;
     return { etag: `W/"${fingerprint(key)}"`, key, version };
   }
 
@@ -122,7 +157,7 @@ export class KpiService {
   /** The SQL a query runs on this store. */
   async explain(auth: Auth, query: Query) {
     if (!this.store.explain) return undefined;
-    const version = await this.store.dataVersion(auth.tenant.id);
+    const version = await this.version(auth.tenant.id);
     return this.store.explain(auth.tenant.id, query, await this.options(auth, version));
   }
 }

@@ -22,50 +22,87 @@ function requestOrigin(header: (name: string) => string | undefined): string | u
   }
 }
 
-export function authenticate(store: Store): MiddlewareHandler<AppEnv> {
+/**
+ * Verified credentials, kept briefly so that a busy widget does not pay for a hash and two lookups
+ * on every request. Revoking a key or changing settings in this process clears it at once; other
+ * processes (and isolates) see such changes within TTL_MS.
+ */
+export class CredentialCache {
+  static readonly TTL_MS = 5_000;
+  private readonly entries = new Map<string, { auth: Auth; until: number }>();
+
+  get(credential: string, now: number): Auth | undefined {
+    const e = this.entries.get(credential);
+    if (!e) return undefined;
+    if (e.until > now) return e.auth;
+    this.entries.delete(credential);
+    return undefined;
+  }
+
+  set(credential: string, auth: Auth, now: number): void {
+    if (this.entries.size >= 10_000) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(credential, { auth, until: Math.min(now + CredentialCache.TTL_MS, auth.expiresAt ?? Infinity) });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+async function verify(store: Store, credential: string): Promise<Auth> {
+  const kind = keyKind(credential);
+  if (kind === "secret" || kind === "publishable") {
+    const key = await store.keyByHash(await sha256Hex(credential));
+    if (!key || key.kind !== kind) throw new HttpProblem(401, "this key is not known", undefined, CHALLENGE);
+    if (key.expiresAt !== null && key.expiresAt <= new Date().toISOString()) throw new HttpProblem(401, "this key has expired", undefined, CHALLENGE);
+    const tenant = await store.getTenant(key.tenantId);
+    if (!tenant) throw new HttpProblem(401, "this key's tenant no longer exists", undefined, CHALLENGE);
+    return kind === "publishable"
+      ? { tenant, kind, subject: `key:${key.id}`, metrics: tenant.publicMetrics, ...(key.expiresAt ? { expiresAt: Date.parse(key.expiresAt) } : {}) }
+      : { tenant, kind, subject: `key:${key.id}`, ...(key.expiresAt ? { expiresAt: Date.parse(key.expiresAt) } : {}) };
+  }
+  if (kind === "token") {
+    let claims;
+    try {
+      claims = await verifyToken(credential, store);
+    } catch (e) {
+      if (e instanceof TokenError) throw new HttpProblem(401, e.message, undefined, { "WWW-Authenticate": 'Bearer realm="kpikit", error="invalid_token"' });
+      throw e;
+    }
+    const tenant = await store.getTenant(claims.tid);
+    if (!tenant) throw new HttpProblem(401, "the token's tenant no longer exists", undefined, CHALLENGE);
+    return {
+      tenant,
+      kind,
+      subject: `token:${claims.jti}`,
+      metrics: claims.metrics,
+      expiresAt: claims.exp * 1000,
+      ...(claims.filters ? { lockedFilters: claims.filters } : {}),
+      ...(claims.origins ? { origins: claims.origins } : {}),
+    };
+  }
+  throw new HttpProblem(401, "the Authorization header holds neither a KPI Kit key (kpi_sk_…, kpi_pk_…) nor an embed token", undefined, CHALLENGE);
+}
+
+export function authenticate(store: Store, cache: CredentialCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header("authorization");
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) throw new HttpProblem(401, "send a secret key, a publishable key or an embed token as Authorization: Bearer …", undefined, CHALLENGE);
     const credential = match[1]!;
-    const kind = keyKind(credential);
+    const now = Date.now();
+    let auth = cache.get(credential, now);
+    if (!auth) {
+      auth = await verify(store, credential);
+      cache.set(credential, auth, now);
+    }
+    // The origin is checked on every request: it is the request's, not the credential's.
     const origin = requestOrigin((n) => c.req.header(n));
-    let auth: Auth;
-    if (kind === "secret" || kind === "publishable") {
-      const key = await store.keyByHash(await sha256Hex(credential));
-      if (!key || key.kind !== kind) throw new HttpProblem(401, "this key is not known", undefined, CHALLENGE);
-      if (key.expiresAt !== null && key.expiresAt <= new Date().toISOString()) throw new HttpProblem(401, "this key has expired", undefined, CHALLENGE);
-      const tenant = await store.getTenant(key.tenantId);
-      if (!tenant) throw new HttpProblem(401, "this key's tenant no longer exists", undefined, CHALLENGE);
-      if (kind === "publishable") {
-        // Origin headers can be forged outside a browser, so this is a guard for honest pages,
-        // not a lock: a publishable key only ever reads the tenant's public KPIs.
-        if (origin !== undefined && !tenant.allowedOrigins.includes(origin)) throw new HttpProblem(403, `this publishable key may not be used from ${origin}`);
-        auth = { tenant, kind, subject: `key:${key.id}`, metrics: tenant.publicMetrics };
-      } else {
-        auth = { tenant, kind, subject: `key:${key.id}` };
-      }
-    } else if (kind === "token") {
-      let claims;
-      try {
-        claims = await verifyToken(credential, store);
-      } catch (e) {
-        if (e instanceof TokenError) throw new HttpProblem(401, e.message, undefined, { "WWW-Authenticate": 'Bearer realm="kpikit", error="invalid_token"' });
-        throw e;
-      }
-      const tenant = await store.getTenant(claims.tid);
-      if (!tenant) throw new HttpProblem(401, "the token's tenant no longer exists", undefined, CHALLENGE);
-      if (claims.origins && origin !== undefined && !claims.origins.includes(origin)) throw new HttpProblem(403, `this token may not be used from ${origin}`);
-      auth = {
-        tenant,
-        kind,
-        subject: `token:${claims.jti}`,
-        metrics: claims.metrics,
-        expiresAt: claims.exp * 1000,
-        ...(claims.filters ? { lockedFilters: claims.filters } : {}),
-      };
-    } else {
-      throw new HttpProblem(401, "the Authorization header holds neither a KPI Kit key (kpi_sk_…, kpi_pk_…) nor an embed token", undefined, CHALLENGE);
+    if (origin !== undefined) {
+      // Origin headers can be forged outside a browser, so this guards honest pages, not data: a
+      // publishable key only ever reads the tenant's public KPIs, and a token only its own.
+      if (auth.kind === "publishable" && !auth.tenant.allowedOrigins.includes(origin)) throw new HttpProblem(403, `this publishable key may not be used from ${origin}`);
+      if (auth.kind === "token" && auth.origins && !auth.origins.includes(origin)) throw new HttpProblem(403, `this token may not be used from ${origin}`);
     }
     c.set("auth", auth);
     await next();

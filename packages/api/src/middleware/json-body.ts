@@ -9,6 +9,11 @@ export const MAX_RECORDS = 500;
 export async function readBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(c.req.header("content-length"));
   if (declared > maxBytes) throw new HttpProblem(413, `the body is ${declared} bytes; at most ${maxBytes} are accepted`);
+  if (declared >= 0 && c.req.header("content-length") !== undefined) {
+    // A declared length within the limit: one native read (HTTP stops the body at that length).
+    return decode(new Uint8Array(await c.req.arrayBuffer()));
+  }
+  // A chunked body: count as it arrives, and stop reading as soon as it passes the limit.
   const reader = c.req.raw.body?.getReader();
   if (!reader) return "";
   const chunks: Uint8Array[] = [];
@@ -29,6 +34,10 @@ export async function readBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<s
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
+  return decode(bytes);
+}
+
+function decode(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

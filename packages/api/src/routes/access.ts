@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../context.js";
+import type { CredentialCache } from "../auth/authenticate.js";
 import { keyHint, newKey, randomText, sha256Hex } from "../auth/credentials.js";
 import { mintToken, newSigningKey, tokenRequestSchema } from "../auth/tokens.js";
 import { jsonBody } from "../middleware/json-body.js";
@@ -35,7 +36,7 @@ const keyRequestSchema = z.strictObject({
  * `now` dates keys; tokens always use the real clock, because their expiry is checked against it
  * (a pinned clock, as in tests and reproducible pages, only moves the KPIs' "current time").
  */
-export function accessRoutes(service: KpiService, now: () => number) {
+export function accessRoutes(service: KpiService, now: () => number, credentials: CredentialCache) {
   const app = new Hono<AppEnv>();
   const store = service.store;
 
@@ -59,7 +60,9 @@ export function accessRoutes(service: KpiService, now: () => number) {
 
   app.put("/v1/settings", async (c) => {
     const patch = parse(settingsSchema, await jsonBody(c));
-    return c.json(await store.updateTenant(c.get("auth").tenant.id, patch));
+    const tenant = await store.updateTenant(c.get("auth").tenant.id, patch);
+    credentials.clear(); // cached credentials carry the tenant's settings
+    return c.json(tenant);
   });
 
   app.get("/v1/keys", async (c) => c.json({ keys: await store.listKeys(c.get("auth").tenant.id) }));
@@ -75,6 +78,7 @@ export function accessRoutes(service: KpiService, now: () => number) {
 
   app.delete("/v1/keys/:id", async (c) => {
     if (!(await store.expireKey(c.get("auth").tenant.id, c.req.param("id"), new Date(now()).toISOString()))) throw new HttpProblem(404, "this tenant has no such key");
+    credentials.clear();
     return c.body(null, 204);
   });
 

@@ -1,10 +1,11 @@
 // Reading KPIs: one query from URL parameters, a batch in one request, a live stream, the SQL.
-import { KpiError, problemOf, queryFromSearchParams } from "@kpikit/core";
+import { KpiError, parseQuery, problemOf, queryFromSearchParams } from "@kpikit/core";
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../context.js";
 import { HttpProblem, problemBody } from "../problem.js";
 import type { KpiService } from "../service.js";
+import { respond } from "../middleware/headers.js";
 import { jsonBody } from "../middleware/json-body.js";
 
 export const MAX_BATCH_QUERIES = 100;
@@ -28,12 +29,15 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
 
   app.get("/v1/metrics/:id", async (c) => {
     const auth = c.get("auth");
-    const query = service.authorize(auth, queryFromSearchParams(c.req.param("id"), new URL(c.req.url).searchParams));
+    const id = c.req.param("id");
+    const url = c.req.url;
+    const search = url.includes("?") ? url.slice(url.indexOf("?")) : "";
+    const query = service.authorize(auth, service.queryFromUrl(id, search, () => queryFromSearchParams(id, new URLSearchParams(search))));
     const tag = await service.etag(auth, query);
     const headers = { ETag: tag.etag, "Cache-Control": CACHE_CONTROL, Vary: "Authorization" };
-    if (matches(c.req.header("if-none-match"), tag.etag)) return c.body(null, 304, headers);
+    if (matches(c.req.header("if-none-match"), tag.etag)) return respond(c, null, 304, headers);
     const { body } = await service.result(auth, query, tag);
-    return c.body(body, 200, { ...headers, "Content-Type": "application/json" });
+    return respond(c, body, 200, { ...headers, "Content-Type": "application/json" });
   });
 
   app.get("/v1/metrics/:id/sql", async (c) => {
@@ -55,7 +59,7 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
     const results = await Promise.all(
       queries.map(async (q) => {
         try {
-          return (await service.result(auth, service.authorize(auth, q))).body;
+          return (await service.result(auth, service.authorize(auth, parseQuery(q)))).body;
         } catch (e) {
           if (e instanceof KpiError) return JSON.stringify({ error: problemOf(e) });
           if (e instanceof HttpProblem) return JSON.stringify({ error: problemBody(e.status, e.message, e.errors) });
@@ -63,7 +67,7 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
         }
       }),
     );
-    return c.body(`{"results":[${results.join(",")}]}`, 200, { "Content-Type": "application/json", "Cache-Control": "private, no-store" });
+    return respond(c, `{"results":[${results.join(",")}]}`, 200, { "Content-Type": "application/json", "Cache-Control": "private, no-store" });
   });
 
   app.get("/v1/metrics/:id/stream", async (c) => {

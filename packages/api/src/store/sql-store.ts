@@ -79,6 +79,8 @@ const signingKeyOf = (r: Record<string, unknown>): SigningKey => ({
 export class SqlStore implements Store {
   private readonly changes = new ChangeFeed();
   private readonly engines = new Map<string, SqlEngine>();
+  /** Insert statements by table, conflict clause and row count: built once, reused as the same text. */
+  private readonly insertTexts = new Map<string, string>();
 
   constructor(
     readonly driver: SqlDriver,
@@ -186,9 +188,14 @@ export class SqlStore implements Store {
       const perStatement = Math.max(1, Math.floor(this.driver.maxParams / columns.length));
       for (let i = 0; i < group.length; i += perStatement) {
         const chunk = group.slice(i, i + perStatement);
-        let n = 0;
-        const values = chunk.map(() => `(${columns.map(() => this.p(++n)).join(", ")})`).join(", ");
-        out.push({ sql: `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values} ${conflict}`, params: chunk.flatMap((r) => r.values) });
+        const key = `${table}|${conflict}|${chunk.length}`;
+        let sql = this.insertTexts.get(key);
+        if (!sql) {
+          let n = 0;
+          const values = chunk.map(() => `(${columns.map(() => this.p(++n)).join(", ")})`).join(", ");
+          this.insertTexts.set(key, (sql = `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values} ${conflict}`));
+        }
+        out.push({ sql, params: chunk.length === 1 ? chunk[0]!.values : chunk.flatMap((r) => r.values) });
       }
     }
     return out;
