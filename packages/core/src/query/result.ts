@@ -27,6 +27,8 @@ export const resultSchema = z.object({
     currency: z.string().optional(),
     better: z.enum(DIRECTIONS),
     version: z.number().int(),
+    /** The thresholds the status came from (those of a filtered dimension value, if it has its own). */
+    thresholds: z.object({ warning: z.number().optional(), critical: z.number().optional() }).optional(),
   }),
   range: z.object({ start: z.string(), end: z.string(), tz: z.string(), grain: z.enum(GRAINS) }),
   compare: z.object({ kind: z.enum(COMPARES), start: z.string(), end: z.string() }).nullable(),

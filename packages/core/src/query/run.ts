@@ -295,6 +295,7 @@ export function prepareQuery(input: unknown, options: RunOptions): PreparedQuery
       const currency = def.unit === "currency" ? (def.currency ?? options.currency ?? "USD") : undefined;
       const change = changeOf(value, previous);
       const description = def.descriptions?.[locale] ?? def.descriptions?.en;
+      const thresholds = thresholdsFor(def.thresholds, filters);
       return {
         metric: {
           id: def.id,
@@ -304,6 +305,7 @@ export function prepareQuery(input: unknown, options: RunOptions): PreparedQuery
           ...(currency ? { currency } : {}),
           better: def.better,
           version: def.version,
+          ...(thresholds ? { thresholds: { ...(thresholds.warning !== undefined ? { warning: thresholds.warning } : {}), ...(thresholds.critical !== undefined ? { critical: thresholds.critical } : {}) } } : {}),
         },
         range: { start: formatInstant(tz, span.start), end: formatInstant(tz, span.end), tz, grain },
         compare: compared ? { kind: q.compare, start: formatInstant(tz, compared.start), end: formatInstant(tz, compared.end) } : null,
@@ -312,7 +314,7 @@ export function prepareQuery(input: unknown, options: RunOptions): PreparedQuery
         change,
         series,
         target: targetValue === null ? null : { value: targetValue, attainment: value === null || targetValue === 0 ? null : value / targetValue },
-        status: statusOf(value, def.better, thresholdsFor(def.thresholds, filters), targetValue),
+        status: statusOf(value, def.better, thresholds, targetValue),
         formatted: { value: formatValue(value, { unit: def.unit, locale: formatLocale, currency }), change: formatChange(change.relative, formatLocale) },
         ...(breakdown ? { breakdown } : {}),
         dataVersion,
