@@ -18,9 +18,11 @@ export { GRAINS, type Grain, isoDate, isoWeekday, parseIsoDate, localDay, startO
 export { RANGE_PRESETS, COMPARES, MAX_BUCKETS, type RangePreset, type Compare, type Span, type Bucket, isRange, resolveRange, previousPeriod, previousYear, previousStep, comparedSpan, defaultGrain, bucketsOf, localDaysTouched, shiftLocal } from "./time/range.js";
 export { isTimeZone, offsetAt, localFields, localToInstant, formatInstant, type LocalFields } from "./time/zone.js";
 
-export { querySchema, parseQuery, queryFromSearchParams, searchParamsOf, type Query, type QueryInput } from "./query/schema.js";
+export { querySchema, parseQuery, queryFromSearchParams, type Query, type QueryInput } from "./query/schema.js";
+export { searchParamsOf } from "./query/params.js";
 export { resultSchema, seriesPointSchema, STATUSES, type Result, type SeriesPoint, type Status } from "./query/result.js";
-export { runQuery, runQueries, prepareQuery, problemOf, statusOf, changeOf, type RunOptions, type PreparedQuery, type Problem } from "./query/run.js";
+export { runQuery, runQueries, prepareQuery, problemOf, type RunOptions, type PreparedQuery, type Problem } from "./query/run.js";
+export { statusOf, changeOf } from "./query/status.js";
 
 export { formatValue, formatChange, formatDuration, catalogLocale, type FormatOptions } from "./format/format.js";
 

@@ -13,7 +13,8 @@ import type { Grain } from "../time/calendar.js";
 import { bucketsOf, comparedSpan, defaultGrain, previousPeriod, previousStep, resolveRange, shiftLocal, type Span } from "../time/range.js";
 import { formatInstant } from "../time/zone.js";
 import { parseQuery, type Query } from "./schema.js";
-import type { Result, Status } from "./result.js";
+import type { Result } from "./result.js";
+import { changeOf, statusOf } from "./status.js";
 
 export interface RunOptions {
   registry: MetricRegistry;
@@ -184,31 +185,6 @@ function thresholdsFor(t: Thresholds | undefined, filters: Record<string, readon
     if (only !== undefined && byValue[only]) return byValue[only];
   }
   return t.warning !== undefined || t.critical !== undefined ? t : undefined;
-}
-
-/** Status from thresholds, or else from the target (at it: good; within 10 % of it: warning). */
-export function statusOf(
-  value: number | null,
-  better: "up" | "down" | "none",
-  thresholds: { warning?: number | undefined; critical?: number | undefined } | undefined,
-  target: number | null,
-): Status | null {
-  if (value === null || better === "none") return null;
-  const worse = (a: number, b: number) => (better === "up" ? a < b : a > b);
-  if (thresholds) {
-    if (thresholds.critical !== undefined && worse(value, thresholds.critical)) return "critical";
-    if (thresholds.warning !== undefined && worse(value, thresholds.warning)) return "warning";
-    return "good";
-  }
-  if (target === null) return null;
-  if (!worse(value, target)) return "good";
-  const tolerance = Math.abs(target) * 0.1;
-  return worse(value, better === "up" ? target - tolerance : target + tolerance) ? "critical" : "warning";
-}
-
-export function changeOf(value: number | null, previous: number | null) {
-  if (value === null || previous === null) return { absolute: null, relative: null };
-  return { absolute: value - previous, relative: previous === 0 ? null : (value - previous) / Math.abs(previous) };
 }
 
 function checkDimensions(metric: CompiledMetric, filters: Record<string, readonly string[]>, by: string | undefined) {

@@ -7,6 +7,7 @@ import { timestampSchema } from "../facts/schemas.js";
 import { GRAINS } from "../time/calendar.js";
 import { COMPARES, isRange, RANGE_PRESETS } from "../time/range.js";
 import { isTimeZone } from "../time/zone.js";
+import { SINGLE } from "./params.js";
 
 const dimensionValue = z.string().min(1).max(256);
 
@@ -49,7 +50,6 @@ export function parseQuery(input: unknown): Query {
   return parsed.data;
 }
 
-const SINGLE = ["range", "grain", "tz", "compare", "by", "now", "locale"] as const;
 
 /** The query of `GET /v1/metrics/:id?…`: unknown or repeated parameters are errors, not ignored. */
 export function queryFromSearchParams(metric: string, params: URLSearchParams): Query {
@@ -70,17 +70,4 @@ export function queryFromSearchParams(metric: string, params: URLSearchParams): 
   if (issues.length) throw new KpiError("invalid_query", `invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
   if (Object.keys(filters).length) raw.filters = filters;
   return parseQuery(raw);
-}
-
-/** The URL query string of a query (the inverse of queryFromSearchParams, without `metric`). */
-export function searchParamsOf(query: QueryInput): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of SINGLE) {
-    const value = query[key];
-    if (value !== undefined) params.set(key, String(value));
-  }
-  for (const [dim, values] of Object.entries(query.filters ?? {})) {
-    for (const v of Array.isArray(values) ? values : [values]) params.append(`filter.${dim}`, v);
-  }
-  return params;
 }

@@ -1,0 +1,284 @@
+// One data client per page and endpoint: every widget's query within a tick goes out as one
+// POST /v1/query; identical queries are sent once; answers are cached; live updates come over SSE.
+import { searchParamsOf, type QueryInput, type Result } from "@kpikit/core";
+import { Credentials } from "./credentials.js";
+import { asRequestError, errorOfResponse, KpiRequestError, problemMessage } from "./errors.js";
+import { SseParser } from "./sse.js";
+
+export interface ClientOptions {
+  /** The fetch to use (tests and service workers may pass their own). */
+  fetch?: typeof fetch;
+  /** A request that takes longer fails with a timeout error. Default 15 s. */
+  timeoutMs?: number;
+  /** How long an answer is served from the cache without asking again. Default 30 s. */
+  maxAgeMs?: number;
+  /** Retries of a 429 or 503, each after the server's Retry-After (at most 10 s). Default 2. */
+  retries?: number;
+}
+
+export interface CachedResult {
+  result: Result;
+  /** When the answer arrived (ms since epoch). */
+  at: number;
+}
+
+export interface LiveListener {
+  result(result: Result): void;
+  error(error: KpiRequestError): void;
+}
+
+interface Waiter {
+  query: QueryInput;
+  resolve(result: Result): void;
+  reject(error: KpiRequestError): void;
+}
+
+/** The API refuses batches larger than this. */
+const MAX_BATCH = 100;
+
+const credentialIds = new WeakMap<Credentials, number>();
+let nextCredentialId = 1;
+
+/** A stable key for a query and the credential it is read with. */
+function keyOf(query: QueryInput, credentials: Credentials): string {
+  let id = credentialIds.get(credentials);
+  if (id === undefined) credentialIds.set(credentials, (id = nextCredentialId++));
+  const sorted = Object.keys(query)
+    .sort()
+    .map((k) => [k, query[k as keyof QueryInput]]);
+  return `${id}|${JSON.stringify(sorted)}`;
+}
+
+function isResult(value: unknown): value is Result {
+  if (!value || typeof value !== "object") return false;
+  const r = value as Partial<Result>;
+  return typeof r.metric === "object" && r.metric !== null && Array.isArray(r.series) && "value" in r;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+export class KpiClient {
+  private static readonly clients = new Map<string, KpiClient>();
+
+  /** The page's client for an endpoint: widgets that share an endpoint share one client. */
+  static for(endpoint: string, options?: ClientOptions): KpiClient {
+    const key = endpoint.replace(/\/+$/, "");
+    let client = KpiClient.clients.get(key);
+    if (!client) KpiClient.clients.set(key, (client = new KpiClient(key, options)));
+    return client;
+  }
+
+  readonly endpoint: string;
+  /** Requests sent so far (batches and streams), for diagnostics and tests. */
+  requests = 0;
+  private readonly fetch: typeof fetch;
+  private readonly timeoutMs: number;
+  private readonly maxAgeMs: number;
+  private readonly retries: number;
+  private readonly queued = new Map<Credentials, Map<string, Waiter[]>>();
+  private readonly inflight = new Map<string, Promise<Result>>();
+  private readonly cache = new Map<string, CachedResult>();
+  private readonly streams = new Map<string, { listeners: Set<LiveListener>; stop: AbortController }>();
+  private flushScheduled = false;
+
+  constructor(endpoint: string, options: ClientOptions = {}) {
+    this.endpoint = endpoint.replace(/\/+$/, "");
+    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.maxAgeMs = options.maxAgeMs ?? 30_000;
+    this.retries = options.retries ?? 2;
+  }
+
+  /** The last answer to a query, however old (widgets show it as stale when a refresh fails). */
+  cached(query: QueryInput, credentials: Credentials): CachedResult | undefined {
+    return this.cache.get(keyOf(query, credentials));
+  }
+
+  /** A query's result: from the cache while fresh (unless `force`), else from the next batch. */
+  query(query: QueryInput, credentials: Credentials, { force = false } = {}): Promise<Result> {
+    const key = keyOf(query, credentials);
+    const hit = this.cache.get(key);
+    if (!force && hit && Date.now() - hit.at < this.maxAgeMs) return Promise.resolve(hit.result);
+    const running = this.inflight.get(key);
+    if (running) return running;
+    const promise = new Promise<Result>((resolve, reject) => {
+      let group = this.queued.get(credentials);
+      if (!group) this.queued.set(credentials, (group = new Map()));
+      const waiters = group.get(key) ?? [];
+      waiters.push({ query, resolve, reject });
+      group.set(key, waiters);
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        queueMicrotask(() => this.flush());
+      }
+    }).finally(() => this.inflight.delete(key));
+    this.inflight.set(key, promise);
+    return promise;
+  }
+
+  /** Forgets cached answers, so the next queries ask the API again. */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const groups = [...this.queued];
+    this.queued.clear();
+    for (const [credentials, entries] of groups) {
+      const all = [...entries];
+      for (let i = 0; i < all.length; i += MAX_BATCH) void this.send(credentials, all.slice(i, i + MAX_BATCH));
+    }
+  }
+
+  private async send(credentials: Credentials, entries: [string, Waiter[]][]): Promise<void> {
+    let results: unknown[];
+    try {
+      results = await this.post(credentials, entries.map(([, waiters]) => waiters[0]!.query));
+    } catch (e) {
+      const error = asRequestError(e);
+      for (const [, waiters] of entries) for (const w of waiters) w.reject(error);
+      return;
+    }
+    const now = Date.now();
+    entries.forEach(([key, waiters], i) => {
+      const item = results[i] as { error?: { status?: unknown } } | undefined;
+      if (item && typeof item === "object" && "error" in item) {
+        const status = typeof item.error?.status === "number" ? item.error.status : 422;
+        const error = new KpiRequestError(problemMessage(item.error) ?? "The KPI service refused this query", status);
+        for (const w of waiters) w.reject(error);
+      } else if (isResult(item)) {
+        this.cache.set(key, { result: item, at: now });
+        for (const w of waiters) w.resolve(item);
+      } else {
+        const error = new KpiRequestError("The KPI service sent a result this widget cannot read", 200);
+        for (const w of waiters) w.reject(error);
+      }
+    });
+  }
+
+  /** One POST /v1/query, renewing the token once on 401 and waiting out 429/503 a few times. */
+  private async post(credentials: Credentials, queries: QueryInput[]): Promise<unknown[]> {
+    for (let attempt = 0, renewed = false; ; attempt++) {
+      const token = await credentials.current().catch((e: unknown) => {
+        throw new KpiRequestError(`Could not get an access token: ${asRequestError(e).message}`, 401);
+      });
+      const response = await this.request(`${this.endpoint}/v1/query`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ queries }),
+      });
+      if (response.status === 401 && credentials.tokenProvider && !renewed) {
+        renewed = true;
+        await credentials.renew().catch(() => undefined);
+        continue;
+      }
+      if ((response.status === 429 || response.status === 503) && attempt < this.retries) {
+        const error = await errorOfResponse(response);
+        await sleep(Math.min(error.retryAfter ?? 1, 10) * 1000);
+        continue;
+      }
+      if (!response.ok) throw await errorOfResponse(response);
+      const body = await this.json(response);
+      const results = (body as { results?: unknown } | null)?.results;
+      if (!Array.isArray(results) || results.length !== queries.length) {
+        throw new KpiRequestError("The KPI service sent a response this widget cannot read", response.status);
+      }
+      return results;
+    }
+  }
+
+  /** fetch with a timeout; a network failure or timeout becomes a KpiRequestError. */
+  private async request(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    this.requests++;
+    try {
+      return await this.fetch(url, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      if (timeout.aborted) throw new KpiRequestError(`The KPI service did not answer within ${Math.round(this.timeoutMs / 1000)} s`, 0);
+      throw new KpiRequestError(`The KPI service at ${this.endpoint} could not be reached`, 0);
+    }
+  }
+
+  private async json(response: Response): Promise<unknown> {
+    try {
+      return await response.json();
+    } catch {
+      throw new KpiRequestError("The KPI service sent a response that is not valid JSON", response.status);
+    }
+  }
+
+  /**
+   * Live updates of a query over SSE; identical subscriptions share one stream. The stream
+   * reconnects with backoff when it closes or fails (the API closes streams when tokens expire).
+   * Returns the function that unsubscribes.
+   */
+  live(query: QueryInput, credentials: Credentials, listener: LiveListener): () => void {
+    const key = keyOf(query, credentials);
+    let stream = this.streams.get(key);
+    if (!stream) {
+      stream = { listeners: new Set(), stop: new AbortController() };
+      this.streams.set(key, stream);
+      void this.follow(key, query, credentials, stream);
+    }
+    stream.listeners.add(listener);
+    return () => {
+      const s = this.streams.get(key);
+      if (!s) return;
+      s.listeners.delete(listener);
+      if (s.listeners.size === 0) {
+        s.stop.abort();
+        this.streams.delete(key);
+      }
+    };
+  }
+
+  private async follow(key: string, query: QueryInput, credentials: Credentials, stream: { listeners: Set<LiveListener>; stop: AbortController }): Promise<void> {
+    const { metric, ...rest } = query;
+    const url = `${this.endpoint}/v1/metrics/${encodeURIComponent(metric)}/stream?${searchParamsOf(rest as QueryInput)}`;
+    const signal = stream.stop.signal;
+    let backoff = 1_000;
+    while (!signal.aborted) {
+      try {
+        const token = await credentials.current();
+        const response = await this.fetch(url, { headers: { Accept: "text/event-stream", ...(token ? { Authorization: `Bearer ${token}` } : {}) }, signal });
+        this.requests++;
+        if (response.status === 401 && credentials.tokenProvider) {
+          await credentials.renew();
+          continue;
+        }
+        if (!response.ok || !response.body) throw await errorOfResponse(response);
+        const parser = new SseParser();
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          for (const event of parser.push(value)) {
+            if (event.event !== "result") continue;
+            let result: unknown;
+            try {
+              result = JSON.parse(event.data);
+            } catch {
+              throw new KpiRequestError("The KPI service sent a live update that is not valid JSON", 200);
+            }
+            if (!isResult(result)) continue;
+            backoff = 1_000;
+            this.cache.set(key, { result, at: Date.now() });
+            for (const l of stream.listeners) l.result(result);
+          }
+        }
+      } catch (e) {
+        if (signal.aborted) return;
+        const error = asRequestError(e);
+        for (const l of stream.listeners) l.error(error);
+      }
+      await sleep(backoff, signal);
+      backoff = Math.min(backoff * 2, 30_000);
+    }
+  }
+}

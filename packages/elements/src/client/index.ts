@@ -1,0 +1,4 @@
+export { KpiClient, type ClientOptions, type CachedResult, type LiveListener } from "./data-client.js";
+export { Credentials, expiresWithin, type TokenProvider } from "./credentials.js";
+export { KpiRequestError } from "./errors.js";
+export { SseParser, type ServerEvent } from "./sse.js";

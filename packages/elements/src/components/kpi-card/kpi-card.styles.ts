@@ -1,0 +1,120 @@
+import { css } from "lit";
+
+export const cardStyles = css`
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    padding: var(--_padding);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    min-block-size: 100%;
+  }
+  header {
+    display: flex;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: var(--_gap);
+  }
+  .label {
+    font-size: 0.875rem;
+    font-weight: 600;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .value {
+    font-size: var(--kpi-card-value-size, clamp(1.5rem, 12cqi, 2.25rem));
+    font-weight: 650;
+    line-height: 1.1;
+    font-variant-numeric: tabular-nums;
+    overflow-wrap: anywhere;
+  }
+  .delta-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 0.5rem;
+    font-size: 0.875rem;
+  }
+  .delta {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .tone-good {
+    color: var(--_good);
+  }
+  .tone-bad {
+    color: var(--_bad);
+  }
+  .tone-neutral {
+    color: var(--_muted);
+  }
+  .comparison {
+    color: var(--_muted);
+  }
+  .status {
+    font-size: 0.75rem;
+    font-weight: 600;
+    padding: 0.125rem 0.5rem;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    white-space: nowrap;
+  }
+  .status-good {
+    color: var(--_good);
+  }
+  .status-warning {
+    color: var(--_warning);
+  }
+  .status-critical {
+    color: var(--_bad);
+  }
+  .sparkline {
+    display: block;
+    inline-size: 100%;
+    block-size: var(--kpi-sparkline-height, 2.5rem);
+    color: var(--kpi-sparkline-color, var(--_accent));
+    overflow: visible;
+  }
+  .target {
+    display: grid;
+    gap: 0.25rem;
+    font-size: 0.75rem;
+    color: var(--_muted);
+  }
+  .track {
+    block-size: 0.375rem;
+    border-radius: 999px;
+    background: var(--_skeleton);
+    overflow: hidden;
+  }
+  .bar {
+    block-size: 100%;
+    border-radius: inherit;
+    background: var(--kpi-target-color, var(--_accent));
+    transition: inline-size 0.4s ease-out;
+  }
+  .skeleton.label-line {
+    inline-size: 40%;
+    block-size: 0.875rem;
+  }
+  .skeleton.value-line {
+    inline-size: 60%;
+    block-size: 2rem;
+  }
+  .skeleton.spark-line {
+    inline-size: 100%;
+    block-size: var(--kpi-sparkline-height, 2.5rem);
+  }
+  @container (max-width: 220px) {
+    .base {
+      padding: calc(var(--_padding) * 0.75);
+    }
+    header {
+      flex-direction: column;
+      align-items: flex-start;
+    }
+  }
+`;

@@ -1,0 +1,253 @@
+import { expect, fixture, html } from "@open-wc/testing";
+import { KpiClient } from "../../client/data-client.js";
+import "../../index.js";
+import { freshToken, hasPart, next, pageErrors, part, requestCounts, result, testApi, uniqueNow, WEEK } from "../../../test/support.js";
+import type { KpiCard } from "./kpi-card.js";
+
+afterEach(() => expect(pageErrors()).to.deep.equal([]));
+
+async function card(data: ReturnType<typeof result>, locale = "en"): Promise<KpiCard> {
+  const el = await fixture<KpiCard>(html`<kpi-card locale=${locale} .data=${data}></kpi-card>`);
+  await el.updateComplete;
+  return el;
+}
+
+describe("<kpi-card> from .data", () => {
+  it("shows the label, the value, the change and the comparison", async () => {
+    const el = await card(result());
+    expect(part(el, "label")).to.equal("Average order value");
+    expect(part(el, "value")).to.equal("$60.00");
+    expect(part(el, "delta")).to.contain("▲ +20.0%");
+    expect(part(el, "comparison")).to.equal("vs previous period");
+    expect(el.shadowRoot!.querySelector(".delta")!.classList.contains("tone-good")).to.be.true;
+    expect(el.shadowRoot!.querySelector(".sparkline path")!.getAttribute("d")).to.match(/^M0,96L50,50L100,4$/);
+  });
+
+  it("colours a rise red when lower is better, and a fall green", async () => {
+    const up = await card(result({ metric: { id: "refund_rate", label: "Refund rate", unit: "percent", better: "down" }, value: 0.06, previous: 0.05, change: { absolute: 0.01, relative: 0.2 } }));
+    expect(part(up, "delta")).to.contain("▲ +20.0%");
+    expect(up.shadowRoot!.querySelector(".delta")!.className).to.contain("tone-bad");
+    const down = await card(result({ metric: { unit: "percent", better: "down" }, value: 0.04, previous: 0.05, change: { absolute: -0.01, relative: -0.2 } }));
+    expect(part(down, "delta")).to.contain("▼ -20.0%");
+    expect(down.shadowRoot!.querySelector(".delta")!.className).to.contain("tone-good");
+    const fall = await card(result({ value: 40, previous: 50, change: { absolute: -10, relative: -0.2 } }));
+    expect(fall.shadowRoot!.querySelector(".delta")!.className).to.contain("tone-bad");
+    const neutral = await card(result({ metric: { better: "none" } }));
+    expect(neutral.shadowRoot!.querySelector(".delta")!.className).to.contain("tone-neutral");
+  });
+
+  it('shows "n/a" and no arrow when the previous value is 0 or missing, never ∞', async () => {
+    for (const previous of [0, null]) {
+      const el = await card(result({ previous, change: { absolute: previous === null ? null : 60, relative: null } }));
+      expect(el.shadowRoot!.querySelector(".delta [aria-hidden]")!.textContent).to.equal("n/a");
+      expect(el.shadowRoot!.querySelector(".delta")!.getAttribute("data-direction")).to.equal("none");
+      expect(el.shadowRoot!.textContent).not.to.contain("∞");
+    }
+  });
+
+  it("formats in the five locales", async () => {
+    const expected: Record<string, { comparison: string; na: string }> = {
+      en: { comparison: "vs previous period", na: "n/a" },
+      ru: { comparison: "к предыдущему периоду", na: "н/д" },
+      ms: { comparison: "berbanding tempoh sebelumnya", na: "T/B" },
+      "zh-Hans": { comparison: "较上期", na: "不适用" },
+      "zh-Hant": { comparison: "較上期", na: "不適用" },
+    };
+    for (const [locale, words] of Object.entries(expected)) {
+      const el = await card(result({ value: 1234.5 }), locale);
+      expect(part(el, "comparison")).to.equal(words.comparison);
+      expect(part(el, "value")).to.equal(new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(1234.5).replace(/\s/g, " "));
+      const na = await card(result({ previous: 0, change: { absolute: 60, relative: null } }), locale);
+      expect(part(na, "delta")).to.contain(words.na);
+    }
+    expect(part(await card(result({ value: 1234.5 }), "ru"), "value")).to.equal("1 234,50 $");
+    expect(part(await card(result({ value: 1234.5 }), "zh-Hans"), "value")).to.equal("US$1,234.50");
+  });
+
+  it("shows the target, the attainment and the status", async () => {
+    const el = await card(result({ target: { value: 75, attainment: 0.8 }, status: "warning" }));
+    expect(part(el, "target")).to.equal("Target: $75.00 · 80% of target");
+    expect(part(el, "status")).to.equal("Warning");
+    expect((el.shadowRoot!.querySelector(".bar") as HTMLElement).style.inlineSize).to.equal("80%");
+  });
+
+  it("shows the empty state for a period without data", async () => {
+    const el = await card(result({ value: null, previous: null, change: { absolute: null, relative: null }, series: [{ start: "2026-03-01T00:00:00+00:00", value: null, previous: null }] }));
+    expect(part(el, "empty")).to.equal("No data for this period");
+  });
+
+  it("shows an error for .data that is not a result", async () => {
+    const el = await fixture<KpiCard>(html`<kpi-card .data=${{ value: 3 } as never}></kpi-card>`);
+    expect(part(el, "error")).to.contain("`.data` is not a KPI result");
+    expect(hasPart(el, "retry")).to.be.false;
+  });
+
+  it("holds its layout from 160 px to 640 px", async () => {
+    for (const width of [160, 240, 400, 640]) {
+      const el = await fixture<KpiCard>(html`<kpi-card style="width: ${width}px" .data=${result({ value: 123456789.12, target: { value: 1, attainment: 2 }, status: "good" })}></kpi-card>`);
+      const base = el.shadowRoot!.querySelector<HTMLElement>("[part=base]")!;
+      expect(base.scrollWidth, `at ${width}px`).to.be.at.most(base.clientWidth + 2);
+      expect(el.getBoundingClientRect().width).to.equal(width);
+    }
+  });
+
+  for (const theme of ["light", "dark"]) {
+    it(`passes axe in the ${theme} theme, in every state`, async () => {
+      document.body.style.background = theme === "dark" ? "#0d1117" : "#fff";
+      await expect(await fixture(html`<kpi-card theme=${theme} .data=${result({ target: { value: 75, attainment: 0.8 }, status: "critical" })}></kpi-card>`)).to.be.accessible();
+      await expect(await fixture(html`<kpi-card theme=${theme} .data=${result({ value: null, series: [] })}></kpi-card>`)).to.be.accessible();
+      await expect(await fixture(html`<kpi-card theme=${theme} metric="aov"></kpi-card>`)).to.be.accessible();
+      await expect(await fixture(html`<kpi-card theme=${theme} endpoint="http://127.0.0.1:1" metric="aov" now=${uniqueNow()}></kpi-card>`)).to.be.accessible();
+      document.body.style.background = "";
+    });
+  }
+});
+
+describe("<kpi-card> with the real API", () => {
+  it("renders from attributes: the value and change of the test week", async () => {
+    const api = await testApi();
+    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" endpoint=${api.endpoint} token=${api.token} range=${WEEK.range} tz=${WEEK.tz} now=${uniqueNow()}></kpi-card>`);
+    expect(el.shadowRoot!.querySelector("[aria-busy=true]")).to.exist;
+    await next(el, "kpi-load");
+    await el.updateComplete;
+    // Orders of 30 and 90 against 40 and 60 the week before: 60 vs 50, +20 %.
+    expect(part(el, "value")).to.equal("$60.00");
+    expect(part(el, "delta")).to.contain("▲ +20.0%");
+    expect(part(el, "label")).to.equal("Average order value");
+  });
+
+  it("takes its configuration from <kpi-provider>, and its labels in the provider's locale", async () => {
+    const api = await testApi();
+    const root = await fixture(html`<kpi-provider endpoint=${api.endpoint} token=${api.token} locale="ru" tz="UTC" range=${WEEK.range} now=${uniqueNow()}>
+      <kpi-card metric="aov"></kpi-card>
+    </kpi-provider>`);
+    const el = root.querySelector("kpi-card")!;
+    await next(el, "kpi-load");
+    await el.updateComplete;
+    expect(part(el, "label")).to.equal("Средний чек (AOV)");
+    expect(part(el, "value")).to.equal("60,00 $");
+  });
+
+  it("sends one request for ten widgets, with identical queries sent once", async () => {
+    const api = await testApi();
+    const now = uniqueNow();
+    const before = (await requestCounts())["POST /v1/query"] ?? 0;
+    const metrics = ["aov", "aov", "revenue", "orders", "revenue", "aov", "orders", "aov", "revenue", "orders"];
+    const root = await fixture(html`<kpi-provider endpoint=${api.endpoint} token=${api.token} tz="UTC" range=${WEEK.range} now=${now}>
+      ${metrics.map((m, i) => (i % 3 === 0 ? html`<kpi-gauge metric=${m}></kpi-gauge>` : i % 3 === 1 ? html`<kpi-card metric=${m}></kpi-card>` : html`<kpi-sparkline metric=${m}></kpi-sparkline>`))}
+    </kpi-provider>`);
+    const widgets = [...root.children];
+    await Promise.all(widgets.map((w) => ((w as KpiCard).shadowRoot!.querySelector("[aria-busy]") ? next(w, "kpi-load") : Promise.resolve())));
+    const after = (await requestCounts())["POST /v1/query"] ?? 0;
+    expect(after - before).to.equal(1);
+    expect(part(widgets[4]!, "value")).to.equal("$120.00"); // revenue: 30 + 90
+  });
+
+  it("shows the API's message for a refused query, with a retry button", async () => {
+    const api = await testApi();
+    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" range="last_fortnight" endpoint=${api.endpoint} token=${api.token} now=${uniqueNow()}></kpi-card>`);
+    const e = await next(el, "kpi-error");
+    await el.updateComplete;
+    expect(e.detail.status).to.equal(400);
+    expect(part(el, "error")).to.contain("range: must be a preset");
+    expect(hasPart(el, "retry")).to.be.true;
+    expect(el.shadowRoot!.querySelector("[role=alert]")).to.exist;
+  });
+
+  it("renews a refused token through tokenProvider", async () => {
+    const api = await testApi();
+    let calls = 0;
+    const provider = async () => (calls++, freshToken());
+    const root = await fixture(html`<kpi-provider endpoint=${api.endpoint} token="eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.bad" .tokenProvider=${provider} range=${WEEK.range} tz="UTC" now=${uniqueNow()}>
+      <kpi-card metric="aov"></kpi-card>
+    </kpi-provider>`);
+    const el = root.querySelector("kpi-card")!;
+    await next(el, "kpi-load");
+    await el.updateComplete;
+    expect(calls).to.equal(1); // the expired token is renewed before it is even sent
+    expect(part(el, "value")).to.equal("$60.00");
+  });
+
+  it("follows a KPI live over server-sent events", async () => {
+    const api = await testApi();
+    // Live orders land on 2026-03-09, outside the week the other tests read.
+    const el = await fixture<KpiCard>(html`<kpi-card live metric="orders" endpoint=${api.endpoint} token=${api.token} range="2026-03-09..2026-03-10" tz="UTC" now=${uniqueNow()}></kpi-card>`);
+    await next(el, "kpi-load");
+    await el.updateComplete;
+    const before = Number(part(el, "value"));
+    const updated = next(el, "kpi-load");
+    const { addOrder } = await import("../../../test/support.js");
+    expect(await addOrder(10)).to.equal(200);
+    await updated;
+    await el.updateComplete;
+    expect(Number(part(el, "value"))).to.equal(before + 1);
+    el.remove();
+  });
+});
+
+describe("<kpi-card> when the API misbehaves", () => {
+  const faulty = async (kind: string) => `${(await testApi()).endpoint}/fault/${kind}/${Math.random().toString(36).slice(2)}`;
+
+  async function failing(kind: string, endpoint?: string): Promise<{ el: KpiCard; message: string }> {
+    const api = await testApi();
+    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" endpoint=${endpoint ?? (await faulty(kind))} token=${api.token} now=${uniqueNow()}></kpi-card>`);
+    await next(el, "kpi-error");
+    await el.updateComplete;
+    return { el, message: part(el, "error") };
+  }
+
+  it("server down: says it cannot reach the service", async () => {
+    expect((await failing("", "http://127.0.0.1:1")).message).to.contain("could not be reached");
+  });
+
+  it("slow: gives up after the client's timeout", async () => {
+    const endpoint = await faulty("slow");
+    KpiClient.for(endpoint, { timeoutMs: 300 });
+    expect((await failing("", endpoint)).message).to.contain("did not answer within");
+  });
+
+  it("500 with problem+json: shows the problem's detail", async () => {
+    expect((await failing("500")).message).to.contain("the database is on fire");
+  });
+
+  it("502 with an HTML page: shows the status", async () => {
+    expect((await failing("html-500")).message).to.contain("HTTP 502");
+  });
+
+  it("invalid JSON and an unexpected shape: says so", async () => {
+    expect((await failing("invalid-json")).message).to.contain("not valid JSON");
+    expect((await failing("wrong-shape")).message).to.contain("cannot read");
+  });
+
+  it("429: waits for Retry-After and tries again; gives up with the API's message if it persists", async () => {
+    const api = await testApi();
+    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" endpoint=${await faulty("once-429")} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-card>`);
+    await next(el, "kpi-load");
+    await el.updateComplete;
+    expect(part(el, "value")).to.equal("$60.00");
+    expect((await failing("always-429")).message).to.contain("too many requests");
+  });
+
+  it("retry reloads after an error", async () => {
+    const api = await testApi();
+    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" endpoint=${await faulty("once-500")} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-card>`);
+    await next(el, "kpi-error");
+    await el.updateComplete;
+    const loaded = next(el, "kpi-load");
+    el.shadowRoot!.querySelector<HTMLButtonElement>("[part=retry]")!.click();
+    await loaded;
+    await el.updateComplete;
+    expect(part(el, "value")).to.equal("$60.00");
+  });
+
+  it("keeps the last value, marked stale, when a refresh fails", async () => {
+    const api = await testApi();
+    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" refresh="1" endpoint=${await faulty("fail-after-1")} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-card>`);
+    await next(el, "kpi-load");
+    await next(el, "kpi-error", 4_000);
+    await el.updateComplete;
+    expect(part(el, "value")).to.equal("$60.00");
+    expect(part(el, "stale")).to.equal("Data may be out of date");
+    el.remove();
+  });
+});

@@ -1,0 +1,109 @@
+import { formatValue, type Result } from "@kpikit/core";
+import { html, nothing, type TemplateResult } from "lit";
+import { deltaOf } from "../../internal/delta.js";
+import { KpiElement } from "../../internal/kpi-element.js";
+import { sparklineSvg } from "../../internal/sparkline.js";
+import { themeStyles } from "../../internal/styles.js";
+import { text } from "../../internal/texts.js";
+import { cardStyles } from "./kpi-card.styles.js";
+
+const ARROWS = { up: "▲", down: "▼", flat: "▬" } as const;
+
+/**
+ * A KPI at a glance: label, value, change against the previous period (arrow by the sign of the
+ * change, colour by whether it is good for this KPI), sparkline, target progress and status.
+ *
+ * @tag kpi-card
+ * @csspart base - The card.
+ * @csspart label - The KPI's label.
+ * @csspart value - The formatted value.
+ * @csspart delta - The change badge.
+ * @csspart comparison - "vs previous period".
+ * @csspart status - The status pill (good, warning, critical).
+ * @csspart sparkline - The sparkline's SVG.
+ * @csspart target - The target progress block.
+ * @csspart error - The error message.
+ * @csspart retry - The retry button.
+ * @csspart empty - The empty-period message.
+ * @csspart stale - The stale-data marker.
+ * @cssproperty --kpi-color-text - Text colour.
+ * @cssproperty --kpi-color-surface - Background.
+ * @cssproperty --kpi-color-border - Border colour.
+ * @cssproperty --kpi-color-muted - Secondary text.
+ * @cssproperty --kpi-color-accent - Sparkline, target bar and focus ring.
+ * @cssproperty --kpi-color-good - A change or status that is good.
+ * @cssproperty --kpi-color-bad - A change or status that is bad.
+ * @cssproperty --kpi-color-warning - Warning status.
+ * @cssproperty --kpi-radius - Corner radius.
+ * @cssproperty --kpi-padding - Inner spacing.
+ * @cssproperty --kpi-card-value-size - Font size of the value.
+ * @cssproperty --kpi-sparkline-height - Height of the sparkline.
+ * @fires kpi-load - A result arrived; `detail.result`.
+ * @fires kpi-error - Loading failed; `detail.message`, `detail.status`.
+ */
+export class KpiCard extends KpiElement {
+  static override styles = [themeStyles, cardStyles];
+  static override properties = {
+    ...KpiElement.properties,
+    sparkline: { type: Boolean, reflect: true },
+  };
+
+  /** Draw the series as a sparkline under the value (default on). */
+  declare sparkline: boolean;
+
+  constructor() {
+    super();
+    this.sparkline = true;
+  }
+
+  protected override renderSkeleton(): TemplateResult {
+    return html`<span class="skeleton label-line"></span><span class="skeleton value-line"></span>${this.sparkline ? html`<span class="skeleton spark-line"></span>` : nothing}`;
+  }
+
+  protected override renderResult(r: Result): TemplateResult {
+    const locale = this.effectiveLocale;
+    const { unit, currency } = r.metric;
+    const value = formatValue(r.value, { unit, locale, currency }) ?? text("not_available", locale);
+    const delta = deltaOf(r, locale);
+    const label = this.labelOf(r);
+    const partial = r.series.at(-1)?.partial === true;
+    return html`<article part="base" class="base" aria-label=${label}>
+      <header>
+        <span part="label" class="label">${label}</span>
+        ${r.status ? html`<span part="status" class="status status-${r.status}">${text(`status_${r.status}`, locale)}</span>` : nothing}
+      </header>
+      <div part="value" class="value">${value}</div>
+      ${r.compare
+        ? html`<div class="delta-row">
+            <span part="delta" class="delta tone-${delta.tone}" data-direction=${delta.direction ?? "none"}
+              ><span aria-hidden="true">${delta.direction ? `${ARROWS[delta.direction]} ` : ""}${delta.text}</span
+              ><span class="visually-hidden">${delta.spoken}</span></span
+            >
+            <span part="comparison" class="comparison">${text(r.compare.kind === "previous_year" ? "vs_previous_year" : "vs_previous_period", locale)}</span>
+          </div>`
+        : nothing}
+      ${this.sparkline && r.series.length > 1 ? sparklineSvg(r.series.map((p) => p.value), null, partial) : nothing}
+      ${r.target ? this.renderTarget(r, r.target) : nothing} ${this.renderStale()}
+    </article>`;
+  }
+
+  private renderTarget(r: Result, target: NonNullable<Result["target"]>): TemplateResult {
+    const locale = this.effectiveLocale;
+    const { unit, currency } = r.metric;
+    const attainment = target.attainment;
+    const share = attainment === null ? null : formatValue(attainment, { unit: "percent", locale });
+    const width = attainment === null ? 0 : Math.max(0, Math.min(1, attainment)) * 100;
+    return html`<div part="target" class="target">
+      <span>${text("target", locale)}: ${formatValue(target.value, { unit, locale, currency })}${share ? html` · ${share} ${text("of_target", locale)}` : nothing}</span>
+      <div class="track" aria-hidden="true"><div class="bar" style="inline-size: ${width}%"></div></div>
+    </div>`;
+  }
+}
+
+if (!customElements.get("kpi-card")) customElements.define("kpi-card", KpiCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "kpi-card": KpiCard;
+  }
+}

@@ -1,0 +1,114 @@
+import { css } from "lit";
+
+export const trendStyles = css`
+  .base {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    padding: var(--_padding);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: var(--_gap);
+  }
+  .label {
+    font-size: 0.875rem;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  .legend {
+    display: flex;
+    gap: 0.75rem;
+    font-size: 0.75rem;
+    color: var(--_muted);
+  }
+  .key::before {
+    content: "";
+    display: inline-block;
+    inline-size: 1rem;
+    block-size: 0;
+    margin-inline-end: 0.25rem;
+    vertical-align: middle;
+    border-block-start: 2px solid var(--kpi-trend-color, var(--_accent));
+  }
+  .key.previous::before {
+    border-block-start: 2px dashed var(--_previous);
+  }
+  .plot {
+    position: relative;
+    border-radius: 4px;
+  }
+  svg {
+    display: block;
+    inline-size: 100%;
+    overflow: visible;
+  }
+  .grid {
+    stroke: var(--_border);
+    stroke-width: 1;
+  }
+  .tick {
+    font-size: 11px;
+    fill: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .line {
+    fill: none;
+    stroke: var(--kpi-trend-color, var(--_accent));
+    stroke-width: 2;
+    stroke-linejoin: round;
+  }
+  .area {
+    fill: var(--kpi-trend-color, var(--_accent));
+    opacity: 0.12;
+  }
+  .previous {
+    fill: none;
+    stroke: var(--_previous);
+    stroke-width: 1.5;
+    stroke-dasharray: 4 3;
+  }
+  .cursor {
+    stroke: var(--_muted);
+    stroke-width: 1;
+  }
+  .dot {
+    fill: var(--_surface);
+    stroke: var(--kpi-trend-color, var(--_accent));
+    stroke-width: 2;
+  }
+  .tooltip {
+    position: absolute;
+    inset-block-start: 0;
+    z-index: 1;
+    min-inline-size: 8rem;
+    padding: 0.375rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    background: var(--_surface);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+    font-size: 0.75rem;
+    pointer-events: none;
+    white-space: nowrap;
+  }
+  .tooltip .date {
+    color: var(--_muted);
+  }
+  .tooltip strong {
+    font-variant-numeric: tabular-nums;
+  }
+  .skeleton.chart {
+    inline-size: 100%;
+  }
+  .skeleton.label-line {
+    inline-size: 30%;
+    block-size: 0.875rem;
+  }
+`;

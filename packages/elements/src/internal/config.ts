@@ -1,0 +1,29 @@
+// What a <kpi-provider> hands down to the widgets inside it (through Lit's context protocol, so
+// it reaches into shadow roots and works whatever order the elements upgrade in).
+import { createContext } from "@lit/context";
+import type { Compare, Grain } from "@kpikit/core";
+import type { Credentials } from "../client/credentials.js";
+
+export interface KpiConfig {
+  endpoint?: string | undefined;
+  credentials?: Credentials | undefined;
+  locale?: string | undefined;
+  tz?: string | undefined;
+  range?: string | undefined;
+  grain?: Grain | undefined;
+  compare?: Compare | undefined;
+  now?: string | undefined;
+  filter?: string | undefined;
+  refresh?: number | undefined;
+  live?: boolean | undefined;
+}
+
+export const configContext = createContext<KpiConfig>(Symbol.for("kpikit.config"));
+
+/** Filters from an attribute written like a URL query: `channel=email&country=US&country=CA`. */
+export function parseFilter(filter: string | undefined): Record<string, string[]> | undefined {
+  if (!filter) return undefined;
+  const filters: Record<string, string[]> = {};
+  for (const [dim, value] of new URLSearchParams(filter)) (filters[dim] ??= []).push(value);
+  return Object.keys(filters).length ? filters : undefined;
+}

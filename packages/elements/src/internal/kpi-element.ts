@@ -1,0 +1,270 @@
+// What every data widget shares: its query attributes (each falling back to the enclosing
+// <kpi-provider>), loading through the page's data client, refresh and live updates, and the
+// loading, empty, error and stale states. Subclasses draw a result.
+import { ContextConsumer } from "@lit/context";
+import type { Compare, Grain, QueryInput, Result } from "@kpikit/core";
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { KpiClient } from "../client/data-client.js";
+import { Credentials, type TokenProvider } from "../client/credentials.js";
+import { asRequestError, type KpiRequestError } from "../client/errors.js";
+import { configContext, parseFilter, type KpiConfig } from "./config.js";
+import { text } from "./texts.js";
+
+/** Properties that change what is asked of the API. */
+const QUERY_KEYS = ["metric", "range", "grain", "compare", "tz", "locale", "endpoint", "token", "tokenProvider", "now", "filter", "live", "data", "config"] as const;
+
+function isResult(value: unknown): value is Result {
+  if (!value || typeof value !== "object") return false;
+  const r = value as Partial<Result>;
+  return typeof r.metric === "object" && r.metric !== null && typeof r.metric.unit === "string" && Array.isArray(r.series) && "value" in r && typeof r.change === "object";
+}
+
+/** A result with no value and no series value at all: an empty period. */
+export function isEmptyResult(result: Result): boolean {
+  return result.value === null && result.series.every((p) => p.value === null);
+}
+
+/**
+ * @fires kpi-load - A result arrived (from the API, a live update, or `.data`); `detail.result`.
+ * @fires kpi-error - Loading failed; `detail.message` and `detail.status` (0 when no response came).
+ */
+export abstract class KpiElement extends LitElement {
+  static override properties = {
+    metric: { reflect: true },
+    label: { reflect: true },
+    range: { reflect: true },
+    grain: { reflect: true },
+    compare: { reflect: true },
+    tz: { reflect: true },
+    locale: { reflect: true },
+    endpoint: { reflect: true },
+    token: { reflect: true },
+    now: { reflect: true },
+    filter: { reflect: true },
+    refresh: { type: Number, reflect: true },
+    live: { type: Boolean, reflect: true },
+    theme: { reflect: true },
+    data: { attribute: false },
+    tokenProvider: { attribute: false },
+    config: { state: true },
+    result: { state: true },
+    error: { state: true },
+    loading: { state: true },
+    stale: { state: true },
+  };
+
+  /** The KPI's id in the catalog (or a custom definition's id), e.g. `aov`. */
+  declare metric: string | undefined;
+  /** Overrides the label the API sends. */
+  declare label: string | undefined;
+  /** A range preset (`last_30_days`, `mtd`, …) or `YYYY-MM-DD..YYYY-MM-DD`. */
+  declare range: string | undefined;
+  declare grain: Grain | undefined;
+  declare compare: Compare | undefined;
+  /** An IANA time zone; the tenant's zone when absent. */
+  declare tz: string | undefined;
+  /** A BCP 47 locale for labels, numbers and dates; the page's language when absent. */
+  declare locale: string | undefined;
+  /** The API's base URL, e.g. `https://kpi.example.com`. */
+  declare endpoint: string | undefined;
+  /** A publishable key (`kpi_pk_…`) or an embed token. */
+  declare token: string | undefined;
+  /** Fixes the current time (ISO 8601), for reproducible pages. */
+  declare now: string | undefined;
+  /** Filters written like a URL query: `channel=email&country=US`. */
+  declare filter: string | undefined;
+  /** Seconds between refreshes; none when absent or 0. */
+  declare refresh: number | undefined;
+  /** Follow the KPI live over server-sent events. */
+  declare live: boolean;
+  /** `light` or `dark`; follows `prefers-color-scheme` when absent. */
+  declare theme: "light" | "dark" | undefined;
+  /** A result to render as is, without any API (the shape of data-model.md). */
+  declare data: Result | undefined;
+  /** Called for a new embed token when the current one expires or is refused. */
+  declare tokenProvider: TokenProvider | undefined;
+
+  protected declare config: KpiConfig | undefined;
+  protected declare result: Result | undefined;
+  protected declare error: KpiRequestError | Error | undefined;
+  protected declare loading: boolean;
+  protected declare stale: boolean;
+
+  private ownCredentials: Credentials | undefined;
+  private seq = 0;
+  private loadedKey: string | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this.live = false;
+    this.loading = false;
+    this.stale = false;
+    new ContextConsumer(this, { context: configContext, subscribe: true, callback: (config) => (this.config = config) });
+  }
+
+  /** The locale widgets format in: own attribute, provider, the page's `lang`, the browser's. */
+  get effectiveLocale(): string {
+    return this.locale ?? this.config?.locale ?? (document.documentElement.lang || navigator.language || "en");
+  }
+
+  /** The query this widget asks, or an error saying what is missing. */
+  protected query(): QueryInput | Error {
+    const c = this.config ?? {};
+    const metric = this.metric;
+    if (!metric) return new Error("Set the metric attribute, e.g. metric=\"aov\".");
+    const q: Record<string, unknown> = { metric, locale: this.effectiveLocale };
+    for (const key of ["range", "grain", "compare", "tz", "now"] as const) {
+      const value = this[key] ?? c[key];
+      if (value) q[key] = value;
+    }
+    const filters = parseFilter(this.filter ?? c.filter);
+    if (filters) q.filters = filters;
+    return q as QueryInput;
+  }
+
+  private credentials(): Credentials {
+    if (this.token === undefined && this.tokenProvider === undefined && this.config?.credentials) return this.config.credentials;
+    if (!this.ownCredentials || this.ownCredentials.token !== this.token || this.ownCredentials.tokenProvider !== this.tokenProvider) {
+      this.ownCredentials = new Credentials(this.token ?? this.config?.credentials?.token, this.tokenProvider ?? this.config?.credentials?.tokenProvider);
+    }
+    return this.ownCredentials;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopUpdates();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.sync(true);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (QUERY_KEYS.some((k) => changed.has(k as keyof KpiElement)) || changed.has("refresh")) this.sync(QUERY_KEYS.some((k) => changed.has(k as keyof KpiElement)));
+  }
+
+  /** Loads when the query changed, and (re)arms the refresh timer and the live stream. */
+  private sync(queryChanged: boolean): void {
+    this.stopUpdates();
+    if (this.data !== undefined) {
+      this.seq++;
+      this.loadedKey = undefined;
+      if (isResult(this.data)) this.show(this.data);
+      else this.fail(new Error("`.data` is not a KPI result: it needs metric, value, change and series."));
+      return;
+    }
+    const query = this.query();
+    const endpoint = this.endpoint ?? this.config?.endpoint;
+    const problem = query instanceof Error ? query : endpoint ? undefined : new Error("No API endpoint: set endpoint on this element or on a <kpi-provider> around it.");
+    if (problem || query instanceof Error || !endpoint) {
+      this.loadedKey = undefined;
+      this.result = undefined;
+      return this.fail(problem ?? new Error("invalid configuration"));
+    }
+    const client = KpiClient.for(endpoint);
+    const credentials = this.credentials();
+    const key = `${endpoint}|${JSON.stringify(query)}`;
+    if (queryChanged && key !== this.loadedKey) {
+      this.loadedKey = key;
+      this.result = client.cached(query, credentials)?.result;
+      void this.load(false);
+    }
+    const refresh = this.refresh ?? this.config?.refresh;
+    if (refresh && refresh > 0) this.timer = setInterval(() => void this.load(true), Math.max(1, refresh) * 1000);
+    if (this.live || this.config?.live) {
+      this.unsubscribe = client.live(query, credentials, {
+        result: (result) => this.show(result),
+        error: (error) => this.fail(error),
+      });
+    }
+  }
+
+  private stopUpdates(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /** Asks the API again (the error state's retry button calls this with `force`). */
+  async load(force = true): Promise<void> {
+    const query = this.query();
+    const endpoint = this.endpoint ?? this.config?.endpoint;
+    if (this.data !== undefined || query instanceof Error || !endpoint) return;
+    const seq = ++this.seq;
+    this.loading = true;
+    try {
+      const result = await KpiClient.for(endpoint).query(query, this.credentials(), { force });
+      if (seq === this.seq) this.show(result);
+    } catch (e) {
+      if (seq === this.seq) this.fail(asRequestError(e));
+    } finally {
+      if (seq === this.seq) this.loading = false;
+    }
+  }
+
+  private show(result: Result): void {
+    this.result = result;
+    this.error = undefined;
+    this.stale = false;
+    this.dispatchEvent(new CustomEvent("kpi-load", { detail: { result }, bubbles: true, composed: true }));
+  }
+
+  private fail(error: Error): void {
+    this.error = error;
+    this.loading = false;
+    // An older answer stays on screen, marked stale, rather than vanishing behind the error.
+    this.stale = this.result !== undefined && this.data === undefined;
+    if (this.data !== undefined) this.result = undefined;
+    const status = "status" in error && typeof error.status === "number" ? error.status : 0;
+    this.dispatchEvent(new CustomEvent("kpi-error", { detail: { message: error.message, status }, bubbles: true, composed: true }));
+  }
+
+  /** The label to show: the attribute, else the API's (localized) label. */
+  protected labelOf(result: Result | undefined): string {
+    return this.label ?? result?.metric.label ?? this.metric ?? "";
+  }
+
+  protected override render(): TemplateResult {
+    const result = this.result;
+    if (!result) return this.error ? this.renderError(this.error) : this.renderLoading();
+    if (isEmptyResult(result)) return this.renderEmpty(result);
+    return this.renderResult(result);
+  }
+
+  /** The widget with a result in it. */
+  protected abstract renderResult(result: Result): TemplateResult;
+
+  /** The skeleton of this widget while its first result loads. */
+  protected abstract renderSkeleton(): TemplateResult;
+
+  protected renderLoading(): TemplateResult {
+    return html`<div part="base" class="base loading" aria-busy="true">
+      <span class="visually-hidden" role="status">${text("loading", this.effectiveLocale)}</span>${this.renderSkeleton()}
+    </div>`;
+  }
+
+  protected renderError(error: Error): TemplateResult {
+    return html`<div part="base" class="base error" role="alert">
+      ${this.label || this.metric ? html`<span part="label" class="label">${this.label ?? this.metric}</span>` : nothing}
+      <p class="message" part="error">${text("error", this.effectiveLocale)}: ${error.message}</p>
+      ${this.data === undefined ? html`<button part="retry" @click=${() => void this.load(true)}>${text("retry", this.effectiveLocale)}</button>` : nothing}
+    </div>`;
+  }
+
+  protected renderEmpty(result: Result): TemplateResult {
+    return html`<div part="base" class="base empty">
+      <span part="label" class="label">${this.labelOf(result)}</span>
+      <p class="message" part="empty">${text("no_data", this.effectiveLocale)}</p>
+    </div>`;
+  }
+
+  /** The stale marker (with the refresh error as its title), when the data on screen is old. */
+  protected renderStale(): TemplateResult | typeof nothing {
+    if (!this.stale) return nothing;
+    return html`<span part="stale" class="stale" role="status" title=${this.error?.message ?? ""}>${text("stale", this.effectiveLocale)}</span>`;
+  }
+}

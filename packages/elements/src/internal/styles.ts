@@ -1,0 +1,102 @@
+// The look every widget shares: theme tokens (light and dark, overridable through --kpi-*),
+// the skeleton, the error, empty and stale states, and the screen-reader-only utility.
+import { css } from "lit";
+
+export const themeStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    color-scheme: var(--kpi-color-scheme, light dark);
+    container-type: inline-size;
+    min-inline-size: 0;
+    font-family: var(--kpi-font-family, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif);
+    color: var(--kpi-color-text, light-dark(#1f2328, #e6edf3));
+    --_surface: var(--kpi-color-surface, light-dark(#ffffff, #161b22));
+    --_border: var(--kpi-color-border, light-dark(#d0d7de, #30363d));
+    --_muted: var(--kpi-color-muted, light-dark(#57606a, #9da7b3));
+    --_accent: var(--kpi-color-accent, light-dark(#0969da, #4493f8));
+    --_previous: var(--kpi-color-previous, light-dark(#6e7781, #8b949e));
+    --_good: var(--kpi-color-good, light-dark(#1a7f37, #3fb950));
+    --_bad: var(--kpi-color-bad, light-dark(#cf222e, #f85149));
+    --_warning: var(--kpi-color-warning, light-dark(#9a6700, #d29922));
+    --_skeleton: var(--kpi-color-skeleton, light-dark(#eaeef2, #262c36));
+    --_radius: var(--kpi-radius, 8px);
+    --_gap: var(--kpi-gap, 0.5rem);
+    --_padding: var(--kpi-padding, 1rem);
+  }
+  :host([theme="light"]) {
+    color-scheme: light;
+  }
+  :host([theme="dark"]) {
+    color-scheme: dark;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  .skeleton {
+    display: block;
+    border-radius: 4px;
+    background: var(--_skeleton);
+    animation: kpi-pulse 1.4s ease-in-out infinite;
+  }
+  @keyframes kpi-pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  .message {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .error {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_gap);
+  }
+  .error .message {
+    color: var(--_bad);
+  }
+  button {
+    font: inherit;
+    font-size: 0.875rem;
+    padding: 0.25rem 0.75rem;
+    border-radius: 6px;
+    border: 1px solid var(--_border);
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  button:focus-visible,
+  [tabindex]:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .stale {
+    color: var(--_warning);
+    font-size: 0.75rem;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;

@@ -1,0 +1,44 @@
+// Element tests in real Chromium (Debian's, installed by the project's scripts), against the real
+// API started here. Results also go where `npm test` totals them.
+import { esbuildPlugin } from "@web/dev-server-esbuild";
+import { defaultReporter, summaryReporter } from "@web/test-runner";
+import { chromeLauncher } from "@web/test-runner-chrome";
+import { startApi } from "./test/api-server.mjs";
+import { resultsReporter } from "./test/results-reporter.mjs";
+
+const api = await startApi();
+
+export default {
+  files: "src/**/*.test.ts",
+  nodeResolve: true,
+  concurrency: 4,
+  testsFinishTimeout: 120_000,
+  testFramework: { config: { timeout: 10_000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, target: "es2022", tsconfig: "tsconfig.json" }),
+    {
+      name: "kpikit-api",
+      async serve(context) {
+        if (context.path === "/__kpikit/api") {
+          return { body: JSON.stringify({ endpoint: api.endpoint, publishableKey: api.publishableKey, token: await api.token() }), type: "json" };
+        }
+        if (context.path === "/__kpikit/token") return { body: JSON.stringify({ token: await api.token() }), type: "json" };
+        if (context.path === "/__kpikit/add-order") return { body: JSON.stringify({ status: await api.addOrder(Number(context.query.total ?? 10)) }), type: "json" };
+        if (context.path === "/__kpikit/requests") return { body: JSON.stringify(api.requests), type: "json" };
+      },
+      async serverStop() {
+        await api.close();
+      },
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+        headless: true,
+        args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), resultsReporter("@kpikit/elements")],
+};
