@@ -1,7 +1,7 @@
 // Builds the package: per-file ESM with types (tsc), the self-contained `dist/kpikit.js` for a
 // <script type="module"> tag (esbuild), custom-elements.json from the JSDoc, and SIZES.md.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { minifyHTMLLiteralsPlugin } from "esbuild-plugin-minify-html-literals";
@@ -55,3 +55,13 @@ run("custom-elements-manifest", [
   ".",
   "--quiet",
 ]);
+
+// The analyzer lists Lit's internal reactive state (`state: true`, protected) as attributes too.
+const manifest = JSON.parse(readFileSync("custom-elements.json", "utf8"));
+for (const mod of manifest.modules) {
+  for (const decl of mod.declarations ?? []) {
+    const hidden = new Set((decl.members ?? []).filter((m) => m.privacy === "protected" || m.privacy === "private").map((m) => m.name));
+    if (decl.attributes) decl.attributes = decl.attributes.filter((a) => !hidden.has(a.fieldName ?? a.name));
+  }
+}
+writeFileSync("custom-elements.json", `${JSON.stringify(manifest, null, 2)}\n`);

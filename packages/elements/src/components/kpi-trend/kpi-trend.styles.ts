@@ -69,7 +69,7 @@ export const trendStyles = css`
     fill: var(--kpi-trend-color, var(--_accent));
     opacity: 0.12;
   }
-  .previous {
+  .previous-line {
     fill: none;
     stroke: var(--_previous);
     stroke-width: 1.5;

@@ -152,7 +152,7 @@ export class KpiTrend extends KpiElement {
               <text class="tick" x=${MARGIN.left - 6} y=${y(t)} dy="0.32em" text-anchor="end">${compact(t)}</text>`,
           )}
           ${xTicks.map((i) => svg`<text class="tick" x=${x(i)} y=${height - 6} text-anchor="middle">${formatBucket(series[i]!.start, grain, tz, locale, "short")}</text>`)}
-          ${hasPrevious ? svg`<path class="previous" d=${linePath(previous)}></path>` : nothing}
+          ${hasPrevious ? svg`<path class="previous-line" d=${linePath(previous)}></path>` : nothing}
           <path class="area" d=${areaPath(current, y(Math.max(domain[0], 0)))}></path>
           <path class="line" d=${linePath(current)}></path>
           ${active !== undefined
