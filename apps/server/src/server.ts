@@ -11,6 +11,8 @@ import { demoHome } from "./pages.js";
 
 const require = createRequire(import.meta.url);
 const swaggerAssets = dirname(require.resolve("swagger-ui-dist/package.json"));
+/** The self-contained build of the elements, as a page would load it from a CDN. */
+const elementsDist = dirname(require.resolve("@kpikit/elements/kpikit.js"));
 
 export interface ServerOptions {
   store: Store;
@@ -23,6 +25,7 @@ export function createServer({ store, publishableKey, version, rateLimits }: Ser
   const api = createApp({ store, docsAssets: "/docs/assets", ...(version ? { version } : {}), ...(rateLimits ? { rateLimits } : {}) });
   const app = new Hono();
   app.use("/docs/assets/*", serveStatic({ root: swaggerAssets, rewriteRequestPath: (p) => p.replace(/^\/docs\/assets/, "") }));
+  app.use("/elements/*", serveStatic({ root: elementsDist, rewriteRequestPath: (p) => p.replace(/^\/elements/, "") }));
 
   // The demo dashboard's embed token, minted here as a shop's own backend would mint it.
   app.get("/demo/token", async (c) => {
@@ -33,6 +36,7 @@ export function createServer({ store, publishableKey, version, rateLimits }: Ser
     return c.json({ token, expiresAt: new Date(claims.exp * 1000).toISOString() }, 200, { "Cache-Control": "no-store" });
   });
   app.get("/", (c) => c.html(demoHome(publishableKey)));
+  app.get("/favicon.ico", (c) => c.body(null, 204));
   app.route("/", api);
   return app;
 }

@@ -32,6 +32,15 @@ describe("the server process", () => {
     expect(server.output()).not.toMatch(/Secret key/);
   });
 
+  it("serves the demo page built on the elements, and their self-contained bundle", async () => {
+    const home = await (await fetch(`${server.base}/`)).text();
+    expect(home).toContain('<script type="module" src="/elements/kpikit.js"></script>');
+    expect(home).toMatch(/<kpi-provider id="dashboard" endpoint="\/"[^>]*>[\s\S]*<kpi-card metric="aov"><\/kpi-card>/);
+    const bundle = await fetch(`${server.base}/elements/kpikit.js`);
+    expect([bundle.status, bundle.headers.get("content-type")]).toEqual([200, expect.stringMatching(/javascript/)]);
+    expect(await bundle.text()).toContain('"kpi-card"');
+  });
+
   it("ingests with the given key, reports duplicates, and serves the result contract", async () => {
     const records = [
       { id: "a", placedAt: "2026-03-02T10:00:00Z", customerId: "c1", total: 100, items: 1, status: "placed", channel: "web" },

@@ -45,7 +45,9 @@ function differences(m: Result, s: Result): string[] {
 
 const run = (engine: Engine, query: Record<string, unknown>) => runQuery(engine, query, { registry, now: NOW });
 
-describe("differential: SQLite equals memory", () => {
+// Each KPI runs 3 zones × 3 grains × several ranges on both engines; the retention KPIs' SQL joins a
+// year of activity per bucket, which takes seconds when the machine is shared with browser tests.
+describe("differential: SQLite equals memory", { timeout: 60_000 }, () => {
   it("has data for every fact the catalog reads", () => {
     for (const records of Object.values(facts)) expect(records!.length).toBeGreaterThan(0);
   });

@@ -4,16 +4,13 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { minifyHTMLLiteralsPlugin } from "esbuild-plugin-minify-html-literals";
+import { bundleOptions } from "./bundle-options.mjs";
 
 const run = (bin, args) => execFileSync(`node_modules/.bin/${bin}`, args, { stdio: "inherit" });
 
 rmSync("dist", { recursive: true, force: true });
 run("tsc", ["-p", "tsconfig.build.json"]);
 copyFileSync("src/react.d.ts", "dist/react.d.ts");
-
-/** How every bundle is built, here and in bench/elements, so that sizes compare like with like. */
-export const bundleOptions = { bundle: true, minify: true, format: "esm", target: "es2022", platform: "browser", legalComments: "none", charset: "utf8", write: false, plugins: [minifyHTMLLiteralsPlugin()] };
 
 const entries = {
   "whole kit (dist/kpikit.js)": "src/index.ts",

@@ -1,9 +1,10 @@
-// @kpikit/elements: importing this module defines every element.
+// @kpikit/elements: importing this module defines every element (the provider first, so that the
+// widgets upgrading after it find their configuration at once).
+export { KpiProvider } from "./components/kpi-provider/kpi-provider.js";
 export { KpiCard } from "./components/kpi-card/kpi-card.js";
 export { KpiGauge, bandsOf, type GaugeBand } from "./components/kpi-gauge/kpi-gauge.js";
 export { KpiTrend } from "./components/kpi-trend/kpi-trend.js";
 export { KpiSparkline } from "./components/kpi-sparkline/kpi-sparkline.js";
-export { KpiProvider } from "./components/kpi-provider/kpi-provider.js";
 export { KpiElement } from "./internal/kpi-element.js";
 export { deltaOf, type Delta, type Direction, type Tone } from "./internal/delta.js";
 export { KpiClient, Credentials, KpiRequestError, type ClientOptions, type TokenProvider } from "./client/index.js";

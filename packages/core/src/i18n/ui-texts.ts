@@ -2,7 +2,7 @@
 // that a page with one widget does not download seventy KPIs' descriptions.
 import type { LocaleTexts } from "../definitions/units.js";
 
-/** Words the widgets show around a KPI. `{range}` and `{date}` are placeholders filled at run time. */
+/** Words the widgets show around a KPI. */
 export const uiTexts: Record<string, LocaleTexts> = {
   vs_previous_period: { en: "vs previous period", ru: "к предыдущему периоду", ms: "berbanding tempoh sebelumnya", "zh-Hans": "较上期", "zh-Hant": "較上期" },
   vs_previous_year: { en: "vs previous year", ru: "к прошлому году", ms: "berbanding tahun sebelumnya", "zh-Hans": "较去年同期", "zh-Hant": "較去年同期" },
@@ -20,8 +20,6 @@ export const uiTexts: Record<string, LocaleTexts> = {
   previous: { en: "Previous", ru: "Предыдущий", ms: "Sebelumnya", "zh-Hans": "上期", "zh-Hant": "上期" },
   current: { en: "Current", ru: "Текущий", ms: "Semasa", "zh-Hans": "本期", "zh-Hant": "本期" },
   date: { en: "Date", ru: "Дата", ms: "Tarikh", "zh-Hans": "日期", "zh-Hant": "日期" },
-  value: { en: "Value", ru: "Значение", ms: "Nilai", "zh-Hans": "数值", "zh-Hant": "數值" },
-  updated: { en: "Updated {date}", ru: "Обновлено {date}", ms: "Dikemas kini {date}", "zh-Hans": "更新于 {date}", "zh-Hant": "更新於 {date}" },
   increase: { en: "increase", ru: "рост", ms: "meningkat", "zh-Hans": "上升", "zh-Hant": "上升" },
   decrease: { en: "decrease", ru: "снижение", ms: "menurun", "zh-Hans": "下降", "zh-Hant": "下降" },
   unchanged: { en: "unchanged", ru: "без изменений", ms: "tidak berubah", "zh-Hans": "持平", "zh-Hant": "持平" },

@@ -3,6 +3,7 @@
 import { searchParamsOf, type QueryInput, type Result } from "@kpikit/core";
 import { Credentials } from "./credentials.js";
 import { asRequestError, errorOfResponse, KpiRequestError, problemMessage } from "./errors.js";
+import { isResult } from "./is-result.js";
 import { SseParser } from "./sse.js";
 
 export interface ClientOptions {
@@ -47,12 +48,6 @@ function keyOf(query: QueryInput, credentials: Credentials): string {
     .sort()
     .map((k) => [k, query[k as keyof QueryInput]]);
   return `${id}|${JSON.stringify(sorted)}`;
-}
-
-function isResult(value: unknown): value is Result {
-  if (!value || typeof value !== "object") return false;
-  const r = value as Partial<Result>;
-  return typeof r.metric === "object" && r.metric !== null && Array.isArray(r.series) && "value" in r;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>

@@ -7,17 +7,12 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { KpiClient } from "../client/data-client.js";
 import { Credentials, type TokenProvider } from "../client/credentials.js";
 import { asRequestError, type KpiRequestError } from "../client/errors.js";
+import { isResult } from "../client/is-result.js";
 import { configContext, parseFilter, type KpiConfig } from "./config.js";
 import { text } from "./texts.js";
 
 /** Properties that change what is asked of the API. */
 const QUERY_KEYS = ["metric", "range", "grain", "compare", "tz", "locale", "endpoint", "token", "tokenProvider", "now", "filter", "live", "data", "config"] as const;
-
-function isResult(value: unknown): value is Result {
-  if (!value || typeof value !== "object") return false;
-  const r = value as Partial<Result>;
-  return typeof r.metric === "object" && r.metric !== null && typeof r.metric.unit === "string" && Array.isArray(r.series) && "value" in r && typeof r.change === "object";
-}
 
 /** A result with no value and no series value at all: an empty period. */
 export function isEmptyResult(result: Result): boolean {

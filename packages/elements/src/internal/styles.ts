@@ -9,7 +9,7 @@ export const themeStyles = css`
     color-scheme: var(--kpi-color-scheme, light dark);
     container-type: inline-size;
     min-inline-size: 0;
-    font-family: var(--kpi-font-family, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif);
+    font-family: var(--kpi-font-family, system-ui, sans-serif);
     color: var(--kpi-color-text, light-dark(#1f2328, #e6edf3));
     --_surface: var(--kpi-color-surface, light-dark(#ffffff, #161b22));
     --_border: var(--kpi-color-border, light-dark(#d0d7de, #30363d));

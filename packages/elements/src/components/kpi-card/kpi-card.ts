@@ -93,8 +93,10 @@ export class KpiCard extends KpiElement {
     const attainment = target.attainment;
     const share = attainment === null ? null : formatValue(attainment, { unit: "percent", locale });
     const width = attainment === null ? 0 : Math.max(0, Math.min(1, attainment)) * 100;
+    // One string: a template that starts with a space would lose it to the HTML minifier.
+    const caption = `${text("target", locale)}: ${formatValue(target.value, { unit, locale, currency })}${share ? ` · ${share} ${text("of_target", locale)}` : ""}`;
     return html`<div part="target" class="target">
-      <span>${text("target", locale)}: ${formatValue(target.value, { unit, locale, currency })}${share ? html` · ${share} ${text("of_target", locale)}` : nothing}</span>
+      <span>${caption}</span>
       <div class="track" aria-hidden="true"><div class="bar" style="inline-size: ${width}%"></div></div>
     </div>`;
   }

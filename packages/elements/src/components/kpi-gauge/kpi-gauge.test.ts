@@ -18,7 +18,8 @@ describe("<kpi-gauge>", () => {
     const meter = el.shadowRoot!.querySelector("[role=meter]")!;
     expect(meter.getAttribute("aria-valuenow")).to.equal("0.025");
     expect(meter.getAttribute("aria-valuemin")).to.equal("0");
-    expect(meter.getAttribute("aria-valuemax")).to.equal("1");
+    // The warning threshold 3 % with 10 % headroom is 3.3 %, rounded up to the next tick: 3.5 %.
+    expect(meter.getAttribute("aria-valuemax")).to.equal("0.035");
     expect(meter.getAttribute("aria-valuetext")).to.equal("2.5%, Warning");
     expect(part(el, "value")).to.equal("2.5%");
     const ru = await fixture<KpiGauge>(html`<kpi-gauge locale="ru" .data=${conversion(0.025)}></kpi-gauge>`);

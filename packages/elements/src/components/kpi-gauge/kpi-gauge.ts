@@ -65,7 +65,7 @@ export class KpiGauge extends KpiElement {
 
   /** The dial's lowest value (default 0). */
   declare min: number | undefined;
-  /** The dial's highest value (default: 100 % for percentages, else a round number above the value, target and thresholds). */
+  /** The dial's highest value (default: a round number above the value, the target and the thresholds). */
   declare max: number | undefined;
   /** Overrides the KPI's target. */
   declare target: number | undefined;
@@ -80,9 +80,8 @@ export class KpiGauge extends KpiElement {
     if (this.max !== undefined && this.max > min) return [min, this.max];
     const target = this.target ?? r.target?.value;
     const known = [r.value, target, r.metric.thresholds?.warning, r.metric.thresholds?.critical].filter((v): v is number => typeof v === "number" && Number.isFinite(v));
-    if (r.metric.unit === "percent" && known.every((v) => v <= 1)) return [min, 1];
-    const top = Math.max(min + 1, ...known.map((v) => v * 1.1));
-    return [min, niceExtent([min, top], 5)![1]];
+    const top = Math.max(min, ...known.map((v) => v * 1.1));
+    return [min, top > min ? niceExtent([min, top], 5)![1] : min + 1];
   }
 
   protected override renderResult(r: Result): TemplateResult {

@@ -1,0 +1,122 @@
+// bench/elements: what a page pays for KPI Kit's elements next to the charting libraries people
+// reach for instead, in one run.
+//  1. min+gzip size of the whole kit and of <kpi-card> alone, next to Chart.js (line chart only)
+//     and ECharts (gauge only), all bundled the same way (esbuild, minified, dependencies inlined);
+//  2. time to render 200 cards with sparklines in headless Chromium, next to the same page drawn
+//     with Chart.js sparklines (one canvas line chart per card, animations off).
+// Goals: kit ≤ 25 KB, card ≤ 14 KB, render ≥ 3× faster than Chart.js.
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { chromium } from "playwright-core";
+import { bundleOptions } from "../../packages/elements/scripts/bundle-options.mjs";
+
+const CARDS = Number(process.env.BENCH_CARDS ?? 200);
+const POINTS = 30;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+async function bundle(contents, resolveDir = import.meta.dirname) {
+  const { outputFiles } = await build({ ...bundleOptions, stdin: { contents, resolveDir, loader: "js" } });
+  const code = outputFiles[0].text;
+  return { code, min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+}
+
+const entries = {
+  "KPI Kit, whole kit": `export * from "@kpikit/elements";`,
+  "KPI Kit, <kpi-card>": `export * from "@kpikit/elements/kpi-card";`,
+  "Chart.js, line chart only": `import { Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale } from "chart.js";
+    Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale); export { Chart };`,
+  "ECharts, gauge only": `import * as echarts from "echarts/core"; import { GaugeChart } from "echarts/charts"; import { SVGRenderer } from "echarts/renderers";
+    echarts.use([GaugeChart, SVGRenderer]); export { echarts };`,
+};
+const sizes = {};
+for (const [name, src] of Object.entries(entries)) sizes[name] = await bundle(src);
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log("\nBundle sizes (esbuild, minified, dependencies included; gzip -9)");
+for (const [name, s] of Object.entries(sizes)) console.log(`  ${name.padEnd(28)} ${kb(s.min).padStart(9)} min  ${kb(s.gzip).padStart(8)} min+gzip`);
+const kit = sizes["KPI Kit, whole kit"].gzip;
+const card = sizes["KPI Kit, <kpi-card>"].gzip;
+console.log(`  kit vs Chart.js line: ${(kit / sizes["Chart.js, line chart only"].gzip).toFixed(2)}×; kit vs ECharts gauge: ${(kit / sizes["ECharts, gauge only"].gzip).toFixed(2)}×`);
+console.log(`  goals: kit ${kb(kit)} ≤ 25 KB ${kit <= 25 * 1024 ? "met" : "NOT met"}; card ${kb(card)} ≤ 14 KB ${card <= 14 * 1024 ? "met" : "NOT met"}`);
+
+// The same data for both pages: a 30-day series per card.
+const data = Array.from({ length: CARDS }, (_, c) => {
+  const series = Array.from({ length: POINTS }, (_, i) => ({ start: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), value: 50 + 20 * Math.sin((i + c) / 4) + (c % 7), previous: null }));
+  const value = series.reduce((s, p) => s + p.value, 0) / POINTS;
+  return {
+    metric: { id: `kpi_${c}`, label: `KPI ${c}`, unit: "currency", currency: "USD", better: c % 2 ? "up" : "down", version: 1 },
+    range: { start: series[0].start, end: series.at(-1).start, tz: "UTC", grain: "day" },
+    compare: { kind: "previous_period", start: series[0].start, end: series[0].start },
+    value, previous: value * 0.9, change: { absolute: value * 0.1, relative: 0.111 },
+    series, target: null, status: null, formatted: { value: null, change: null }, dataVersion: "1",
+  };
+});
+
+const kitPage = `<!doctype html><meta charset="utf-8"><body><div id="root" style="display:grid;grid-template-columns:repeat(4,240px);gap:8px"></div>
+<script type="module">${sizes["KPI Kit, whole kit"].code}
+window.render = async (data) => {
+  const root = document.getElementById("root");
+  root.textContent = "";
+  const t0 = performance.now();
+  const cards = data.map((d) => { const el = document.createElement("kpi-card"); el.data = d; root.append(el); return el; });
+  await Promise.all(cards.map((el) => el.updateComplete));
+  document.body.offsetHeight;
+  await new Promise(requestAnimationFrame);
+  return performance.now() - t0;
+};</script>`;
+
+const chartPage = `<!doctype html><meta charset="utf-8"><body><div id="root" style="display:grid;grid-template-columns:repeat(4,240px);gap:8px"></div>
+<script type="module">${(await bundle(`${entries["Chart.js, line chart only"]}\nwindow.Chart = Chart;`)).code}
+const fmt = new Intl.NumberFormat("en", { style: "currency", currency: "USD" });
+window.render = async (data) => {
+  const root = document.getElementById("root");
+  root.textContent = "";
+  const t0 = performance.now();
+  for (const d of data) {
+    const card = document.createElement("div");
+    card.style.cssText = "border:1px solid #d0d7de;border-radius:8px;padding:16px;font-family:system-ui";
+    card.innerHTML = '<div style="font-size:14px;color:#57606a">' + d.metric.label + '</div><div style="font-size:28px;font-weight:650">' + fmt.format(d.value) + '</div><div style="color:#1a7f37">▲ +11.1% vs previous period</div>';
+    const canvas = document.createElement("canvas");
+    canvas.width = 208; canvas.height = 40;
+    card.append(canvas);
+    root.append(card);
+    new Chart(canvas, {
+      type: "line",
+      data: { labels: d.series.map((p) => p.start), datasets: [{ data: d.series.map((p) => p.value), borderColor: "#0969da", borderWidth: 2, pointRadius: 0, fill: false }] },
+      options: { animation: false, responsive: false, events: [], plugins: {}, scales: { x: { display: false }, y: { display: false } } },
+    });
+  }
+  document.body.offsetHeight;
+  await new Promise(requestAnimationFrame);
+  return performance.now() - t0;
+};</script>`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
+});
+try {
+  const pages = {};
+  for (const [name, html] of [["KPI Kit <kpi-card>", kitPage], ["Chart.js sparklines", chartPage]]) {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page.on("pageerror", (e) => console.error(`${name}: ${e.message}`));
+    await page.setContent(html);
+    await page.waitForFunction(() => typeof window.render === "function");
+    pages[name] = page;
+  }
+  const times = Object.fromEntries(Object.keys(pages).map((n) => [n, []]));
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    // Alternate the two pages so that neither always runs on a warmer machine.
+    for (const [name, page] of Object.entries(pages)) {
+      const ms = await page.evaluate((d) => window.render(d), data);
+      if (round > 0) times[name].push(ms); // round 0 warms up the JIT
+    }
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`\nRender ${CARDS} cards with ${POINTS}-point sparklines in headless Chromium (median of ${ROUNDS})`);
+  for (const [name, xs] of Object.entries(times)) console.log(`  ${name.padEnd(22)} ${median(xs).toFixed(1).padStart(8)} ms`);
+  const ratio = median(times["Chart.js sparklines"]) / median(times["KPI Kit <kpi-card>"]);
+  console.log(`  KPI Kit is ${ratio.toFixed(2)}× faster than Chart.js (goal ≥ 3×: ${ratio >= 3 ? "met" : "NOT met"})`);
+} finally {
+  await browser.close();
+}
