@@ -1,5 +1,5 @@
 // The look every widget shares: theme tokens (light and dark, overridable through --kpi-*),
-// the skeleton, the error, empty and stale states, and the screen-reader-only utility.
+// the frame, label and status colours, the skeleton, the error, empty and stale states, and the screen-reader-only utility.
 import { css } from "lit";
 
 export const themeStyles = css`
@@ -35,6 +35,42 @@ export const themeStyles = css`
   }
   * {
     box-sizing: border-box;
+  }
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    padding: var(--_padding);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: var(--_gap);
+  }
+  .label {
+    font-size: 0.875rem;
+    font-weight: 600;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .status-good,
+  .tone-good {
+    color: var(--_good);
+  }
+  .status-warning {
+    color: var(--_warning);
+  }
+  .status-critical,
+  .tone-bad {
+    color: var(--_bad);
+  }
+  .tone-neutral {
+    color: var(--_muted);
   }
   .visually-hidden {
     position: absolute;

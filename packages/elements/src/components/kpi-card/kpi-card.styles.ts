@@ -2,26 +2,7 @@ import { css } from "lit";
 
 export const cardStyles = css`
   .base {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
-    padding: var(--_padding);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
     min-block-size: 100%;
-  }
-  header {
-    display: flex;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: var(--_gap);
-  }
-  .label {
-    font-size: 0.875rem;
-    font-weight: 600;
-    color: var(--_muted);
-    overflow-wrap: anywhere;
   }
   .value {
     font-size: var(--kpi-card-value-size, clamp(1.5rem, 12cqi, 2.25rem));
@@ -42,15 +23,6 @@ export const cardStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
-  .tone-good {
-    color: var(--_good);
-  }
-  .tone-bad {
-    color: var(--_bad);
-  }
-  .tone-neutral {
-    color: var(--_muted);
-  }
   .comparison {
     color: var(--_muted);
   }
@@ -61,15 +33,6 @@ export const cardStyles = css`
     border-radius: 999px;
     border: 1px solid currentColor;
     white-space: nowrap;
-  }
-  .status-good {
-    color: var(--_good);
-  }
-  .status-warning {
-    color: var(--_warning);
-  }
-  .status-critical {
-    color: var(--_bad);
   }
   .sparkline {
     display: block;

@@ -2,20 +2,8 @@ import { css } from "lit";
 
 export const gaugeStyles = css`
   .base {
-    display: flex;
-    flex-direction: column;
     align-items: center;
-    gap: var(--_gap);
-    padding: var(--_padding);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
     text-align: center;
-  }
-  .label {
-    font-size: 0.875rem;
-    font-weight: 600;
-    color: var(--_muted);
   }
   svg {
     display: block;
@@ -56,15 +44,6 @@ export const gaugeStyles = css`
   .target-text {
     font-size: 0.75rem;
     color: var(--_muted);
-  }
-  .status-good {
-    color: var(--_good);
-  }
-  .status-warning {
-    color: var(--_warning);
-  }
-  .status-critical {
-    color: var(--_bad);
   }
   .skeleton.dial {
     inline-size: min(100%, var(--kpi-gauge-size, 16rem));

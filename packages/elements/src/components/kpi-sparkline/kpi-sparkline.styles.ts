@@ -11,6 +11,9 @@ export const sparklineStyles = css`
   .base {
     position: relative;
     display: block;
+    padding: 0;
+    border: 0;
+    background: none;
     inline-size: 100%;
     block-size: 100%;
   }

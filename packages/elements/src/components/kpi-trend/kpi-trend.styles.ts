@@ -3,25 +3,6 @@ import { css } from "lit";
 export const trendStyles = css`
   .base {
     position: relative;
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
-    padding: var(--_padding);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: var(--_gap);
-  }
-  .label {
-    font-size: 0.875rem;
-    font-weight: 600;
-    color: var(--_muted);
   }
   .legend {
     display: flex;
