@@ -53,12 +53,23 @@ run("custom-elements-manifest", [
   "--quiet",
 ]);
 
-// The analyzer lists Lit's internal reactive state (`state: true`, protected) as attributes too.
+// The analyzer lists Lit's internal reactive state (`state: true`, protected) as attributes, and
+// cannot see the attributes spread in from configProperties (shared by widgets and provider).
+const { configProperties } = await import("../dist/internal/config.js");
 const manifest = JSON.parse(readFileSync("custom-elements.json", "utf8"));
 for (const mod of manifest.modules) {
   for (const decl of mod.declarations ?? []) {
-    const hidden = new Set((decl.members ?? []).filter((m) => m.privacy === "protected" || m.privacy === "private").map((m) => m.name));
-    if (decl.attributes) decl.attributes = decl.attributes.filter((a) => !hidden.has(a.fieldName ?? a.name));
+    const members = decl.members ?? [];
+    const hidden = new Set(members.filter((m) => m.privacy === "protected" || m.privacy === "private").map((m) => m.name));
+    const attributes = (decl.attributes ?? []).filter((a) => !hidden.has(a.fieldName ?? a.name));
+    for (const [name, options] of Object.entries(configProperties)) {
+      const member = members.find((m) => m.name === name && m.kind === "field");
+      if (!member || options.attribute === false || attributes.some((a) => a.name === name)) continue;
+      member.attribute = name;
+      if (options.reflect) member.reflects = true;
+      attributes.push({ name, fieldName: name, ...(member.type ? { type: member.type } : {}), ...(member.description ? { description: member.description } : {}), ...(member.inheritedFrom ? { inheritedFrom: member.inheritedFrom } : {}) });
+    }
+    if (decl.attributes || attributes.length) decl.attributes = attributes;
   }
 }
 writeFileSync("custom-elements.json", `${JSON.stringify(manifest, null, 2)}\n`);

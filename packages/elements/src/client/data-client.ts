@@ -188,13 +188,12 @@ export class KpiClient {
   }
 
   /** fetch with a timeout; a network failure or timeout becomes a KpiRequestError. */
-  private async request(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+  private async request(url: string, init: RequestInit): Promise<Response> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     this.requests++;
     try {
-      return await this.fetch(url, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
-    } catch (e) {
-      if (signal?.aborted) throw e;
+      return await this.fetch(url, { ...init, signal: timeout });
+    } catch {
       if (timeout.aborted) throw new KpiRequestError(`The KPI service did not answer within ${Math.round(this.timeoutMs / 1000)} s`, 0);
       throw new KpiRequestError(`The KPI service at ${this.endpoint} could not be reached`, 0);
     }

@@ -1,6 +1,6 @@
 // What a <kpi-provider> hands down to the widgets inside it (through Lit's context protocol, so
 // it reaches into shadow roots and works whatever order the elements upgrade in).
-import { ContextRoot, createContext } from "@lit/context";
+import { createContext } from "@lit/context";
 import type { Compare, Grain } from "@kpikit/core";
 import type { Credentials } from "../client/credentials.js";
 
@@ -18,13 +18,28 @@ export interface KpiConfig {
   live?: boolean | undefined;
 }
 
+/**
+ * The attributes a <kpi-provider> passes down and every widget also takes itself (its own value
+ * wins), declared once for both.
+ */
+export const configProperties = {
+  endpoint: { reflect: true },
+  token: { reflect: true },
+  locale: { reflect: true },
+  tz: { reflect: true },
+  range: { reflect: true },
+  grain: { reflect: true },
+  compare: { reflect: true },
+  now: { reflect: true },
+  filter: { reflect: true },
+  refresh: { type: Number, reflect: true },
+  live: { type: Boolean, reflect: true },
+  theme: { reflect: true },
+  tokenProvider: { attribute: false },
+} as const;
+
 export const configContext = createContext<KpiConfig>(Symbol.for("kpikit.config"));
 
-// Widgets often upgrade before the <kpi-provider> around them (a module that defines kpi-card
-// first, a provider added later): the root keeps their requests until a provider answers them.
-const ROOT = Symbol.for("kpikit.contextRoot");
-const doc = document.documentElement as HTMLElement & { [ROOT]?: ContextRoot };
-if (!doc[ROOT]) (doc[ROOT] = new ContextRoot()).attach(doc);
 
 /** Filters from an attribute written like a URL query: `channel=email&country=US&country=CA`. */
 export function parseFilter(filter: string | undefined): Record<string, string[]> | undefined {

@@ -1,18 +1,24 @@
 // What every data widget shares: its query attributes (each falling back to the enclosing
 // <kpi-provider>), loading through the page's data client, refresh and live updates, and the
 // loading, empty, error and stale states. Subclasses draw a result.
-import { ContextConsumer } from "@lit/context";
+import { ContextConsumer, ContextRoot } from "@lit/context";
 import type { Compare, Grain, QueryInput, Result } from "@kpikit/core";
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { KpiClient } from "../client/data-client.js";
 import { Credentials, type TokenProvider } from "../client/credentials.js";
 import { asRequestError, type KpiRequestError } from "../client/errors.js";
 import { isResult } from "../client/is-result.js";
-import { configContext, parseFilter, type KpiConfig } from "./config.js";
+import { configContext, configProperties, parseFilter, type KpiConfig } from "./config.js";
 import { text } from "./texts.js";
 
 /** Properties that change what is asked of the API. */
 const QUERY_KEYS = ["metric", "range", "grain", "compare", "tz", "locale", "endpoint", "token", "tokenProvider", "now", "filter", "live", "data", "config"] as const;
+
+// Widgets often upgrade before the <kpi-provider> around them (a module that defines kpi-card
+// first, a provider added later): the root keeps their requests until a provider answers them.
+const ROOT = Symbol.for("kpikit.contextRoot");
+const doc = document.documentElement as HTMLElement & { [ROOT]?: ContextRoot };
+if (!doc[ROOT]) (doc[ROOT] = new ContextRoot()).attach(doc);
 
 /** A result with no value and no series value at all: an empty period. */
 export function isEmptyResult(result: Result): boolean {
@@ -25,22 +31,10 @@ export function isEmptyResult(result: Result): boolean {
  */
 export abstract class KpiElement extends LitElement {
   static override properties = {
+    ...configProperties,
     metric: { reflect: true },
     label: { reflect: true },
-    range: { reflect: true },
-    grain: { reflect: true },
-    compare: { reflect: true },
-    tz: { reflect: true },
-    locale: { reflect: true },
-    endpoint: { reflect: true },
-    token: { reflect: true },
-    now: { reflect: true },
-    filter: { reflect: true },
-    refresh: { type: Number, reflect: true },
-    live: { type: Boolean, reflect: true },
-    theme: { reflect: true },
     data: { attribute: false },
-    tokenProvider: { attribute: false },
     config: { state: true },
     result: { state: true },
     error: { state: true },
@@ -104,11 +98,13 @@ export abstract class KpiElement extends LitElement {
     return this.locale ?? this.config?.locale ?? (document.documentElement.lang || navigator.language || "en");
   }
 
-  /** The query this widget asks, or an error saying what is missing. */
-  protected query(): QueryInput | Error {
+  /** What this widget asks and where, or an error saying what is missing. */
+  private request(): { query: QueryInput; client: KpiClient; credentials: Credentials } | Error {
     const c = this.config ?? {};
     const metric = this.metric;
     if (!metric) return new Error("Set the metric attribute, e.g. metric=\"aov\".");
+    const endpoint = this.endpoint ?? c.endpoint;
+    if (!endpoint) return new Error("No API endpoint: set endpoint on this element or on a <kpi-provider> around it.");
     const q: Record<string, unknown> = { metric, locale: this.effectiveLocale };
     for (const key of ["range", "grain", "compare", "tz", "now"] as const) {
       const value = this[key] ?? c[key];
@@ -116,7 +112,7 @@ export abstract class KpiElement extends LitElement {
     }
     const filters = parseFilter(this.filter ?? c.filter);
     if (filters) q.filters = filters;
-    return q as QueryInput;
+    return { query: q as QueryInput, client: KpiClient.for(endpoint), credentials: this.credentials() };
   }
 
   private credentials(): Credentials {
@@ -138,7 +134,8 @@ export abstract class KpiElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (QUERY_KEYS.some((k) => changed.has(k as keyof KpiElement)) || changed.has("refresh")) this.sync(QUERY_KEYS.some((k) => changed.has(k as keyof KpiElement)));
+    const queryChanged = QUERY_KEYS.some((k) => changed.has(k as keyof KpiElement));
+    if (queryChanged || changed.has("refresh")) this.sync(queryChanged);
   }
 
   /** Loads when the query changed, and (re)arms the refresh timer and the live stream. */
@@ -151,17 +148,14 @@ export abstract class KpiElement extends LitElement {
       else this.fail(new Error("`.data` is not a KPI result: it needs metric, value, change and series."));
       return;
     }
-    const query = this.query();
-    const endpoint = this.endpoint ?? this.config?.endpoint;
-    const problem = query instanceof Error ? query : endpoint ? undefined : new Error("No API endpoint: set endpoint on this element or on a <kpi-provider> around it.");
-    if (problem || query instanceof Error || !endpoint) {
+    const request = this.request();
+    if (request instanceof Error) {
       this.loadedKey = undefined;
       this.result = undefined;
-      return this.fail(problem ?? new Error("invalid configuration"));
+      return this.fail(request);
     }
-    const client = KpiClient.for(endpoint);
-    const credentials = this.credentials();
-    const key = `${endpoint}|${JSON.stringify(query)}`;
+    const { query, client, credentials } = request;
+    const key = `${client.endpoint}|${JSON.stringify(query)}`;
     if (queryChanged && key !== this.loadedKey) {
       this.loadedKey = key;
       this.result = client.cached(query, credentials)?.result;
@@ -186,13 +180,12 @@ export abstract class KpiElement extends LitElement {
 
   /** Asks the API again (the error state's retry button calls this with `force`). */
   async load(force = true): Promise<void> {
-    const query = this.query();
-    const endpoint = this.endpoint ?? this.config?.endpoint;
-    if (this.data !== undefined || query instanceof Error || !endpoint) return;
+    const request = this.data === undefined ? this.request() : undefined;
+    if (!request || request instanceof Error) return;
     const seq = ++this.seq;
     this.loading = true;
     try {
-      const result = await KpiClient.for(endpoint).query(query, this.credentials(), { force });
+      const result = await request.client.query(request.query, request.credentials, { force });
       if (seq === this.seq) this.show(result);
     } catch (e) {
       if (seq === this.seq) this.fail(asRequestError(e));

@@ -2,7 +2,7 @@ import { ContextProvider } from "@lit/context";
 import type { Compare, Grain } from "@kpikit/core";
 import { css, html, LitElement, type PropertyValues } from "lit";
 import { Credentials, type TokenProvider } from "../../client/credentials.js";
-import { configContext, type KpiConfig } from "../../internal/config.js";
+import { configContext, configProperties, type KpiConfig } from "../../internal/config.js";
 
 /**
  * Configuration for every KPI widget inside it: the API endpoint, the credential, the locale, the
@@ -24,21 +24,7 @@ export class KpiProvider extends LitElement {
     }
   `;
 
-  static override properties = {
-    endpoint: { reflect: true },
-    token: { reflect: true },
-    locale: { reflect: true },
-    tz: { reflect: true },
-    range: { reflect: true },
-    grain: { reflect: true },
-    compare: { reflect: true },
-    now: { reflect: true },
-    filter: { reflect: true },
-    refresh: { type: Number, reflect: true },
-    live: { type: Boolean, reflect: true },
-    theme: { reflect: true },
-    tokenProvider: { attribute: false },
-  };
+  static override properties = configProperties;
 
   /** The API's base URL. */
   declare endpoint: string | undefined;
