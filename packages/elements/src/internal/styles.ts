@@ -45,7 +45,7 @@ export const themeStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  header {
+  .header {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;

@@ -75,7 +75,7 @@ export const cardStyles = css`
     .base {
       padding: calc(var(--_padding) * 0.75);
     }
-    header {
+    .header {
       flex-direction: column;
       align-items: flex-start;
     }

@@ -128,6 +128,18 @@ describe("<kpi-card> with the real API", () => {
     expect(part(el, "value")).to.equal("60,00 $");
   });
 
+  it("takes from an outer <kpi-provider> what an inner one does not set", async () => {
+    const api = await testApi();
+    const root = await fixture(html`<kpi-provider endpoint=${api.endpoint} token=${api.token} locale="ru" tz="UTC" range="last_7_days" now=${uniqueNow()}>
+      <kpi-provider range=${WEEK.range} locale="en"><kpi-card metric="aov"></kpi-card></kpi-provider>
+    </kpi-provider>`);
+    const el = root.querySelector("kpi-card")!;
+    await next(el, "kpi-load");
+    await el.updateComplete;
+    expect(part(el, "label")).to.equal("Average order value");
+    expect(part(el, "value")).to.equal("$60.00");
+  });
+
   it("sends one request for ten widgets, with identical queries sent once", async () => {
     const api = await testApi();
     const now = uniqueNow();

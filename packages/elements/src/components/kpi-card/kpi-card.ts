@@ -68,10 +68,10 @@ export class KpiCard extends KpiElement {
     const label = this.labelOf(r);
     const partial = r.series.at(-1)?.partial === true;
     return html`<article part="base" class="base" aria-label=${label}>
-      <header>
+      <div class="header">
         <span part="label" class="label">${label}</span>
         ${r.status ? html`<span part="status" class="status status-${r.status}">${text(`status_${r.status}`, locale)}</span>` : nothing}
-      </header>
+      </div>
       <div part="value" class="value">${value}</div>
       ${r.compare
         ? html`<div class="delta-row">

@@ -1,4 +1,4 @@
-import { ContextProvider } from "@lit/context";
+import { ContextConsumer, ContextProvider } from "@lit/context";
 import type { Compare, Grain } from "@kpikit/core";
 import { css, html, LitElement, type PropertyValues } from "lit";
 import { Credentials, type TokenProvider } from "../../client/credentials.js";
@@ -6,7 +6,8 @@ import { configContext, configProperties, type KpiConfig } from "../../internal/
 
 /**
  * Configuration for every KPI widget inside it: the API endpoint, the credential, the locale, the
- * time zone and the query defaults. A widget's own attribute wins over the provider's.
+ * time zone and the query defaults. A widget's own attribute wins over the provider's, and a
+ * provider inside another takes what it does not set itself from the outer one.
  *
  * @tag kpi-provider
  * @slot - The widgets (and any other content).
@@ -24,7 +25,7 @@ export class KpiProvider extends LitElement {
     }
   `;
 
-  static override properties = configProperties;
+  static override properties = { ...configProperties, inherited: { state: true } };
 
   /** The API's base URL. */
   declare endpoint: string | undefined;
@@ -47,30 +48,35 @@ export class KpiProvider extends LitElement {
   /** Returns a new embed token (from the page's backend) when the current one expires. */
   declare tokenProvider: TokenProvider | undefined;
 
+  /** What an enclosing provider configures. */
+  private declare inherited: KpiConfig;
   private readonly provider = new ContextProvider(this, { context: configContext, initialValue: {} });
   private credentials: Credentials | undefined;
 
   constructor() {
     super();
     this.live = false;
+    this.inherited = {};
+    new ContextConsumer(this, { context: configContext, subscribe: true, callback: (config) => (this.inherited = config) });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("token") || changed.has("tokenProvider") || !this.credentials) {
       this.credentials = this.token || this.tokenProvider ? new Credentials(this.token, this.tokenProvider) : undefined;
     }
+    const outer = this.inherited;
     const config: KpiConfig = {
-      endpoint: this.endpoint,
-      credentials: this.credentials,
-      locale: this.locale,
-      tz: this.tz,
-      range: this.range,
-      grain: this.grain,
-      compare: this.compare,
-      now: this.now,
-      filter: this.filter,
-      refresh: this.refresh,
-      live: this.live,
+      endpoint: this.endpoint ?? outer.endpoint,
+      credentials: this.credentials ?? outer.credentials,
+      locale: this.locale ?? outer.locale,
+      tz: this.tz ?? outer.tz,
+      range: this.range ?? outer.range,
+      grain: this.grain ?? outer.grain,
+      compare: this.compare ?? outer.compare,
+      now: this.now ?? outer.now,
+      filter: this.filter ?? outer.filter,
+      refresh: this.refresh ?? outer.refresh,
+      live: this.live || outer.live === true,
     };
     this.provider.setValue(config);
   }

@@ -44,6 +44,8 @@ export class KpiTrend extends KpiElement {
   declare height: number;
   protected declare active: number | undefined;
   protected declare width: number;
+  // The plot is redrawn at the host's width and keeps a fixed height (the svg's height attribute),
+  // so a redraw never resizes the host and re-triggers this observer in the same frame.
   private readonly resize = new ResizeObserver(([entry]) => {
     const w = Math.round(entry?.contentRect.width ?? 0);
     if (w > 0 && w !== this.width) this.width = w;
@@ -127,13 +129,13 @@ export class KpiTrend extends KpiElement {
       ? `${formatBucket(point.start, grain, tz, locale, "long")}: ${currentLabel} ${fmt(point.value)}${hasPrevious ? `, ${previousLabel} ${fmt(point.previous)}` : ""}`
       : "";
     return html`<div part="base" class="base">
-      <header>
+      <div class="header">
         <span part="label" class="label" id="label">${label}</span>
         <span class="legend" aria-hidden="true">
           <span class="key">${currentLabel}</span>${hasPrevious ? html`<span class="key previous">${previousLabel}</span>` : nothing}
         </span>
         ${this.renderStale()}
-      </header>
+      </div>
       <div
         part="plot"
         class="plot"
@@ -146,7 +148,7 @@ export class KpiTrend extends KpiElement {
         @pointerleave=${() => (this.active = undefined)}
         @blur=${() => (this.active = undefined)}
       >
-        <svg viewBox="0 0 ${width} ${height}" aria-hidden="true" focusable="false">
+        <svg viewBox="0 0 ${width} ${height}" height=${height} aria-hidden="true" focusable="false">
           ${ticks(domain[0], domain[1], 4).map(
             (t) => svg`<line class="grid" x1=${MARGIN.left} x2=${width - MARGIN.right} y1=${y(t)} y2=${y(t)}></line>
               <text class="tick" x=${MARGIN.left - 6} y=${y(t)} dy="0.32em" text-anchor="end">${compact(t)}</text>`,

@@ -1,0 +1,42 @@
+import { setCustomElementsManifest, type Preview } from "@storybook/web-components-vite";
+import { html } from "lit";
+import manifest from "@kpikit/elements/custom-elements.json" with { type: "json" };
+// The elements from source, the same modules the stories and their in-page API use (one client per page).
+import "../../../packages/elements/src/index.js";
+import { STORY_ENDPOINT, STORY_NOW, storyToken } from "../../../packages/elements/src/stories/story-api.js";
+import "./preview.css";
+
+// Controls and the docs pages' attribute, property, event, part and CSS property tables.
+setCustomElementsManifest(manifest);
+
+const preview: Preview = {
+  globalTypes: {
+    theme: {
+      description: "Colour theme of the widgets",
+      toolbar: { title: "Theme", icon: "mirror", items: ["light", "dark"], dynamicTitle: true },
+    },
+    locale: {
+      description: "Language of labels, numbers and dates",
+      toolbar: { title: "Locale", icon: "globe", items: ["en", "ru", "ms", "zh-Hans", "zh-Hant"], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: "light", locale: "en" },
+  // Every story reads the real API running in the page (see story-api.ts) with an embed token.
+  loaders: [async () => ({ token: await storyToken() })],
+  decorators: [
+    (story, { globals, loaded }) => {
+      const theme = globals.theme === "dark" ? "dark" : "light";
+      document.documentElement.dataset.theme = theme;
+      return html`<kpi-provider endpoint=${STORY_ENDPOINT} token=${loaded.token as string} locale=${globals.locale ?? "en"} theme=${theme} tz="America/New_York" now=${STORY_NOW}>
+        <div class="story">${story()}</div>
+      </kpi-provider>`;
+    },
+  ],
+  parameters: {
+    layout: "fullscreen",
+    controls: { expanded: true },
+    // Any axe violation fails the story's test.
+    a11y: { test: "error" },
+  },
+};
+export default preview;

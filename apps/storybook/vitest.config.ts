@@ -1,0 +1,34 @@
+import { fileURLToPath } from "node:url";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig } from "vitest/config";
+import { resultReporters } from "../../vitest.shared.ts";
+
+const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+
+// Every story, with its play function and the a11y addon's axe check, runs as a test in Chromium.
+export default defineConfig({
+  test: {
+    reporters: resultReporters("@kpikit/storybook"),
+    projects: [
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL(".storybook", import.meta.url)) })],
+        test: {
+          name: "storybook",
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: CHROMIUM,
+                args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+              },
+            }),
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
+    ],
+  },
+});

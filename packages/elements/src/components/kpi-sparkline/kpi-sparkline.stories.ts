@@ -1,0 +1,21 @@
+import type { Meta } from "@storybook/web-components-vite";
+import { waitFor } from "storybook/test";
+import { widgetStories, type WidgetArgs } from "../../stories/widget-stories.js";
+
+const stories = widgetStories("kpi-sparkline", {
+  metric: "orders",
+  args: { grain: "day" },
+  value: (el) => waitFor(() => el.shadowRoot!.querySelector('[role="img"]')!.getAttribute("aria-label")!),
+});
+
+const meta: Meta<WidgetArgs> = { ...stories.meta, title: "Widgets/kpi-sparkline" };
+export default meta;
+
+export const Default = stories.Default;
+export const Loading = stories.Loading;
+export const Empty = stories.Empty;
+export const UnknownMetric = stories.UnknownMetric;
+export const Offline = stories.Offline;
+export const Statuses = stories.Statuses;
+export const Dark = stories.Dark;
+export const Locales = stories.Locales;

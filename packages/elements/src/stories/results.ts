@@ -1,0 +1,46 @@
+// Hand-made results for the stories that need an exact picture: each status, an empty period.
+import type { Result, Status } from "@kpikit/core";
+
+const DAYS = ["2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29", "2026-10-30", "2026-10-31", "2026-11-01"];
+
+const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 });
+const signedPoints = new Intl.NumberFormat("en", { signDisplay: "exceptZero", maximumFractionDigits: 1 });
+
+function result(value: number | null, previous: number | null, status: Status | null, values: (number | null)[]): Result {
+  return {
+    metric: {
+      id: "on_time_delivery",
+      label: "On-time delivery rate",
+      unit: "percent",
+      better: "up",
+      version: 1,
+      thresholds: { warning: 0.9, critical: 0.8 },
+    },
+    range: { start: "2026-10-26T00:00:00-04:00", end: "2026-11-02T00:00:00-05:00", tz: "America/New_York", grain: "day" },
+    compare: { kind: "previous_period", start: "2026-10-19T00:00:00-04:00", end: "2026-10-26T00:00:00-04:00" },
+    value,
+    previous,
+    change:
+      value === null || previous === null
+        ? { absolute: null, relative: null }
+        : { absolute: value - previous, relative: previous === 0 ? null : (value - previous) / previous },
+    series: DAYS.map((day, i) => ({ start: `${day}T00:00:00-04:00`, value: values[i] ?? null, previous: null })),
+    target: { value: 0.95, attainment: value === null ? null : value / 0.95 },
+    status,
+    formatted: {
+      value: value === null ? null : percent.format(value),
+      change: value === null || previous === null ? null : signedPoints.format((value - previous) * 100) + " pp",
+    },
+    dataVersion: "story",
+  };
+}
+
+/** On-time delivery above its warning line, between the lines, and below the critical one. */
+export const statusResults: Record<Status, Result> = {
+  good: result(0.96, 0.93, "good", [0.94, 0.95, 0.97, 0.96, 0.98, 0.95, 0.96]),
+  warning: result(0.86, 0.91, "warning", [0.92, 0.9, 0.88, 0.87, 0.85, 0.84, 0.86]),
+  critical: result(0.72, 0.88, "critical", [0.86, 0.83, 0.8, 0.76, 0.74, 0.7, 0.72]),
+};
+
+/** A week with no orders at all. */
+export const emptyResult: Result = result(null, null, null, []);
