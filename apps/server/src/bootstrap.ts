@@ -40,7 +40,9 @@ export async function bootstrap(config: Config): Promise<Bootstrapped> {
   if (!existing) {
     const secretKey = config.secretKey ?? newKey("secret");
     const { publishableKey } = await createTenant(store, { id: DEFAULT_TENANT, name: "Demo shop", secretKey, publicMetrics: PUBLIC_METRICS, allowedOrigins: origins });
-    const state: LocalState = { publishableKey, ...(config.demo ? { demoEnd: Date.now() } : {}) };
+    // The API's "now" counts whole minutes: demo data ending at a minute boundary is all inside
+    // every range that ends now, from the first request on.
+    const state: LocalState = { publishableKey, ...(config.demo ? { demoEnd: Math.floor(Date.now() / 60_000) * 60_000 } : {}) };
     save(state);
     return {
       store,

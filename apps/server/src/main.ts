@@ -20,11 +20,14 @@ async function main() {
     const lines = [
       "",
       "  KPI Kit is running",
-      `    Demo:      ${base}/`,
-      `    API docs:  ${base}/docs`,
-      `    OpenAPI:   ${base}/openapi.json`,
-      `    Health:    ${base}/healthz`,
-      `    Database:  ${config.db}`,
+      `    Dashboard:   ${base}/`,
+      `    Storefront:  ${base}/storefront`,
+      `    Frameworks:  ${base}/react  ${base}/vue  ${base}/svelte`,
+      `    Storybook:   ${base}/storybook/`,
+      `    API docs:    ${base}/docs`,
+      `    OpenAPI:     ${base}/openapi.json`,
+      `    Health:      ${base}/healthz`,
+      `    Database:    ${config.db}`,
       `    Publishable key (safe in pages): ${publishableKey}`,
     ];
     if (newSecretKey) lines.push("", `    Secret key (shown this once; keep it server-side): ${newSecretKey}`);

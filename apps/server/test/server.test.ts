@@ -27,18 +27,35 @@ describe("the server process", () => {
   };
 
   it("prints its URLs, and no secret key when one was given", () => {
-    expect(server.output()).toMatch(/Demo: +http:\/\/127\.0\.0\.1:\d+\//);
+    expect(server.output()).toMatch(/Dashboard: +http:\/\/127\.0\.0\.1:\d+\//);
     expect(server.output()).toMatch(/API docs: +http:\/\/127\.0\.0\.1:\d+\/docs/);
     expect(server.output()).not.toMatch(/Secret key/);
   });
 
-  it("serves the demo page built on the elements, and their self-contained bundle", async () => {
-    const home = await (await fetch(`${server.base}/`)).text();
-    expect(home).toContain('<script type="module" src="/elements/kpikit.js"></script>');
-    expect(home).toMatch(/<kpi-provider id="dashboard" endpoint="\/"[^>]*>[\s\S]*<kpi-card metric="aov"><\/kpi-card>/);
+  it("serves the demo pages, Storybook, and the elements' self-contained bundle", async () => {
+    const page = async (path: string) => {
+      const r = await fetch(`${server.base}${path}`);
+      return { status: r.status, type: r.headers.get("content-type"), text: await r.text() };
+    };
+    for (const path of ["/", "/storefront", "/react", "/vue", "/svelte"]) {
+      const p = await page(path);
+      expect([path, p.status, p.type]).toEqual([path, 200, expect.stringMatching(/text\/html/)]);
+      const script = p.text.match(/<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/)?.[1];
+      expect(script, path).toBeDefined();
+      const asset = await fetch(`${server.base}${script}`);
+      expect([asset.status, asset.headers.get("cache-control")]).toEqual([200, "public, max-age=31536000, immutable"]);
+    }
+    // The storefront embeds the publishable key in its HTML, as a shop's template would.
+    const storefront = (await page("/storefront")).text;
+    expect(storefront).toMatch(/<kpi-provider id="storefront" endpoint="\/" token="kpi_pk_[A-Za-z0-9_]+"/);
+    expect(storefront).toContain('<script type="module" src="/elements/kpikit.js"');
     const bundle = await fetch(`${server.base}/elements/kpikit.js`);
     expect([bundle.status, bundle.headers.get("content-type")]).toEqual([200, expect.stringMatching(/javascript/)]);
     expect(await bundle.text()).toContain('"kpi-card"');
+    const storybook = await fetch(`${server.base}/storybook`);
+    expect(storybook.url).toBe(`${server.base}/storybook/`);
+    expect(await storybook.text()).toMatch(/<title>.*Storybook/);
+    expect((await page("/storybook/index.json")).text).toContain("widgets-kpi-card--default");
   });
 
   it("ingests with the given key, reports duplicates, and serves the result contract", async () => {

@@ -47,6 +47,17 @@ describe("demo data", () => {
     }
   });
 
+  it("spreads a last day that ends early over the part that has passed, not onto its last moment", () => {
+    const end = Date.parse("2026-11-23T06:00:00Z");
+    const orders = demoFacts({ orders: 5000, days: 30, end, seed: 3 }).orders!.map((o) => Date.parse(o.placedAt));
+    const today = orders.filter((t) => t >= Date.parse("2026-11-23T00:00:00Z"));
+    expect(today.length).toBeGreaterThan(50);
+    expect(Math.max(...today)).toBeLessThan(end);
+    // Every moment holds at most a couple of orders; clamping would put dozens on end - 1.
+    expect(today.filter((t) => t === end - 1).length).toBeLessThanOrEqual(1);
+    expect(today.filter((t) => t < Date.parse("2026-11-23T03:00:00Z")).length).toBeGreaterThan(0);
+  });
+
   it("streams in bounded batches, oldest days first", () => {
     let previous = new Map<string, number>();
     let batches = 0;

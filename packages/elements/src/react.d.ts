@@ -1,9 +1,16 @@
 // JSX typings for React 19, which passes unknown props to custom elements as properties: widgets
-// take their attributes and `.data` as props. `import type {} from "@kpikit/elements/react"`.
+// take their attributes and `.data` as props, and `onkpi-load` / `onkpi-error` as listeners of the
+// widgets' events. `import type {} from "@kpikit/elements/react"`.
+import type { Result } from "@kpikit/core";
 import type { DetailedHTMLProps, HTMLAttributes } from "react";
 import type { KpiCard, KpiGauge, KpiProvider, KpiSparkline, KpiTrend } from "./index.js";
 
-type Props<T extends HTMLElement, K extends keyof T> = DetailedHTMLProps<HTMLAttributes<T>, T> & Partial<Pick<T, K>> & { class?: string };
+interface WidgetEvents {
+  "onkpi-load"?: (event: CustomEvent<{ result: Result }>) => void;
+  "onkpi-error"?: (event: CustomEvent<{ message: string; status: number }>) => void;
+}
+
+type Props<T extends HTMLElement, K extends keyof T> = DetailedHTMLProps<HTMLAttributes<T>, T> & Partial<Pick<T, K>> & WidgetEvents & { class?: string };
 
 type WidgetKeys = "metric" | "label" | "range" | "grain" | "compare" | "tz" | "locale" | "endpoint" | "token" | "now" | "filter" | "refresh" | "live" | "theme" | "data" | "tokenProvider";
 

@@ -188,10 +188,13 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
     const length = dayEnd - dayStart;
     const dayIso = isoDate(day);
     const progress = i / Math.max(1, days - 1);
+    // The last day may end early (data up to now): its curve is squeezed into the part that
+    // has passed, rather than every later moment piling up on the last millisecond.
+    const span = Math.min(length, end - dayStart);
     /** A moment of the day, by the hour-of-day curve, never at or after the end of the data. */
     const moment = () => {
       const h = random.weighted(HOURS.map((w, hour) => [hour, w] as const));
-      return Math.min(dayStart + ((h + random.next()) / 24) * length, end - 1);
+      return Math.min(dayStart + ((h + random.next()) / 24) * span, end - 1);
     };
     const upToEnd = (t: number) => (t < end ? t : undefined);
 

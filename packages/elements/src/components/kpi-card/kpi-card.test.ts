@@ -23,6 +23,16 @@ describe("<kpi-card> from .data", () => {
     expect(el.shadowRoot!.querySelector(".sparkline path")!.getAttribute("d")).to.match(/^M0,96L50,50L100,4$/);
   });
 
+  it('draws the sparkline unless sparkline="false"', async () => {
+    const off = await fixture<KpiCard>(html`<kpi-card sparkline="false" .data=${result()}></kpi-card>`);
+    expect(off.sparkline).to.be.false;
+    expect(off.shadowRoot!.querySelector(".sparkline")).to.be.null;
+    off.sparkline = true;
+    await off.updateComplete;
+    expect(off.getAttribute("sparkline")).to.equal("");
+    expect(off.shadowRoot!.querySelector(".sparkline path")).to.exist;
+  });
+
   it("colours a rise red when lower is better, and a fall green", async () => {
     const up = await card(result({ metric: { id: "refund_rate", label: "Refund rate", unit: "percent", better: "down" }, value: 0.06, previous: 0.05, change: { absolute: 0.01, relative: 0.2 } }));
     expect(part(up, "delta")).to.contain("▲ +20.0%");

@@ -45,10 +45,11 @@ export class KpiCard extends KpiElement {
   static override styles = [themeStyles, cardStyles];
   static override properties = {
     ...KpiElement.properties,
-    sparkline: { type: Boolean, reflect: true },
+    // On by default, so the attribute must be able to say no: sparkline="false".
+    sparkline: { reflect: true, converter: { fromAttribute: (v: string | null) => v !== "false", toAttribute: (v: boolean) => (v ? "" : "false") } },
   };
 
-  /** Draw the series as a sparkline under the value (default on). */
+  /** Draw the series as a sparkline under the value (default on; `sparkline="false"` turns it off). */
   declare sparkline: boolean;
 
   constructor() {
