@@ -16,6 +16,7 @@ export const Loading = stories.Loading;
 export const Empty = stories.Empty;
 export const UnknownMetric = stories.UnknownMetric;
 export const Offline = stories.Offline;
+export const Stale = stories.Stale;
 export const Statuses = stories.Statuses;
 export const Dark = stories.Dark;
 export const Locales = stories.Locales;

@@ -24,6 +24,9 @@ export const sparklineStyles = css`
     color: var(--kpi-sparkline-color, var(--_accent));
     overflow: visible;
   }
+  .stale .sparkline {
+    opacity: 0.45;
+  }
   .skeleton {
     inline-size: 100%;
     block-size: 100%;

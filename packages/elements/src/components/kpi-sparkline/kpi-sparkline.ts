@@ -1,5 +1,5 @@
 import { formatValue, type Result } from "@kpikit/core";
-import { html, type PropertyValues, type TemplateResult } from "lit";
+import { html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { extentOf, sparklineSvg } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
@@ -91,8 +91,10 @@ export class KpiSparkline extends KpiElement {
     const first = values.find((v) => v !== null) ?? null;
     const last = values.findLast((v) => v !== null) ?? null;
     const fmt = (v: number | null) => formatValue(v, { unit: r.metric.unit, locale, currency: r.metric.currency }) ?? text("not_available", locale);
-    return html`<span part="base" class="base" role="img" aria-label="${this.labelOf(r)}: ${fmt(first)} → ${fmt(last)}"
-      >${sparklineSvg(values, this.domain(), r.series.at(-1)?.partial === true)}</span
+    // Too small for the other widgets' stale badge: the line fades, and says why on hover and to screen readers.
+    const stale = this.stale ? text("stale", locale) : "";
+    return html`<span part="base" class="base ${stale ? "stale" : ""}" title=${stale || nothing} role="img" aria-label="${this.labelOf(r)}: ${fmt(first)} → ${fmt(last)}${stale ? ` (${stale})` : ""}"
+      >${sparklineSvg(values, this.domain(), r.series.at(-1)?.partial === true)}${stale ? html`<span part="stale" class="visually-hidden">${stale}</span>` : nothing}</span
     >`;
   }
 }
