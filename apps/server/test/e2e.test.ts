@@ -149,6 +149,15 @@ describe("end to end, in Chromium", () => {
     expect(problems).toEqual([]);
   });
 
+  it("storybook: the static build served at /storybook/ renders its stories", async () => {
+    const page = await open("/storybook/iframe.html?id=widgets-kpi-card--default&viewMode=story");
+    const value = page.locator("kpi-card").locator('[part~="value"]');
+    await value.waitFor({ timeout: 20_000 });
+    expect(await value.textContent()).toMatch(/^\$[\d,]+\.\d\d$/);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
   for (const framework of ["react", "vue", "svelte"] as const) {
     it(`${framework}: the page renders its widgets, and its range switch updates them`, async () => {
       const page = await open(`/${framework}`);

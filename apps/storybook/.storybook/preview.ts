@@ -1,4 +1,5 @@
 import { setCustomElementsManifest, type Preview } from "@storybook/web-components-vite";
+import { argTypesOf, type Manifest } from "./arg-types.js";
 import { html } from "lit";
 import manifest from "@kpikit/elements/custom-elements.json" with { type: "json" };
 // The elements from source, the same modules the stories and their in-page API use (one client per page).
@@ -6,10 +7,12 @@ import "../../../packages/elements/src/index.js";
 import { STORY_ENDPOINT, STORY_NOW, storyToken } from "../../../packages/elements/src/stories/story-api.js";
 import "./preview.css";
 
-// Controls and the docs pages' attribute, property, event, part and CSS property tables.
+// The docs pages' descriptions come from the manifest; their tables and controls from argTypesOf.
 setCustomElementsManifest(manifest);
 
 const preview: Preview = {
+  // A docs page per element, from its manifest entry and its stories.
+  tags: ["autodocs"],
   globalTypes: {
     theme: {
       description: "Colour theme of the widgets",
@@ -33,6 +36,7 @@ const preview: Preview = {
     },
   ],
   parameters: {
+    docs: { extractArgTypes: (tag: string) => argTypesOf(manifest as Manifest, tag) },
     layout: "fullscreen",
     controls: { expanded: true },
     // Any axe violation fails the story's test.

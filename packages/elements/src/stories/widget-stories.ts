@@ -14,12 +14,12 @@ type Story = StoryObj<WidgetArgs>;
 
 export const LOCALES = ["en", "ru", "ms", "zh-Hans", "zh-Hant"] as const;
 
-/** The widget with attributes from args (false and empty ones left out) and an optional `.data`. */
+/** The widget with attributes from args (booleans as properties, empty ones left out) and an optional `.data`. */
 export function widget(tag: WidgetTag, args: WidgetArgs, data?: Result): TemplateResult {
-  const el = document.createElement(tag) as HTMLElement & { data?: Result };
+  const el = document.createElement(tag);
   for (const [name, value] of Object.entries(args)) {
-    if (value === undefined || value === false || value === "") continue;
-    el.setAttribute(name, value === true ? "" : String(value));
+    if (typeof value === "boolean") Reflect.set(el, name, value);
+    else if (value !== undefined && value !== "") el.setAttribute(name, String(value));
   }
   if (data) el.data = data;
   return html`${el}`;
@@ -65,7 +65,6 @@ export function widgetStories(tag: WidgetTag, options: { metric: string; args?: 
   const base = { metric: options.metric, ...options.args };
   const meta: Meta<WidgetArgs> = {
     component: tag,
-    tags: ["autodocs"],
     args: { ...base, range: "last_30_days" },
     render: (args) => widget(tag, args),
   };

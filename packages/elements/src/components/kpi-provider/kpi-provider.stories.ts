@@ -15,7 +15,6 @@ interface ProviderArgs {
 const meta: Meta<ProviderArgs> = {
   title: "Widgets/kpi-provider",
   component: "kpi-provider",
-  tags: ["autodocs"],
   args: { range: "last_90_days", grain: "week", compare: "previous_period", theme: "", locale: "" },
   argTypes: {
     range: { control: "select", options: ["last_7_days", "last_30_days", "last_90_days", "mtd", "qtd", "ytd"] },
