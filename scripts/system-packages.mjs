@@ -8,11 +8,12 @@ import { workspacePackages } from "./workspace.mjs";
 
 const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 
-function postgresBin() {
+/** The newest PostgreSQL server's bin folder (Debian: /usr/lib/postgresql/<version>/bin). */
+export function postgresBin() {
   const base = "/usr/lib/postgresql";
   if (!existsSync(base)) return undefined;
   const versions = readdirSync(base).filter((v) => existsSync(`${base}/${v}/bin/initdb`));
-  return versions.length ? `${base}/${versions.sort().at(-1)}/bin` : undefined;
+  return versions.length ? `${base}/${versions.sort((a, b) => Number(a) - Number(b)).at(-1)}/bin` : undefined;
 }
 
 export function ensureSystemPackages(root, { chromium = needs(root, "chromium"), postgres = needs(root, "postgres") } = {}) {

@@ -5,5 +5,6 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     reporters: resultReporters("@kpikit/core"),
+    globalSetup: ["../../scripts/postgres-server.mjs"],
   },
 });

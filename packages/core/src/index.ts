@@ -31,7 +31,7 @@ export { MemoryEngine, createMemoryEngine, type MemoryEngineOptions } from "./en
 export { SqlEngine, type SqlEngineOptions, type SqlExecutor } from "./engine/sql/engine.js";
 export { compileMeasures, decodeRows, type CompiledSql } from "./engine/sql/compile.js";
 export { sqlite, postgres, dialects, type Dialect, type DialectName } from "./engine/sql/dialect.js";
-export { schemaStatements, tableSpecs, encodeFact, insertSql, type EncodedRow, type TableSpec } from "./engine/sql/schema.js";
+export { schemaStatements, tableSpecs, encodeFact, insertSql, batchInserts, type EncodedRow, type TableSpec } from "./engine/sql/schema.js";
 
 export { validateBatch, type BatchValidation, type RecordError } from "./facts/validate.js";
 export { columnMappingSchema, recordsFromRows, importPresets, shopifyOrdersMapping, type ColumnMapping, type FieldSource, type MappedRows } from "./import/mapping.js";

@@ -1,14 +1,14 @@
-// The SQL engine on a real SQLite database must give the memory engine's numbers for every
-// catalog KPI: value, previous value, every bucket of both series, and breakdowns, in three zones,
-// by day, week and month, over ranges that cross both 2026 clock changes.
-import { describe, expect, it } from "vitest";
+// The SQL engine on a real SQLite database and on a real PostgreSQL server must give the memory
+// engine's numbers for every catalog KPI: value, previous value, every bucket of both series, and
+// breakdowns, in three zones, by day, week and month, over ranges that cross both 2026 clock changes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalog, createMemoryEngine, demoFacts, type Engine, type Result, runQuery } from "../src/index.js";
 import { registry, sqliteEngine } from "./support/engines.js";
+import { postgresEngine } from "./support/postgres.js";
 
 /** Two years, so that customers can lapse (churn) within the 365-day activity window. */
 const facts = demoFacts({ orders: 4000, days: 730, sessions: 25_000, end: "2026-12-01T00:00:00Z", timeZone: "America/New_York", seed: 2026 });
 const memory = createMemoryEngine(facts);
-const sqlite = sqliteEngine(facts);
 const NOW = Date.parse("2026-12-01T00:00:00Z");
 
 const ZONES = ["UTC", "America/New_York", "Asia/Shanghai"] as const;
@@ -24,10 +24,10 @@ function close(a: number | null | undefined, b: number | null | undefined): bool
   return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-function differences(m: Result, s: Result): string[] {
+function differences(m: Result, s: Result, name: string): string[] {
   const out: string[] = [];
   const check = (what: string, a: number | null | undefined, b: number | null | undefined) => {
-    if (!close(a, b)) out.push(`${what}: memory ${a} ≠ sqlite ${b}`);
+    if (!close(a, b)) out.push(`${what}: memory ${a} ≠ ${name} ${b}`);
   };
   check("value", m.value, s.value);
   check("previous", m.previous, s.previous);
@@ -45,37 +45,51 @@ function differences(m: Result, s: Result): string[] {
 
 const run = (engine: Engine, query: Record<string, unknown>) => runQuery(engine, query, { registry, now: NOW });
 
+it("has data for every fact the catalog reads", () => {
+  for (const records of Object.values(facts)) expect(records!.length).toBeGreaterThan(0);
+});
+
+/** The SQL engines under test, each over the same facts; close() frees what opening took. */
+const SQL_ENGINES: Record<string, () => Promise<{ engine: Engine; close?(): Promise<void> }>> = {
+  sqlite: async () => ({ engine: sqliteEngine(facts) }),
+  postgres: () => postgresEngine(facts),
+};
+
 // Each KPI runs 3 zones × 3 grains × several ranges on both engines; the retention KPIs' SQL joins a
 // year of activity per bucket, which takes seconds when the machine is shared with browser tests.
-describe("differential: SQLite equals memory", { timeout: 60_000 }, () => {
-  it("has data for every fact the catalog reads", () => {
-    for (const records of Object.values(facts)) expect(records!.length).toBeGreaterThan(0);
-  });
+for (const [name, open] of Object.entries(SQL_ENGINES)) {
+  describe(`differential: ${name} equals memory`, { timeout: 60_000 }, () => {
+    let sql: Awaited<ReturnType<typeof open>>;
+    beforeAll(async () => {
+      sql = await open();
+    }, 120_000);
+    afterAll(() => sql?.close?.());
 
-  for (const definition of catalog) {
-    it(definition.id, async () => {
-      const metric = registry.require(definition.id);
-      const problems: string[] = [];
-      let nonNull = 0;
-      for (const tz of ZONES) {
-        for (const [grain, ranges] of Object.entries(RANGES)) {
-          for (const range of ranges) {
-            const query = { metric: definition.id, range, grain, tz, compare: grain === "month" ? "previous_year" : "previous_period" };
-            const [m, s] = await Promise.all([run(memory, query), run(sqlite, query)]);
-            nonNull += m.series.filter((p) => p.value !== null && p.value !== 0).length;
-            for (const d of differences(m, s)) problems.push(`${tz} ${grain} ${range}: ${d}`);
+    for (const definition of catalog) {
+      it(definition.id, async () => {
+        const metric = registry.require(definition.id);
+        const problems: string[] = [];
+        let nonNull = 0;
+        for (const tz of ZONES) {
+          for (const [grain, ranges] of Object.entries(RANGES)) {
+            for (const range of ranges) {
+              const query = { metric: definition.id, range, grain, tz, compare: grain === "month" ? "previous_year" : "previous_period" };
+              const [m, s] = await Promise.all([run(memory, query), run(sql.engine, query)]);
+              nonNull += m.series.filter((p) => p.value !== null && p.value !== 0).length;
+              for (const d of differences(m, s, name)) problems.push(`${tz} ${grain} ${range}: ${d}`);
+            }
           }
         }
-      }
-      const by = metric.dimensions[0];
-      if (by) {
-        const query = { metric: definition.id, range: "2026-06-01..2026-09-01", tz: "UTC", by, compare: "none" };
-        const [m, s] = await Promise.all([run(memory, query), run(sqlite, query)]);
-        for (const d of differences(m, s)) problems.push(`by ${by}: ${d}`);
-      }
-      expect(problems).toEqual([]);
-      // The comparison means something only if the KPI had values to compare.
-      expect(nonNull).toBeGreaterThan(0);
-    });
-  }
-});
+        const by = metric.dimensions[0];
+        if (by) {
+          const query = { metric: definition.id, range: "2026-06-01..2026-09-01", tz: "UTC", by, compare: "none" };
+          const [m, s] = await Promise.all([run(memory, query), run(sql.engine, query)]);
+          for (const d of differences(m, s, name)) problems.push(`by ${by}: ${d}`);
+        }
+        expect(problems).toEqual([]);
+        // The comparison means something only if the KPI had values to compare.
+        expect(nonNull).toBeGreaterThan(0);
+      });
+    }
+  });
+}

@@ -22,6 +22,7 @@ const queries: Record<string, QueryInput> = {
   hit_rate_lines: { metric: "hit_rate", range: "last_7_days", grain: "week", by: "product", compare: "none" },
   cac_dates: { metric: "cac", range: "last_7_days", tz: "America/Los_Angeles", grain: "week", compare: "none" },
   refund_rolling: { metric: "refund_dispute_rate", range: "yesterday", grain: "day", compare: "none" },
+  duration_avg: { metric: "first_response_time", range: "yesterday", grain: "day", compare: "none" },
 };
 
 describe("generated SQL", () => {

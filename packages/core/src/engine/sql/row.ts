@@ -47,8 +47,10 @@ export function rowSql(e: Expr, scope: RowScope): string {
     case "ref": {
       const field = scope.model.fields[e.name]!;
       const col = columnSql(scope, e.name);
-      // Timestamps read as epoch seconds, so a difference of two is a duration in seconds.
-      return field.kind === "timestamp" ? `(${col} / 1000.0)` : col;
+      // Timestamps read as epoch seconds, so a difference of two is a duration in seconds. As
+      // doubles, like the memory engine's: PostgreSQL would divide a BIGINT by 1000.0 exactly, in
+      // NUMERIC, and round differently from the other engines.
+      return field.kind === "timestamp" ? `(${dialect.float(col)} / 1000)` : col;
     }
     case "neg":
       return `(-${rowSql(e.arg, scope)})`;

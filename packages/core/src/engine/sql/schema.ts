@@ -4,6 +4,7 @@
 import { factModels, type FactModel } from "../../facts/model.js";
 import { type FactName, factNames, type FactRecord } from "../../facts/schemas.js";
 import { parseIsoDate } from "../../time/calendar.js";
+import type { CompiledSql } from "./compile.js";
 import type { Dialect } from "./dialect.js";
 
 export interface TableSpec {
@@ -139,4 +140,38 @@ export function encodeFact<F extends FactName>(fact: F, record: FactRecord<F>, t
 /** An insert that leaves an existing row (same tenant and id) untouched: ingestion is idempotent. */
 export function insertSql(row: Pick<EncodedRow, "table" | "columns">, dialect: Dialect): string {
   return `INSERT INTO ${row.table} (${row.columns.join(", ")}) VALUES (${row.columns.map((_, i) => dialect.param(i + 1)).join(", ")}) ON CONFLICT DO NOTHING`;
+}
+
+/** Insert texts by dialect, table, conflict clause and row count: the same text every time, so that drivers' statement caches hit. */
+const insertTexts = new Map<string, string>();
+
+/**
+ * Multi-row inserts of encoded rows, as many rows per statement as `maxParams` allows (D1: 100,
+ * PostgreSQL: 65 535); `conflict` says what a row whose key exists does.
+ */
+export function batchInserts(rows: readonly EncodedRow[], dialect: Dialect, maxParams: number, conflict = "ON CONFLICT DO NOTHING"): CompiledSql[] {
+  const out: CompiledSql[] = [];
+  const byTable = new Map<string, EncodedRow[]>();
+  for (const r of rows) {
+    const group = byTable.get(r.table);
+    if (group) group.push(r);
+    else byTable.set(r.table, [r]);
+  }
+  for (const [table, group] of byTable) {
+    const columns = group[0]!.columns;
+    const perStatement = Math.max(1, Math.floor(maxParams / columns.length));
+    for (let i = 0; i < group.length; i += perStatement) {
+      const chunk = group.slice(i, i + perStatement);
+      const key = `${dialect.name}|${table}|${conflict}|${chunk.length}`;
+      let sql = insertTexts.get(key);
+      if (!sql) {
+        let n = 0;
+        const values = chunk.map(() => `(${columns.map(() => dialect.param(++n)).join(", ")})`).join(", ");
+        if (insertTexts.size > 1000) insertTexts.clear();
+        insertTexts.set(key, (sql = `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values} ${conflict}`));
+      }
+      out.push({ sql, params: chunk.length === 1 ? chunk[0]!.values : chunk.flatMap((r) => r.values) });
+    }
+  }
+  return out;
 }
