@@ -6,5 +6,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     reporters: resultReporters("@kpikit/api"),
     testTimeout: 30_000,
+    globalSetup: ["../../scripts/postgres-server.mjs"],
   },
 });

@@ -34,6 +34,17 @@ for (const kind of STORES) {
         expect(revenue.body.value).toBe(10 + 10); // i1 and i2; the re-sent i1 (total 999) changed nothing
       });
 
+      it("keeps the first of a batch's records with one id, with its lines and no other's", async () => {
+        // Tenant B, whose own KPIs no other test lists.
+        const b = client(h.app, h.b.secret);
+        const units = { labels: { en: "Units" }, unit: "count", better: "up", kind: "measure", measure: { fact: "orderLines", agg: "sum", field: "quantity" } };
+        expect((await b.put("/v1/definitions/units", units)).status).toBe(201);
+        const line = (quantity: number) => ({ productId: "p", quantity, price: 1 });
+        const r = await b.post("/v1/events/orders", { records: [order("k1", { lines: [line(1)] }), order("k1", { lines: [line(5), line(7)] })] });
+        expect(r.body).toEqual({ fact: "orders", received: 2, inserted: 1, duplicates: 1 });
+        expect((await b.get("/v1/metrics/units?range=2025-07-01..2025-07-02&compare=none")).body.value).toBe(1);
+      });
+
       it("rejects a batch with a bad record, listing every problem, and writes nothing", async () => {
         const r = await sk.post("/v1/events/orders", { records: [order("j1"), { ...order("j2"), total: -5, colour: "red" }, { id: 7 }] });
         expect(r.status).toBe(422);
@@ -174,6 +185,12 @@ for (const kind of STORES) {
         const bad = await sk.put("/v1/targets", { targets: [{ ...t, id: "x", metric: "nothing" }] });
         expect([bad.status, bad.body.errors[0].reason]).toEqual([422, 'there is no KPI "nothing"']);
         await sk.put("/v1/targets", { targets: [{ ...t, value: 310 }] });
+      });
+
+      it("keeps the last of a batch's targets with one id", async () => {
+        const t = { id: "rev-2025-01", metric: "revenue", start: "2025-01-01", end: "2025-02-01", value: 1 };
+        expect((await sk.put("/v1/targets", { targets: [t, { ...t, value: 31 }] })).body).toEqual({ received: 2, inserted: 1, updated: 1 });
+        expect((await sk.get("/v1/metrics/revenue?range=2025-01-01..2025-01-02&compare=none")).body.target.value).toBeCloseTo(1, 9);
       });
     });
 

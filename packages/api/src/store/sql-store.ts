@@ -1,6 +1,7 @@
 // A store on any SQL database the core compiler has a dialect for. Facts live in core's tables;
 // tenants, keys and definitions in kpikit_* tables. KPIs are computed by core's SQL engine.
 import {
+  batchInserts,
   type DefinitionInput,
   type Dialect,
   encodeFact,
@@ -79,8 +80,6 @@ const signingKeyOf = (r: Record<string, unknown>): SigningKey => ({
 export class SqlStore implements Store {
   private readonly changes = new ChangeFeed();
   private readonly engines = new Map<string, SqlEngine>();
-  /** Insert statements by table, conflict clause and row count: built once, reused as the same text. */
-  private readonly insertTexts = new Map<string, string>();
 
   constructor(
     readonly driver: SqlDriver,
@@ -89,6 +88,11 @@ export class SqlStore implements Store {
 
   private get p() {
     return this.driver.dialect.param;
+  }
+
+  /** Text in code-point order, as the memory store sorts and compares it, whatever the database's collation. */
+  private binary(sql: string): string {
+    return this.driver.dialect.binaryText(sql);
   }
 
   async init(): Promise<void> {
@@ -141,7 +145,7 @@ export class SqlStore implements Store {
   }
 
   async listKeys(tenantId: string): Promise<ApiKey[]> {
-    return (await this.driver.all(`SELECT * FROM kpikit_keys WHERE tenant_id = ${this.p(1)} ORDER BY created_at, id`, [tenantId])).map(keyOf);
+    return (await this.driver.all(`SELECT * FROM kpikit_keys WHERE tenant_id = ${this.p(1)} ORDER BY ${this.binary("created_at")}, ${this.binary("id")}`, [tenantId])).map(keyOf);
   }
 
   async expireKey(tenantId: string, id: string, at: string): Promise<boolean> {
@@ -168,37 +172,14 @@ export class SqlStore implements Store {
   async currentSigningKey(tenantId: string, now: string): Promise<SigningKey | undefined> {
     const p = this.p;
     const [row] = await this.driver.all(
-      `SELECT * FROM kpikit_signing_keys WHERE tenant_id = ${p(1)} AND (expires_at IS NULL OR expires_at > ${p(2)}) ORDER BY created_at DESC, kid DESC LIMIT 1`,
+      `SELECT * FROM kpikit_signing_keys WHERE tenant_id = ${p(1)} AND (expires_at IS NULL OR ${this.binary("expires_at")} > ${p(2)}) ORDER BY ${this.binary("created_at")} DESC, ${this.binary("kid")} DESC LIMIT 1`,
       [tenantId, now],
     );
     return row ? signingKeyOf(row) : undefined;
   }
 
-  /** Multi-row inserts, as many rows per statement as the driver's parameter limit allows. */
   private inserts(rows: readonly EncodedRow[], conflict: string): SqlStatement[] {
-    const out: SqlStatement[] = [];
-    const byTable = new Map<string, EncodedRow[]>();
-    for (const r of rows) {
-      const group = byTable.get(r.table);
-      if (group) group.push(r);
-      else byTable.set(r.table, [r]);
-    }
-    for (const [table, group] of byTable) {
-      const columns = group[0]!.columns;
-      const perStatement = Math.max(1, Math.floor(this.driver.maxParams / columns.length));
-      for (let i = 0; i < group.length; i += perStatement) {
-        const chunk = group.slice(i, i + perStatement);
-        const key = `${table}|${conflict}|${chunk.length}`;
-        let sql = this.insertTexts.get(key);
-        if (!sql) {
-          let n = 0;
-          const values = chunk.map(() => `(${columns.map(() => this.p(++n)).join(", ")})`).join(", ");
-          this.insertTexts.set(key, (sql = `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values} ${conflict}`));
-        }
-        out.push({ sql, params: chunk.length === 1 ? chunk[0]!.values : chunk.flatMap((r) => r.values) });
-      }
-    }
-    return out;
+    return batchInserts(rows, this.driver.dialect, this.driver.maxParams, conflict);
   }
 
   private bump(tenantId: string): SqlStatement {
@@ -207,7 +188,11 @@ export class SqlStore implements Store {
 
   async ingest<F extends FactName>(tenantId: string, fact: F, records: readonly FactRecord<F>[]): Promise<IngestResult> {
     if (records.length === 0) return { inserted: 0, duplicates: 0 };
-    const rows = records.flatMap((r) => encodeFact(fact, r, tenantId, this.driver.dialect));
+    // The first of a batch's records with one id is the one kept, as across batches: a later copy
+    // of an order must not add its lines to the first's.
+    const ids = new Set<string>();
+    const firsts = records.filter((r) => !ids.has(r.id) && ids.add(r.id));
+    const rows = firsts.flatMap((r) => encodeFact(fact, r, tenantId, this.driver.dialect));
     const table = factModels[fact].table;
     const own = rows.filter((r) => r.table === table);
     const ownInserts = this.inserts(own, "ON CONFLICT DO NOTHING");
@@ -220,19 +205,22 @@ export class SqlStore implements Store {
   async putTargets(tenantId: string, targets: readonly Target[]): Promise<IngestResult> {
     if (targets.length === 0) return { inserted: 0, duplicates: 0 };
     const p = this.p;
-    const ids = targets.map((t) => t.id);
+    // The last of a batch's targets with one id wins, as in the memory store; PostgreSQL also
+    // refuses to update one row twice in a statement.
+    const latest = [...new Map(targets.map((t) => [t.id, t])).values()];
+    const ids = latest.map((t) => t.id);
     const existing = new Set<string>();
     for (let i = 0; i < ids.length; i += 90) {
       const chunk = ids.slice(i, i + 90);
       const rows = await this.driver.all(`SELECT id FROM targets WHERE tenant_id = ${p(1)} AND id IN (${chunk.map((_, j) => p(j + 2)).join(", ")})`, [tenantId, ...chunk]);
       for (const r of rows) existing.add(String(r.id));
     }
-    const rows = targets.flatMap((t) => encodeFact("targets", t, tenantId, this.driver.dialect));
+    const rows = latest.flatMap((t) => encodeFact("targets", t, tenantId, this.driver.dialect));
     const set = rows[0]!.columns.filter((c) => c !== "tenant_id" && c !== "id").map((c) => `${c} = excluded.${c}`);
     await this.driver.transaction([...this.inserts(rows, `ON CONFLICT (tenant_id, id) DO UPDATE SET ${set.join(", ")}`), this.bump(tenantId)]);
     this.changes.emit(tenantId);
-    const updated = new Set(ids.filter((id) => existing.has(id))).size;
-    return { inserted: new Set(ids).size - updated, duplicates: updated };
+    const inserted = ids.filter((id) => !existing.has(id)).length;
+    return { inserted, duplicates: targets.length - inserted };
   }
 
   async dataVersion(tenantId: string): Promise<string> {
@@ -259,7 +247,7 @@ export class SqlStore implements Store {
   }
 
   async listDefinitions(tenantId: string): Promise<DefinitionInput[]> {
-    const rows = await this.driver.all(`SELECT body FROM kpikit_definitions WHERE tenant_id = ${this.p(1)} ORDER BY id`, [tenantId]);
+    const rows = await this.driver.all(`SELECT body FROM kpikit_definitions WHERE tenant_id = ${this.p(1)} ORDER BY ${this.binary("id")}`, [tenantId]);
     return rows.map((r) => JSON.parse(String(r.body)) as DefinitionInput);
   }
 

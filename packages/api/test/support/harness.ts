@@ -1,14 +1,31 @@
-// A real API over a real store for tests: a SQLite file in a temporary folder (or memory), two
-// tenants with their keys, and a small client.
+// A real API over a real store for tests: a SQLite file in a temporary folder, a database of its
+// own on the test run's PostgreSQL server, or memory; two tenants with their keys, and a small client.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FactSet } from "@kpikit/core";
 import { type AppOptions, createApp, createTenant, MemoryStore, SqlStore, type Store } from "../../src/index.js";
-import { nodeSqliteDriver } from "../../src/node/index.js";
+import { nodeSqliteDriver, postgresDriver } from "../../src/node/index.js";
+import { newDatabase } from "./postgres.js";
 
-export type StoreKind = "sqlite" | "memory";
-export const STORES: StoreKind[] = ["sqlite", "memory"];
+export type StoreKind = "sqlite" | "postgres" | "memory";
+export const STORES: StoreKind[] = ["sqlite", "postgres", "memory"];
+
+/** An empty store of a kind, and what frees it once closed. */
+async function openStore(kind: StoreKind): Promise<{ store: Store; free(): Promise<unknown> }> {
+  switch (kind) {
+    case "sqlite": {
+      const dir = mkdtempSync(join(tmpdir(), "kpikit-api-"));
+      return { store: new SqlStore(nodeSqliteDriver(join(dir, "kpikit.db"))), free: async () => rmSync(dir, { recursive: true, force: true }) };
+    }
+    case "postgres": {
+      const database = await newDatabase();
+      return { store: new SqlStore(postgresDriver(database.url)), free: () => database.drop() };
+    }
+    case "memory":
+      return { store: new MemoryStore(), free: async () => {} };
+  }
+}
 
 export interface Harness {
   app: ReturnType<typeof createApp>;
@@ -19,8 +36,7 @@ export interface Harness {
 }
 
 export async function harness(kind: StoreKind = "sqlite", options: Partial<AppOptions> = {}): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), "kpikit-api-"));
-  const store: Store = kind === "sqlite" ? new SqlStore(nodeSqliteDriver(join(dir, "kpikit.db"))) : new MemoryStore();
+  const { store, free } = await openStore(kind);
   await store.init();
   const ta = await createTenant(store, { id: "tenant_a", publicMetrics: ["csat", "nps", "on_time_delivery"], allowedOrigins: ["https://shop.example"] });
   const tb = await createTenant(store, { id: "tenant_b", timeZone: "Asia/Shanghai", currency: "CNY" });
@@ -32,7 +48,7 @@ export async function harness(kind: StoreKind = "sqlite", options: Partial<AppOp
     b: { secret: tb.secretKey, publishable: tb.publishableKey },
     async close() {
       await store.close?.();
-      rmSync(dir, { recursive: true, force: true });
+      await free();
     },
   };
 }

@@ -1,0 +1,56 @@
+// PostgreSQL as a SqlDriver, through a pg Pool, so that several API processes can share one
+// database. A transaction holds one pooled connection from BEGIN to COMMIT.
+import { postgres } from "@kpikit/core";
+import pg from "pg";
+import type { SqlDriver, SqlStatement } from "../store/sql-store.js";
+
+const { INT8, NUMERIC } = pg.types.builtins;
+
+/**
+ * BIGINT (data versions, epoch milliseconds, counts) and NUMERIC (sums of BIGINT) arrive as text by
+ * default; as numbers, rows come back as node:sqlite's do. Every integer the store reads is far
+ * below 2^53.
+ */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: (oid, format) => (oid === INT8 || oid === NUMERIC ? Number : pg.types.getTypeParser(oid, format)),
+};
+
+/** A driver on a connection string (`postgres://user:password@host:5432/database`) or a pool's settings. */
+export function postgresDriver(config: string | pg.PoolConfig): SqlDriver & { pool: pg.Pool } {
+  const pool = new pg.Pool({ ...(typeof config === "string" ? { connectionString: config } : config), types });
+  // An idle connection the server closed (a restart, a timeout): the pool discards it and the next
+  // query opens another. Without a listener, the error would end the process.
+  pool.on("error", () => {});
+  return {
+    pool,
+    dialect: postgres,
+    // The protocol counts parameters in 16 bits.
+    maxParams: 65_535,
+    async all(sql, params = []) {
+      return (await pool.query(sql, params as unknown[])).rows as Record<string, unknown>[];
+    },
+    async transaction(list: readonly SqlStatement[]) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        const changes: number[] = [];
+        for (const s of list) changes.push((await client.query(s.sql, s.params as unknown[])).rowCount ?? 0);
+        await client.query("COMMIT");
+        return changes;
+      } catch (e) {
+        // A connection that cannot even roll back is not given back to the pool.
+        await client.query("ROLLBACK").catch((rollback: Error) => (broken = rollback));
+        throw e;
+      } finally {
+        client.release(broken);
+      }
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
