@@ -1,9 +1,9 @@
 // The database and the default tenant: created on first start, reused after. The secret key is
-// shown once; the publishable key (safe in page HTML) is kept beside the database for the demo pages.
+// shown once; the publishable key (safe in page HTML) is kept in the state file for the demo pages.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { createTenant, keyHint, newKey, SqlStore, sha256Hex } from "@kpikit/api";
-import { nodeSqliteDriver } from "@kpikit/api/node";
+import { nodeSqliteDriver, postgresDriver } from "@kpikit/api/node";
 import type { Config } from "./config.js";
 
 export const DEFAULT_TENANT = "default";
@@ -30,10 +30,11 @@ interface LocalState {
 }
 
 export async function bootstrap(config: Config): Promise<Bootstrapped> {
-  mkdirSync(dirname(config.db), { recursive: true });
-  const store = new SqlStore(nodeSqliteDriver(config.db));
+  mkdirSync(dirname(config.stateFile), { recursive: true });
+  const { database } = config;
+  const store = new SqlStore(database.kind === "postgres" ? postgresDriver(database.url) : nodeSqliteDriver(database.file));
   await store.init();
-  const statePath = `${config.db}.server.json`;
+  const statePath = config.stateFile;
   const save = (state: LocalState) => writeFileSync(statePath, JSON.stringify(state, null, 2));
   const origins = [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
   const existing = await store.getTenant(DEFAULT_TENANT);

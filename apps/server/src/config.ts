@@ -1,11 +1,16 @@
 // Settings from the environment, checked at start so a typo stops the server with a clear message.
-import { resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 export interface Config {
   port: number;
   host: string;
-  /** The SQLite file. */
-  db: string;
+  /** Where the data lives: a SQLite file (KPIKIT_DB), or a PostgreSQL database (KPIKIT_DATABASE_URL). */
+  database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
+  /**
+   * The server's own notes on its database (the publishable key, how far the demo data got):
+   * beside the SQLite file, or for PostgreSQL in that file's folder, named for the database.
+   */
+  stateFile: string;
   /** The default tenant's secret key; generated and printed once when absent. */
   secretKey: string | undefined;
   /** Load a year of demo data into an empty database. */
@@ -27,12 +32,44 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!["on", "off", "true", "false", "1", "0", "yes", "no"].includes(demoSetting)) throw new ConfigError(`KPIKIT_DEMO must be on or off, not "${env.KPIKIT_DEMO}"`);
   const demoOrders = Number(env.KPIKIT_DEMO_ORDERS ?? 20_000);
   if (!Number.isInteger(demoOrders) || demoOrders < 100 || demoOrders > 10_000_000) throw new ConfigError("KPIKIT_DEMO_ORDERS must be a whole number from 100 to 10000000");
+  const file = resolve(env.KPIKIT_DB ?? "data/kpikit.db");
+  const url = env.KPIKIT_DATABASE_URL?.trim() || undefined;
+  const postgres = url === undefined ? undefined : postgresUrl(url);
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
-    db: resolve(env.KPIKIT_DB ?? "data/kpikit.db"),
+    database: url === undefined ? { kind: "sqlite", file } : { kind: "postgres", url },
+    stateFile: postgres ? join(dirname(file), `${postgresName(postgres)}.server.json`) : `${file}.server.json`,
     secretKey,
     demo: ["on", "true", "1", "yes"].includes(demoSetting),
     demoOrders,
   };
+}
+
+/** KPIKIT_DATABASE_URL, checked. Messages never repeat it: it may hold a password. */
+function postgresUrl(value: string): URL {
+  const example = "postgres://user:password@host:5432/database";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`KPIKIT_DATABASE_URL is not a URL; it must look like ${example}`);
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") throw new ConfigError(`KPIKIT_DATABASE_URL must start with postgres:// or postgresql://, like ${example}`);
+  // A unix socket is named by ?host=/run/postgresql instead of a host name.
+  if (!url.hostname && !url.searchParams.get("host")) throw new ConfigError(`KPIKIT_DATABASE_URL names no host; it must look like ${example}`);
+  return url;
+}
+
+/** A file name for a database: its host, port and name, so that notes on one never serve another. */
+function postgresName(url: URL): string {
+  const host = url.hostname || url.searchParams.get("host") || "";
+  return ["postgres", host, url.port || "5432", url.pathname.slice(1)].join("-").replace(/[^A-Za-z0-9._-]+/g, "_");
+}
+
+/** The URL with its password hidden, for logs. */
+export function redactedUrl(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = "***";
+  return u.toString();
 }

@@ -1,8 +1,9 @@
-// npm start: the KPI Kit server on its embedded default (SQLite), with a year of demo data on
-// first start. Settings: PORT, HOST, KPIKIT_DB, KPIKIT_SECRET_KEY, KPIKIT_DEMO, KPIKIT_DEMO_ORDERS.
+// npm start: the KPI Kit server on its embedded default (SQLite), or on PostgreSQL when
+// KPIKIT_DATABASE_URL is set, with a year of demo data on first start. Settings: PORT, HOST,
+// KPIKIT_DB, KPIKIT_DATABASE_URL, KPIKIT_SECRET_KEY, KPIKIT_DEMO, KPIKIT_DEMO_ORDERS.
 import { serve } from "@hono/node-server";
 import { bootstrap, DEFAULT_TENANT } from "./bootstrap.js";
-import { ConfigError, readConfig } from "./config.js";
+import { ConfigError, readConfig, redactedUrl } from "./config.js";
 import { loadDemoData } from "./demo-data.js";
 import { createServer } from "./server.js";
 
@@ -27,7 +28,7 @@ async function main() {
       `    API docs:    ${base}/docs`,
       `    OpenAPI:     ${base}/openapi.json`,
       `    Health:      ${base}/healthz`,
-      `    Database:    ${config.db}`,
+      `    Database:    ${config.database.kind === "postgres" ? redactedUrl(config.database.url) : config.database.file}`,
       `    Publishable key (safe in pages): ${publishableKey}`,
     ];
     if (newSecretKey) lines.push("", `    Secret key (shown this once; keep it server-side): ${newSecretKey}`);
