@@ -32,6 +32,8 @@ export { SqlEngine, type SqlEngineOptions, type SqlExecutor } from "./engine/sql
 export { compileMeasures, decodeRows, type CompiledSql } from "./engine/sql/compile.js";
 export { sqlite, postgres, dialects, type Dialect, type DialectName } from "./engine/sql/dialect.js";
 export { schemaStatements, tableSpecs, encodeFact, insertSql, batchInserts, type EncodedRow, type TableSpec } from "./engine/sql/schema.js";
+export { Rollups, rebuildRollupsSql, currentRollupsSql, type RollupMeasure } from "./engine/sql/rollup.js";
+export { ingestSql, type IngestOptions, type IngestSql } from "./engine/sql/ingest.js";
 
 export { validateBatch, type BatchValidation, type RecordError } from "./facts/validate.js";
 export { columnMappingSchema, recordsFromRows, importPresets, shopifyOrdersMapping, type ColumnMapping, type FieldSource, type MappedRows } from "./import/mapping.js";

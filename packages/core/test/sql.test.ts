@@ -2,7 +2,7 @@
 // (test/__snapshots__/sql/<dialect>/<query>.sql), in the manner of MetricFlow's per-engine snapshots.
 // A change to the generated SQL shows up in review as a diff of these files.
 import { describe, expect, it } from "vitest";
-import { compileMeasures, dialects, prepareQuery, type QueryInput } from "../src/index.js";
+import { compileMeasures, dialects, ingestSql, prepareQuery, type QueryInput, Rollups } from "../src/index.js";
 import { registry } from "./support/engines.js";
 
 const NOW = Date.parse("2026-11-23T09:30:00Z");
@@ -25,16 +25,32 @@ const queries: Record<string, QueryInput> = {
   duration_avg: { metric: "first_response_time", range: "yesterday", grain: "day", compare: "none" },
 };
 
+/** Queries that read rollups: whole hours from them, the rest (a zone 30 minutes off UTC, now) from facts. */
+const rollupQueries: Record<string, QueryInput> = {
+  rollup_aov_kolkata: { metric: "aov", range: "last_7_days", grain: "day", tz: "Asia/Kolkata" },
+  rollup_conversion_by_visitor: { metric: "conversion_rate", range: "last_month", by: "visitor", filters: { visitor: "new" }, compare: "none" },
+  rollup_cac_dates: { metric: "cac", range: "last_7_days", tz: "America/Los_Angeles", grain: "week", compare: "none" },
+};
+
+const rollups = Rollups.of(registry);
+
 describe("generated SQL", () => {
   for (const dialect of Object.values(dialects)) {
-    for (const [name, query] of Object.entries(queries)) {
+    for (const [name, query] of [...Object.entries(queries), ...Object.entries(rollupQueries)]) {
       it(`${dialect.name}: ${name}`, async () => {
         const prepared = prepareQuery(query, { registry, timeZone: "UTC", now: NOW });
-        const { sql, params } = compileMeasures(prepared.requests, prepared.tz, dialect, "tenant_1");
+        const { sql, params } = compileMeasures(prepared.requests, prepared.tz, dialect, "tenant_1", name in rollupQueries ? rollups : undefined);
         const text = `-- ${JSON.stringify(query)}\n-- params: ${JSON.stringify(params)}\n${sql}\n`;
         await expect(text).toMatchFileSnapshot(`./__snapshots__/sql/${dialect.name}/${name}.sql`);
       });
     }
+
+    it(`${dialect.name}: rollup_ingest_orders`, async () => {
+      const order = { id: "o1", placedAt: "2026-11-23T09:00:00Z", status: "placed", total: 10, lines: [{ productId: "p1", quantity: 1, price: 10 }] };
+      const { statements } = ingestSql("orders", [order as never], "tenant_1", dialect, { maxParams: 999, ingestId: "ingest_1", rollups });
+      const text = statements.map((s) => `-- params: ${JSON.stringify(s.params)}\n${s.sql};\n`).join("\n");
+      await expect(text).toMatchFileSnapshot(`./__snapshots__/sql/${dialect.name}/rollup_ingest_orders.sql`);
+    });
   }
 
   it("binds text as parameters, never inline", () => {

@@ -24,9 +24,14 @@ async function admin(url: string, sql: string): Promise<void> {
 /** PostgreSQL binds at most 65 535 parameters a statement. */
 const MAX_PARAMS = 65_535;
 
+/** A new, empty database on the test run's server: its URL, and drop(). */
+export function newPostgresDatabase(): Promise<{ url: string; drop(): Promise<unknown> }> {
+  return freshDatabase(inject("postgresUrl"), admin);
+}
+
 /** The facts in a new database, and the SQL engine over them; close() drops the database. */
 export async function postgresEngine(facts: FactSet, tenant = "t1"): Promise<{ engine: SqlEngine; close(): Promise<void> }> {
-  const database = await freshDatabase(inject("postgresUrl"), admin);
+  const database = await newPostgresDatabase();
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   for (const s of schemaStatements(postgres)) await pool.query(s);
   const rows = Object.entries(facts).flatMap(([fact, records]) => records!.flatMap((r) => encodeFact(fact as FactName, r as never, tenant, postgres)));

@@ -10,6 +10,7 @@ import { datesIn, dayPosition, localDay } from "../../time/calendar.js";
 import { shiftLocal, type Span } from "../../time/range.js";
 import type { Aggregate, MeasureRequest, MeasureResults } from "../types.js";
 import type { Dialect } from "./dialect.js";
+import { rollupDimension, rollupSelect, type Rollups, splitSpans } from "./rollup.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
 
 export interface CompiledSql {
@@ -23,8 +24,9 @@ type Bounds = Record<string, number>;
 class SpanTables {
   private readonly byBody = new Map<string, string>();
 
+  /** A span table's name; each row is span `i` (its index unless it says), so a span may have several rows. */
   name(columns: string[], rows: Bounds[]): string {
-    const values = rows.map((b, i) => `(${[i, ...columns.map((c) => b[c])].join(", ")})`).join(", ");
+    const values = rows.map((b, i) => `(${[b.i ?? i, ...columns.map((c) => b[c])].join(", ")})`).join(", ");
     const body = `(i, ${columns.join(", ")}) AS (VALUES ${values})`;
     let name = this.byBody.get(body);
     if (!name) this.byBody.set(body, (name = `w${this.byBody.size}`));
@@ -38,7 +40,7 @@ class SpanTables {
 
 const and = (parts: string[]) => (parts.length ? parts.join(" AND ") : "TRUE");
 
-function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Dialect, params: SqlParams, tables: SpanTables, tenant: string): string {
+function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Dialect, params: SqlParams, tables: SpanTables, tenant: string, rollups: Rollups | undefined): string {
   const m = r.measure;
   const tenantParam = params.add(tenant);
   if (m.agg === "target") return targetSelect(m, r.spans, index, tz, dialect, params, tables, tenantParam);
@@ -103,13 +105,24 @@ function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Di
     return `${head}, w.i AS wi, ${key} AS k, ${aggregate} FROM ${from(w, and([`${time} < w.t`, ...open]))} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
   }
 
-  const w = spans(["s", "e"], eventBounds);
   const on = `${time} >= w.s AND ${time} < w.e`;
+  const eventSelect = (w: string) => `${head}, w.i AS wi, ${key} AS k, ${aggregate} FROM ${from(w, on)} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
+  const rollup = rollups?.find(m);
+  const dim = rollup && rollupDimension(r.filters, r.groupBy);
+  if (rollup && dim !== undefined && (timeField.kind === "timestamp" || timeField.kind === "date")) {
+    const split = splitSpans(r.spans, timeField.kind, tz);
+    const parts = [
+      ...(split.facts.length ? [eventSelect(tables.name(["s", "e"], split.facts))] : []),
+      ...(split.rollups.length ? [rollupSelect(index, rollup, dim, r.filters, !!r.groupBy, tables.name(["a", "b"], split.rollups), params, tenantParam)] : []),
+    ];
+    if (parts.length) return parts.join("\nUNION ALL\n");
+  }
+  const w = spans(["s", "e"], eventBounds);
   if (m.agg === "count_distinct" && m.minRows) {
     const inner = `SELECT w.i AS wi, ${key} AS k, ${value} AS x FROM ${from(w, on)} WHERE ${and([...testSql(where, r.filters, scope), `${value} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x HAVING count(*) >= ${m.minRows}`;
     return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g GROUP BY g.wi, g.k`;
   }
-  return `${head}, w.i AS wi, ${key} AS k, ${aggregate} FROM ${from(w, on)} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
+  return eventSelect(w);
 }
 
 function targetSelect(
@@ -135,23 +148,26 @@ function targetSelect(
   return `SELECT ${index} AS r, w.i AS wi, NULL AS k, sum(t.value * ${overlap} / (t.end_day - t.start_day)) AS v, count(*) AS n FROM ${w} w JOIN ${base} AND t.start_day < w.e AND t.end_day > w.s GROUP BY w.i`;
 }
 
-/** One statement computing every request; parameter 1 is the tenant. */
-export function compileMeasures(requests: readonly MeasureRequest[], tz: string, dialect: Dialect, tenant: string): CompiledSql {
+/** One statement computing every request; parameter 1 is the tenant. With `rollups`, additive measures read them where they can. */
+export function compileMeasures(requests: readonly MeasureRequest[], tz: string, dialect: Dialect, tenant: string, rollups?: Rollups): CompiledSql {
   const params = new SqlParams(dialect);
   params.add(tenant);
   const tables = new SpanTables();
-  const selects = requests.map((r, i) => measureSelect(r, i, tz, dialect, params, tables, tenant));
+  const selects = requests.map((r, i) => measureSelect(r, i, tz, dialect, params, tables, tenant, rollups));
   const sql = `WITH ${tables.sql()}\n${selects.join("\nUNION ALL\n")}`;
   return { sql, params: params.values };
 }
 
-/** Rows of a compiled statement back into per-request, per-span aggregates. */
+/** Rows of a compiled statement back into per-request, per-span aggregates (a span read from rollups and facts has a row from each). */
 export function decodeRows(rows: readonly Record<string, unknown>[], requests: readonly MeasureRequest[]): MeasureResults {
   const out = requests.map((r) => r.spans.map(() => new Map<string | null, Aggregate>()));
   for (const row of rows) {
     const k = row.k === null || row.k === undefined ? null : String(row.k);
     const v = row.v === null || row.v === undefined ? 0 : Number(row.v);
-    out[Number(row.r)]![Number(row.wi)]!.set(k, { sum: v, count: Number(row.n ?? 0) });
+    const n = Number(row.n ?? 0);
+    const groups = out[Number(row.r)]![Number(row.wi)]!;
+    const seen = groups.get(k);
+    groups.set(k, seen ? { sum: seen.sum + v, count: seen.count + n } : { sum: v, count: n });
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { prepareQuery, type RunOptions } from "../../query/run.js";
 import type { Engine, MeasureRequest, MeasureResults } from "../types.js";
 import { type CompiledSql, compileMeasures, decodeRows } from "./compile.js";
 import type { Dialect } from "./dialect.js";
+import type { Rollups } from "./rollup.js";
 
 /** Runs a statement and returns its rows as objects keyed by column name. */
 export type SqlExecutor = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]> | Record<string, unknown>[];
@@ -13,13 +14,15 @@ export interface SqlEngineOptions {
   tenant: string;
   execute: SqlExecutor;
   dataVersion: () => string | Promise<string>;
+  /** The rollups to read, when the tenant's are current (asked at each query: a rebuild makes them so). */
+  rollups?: () => Rollups | undefined;
 }
 
 export class SqlEngine implements Engine {
   constructor(private readonly options: SqlEngineOptions) {}
 
   compile(requests: readonly MeasureRequest[], tz: string): CompiledSql {
-    return compileMeasures(requests, tz, this.options.dialect, this.options.tenant);
+    return compileMeasures(requests, tz, this.options.dialect, this.options.tenant, this.options.rollups?.());
   }
 
   async compute(requests: readonly MeasureRequest[], tz: string): Promise<MeasureResults> {

@@ -41,6 +41,12 @@ function columnType(dialect: Dialect, kind: string): string {
   }
 }
 
+/**
+ * The ingest call that inserted a row: rollups add exactly the rows one call inserted, never a
+ * re-sent fact that an earlier call stored (and whose row keeps that call's id).
+ */
+const INGEST_ID = "ingest_id";
+
 function specOf(model: FactModel, fact: FactName, dialect: Dialect): TableSpec {
   const own = Object.values(model.fields).filter((f) => !f.onParent);
   const timeFields = [model.time, ...(TIME_INDEXES[fact] ?? [])];
@@ -49,6 +55,7 @@ function specOf(model: FactModel, fact: FactName, dialect: Dialect): TableSpec {
     columns: [
       { name: "tenant_id", type: dialect.types.text, nullable: false },
       ...own.map((f) => ({ name: f.column, type: columnType(dialect, f.kind), nullable: f.nullable })),
+      ...(fact === "targets" ? [] : [{ name: INGEST_ID, type: dialect.types.text, nullable: true }]),
     ],
     primaryKey: ["tenant_id", "id"],
     indexes:
@@ -74,8 +81,35 @@ export function tableSpecs(dialect: Dialect): TableSpec[] {
       ...Object.values(lines.fields)
         .filter((f) => !f.onParent && f.name !== "orderId")
         .map((f) => ({ name: f.column, type: columnType(dialect, f.kind), nullable: f.nullable })),
+      { name: INGEST_ID, type: dialect.types.text, nullable: true },
     ],
     primaryKey: ["tenant_id", "order_id", "line_no"],
+    indexes: [],
+  });
+  // Additive measures by tenant, measure, dimension (`""`: none) and value (`""`: none), and
+  // bucket (an hour since the epoch, or a day for date-placed measures): see rollup.ts.
+  specs.push({
+    name: "rollups",
+    columns: [
+      { name: "tenant_id", type: dialect.types.text, nullable: false },
+      { name: "measure", type: dialect.types.text, nullable: false },
+      { name: "dim", type: dialect.types.text, nullable: false },
+      { name: "value", type: dialect.types.text, nullable: false },
+      { name: "bucket", type: dialect.types.bigint, nullable: false },
+      { name: "v", type: dialect.types.real, nullable: false },
+      { name: "n", type: dialect.types.bigint, nullable: false },
+    ],
+    primaryKey: ["tenant_id", "measure", "dim", "value", "bucket"],
+    indexes: [],
+  });
+  // The set of measures (Rollups.version) each tenant's rollups were built for.
+  specs.push({
+    name: "rollup_versions",
+    columns: [
+      { name: "tenant_id", type: dialect.types.text, nullable: false },
+      { name: "version", type: dialect.types.text, nullable: false },
+    ],
+    primaryKey: ["tenant_id"],
     indexes: [],
   });
   return specs;
@@ -112,16 +146,17 @@ function encodeValue(kind: string, value: unknown, dialect: Dialect): unknown {
   }
 }
 
-/** The rows a validated fact is stored as: one, or for an order one plus one per line. */
-export function encodeFact<F extends FactName>(fact: F, record: FactRecord<F>, tenant: string, dialect: Dialect): EncodedRow[] {
+/** The rows a validated fact is stored as: one, or for an order one plus one per line; `ingestId` names the ingest call. */
+export function encodeFact<F extends FactName>(fact: F, record: FactRecord<F>, tenant: string, dialect: Dialect, ingestId: string | null = null): EncodedRow[] {
   const model = factModels[fact === "targets" ? "targets" : (fact as Exclude<FactName, "targets">)];
   const fields = Object.values(model.fields);
   const r = record as Record<string, unknown>;
+  const ingest = fact === "targets" ? [] : [INGEST_ID];
   const rows: EncodedRow[] = [
     {
       table: model.table,
-      columns: ["tenant_id", ...fields.map((f) => f.column)],
-      values: [tenant, ...fields.map((f) => encodeValue(f.kind, r[f.name], dialect))],
+      columns: ["tenant_id", ...fields.map((f) => f.column), ...ingest],
+      values: [tenant, ...fields.map((f) => encodeValue(f.kind, r[f.name], dialect)), ...(fact === "targets" ? [] : [ingestId])],
     },
   ];
   if (fact === "orders") {
@@ -129,8 +164,8 @@ export function encodeFact<F extends FactName>(fact: F, record: FactRecord<F>, t
     lines.forEach((line, n) => {
       rows.push({
         table: factModels.orderLines.table,
-        columns: ["tenant_id", "order_id", "line_no", "product_id", "quantity", "price"],
-        values: [tenant, r.id, n, line.productId, line.quantity, line.price],
+        columns: ["tenant_id", "order_id", "line_no", "product_id", "quantity", "price", INGEST_ID],
+        values: [tenant, r.id, n, line.productId, line.quantity, line.price, ingestId],
       });
     });
   }

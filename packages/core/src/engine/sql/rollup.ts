@@ -1,0 +1,224 @@
+// Incremental rollups: every additive measure of the catalog (a count, a sum, the two halves of a
+// mean, placed in time by a timestamp or a date) kept per tenant, UTC hour (or, for a date, day)
+// and dimension value, so that a dashboard's query sums a few thousand rollup rows instead of
+// scanning every order. Hours rather than local days: one rollup then serves every time zone, and
+// the parts of a span that are not whole hours (a range ending now, a zone 30 minutes off UTC) are
+// read from the facts. A rollup row keeps one dimension's value (or none: the total), so a query
+// that filters or splits by one dimension reads it; one that combines two reads the facts.
+// Distinct counts, first-seen and activity measures and snapshots are not additive across hours
+// and always read the facts, so they stay exact.
+import type { MetricRegistry } from "../../definitions/registry.js";
+import type { Measure } from "../../definitions/schema.js";
+import { parseExpr } from "../../expr/parse.js";
+import { type DimensionBinding, dimensions, factModels, type QueryFact } from "../../facts/model.js";
+import type { FactName } from "../../facts/schemas.js";
+import { datesIn } from "../../time/calendar.js";
+import type { Span } from "../../time/range.js";
+import type { FilterBinding } from "../types.js";
+import type { CompiledSql } from "./compile.js";
+import type { Dialect } from "./dialect.js";
+import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
+
+const HOUR = 3_600_000;
+
+/** Bump when what a rollup row holds changes: every tenant's rollups are then stale until rebuilt. */
+const FORMAT = 1;
+
+/** An additive measure as the rollups keep it: `field` is summed (and its values counted), or without one, facts are counted. */
+export interface RollupMeasure {
+  /** A short name for the measure's definition, the `measure` column of the rollups table. */
+  id: string;
+  fact: QueryFact;
+  time: string;
+  where: string | undefined;
+  field: string | undefined;
+}
+
+/** Which part of each span the rollups answer and which the facts must: `i` is the span's index. */
+export interface SpanSplit {
+  rollups: { i: number; a: number; b: number }[];
+  facts: { i: number; s: number; e: number }[];
+}
+
+/** cyrb53: a 53-bit string hash, plenty to name a few hundred measure definitions apart. */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+function rollupOf(m: Measure): Omit<RollupMeasure, "id"> | undefined {
+  if (m.agg !== "count" && m.agg !== "sum" && m.agg !== "avg") return undefined;
+  if (m.snapshot) return undefined;
+  const fact = m.fact as QueryFact;
+  return { fact, time: m.time ?? factModels[fact].time, where: m.where, field: m.agg === "count" ? undefined : m.field };
+}
+
+const signature = (r: Omit<RollupMeasure, "id">) => JSON.stringify([r.fact, r.time, r.where ?? null, r.field ?? null]);
+
+/** The dimensions a fact's rollups are kept by: the field each reads (its name in the `dim` column) and how. */
+function dimensionsOf(fact: QueryFact): DimensionBinding[] {
+  const bindings = new Map<string, DimensionBinding>();
+  for (const byFact of Object.values(dimensions)) {
+    const b = byFact[fact];
+    if (b) bindings.set(b.field, b);
+  }
+  return [...bindings.values()];
+}
+
+/** The set of measures kept as rollups: those of every KPI of a registry (the built-in catalog). */
+export class Rollups {
+  private readonly bySignature = new Map<string, RollupMeasure>();
+  /** Changes whenever the set of measures does: a tenant's rollups built for another version are not read. */
+  readonly version: string;
+
+  private constructor(measures: Iterable<Omit<RollupMeasure, "id">>) {
+    for (const m of measures) {
+      const key = signature(m);
+      if (!this.bySignature.has(key)) this.bySignature.set(key, { ...m, id: hash(key) });
+    }
+    this.version = `${FORMAT}.${hash([...this.bySignature.keys()].sort().join("\n"))}`;
+  }
+
+  static of(registry: MetricRegistry): Rollups {
+    const measures = registry.all().flatMap((metric) => Object.values(metric.formula.measures).flatMap((m) => rollupOf(m) ?? []));
+    return new Rollups(measures);
+  }
+
+  get measures(): RollupMeasure[] {
+    return [...this.bySignature.values()];
+  }
+
+  /** The rollup that answers a measure, if one does. */
+  find(m: Measure): RollupMeasure | undefined {
+    const r = rollupOf(m);
+    return r && this.bySignature.get(signature(r));
+  }
+
+  /** The rollups a batch of this fact adds to (orders also carry their lines). */
+  fedBy(fact: FactName): RollupMeasure[] {
+    return this.measures.filter((m) => m.fact === fact || (fact === "orders" && m.fact === "orderLines"));
+  }
+}
+
+/**
+ * The one dimension a request's filters and split are on, `""` for none, or undefined when they
+ * are on two (the rollups keep one dimension per row, so such a request reads the facts).
+ */
+export function rollupDimension(filters: readonly FilterBinding[], groupBy: DimensionBinding | undefined): string | undefined {
+  const fields = new Set([...filters.map((f) => f.binding.field), ...(groupBy ? [groupBy.field] : [])]);
+  return fields.size > 1 ? undefined : ([...fields][0] ?? "");
+}
+
+/** Splits spans into whole hours (or the dates of a date-placed measure), read from rollups, and the rest, read from facts. */
+export function splitSpans(spans: readonly Span[], kind: "timestamp" | "date", tz: string): SpanSplit {
+  const out: SpanSplit = { rollups: [], facts: [] };
+  spans.forEach((span, i) => {
+    if (kind === "date") {
+      const { from, to } = datesIn(tz, span.start, span.end);
+      if (from < to) out.rollups.push({ i, a: from, b: to });
+      return;
+    }
+    const a = Math.ceil(span.start / HOUR);
+    const b = Math.floor(span.end / HOUR);
+    if (a >= b) {
+      out.facts.push({ i, s: span.start, e: span.end });
+      return;
+    }
+    out.rollups.push({ i, a, b });
+    if (span.start < a * HOUR) out.facts.push({ i, s: span.start, e: a * HOUR });
+    if (b * HOUR < span.end) out.facts.push({ i, s: b * HOUR, e: span.end });
+  });
+  return out;
+}
+
+/** The part of a compiled query that reads a rollup: one row per (span, group) as the fact SELECTs give. */
+export function rollupSelect(
+  index: number,
+  rollup: RollupMeasure,
+  dim: string,
+  filters: readonly FilterBinding[],
+  grouped: boolean,
+  spanTable: string,
+  params: SqlParams,
+  tenantParam: string,
+): string {
+  const values = filters.flatMap((f) => f.values);
+  const conditions = [
+    `ro.tenant_id = ${tenantParam}`,
+    `ro.measure = ${params.add(rollup.id)}`,
+    `ro.dim = ${params.add(dim)}`,
+    ...(values.length ? [`ro.value IN (${[...new Set(values)].map((v) => params.add(v)).join(", ")})`] : []),
+    "ro.bucket >= w.a",
+    "ro.bucket < w.b",
+  ];
+  const key = grouped ? "NULLIF(ro.value, '')" : "NULL";
+  return `SELECT ${index} AS r, w.i AS wi, ${key} AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM ${spanTable} w JOIN rollups ro ON ${conditions.join(" AND ")} GROUP BY w.i${grouped ? ", k" : ""}`;
+}
+
+/** Which facts a rollup statement reads: all of a tenant's, or those one ingest call inserted. */
+export type RollupScope = { all: true } | { all: false; ids: readonly string[]; ingestId: string };
+
+/**
+ * Adds the facts in scope to a rollup: per bucket, the total and each dimension value, upserted
+ * onto what the rollup holds. A fact's bucket is its time's hour (UTC) or its date's day.
+ */
+export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: Dialect, scope: RollupScope): CompiledSql {
+  const params = new SqlParams(dialect);
+  const tenantParam = params.add(tenant);
+  const model = factModels[rollup.fact];
+  const rowScope: RowScope = { model, dialect, params, alias: "f" };
+  const timeField = model.fields[rollup.time]!;
+  const time = columnSql(rowScope, timeField.name);
+  const bucket = timeField.kind === "date" ? time : `(${time} / ${HOUR} - CASE WHEN ${time} < 0 AND ${time} % ${HOUR} <> 0 THEN 1 ELSE 0 END)`;
+  const value = rollup.field === undefined ? "NULL" : rowSql(parseExpr(rollup.field), rowScope);
+  const aggregate = rollup.field === undefined ? "count(*) AS v, count(*) AS n" : "coalesce(sum(x), 0) AS v, count(x) AS n";
+  const bindings = dimensionsOf(rollup.fact);
+  // The facts in scope: an ingest call's drive the join from their ids (the primary key).
+  const table = rollup.fact === "orderLines" ? "orders" : model.table;
+  const facts = scope.all ? `${table} f` : `${dialect.jsonTexts(params.add(JSON.stringify(scope.ids)))} ids JOIN ${table} f ON f.tenant_id = ${tenantParam} AND f.id = ids.value`;
+  const from = rollup.fact === "orderLines" ? `${facts} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id` : facts;
+  const where = [
+    `f.tenant_id = ${tenantParam}`,
+    ...(scope.all ? [] : [`f.ingest_id = ${params.add(scope.ingestId)}`]),
+    `${time} IS NOT NULL`,
+    ...testSql(rollup.where === undefined ? undefined : parseExpr(rollup.where), [], rowScope),
+  ].join(" AND ");
+  const keys = bindings.map((b, i) => `, ${keySql(b, rowScope)} AS k${i}`).join("");
+  // Each fact's bucket, value and dimension values, computed once for the total and every dimension.
+  const scoped = `s AS MATERIALIZED (SELECT ${bucket} AS b, ${value} AS x${keys} FROM ${from} WHERE ${where})`;
+  const measure = params.add(rollup.id);
+  const text = (sql: string) => `CAST(${sql} AS ${dialect.types.text})`;
+  const groups = [
+    `SELECT ${text("''")} AS d, ${text("''")} AS y, b, ${aggregate} FROM s GROUP BY b`,
+    ...bindings.map((b, i) => `SELECT ${text(params.add(b.field))} AS d, COALESCE(k${i}, '') AS y, b, ${aggregate} FROM s GROUP BY b, k${i}`),
+  ];
+  // SQLite reads "ON CONFLICT" after a bare SELECT as a join's ON; the WHERE settles it.
+  const sql = `WITH ${scoped} INSERT INTO rollups (tenant_id, measure, dim, value, bucket, v, n) SELECT ${tenantParam}, ${measure}, d, y, b, v, n FROM (${groups.join(" UNION ALL ")}) u WHERE TRUE ON CONFLICT (tenant_id, measure, dim, value, bucket) DO UPDATE SET v = rollups.v + excluded.v, n = rollups.n + excluded.n`;
+  return { sql, params: params.values };
+}
+
+/** Every statement that rebuilds a tenant's rollups from its facts and marks them current. */
+export function rebuildRollupsSql(rollups: Rollups, tenant: string, dialect: Dialect): CompiledSql[] {
+  const p = dialect.param;
+  return [
+    { sql: `DELETE FROM rollups WHERE tenant_id = ${p(1)}`, params: [tenant] },
+    ...rollups.measures.map((m) => rollupBuildSql(m, tenant, dialect, { all: true })),
+    {
+      sql: `INSERT INTO rollup_versions (tenant_id, version) VALUES (${p(1)}, ${p(2)}) ON CONFLICT (tenant_id) DO UPDATE SET version = excluded.version`,
+      params: [tenant, rollups.version],
+    },
+  ];
+}
+
+/** The tenants whose rollups were built for this set of measures (parameter 1: its version). */
+export function currentRollupsSql(dialect: Dialect): string {
+  return `SELECT tenant_id FROM rollup_versions WHERE version = ${dialect.param(1)}`;
+}
