@@ -10,6 +10,7 @@ import { datesIn, dayPosition, localDay } from "../../time/calendar.js";
 import { shiftLocal, type Span } from "../../time/range.js";
 import type { Aggregate, MeasureRequest, MeasureResults } from "../types.js";
 import type { Dialect } from "./dialect.js";
+import { unionAll } from "./union.js";
 import { rollupDimension, rollupSelect, type Rollups, splitSpans } from "./rollup.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
 
@@ -40,7 +41,8 @@ class SpanTables {
 
 const and = (parts: string[]) => (parts.length ? parts.join(" AND ") : "TRUE");
 
-function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Dialect, params: SqlParams, tables: SpanTables, tenant: string, rollups: Rollups | undefined): string {
+/** The SELECT of one request, or two: the part rollups answer and the part facts do. */
+function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Dialect, params: SqlParams, tables: SpanTables, tenant: string, rollups: Rollups | undefined): string | string[] {
   const m = r.measure;
   const tenantParam = params.add(tenant);
   if (m.agg === "target") return targetSelect(m, r.spans, index, tz, dialect, params, tables, tenantParam);
@@ -113,9 +115,9 @@ function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Di
     const split = splitSpans(r.spans, timeField.kind, tz);
     const parts = [
       ...(split.facts.length ? [eventSelect(tables.name(["s", "e"], split.facts))] : []),
-      ...(split.rollups.length ? [rollupSelect(index, rollup, dim, r.filters, !!r.groupBy, tables.name(["a", "b"], split.rollups), params, tenantParam)] : []),
+      ...(split.rollups.length ? [rollupSelect(index, rollup, dim, r.filters, !!r.groupBy, tables.name(["a", "b"], split.rollups), params, tenantParam, dialect)] : []),
     ];
-    if (parts.length) return parts.join("\nUNION ALL\n");
+    if (parts.length) return parts;
   }
   const w = spans(["s", "e"], eventBounds);
   if (m.agg === "count_distinct" && m.minRows) {
@@ -153,8 +155,8 @@ export function compileMeasures(requests: readonly MeasureRequest[], tz: string,
   const params = new SqlParams(dialect);
   params.add(tenant);
   const tables = new SpanTables();
-  const selects = requests.map((r, i) => measureSelect(r, i, tz, dialect, params, tables, tenant, rollups));
-  const sql = `WITH ${tables.sql()}\n${selects.join("\nUNION ALL\n")}`;
+  const selects = requests.flatMap((r, i) => measureSelect(r, i, tz, dialect, params, tables, tenant, rollups));
+  const sql = `WITH ${tables.sql()}\n${unionAll(selects)}`;
   return { sql, params: params.values };
 }
 

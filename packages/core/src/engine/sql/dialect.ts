@@ -13,8 +13,19 @@ export interface Dialect {
   types: { text: string; real: string; integer: string; boolean: string; bigint: string };
   /** A literal boolean as stored. */
   bool(value: boolean): string;
-  /** A subquery of the texts in a JSON array bound to `param`, as a column `value`: a list of any length in one parameter. */
-  jsonTexts(param: string): string;
+  /** `column` is one of the texts of a JSON array bound to `param`: a list of any length in one parameter. */
+  inJson(column: string, param: string): string;
+  /**
+   * The rows of `table` (as `f`) whose ids are in a JSON array bound to `param`, as a FROM clause
+   * and a condition that make the planner look them up by primary key, statistics or not.
+   */
+  byIds(table: string, param: string): { from: string; where: string };
+  /**
+   * Joins each row of the span table before it to the rows of `table` (as `alias`) that meet
+   * `on`, by one index range scan per span. PostgreSQL plans a range join of a VALUES list as a
+   * scan of the whole range and a filter; a LATERAL subquery it cannot flatten makes it seek.
+   */
+  seekJoin(table: string, alias: string, on: string): string;
   /** The column names of a table (bound as parameter 1), as rows with a `name`. */
   columnsSql: string;
 }
@@ -28,7 +39,10 @@ export const sqlite: Dialect = {
   binaryText: (sql) => sql,
   types: { text: "TEXT", real: "REAL", integer: "INTEGER", boolean: "INTEGER", bigint: "INTEGER" },
   bool: (v) => (v ? "1" : "0"),
-  jsonTexts: (param) => `(SELECT value FROM json_each(${param}))`,
+  inJson: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
+  seekJoin: (table, alias, on) => `JOIN ${table} ${alias} ON ${on}`,
+  // SQLite keeps a CROSS JOIN's order: the list drives the lookups.
+  byIds: (table, param) => ({ from: `json_each(${param}) ids CROSS JOIN ${table} f`, where: "f.id = ids.value" }),
   columnsSql: "SELECT name FROM pragma_table_info(?1)",
 };
 
@@ -41,7 +55,11 @@ export const postgres: Dialect = {
   binaryText: (sql) => `${sql} COLLATE "C"`,
   types: { text: "TEXT", real: "DOUBLE PRECISION", integer: "INTEGER", boolean: "BOOLEAN", bigint: "BIGINT" },
   bool: (v) => (v ? "TRUE" : "FALSE"),
-  jsonTexts: (param) => `(SELECT jsonb_array_elements_text(CAST(${param} AS jsonb)) AS value)`,
+  // An array computed once (an InitPlan): an index condition, where a set-returning function in
+  // a join would be re-read for every row when the tables have no statistics yet.
+  inJson: (column, param) => `${column} = ANY(ARRAY(SELECT jsonb_array_elements_text(CAST(${param} AS jsonb))))`,
+  byIds: (table, param) => ({ from: `${table} f`, where: postgres.inJson("f.id", param) }),
+  seekJoin: (table, alias, on) => `CROSS JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${on} OFFSET 0) ${alias}`,
   columnsSql: "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
 };
 

@@ -13,7 +13,7 @@ export interface IngestOptions {
   maxParams: number;
   /** Unique to this call. */
   ingestId: string;
-  /** The rollups to keep up to date (none when the tenant's are stale and will be rebuilt). */
+  /** The rollups to keep up to date, if the tenant's are current for this set. */
   rollups?: Rollups | undefined;
 }
 
@@ -24,10 +24,11 @@ export interface IngestSql {
 }
 
 export function ingestSql<F extends FactName>(fact: F, records: readonly FactRecord<F>[], tenant: string, dialect: Dialect, options: IngestOptions): IngestSql {
+  const { rollups: set, ingestId } = options;
   // The first of a batch's records with one id is the one kept, as across batches.
   const seen = new Set<string>();
   const firsts = records.filter((r) => !seen.has(r.id) && seen.add(r.id));
-  const rows = firsts.flatMap((r) => encodeFact(fact, r, tenant, dialect, options.ingestId));
+  const rows = firsts.flatMap((r) => encodeFact(fact, r, tenant, dialect, ingestId));
   const table = factModels[fact].table;
   const own = batchInserts(rows.filter((r) => r.table === table), dialect, options.maxParams);
   const others = batchInserts(rows.filter((r) => r.table !== table), dialect, options.maxParams);
@@ -38,11 +39,11 @@ export function ingestSql<F extends FactName>(fact: F, records: readonly FactRec
     fact === "orders"
       ? [
           {
-            sql: `DELETE FROM order_lines WHERE tenant_id = ${p(1)} AND order_id IN ${dialect.jsonTexts(p(2))} AND ingest_id = ${p(3)} AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.tenant_id = order_lines.tenant_id AND o.id = order_lines.order_id AND o.ingest_id = order_lines.ingest_id)`,
-            params: [tenant, JSON.stringify(ids), options.ingestId],
+            sql: `DELETE FROM order_lines WHERE tenant_id = ${p(1)} AND ${dialect.inJson("order_id", p(2))} AND ingest_id = ${p(3)} AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.tenant_id = order_lines.tenant_id AND o.id = order_lines.order_id AND o.ingest_id = order_lines.ingest_id)`,
+            params: [tenant, JSON.stringify(ids), ingestId],
           },
         ]
       : [];
-  const rollups = (options.rollups?.fedBy(fact) ?? []).map((m) => rollupBuildSql(m, tenant, dialect, { all: false, ids, ingestId: options.ingestId }));
+  const rollups = set ? set.fedBy(fact).map((m) => rollupBuildSql(m, tenant, dialect, { all: false, ids, ingestId, version: set.version })) : [];
   return { statements: [...own, ...others, ...strayLines, ...rollups], counted: own.length };
 }

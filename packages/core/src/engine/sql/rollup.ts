@@ -18,6 +18,7 @@ import type { FilterBinding } from "../types.js";
 import type { CompiledSql } from "./compile.js";
 import type { Dialect } from "./dialect.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
+import { unionAll } from "./union.js";
 
 const HOUR = 3_600_000;
 
@@ -149,6 +150,7 @@ export function rollupSelect(
   spanTable: string,
   params: SqlParams,
   tenantParam: string,
+  dialect: Dialect,
 ): string {
   const values = filters.flatMap((f) => f.values);
   const conditions = [
@@ -160,11 +162,15 @@ export function rollupSelect(
     "ro.bucket < w.b",
   ];
   const key = grouped ? "NULLIF(ro.value, '')" : "NULL";
-  return `SELECT ${index} AS r, w.i AS wi, ${key} AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM ${spanTable} w JOIN rollups ro ON ${conditions.join(" AND ")} GROUP BY w.i${grouped ? ", k" : ""}`;
+  return `SELECT ${index} AS r, w.i AS wi, ${key} AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM ${spanTable} w ${dialect.seekJoin("rollups", "ro", conditions.join(" AND "))} GROUP BY w.i${grouped ? ", k" : ""}`;
 }
 
-/** Which facts a rollup statement reads: all of a tenant's, or those one ingest call inserted. */
-export type RollupScope = { all: true } | { all: false; ids: readonly string[]; ingestId: string };
+/**
+ * Which facts a rollup statement reads: all of a tenant's, or those one ingest call inserted, and
+ * only while the tenant's rollups are current for `version` (stale ones wait for a rebuild; the
+ * database says which, so that every process sharing it agrees).
+ */
+export type RollupScope = { all: true } | { all: false; ids: readonly string[]; ingestId: string; version: string };
 
 /**
  * Adds the facts in scope to a rollup: per bucket, the total and each dimension value, upserted
@@ -181,19 +187,24 @@ export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: D
   const value = rollup.field === undefined ? "NULL" : rowSql(parseExpr(rollup.field), rowScope);
   const aggregate = rollup.field === undefined ? "count(*) AS v, count(*) AS n" : "coalesce(sum(x), 0) AS v, count(x) AS n";
   const bindings = dimensionsOf(rollup.fact);
-  // The facts in scope: an ingest call's drive the join from their ids (the primary key).
   const table = rollup.fact === "orderLines" ? "orders" : model.table;
-  const facts = scope.all ? `${table} f` : `${dialect.jsonTexts(params.add(JSON.stringify(scope.ids)))} ids JOIN ${table} f ON f.tenant_id = ${tenantParam} AND f.id = ids.value`;
-  const from = rollup.fact === "orderLines" ? `${facts} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id` : facts;
+  const scoped = scope.all ? { from: `${table} f`, where: "TRUE" } : dialect.byIds(table, params.add(JSON.stringify(scope.ids)));
+  const from = rollup.fact === "orderLines" ? `${scoped.from} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id` : scoped.from;
   const where = [
     `f.tenant_id = ${tenantParam}`,
-    ...(scope.all ? [] : [`f.ingest_id = ${params.add(scope.ingestId)}`]),
+    ...(scope.all
+      ? []
+      : [
+          scoped.where,
+          `f.ingest_id = ${params.add(scope.ingestId)}`,
+          `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND rv.version = ${params.add(scope.version)})`,
+        ]),
     `${time} IS NOT NULL`,
     ...testSql(rollup.where === undefined ? undefined : parseExpr(rollup.where), [], rowScope),
   ].join(" AND ");
   const keys = bindings.map((b, i) => `, ${keySql(b, rowScope)} AS k${i}`).join("");
   // Each fact's bucket, value and dimension values, computed once for the total and every dimension.
-  const scoped = `s AS MATERIALIZED (SELECT ${bucket} AS b, ${value} AS x${keys} FROM ${from} WHERE ${where})`;
+  const facts = `s AS MATERIALIZED (SELECT ${bucket} AS b, ${value} AS x${keys} FROM ${from} WHERE ${where})`;
   const measure = params.add(rollup.id);
   const text = (sql: string) => `CAST(${sql} AS ${dialect.types.text})`;
   const groups = [
@@ -201,7 +212,7 @@ export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: D
     ...bindings.map((b, i) => `SELECT ${text(params.add(b.field))} AS d, COALESCE(k${i}, '') AS y, b, ${aggregate} FROM s GROUP BY b, k${i}`),
   ];
   // SQLite reads "ON CONFLICT" after a bare SELECT as a join's ON; the WHERE settles it.
-  const sql = `WITH ${scoped} INSERT INTO rollups (tenant_id, measure, dim, value, bucket, v, n) SELECT ${tenantParam}, ${measure}, d, y, b, v, n FROM (${groups.join(" UNION ALL ")}) u WHERE TRUE ON CONFLICT (tenant_id, measure, dim, value, bucket) DO UPDATE SET v = rollups.v + excluded.v, n = rollups.n + excluded.n`;
+  const sql = `WITH ${facts} INSERT INTO rollups (tenant_id, measure, dim, value, bucket, v, n) SELECT ${tenantParam}, ${measure}, d, y, b, v, n FROM (${unionAll(groups, " UNION ALL ")}) u WHERE TRUE ON CONFLICT (tenant_id, measure, dim, bucket, value) DO UPDATE SET v = rollups.v + excluded.v, n = rollups.n + excluded.n`;
   return { sql, params: params.values };
 }
 

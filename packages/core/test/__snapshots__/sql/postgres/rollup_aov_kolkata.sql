@@ -5,10 +5,10 @@ WITH w0(i, s, e) AS (VALUES (0, 1794853800000, 1794855600000), (0, 1795424400000
   w2(i, d) AS (VALUES (0, 20774))
 SELECT 0 AS r, w.i AS wi, NULL AS k, sum(f.total) AS v, count(f.total) AS n FROM w0 w JOIN orders f ON f.tenant_id = $1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e WHERE (f.status = $2) GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w1 w JOIN rollups ro ON ro.tenant_id = $1 AND ro.measure = $3 AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w1 w CROSS JOIN LATERAL (SELECT * FROM rollups ro WHERE ro.tenant_id = $1 AND ro.measure = $3 AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w0 w JOIN orders f ON f.tenant_id = $1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e WHERE (f.status = $2) GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w1 w JOIN rollups ro ON ro.tenant_id = $1 AND ro.measure = $5 AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w1 w CROSS JOIN LATERAL (SELECT * FROM rollups ro WHERE ro.tenant_id = $1 AND ro.measure = $5 AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
 SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id COLLATE "C" DESC) AS rn FROM w2 w JOIN targets t ON t.tenant_id = $1 AND t.metric = $6 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1

@@ -3,7 +3,7 @@
 WITH w0(i, a, b) AS (VALUES (0, 20774, 20781), (1, 20774, 20780), (2, 20780, 20781)),
   w1(i, s, e) AS (VALUES (0, 1794902400000, 1795426200000), (1, 1794902400000, 1795420800000), (2, 1795420800000, 1795426200000)),
   w2(i, d) AS (VALUES (0, 20774))
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w0 w JOIN rollups ro ON ro.tenant_id = $1 AND ro.measure = $2 AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w0 w CROSS JOIN LATERAL (SELECT * FROM rollups ro WHERE ro.tenant_id = $1 AND ro.measure = $2 AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w1 w JOIN (SELECT f.*, row_number() OVER (PARTITION BY f.customer_id ORDER BY f.placed_at_ms, f.id COLLATE "C") AS rn FROM orders f WHERE f.tenant_id = $1 AND f.placed_at_ms IS NOT NULL AND f.customer_id IS NOT NULL AND (f.status = $4)) f ON f.rn = 1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
