@@ -23,12 +23,14 @@ export interface AppOptions {
   docsAssets?: string;
   stream?: Partial<StreamOptions>;
   version?: string;
+  /** Computed results kept in memory, by query and data version (default 5000; 0 keeps none). */
+  cacheSize?: number;
 }
 
 export function createApp(options: AppOptions) {
   const { store } = options;
   const now = options.now ?? Date.now;
-  const service = new KpiService(store, { now });
+  const service = new KpiService(store, { now, ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}) });
   const credentials = new CredentialCache();
   const app = new OpenAPIHono<AppEnv>();
 

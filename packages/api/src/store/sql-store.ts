@@ -2,15 +2,21 @@
 // tenants, keys and definitions in kpikit_* tables. KPIs are computed by core's SQL engine.
 import {
   batchInserts,
+  catalog,
+  currentRollupsSql,
   type DefinitionInput,
   type Dialect,
   encodeFact,
   type EncodedRow,
   type FactName,
   type FactRecord,
-  factModels,
+  ingestSql,
+  MetricRegistry,
+  rebuildRollupsSql,
+  Rollups,
   schemaStatements,
   SqlEngine,
+  tableSpecs,
   type Target,
 } from "@kpikit/core";
 import { ChangeFeed } from "./change-feed.js";
@@ -77,14 +83,29 @@ const signingKeyOf = (r: Record<string, unknown>): SigningKey => ({
   expiresAt: r.expires_at === null || r.expires_at === undefined ? null : String(r.expires_at),
 });
 
+/** The catalog's additive measures: every tenant's rollups keep these. */
+const catalogRollups = Rollups.of(MetricRegistry.of(catalog));
+
 export class SqlStore implements Store {
   private readonly changes = new ChangeFeed();
   private readonly engines = new Map<string, SqlEngine>();
+  /** Tenants whose rollups are current, so queries read them (read at init, added to by rebuilds). */
+  private readonly rolledUp = new Set<string>();
+  /** The rollups this store keeps and reads; none when made with `rollups: false`. */
+  readonly rollups: Rollups | undefined;
+  readonly kind: string;
 
+  /**
+   * `rollups: false` keeps no rollups and reads none: every query scans the facts. Its ingests
+   * mark the tenant's rollups stale, so that a store sharing the database rebuilds them.
+   */
   constructor(
     readonly driver: SqlDriver,
-    readonly kind: string = driver.dialect.name,
-  ) {}
+    options: { kind?: string; rollups?: boolean } = {},
+  ) {
+    this.kind = options.kind ?? driver.dialect.name;
+    this.rollups = options.rollups === false ? undefined : catalogRollups;
+  }
 
   private get p() {
     return this.driver.dialect.param;
@@ -97,6 +118,38 @@ export class SqlStore implements Store {
 
   async init(): Promise<void> {
     for (const sql of storeSchema(this.driver.dialect)) await this.driver.exec(sql);
+    await this.addMissingColumns();
+    await this.refreshRollups();
+  }
+
+  /** Reads which tenants' rollups are current (init does; a store whose tables come from migrations calls it itself). */
+  async refreshRollups(): Promise<void> {
+    if (!this.rollups) return;
+    for (const row of await this.driver.all(currentRollupsSql(this.driver.dialect), [this.rollups.version])) this.rolledUp.add(String(row.tenant_id));
+  }
+
+  /** A database made by an earlier version lacks the columns added since (all nullable): they are added. */
+  private async addMissingColumns(): Promise<void> {
+    const { dialect } = this.driver;
+    for (const table of tableSpecs(dialect)) {
+      const have = new Set((await this.driver.all(dialect.columnsSql, [table.name])).map((r) => String(r.name)));
+      for (const c of table.columns) if (c.nullable && !have.has(c.name)) await this.driver.exec(`ALTER TABLE ${table.name} ADD COLUMN ${c.name} ${c.type}`);
+    }
+  }
+
+  /**
+   * Rebuilds rollups from the facts: every tenant's, or those of tenants whose rollups are stale
+   * (built for another set of measures, or never). Returns the tenants rebuilt.
+   */
+  async rebuildRollups(options: { onlyStale?: boolean } = {}): Promise<string[]> {
+    if (!this.rollups) return [];
+    const tenants = (await this.driver.all("SELECT id FROM kpikit_tenants")).map((r) => String(r.id));
+    const rebuilt = options.onlyStale ? tenants.filter((t) => !this.rolledUp.has(t)) : tenants;
+    for (const tenant of rebuilt) {
+      await this.driver.transaction(rebuildRollupsSql(this.rollups, tenant, this.driver.dialect));
+      this.rolledUp.add(tenant);
+    }
+    return rebuilt;
   }
 
   async createTenant(t: Tenant): Promise<void> {
@@ -106,7 +159,10 @@ export class SqlStore implements Store {
         sql: `INSERT INTO kpikit_tenants (id, name, time_zone, currency, public_metrics, allowed_origins) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)})`,
         params: [t.id, t.name, t.timeZone, t.currency, JSON.stringify(t.publicMetrics), JSON.stringify(t.allowedOrigins)],
       },
+      // A new tenant's rollups are built now, from whatever facts its id already has: usually none.
+      ...(this.rollups ? rebuildRollupsSql(this.rollups, t.id, this.driver.dialect) : []),
     ]);
+    if (this.rollups) this.rolledUp.add(t.id);
   }
 
   async getTenant(id: string): Promise<Tenant | undefined> {
@@ -188,16 +244,10 @@ export class SqlStore implements Store {
 
   async ingest<F extends FactName>(tenantId: string, fact: F, records: readonly FactRecord<F>[]): Promise<IngestResult> {
     if (records.length === 0) return { inserted: 0, duplicates: 0 };
-    // The first of a batch's records with one id is the one kept, as across batches: a later copy
-    // of an order must not add its lines to the first's.
-    const ids = new Set<string>();
-    const firsts = records.filter((r) => !ids.has(r.id) && ids.add(r.id));
-    const rows = firsts.flatMap((r) => encodeFact(fact, r, tenantId, this.driver.dialect));
-    const table = factModels[fact].table;
-    const own = rows.filter((r) => r.table === table);
-    const ownInserts = this.inserts(own, "ON CONFLICT DO NOTHING");
-    const changed = await this.driver.transaction([...ownInserts, ...this.inserts(rows.filter((r) => r.table !== table), "ON CONFLICT DO NOTHING"), this.bump(tenantId)]);
-    const inserted = changed.slice(0, ownInserts.length).reduce((s, n) => s + n, 0);
+    const { statements, counted } = ingestSql(fact, records, tenantId, this.driver.dialect, { maxParams: this.driver.maxParams, ingestId: crypto.randomUUID(), rollups: this.rollups });
+    const stale = this.rollups ? [] : [{ sql: `DELETE FROM rollup_versions WHERE tenant_id = ${this.p(1)}`, params: [tenantId] }];
+    const changed = await this.driver.transaction([...statements, ...stale, this.bump(tenantId)]);
+    const inserted = changed.slice(0, counted).reduce((s, n) => s + n, 0);
     this.changes.emit(tenantId);
     return { inserted, duplicates: records.length - inserted };
   }
@@ -236,6 +286,7 @@ export class SqlStore implements Store {
         tenant: tenantId,
         execute: (sql, params) => this.driver.all(sql, params),
         dataVersion: () => this.dataVersion(tenantId),
+        rollups: () => (this.rolledUp.has(tenantId) ? this.rollups : undefined),
       });
       this.engines.set(tenantId, engine);
     }
