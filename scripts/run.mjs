@@ -55,12 +55,11 @@ const commands = {
   },
 
   start() {
-    // pnpm runs the server in its package folder; a relative path means where `npm start` ran.
-    env.KPIKIT_DB = resolve(process.env.KPIKIT_DB ?? "data/kpikit.db");
-    install();
-    const status = turbo("build", "--filter=@kpikit/server...", "--output-logs=errors-only");
-    if (status !== 0) process.exit(status);
-    process.exit(pnpm("--filter", "@kpikit/server", "run", "start"));
+    serverScript("start");
+  },
+
+  "rollups:rebuild"() {
+    serverScript("rollups:rebuild");
   },
 
   test() {
@@ -80,6 +79,16 @@ const commands = {
     process.exit(turbo("bench", "--concurrency=1"));
   },
 };
+
+/** Builds the server and what it uses, then runs one of its scripts on the configured database. */
+function serverScript(name) {
+  // pnpm runs the server in its package folder; a relative path means where npm ran.
+  env.KPIKIT_DB = resolve(process.env.KPIKIT_DB ?? "data/kpikit.db");
+  install();
+  const status = turbo("build", "--filter=@kpikit/server...", "--output-logs=errors-only");
+  if (status !== 0) process.exit(status);
+  process.exit(pnpm("--filter", "@kpikit/server", "run", name));
+}
 
 /** Every workspace package with a `test` script is a suite that must report its results. */
 function testSuites() {

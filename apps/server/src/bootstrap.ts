@@ -2,9 +2,9 @@
 // shown once; the publishable key (safe in page HTML) is kept in the state file for the demo pages.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { createTenant, keyHint, newKey, SqlStore, sha256Hex } from "@kpikit/api";
-import { nodeSqliteDriver, postgresDriver } from "@kpikit/api/node";
+import { createTenant, keyHint, newKey, type SqlStore, sha256Hex } from "@kpikit/api";
 import type { Config } from "./config.js";
+import { openStore } from "./store.js";
 
 export const DEFAULT_TENANT = "default";
 /** What storefront pages may show: satisfaction and delivery, nothing about money. */
@@ -31,9 +31,11 @@ interface LocalState {
 
 export async function bootstrap(config: Config): Promise<Bootstrapped> {
   mkdirSync(dirname(config.stateFile), { recursive: true });
-  const { database } = config;
-  const store = new SqlStore(database.kind === "postgres" ? postgresDriver(database.url) : nodeSqliteDriver(database.file));
+  const store = openStore(config);
   await store.init();
+  // Rollups built for another catalog (an upgrade), or never (a database from before them).
+  const rebuilt = await store.rebuildRollups({ onlyStale: true });
+  if (rebuilt.length) console.log(`  Rebuilt the rollups of ${rebuilt.join(", ")} from their facts.`);
   const statePath = config.stateFile;
   const save = (state: LocalState) => writeFileSync(statePath, JSON.stringify(state, null, 2));
   const origins = [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
