@@ -15,7 +15,11 @@ const DEFAULT_TENANT = "default";
 let ready: Promise<ReturnType<typeof createApp>> | undefined;
 
 async function start(env: Env) {
-  const store = new SqlStore(d1Driver(env.DB), "d1");
+  const store = new SqlStore(d1Driver(env.DB), { kind: "d1" });
+  // The tables come from migrations, so init() does not run: the rollups' state is read here, and
+  // the rollups of tenants from before them (or from another catalog) are built once from their facts.
+  await store.refreshRollups();
+  await store.rebuildRollups({ onlyStale: true });
   if (env.KPIKIT_SECRET_KEY && !(await store.getTenant(DEFAULT_TENANT))) {
     try {
       await createTenant(store, { id: DEFAULT_TENANT, secretKey: env.KPIKIT_SECRET_KEY, timeZone: env.KPIKIT_TIME_ZONE ?? "UTC", currency: env.KPIKIT_CURRENCY ?? "USD" });
