@@ -4,7 +4,7 @@
 // runs as the postgres user. Plain JS without dependencies (typed by postgres-server.d.mts), so
 // every package's vitest config can use it as its globalSetup; SQL goes through the caller's client.
 import { spawnSync } from "node:child_process";
-import { chownSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -34,15 +34,18 @@ function postgresUser() {
 
 /**
  * Starts a server for tests: `url` reaches its `postgres` database as a superuser, `stop()` shuts
- * it down and deletes its files (a no-op for a server given in KPIKIT_TEST_DATABASE_URL).
+ * it down and deletes its files (a no-op for a server given in KPIKIT_TEST_DATABASE_URL). With
+ * `dir`, the cluster lives there and outlives the run: the next run with the same `dir` starts it
+ * again (benchmarks keep their loaded data this way).
  */
-export async function startPostgres() {
+export async function startPostgres({ dir: kept } = {}) {
   const given = process.env.KPIKIT_TEST_DATABASE_URL;
   if (given) return { url: given, stop: async () => {} };
   const bin = postgresBin();
   if (!bin) throw new Error("PostgreSQL is not installed: run the tests with `npm test` (it installs Debian's postgresql), or set KPIKIT_TEST_DATABASE_URL");
 
-  const dir = mkdtempSync(join(tmpdir(), "kpikit-pg-"));
+  if (kept) mkdirSync(kept, { recursive: true });
+  const dir = kept ?? mkdtempSync(join(tmpdir(), "kpikit-pg-"));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
     const { uid, gid } = postgresUser();
@@ -61,7 +64,7 @@ export async function startPostgres() {
     // so that a test catches text sorted or compared without COLLATE "C" (the memory engine's order
     // is by code point).
     const collation = postgresVersion(bin) >= 15 ? ["--locale-provider", "icu", "--icu-locale", "en-US", "--locale", "C.UTF-8"] : ["--locale", "C"];
-    run("initdb", ["--pgdata", data, "--username", "kpikit", "--auth", "trust", "--encoding", "UTF8", ...collation, "--no-sync"]);
+    if (!existsSync(join(data, "PG_VERSION"))) run("initdb", ["--pgdata", data, "--username", "kpikit", "--auth", "trust", "--encoding", "UTF8", ...collation, "--no-sync"]);
     const port = await freePort();
     // Durability off: the cluster is thrown away, and writes get several times faster.
     const settings = ["listen_addresses=127.0.0.1", `port=${port}`, `unix_socket_directories=${dir}`, "fsync=off", "synchronous_commit=off", "full_page_writes=off"];
@@ -70,9 +73,9 @@ export async function startPostgres() {
       url: `postgres://kpikit@127.0.0.1:${port}/postgres`,
       async stop() {
         try {
-          run("pg_ctl", ["stop", "--pgdata", data, "--mode", "immediate", "--wait"]);
+          run("pg_ctl", ["stop", "--pgdata", data, "--mode", kept ? "fast" : "immediate", "--wait"]);
         } finally {
-          rmSync(dir, { recursive: true, force: true });
+          if (!kept) rmSync(dir, { recursive: true, force: true });
         }
       },
     };
@@ -81,7 +84,7 @@ export async function startPostgres() {
     try {
       serverLog = readFileSync(log, "utf8");
     } catch {}
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
     throw serverLog ? new Error(`${e.message}\nserver log:\n${serverLog}`) : e;
   }
 }

@@ -1,0 +1,194 @@
+// bench/scale: what a dashboard's query costs as a shop's data grows. Demo data of 100 k, 1 M and
+// 10 M orders (sessions and tickets in proportion), each loaded once through the store's own
+// ingestion (rollups kept as facts arrive) into SQLite and PostgreSQL and kept in bench/scale/.data
+// for later runs. Then warm p50 and p99 of GET /v1/metrics/revenue and /v1/metrics/conversion_rate
+// for last_90_days by day, over HTTP on loopback with the result cache off, side by side with the
+// same API reading only the facts (SqlStore with rollups: false). Goal: p50 <= 20 ms and at most
+// 1.5x growth from the smallest scale to the largest.
+//
+// BENCH_SCALES=100000,1000000 (orders), BENCH_STORES=sqlite,postgres, BENCH_REQUESTS=300,
+// BENCH_SESSIONS_PER_ORDER=3 (the demo's 30 would make 300 M sessions at 10 M orders),
+// BENCH_DATA_DIR (default bench/scale/.data; delete it to load again).
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createApp, createTenant, SqlStore } from "@kpikit/api";
+import { nodeSqliteDriver, postgresDriver } from "@kpikit/api/node";
+import { generateDemo } from "@kpikit/core";
+import { startPostgres } from "../../scripts/postgres-server.mjs";
+
+const SCALES = (process.env.BENCH_SCALES ?? "100000,1000000,10000000").split(",").map(Number);
+const STORES = (process.env.BENCH_STORES ?? "sqlite,postgres").split(",");
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
+/** A scan of 10 M orders takes seconds: fewer requests say enough about it. */
+const FACT_REQUESTS = Math.max(5, Math.round(REQUESTS / 15));
+const SESSIONS_PER_ORDER = Number(process.env.BENCH_SESSIONS_PER_ORDER ?? 3);
+const DATA = process.env.BENCH_DATA_DIR ?? fileURLToPath(new URL("./.data/", import.meta.url));
+const KEY = "kpi_sk_bench_scale_0123456789abcdef";
+const TENANT = "bench";
+const BATCH = 5000;
+/** The data ends on the hour; "now" is in the middle of an hour, so each range also reads the facts of that hour's start. */
+const END = Date.parse("2026-11-22T16:00:00Z");
+const NOW = Date.parse("2026-11-22T15:37:00Z");
+const PATHS = {
+  revenue: "/v1/metrics/revenue?range=last_90_days&grain=day",
+  conversion_rate: "/v1/metrics/conversion_rate?range=last_90_days&grain=day",
+};
+mkdirSync(DATA, { recursive: true });
+
+const fmt = (n) => Math.round(n).toLocaleString("en");
+const label = (n) => (n >= 1e6 ? `${n / 1e6} M` : `${n / 1e3} k`);
+
+/** Loads the demo data through SqlStore.ingest, in batches of BATCH records per fact. */
+async function load(store, orders) {
+  await createTenant(store, { id: TENANT, secretKey: KEY, timeZone: "UTC" });
+  const pending = new Map();
+  let records = 0;
+  let seenOrders = 0;
+  let shown = 0;
+  const started = performance.now();
+  const flush = async (fact) => {
+    const batch = pending.get(fact);
+    if (!batch?.length) return;
+    pending.set(fact, []);
+    await store.ingest(TENANT, fact, batch);
+    records += batch.length;
+  };
+  for (const { fact, records: rs } of generateDemo({ orders, sessions: orders * SESSIONS_PER_ORDER, end: END, timeZone: "UTC", seed: 42 })) {
+    const batch = pending.get(fact) ?? [];
+    batch.push(...rs);
+    pending.set(fact, batch);
+    if (fact === "orders") seenOrders += rs.length;
+    if (batch.length >= BATCH) await flush(fact);
+    const done = Math.floor((seenOrders / orders) * 10);
+    if (done > shown) {
+      shown = done;
+      process.stdout.write(`\r     loading ${label(orders)} orders: ${done * 10} %, ${fmt(records / ((performance.now() - started) / 1000))} records/s `);
+    }
+  }
+  for (const fact of pending.keys()) await flush(fact);
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(`\r     loaded ${fmt(records)} records (${label(orders)} orders) in ${seconds.toFixed(0)} s, ${fmt(records / seconds)} records/s through SqlStore.ingest\n`);
+}
+
+/** The database of a store kind and scale: opened, and loaded the first time. */
+async function open(kind, orders, server) {
+  if (kind === "sqlite") {
+    const file = join(DATA, `sqlite-${orders}.db`);
+    const fresh = !existsSync(`${file}.loaded`);
+    const driver = () => nodeSqliteDriver(file);
+    if (fresh) {
+      const store = new SqlStore(driver());
+      await store.init();
+      await load(store, orders);
+      await store.close();
+      writeFileSync(`${file}.loaded`, new Date().toISOString());
+    }
+    return driver;
+  }
+  const name = `scale_${orders}`;
+  const admin = postgresDriver(server.url);
+  const [exists] = await admin.all("SELECT 1 AS x FROM pg_database WHERE datname = $1", [name]);
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  const driver = () => postgresDriver(url.toString());
+  let loaded = false;
+  if (exists) {
+    const probe = driver();
+    loaded = (await probe.all("SELECT to_regclass('bench_loaded') IS NOT NULL AS done"))[0].done;
+    await probe.close();
+    if (!loaded) await admin.exec(`DROP DATABASE ${name} WITH (FORCE)`);
+  }
+  if (!loaded) {
+    await admin.exec(`CREATE DATABASE ${name}`);
+    const store = new SqlStore(driver());
+    await store.init();
+    await load(store, orders);
+    // Statistics now, as autovacuum would soon gather them.
+    await store.driver.exec("ANALYZE");
+    await store.driver.exec("CREATE TABLE bench_loaded (at TEXT)");
+    await store.close();
+  }
+  await admin.close();
+  return driver;
+}
+
+/** Warm latencies of one path: a few requests first, then `count` timed one after another. */
+async function latencies(base, path, count) {
+  const get = async () => {
+    const r = await fetch(base + path, { headers: { Authorization: `Bearer ${KEY}` } });
+    const body = await r.text();
+    if (r.status !== 200) throw new Error(`${path} answered ${r.status}: ${body}`);
+    return JSON.parse(body);
+  };
+  const first = await get();
+  for (let i = 0; i < Math.min(20, count); i++) await get();
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await get();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return { p50: at(0.5), p99: at(0.99), value: first.value };
+}
+
+/** The API over a store, on a free port of loopback, with no result cache and no rate limits. */
+async function serveApi(store) {
+  const unlimited = { burst: 1e12, perSecond: 1e12 };
+  const app = createApp({ store, now: () => NOW, cacheSize: 0, rateLimits: { secret: unlimited, publishable: unlimited, token: unlimited } });
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => resolve({ base: `http://127.0.0.1:${info.port}`, close: () => server.close() }));
+  });
+}
+
+const postgresServer = STORES.includes("postgres") ? await startPostgres({ dir: join(DATA, "postgres") }) : undefined;
+const results = [];
+try {
+  console.log(`bench/scale: warm latency of last_90_days by day, ${REQUESTS} requests each (${FACT_REQUESTS} on the facts alone), HTTP on loopback, result cache off`);
+  for (const kind of STORES) {
+    for (const orders of SCALES) {
+      console.log(`\n  ${kind}, ${label(orders)} orders`);
+      const driver = await open(kind, orders, postgresServer);
+      const withRollups = new SqlStore(driver());
+      const factsOnly = new SqlStore(driver(), { rollups: false });
+      await withRollups.init();
+      // Rollups built by an earlier version of the catalog are rebuilt, as the server does at start.
+      await withRollups.rebuildRollups({ onlyStale: true });
+      await factsOnly.init();
+      const [a, b] = [await serveApi(withRollups), await serveApi(factsOnly)];
+      for (const [metric, path] of Object.entries(PATHS)) {
+        const rolled = await latencies(a.base, path, REQUESTS);
+        const scanned = await latencies(b.base, path, FACT_REQUESTS);
+        if (Math.abs(rolled.value - scanned.value) > 1e-9 * Math.max(1, Math.abs(scanned.value))) throw new Error(`${metric}: rollups say ${rolled.value}, facts ${scanned.value}`);
+        results.push({ kind, orders, metric, rolled, scanned });
+        console.log(
+          `     ${metric.padEnd(16)} rollups p50 ${rolled.p50.toFixed(2).padStart(7)} ms  p99 ${rolled.p99.toFixed(2).padStart(7)} ms   facts p50 ${scanned.p50.toFixed(1).padStart(8)} ms  p99 ${scanned.p99.toFixed(1).padStart(8)} ms   ${(scanned.p50 / rolled.p50).toFixed(0).padStart(5)}x faster`,
+        );
+      }
+      a.close();
+      b.close();
+      await withRollups.close();
+      await factsOnly.close();
+    }
+  }
+} finally {
+  await postgresServer?.stop();
+}
+
+const [smallest, largest] = [Math.min(...SCALES), Math.max(...SCALES)];
+let met = true;
+console.log(`\ngrowth of p50 from ${label(smallest)} to ${label(largest)} orders (goal <= 1.5x; p50 goal <= 20 ms)`);
+for (const kind of STORES) {
+  for (const metric of Object.keys(PATHS)) {
+    const of = (orders) => results.find((r) => r.kind === kind && r.metric === metric && r.orders === orders);
+    const [s, l] = [of(smallest), of(largest)];
+    const growth = l.rolled.p50 / s.rolled.p50;
+    const factGrowth = l.scanned.p50 / s.scanned.p50;
+    met &&= growth <= 1.5 && Math.max(...results.filter((r) => r.kind === kind && r.metric === metric).map((r) => r.rolled.p50)) <= 20;
+    console.log(`   ${kind.padEnd(9)} ${metric.padEnd(16)} rollups ${growth.toFixed(2)}x (${s.rolled.p50.toFixed(2)} -> ${l.rolled.p50.toFixed(2)} ms)   facts alone ${factGrowth.toFixed(1)}x (${s.scanned.p50.toFixed(1)} -> ${l.scanned.p50.toFixed(1)} ms)`);
+  }
+}
+console.log(`\ngoals ${met ? "met" : "NOT all met"}`);
