@@ -80,6 +80,24 @@ for (const [name, make] of Object.entries(STORES)) {
       expect(await store.rebuildRollups()).toEqual(["t"]);
       expect(await answers(store, "t")).toEqual(expected);
     });
+
+    it("stays right with ingests running side by side and a rebuild among them", { timeout: 120_000 }, async () => {
+      await createTenant(store, { id: "c" });
+      const streams = [0, 1, 2, 3].map(async (lane) => {
+        for (const [fact, records] of Object.entries(facts)) {
+          const mine = records!.filter((_, i) => i % 4 === lane);
+          for (let i = 0; i < mine.length; i += 200) await store.ingest("c", fact as never, mine.slice(i, i + 200) as never);
+        }
+      });
+      const rebuilds = (async () => {
+        for (let i = 0; i < 3; i++) {
+          await new Promise((r) => setTimeout(r, 150));
+          await store.rebuildRollups();
+        }
+      })();
+      await Promise.all([...streams, rebuilds]);
+      expect(await answers(store, "c")).toEqual(expected);
+    });
   });
 }
 

@@ -26,6 +26,12 @@ export interface Dialect {
    * scan of the whole range and a filter; a LATERAL subquery it cannot flatten makes it seek.
    */
   seekJoin(table: string, alias: string, on: string): string;
+  /**
+   * Statements that start a rollup rebuild's transaction: PostgreSQL waits for ingests that are
+   * adding to the rollups and holds new ones back until the rebuild commits (SQLite and D1 run one
+   * write transaction at a time anyway).
+   */
+  rebuildLock: string[];
   /** The column names of a table (bound as parameter 1), as rows with a `name`. */
   columnsSql: string;
 }
@@ -41,6 +47,7 @@ export const sqlite: Dialect = {
   bool: (v) => (v ? "1" : "0"),
   inJson: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
   seekJoin: (table, alias, on) => `JOIN ${table} ${alias} ON ${on}`,
+  rebuildLock: [],
   // SQLite keeps a CROSS JOIN's order: the list drives the lookups.
   byIds: (table, param) => ({ from: `json_each(${param}) ids CROSS JOIN ${table} f`, where: "f.id = ids.value" }),
   columnsSql: "SELECT name FROM pragma_table_info(?1)",
@@ -60,6 +67,7 @@ export const postgres: Dialect = {
   inJson: (column, param) => `${column} = ANY(ARRAY(SELECT jsonb_array_elements_text(CAST(${param} AS jsonb))))`,
   byIds: (table, param) => ({ from: `${table} f`, where: postgres.inJson("f.id", param) }),
   seekJoin: (table, alias, on) => `CROSS JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${on} OFFSET 0) ${alias}`,
+  rebuildLock: ["LOCK TABLE rollups IN SHARE ROW EXCLUSIVE MODE"],
   columnsSql: "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
 };
 

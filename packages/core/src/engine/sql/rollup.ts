@@ -220,6 +220,7 @@ export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: D
 export function rebuildRollupsSql(rollups: Rollups, tenant: string, dialect: Dialect): CompiledSql[] {
   const p = dialect.param;
   return [
+    ...dialect.rebuildLock.map((sql) => ({ sql, params: [] })),
     { sql: `DELETE FROM rollups WHERE tenant_id = ${p(1)}`, params: [tenant] },
     ...rollups.measures.map((m) => rollupBuildSql(m, tenant, dialect, { all: true })),
     {
