@@ -34,6 +34,9 @@ async function main() {
     if (newSecretKey) lines.push("", `    Secret key (shown this once; keep it server-side): ${newSecretKey}`);
     console.log(`${lines.join("\n")}\n`);
   });
+  // Idle connections outlive clients' own keep-alive (fetch: 4 s) and proxies' (often 60 s), so the
+  // server never closes one just as a client sends on it (which the client sees as ECONNRESET).
+  Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
   const stop = () => {
     server.close();
     void store.close().finally(() => process.exit(0));
