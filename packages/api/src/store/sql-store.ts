@@ -117,7 +117,8 @@ export class SqlStore implements Store {
   }
 
   async init(): Promise<void> {
-    for (const sql of storeSchema(this.driver.dialect)) await this.driver.exec(sql);
+    const { dialect } = this.driver;
+    await this.driver.transaction([...dialect.schemaLock, ...storeSchema(dialect)].map((sql) => ({ sql, params: [] })));
     await this.addMissingColumns();
     await this.refreshRollups();
   }
@@ -131,10 +132,12 @@ export class SqlStore implements Store {
   /** A database made by an earlier version lacks the columns added since (all nullable): they are added. */
   private async addMissingColumns(): Promise<void> {
     const { dialect } = this.driver;
+    const missing: string[] = [];
     for (const table of tableSpecs(dialect)) {
       const have = new Set((await this.driver.all(dialect.columnsSql, [table.name])).map((r) => String(r.name)));
-      for (const c of table.columns) if (c.nullable && !have.has(c.name)) await this.driver.exec(`ALTER TABLE ${table.name} ADD COLUMN ${c.name} ${c.type}`);
+      for (const c of table.columns) if (c.nullable && !have.has(c.name)) missing.push(dialect.addColumn(table.name, c.name, c.type));
     }
+    if (missing.length) await this.driver.transaction([...dialect.schemaLock, ...missing].map((sql) => ({ sql, params: [] })));
   }
 
   /**

@@ -32,6 +32,13 @@ export interface Dialect {
    * write transaction at a time anyway).
    */
   rebuildLock: string[];
+  /**
+   * The first statement of the transaction that creates a store's tables: on PostgreSQL, processes
+   * starting together would otherwise race to create the same table (a duplicate-key error).
+   */
+  schemaLock: string[];
+  /** Adds a nullable column (PostgreSQL: unless another process just did). */
+  addColumn(table: string, column: string, type: string): string;
   /** The column names of a table (bound as parameter 1), as rows with a `name`. */
   columnsSql: string;
 }
@@ -48,6 +55,8 @@ export const sqlite: Dialect = {
   inJson: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
   seekJoin: (table, alias, on) => `JOIN ${table} ${alias} ON ${on}`,
   rebuildLock: [],
+  schemaLock: [],
+  addColumn: (table, column, type) => `ALTER TABLE ${table} ADD COLUMN ${column} ${type}`,
   // SQLite keeps a CROSS JOIN's order: the list drives the lookups.
   byIds: (table, param) => ({ from: `json_each(${param}) ids CROSS JOIN ${table} f`, where: "f.id = ids.value" }),
   columnsSql: "SELECT name FROM pragma_table_info(?1)",
@@ -68,6 +77,9 @@ export const postgres: Dialect = {
   byIds: (table, param) => ({ from: `${table} f`, where: postgres.inJson("f.id", param) }),
   seekJoin: (table, alias, on) => `CROSS JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${on} OFFSET 0) ${alias}`,
   rebuildLock: ["LOCK TABLE rollups IN SHARE ROW EXCLUSIVE MODE"],
+  // Any constant names the lock; this one spells "kpikit".
+  schemaLock: ["SELECT pg_advisory_xact_lock(7037146611)"],
+  addColumn: (table, column, type) => `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`,
   columnsSql: "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
 };
 
