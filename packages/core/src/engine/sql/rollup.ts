@@ -152,12 +152,14 @@ export function rollupSelect(
   tenantParam: string,
   dialect: Dialect,
 ): string {
-  const values = filters.flatMap((f) => f.values);
+  // Filters are ANDed, as on the facts: a value passes if every filter lists it.
+  const [first, ...others] = filters.map((f) => new Set(f.values));
+  const values = first && [...first].filter((v) => others.every((o) => o.has(v)));
   const conditions = [
     `ro.tenant_id = ${tenantParam}`,
     `ro.measure = ${params.add(rollup.id)}`,
     `ro.dim = ${params.add(dim)}`,
-    ...(values.length ? [`ro.value IN (${[...new Set(values)].map((v) => params.add(v)).join(", ")})`] : []),
+    ...(values === undefined ? [] : [values.length ? `ro.value IN (${values.map((v) => params.add(v)).join(", ")})` : "FALSE"]),
     "ro.bucket >= w.a",
     "ro.bucket < w.b",
   ];
