@@ -10,6 +10,9 @@ export function nodeSqliteDriver(path: string): SqlDriver & { db: DatabaseSync }
   db.exec("PRAGMA synchronous = FULL");
   db.exec("PRAGMA busy_timeout = 5000");
   db.exec("PRAGMA foreign_keys = ON");
+  // Dashboards read the same index pages over and over (rollups, the facts of the last minutes);
+  // SQLite's default page cache (2 MB) drops them between requests once the file is gigabytes.
+  db.exec("PRAGMA cache_size = -65536");
   const statements = new Map<string, StatementSync>();
   const prepared = (sql: string) => {
     let s = statements.get(sql);

@@ -112,10 +112,12 @@ function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Di
   const rollup = rollups?.find(m);
   const dim = rollup && rollupDimension(r.filters, r.groupBy);
   if (rollup && dim !== undefined && (timeField.kind === "timestamp" || timeField.kind === "date")) {
-    const split = splitSpans(r.spans, timeField.kind, tz);
+    const split = splitSpans(r.spans, timeField.kind, tz, dim);
     const parts = [
       ...(split.facts.length ? [eventSelect(tables.name(["s", "e"], split.facts))] : []),
-      ...(split.rollups.length ? [rollupSelect(index, rollup, dim, r.filters, !!r.groupBy, tables.name(["a", "b"], split.rollups), params, tenantParam, dialect)] : []),
+      ...split.levels.flatMap((level) =>
+        level.ranges.length ? [rollupSelect(index, rollup, level.dim, r.filters, !!r.groupBy, tables.name(["a", "b"], level.ranges), params, tenantParam, dialect)] : [],
+      ),
     ];
     if (parts.length) return parts;
   }

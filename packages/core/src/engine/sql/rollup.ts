@@ -1,9 +1,10 @@
 // Incremental rollups: every additive measure of the catalog (a count, a sum, the two halves of a
 // mean, placed in time by a timestamp or a date) kept per tenant, UTC hour (or, for a date, day)
 // and dimension value, so that a dashboard's query sums a few thousand rollup rows instead of
-// scanning every order. Hours rather than local days: one rollup then serves every time zone, and
-// the parts of a span that are not whole hours (a range ending now, a zone 30 minutes off UTC) are
-// read from the facts. A rollup row keeps one dimension's value (or none: the total), so a query
+// scanning every order. Hours rather than local days: one rollup then serves every time zone. The
+// totals are also kept by quarter hour, so the part of a span that is not whole hours (a range
+// ending now, a zone 30 or 45 minutes off UTC) reads quarter hours, and only the minutes after the
+// last whole quarter (at most 15 of them at each end) read the facts. A rollup row keeps one dimension's value (or none: the total), so a query
 // that filters or splits by one dimension reads it; one that combines two reads the facts.
 // Distinct counts, first-seen and activity measures and snapshots are not additive across hours
 // and always read the facts, so they stay exact.
@@ -21,9 +22,12 @@ import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./
 import { unionAll } from "./union.js";
 
 const HOUR = 3_600_000;
+const QUARTER = 900_000;
+/** The `dim` of the quarter-hour totals (dimension fields are identifiers, so it names none of them). */
+const QUARTER_TOTAL = ":15";
 
 /** Bump when what a rollup row holds changes: every tenant's rollups are then stale until rebuilt. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** An additive measure as the rollups keep it: `field` is summed (and its values counted), or without one, facts are counted. */
 export interface RollupMeasure {
@@ -35,9 +39,12 @@ export interface RollupMeasure {
   field: string | undefined;
 }
 
-/** Which part of each span the rollups answer and which the facts must: `i` is the span's index. */
+/**
+ * Which part of each span the rollups answer and which the facts must: `i` is the span's index,
+ * `a` and `b` bound a range of buckets, one list per level (hours, then quarter hours).
+ */
 export interface SpanSplit {
-  rollups: { i: number; a: number; b: number }[];
+  levels: { dim: string; ranges: { i: number; a: number; b: number }[] }[];
   facts: { i: number; s: number; e: number }[];
 }
 
@@ -118,24 +125,39 @@ export function rollupDimension(filters: readonly FilterBinding[], groupBy: Dime
   return fields.size > 1 ? undefined : ([...fields][0] ?? "");
 }
 
-/** Splits spans into whole hours (or the dates of a date-placed measure), read from rollups, and the rest, read from facts. */
-export function splitSpans(spans: readonly Span[], kind: "timestamp" | "date", tz: string): SpanSplit {
-  const out: SpanSplit = { rollups: [], facts: [] };
-  spans.forEach((span, i) => {
-    if (kind === "date") {
+/**
+ * Splits spans into what each rollup level answers and the rest, read from facts: for a
+ * date-placed measure, the span's dates; otherwise its whole hours (rows of `dim`), then for a
+ * total the whole quarter hours left at its ends.
+ */
+export function splitSpans(spans: readonly Span[], kind: "timestamp" | "date", tz: string, dim: string): SpanSplit {
+  if (kind === "date") {
+    const ranges = spans.flatMap((span, i) => {
       const { from, to } = datesIn(tz, span.start, span.end);
-      if (from < to) out.rollups.push({ i, a: from, b: to });
-      return;
-    }
-    const a = Math.ceil(span.start / HOUR);
-    const b = Math.floor(span.end / HOUR);
-    if (a >= b) {
-      out.facts.push({ i, s: span.start, e: span.end });
-      return;
-    }
-    out.rollups.push({ i, a, b });
-    if (span.start < a * HOUR) out.facts.push({ i, s: span.start, e: a * HOUR });
-    if (b * HOUR < span.end) out.facts.push({ i, s: b * HOUR, e: span.end });
+      return from < to ? [{ i, a: from, b: to }] : [];
+    });
+    return { levels: [{ dim, ranges }], facts: [] };
+  }
+  const units = dim === "" ? [[HOUR, dim], [QUARTER, QUARTER_TOTAL]] as const : [[HOUR, dim]] as const;
+  const out: SpanSplit = { levels: units.map(([, d]) => ({ dim: d, ranges: [] })), facts: [] };
+  spans.forEach((span, i) => {
+    let pieces: [number, number][] = [[span.start, span.end]];
+    units.forEach(([unit], level) => {
+      const left: [number, number][] = [];
+      for (const [s, e] of pieces) {
+        const a = Math.ceil(s / unit);
+        const b = Math.floor(e / unit);
+        if (a >= b) {
+          left.push([s, e]);
+          continue;
+        }
+        out.levels[level]!.ranges.push({ i, a, b });
+        if (s < a * unit) left.push([s, a * unit]);
+        if (b * unit < e) left.push([b * unit, e]);
+      }
+      pieces = left;
+    });
+    for (const [s, e] of pieces) out.facts.push({ i, s, e });
   });
   return out;
 }
@@ -176,7 +198,8 @@ export type RollupScope = { all: true } | { all: false; ids: readonly string[]; 
 
 /**
  * Adds the facts in scope to a rollup: per bucket, the total and each dimension value, upserted
- * onto what the rollup holds. A fact's bucket is its time's hour (UTC) or its date's day.
+ * onto what the rollup holds. A fact's bucket is its time's hour (UTC) or its date's day; the
+ * quarter-hour totals' is its time's quarter hour.
  */
 export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: Dialect, scope: RollupScope): CompiledSql {
   const params = new SqlParams(dialect);
@@ -185,7 +208,8 @@ export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: D
   const rowScope: RowScope = { model, dialect, params, alias: "f" };
   const timeField = model.fields[rollup.time]!;
   const time = columnSql(rowScope, timeField.name);
-  const bucket = timeField.kind === "date" ? time : `(${time} / ${HOUR} - CASE WHEN ${time} < 0 AND ${time} % ${HOUR} <> 0 THEN 1 ELSE 0 END)`;
+  const floorDiv = (unit: number) => `(${time} / ${unit} - CASE WHEN ${time} < 0 AND ${time} % ${unit} <> 0 THEN 1 ELSE 0 END)`;
+  const dated = timeField.kind === "date";
   const value = rollup.field === undefined ? "NULL" : rowSql(parseExpr(rollup.field), rowScope);
   const aggregate = rollup.field === undefined ? "count(*) AS v, count(*) AS n" : "coalesce(sum(x), 0) AS v, count(x) AS n";
   const bindings = dimensionsOf(rollup.fact);
@@ -206,11 +230,12 @@ export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: D
   ].join(" AND ");
   const keys = bindings.map((b, i) => `, ${keySql(b, rowScope)} AS k${i}`).join("");
   // Each fact's bucket, value and dimension values, computed once for the total and every dimension.
-  const facts = `s AS MATERIALIZED (SELECT ${bucket} AS b, ${value} AS x${keys} FROM ${from} WHERE ${where})`;
+  const facts = `s AS MATERIALIZED (SELECT ${dated ? time : floorDiv(HOUR)} AS b, ${dated ? "NULL" : floorDiv(QUARTER)} AS q, ${value} AS x${keys} FROM ${from} WHERE ${where})`;
   const measure = params.add(rollup.id);
   const text = (sql: string) => `CAST(${sql} AS ${dialect.types.text})`;
   const groups = [
     `SELECT ${text("''")} AS d, ${text("''")} AS y, b, ${aggregate} FROM s GROUP BY b`,
+    ...(dated ? [] : [`SELECT ${text(params.add(QUARTER_TOTAL))} AS d, ${text("''")} AS y, q AS b, ${aggregate} FROM s GROUP BY q`]),
     ...bindings.map((b, i) => `SELECT ${text(params.add(b.field))} AS d, COALESCE(k${i}, '') AS y, b, ${aggregate} FROM s GROUP BY b, k${i}`),
   ];
   // SQLite reads "ON CONFLICT" after a bare SELECT as a join's ON; the WHERE settles it.
