@@ -33,6 +33,9 @@ export default {
   ],
   browsers: [
     chromeLauncher({
+      // Test files run side by side. Pages that share a window are background tabs, where Chromium
+      // may never fire requestAnimationFrame, which fixture() waits for (modernweb-dev/web#2588).
+      createPage: ({ context }) => context.newPage({ type: "window" }),
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
         headless: true,
