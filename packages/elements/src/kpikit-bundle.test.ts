@@ -1,0 +1,49 @@
+// The self-contained build (dist/kpikit.js, which the test task builds first) against the source
+// it was minified from: a minifier that mangles CSS breaks pages without failing any source test.
+import { expect, fixture, html } from "@open-wc/testing";
+import type { CSSResult, LitElement } from "lit";
+import * as source from "./index.js";
+import { pageErrors, result } from "../test/support.js";
+
+type Elements = Record<"KpiCard" | "KpiGauge" | "KpiTrend" | "KpiSparkline" | "KpiProvider", typeof LitElement>;
+
+const BUNDLE = "/dist/kpikit.js";
+let bundle: Elements;
+before(async () => {
+  bundle = (await import(BUNDLE)) as Elements;
+});
+afterEach(() => expect(pageErrors()).to.deep.equal([]));
+
+/** Each rule as the browser parsed it: where it applies and how many properties it sets. */
+function rulesOf(styles: unknown): string[] {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync([styles].flat().map((s) => (s as CSSResult).cssText).join("\n"));
+  const walk = (rules: CSSRuleList): string[] =>
+    [...rules].flatMap((rule) => {
+      // A selector list's order does not matter, and minifiers sort it.
+      if (rule instanceof CSSStyleRule) return [`${rule.selectorText.split(/,\s*(?![^(]*\))/).sort().join(", ")} (${rule.style.length})`];
+      if (rule instanceof CSSConditionRule) return [`@${rule.constructor.name} ${rule.conditionText}`, ...walk(rule.cssRules).map((r) => `  ${r}`)];
+      if (rule instanceof CSSKeyframesRule) return [`@keyframes ${rule.name}`, ...walk(rule.cssRules)];
+      if (rule instanceof CSSKeyframeRule) return [`${rule.keyText} (${rule.style.length})`];
+      return [rule.cssText];
+    });
+  return walk(sheet.cssRules);
+}
+
+describe("dist/kpikit.js", () => {
+  for (const name of ["KpiCard", "KpiGauge", "KpiTrend", "KpiSparkline", "KpiProvider"] as const) {
+    it(`keeps every style rule of ${name}`, () => {
+      expect(rulesOf(bundle[name].styles)).to.deep.equal(rulesOf(source[name].styles));
+    });
+  }
+
+  it("keeps the unit after an expression in a style attribute (the target bar's width)", async () => {
+    // The source defined <kpi-card> first; the bundle's class is used here under another name.
+    if (!customElements.get("bundled-kpi-card")) customElements.define("bundled-kpi-card", class extends bundle.KpiCard {});
+    const data = result({ target: { value: 75, attainment: 0.8 } });
+    const el = await fixture<LitElement>(html`<bundled-kpi-card style="inline-size: 400px" locale="en" .data=${data}></bundled-kpi-card>`);
+    await el.updateComplete;
+    const width = (selector: string) => el.shadowRoot!.querySelector(selector)!.getBoundingClientRect().width;
+    expect(width(".bar") / width(".track")).to.be.closeTo(0.8, 0.01);
+  });
+});
