@@ -1,9 +1,10 @@
-// The self-contained build (dist/kpikit.js, which the test task builds first) against the source
-// it was minified from: a minifier that mangles CSS breaks pages without failing any source test.
+// The self-contained build (dist/kpikit.js, which the test task builds first): its styles against
+// the source's, since a minifier that mangles CSS breaks pages without failing any source test,
+// and the live updates it carries inline where the per-file build imports them when first needed.
 import { expect, fixture, html } from "@open-wc/testing";
 import type { CSSResult, LitElement } from "lit";
 import * as source from "./index.js";
-import { pageErrors, result } from "../test/support.js";
+import { next, pageErrors, requestCounts, result, testApi, uniqueNow } from "../test/support.js";
 
 type Elements = Record<"KpiCard" | "KpiGauge" | "KpiTrend" | "KpiSparkline" | "KpiProvider", typeof LitElement>;
 
@@ -37,13 +38,28 @@ describe("dist/kpikit.js", () => {
     });
   }
 
+  // The source defined <kpi-card> first; the bundle's class is used here under another name.
+  before(() => customElements.define("bundled-kpi-card", class extends bundle.KpiCard {}));
+
   it("keeps the unit after an expression in a style attribute (the target bar's width)", async () => {
-    // The source defined <kpi-card> first; the bundle's class is used here under another name.
-    if (!customElements.get("bundled-kpi-card")) customElements.define("bundled-kpi-card", class extends bundle.KpiCard {});
     const data = result({ target: { value: 75, attainment: 0.8 } });
     const el = await fixture<LitElement>(html`<bundled-kpi-card style="inline-size: 400px" locale="en" .data=${data}></bundled-kpi-card>`);
     await el.updateComplete;
     const width = (selector: string) => el.shadowRoot!.querySelector(selector)!.getBoundingClientRect().width;
     expect(width(".bar") / width(".track")).to.be.closeTo(0.8, 0.01);
+  });
+
+  it("follows a KPI live with the stream reader it carries inline", async () => {
+    const api = await testApi();
+    const stream = "GET /v1/metrics/orders/stream";
+    const before = (await requestCounts())[stream] ?? 0;
+    const el = document.createElement("bundled-kpi-card") as LitElement & { live: boolean };
+    Object.assign(el, { live: true, metric: "orders", endpoint: api.endpoint, token: api.token, range: "2026-03-09..2026-03-10", tz: "UTC", now: uniqueNow() });
+    // The query's answer, then the stream's first event, which repeats the current value.
+    const loads = next(el, "kpi-load").then(() => next(el, "kpi-load"));
+    document.body.append(el);
+    await loads;
+    expect((await requestCounts())[stream]).to.be.above(before);
+    el.remove();
   });
 });

@@ -2,7 +2,30 @@ import { expect } from "@open-wc/testing";
 import { KpiClient } from "./data-client.js";
 import { Credentials, expiresWithin } from "./credentials.js";
 import { SseParser } from "./sse.js";
-import { testApi, uniqueNow, WEEK } from "../../test/support.js";
+import { result, testApi, uniqueNow, WEEK } from "../../test/support.js";
+import type { Result } from "@kpikit/core";
+
+/** A fetch that answers each stream request with the next of `bodies` (SSE text, or a status). */
+function streams(...bodies: (string | number)[]) {
+  const calls: { url: string; signal: AbortSignal }[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input), signal: init!.signal! });
+    const body = bodies.shift() ?? "";
+    if (typeof body === "number") return Response.json({ title: "Refused", detail: `refused with ${body}` }, { status: body });
+    // Left open, as a live stream is, until the client aborts it.
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(body));
+        init!.signal!.addEventListener("abort", () => controller.error(init!.signal!.reason));
+      },
+    });
+    return new Response(stream, { headers: { "Content-Type": "text/event-stream" } });
+  };
+  return { fetch, calls };
+}
+
+const event = (r: Result) => `event: result\ndata: ${JSON.stringify(r)}\n\n`;
+const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("data client", () => {
   it("batches a tick's queries into one POST and sends identical ones once", async () => {
@@ -36,5 +59,46 @@ describe("data client", () => {
     expect(expiresWithin(jwt(now + 10), 30_000)).to.be.true;
     expect(expiresWithin(jwt(now + 600), 30_000)).to.be.false;
     expect(expiresWithin("kpi_pk_live_abc", 30_000)).to.be.false;
+  });
+
+  it("follows a query live over one stream for all its listeners, and closes it with the last", async () => {
+    const { fetch, calls } = streams(event(result({ value: 61 })));
+    const client = new KpiClient("http://kpi.test", { fetch });
+    const creds = new Credentials("kpi_pk_test");
+    const query = { metric: "aov", range: "today", tz: "UTC" };
+    const seen: number[] = [];
+    const listener = () => ({ result: (r: Result) => seen.push(r.value!), error: (e: Error) => expect.fail(e.message) });
+    const stopA = client.live(query, creds, listener());
+    const stopB = client.live(query, creds, listener());
+    while (seen.length < 2) await tick(10);
+    expect(seen).to.deep.equal([61, 61]);
+    expect(calls).to.have.length(1);
+    expect(calls[0]!.url).to.equal("http://kpi.test/v1/metrics/aov/stream?range=today&tz=UTC");
+    expect(client.cached(query, creds)?.result.value).to.equal(61);
+    stopA();
+    expect(calls[0]!.signal.aborted).to.be.false;
+    stopB();
+    expect(calls[0]!.signal.aborted).to.be.true;
+  });
+
+  it("loads the stream reader only when asked: a subscription dropped at once opens no stream", async () => {
+    const { fetch, calls } = streams(event(result()));
+    const client = new KpiClient("http://kpi.test", { fetch });
+    client.live({ metric: "aov" }, new Credentials("kpi_pk_test"), { result: () => expect.fail("no result expected"), error: () => expect.fail("no error expected") })();
+    await tick(100);
+    expect(calls).to.have.length(0);
+  });
+
+  it("reports a refused stream with the API's message, then reconnects", async () => {
+    const { fetch, calls } = streams(503, event(result({ value: 62 })));
+    const client = new KpiClient("http://kpi.test", { fetch });
+    const errors: string[] = [];
+    const values: number[] = [];
+    const stop = client.live({ metric: "aov" }, new Credentials("kpi_pk_test"), { result: (r) => values.push(r.value!), error: (e) => errors.push(`${e.status} ${e.message}`) });
+    while (values.length === 0) await tick(50);
+    stop();
+    expect(errors).to.deep.equal(["503 refused with 503"]);
+    expect(values).to.deep.equal([62]);
+    expect(calls).to.have.length(2);
   });
 });

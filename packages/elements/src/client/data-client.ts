@@ -1,10 +1,11 @@
 // One data client per page and endpoint: every widget's query within a tick goes out as one
-// POST /v1/query; identical queries are sent once; answers are cached; live updates come over SSE.
+// POST /v1/query; identical queries are sent once; answers are cached; live updates come over SSE
+// (from a module loaded when the first widget asks for them).
 import { searchParamsOf, type QueryInput, type Result } from "@kpikit/core";
 import { Credentials } from "./credentials.js";
 import { asRequestError, errorOfResponse, KpiRequestError, problemMessage } from "./errors.js";
 import { isResult } from "./is-result.js";
-import { SseParser } from "./sse.js";
+import type { Follower } from "./live.js";
 
 export interface ClientOptions {
   /** The fetch to use (tests and service workers may pass their own). */
@@ -26,6 +27,11 @@ export interface CachedResult {
 export interface LiveListener {
   result(result: Result): void;
   error(error: KpiRequestError): void;
+}
+
+interface Stream {
+  listeners: Set<LiveListener>;
+  stop: AbortController;
 }
 
 interface Waiter {
@@ -50,11 +56,7 @@ function keyOf(query: QueryInput, credentials: Credentials): string {
   return `${id}|${JSON.stringify(sorted)}`;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-  });
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class KpiClient {
   private static readonly clients = new Map<string, KpiClient>();
@@ -77,7 +79,7 @@ export class KpiClient {
   private readonly queued = new Map<Credentials, Map<string, Waiter[]>>();
   private readonly inflight = new Map<string, Promise<Result>>();
   private readonly cache = new Map<string, CachedResult>();
-  private readonly streams = new Map<string, { listeners: Set<LiveListener>; stop: AbortController }>();
+  private readonly streams = new Map<string, Stream>();
   private flushScheduled = false;
 
   constructor(endpoint: string, options: ClientOptions = {}) {
@@ -156,22 +158,16 @@ export class KpiClient {
     });
   }
 
-  /** One POST /v1/query, renewing the token once on 401 and waiting out 429/503 a few times. */
+  /** One POST /v1/query, waiting out 429/503 a few times. */
   private async post(credentials: Credentials, queries: QueryInput[]): Promise<unknown[]> {
-    for (let attempt = 0, renewed = false; ; attempt++) {
-      const token = await credentials.current().catch((e: unknown) => {
-        throw new KpiRequestError(`Could not get an access token: ${asRequestError(e).message}`, 401);
-      });
-      const response = await this.request(`${this.endpoint}/v1/query`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ queries }),
-      });
-      if (response.status === 401 && credentials.tokenProvider && !renewed) {
-        renewed = true;
-        await credentials.renew().catch(() => undefined);
-        continue;
-      }
+    for (let attempt = 0; ; attempt++) {
+      const response = await this.authorized(credentials, (authorization) =>
+        this.request(`${this.endpoint}/v1/query`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json", ...authorization },
+          body: JSON.stringify({ queries }),
+        }),
+      );
       if ((response.status === 429 || response.status === 503) && attempt < this.retries) {
         const error = await errorOfResponse(response);
         await sleep(Math.min(error.retryAfter ?? 1, 10) * 1000);
@@ -184,6 +180,18 @@ export class KpiClient {
         throw new KpiRequestError("The KPI service sent a response this widget cannot read", response.status);
       }
       return results;
+    }
+  }
+
+  /** A request with the credential's token, sent once more with a renewed token if refused (401). */
+  private async authorized(credentials: Credentials, send: (authorization: Record<string, string>) => Promise<Response>): Promise<Response> {
+    for (let renewed = false; ; renewed = true) {
+      const token = await credentials.current().catch((e: unknown) => {
+        throw new KpiRequestError(`Could not get an access token: ${asRequestError(e).message}`, 401);
+      });
+      const response = await send(token ? { Authorization: `Bearer ${token}` } : {});
+      if (response.status !== 401 || !credentials.tokenProvider || renewed) return response;
+      await credentials.renew().catch(() => undefined);
     }
   }
 
@@ -218,7 +226,9 @@ export class KpiClient {
     if (!stream) {
       stream = { listeners: new Set(), stop: new AbortController() };
       this.streams.set(key, stream);
-      void this.follow(key, query, credentials, stream);
+      const follower = this.follower(key, query, credentials, stream);
+      // follow never rejects: a failure here is the module itself not loading.
+      import("./live.js").then(({ follow }) => follow(follower)).catch(follower.failed);
     }
     stream.listeners.add(listener);
     return () => {
@@ -232,47 +242,36 @@ export class KpiClient {
     };
   }
 
-  private async follow(key: string, query: QueryInput, credentials: Credentials, stream: { listeners: Set<LiveListener>; stop: AbortController }): Promise<void> {
+  /** What a stream's responses and events mean for its listeners and the cache. */
+  private follower(key: string, query: QueryInput, credentials: Credentials, { listeners, stop }: Stream): Follower {
     const { metric, ...rest } = query;
     const url = `${this.endpoint}/v1/metrics/${encodeURIComponent(metric)}/stream?${searchParamsOf(rest as QueryInput)}`;
-    const signal = stream.stop.signal;
-    let backoff = 1_000;
-    while (!signal.aborted) {
-      try {
-        const token = await credentials.current();
-        const response = await this.fetch(url, { headers: { Accept: "text/event-stream", ...(token ? { Authorization: `Bearer ${token}` } : {}) }, signal });
-        this.requests++;
-        if (response.status === 401 && credentials.tokenProvider) {
-          await credentials.renew();
-          continue;
-        }
+    return {
+      signal: stop.signal,
+      connect: async () => {
+        const response = await this.authorized(credentials, (authorization) => {
+          this.requests++;
+          return this.fetch(url, { headers: { Accept: "text/event-stream", ...authorization }, signal: stop.signal });
+        });
         if (!response.ok || !response.body) throw await errorOfResponse(response);
-        const parser = new SseParser();
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          for (const event of parser.push(value)) {
-            if (event.event !== "result") continue;
-            let result: unknown;
-            try {
-              result = JSON.parse(event.data);
-            } catch {
-              throw new KpiRequestError("The KPI service sent a live update that is not valid JSON", 200);
-            }
-            if (!isResult(result)) continue;
-            backoff = 1_000;
-            this.cache.set(key, { result, at: Date.now() });
-            for (const l of stream.listeners) l.result(result);
-          }
+        return response.body;
+      },
+      update: (data) => {
+        let result: unknown;
+        try {
+          result = JSON.parse(data);
+        } catch {
+          throw new KpiRequestError("The KPI service sent a live update that is not valid JSON", 200);
         }
-      } catch (e) {
-        if (signal.aborted) return;
+        if (!isResult(result)) return false;
+        this.cache.set(key, { result, at: Date.now() });
+        for (const l of listeners) l.result(result);
+        return true;
+      },
+      failed: (e) => {
         const error = asRequestError(e);
-        for (const l of stream.listeners) l.error(error);
-      }
-      await sleep(backoff, signal);
-      backoff = Math.min(backoff * 2, 30_000);
-    }
+        for (const l of listeners) l.error(error);
+      },
+    };
   }
 }
