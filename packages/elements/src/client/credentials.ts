@@ -8,7 +8,7 @@ export type TokenProvider = () => string | Promise<string>;
  * `tokenProvider` when the API refuses it (401) or when a JWT is about to expire.
  */
 export class Credentials {
-  private renewing: Promise<string> | undefined;
+  #renewing: Promise<string> | undefined;
 
   constructor(
     public token: string | undefined,
@@ -25,7 +25,7 @@ export class Credentials {
   renew(): Promise<string> {
     const provider = this.tokenProvider;
     if (!provider) return Promise.reject(new Error("no tokenProvider to renew the token with"));
-    this.renewing ??= Promise.resolve()
+    this.#renewing ??= Promise.resolve()
       .then(provider)
       .then((token) => {
         if (typeof token !== "string" || !token) throw new Error("the tokenProvider returned no token");
@@ -33,9 +33,9 @@ export class Credentials {
         return token;
       })
       .finally(() => {
-        this.renewing = undefined;
+        this.#renewing = undefined;
       });
-    return this.renewing;
+    return this.#renewing;
   }
 }
 

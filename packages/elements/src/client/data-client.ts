@@ -59,83 +59,83 @@ function keyOf(query: QueryInput, credentials: Credentials): string {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class KpiClient {
-  private static readonly clients = new Map<string, KpiClient>();
+  static readonly #clients = new Map<string, KpiClient>();
 
   /** The page's client for an endpoint: widgets that share an endpoint share one client. */
   static for(endpoint: string, options?: ClientOptions): KpiClient {
     const key = endpoint.replace(/\/+$/, "");
-    let client = KpiClient.clients.get(key);
-    if (!client) KpiClient.clients.set(key, (client = new KpiClient(key, options)));
+    let client = KpiClient.#clients.get(key);
+    if (!client) KpiClient.#clients.set(key, (client = new KpiClient(key, options)));
     return client;
   }
 
   readonly endpoint: string;
   /** Requests sent so far (batches and streams), for diagnostics and tests. */
   requests = 0;
-  private readonly fetch: typeof fetch;
-  private readonly timeoutMs: number;
-  private readonly maxAgeMs: number;
-  private readonly retries: number;
-  private readonly queued = new Map<Credentials, Map<string, Waiter[]>>();
-  private readonly inflight = new Map<string, Promise<Result>>();
-  private readonly cache = new Map<string, CachedResult>();
-  private readonly streams = new Map<string, Stream>();
-  private flushScheduled = false;
+  readonly #fetch: typeof fetch;
+  readonly #timeoutMs: number;
+  readonly #maxAgeMs: number;
+  readonly #retries: number;
+  readonly #queued = new Map<Credentials, Map<string, Waiter[]>>();
+  readonly #inflight = new Map<string, Promise<Result>>();
+  readonly #cache = new Map<string, CachedResult>();
+  readonly #streams = new Map<string, Stream>();
+  #flushScheduled = false;
 
   constructor(endpoint: string, options: ClientOptions = {}) {
     this.endpoint = endpoint.replace(/\/+$/, "");
-    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.maxAgeMs = options.maxAgeMs ?? 30_000;
-    this.retries = options.retries ?? 2;
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#timeoutMs = options.timeoutMs ?? 15_000;
+    this.#maxAgeMs = options.maxAgeMs ?? 30_000;
+    this.#retries = options.retries ?? 2;
   }
 
   /** The last answer to a query, however old (widgets show it as stale when a refresh fails). */
   cached(query: QueryInput, credentials: Credentials): CachedResult | undefined {
-    return this.cache.get(keyOf(query, credentials));
+    return this.#cache.get(keyOf(query, credentials));
   }
 
   /** A query's result: from the cache while fresh (unless `force`), else from the next batch. */
   query(query: QueryInput, credentials: Credentials, { force = false } = {}): Promise<Result> {
     const key = keyOf(query, credentials);
-    const hit = this.cache.get(key);
-    if (!force && hit && Date.now() - hit.at < this.maxAgeMs) return Promise.resolve(hit.result);
-    const running = this.inflight.get(key);
+    const hit = this.#cache.get(key);
+    if (!force && hit && Date.now() - hit.at < this.#maxAgeMs) return Promise.resolve(hit.result);
+    const running = this.#inflight.get(key);
     if (running) return running;
     const promise = new Promise<Result>((resolve, reject) => {
-      let group = this.queued.get(credentials);
-      if (!group) this.queued.set(credentials, (group = new Map()));
+      let group = this.#queued.get(credentials);
+      if (!group) this.#queued.set(credentials, (group = new Map()));
       const waiters = group.get(key) ?? [];
       waiters.push({ query, resolve, reject });
       group.set(key, waiters);
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        queueMicrotask(() => this.flush());
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        queueMicrotask(() => this.#flush());
       }
-    }).finally(() => this.inflight.delete(key));
-    this.inflight.set(key, promise);
+    }).finally(() => this.#inflight.delete(key));
+    this.#inflight.set(key, promise);
     return promise;
   }
 
   /** Forgets cached answers, so the next queries ask the API again. */
   clear(): void {
-    this.cache.clear();
+    this.#cache.clear();
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
-    const groups = [...this.queued];
-    this.queued.clear();
+  #flush(): void {
+    this.#flushScheduled = false;
+    const groups = [...this.#queued];
+    this.#queued.clear();
     for (const [credentials, entries] of groups) {
       const all = [...entries];
-      for (let i = 0; i < all.length; i += MAX_BATCH) void this.send(credentials, all.slice(i, i + MAX_BATCH));
+      for (let i = 0; i < all.length; i += MAX_BATCH) void this.#send(credentials, all.slice(i, i + MAX_BATCH));
     }
   }
 
-  private async send(credentials: Credentials, entries: [string, Waiter[]][]): Promise<void> {
+  async #send(credentials: Credentials, entries: [string, Waiter[]][]): Promise<void> {
     let results: unknown[];
     try {
-      results = await this.post(credentials, entries.map(([, waiters]) => waiters[0]!.query));
+      results = await this.#post(credentials, entries.map(([, waiters]) => waiters[0]!.query));
     } catch (e) {
       const error = asRequestError(e);
       for (const [, waiters] of entries) for (const w of waiters) w.reject(error);
@@ -149,7 +149,7 @@ export class KpiClient {
         const error = new KpiRequestError(problemMessage(item.error) ?? "The KPI service refused this query", status);
         for (const w of waiters) w.reject(error);
       } else if (isResult(item)) {
-        this.cache.set(key, { result: item, at: now });
+        this.#cache.set(key, { result: item, at: now });
         for (const w of waiters) w.resolve(item);
       } else {
         const error = new KpiRequestError("The KPI service sent a result this widget cannot read", 200);
@@ -159,22 +159,22 @@ export class KpiClient {
   }
 
   /** One POST /v1/query, waiting out 429/503 a few times. */
-  private async post(credentials: Credentials, queries: QueryInput[]): Promise<unknown[]> {
+  async #post(credentials: Credentials, queries: QueryInput[]): Promise<unknown[]> {
     for (let attempt = 0; ; attempt++) {
-      const response = await this.authorized(credentials, (authorization) =>
-        this.request(`${this.endpoint}/v1/query`, {
+      const response = await this.#authorized(credentials, (authorization) =>
+        this.#request(`${this.endpoint}/v1/query`, {
           method: "POST",
           headers: { "Content-Type": "application/json", Accept: "application/json", ...authorization },
           body: JSON.stringify({ queries }),
         }),
       );
-      if ((response.status === 429 || response.status === 503) && attempt < this.retries) {
+      if ((response.status === 429 || response.status === 503) && attempt < this.#retries) {
         const error = await errorOfResponse(response);
         await sleep(Math.min(error.retryAfter ?? 1, 10) * 1000);
         continue;
       }
       if (!response.ok) throw await errorOfResponse(response);
-      const body = await this.json(response);
+      const body = await this.#json(response);
       const results = (body as { results?: unknown } | null)?.results;
       if (!Array.isArray(results) || results.length !== queries.length) {
         throw new KpiRequestError("The KPI service sent a response this widget cannot read", response.status);
@@ -184,7 +184,7 @@ export class KpiClient {
   }
 
   /** A request with the credential's token, sent once more with a renewed token if refused (401). */
-  private async authorized(credentials: Credentials, send: (authorization: Record<string, string>) => Promise<Response>): Promise<Response> {
+  async #authorized(credentials: Credentials, send: (authorization: Record<string, string>) => Promise<Response>): Promise<Response> {
     for (let renewed = false; ; renewed = true) {
       const token = await credentials.current().catch((e: unknown) => {
         throw new KpiRequestError(`Could not get an access token: ${asRequestError(e).message}`, 401);
@@ -196,18 +196,18 @@ export class KpiClient {
   }
 
   /** fetch with a timeout; a network failure or timeout becomes a KpiRequestError. */
-  private async request(url: string, init: RequestInit): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
+  async #request(url: string, init: RequestInit): Promise<Response> {
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
     this.requests++;
     try {
-      return await this.fetch(url, { ...init, signal: timeout });
+      return await this.#fetch(url, { ...init, signal: timeout });
     } catch {
-      if (timeout.aborted) throw new KpiRequestError(`The KPI service did not answer within ${Math.round(this.timeoutMs / 1000)} s`, 0);
+      if (timeout.aborted) throw new KpiRequestError(`The KPI service did not answer within ${Math.round(this.#timeoutMs / 1000)} s`, 0);
       throw new KpiRequestError(`The KPI service at ${this.endpoint} could not be reached`, 0);
     }
   }
 
-  private async json(response: Response): Promise<unknown> {
+  async #json(response: Response): Promise<unknown> {
     try {
       return await response.json();
     } catch {
@@ -222,36 +222,36 @@ export class KpiClient {
    */
   live(query: QueryInput, credentials: Credentials, listener: LiveListener): () => void {
     const key = keyOf(query, credentials);
-    let stream = this.streams.get(key);
+    let stream = this.#streams.get(key);
     if (!stream) {
       stream = { listeners: new Set(), stop: new AbortController() };
-      this.streams.set(key, stream);
-      const follower = this.follower(key, query, credentials, stream);
+      this.#streams.set(key, stream);
+      const follower = this.#follower(key, query, credentials, stream);
       // follow never rejects: a failure here is the module itself not loading.
       import("./live.js").then(({ follow }) => follow(follower)).catch(follower.failed);
     }
     stream.listeners.add(listener);
     return () => {
-      const s = this.streams.get(key);
+      const s = this.#streams.get(key);
       if (!s) return;
       s.listeners.delete(listener);
       if (s.listeners.size === 0) {
         s.stop.abort();
-        this.streams.delete(key);
+        this.#streams.delete(key);
       }
     };
   }
 
   /** What a stream's responses and events mean for its listeners and the cache. */
-  private follower(key: string, query: QueryInput, credentials: Credentials, { listeners, stop }: Stream): Follower {
+  #follower(key: string, query: QueryInput, credentials: Credentials, { listeners, stop }: Stream): Follower {
     const { metric, ...rest } = query;
     const url = `${this.endpoint}/v1/metrics/${encodeURIComponent(metric)}/stream?${searchParamsOf(rest as QueryInput)}`;
     return {
       signal: stop.signal,
       connect: async () => {
-        const response = await this.authorized(credentials, (authorization) => {
+        const response = await this.#authorized(credentials, (authorization) => {
           this.requests++;
-          return this.fetch(url, { headers: { Accept: "text/event-stream", ...authorization }, signal: stop.signal });
+          return this.#fetch(url, { headers: { Accept: "text/event-stream", ...authorization }, signal: stop.signal });
         });
         if (!response.ok || !response.body) throw await errorOfResponse(response);
         return response.body;
@@ -264,7 +264,7 @@ export class KpiClient {
           throw new KpiRequestError("The KPI service sent a live update that is not valid JSON", 200);
         }
         if (!isResult(result)) return false;
-        this.cache.set(key, { result, at: Date.now() });
+        this.#cache.set(key, { result, at: Date.now() });
         for (const l of listeners) l.result(result);
         return true;
       },

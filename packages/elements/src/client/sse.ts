@@ -9,21 +9,21 @@ export interface ServerEvent {
 
 /** Splits a text stream into events as they complete; comments (heartbeats) are dropped. */
 export class SseParser {
-  private buffer = "";
+  #buffer = "";
 
   push(chunk: string): ServerEvent[] {
-    this.buffer += chunk;
+    this.#buffer += chunk;
     const events: ServerEvent[] = [];
     let end: RegExpExecArray | null;
     const boundary = /\r?\n\r?\n/g;
     let consumed = 0;
-    while ((end = boundary.exec(this.buffer))) {
-      const block = this.buffer.slice(consumed, end.index);
+    while ((end = boundary.exec(this.#buffer))) {
+      const block = this.#buffer.slice(consumed, end.index);
       consumed = end.index + end[0].length;
       const event = parseBlock(block);
       if (event) events.push(event);
     }
-    this.buffer = this.buffer.slice(consumed);
+    this.#buffer = this.#buffer.slice(consumed);
     return events;
   }
 }

@@ -79,11 +79,11 @@ export abstract class KpiElement extends LitElement {
   protected declare loading: boolean;
   protected declare stale: boolean;
 
-  private ownCredentials: Credentials | undefined;
-  private seq = 0;
-  private loadedKey: string | undefined;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private unsubscribe: (() => void) | undefined;
+  #ownCredentials: Credentials | undefined;
+  #seq = 0;
+  #loadedKey: string | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #unsubscribe: (() => void) | undefined;
 
   constructor() {
     super();
@@ -99,7 +99,7 @@ export abstract class KpiElement extends LitElement {
   }
 
   /** What this widget asks and where, or an error saying what is missing. */
-  private request(): { query: QueryInput; client: KpiClient; credentials: Credentials } | Error {
+  #request(): { query: QueryInput; client: KpiClient; credentials: Credentials } | Error {
     const c = this.config ?? {};
     const metric = this.metric;
     if (!metric) return new Error("Set the metric attribute, e.g. metric=\"aov\".");
@@ -112,96 +112,96 @@ export abstract class KpiElement extends LitElement {
     }
     const filters = parseFilter(this.filter ?? c.filter);
     if (filters) q.filters = filters;
-    return { query: q as QueryInput, client: KpiClient.for(endpoint), credentials: this.credentials() };
+    return { query: q as QueryInput, client: KpiClient.for(endpoint), credentials: this.#credentials() };
   }
 
-  private credentials(): Credentials {
+  #credentials(): Credentials {
     if (this.token === undefined && this.tokenProvider === undefined && this.config?.credentials) return this.config.credentials;
-    if (!this.ownCredentials || this.ownCredentials.token !== this.token || this.ownCredentials.tokenProvider !== this.tokenProvider) {
-      this.ownCredentials = new Credentials(this.token ?? this.config?.credentials?.token, this.tokenProvider ?? this.config?.credentials?.tokenProvider);
+    if (!this.#ownCredentials || this.#ownCredentials.token !== this.token || this.#ownCredentials.tokenProvider !== this.tokenProvider) {
+      this.#ownCredentials = new Credentials(this.token ?? this.config?.credentials?.token, this.tokenProvider ?? this.config?.credentials?.tokenProvider);
     }
-    return this.ownCredentials;
+    return this.#ownCredentials;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopUpdates();
+    this.#stopUpdates();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.sync(true);
+    if (this.hasUpdated) this.#sync(true);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const queryChanged = QUERY_KEYS.some((k) => changed.has(k as keyof KpiElement));
-    if (queryChanged || changed.has("refresh")) this.sync(queryChanged);
+    if (queryChanged || changed.has("refresh")) this.#sync(queryChanged);
   }
 
   /** Loads when the query changed, and (re)arms the refresh timer and the live stream. */
-  private sync(queryChanged: boolean): void {
-    this.stopUpdates();
+  #sync(queryChanged: boolean): void {
+    this.#stopUpdates();
     if (this.data !== undefined) {
-      this.seq++;
-      this.loadedKey = undefined;
-      if (isResult(this.data)) this.show(this.data);
-      else this.fail(new Error("`.data` is not a KPI result: it needs metric, value, change and series."));
+      this.#seq++;
+      this.#loadedKey = undefined;
+      if (isResult(this.data)) this.#show(this.data);
+      else this.#fail(new Error("`.data` is not a KPI result: it needs metric, value, change and series."));
       return;
     }
-    const request = this.request();
+    const request = this.#request();
     if (request instanceof Error) {
-      this.loadedKey = undefined;
+      this.#loadedKey = undefined;
       this.result = undefined;
-      return this.fail(request);
+      return this.#fail(request);
     }
     const { query, client, credentials } = request;
     const key = `${client.endpoint}|${JSON.stringify(query)}`;
-    if (queryChanged && key !== this.loadedKey) {
-      this.loadedKey = key;
+    if (queryChanged && key !== this.#loadedKey) {
+      this.#loadedKey = key;
       this.result = client.cached(query, credentials)?.result;
       void this.load(false);
     }
     const refresh = this.refresh ?? this.config?.refresh;
-    if (refresh && refresh > 0) this.timer = setInterval(() => void this.load(true), Math.max(1, refresh) * 1000);
+    if (refresh && refresh > 0) this.#timer = setInterval(() => void this.load(true), Math.max(1, refresh) * 1000);
     if (this.live || this.config?.live) {
-      this.unsubscribe = client.live(query, credentials, {
-        result: (result) => this.show(result),
-        error: (error) => this.fail(error),
+      this.#unsubscribe = client.live(query, credentials, {
+        result: (result) => this.#show(result),
+        error: (error) => this.#fail(error),
       });
     }
   }
 
-  private stopUpdates(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+  #stopUpdates(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   /** Asks the API again (the error state's retry button calls this with `force`). */
   async load(force = true): Promise<void> {
-    const request = this.data === undefined ? this.request() : undefined;
+    const request = this.data === undefined ? this.#request() : undefined;
     if (!request || request instanceof Error) return;
-    const seq = ++this.seq;
+    const seq = ++this.#seq;
     this.loading = true;
     try {
       const result = await request.client.query(request.query, request.credentials, { force });
-      if (seq === this.seq) this.show(result);
+      if (seq === this.#seq) this.#show(result);
     } catch (e) {
-      if (seq === this.seq) this.fail(asRequestError(e));
+      if (seq === this.#seq) this.#fail(asRequestError(e));
     } finally {
-      if (seq === this.seq) this.loading = false;
+      if (seq === this.#seq) this.loading = false;
     }
   }
 
-  private show(result: Result): void {
+  #show(result: Result): void {
     this.result = result;
     this.error = undefined;
     this.stale = false;
     this.dispatchEvent(new CustomEvent("kpi-load", { detail: { result }, bubbles: true, composed: true }));
   }
 
-  private fail(error: Error): void {
+  #fail(error: Error): void {
     this.error = error;
     this.loading = false;
     // An older answer stays on screen, marked stale, rather than vanishing behind the error.

@@ -84,11 +84,11 @@ export class KpiCard extends KpiElement {
           </div>`
         : nothing}
       ${this.sparkline && r.series.length > 1 ? sparklineSvg(r.series.map((p) => p.value), null, partial) : nothing}
-      ${r.target ? this.renderTarget(r, r.target) : nothing} ${this.renderStale()}
+      ${r.target ? this.#renderTarget(r, r.target) : nothing} ${this.renderStale()}
     </article>`;
   }
 
-  private renderTarget(r: Result, target: NonNullable<Result["target"]>): TemplateResult {
+  #renderTarget(r: Result, target: NonNullable<Result["target"]>): TemplateResult {
     const locale = this.effectiveLocale;
     const { unit, currency } = r.metric;
     const attainment = target.attainment;
