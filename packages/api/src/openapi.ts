@@ -20,8 +20,9 @@ const problemSchema = z
   .meta({ id: "Problem", description: "RFC 9457 problem details" });
 
 const json = (schema: z.ZodType) => ({ "application/json": { schema } });
+/** Every route that reads or writes the store may also meet a busy or unreachable database: 503. */
 const problems = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, { description: DESCRIPTIONS[code] ?? "Error", content: { "application/problem+json": { schema: problemSchema } } }]));
+  Object.fromEntries([...codes, 503].map((code) => [code, { description: DESCRIPTIONS[code] ?? "Error", content: { "application/problem+json": { schema: problemSchema } } }]));
 const DESCRIPTIONS: Record<number, string> = {
   400: "Malformed request",
   401: "Missing, unknown or expired credential",
@@ -32,6 +33,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: "Body not JSON",
   422: "Invalid content; for batches, every bad record is listed",
   429: "Rate limited; see Retry-After",
+  503: "The database is busy or unreachable for now; see Retry-After",
 };
 
 const metricParam = z.string().meta({ param: { name: "id", in: "path" }, example: "aov" });

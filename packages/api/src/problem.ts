@@ -3,6 +3,7 @@
 import { type Issue, KpiError, problemOf, type Problem } from "@kpikit/core";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { StoreUnavailableError } from "./store/unavailable.js";
 
 const TITLES: Record<number, string> = {
   400: "Bad request",
@@ -53,6 +54,7 @@ export class HttpProblem extends Error {
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof KpiError) return problemResponse(c, problemOf(err));
   if (err instanceof HttpProblem) return problem(c, err.status, err.message, { ...(err.errors ? { errors: err.errors } : {}), ...(err.headers ? { headers: err.headers } : {}) });
+  if (err instanceof StoreUnavailableError) return problem(c, 503, err.message, { headers: { "Retry-After": "1" } });
   const status = (err as { status?: unknown }).status;
   if (typeof status === "number" && status >= 400 && status < 500) return problem(c, status, err.message || TITLES[status] || "Bad request");
   console.error("kpikit: unexpected error", err);

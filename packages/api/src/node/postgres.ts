@@ -3,6 +3,7 @@
 import { postgres } from "@kpikit/core";
 import pg from "pg";
 import type { SqlDriver, SqlStatement } from "../store/sql-store.js";
+import { withUnavailable } from "../store/unavailable.js";
 
 const { INT8, NUMERIC } = pg.types.builtins;
 
@@ -15,13 +16,21 @@ const types: pg.CustomTypesConfig = {
   getTypeParser: (oid, format) => (oid === INT8 || oid === NUMERIC ? Number : pg.types.getTypeParser(oid, format)),
 };
 
+/**
+ * Errors that pass with time: the server unreachable or restarting (connection errors, class 57P),
+ * out of connections (53300), a lock or serialization conflict (55P03, 40001, 40P01).
+ */
+const TRANSIENT = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "55P03", "40001", "40P01"]);
+const isTransient = (e: unknown) =>
+  TRANSIENT.has(String((e as { code?: unknown }).code)) || /Connection terminated|timeout exceeded when trying to connect/.test((e as Error).message ?? "");
+
 /** A driver on a connection string (`postgres://user:password@host:5432/database`) or a pool's settings. */
 export function postgresDriver(config: string | pg.PoolConfig): SqlDriver & { pool: pg.Pool } {
   const pool = new pg.Pool({ ...(typeof config === "string" ? { connectionString: config } : config), types });
   // An idle connection the server closed (a restart, a timeout): the pool discards it and the next
   // query opens another. Without a listener, the error would end the process.
   pool.on("error", () => {});
-  return {
+  return withUnavailable({
     pool,
     dialect: postgres,
     // The protocol counts parameters in 16 bits.
@@ -52,5 +61,5 @@ export function postgresDriver(config: string | pg.PoolConfig): SqlDriver & { po
     async close() {
       await pool.end();
     },
-  };
+  }, isTransient);
 }

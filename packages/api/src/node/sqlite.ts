@@ -3,12 +3,21 @@
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { sqlite } from "@kpikit/core";
 import type { SqlDriver, SqlStatement } from "../store/sql-store.js";
+import { withUnavailable } from "../store/unavailable.js";
 
-export function nodeSqliteDriver(path: string): SqlDriver & { db: DatabaseSync } {
+/** SQLITE_BUSY and SQLITE_LOCKED: another connection holds the file's write lock for longer than busyTimeoutMs. */
+const isLocked = (e: unknown) => [5, 6].includes((e as { errcode?: number }).errcode ?? 0);
+
+export interface NodeSqliteOptions {
+  /** How long a write waits for another process's write lock before the API answers 503 (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}): SqlDriver & { db: DatabaseSync } {
   const db = new DatabaseSync(path);
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = FULL");
-  db.exec("PRAGMA busy_timeout = 5000");
+  db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   db.exec("PRAGMA foreign_keys = ON");
   // Dashboards read the same index pages over and over (rollups, the facts of the last minutes);
   // SQLite's default page cache (2 MB) drops them between requests once the file is gigabytes.
@@ -23,7 +32,7 @@ export function nodeSqliteDriver(path: string): SqlDriver & { db: DatabaseSync }
     }
     return s;
   };
-  return {
+  return withUnavailable({
     db,
     dialect: sqlite,
     // node:sqlite binds in time that grows with a statement's parameter count (1000 rows of 10
@@ -49,5 +58,5 @@ export function nodeSqliteDriver(path: string): SqlDriver & { db: DatabaseSync }
     async close() {
       db.close();
     },
-  };
+  }, isLocked);
 }

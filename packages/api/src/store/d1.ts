@@ -2,6 +2,7 @@
 // batch() is one: a failing statement rolls back the whole batch.
 import { sqlite } from "@kpikit/core";
 import type { SqlDriver, SqlStatement } from "./sql-store.js";
+import { withUnavailable } from "./unavailable.js";
 
 /** The part of D1's binding the driver uses (structurally, so the package needs no Workers types). */
 export interface D1Like {
@@ -13,8 +14,11 @@ interface D1StatementLike {
   all(): Promise<{ results: Record<string, unknown>[] }>;
 }
 
+/** How D1 words an overloaded, restarting or unreachable database. */
+const isTransient = (e: unknown) => /overloaded|network connection lost|reset because its code was updated|storage caused object to be reset|timed? ?out/i.test((e as Error).message ?? "");
+
 export function d1Driver(db: D1Like): SqlDriver {
-  return {
+  return withUnavailable({
     dialect: sqlite,
     maxParams: 100,
     async all(sql, params = []) {
@@ -27,5 +31,5 @@ export function d1Driver(db: D1Like): SqlDriver {
     async exec(sql) {
       await db.prepare(sql).bind().all();
     },
-  };
+  }, isTransient);
 }
