@@ -98,6 +98,21 @@ for (const [name, make] of Object.entries(STORES)) {
       await Promise.all([...streams, rebuilds]);
       expect(await answers(store, "c")).toEqual(expected);
     });
+
+    it("takes the same batches sent at once in opposite orders once each, with no deadlock", async () => {
+      await createTenant(store, { id: "d" });
+      const orders = facts.orders!;
+      for (let i = 0; i < orders.length; i += 300) {
+        const batch = orders.slice(i, i + 300);
+        const results = await Promise.all([store.ingest("d", "orders", batch), store.ingest("d", "orders", [...batch].reverse()), store.ingest("d", "orders", batch)]);
+        expect(results.reduce((sum, r) => sum + r.inserted, 0)).toBe(batch.length);
+      }
+      const memory = new MemoryStore();
+      await createTenant(memory, { id: "d" });
+      await memory.ingest("d", "orders", orders);
+      const revenue = { metric: "revenue", range: "last_90_days", grain: "day" };
+      expect(comparable(await runQuery(await store.engine("d"), revenue, { registry, now: NOW }))).toEqual(comparable(await runQuery(await memory.engine("d"), revenue, { registry, now: NOW })));
+    });
   });
 }
 

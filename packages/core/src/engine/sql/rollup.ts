@@ -238,8 +238,12 @@ export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: D
     ...(dated ? [] : [`SELECT ${text(params.add(QUARTER_TOTAL))} AS d, ${text("''")} AS y, q AS b, ${aggregate} FROM s GROUP BY q`]),
     ...bindings.map((b, i) => `SELECT ${text(params.add(b.field))} AS d, COALESCE(k${i}, '') AS y, b, ${aggregate} FROM s GROUP BY b, k${i}`),
   ];
-  // SQLite reads "ON CONFLICT" after a bare SELECT as a join's ON; the WHERE settles it.
-  const sql = `WITH ${facts} INSERT INTO rollups (tenant_id, measure, dim, value, bucket, v, n) SELECT ${tenantParam}, ${measure}, d, y, b, v, n FROM (${unionAll(groups, " UNION ALL ")}) u WHERE TRUE ON CONFLICT (tenant_id, measure, dim, bucket, value) DO UPDATE SET v = rollups.v + excluded.v, n = rollups.n + excluded.n`;
+  // Ingests running side by side upsert their rows in the key's order, so that on PostgreSQL none
+  // waits for a row another holds while holding one that other waits for (a deadlock). A rebuild
+  // locks the table first and needs no order. SQLite reads "ON CONFLICT" after a bare SELECT as a
+  // join's ON; the WHERE settles it.
+  const order = scope.all ? "" : " ORDER BY d, b, y";
+  const sql = `WITH ${facts} INSERT INTO rollups (tenant_id, measure, dim, value, bucket, v, n) SELECT ${tenantParam}, ${measure}, d, y, b, v, n FROM (${unionAll(groups, " UNION ALL ")}) u WHERE TRUE${order} ON CONFLICT (tenant_id, measure, dim, bucket, value) DO UPDATE SET v = rollups.v + excluded.v, n = rollups.n + excluded.n`;
   return { sql, params: params.values };
 }
 
