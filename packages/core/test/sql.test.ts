@@ -30,6 +30,9 @@ const rollupQueries: Record<string, QueryInput> = {
   rollup_aov_kolkata: { metric: "aov", range: "last_7_days", grain: "day", tz: "Asia/Kolkata" },
   rollup_conversion_by_visitor: { metric: "conversion_rate", range: "last_month", by: "visitor", filters: { visitor: "new" }, compare: "none" },
   rollup_cac_dates: { metric: "cac", range: "last_7_days", tz: "America/Los_Angeles", grain: "week", compare: "none" },
+  // "now" mid-hour: the minutes past the last quarter hour, at both ends, are read from the facts.
+  rollup_revenue_mid_hour: { metric: "revenue", range: "last_90_days", grain: "day", now: "2026-11-23T09:37:00Z" },
+  rollup_hit_rate_lines_mid_hour: { metric: "hit_rate", range: "last_7_days", grain: "day", compare: "none", now: "2026-11-23T09:37:00Z" },
 };
 
 const rollups = Rollups.of(registry);
