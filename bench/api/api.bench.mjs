@@ -2,8 +2,9 @@
 //  1. A cached GET /v1/metrics/aov on the real server (SQLite, a year of demo data, full
 //     middleware: security headers, CORS, key check, rate limit, ETag) against a bare Hono route
 //     answering the same JSON. autocannon on loopback; servers pinned to core 0, load to core 1.
-//  2. Ingestion through the API (HTTP, JSON, validation, idempotent insert, durable commit)
-//     against a raw node:sqlite loop inserting the same rows into the same tables.
+//  2. Ingestion through the API (HTTP, JSON, validation, idempotent insert, rollups, durable
+//     commit), of a backfill and of live traffic, against a raw node:sqlite loop inserting the same
+//     rows into the same tables.
 //  3. 100 000 fuzzed requests (the API's fuzz suite, ten times its usual size).
 //  4. The Workers bundle, minified and gzipped.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
@@ -69,28 +70,37 @@ console.log(`   throughput ${(throughput * 100).toFixed(0)} % of bare Hono (goal
 bare.child.kill();
 
 // --- 2. ingestion vs raw inserts ----------------------------------------------------------------
+// Twice through the API, rollups kept: a backfill (a year of history, so each batch of 500 spreads
+// over nine days of hourly rollup rows) and live traffic (the same orders compressed into the last
+// day, as a busy shop sends them: each batch within minutes). The goal is judged on the backfill.
 console.log("\n2. ingestion of 60 000 orders in batches of 500, durable (WAL, synchronous=FULL)");
+const END = Date.parse("2026-11-23T00:00:00Z");
 const orders = [];
-for (const batch of generateDemo({ orders: 60_000, sessions: 1, end: Date.parse("2026-11-23T00:00:00Z"), seed: 9 })) if (batch.fact === "orders") orders.push(...batch.records);
-const batches = [];
-for (let i = 0; i < orders.length; i += 500) batches.push(orders.slice(i, i + 500).map((o) => ({ ...o, id: `ing_${o.id}` })));
-// Bodies are serialized before the clock starts, and two senders keep the server busy: the figure
-// is the API's, not the load generator's JSON.stringify.
-const bodies = batches.map((records) => JSON.stringify({ records }));
-let t = performance.now();
-let next = 0;
-await Promise.all(
-  [0, 1].map(async () => {
-    while (next < bodies.length) {
-      const body = bodies[next++];
-      const r = await fetch(`${kpikit.base}/v1/events/orders`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body });
-      if (r.status !== 200) throw new Error(`ingestion answered ${r.status}: ${await r.text()}`);
-      const { inserted } = await r.json();
-      if (inserted !== 500) throw new Error(`a batch inserted ${inserted} of 500`);
-    }
-  }),
-);
-const apiRate = orders.length / ((performance.now() - t) / 1000);
+for (const batch of generateDemo({ orders: 60_000, sessions: 1, end: END, seed: 9 })) if (batch.fact === "orders") orders.push(...batch.records);
+const inBatches = (records) => Array.from({ length: Math.ceil(records.length / 500) }, (_, i) => records.slice(i * 500, i * 500 + 500));
+const batches = inBatches(orders.map((o) => ({ ...o, id: `ing_${o.id}` })));
+const dayLater = (iso) => iso && new Date(END - (END - Date.parse(iso)) / 365).toISOString();
+const live = inBatches(orders.map((o) => ({ ...o, id: `live_${o.id}`, placedAt: dayLater(o.placedAt), shippedAt: dayLater(o.shippedAt), deliveredAt: dayLater(o.deliveredAt), promisedAt: dayLater(o.promisedAt) })));
+/** Records per second through POST /v1/events/orders, bodies serialized before the clock starts and two senders keeping the server busy. */
+async function ingestRate(list) {
+  const bodies = list.map((records) => JSON.stringify({ records }));
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    [0, 1].map(async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++];
+        const r = await fetch(`${kpikit.base}/v1/events/orders`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body });
+        if (r.status !== 200) throw new Error(`ingestion answered ${r.status}: ${await r.text()}`);
+        const { inserted } = await r.json();
+        if (inserted !== 500) throw new Error(`a batch inserted ${inserted} of 500`);
+      }
+    }),
+  );
+  return orders.length / ((performance.now() - started) / 1000);
+}
+const apiRate = await ingestRate(batches);
+const liveRate = await ingestRate(live);
 kpikit.child.kill();
 
 const raw = new DatabaseSync(join(dir, "raw.db"));
@@ -98,7 +108,7 @@ raw.exec("PRAGMA journal_mode = WAL");
 raw.exec("PRAGMA synchronous = FULL");
 for (const s of storeSchema(sqlite)) raw.exec(s);
 const statements = new Map();
-t = performance.now();
+let t = performance.now();
 for (const records of batches) {
   raw.exec("BEGIN IMMEDIATE");
   for (const o of records) {
@@ -113,9 +123,9 @@ for (const records of batches) {
 }
 const rawRate = orders.length / ((performance.now() - t) / 1000);
 raw.close();
-console.log(`   through the API        ${Math.round(apiRate).toLocaleString("en").padStart(7)} records/s (HTTP, JSON, validation, idempotent insert)`);
+console.log(`   through the API        ${Math.round(apiRate).toLocaleString("en").padStart(7)} records/s backfill, ${Math.round(liveRate).toLocaleString("en")} records/s live (HTTP, JSON, validation, idempotent insert, rollups)`);
 console.log(`   raw node:sqlite loop   ${Math.round(rawRate).toLocaleString("en").padStart(7)} records/s (prepared inserts, same tables)`);
-console.log(`   ${(apiRate / rawRate * 100).toFixed(0)} % of the raw loop (goal >= 70 %)`);
+console.log(`   ${(apiRate / rawRate * 100).toFixed(0)} % of the raw loop on the backfill (goal >= 70 %), ${(liveRate / rawRate * 100).toFixed(0)} % live`);
 
 // --- 3. fuzzing --------------------------------------------------------------------------------
 console.log("\n3. 100 000 fuzzed requests (the API's fuzz suite at ten times its size)");
