@@ -1,7 +1,7 @@
 // The API's logic between thin handlers and core: which KPIs a tenant has (the catalog plus its
 // own definitions), which a credential may read, and cached results keyed by everything that can
 // change them (tenant, data version, the credential's locked filters, the query, the minute).
-import { catalog, MetricRegistry, type Query, runQuery, type Result, type RunOptions } from "@kpikit/core";
+import { catalog, hash53, MetricRegistry, type Query, runQuery, type Result, type RunOptions } from "@kpikit/core";
 import { assertMetricAllowed } from "./auth/authenticate.js";
 import type { Auth } from "./context.js";
 import type { Store } from "./store/types.js";
@@ -11,18 +11,6 @@ const BUILT_IN = MetricRegistry.of(catalog);
 export interface Cached {
   etag: string;
   body: string;
-}
-
-/** FNV-1a, 53 bits: a fast, stable fingerprint for ETags (not a security boundary). */
-function fingerprint(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return ((h2 >>> 0) * 0x200000 + ((h1 >>> 0) & 0x1fffff)).toString(36);
 }
 
 class Lru<V> {
@@ -140,7 +128,7 @@ export class KpiService {
     if (text === undefined) this.queryText.set(query, (text = JSON.stringify(query)));
     const scope = auth.lockedFilters ? JSON.stringify(auth.lockedFilters) : "";
     const key = `${auth.tenant.id}|${version}|${auth.tenant.timeZone}|${auth.tenant.currency}|${scope}|${query.now === undefined ? this.now() : ""}|${text}`;
-    return { etag: `W/"${fingerprint(key)}"`, key, version };
+    return { etag: `W/"${hash53(key)}"`, key, version };
   }
 
   /** A query's result as JSON text, computed once per cache key. */

@@ -1,5 +1,6 @@
 // @kpikit/core: KPI definitions, fact schemas, time ranges and zones, and the engines.
 export { KpiError, errorStatus, type ErrorCode, type Issue } from "./errors.js";
+export { hash53 } from "./hash.js";
 
 export * from "./facts/schemas.js";
 export { factModels, dimensions, dimensionsOf, isDimension, queryFacts, type FactModel, type FieldInfo, type FieldKind, type QueryFact, type DimensionBinding } from "./facts/model.js";

@@ -13,6 +13,7 @@ import type { Measure } from "../../definitions/schema.js";
 import { parseExpr } from "../../expr/parse.js";
 import { type DimensionBinding, dimensions, factModels, type QueryFact } from "../../facts/model.js";
 import type { FactName } from "../../facts/schemas.js";
+import { hash53 } from "../../hash.js";
 import { datesIn } from "../../time/calendar.js";
 import type { Span } from "../../time/range.js";
 import type { FilterBinding } from "../types.js";
@@ -48,20 +49,6 @@ export interface SpanSplit {
   facts: { i: number; s: number; e: number }[];
 }
 
-/** cyrb53: a 53-bit string hash, plenty to name a few hundred measure definitions apart. */
-function hash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
 function rollupOf(m: Measure): Omit<RollupMeasure, "id"> | undefined {
   if (m.agg !== "count" && m.agg !== "sum" && m.agg !== "avg") return undefined;
   if (m.snapshot) return undefined;
@@ -90,9 +77,9 @@ export class Rollups {
   private constructor(measures: Iterable<Omit<RollupMeasure, "id">>) {
     for (const m of measures) {
       const key = signature(m);
-      if (!this.bySignature.has(key)) this.bySignature.set(key, { ...m, id: hash(key) });
+      if (!this.bySignature.has(key)) this.bySignature.set(key, { ...m, id: hash53(key) });
     }
-    this.version = `${FORMAT}.${hash([...this.bySignature.keys()].sort().join("\n"))}`;
+    this.version = `${FORMAT}.${hash53([...this.bySignature.keys()].sort().join("\n"))}`;
   }
 
   static of(registry: MetricRegistry): Rollups {
