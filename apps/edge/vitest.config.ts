@@ -8,6 +8,8 @@ export default defineConfig({
     cloudflareTest(async () => ({
       wrangler: { configPath: "./wrangler.toml" },
       miniflare: {
+        // A database no migration ran on: what a worker deployed without `npm run deploy` meets.
+        d1Databases: ["UNMIGRATED_DB"],
         bindings: {
           KPIKIT_SECRET_KEY: "kpi_sk_test_edge",
           TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL("./migrations", import.meta.url))),

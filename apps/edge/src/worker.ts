@@ -1,7 +1,7 @@
 // KPI Kit on Cloudflare Workers: the same app as on Node, over D1. The tables come from the
 // migrations in ./migrations (wrangler d1 migrations apply). A tenant "default" is provisioned on
 // the first request when the KPIKIT_SECRET_KEY secret is set.
-import { createApp, createTenant, d1Driver, type D1Like, SqlStore } from "@kpikit/api";
+import { createApp, createTenant, d1Driver, type D1Like, problemBody, SqlStore, StoreUnavailableError } from "@kpikit/api";
 
 export interface Env {
   DB: D1Like;
@@ -31,13 +31,29 @@ async function start(env: Env) {
   return createApp({ store });
 }
 
+/** A worker that could not start answers problem+json too: 503 if D1 may soon take requests again. */
+function notStarted(e: unknown): Response {
+  console.error("kpikit: the worker could not start", e);
+  const body =
+    e instanceof StoreUnavailableError
+      ? problemBody(503, e.message)
+      : problemBody(500, "the worker could not start on its D1 database; are its migrations applied (npm run deploy applies them)?");
+  return new Response(JSON.stringify(body), { status: body.status, headers: { "Content-Type": "application/problem+json", ...(body.status === 503 ? { "Retry-After": "1" } : {}) } });
+}
+
 export default {
   async fetch(request: Request, env: Env, ctx: unknown): Promise<Response> {
+    // A failed start is tried again on the next request.
     ready ??= start(env).catch((e: unknown) => {
       ready = undefined;
       throw e;
     });
-    const app = await ready;
+    let app: ReturnType<typeof createApp>;
+    try {
+      app = await ready;
+    } catch (e) {
+      return notStarted(e);
+    }
     return app.fetch(request, env, ctx as never);
   },
 };
