@@ -54,7 +54,10 @@ export class HttpProblem extends Error {
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof KpiError) return problemResponse(c, problemOf(err));
   if (err instanceof HttpProblem) return problem(c, err.status, err.message, { ...(err.errors ? { errors: err.errors } : {}), ...(err.headers ? { headers: err.headers } : {}) });
-  if (err instanceof StoreUnavailableError) return problem(c, 503, err.message, { headers: { "Retry-After": "1" } });
+  if (err instanceof StoreUnavailableError) {
+    console.warn("kpikit: database unavailable:", (err.cause as Error | undefined)?.message ?? err.cause);
+    return problem(c, 503, err.message, { headers: { "Retry-After": "1" } });
+  }
   const status = (err as { status?: unknown }).status;
   if (typeof status === "number" && status >= 400 && status < 500) return problem(c, status, err.message || TITLES[status] || "Bad request");
   console.error("kpikit: unexpected error", err);

@@ -5,7 +5,8 @@ import type { SqlDriver } from "./sql-store.js";
 
 export class StoreUnavailableError extends Error {
   constructor(cause: unknown) {
-    super(`the database cannot take this request now (${cause instanceof Error ? cause.message : String(cause)}); retry in a moment`, { cause });
+    // The cause (hosts, ports, lock names) is for the server's log, not for whoever sent the request.
+    super("the database cannot take this request now; retry in a moment", { cause });
     this.name = "StoreUnavailableError";
   }
 }
