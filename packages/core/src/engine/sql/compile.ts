@@ -52,8 +52,10 @@ function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Di
   const timeField = model.fields[m.time ?? model.time]!;
   const time = columnSql(scope, timeField.name);
   const where = m.where !== undefined ? parseExpr(m.where) : undefined;
-  const value = "field" in m ? rowSql(parseExpr(m.field), scope) : undefined;
-  const key = r.groupBy ? keySql(r.groupBy, scope) : "NULL";
+  // Built where a SELECT uses them, not before: each binds parameters, and a statement whose
+  // rollups answer it all must not carry the facts' parameters (SQLite refuses unused trailing ones).
+  const value = () => ("field" in m ? rowSql(parseExpr(m.field), scope) : undefined);
+  const key = () => (r.groupBy ? keySql(r.groupBy, scope) : "NULL");
   const groupKey = r.groupBy ? ", k" : "";
   const head = `SELECT ${index} AS r`;
   // `seek`: each span reads its facts through the (tenant, time) index, one range at a time. For the
@@ -73,29 +75,29 @@ function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Di
   };
 
   if (m.agg === "first_seen") {
-    const firsts = `SELECT f.*, row_number() OVER (PARTITION BY ${value} ORDER BY ${time}, ${dialect.binaryText("f.id")}) AS rn FROM ${model.table} f WHERE ${and([`f.tenant_id = ${tenantParam}`, `${time} IS NOT NULL`, `${value} IS NOT NULL`, ...testSql(where, [], scope)])}`;
+    const firsts = `SELECT f.*, row_number() OVER (PARTITION BY ${value()} ORDER BY ${time}, ${dialect.binaryText("f.id")}) AS rn FROM ${model.table} f WHERE ${and([`f.tenant_id = ${tenantParam}`, `${time} IS NOT NULL`, `${value()} IS NOT NULL`, ...testSql(where, [], scope)])}`;
     const w = spans(["s", "e"], eventBounds);
-    return `${head}, w.i AS wi, ${key} AS k, count(*) AS v, count(*) AS n FROM ${w} w JOIN (${firsts}) f ON f.rn = 1 AND ${time} >= w.s AND ${time} < w.e WHERE ${and(testSql(undefined, r.filters, scope))} GROUP BY w.i${groupKey}`;
+    return `${head}, w.i AS wi, ${key()} AS k, count(*) AS v, count(*) AS n FROM ${w} w JOIN (${firsts}) f ON f.rn = 1 AND ${time} >= w.s AND ${time} < w.e WHERE ${and(testSql(undefined, r.filters, scope))} GROUP BY w.i${groupKey}`;
   }
 
   if (m.agg === "active") {
     const state = { start: "g.a = 1", end: "g.b = 1", retained: "g.a = 1 AND g.b = 1", lost: "g.a = 1 AND g.b = 0" }[m.state];
     const w = spans(["a", "s", "b", "e"], (s) => ({ a: shiftLocal(tz, s.start, { days: -m.days }), s: s.start, b: shiftLocal(tz, s.end, { days: -m.days }), e: s.end }));
-    const inner = `SELECT w.i AS wi, ${key} AS k, ${value} AS x, max(CASE WHEN ${time} < w.s THEN 1 ELSE 0 END) AS a, max(CASE WHEN ${time} >= w.b THEN 1 ELSE 0 END) AS b FROM ${from(w, `${time} >= w.a AND ${time} < w.e`)} WHERE ${and([...testSql(where, r.filters, scope), `${value} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x`;
+    const inner = `SELECT w.i AS wi, ${key()} AS k, ${value()} AS x, max(CASE WHEN ${time} < w.s THEN 1 ELSE 0 END) AS a, max(CASE WHEN ${time} >= w.b THEN 1 ELSE 0 END) AS b FROM ${from(w, `${time} >= w.a AND ${time} < w.e`)} WHERE ${and([...testSql(where, r.filters, scope), `${value()} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x`;
     return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g WHERE ${state} GROUP BY g.wi, g.k`;
   }
 
-  const aggregate = (() => {
+  const aggregate = () => {
     switch (m.agg) {
       case "count":
         return "count(*) AS v, count(*) AS n";
       case "sum":
       case "avg":
-        return `sum(${value}) AS v, count(${value}) AS n`;
+        return `sum(${value()}) AS v, count(${value()}) AS n`;
       case "count_distinct":
-        return `count(DISTINCT ${value}) AS v, count(DISTINCT ${value}) AS n`;
+        return `count(DISTINCT ${value()}) AS v, count(DISTINCT ${value()}) AS n`;
     }
-  })();
+  };
 
   if ("snapshot" in m && m.snapshot) {
     const { at, latestBy, until } = m.snapshot;
@@ -106,14 +108,14 @@ function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Di
       const keyColumn = model.fields[latestBy]!.column;
       const timeColumn = timeField.column;
       const picked = `SELECT w.i AS wi, (SELECT g.id FROM ${model.table} g WHERE g.tenant_id = ${tenantParam} AND g.${keyColumn} = k.v AND g.${timeColumn} < w.t ORDER BY g.${timeColumn} DESC, ${dialect.binaryText("g.id")} DESC LIMIT 1) AS id FROM ${w} w CROSS JOIN (SELECT DISTINCT ${keyColumn} AS v FROM ${model.table} WHERE tenant_id = ${tenantParam} AND ${keyColumn} IS NOT NULL) k`;
-      return `${head}, p.wi, ${key} AS k, ${aggregate} FROM (${picked}) p JOIN ${model.table} f ON f.tenant_id = ${tenantParam} AND f.id = p.id WHERE ${and(testSql(where, r.filters, scope))} GROUP BY p.wi${groupKey}`;
+      return `${head}, p.wi, ${key()} AS k, ${aggregate()} FROM (${picked}) p JOIN ${model.table} f ON f.tenant_id = ${tenantParam} AND f.id = p.id WHERE ${and(testSql(where, r.filters, scope))} GROUP BY p.wi${groupKey}`;
     }
     const open = (until ?? []).map((u) => `(${columnSql(scope, u)} IS NULL OR ${columnSql(scope, u)} >= w.t)`);
-    return `${head}, w.i AS wi, ${key} AS k, ${aggregate} FROM ${from(w, and([`${time} < w.t`, ...open]))} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
+    return `${head}, w.i AS wi, ${key()} AS k, ${aggregate()} FROM ${from(w, and([`${time} < w.t`, ...open]))} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
   }
 
   const on = `${time} >= w.s AND ${time} < w.e`;
-  const eventSelect = (w: string, seek = false) => `${head}, w.i AS wi, ${key} AS k, ${aggregate} FROM ${from(w, on, seek)} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
+  const eventSelect = (w: string, seek = false) => `${head}, w.i AS wi, ${key()} AS k, ${aggregate()} FROM ${from(w, on, seek)} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
   const rollup = rollups?.find(m);
   const dim = rollup && rollupDimension(r.filters, r.groupBy);
   if (rollup && dim !== undefined && (timeField.kind === "timestamp" || timeField.kind === "date")) {
@@ -128,7 +130,7 @@ function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Di
   }
   const w = spans(["s", "e"], eventBounds);
   if (m.agg === "count_distinct" && m.minRows) {
-    const inner = `SELECT w.i AS wi, ${key} AS k, ${value} AS x FROM ${from(w, on)} WHERE ${and([...testSql(where, r.filters, scope), `${value} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x HAVING count(*) >= ${m.minRows}`;
+    const inner = `SELECT w.i AS wi, ${key()} AS k, ${value()} AS x FROM ${from(w, on)} WHERE ${and([...testSql(where, r.filters, scope), `${value()} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x HAVING count(*) >= ${m.minRows}`;
     return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g GROUP BY g.wi, g.k`;
   }
   return eventSelect(w);
