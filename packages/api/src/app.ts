@@ -44,7 +44,7 @@ export function createApp(options: AppOptions) {
     ),
   );
   app.use("/v1/*", authenticate(store, credentials), rateLimit({ ...defaultRateLimits, ...options.rateLimits }, now));
-  for (const path of ["/v1/events/*", "/v1/import", "/v1/definitions", "/v1/definitions/*", "/v1/targets", "/v1/tokens", "/v1/settings", "/v1/keys", "/v1/keys/*"]) {
+  for (const path of ["/v1/events/*", "/v1/import", "/v1/definitions", "/v1/definitions/*", "/v1/targets", "/v1/tokens", "/v1/settings", "/v1/keys", "/v1/keys/*", "/v1/metrics/:id/sql"]) {
     app.use(path, requireSecret);
   }
 

@@ -101,7 +101,7 @@ export function describeApi(registry: Registry): void {
   route({
     method: "get",
     path: "/v1/metrics/{id}/sql",
-    summary: "The SQL statement a query runs",
+    summary: "The SQL statement a query runs (secret key: it shows the schema behind a KPI)",
     security: secured,
     request: { params: z.object({ id: metricParam }), query: queryParams },
     responses: { 200: { description: "SQL and its parameters", content: json(z.object({ metric: z.string(), dialect: z.string(), sql: z.string(), params: z.array(z.unknown()) })) }, ...problems(400, 401, 403, 404) },

@@ -105,8 +105,12 @@ export class KpiService {
     return BUILT_IN;
   }
 
-  /** Checks the credential may read a query's KPI (before anything is computed). */
-  authorize(auth: Auth, query: Query): Query {
+  /**
+   * Checks the query's KPI exists and the credential may read it, before anything is computed: an
+   * unknown KPI is a 404 whatever the credential, so that a typo is never reported as a refusal.
+   */
+  async authorize(auth: Auth, query: Query): Promise<Query> {
+    (await this.registry(auth.tenant.id)).require(query.metric);
     assertMetricAllowed(auth, query.metric);
     return query;
   }

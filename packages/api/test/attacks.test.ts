@@ -66,7 +66,7 @@ describe("attack suite", () => {
     it("refuses a metric outside the token", async () => {
       const r = await token().get(`/v1/metrics/cogs?range=${RANGE}`);
       expectProblem(r, 403);
-      expect(r.body.detail).toBe("this token does not grant cogs");
+      expect(r.body.detail).toBe('this token does not grant cogs: mint one that lists it (POST /v1/tokens {"metrics": [..., "cogs"]})');
       const batch = await token().post("/v1/query", { queries: [{ metric: "cogs" }, { metric: "aov", range: RANGE }] });
       expect(batch.body.results[0].error.status).toBe(403);
       expect(batch.body.results[1].value).toBe(125); // (100 + 150) / 2, web only
@@ -130,7 +130,33 @@ describe("attack suite", () => {
       expect((await t.get(`/v1/metrics/revenue?range=${RANGE}`, { Origin: "https://intranet.example" })).status).toBe(200);
       const r = await t.get(`/v1/metrics/revenue?range=${RANGE}`, { Origin: "https://evil.example" });
       expectProblem(r, 403);
-      expect(r.body.detail).toBe("this token may not be used from https://evil.example");
+      expect(r.body.detail).toBe('this token may not be used from https://evil.example: mint the token with https://evil.example among its origins (POST /v1/tokens {"origins": ["https://evil.example"]})');
+    });
+
+    it("refuses a token with origins from a page with no origin (Origin: null)", async () => {
+      const minted = await client(h.app, h.a.secret).post("/v1/tokens", { metrics: ["revenue"], origins: ["https://intranet.example"] });
+      const r = await client(h.app, minted.body.token).get(`/v1/metrics/revenue?range=${RANGE}`, { Origin: "null" });
+      expectProblem(r, 403);
+      expect(r.body.detail).toMatch(/^this token may not be used from a page with no origin \(Origin: null/);
+      // A token that names no origins is not tied to pages: Origin: null reads what it grants.
+      expect((await token().get(`/v1/metrics/revenue?range=${RANGE}`, { Origin: "null" })).status).toBe(200);
+    });
+
+    it("answers an unknown KPI with 404, not with a refusal", async () => {
+      const r = await token().get(`/v1/metrics/nope?range=${RANGE}`);
+      expectProblem(r, 404);
+      expect(r.body.detail).toBe('there is no KPI "nope"');
+      const batch = await token().post("/v1/query", { queries: [{ metric: "nope" }] });
+      expect(batch.body.results[0].error.status).toBe(404);
+    });
+
+    it("refuses a kid that is not a string (true, an array, an object, a huge string) with 401", async () => {
+      for (const kid of [true, 7, [kidA], { kid: kidA }, null, "x".repeat(10_000)]) {
+        const forged = `${b64({ alg: "HS256", typ: "JWT", kid })}.${b64(claimsA)}.c2ln`;
+        const r = await client(h.app, forged).get(`/v1/metrics/revenue?range=${RANGE}`);
+        expectProblem(r, 401);
+        expect(r.body.detail, JSON.stringify(kid).slice(0, 40)).toMatch(/kid/);
+      }
     });
 
     it("cannot write anything", async () => {
@@ -160,13 +186,37 @@ describe("attack suite", () => {
       expect((await pk("https://shop.example").get(`/v1/metrics/csat?range=${RANGE}`)).body.value).toBeCloseTo(11 / 3, 12);
       const other = await pk("https://evil.example").get(`/v1/metrics/csat?range=${RANGE}`);
       expectProblem(other, 403);
-      expect(other.body.detail).toBe("this publishable key may not be used from https://evil.example");
+      expect(other.body.detail).toBe(
+        'this publishable key may not be used from https://evil.example: add it to the tenant\'s allowed origins (PUT /v1/settings {"allowedOrigins": [..., "https://evil.example"]} with a secret key)',
+      );
+    });
+
+    it("are refused from a page with no origin (Origin: null): sandboxed iframes, file:// pages", async () => {
+      const r = await pk("null").get(`/v1/metrics/csat?range=${RANGE}`);
+      expectProblem(r, 403);
+      expect(r.body.detail).toMatch(/^this publishable key may not be used from a page with no origin \(Origin: null/);
+      // Nor does a Referer from an allowed page make up for it.
+      const withReferer = await client(h.app, h.a.publishable).get(`/v1/metrics/csat?range=${RANGE}`, { Origin: "null", Referer: "https://shop.example/p/1" });
+      expectProblem(withReferer, 403);
+    });
+
+    it("never read the SQL behind a KPI, public or not; nor do embed tokens", async () => {
+      // A key of its own, so as not to spend the shared key's allowance (see the rate limit test).
+      const publishable = (await client(h.app, h.a.secret).post("/v1/keys", { kind: "publishable" })).body.key;
+      for (const credential of [publishable, tokenA]) {
+        const r = await client(h.app, credential).get(`/v1/metrics/csat/sql?range=${RANGE}`, { Origin: "https://shop.example" });
+        expectProblem(r, 403);
+        expect(r.body.detail).toMatch(/needs a secret key/);
+      }
+      expect((await client(h.app, h.a.secret).get(`/v1/metrics/csat/sql?range=${RANGE}`)).status).toBe(200);
     });
 
     it("never read a private KPI, whatever Origin says", async () => {
       const r = await pk("https://shop.example").get(`/v1/metrics/revenue?range=${RANGE}`);
       expectProblem(r, 403);
-      expect(r.body.detail).toBe("revenue is not public; a publishable key reads only public KPIs");
+      expect(r.body.detail).toBe(
+        'revenue is not public: a publishable key reads only the KPIs the tenant made public (PUT /v1/settings {"publicMetrics": [..., "revenue"]}); read private ones with an embed token',
+      );
       expectProblem(await pk().get(`/v1/metrics/revenue?range=${RANGE}`), 403);
     });
 

@@ -9,10 +9,14 @@ import { TokenError, verifyToken } from "./tokens.js";
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="kpikit"' };
 
-/** The page a browser request comes from: Origin, or failing that the Referer's origin. */
-function requestOrigin(header: (name: string) => string | undefined): string | undefined {
+/**
+ * The page a browser request comes from: Origin, or failing that the Referer's origin. A browser
+ * sends `Origin: null` from pages it gives no origin (sandboxed iframes, file:// pages, some privacy
+ * modes): that is a page, and one no tenant can allow, not the absence of one.
+ */
+export function requestOrigin(header: (name: string) => string | undefined): string | undefined {
   const origin = header("origin");
-  if (origin && origin !== "null") return origin;
+  if (origin) return origin;
   const referer = header("referer");
   if (!referer) return undefined;
   try {
@@ -101,15 +105,27 @@ export function authenticate(store: Store, cache: CredentialCache): MiddlewareHa
     if (origin !== undefined) {
       // Origin headers can be forged outside a browser, so this guards honest pages, not data: a
       // publishable key only ever reads the tenant's public KPIs, and a token only its own.
-      if (auth.kind === "publishable" && !auth.tenant.allowedOrigins.includes(origin)) throw new HttpProblem(403, `this publishable key may not be used from ${origin}`);
-      if (auth.kind === "token" && auth.origins && !auth.origins.includes(origin)) throw new HttpProblem(403, `this token may not be used from ${origin}`);
+      if (auth.kind === "publishable" && !auth.tenant.allowedOrigins.includes(origin)) throw originRefused(origin, "publishable key");
+      if (auth.kind === "token" && auth.origins && !auth.origins.includes(origin)) throw originRefused(origin, "token");
     }
     c.set("auth", auth);
     await next();
   };
 }
 
-/** Writes, imports, definitions, settings and tokens need a secret key. */
+/** A refusal that says what the page's owner can do about it. */
+function originRefused(origin: string, credential: "publishable key" | "token"): HttpProblem {
+  if (origin === "null") {
+    return new HttpProblem(403, `this ${credential} may not be used from a page with no origin (Origin: null: a sandboxed iframe, a file:// page or a privacy mode); serve the page from an origin the ${credential === "token" ? "token names" : "tenant allows"}`);
+  }
+  const remedy =
+    credential === "token"
+      ? `mint the token with ${origin} among its origins (POST /v1/tokens {"origins": ["${origin}"]})`
+      : `add it to the tenant's allowed origins (PUT /v1/settings {"allowedOrigins": [..., "${origin}"]} with a secret key)`;
+  return new HttpProblem(403, `this ${credential} may not be used from ${origin}: ${remedy}`);
+}
+
+/** Writes, imports, definitions, settings, tokens and the SQL behind KPIs need a secret key. */
 export const requireSecret: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.get("auth").kind !== "secret") throw new HttpProblem(403, "this needs a secret key; publishable keys and embed tokens can only read");
   await next();
@@ -118,6 +134,11 @@ export const requireSecret: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** A KPI the credential may read (embed tokens list theirs; publishable keys read public ones). */
 export function assertMetricAllowed(auth: Auth, metric: string): void {
   if (auth.metrics && !auth.metrics.includes(metric)) {
-    throw new HttpProblem(403, auth.kind === "token" ? `this token does not grant ${metric}` : `${metric} is not public; a publishable key reads only public KPIs`);
+    throw new HttpProblem(
+      403,
+      auth.kind === "token"
+        ? `this token does not grant ${metric}: mint one that lists it (POST /v1/tokens {"metrics": [..., "${metric}"]})`
+        : `${metric} is not public: a publishable key reads only the KPIs the tenant made public (PUT /v1/settings {"publicMetrics": [..., "${metric}"]}); read private ones with an embed token`,
+    );
   }
 }

@@ -69,6 +69,8 @@ export async function verifyToken(token: string, store: Store): Promise<EmbedCla
   try {
     const { header } = decode(token);
     if (header.alg !== ALG) throw new TokenError(`tokens are signed with ${ALG}; this one says ${String(header.alg)}`);
+    // The header is the sender's JSON: a kid that is not a short string names no key of ours.
+    if (header.kid !== undefined && (typeof header.kid !== "string" || header.kid.length > 200)) throw new TokenError("the token's kid is not the name of a signing key");
     kid = header.kid;
   } catch (e) {
     if (e instanceof TokenError) throw e;

@@ -32,7 +32,7 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
     const id = c.req.param("id");
     const url = c.req.url;
     const search = url.includes("?") ? url.slice(url.indexOf("?")) : "";
-    const query = service.authorize(auth, service.queryFromUrl(id, search, () => queryFromSearchParams(id, new URLSearchParams(search))));
+    const query = await service.authorize(auth, service.queryFromUrl(id, search, () => queryFromSearchParams(id, new URLSearchParams(search))));
     const tag = await service.etag(auth, query);
     const headers = { ETag: tag.etag, "Cache-Control": CACHE_CONTROL, Vary: "Authorization" };
     if (matches(c.req.header("if-none-match"), tag.etag)) return respond(c, null, 304, headers);
@@ -42,7 +42,7 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
 
   app.get("/v1/metrics/:id/sql", async (c) => {
     const auth = c.get("auth");
-    const query = service.authorize(auth, queryFromSearchParams(c.req.param("id"), new URL(c.req.url).searchParams));
+    const query = await service.authorize(auth, queryFromSearchParams(c.req.param("id"), new URL(c.req.url).searchParams));
     const compiled = await service.explain(auth, query);
     if (!compiled) throw new HttpProblem(404, `the ${service.store.kind} store computes KPIs in memory; it runs no SQL`);
     return c.json({ metric: query.metric, dialect: service.store.kind, sql: compiled.sql, params: compiled.params });
@@ -59,7 +59,7 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
     const results = await Promise.all(
       queries.map(async (q) => {
         try {
-          return (await service.result(auth, service.authorize(auth, parseQuery(q)))).body;
+          return (await service.result(auth, await service.authorize(auth, parseQuery(q)))).body;
         } catch (e) {
           if (e instanceof KpiError) return JSON.stringify({ error: problemOf(e) });
           if (e instanceof HttpProblem) return JSON.stringify({ error: problemBody(e.status, e.message, e.errors) });
@@ -72,7 +72,7 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
 
   app.get("/v1/metrics/:id/stream", async (c) => {
     const auth = c.get("auth");
-    const query = service.authorize(auth, queryFromSearchParams(c.req.param("id"), new URL(c.req.url).searchParams));
+    const query = await service.authorize(auth, queryFromSearchParams(c.req.param("id"), new URL(c.req.url).searchParams));
     await service.result(auth, query); // a bad query fails here, as a problem, before the stream opens
     const store = service.store;
     const deadline = Math.min(Date.now() + stream.maxMs, auth.expiresAt ?? Infinity);
