@@ -32,7 +32,7 @@ class Lru<V> {
 }
 
 export interface ServiceOptions {
-  /** The clock; queries that give no `now` use it, rounded down to the minute. */
+  /** The clock; queries that give no `now` use it, rounded up to the minute. */
   now?: () => number;
   cacheSize?: number;
 }
@@ -83,9 +83,13 @@ export class KpiService {
     return query;
   }
 
-  /** The current time at minute resolution, so identical queries within a minute share a result. */
+  /**
+   * The current time at minute resolution, so that identical queries within a minute share a
+   * result, rounded up: a range ending now then holds every fact up to this instant (a fact placed
+   * seconds ago must move a live widget at once), and the data version keys out stale results.
+   */
   now(): number {
-    return Math.floor(this.clock() / 60_000) * 60_000;
+    return Math.ceil(this.clock() / 60_000) * 60_000;
   }
 
   /** The tenant's KPIs: the catalog with its own definitions layered on top. */

@@ -65,6 +65,21 @@ for (const kind of STORES) {
       await stream.close();
     });
 
+    it("counts a fact placed seconds before now: a range ending now holds the current minute", async () => {
+      const live = await harness(kind, { stream: { pollMs: 60_000, heartbeatMs: 60_000 }, now: () => Date.parse("2026-03-10T12:00:30Z") });
+      try {
+        const res = await live.app.request("/v1/metrics/orders/stream?range=today&tz=UTC", { headers: { Authorization: `Bearer ${live.a.secret}` } });
+        const stream = events(res.body!);
+        expect(JSON.parse((await stream.next()).data!).value).toBe(0);
+        const order = { id: "just-now", placedAt: "2026-03-10T12:00:20Z", customerId: "c", total: 9, items: 1, status: "placed" };
+        expect((await client(live.app, live.a.secret).post("/v1/events/orders", { records: [order] })).status).toBe(200);
+        expect(JSON.parse((await stream.next()).data!).value).toBe(1);
+        await stream.close();
+      } finally {
+        await live.close();
+      }
+    });
+
     it("refuses a bad query before opening the stream", async () => {
       const r = await client(h.app, h.a.secret).get("/v1/metrics/orders/stream?range=someday");
       expect([r.status, r.headers.get("content-type")]).toEqual([400, "application/problem+json"]);
