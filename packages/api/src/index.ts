@@ -8,9 +8,9 @@ export { SqlStore, storeSchema, type SqlDriver, type SqlStatement } from "./stor
 export { MemoryStore } from "./store/memory-store.js";
 export { d1Driver, type D1Like } from "./store/d1.js";
 export { StoreUnavailableError } from "./store/unavailable.js";
-export { problemBody } from "./problem.js";
+export { HttpProblem, notFound, onError, problemBody } from "./problem.js";
 export { newKey, sha256Hex, keyHint, keyKind } from "./auth/credentials.js";
-export { mintToken, verifyToken, newSigningKey, tokenRequestSchema, MAX_TOKEN_SECONDS, type EmbedClaims, type TokenRequest } from "./auth/tokens.js";
+export { issueToken, mintToken, verifyToken, newSigningKey, tokenRequestSchema, MAX_TOKEN_SECONDS, type EmbedClaims, type TokenRequest } from "./auth/tokens.js";
 export { defaultRateLimits, type RateLimits, type RateLimit } from "./middleware/rate-limit.js";
 export { MAX_BODY_BYTES, MAX_RECORDS } from "./middleware/json-body.js";
 export { createTenant, type NewTenant } from "./tenants.js";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { catalog } from "@kpikit/core";
-import { createApp, createTenant, mintToken, newSigningKey, SqlStore, tokenRequestSchema } from "@kpikit/api";
+import { createApp, createTenant, issueToken, SqlStore, tokenRequestSchema } from "@kpikit/api";
 import { nodeSqliteDriver } from "@kpikit/api/node";
 import { Hono } from "hono";
 
@@ -67,10 +67,7 @@ export async function startApi() {
   });
   const endpoint = `http://127.0.0.1:${server.address().port}`;
 
-  const signingKey = newSigningKey(TENANT, new Date());
-  await store.addSigningKey(signingKey);
-  const token = async (ttlSeconds = 600) =>
-    (await mintToken(signingKey, tokenRequestSchema.parse({ metrics: catalog.map((d) => d.id), ttlSeconds }), Date.now())).token;
+  const token = async (ttlSeconds = 600) => (await issueToken(store, TENANT, tokenRequestSchema.parse({ metrics: catalog.map((d) => d.id), ttlSeconds }))).token;
 
   let added = 0;
   /** Adds an order on 2026-03-09 (server side: the secret key never reaches the browser). */

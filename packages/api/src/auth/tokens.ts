@@ -61,6 +61,16 @@ export async function mintToken(key: SigningKey, request: z.output<typeof tokenR
   return { token: await sign(claims, jwkOf(key)), claims };
 }
 
+/** Mints a token with the tenant's current signing key, made on first use. */
+export async function issueToken(store: Store, tenantId: string, request: z.output<typeof tokenRequestSchema>, at = new Date()): Promise<{ token: string; claims: EmbedClaims }> {
+  let key = await store.currentSigningKey(tenantId, at.toISOString());
+  if (!key) {
+    key = newSigningKey(tenantId, at);
+    await store.addSigningKey(key);
+  }
+  return mintToken(key, request, at.getTime());
+}
+
 export class TokenError extends Error {}
 
 /** Verifies an embed token; throws TokenError with a reason fit to send back. */

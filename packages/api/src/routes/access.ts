@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppEnv } from "../context.js";
 import type { CredentialCache } from "../auth/authenticate.js";
 import { keyHint, newKey, randomText, sha256Hex } from "../auth/credentials.js";
-import { mintToken, newSigningKey, tokenRequestSchema } from "../auth/tokens.js";
+import { issueToken, tokenRequestSchema } from "../auth/tokens.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { HttpProblem } from "../problem.js";
 import type { KpiService } from "../service.js";
@@ -46,13 +46,7 @@ export function accessRoutes(service: KpiService, now: () => number, credentials
     const registry = await service.registry(tenant.id);
     const unknown = request.metrics.filter((m) => !registry.has(m));
     if (unknown.length) throw new HttpProblem(422, `there is no KPI ${unknown.join(", ")}`, unknown.map((m) => ({ path: "metrics", message: `unknown KPI ${m}` })));
-    const at = new Date();
-    let key = await store.currentSigningKey(tenant.id, at.toISOString());
-    if (!key) {
-      key = newSigningKey(tenant.id, at);
-      await store.addSigningKey(key);
-    }
-    const { token, claims } = await mintToken(key, request, at.getTime());
+    const { token, claims } = await issueToken(store, tenant.id, request);
     return c.json({ token, expiresAt: new Date(claims.exp * 1000).toISOString(), claims }, 201);
   });
 
