@@ -10,9 +10,17 @@ export const DEFAULT_TENANT = "default";
 /** What storefront pages may show: satisfaction and delivery, nothing about money. */
 export const PUBLIC_METRICS = ["csat", "nps", "on_time_delivery", "dsr_description", "dsr_service", "dsr_shipping", "after_sales_score"];
 
+/** The origins the demo pages are served from: this server's own, on its port. */
+export function demoOrigins(port: number): string[] {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+}
+
 export interface Bootstrapped {
   store: SqlStore;
   publishableKey: string;
+  /** What the publishable key reads, and from where (the start banner says both). */
+  publicMetrics: readonly string[];
+  allowedOrigins: readonly string[];
   /** The demo data still to load: its end, when a load is due or was interrupted. */
   demoEnd?: number;
   /** Records that the demo data is complete. */
@@ -38,11 +46,13 @@ export async function bootstrap(config: Config): Promise<Bootstrapped> {
   if (rebuilt.length) console.log(`  Rebuilt the rollups of ${rebuilt.join(", ")} from their facts.`);
   const statePath = config.stateFile;
   const save = (state: LocalState) => writeFileSync(statePath, JSON.stringify(state, null, 2));
-  const origins = [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
+  // Origins are added, never removed: those allowed through the API stay allowed.
+  const origins = [...(config.demo ? demoOrigins(config.port) : []), ...config.allowedOrigins];
   const existing = await store.getTenant(DEFAULT_TENANT);
   if (!existing) {
     const secretKey = config.secretKey ?? newKey("secret");
-    const { publishableKey } = await createTenant(store, { id: DEFAULT_TENANT, name: "Demo shop", secretKey, publicMetrics: PUBLIC_METRICS, allowedOrigins: origins });
+    const allowedOrigins = [...new Set(origins)];
+    const { publishableKey } = await createTenant(store, { id: DEFAULT_TENANT, name: config.demo ? "Demo shop" : "Shop", secretKey, publicMetrics: PUBLIC_METRICS, allowedOrigins });
     // The API's "now" counts whole minutes: demo data ending at a minute boundary is all inside
     // every range that ends now, from the first request on.
     const state: LocalState = { publishableKey, ...(config.demo ? { demoEnd: Math.floor(Date.now() / 60_000) * 60_000 } : {}) };
@@ -50,6 +60,8 @@ export async function bootstrap(config: Config): Promise<Bootstrapped> {
     return {
       store,
       publishableKey,
+      publicMetrics: PUBLIC_METRICS,
+      allowedOrigins,
       firstStart: true,
       ...(state.demoEnd !== undefined ? { demoEnd: state.demoEnd } : {}),
       demoDone: () => save({ ...state, demoLoaded: true }),
@@ -60,8 +72,8 @@ export async function bootstrap(config: Config): Promise<Bootstrapped> {
   if (config.secretKey && !(await store.keyByHash(await sha256Hex(config.secretKey)))) {
     await store.addKey({ id: `key_env_${Date.now()}`, tenantId: DEFAULT_TENANT, kind: "secret", ...keyHint(config.secretKey), createdAt: new Date().toISOString(), expiresAt: null }, await sha256Hex(config.secretKey));
   }
-  const missing = origins.filter((o) => !existing.allowedOrigins.includes(o));
-  if (missing.length) await store.updateTenant(DEFAULT_TENANT, { allowedOrigins: [...existing.allowedOrigins, ...missing] });
+  const missing = [...new Set(origins)].filter((o) => !existing.allowedOrigins.includes(o));
+  const tenant = missing.length ? await store.updateTenant(DEFAULT_TENANT, { allowedOrigins: [...existing.allowedOrigins, ...missing] }) : existing;
   let state: LocalState | undefined = existsSync(statePath) ? (JSON.parse(readFileSync(statePath, "utf8")) as LocalState) : undefined;
   if (!state) {
     const publishableKey = newKey("publishable");
@@ -70,5 +82,13 @@ export async function bootstrap(config: Config): Promise<Bootstrapped> {
   }
   const current = state;
   const resume = config.demo && current.demoEnd !== undefined && !current.demoLoaded;
-  return { store, publishableKey: current.publishableKey, firstStart: false, ...(resume ? { demoEnd: current.demoEnd } : {}), demoDone: () => save({ ...current, demoLoaded: true }) };
+  return {
+    store,
+    publishableKey: current.publishableKey,
+    publicMetrics: tenant.publicMetrics,
+    allowedOrigins: tenant.allowedOrigins,
+    firstStart: false,
+    ...(resume ? { demoEnd: current.demoEnd } : {}),
+    demoDone: () => save({ ...current, demoLoaded: true }),
+  };
 }

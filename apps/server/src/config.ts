@@ -17,6 +17,8 @@ export interface Config {
   demo: boolean;
   /** Orders of demo data to generate. */
   demoOrders: number;
+  /** Origins of pages (a shop's site) that may use the default tenant's publishable key. */
+  allowedOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -43,7 +45,27 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey,
     demo: ["on", "true", "1", "yes"].includes(demoSetting),
     demoOrders,
+    allowedOrigins: origins(env.KPIKIT_ALLOWED_ORIGINS ?? ""),
   };
+}
+
+/** KPIKIT_ALLOWED_ORIGINS: origins separated by commas or spaces, each http(s)://host[:port]. */
+function origins(value: string): string[] {
+  return value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((text) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(text);
+      } catch {
+        url = undefined;
+      }
+      if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== text.replace(/\/$/, "")) {
+        throw new ConfigError(`KPIKIT_ALLOWED_ORIGINS must list origins like https://shop.example or http://localhost:5173 (scheme, host and port only), not "${text}"`);
+      }
+      return url.origin;
+    });
 }
 
 /** KPIKIT_DATABASE_URL, checked. Messages never repeat it: it may hold a password. */

@@ -1,48 +1,51 @@
-// One Hono app on one port: the API, the docs' assets, a token endpoint for the demo pages, the
-// demo pages (apps/demo) and Storybook (apps/storybook).
+// One Hono app on one port: the API, its docs, the elements' one-file build for any site's pages,
+// Storybook and, with the demo on, the demo pages (apps/demo) and the embed token they read with.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { type AppOptions, createApp, mintToken, newSigningKey, type Store, tokenRequestSchema } from "@kpikit/api";
-import { catalog } from "@kpikit/core";
-import { Hono } from "hono";
-import { DEFAULT_TENANT } from "./bootstrap.js";
-import { demoPages } from "./pages.js";
+import { type AppOptions, createApp, notFound, onError, type Store } from "@kpikit/api";
+import { Hono, type MiddlewareHandler } from "hono";
+import { demoRoutes } from "./demo-routes.js";
 
 const require = createRequire(import.meta.url);
 const swaggerAssets = dirname(require.resolve("swagger-ui-dist/package.json"));
 /** The self-contained build of the elements, as a page would load it from a CDN. */
 const elementsDist = dirname(require.resolve("@kpikit/elements/kpikit.js"));
-const demoDist = join(dirname(require.resolve("@kpikit/demo/package.json")), "dist");
 const storybookStatic = join(dirname(require.resolve("@kpikit/storybook/package.json")), "storybook-static");
-/** Vite names the demo's assets by content hash, so they never change under their name. */
-const immutable = (_path: string, c: { header(name: string, value: string): void }) => c.header("Cache-Control", "public, max-age=31536000, immutable");
+
+/**
+ * The elements are loaded by other sites' pages: a module script from another origin runs only
+ * with CORS. They are public code, read without credentials, so any origin may load them.
+ */
+const forAnySite: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.res.status !== 200) return;
+  c.res.headers.set("Access-Control-Allow-Origin", "*");
+  c.res.headers.set("Cross-Origin-Resource-Policy", "cross-origin");
+  c.res.headers.set("X-Content-Type-Options", "nosniff");
+  // Not named by content: a page sees a new build within minutes.
+  c.res.headers.set("Cache-Control", "public, max-age=300");
+};
 
 export interface ServerOptions {
   store: Store;
-  publishableKey: string;
+  /** The demo pages and their token route, for the demo tenant; absent in production (KPIKIT_DEMO=off). */
+  demo?: { tenant: string; publishableKey: string };
   version?: string;
   rateLimits?: AppOptions["rateLimits"];
 }
 
-export function createServer({ store, publishableKey, version, rateLimits }: ServerOptions) {
+export function createServer({ store, demo, version, rateLimits }: ServerOptions) {
   const api = createApp({ store, docsAssets: "/docs/assets", ...(version ? { version } : {}), ...(rateLimits ? { rateLimits } : {}) });
   const app = new Hono();
+  // Everything the server answers, not only the API, fails as problem+json.
+  app.notFound(notFound);
+  app.onError(onError);
   app.use("/docs/assets/*", serveStatic({ root: swaggerAssets, rewriteRequestPath: (p) => p.replace(/^\/docs\/assets/, "") }));
-  app.use("/elements/*", serveStatic({ root: elementsDist, rewriteRequestPath: (p) => p.replace(/^\/elements/, "") }));
-  app.use("/assets/*", serveStatic({ root: demoDist, onFound: immutable }));
+  app.use("/elements/*", forAnySite, serveStatic({ root: elementsDist, rewriteRequestPath: (p) => p.replace(/^\/elements/, "") }));
   app.get("/storybook", (c) => c.redirect("/storybook/", 301));
   app.use("/storybook/*", serveStatic({ root: storybookStatic, rewriteRequestPath: (p) => p.replace(/^\/storybook/, "") }));
-
-  // The demo dashboard's embed token, minted here as a shop's own backend would mint it.
-  app.get("/demo/token", async (c) => {
-    const now = new Date();
-    let key = await store.currentSigningKey(DEFAULT_TENANT, now.toISOString());
-    if (!key) await store.addSigningKey((key = newSigningKey(DEFAULT_TENANT, now)));
-    const { token, claims } = await mintToken(key, tokenRequestSchema.parse({ metrics: catalog.map((d) => d.id), ttlSeconds: 600 }), now.getTime());
-    return c.json({ token, expiresAt: new Date(claims.exp * 1000).toISOString() }, 200, { "Cache-Control": "no-store" });
-  });
-  for (const [path, html] of demoPages(demoDist, publishableKey)) app.get(path, (c) => c.html(html));
+  if (demo) app.route("/", demoRoutes(store, demo));
   app.get("/favicon.ico", (c) => c.body(null, 204));
   app.route("/", api);
   return app;

@@ -30,7 +30,7 @@ for (const [kind, storage] of Object.entries(STORAGE)) {
     let env: Record<string, string>;
     let server: Running;
     beforeAll(async () => {
-      env = { ...(await fresh("new")), KPIKIT_SECRET_KEY: KEY, KPIKIT_DEMO: "off" };
+      env = { ...(await fresh("new")), KPIKIT_SECRET_KEY: KEY, KPIKIT_DEMO: "off", KPIKIT_ALLOWED_ORIGINS: "https://shop.example, http://localhost:5173" };
       server = await startServer(env);
     });
     afterAll(async () => {
@@ -44,37 +44,42 @@ for (const [kind, storage] of Object.entries(STORAGE)) {
       return { status: r.status, type: r.headers.get("content-type"), body: (await r.json()) as any };
     };
 
-    it("names its store, prints its URLs, and no secret key when one was given", async () => {
+    it("names its store, prints its URLs and the snippet for a page, and no secret key when one was given", async () => {
       expect((await json("/healthz")).body.store).toBe(kind);
-      expect(server.output()).toMatch(/Dashboard: +http:\/\/127\.0\.0\.1:\d+\//);
       expect(server.output()).toMatch(/API docs: +http:\/\/127\.0\.0\.1:\d+\/docs/);
+      expect(server.output()).not.toMatch(/Dashboard:/); // no demo in production
+      expect(server.output()).toContain(`<script type="module" src="${server.base}/elements/kpikit.js"></script>`);
+      expect(server.output()).toMatch(new RegExp(`<kpi-provider endpoint="${server.base}" token="kpi_pk_\\w+" range="last_30_days">`));
+      expect(server.output()).toContain("from pages on these origins only: https://shop.example, http://localhost:5173.");
+      expect(server.output()).toContain("KPIKIT_ALLOWED_ORIGINS");
       expect(server.output()).not.toMatch(/Secret key/);
     });
 
-    it("serves the demo pages, Storybook, and the elements' self-contained bundle", async () => {
-      const page = async (path: string) => {
+    it("in production serves no demo route, and the elements' bundle to any site's pages", async () => {
+      for (const path of ["/", "/storefront", "/react", "/vue", "/svelte", "/demo/token", "/assets/index.js"]) {
         const r = await fetch(`${server.base}${path}`);
-        return { status: r.status, type: r.headers.get("content-type"), text: await r.text() };
-      };
-      for (const path of ["/", "/storefront", "/react", "/vue", "/svelte"]) {
-        const p = await page(path);
-        expect([path, p.status, p.type]).toEqual([path, 200, expect.stringMatching(/text\/html/)]);
-        const script = p.text.match(/<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/)?.[1];
-        expect(script, path).toBeDefined();
-        const asset = await fetch(`${server.base}${script}`);
-        expect([asset.status, asset.headers.get("cache-control")]).toEqual([200, "public, max-age=31536000, immutable"]);
+        expect([path, r.status, r.headers.get("content-type")]).toEqual([path, 404, "application/problem+json"]);
       }
-      // The storefront embeds the publishable key in its HTML, as a shop's template would.
-      const storefront = (await page("/storefront")).text;
-      expect(storefront).toMatch(/<kpi-provider id="storefront" endpoint="\/" token="kpi_pk_[A-Za-z0-9_]+"/);
-      expect(storefront).toContain('<script type="module" src="/elements/kpikit.js"');
-      const bundle = await fetch(`${server.base}/elements/kpikit.js`);
-      expect([bundle.status, bundle.headers.get("content-type")]).toEqual([200, expect.stringMatching(/javascript/)]);
+      // A module script from another origin runs only with CORS.
+      const bundle = await fetch(`${server.base}/elements/kpikit.js`, { headers: { Origin: "https://shop.example" } });
+      expect([bundle.status, bundle.headers.get("content-type"), bundle.headers.get("access-control-allow-origin")]).toEqual([200, expect.stringMatching(/javascript/), "*"]);
+      expect(bundle.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
       expect(await bundle.text()).toContain('"kpi-card"');
       const storybook = await fetch(`${server.base}/storybook`);
       expect(storybook.url).toBe(`${server.base}/storybook/`);
       expect(await storybook.text()).toMatch(/<title>.*Storybook/);
-      expect((await page("/storybook/index.json")).text).toContain("widgets-kpi-card--default");
+      expect(await (await fetch(`${server.base}/storybook/index.json`)).text()).toContain("widgets-kpi-card--default");
+    });
+
+    it("allows the origins KPIKIT_ALLOWED_ORIGINS lists for the publishable key", async () => {
+      const settings = (await json("/v1/settings")).body;
+      expect(settings.allowedOrigins).toEqual(["https://shop.example", "http://localhost:5173"]);
+      const key = /token="(kpi_pk_\w+)"/.exec(server.output())![1]!;
+      const read = (origin: string) => fetch(`${server.base}/v1/metrics/csat?range=2026-03-01..2026-03-08`, { headers: { Authorization: `Bearer ${key}`, Origin: origin } });
+      expect((await read("http://localhost:5173")).status).toBe(200);
+      const refused = await read("https://elsewhere.example");
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { detail: string }).detail).toContain("PUT /v1/settings");
     });
 
     it("ingests with the given key, reports duplicates, and serves the result contract", async () => {
@@ -102,10 +107,9 @@ for (const [kind, storage] of Object.entries(STORAGE)) {
       expect((await json("/v1/metrics/orders?range=2026-03-01..2026-03-08")).body.value).toBe(2);
     });
 
-    it("serves the docs and the demo page", async () => {
+    it("serves the docs", async () => {
       expect(await (await fetch(`${server.base}/docs`)).text()).toMatch(/\/docs\/assets\/swagger-ui-bundle\.js/);
       expect((await fetch(`${server.base}/docs/assets/swagger-ui-bundle.js`)).status).toBe(200);
-      expect(await (await fetch(`${server.base}/`)).text()).toMatch(/KPI Kit/);
     });
 
     it("generates and prints a secret key once when none is given, and refuses bad settings", async () => {
@@ -119,6 +123,7 @@ for (const [kind, storage] of Object.entries(STORAGE)) {
       expect(again.output()).not.toMatch(/Secret key/);
       await again.stop();
       await expect(startServer({ KPIKIT_DB: join(dir, "x.db"), KPIKIT_SECRET_KEY: "letmein" }, 10_000)).rejects.toThrow(/KPIKIT_SECRET_KEY must start with kpi_sk_/);
+      await expect(startServer({ KPIKIT_DB: join(dir, "x.db"), KPIKIT_ALLOWED_ORIGINS: "shop.example" }, 10_000)).rejects.toThrow(/KPIKIT_ALLOWED_ORIGINS must list origins like https:\/\/shop\.example/);
     });
   });
 }

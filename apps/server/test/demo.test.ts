@@ -1,0 +1,83 @@
+// The demo (KPIKIT_DEMO=on, npm start's default): its pages, and the embed token they read with,
+// which only the server's own pages get, only for the demo tenant's demo KPIs, only from their origin.
+// Production (KPIKIT_DEMO=off) mounts none of it: server.test.ts proves that side.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { catalog } from "@kpikit/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Running, startServer } from "./support/process.js";
+
+const KEY = "kpi_sk_test_demo";
+
+describe("the demo server", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kpikit-demo-"));
+  let server: Running;
+  beforeAll(async () => {
+    server = await startServer({ KPIKIT_DB: join(dir, "demo.db"), KPIKIT_SECRET_KEY: KEY, KPIKIT_DEMO_ORDERS: "200" });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const demoToken = (headers: Record<string, string> = {}) => fetch(`${server.base}/demo/token`, { headers });
+  const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { metrics: string[]; origins?: string[]; iat: number; exp: number };
+
+  it("prints the demo pages' URLs", () => {
+    expect(server.output()).toMatch(/Dashboard: +http:\/\/127\.0\.0\.1:\d+\//);
+    expect(server.output()).toMatch(/Storefront: +http:\/\/127\.0\.0\.1:\d+\/storefront/);
+  });
+
+  it("serves the demo pages, with their assets named by content", async () => {
+    for (const path of ["/", "/storefront", "/react", "/vue", "/svelte"]) {
+      const r = await fetch(`${server.base}${path}`);
+      const text = await r.text();
+      expect([path, r.status, r.headers.get("content-type")]).toEqual([path, 200, expect.stringMatching(/text\/html/)]);
+      const script = text.match(/<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/)?.[1];
+      expect(script, path).toBeDefined();
+      const asset = await fetch(`${server.base}${script}`);
+      expect([asset.status, asset.headers.get("cache-control")]).toEqual([200, "public, max-age=31536000, immutable"]);
+    }
+    // The storefront embeds the publishable key in its HTML, as a shop's template would.
+    const storefront = await (await fetch(`${server.base}/storefront`)).text();
+    expect(storefront).toMatch(/<kpi-provider id="storefront" endpoint="\/" token="kpi_pk_[A-Za-z0-9_]+"/);
+    expect(storefront).toContain('<script type="module" src="/elements/kpikit.js"');
+  });
+
+  it("mints the demo pages a token for the catalog's KPIs, from their own origin only, for 10 minutes", async () => {
+    const r = await demoToken({ "Sec-Fetch-Site": "same-origin" });
+    expect([r.status, r.headers.get("cache-control")]).toEqual([200, "no-store"]);
+    const claims = claimsOf(((await r.json()) as { token: string }).token);
+    expect(claims.metrics).toEqual(catalog.map((d) => d.id));
+    expect(claims.origins).toEqual([server.base]);
+    expect(claims.exp - claims.iat).toBe(600);
+  });
+
+  it("refuses the demo token to another site's page", async () => {
+    for (const headers of [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }]) {
+      const r = await demoToken(headers);
+      expect([JSON.stringify(headers), r.status, r.headers.get("content-type")]).toEqual([JSON.stringify(headers), 403, "application/problem+json"]);
+    }
+  });
+
+  it("gives a token that works from the demo pages' origin only, and never for the tenant's own KPIs", async () => {
+    const { token } = (await (await demoToken()).json()) as { token: string };
+    const read = (metric: string, origin: string) => fetch(`${server.base}/v1/metrics/${metric}?range=last_30_days`, { headers: { Authorization: `Bearer ${token}`, Origin: origin } });
+    expect((await read("revenue", server.base)).status).toBe(200);
+    expect((await read("revenue", "https://evil.example")).status).toBe(403);
+    expect((await read("revenue", "null")).status).toBe(403);
+    const secret = { Authorization: `Bearer ${KEY}`, "Content-Type": "application/json" };
+    const definition = { labels: { en: "Web revenue" }, unit: "currency", better: "up", kind: "measure", measure: { fact: "orders", agg: "sum", field: "total", where: "channel = 'web'" } };
+    expect((await fetch(`${server.base}/v1/definitions/web_revenue`, { method: "PUT", headers: secret, body: JSON.stringify(definition) })).status).toBe(201);
+    const own = await read("web_revenue", server.base);
+    expect(own.status).toBe(403);
+    expect(((await own.json()) as { detail: string }).detail).toMatch(/^this token does not grant web_revenue/);
+  });
+
+  it("allows the demo pages' own origins for the publishable key", async () => {
+    const settings = (await (await fetch(`${server.base}/v1/settings`, { headers: { Authorization: `Bearer ${KEY}` } })).json()) as { allowedOrigins: string[] };
+    const port = new URL(server.base).port;
+    expect(settings.allowedOrigins).toEqual([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+  });
+});
