@@ -6,5 +6,6 @@ export { KpiGauge, bandsOf, type GaugeBand } from "./components/kpi-gauge/kpi-ga
 export { KpiTrend } from "./components/kpi-trend/kpi-trend.js";
 export { KpiSparkline } from "./components/kpi-sparkline/kpi-sparkline.js";
 export { KpiElement } from "./internal/kpi-element.js";
+export type { KpiErrorDetail } from "./internal/report.js";
 export { deltaOf, type Delta, type Direction, type Tone } from "./internal/delta.js";
 export { KpiClient, Credentials, KpiRequestError, type ClientOptions, type TokenProvider } from "./client/index.js";

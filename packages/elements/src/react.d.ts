@@ -3,11 +3,11 @@
 // widgets' events. `import type {} from "@kpikit/elements/react"`.
 import type { Result } from "@kpikit/core";
 import type { DetailedHTMLProps, HTMLAttributes } from "react";
-import type { KpiCard, KpiGauge, KpiProvider, KpiSparkline, KpiTrend } from "./index.js";
+import type { KpiCard, KpiErrorDetail, KpiGauge, KpiProvider, KpiSparkline, KpiTrend } from "./index.js";
 
 interface WidgetEvents {
   "onkpi-load"?: (event: CustomEvent<{ result: Result }>) => void;
-  "onkpi-error"?: (event: CustomEvent<{ message: string; status: number }>) => void;
+  "onkpi-error"?: (event: CustomEvent<KpiErrorDetail>) => void;
 }
 
 type Props<T extends HTMLElement, K extends keyof T> = DetailedHTMLProps<HTMLAttributes<T>, T> & Partial<Pick<T, K>> & WidgetEvents & { class?: string };

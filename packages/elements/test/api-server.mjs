@@ -58,7 +58,15 @@ export async function startApi() {
     if (kind === "fail-after-1" && n > 1) return c.json({ title: "Service Unavailable", status: 500, detail: "maintenance" }, 500, h);
     const url = new URL(c.req.url);
     url.pathname = url.pathname.replace(/^\/fault\/[^/]+\/[^/]+/, "");
-    return api.fetch(new Request(url, c.req.raw));
+    const answer = await api.fetch(new Request(url, c.req.raw));
+    // Faults in a real answer: results in another order, a value that is not a number.
+    if (kind === "reversed" || kind === "string-value") {
+      const body = await answer.json();
+      if (kind === "reversed") body.results.reverse();
+      else for (const r of body.results) if ("value" in r) r.value = String(r.value);
+      return c.json(body, 200, h);
+    }
+    return answer;
   });
   app.route("/", api);
 

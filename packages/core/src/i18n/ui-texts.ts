@@ -9,7 +9,9 @@ export const uiTexts: Record<string, LocaleTexts> = {
   not_available: { en: "n/a", ru: "н/д", ms: "T/B", "zh-Hans": "不适用", "zh-Hant": "不適用" },
   no_data: { en: "No data for this period", ru: "Нет данных за этот период", ms: "Tiada data untuk tempoh ini", "zh-Hans": "本期暂无数据", "zh-Hant": "本期暫無資料" },
   loading: { en: "Loading…", ru: "Загрузка…", ms: "Memuatkan…", "zh-Hans": "加载中…", "zh-Hant": "載入中…" },
-  error: { en: "Could not load this KPI", ru: "Не удалось загрузить показатель", ms: "Tidak dapat memuatkan KPI ini", "zh-Hans": "无法加载此指标", "zh-Hant": "無法載入此指標" },
+  // What a page's visitor is told when a widget cannot show its figure: no detail, no jargon.
+  error_temporary: { en: "This figure can't be loaded right now.", ru: "Сейчас не удаётся загрузить эти данные.", ms: "Angka ini tidak dapat dimuatkan sekarang.", "zh-Hans": "暂时无法加载此数据。", "zh-Hant": "暫時無法載入此資料。" },
+  error_unavailable: { en: "This figure isn't available here.", ru: "Эти данные здесь недоступны.", ms: "Angka ini tidak tersedia di sini.", "zh-Hans": "此处无法显示此数据。", "zh-Hant": "此處無法顯示此資料。" },
   retry: { en: "Retry", ru: "Повторить", ms: "Cuba lagi", "zh-Hans": "重试", "zh-Hant": "重試" },
   stale: { en: "Data may be out of date", ru: "Данные могут быть устаревшими", ms: "Data mungkin sudah lapuk", "zh-Hans": "数据可能已过时", "zh-Hant": "資料可能已過時" },
   target: { en: "Target", ru: "Цель", ms: "Sasaran", "zh-Hans": "目标", "zh-Hant": "目標" },

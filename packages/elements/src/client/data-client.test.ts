@@ -1,6 +1,7 @@
 import { expect } from "@open-wc/testing";
 import { KpiClient } from "./data-client.js";
 import { Credentials, expiresWithin } from "./credentials.js";
+import type { KpiRequestError } from "./errors.js";
 import { SseParser } from "./sse.js";
 import { result, testApi, uniqueNow, WEEK } from "../../test/support.js";
 import type { Result } from "@kpikit/core";
@@ -44,6 +45,24 @@ describe("data client", () => {
     expect(bodies).to.have.length(1); // answered from the cache
     await client.query(q("aov"), creds, { force: true });
     expect(bodies).to.have.length(2);
+  });
+
+  it("matches results to their queries: another KPI's result, or a value that is not a number, is refused and not cached", async () => {
+    const answers: unknown[][] = [
+      [result({ metric: { id: "revenue" } }), result({ metric: { id: "aov" } })],
+      [result({ value: "60" as never })],
+      [result({ series: [{ start: "2026-03-01T00:00:00+00:00", value: "NaN", previous: null }] as never })],
+    ];
+    const client = new KpiClient("http://kpi.test", { fetch: async () => Response.json({ results: answers.shift() }) });
+    const creds = new Credentials("kpi_pk_test");
+    const failure = (p: Promise<Result>) => p.then(() => expect.fail("expected a refusal"), (e: KpiRequestError) => `${e.status} ${e.retryable} ${e.message}`);
+    const [aov, revenue] = await Promise.all([failure(client.query({ metric: "aov" }, creds)), failure(client.query({ metric: "revenue" }, creds))]);
+    expect(aov).to.equal("200 true The KPI service sent a result for aov that this widget cannot use: it is the result of revenue");
+    expect(revenue).to.equal("200 true The KPI service sent a result for revenue that this widget cannot use: it is the result of aov");
+    expect(client.cached({ metric: "aov" }, creds)).to.be.undefined;
+    expect(await failure(client.query({ metric: "aov" }, creds))).to.contain('value is "60", not a number or null');
+    expect(await failure(client.query({ metric: "aov" }, creds))).to.contain("series[0] needs a start and a number (or null) as value");
+    expect(client.cached({ metric: "aov" }, creds)).to.be.undefined;
   });
 
   it("parses server-sent events split across chunks, ignoring heartbeats", () => {

@@ -4,7 +4,7 @@
 import { searchParamsOf, type QueryInput, type Result } from "@kpikit/core";
 import { Credentials } from "./credentials.js";
 import { asRequestError, errorOfResponse, KpiRequestError, problemMessage } from "./errors.js";
-import { isResult } from "./is-result.js";
+import { resultProblem } from "./is-result.js";
 import type { Follower } from "./live.js";
 
 export interface ClientOptions {
@@ -54,6 +54,20 @@ function keyOf(query: QueryInput, credentials: Credentials): string {
     .sort()
     .map((k) => [k, query[k as keyof QueryInput]]);
   return `${id}|${JSON.stringify(sorted)}`;
+}
+
+/**
+ * Why an answer cannot be this query's result, or undefined when it can. Results are matched to
+ * their queries by position; a response reordered on its way (a proxy, a faulty server) must not
+ * put one KPI's number under another's label, nor stay in the cache.
+ */
+function answerProblem(query: QueryInput, answer: unknown): string | undefined {
+  const problem = resultProblem(answer);
+  if (problem) return problem;
+  const result = answer as Result;
+  if (result.metric.id !== query.metric) return `it is the result of ${result.metric.id}`;
+  if (query.grain && result.range?.grain !== query.grain) return `its grain is ${result.range?.grain}, not ${query.grain}`;
+  return undefined;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -144,17 +158,21 @@ export class KpiClient {
     const now = Date.now();
     entries.forEach(([key, waiters], i) => {
       const item = results[i] as { error?: { status?: unknown } } | undefined;
+      const query = waiters[0]!.query;
       if (item && typeof item === "object" && "error" in item) {
         const status = typeof item.error?.status === "number" ? item.error.status : 422;
         const error = new KpiRequestError(problemMessage(item.error) ?? "The KPI service refused this query", status);
         for (const w of waiters) w.reject(error);
-      } else if (isResult(item)) {
-        this.#cache.set(key, { result: item, at: now });
-        for (const w of waiters) w.resolve(item);
-      } else {
-        const error = new KpiRequestError("The KPI service sent a result this widget cannot read", 200);
-        for (const w of waiters) w.reject(error);
+        return;
       }
+      const problem = answerProblem(query, item);
+      if (problem) {
+        const error = new KpiRequestError(`The KPI service sent a result for ${query.metric} that this widget cannot use: ${problem}`, 200);
+        for (const w of waiters) w.reject(error);
+        return;
+      }
+      this.#cache.set(key, { result: item as Result, at: now });
+      for (const w of waiters) w.resolve(item as Result);
     });
   }
 
@@ -187,7 +205,8 @@ export class KpiClient {
   async #authorized(credentials: Credentials, send: (authorization: Record<string, string>) => Promise<Response>): Promise<Response> {
     for (let renewed = false; ; renewed = true) {
       const token = await credentials.current().catch((e: unknown) => {
-        throw new KpiRequestError(`Could not get an access token: ${asRequestError(e).message}`, 401);
+        // The page's own backend failed to answer: that may pass, so it can be retried.
+        throw new KpiRequestError(`The tokenProvider failed to give a token: ${asRequestError(e).message}`, 0);
       });
       const response = await send(token ? { Authorization: `Bearer ${token}` } : {});
       if (response.status !== 401 || !credentials.tokenProvider || renewed) return response;
@@ -263,9 +282,10 @@ export class KpiClient {
         } catch {
           throw new KpiRequestError("The KPI service sent a live update that is not valid JSON", 200);
         }
-        if (!isResult(result)) return false;
-        this.#cache.set(key, { result, at: Date.now() });
-        for (const l of listeners) l.result(result);
+        const problem = answerProblem(query, result);
+        if (problem) throw new KpiRequestError(`The KPI service sent a live update for ${query.metric} that this widget cannot use: ${problem}`, 200);
+        this.#cache.set(key, { result: result as Result, at: Date.now() });
+        for (const l of listeners) l.result(result as Result);
         return true;
       },
       failed: (e) => {

@@ -1,4 +1,6 @@
-// Every way a request can fail becomes one error with a message fit to show on the page.
+// Every way a request can fail becomes one error: its message is the detail a developer needs
+// (the API's own words), and `retryable` says whether asking again can help, which is all a page's
+// visitor is told (widgets show a short localized message instead of the detail).
 
 export class KpiRequestError extends Error {
   override readonly name = "KpiRequestError";
@@ -10,6 +12,14 @@ export class KpiRequestError extends Error {
     readonly retryAfter?: number,
   ) {
     super(message);
+  }
+
+  /**
+   * No answer, a server fault or overload, or an answer that could not be read may pass; a refusal
+   * (401, 403), an unknown KPI (404) or a bad query (400, 422) stays until the page is changed.
+   */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 200 || this.status === 408 || this.status === 429 || this.status >= 500;
   }
 }
 

@@ -6,9 +6,10 @@ import type { Compare, Grain, QueryInput, Result } from "@kpikit/core";
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { KpiClient } from "../client/data-client.js";
 import { Credentials, type TokenProvider } from "../client/credentials.js";
-import { asRequestError, type KpiRequestError } from "../client/errors.js";
-import { isResult } from "../client/is-result.js";
+import { asRequestError, KpiRequestError } from "../client/errors.js";
+import { resultProblem } from "../client/is-result.js";
 import { configContext, configProperties, parseFilter, type KpiConfig } from "./config.js";
+import { type KpiErrorDetail, reportOnce, SetupError } from "./report.js";
 import { text } from "./texts.js";
 
 /** Properties that change what is asked of the API. */
@@ -27,7 +28,8 @@ export function isEmptyResult(result: Result): boolean {
 
 /**
  * @fires kpi-load - A result arrived (from the API, a live update, or `.data`); `detail.result`.
- * @fires kpi-error - Loading failed; `detail.message` and `detail.status` (0 when no response came).
+ * @fires kpi-error - Loading failed; `detail`: `message` (for developers), `status` (0 when no response came),
+ * `retryable` (whether asking again can help) and `metric`.
  */
 export abstract class KpiElement extends LitElement {
   static override properties = {
@@ -75,13 +77,14 @@ export abstract class KpiElement extends LitElement {
 
   protected declare config: KpiConfig | undefined;
   protected declare result: Result | undefined;
-  protected declare error: KpiRequestError | Error | undefined;
+  protected declare error: KpiRequestError | SetupError | undefined;
   protected declare loading: boolean;
   protected declare stale: boolean;
 
-  #ownCredentials: Credentials | undefined;
+  #ownCredentials: { token: string | undefined; provider: TokenProvider | undefined; credentials: Credentials } | undefined;
   #seq = 0;
-  #loadedKey: string | undefined;
+  /** What was last asked: the same query with other credentials (a tokenProvider set later) is asked again. */
+  #loaded: { key: string; credentials: Credentials } | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
   #unsubscribe: (() => void) | undefined;
 
@@ -99,12 +102,16 @@ export abstract class KpiElement extends LitElement {
   }
 
   /** What this widget asks and where, or an error saying what is missing. */
-  #request(): { query: QueryInput; client: KpiClient; credentials: Credentials } | Error {
+  #request(): { query: QueryInput; client: KpiClient; credentials: Credentials } | SetupError {
     const c = this.config ?? {};
     const metric = this.metric;
-    if (!metric) return new Error("Set the metric attribute, e.g. metric=\"aov\".");
+    if (!metric) return new SetupError('set the metric attribute, e.g. metric="aov"');
     const endpoint = this.endpoint ?? c.endpoint;
-    if (!endpoint) return new Error("No API endpoint: set endpoint on this element or on a <kpi-provider> around it.");
+    if (!endpoint) return new SetupError("no API endpoint: set endpoint on this element or on a <kpi-provider> around it");
+    const credentials = this.#credentials();
+    if (!credentials.token && !credentials.tokenProvider) {
+      return new SetupError("no credential: set token (a publishable key kpi_pk_… or an embed token) or tokenProvider on this element or on a <kpi-provider> around it", true);
+    }
     const q: Record<string, unknown> = { metric, locale: this.effectiveLocale };
     for (const key of ["range", "grain", "compare", "tz", "now"] as const) {
       const value = this[key] ?? c[key];
@@ -112,15 +119,18 @@ export abstract class KpiElement extends LitElement {
     }
     const filters = parseFilter(this.filter ?? c.filter);
     if (filters) q.filters = filters;
-    return { query: q as QueryInput, client: KpiClient.for(endpoint), credentials: this.#credentials() };
+    return { query: q as QueryInput, client: KpiClient.for(endpoint), credentials };
   }
 
+  /** The provider's credentials, or the widget's own (made once per token and tokenProvider). */
   #credentials(): Credentials {
-    if (this.token === undefined && this.tokenProvider === undefined && this.config?.credentials) return this.config.credentials;
-    if (!this.#ownCredentials || this.#ownCredentials.token !== this.token || this.#ownCredentials.tokenProvider !== this.tokenProvider) {
-      this.#ownCredentials = new Credentials(this.token ?? this.config?.credentials?.token, this.tokenProvider ?? this.config?.credentials?.tokenProvider);
-    }
-    return this.#ownCredentials;
+    const inherited = this.config?.credentials;
+    if (this.token === undefined && this.tokenProvider === undefined && inherited) return inherited;
+    const token = this.token ?? inherited?.token;
+    const provider = this.tokenProvider ?? inherited?.tokenProvider;
+    const own = this.#ownCredentials;
+    if (!own || own.token !== token || own.provider !== provider) this.#ownCredentials = { token, provider, credentials: new Credentials(token, provider) };
+    return this.#ownCredentials!.credentials;
   }
 
   override disconnectedCallback(): void {
@@ -143,21 +153,22 @@ export abstract class KpiElement extends LitElement {
     this.#stopUpdates();
     if (this.data !== undefined) {
       this.#seq++;
-      this.#loadedKey = undefined;
-      if (isResult(this.data)) this.#show(this.data);
-      else this.#fail(new Error("`.data` is not a KPI result: it needs metric, value, change and series."));
+      this.#loaded = undefined;
+      const problem = resultProblem(this.data);
+      if (problem === undefined) this.#show(this.data);
+      else this.#fail(new SetupError(`.data is not a KPI result: ${problem}`));
       return;
     }
     const request = this.#request();
-    if (request instanceof Error) {
-      this.#loadedKey = undefined;
+    if (request instanceof SetupError) {
+      this.#loaded = undefined;
       this.result = undefined;
-      return this.#fail(request);
+      return request.mayArrive ? this.#awaitSetup(request) : this.#fail(request);
     }
     const { query, client, credentials } = request;
     const key = `${client.endpoint}|${JSON.stringify(query)}`;
-    if (queryChanged && key !== this.#loadedKey) {
-      this.#loadedKey = key;
+    if (queryChanged && (key !== this.#loaded?.key || credentials !== this.#loaded.credentials)) {
+      this.#loaded = { key, credentials };
       this.result = client.cached(query, credentials)?.result;
       void this.load(false);
     }
@@ -169,6 +180,21 @@ export abstract class KpiElement extends LitElement {
         error: (error) => this.#fail(error),
       });
     }
+  }
+
+  /**
+   * A page often sets the credential after the elements' script has run (a tokenProvider from its
+   * own script): until the page has loaded, the widget waits for it, and only then says it is missing.
+   */
+  #awaitSetup(missing: SetupError): void {
+    const seq = ++this.#seq;
+    this.loading = true;
+    const loaded = document.readyState === "complete" ? Promise.resolve() : new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
+    void loaded
+      .then(() => new Promise((resolve) => setTimeout(resolve)))
+      .then(() => {
+        if (seq === this.#seq && this.isConnected) this.#fail(missing);
+      });
   }
 
   #stopUpdates(): void {
@@ -201,14 +227,16 @@ export abstract class KpiElement extends LitElement {
     this.dispatchEvent(new CustomEvent("kpi-load", { detail: { result }, bubbles: true, composed: true }));
   }
 
-  #fail(error: Error): void {
+  #fail(error: KpiRequestError | SetupError): void {
     this.error = error;
     this.loading = false;
     // An older answer stays on screen, marked stale, rather than vanishing behind the error.
     this.stale = this.result !== undefined && this.data === undefined;
     if (this.data !== undefined) this.result = undefined;
-    const status = "status" in error && typeof error.status === "number" ? error.status : 0;
-    this.dispatchEvent(new CustomEvent("kpi-error", { detail: { message: error.message, status }, bubbles: true, composed: true }));
+    const status = error instanceof KpiRequestError ? error.status : 0;
+    const detail: KpiErrorDetail = { message: error.message, status, retryable: error.retryable, metric: this.metric };
+    reportOnce(this, detail, this.endpoint ?? this.config?.endpoint);
+    this.dispatchEvent(new CustomEvent("kpi-error", { detail, bubbles: true, composed: true }));
   }
 
   /** The label to show: the attribute, else the API's (localized) label. */
@@ -235,11 +263,16 @@ export abstract class KpiElement extends LitElement {
     </div>`;
   }
 
-  protected renderError(error: Error): TemplateResult {
+  /**
+   * What a visitor sees: a short message in their language, and Retry only where asking again can
+   * help. The developer's detail goes to the console and the `kpi-error` event, never on the page.
+   */
+  protected renderError(error: KpiRequestError | SetupError): TemplateResult {
+    const locale = this.effectiveLocale;
     return html`<div part="base" class="base error" role="alert">
-      ${this.label || this.metric ? html`<span part="label" class="label">${this.label ?? this.metric}</span>` : nothing}
-      <p class="message" part="error">${text("error", this.effectiveLocale)}: ${error.message}</p>
-      ${this.data === undefined ? html`<button part="retry" @click=${() => void this.load(true)}>${text("retry", this.effectiveLocale)}</button>` : nothing}
+      ${this.label ? html`<span part="label" class="label">${this.label}</span>` : nothing}
+      <p class="message" part="error">${text(error.retryable ? "error_temporary" : "error_unavailable", locale)}</p>
+      ${error.retryable && this.data === undefined ? html`<button part="retry" @click=${() => void this.load(true)}>${text("retry", locale)}</button>` : nothing}
     </div>`;
   }
 
@@ -253,6 +286,6 @@ export abstract class KpiElement extends LitElement {
   /** The stale marker (with the refresh error as its title), when the data on screen is old. */
   protected renderStale(): TemplateResult | typeof nothing {
     if (!this.stale) return nothing;
-    return html`<span part="stale" class="stale" role="status" title=${this.error?.message ?? ""}>${text("stale", this.effectiveLocale)}</span>`;
+    return html`<span part="stale" class="stale" role="status">${text("stale", this.effectiveLocale)}</span>`;
   }
 }

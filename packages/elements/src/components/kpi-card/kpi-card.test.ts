@@ -6,6 +6,30 @@ import type { KpiCard } from "./kpi-card.js";
 
 afterEach(() => expect(pageErrors()).to.deep.equal([]));
 
+/**
+ * The real API under a path of this test's own, and how many batches it has been sent: test files
+ * run side by side, so the API's total counts other files' requests too.
+ */
+async function ownEndpoint() {
+  const id = Math.random().toString(36).slice(2);
+  const endpoint = `${(await testApi()).endpoint}/fault/pass/${id}`;
+  return { endpoint, posts: async () => (await requestCounts())[`POST /fault/pass/${id}/v1/query`] ?? 0 };
+}
+
+/** Collects what widgets write to the console (and still writes it), until restored. */
+function spyConsole() {
+  const lines: string[] = [];
+  const { warn, error } = console;
+  console.warn = (...args: unknown[]) => (lines.push(String(args[0])), warn(...args));
+  console.error = (...args: unknown[]) => (lines.push(String(args[0])), error(...args));
+  return {
+    restore: () => {
+      Object.assign(console, { warn, error });
+      return lines;
+    },
+  };
+}
+
 async function card(data: ReturnType<typeof result>, locale = "en"): Promise<KpiCard> {
   const el = await fixture<KpiCard>(html`<kpi-card locale=${locale} .data=${data}></kpi-card>`);
   await el.updateComplete;
@@ -86,9 +110,11 @@ describe("<kpi-card> from .data", () => {
     expect(part(el, "empty")).to.equal("No data for this period");
   });
 
-  it("shows an error for .data that is not a result", async () => {
-    const el = await fixture<KpiCard>(html`<kpi-card .data=${{ value: 3 } as never}></kpi-card>`);
-    expect(part(el, "error")).to.contain("`.data` is not a KPI result");
+  it("shows an error for .data that is not a result, and tells the developer why", async () => {
+    const failed = new Promise<CustomEvent>((resolve) => document.addEventListener("kpi-error", (e) => resolve(e as CustomEvent), { once: true }));
+    const el = await fixture<KpiCard>(html`<kpi-card .data=${{ metric: { id: "aov", unit: "currency" }, value: "3", change: {}, series: [] } as never}></kpi-card>`);
+    expect((await failed).detail.message).to.equal('.data is not a KPI result: value is "3", not a number or null');
+    expect(part(el, "error")).to.equal("This figure isn't available here.");
     expect(hasPart(el, "retry")).to.be.false;
   });
 
@@ -153,27 +179,90 @@ describe("<kpi-card> with the real API", () => {
   it("sends one request for ten widgets, with identical queries sent once", async () => {
     const api = await testApi();
     const now = uniqueNow();
-    const before = (await requestCounts())["POST /v1/query"] ?? 0;
+    const { endpoint, posts } = await ownEndpoint();
     const metrics = ["aov", "aov", "revenue", "orders", "revenue", "aov", "orders", "aov", "revenue", "orders"];
-    const root = await fixture(html`<kpi-provider endpoint=${api.endpoint} token=${api.token} tz="UTC" range=${WEEK.range} now=${now}>
+    const root = await fixture(html`<kpi-provider endpoint=${endpoint} token=${api.token} tz="UTC" range=${WEEK.range} now=${now}>
       ${metrics.map((m, i) => (i % 3 === 0 ? html`<kpi-gauge metric=${m}></kpi-gauge>` : i % 3 === 1 ? html`<kpi-card metric=${m}></kpi-card>` : html`<kpi-sparkline metric=${m}></kpi-sparkline>`))}
     </kpi-provider>`);
     const widgets = [...root.children];
     await Promise.all(widgets.map((w) => ((w as KpiCard).shadowRoot!.querySelector("[aria-busy]") ? next(w, "kpi-load") : Promise.resolve())));
-    const after = (await requestCounts())["POST /v1/query"] ?? 0;
-    expect(after - before).to.equal(1);
+    expect(await posts()).to.equal(1);
     expect(part(widgets[4]!, "value")).to.equal("$120.00"); // revenue: 30 + 90
   });
 
-  it("shows the API's message for a refused query, with a retry button", async () => {
+  it("a refused query: a short message for the visitor, the API's detail for the developer, no retry", async () => {
     const api = await testApi();
+    const logged = spyConsole();
     const el = await fixture<KpiCard>(html`<kpi-card metric="aov" range="last_fortnight" endpoint=${api.endpoint} token=${api.token} now=${uniqueNow()}></kpi-card>`);
     const e = await next(el, "kpi-error");
     await el.updateComplete;
-    expect(e.detail.status).to.equal(400);
-    expect(part(el, "error")).to.contain("range: must be a preset");
-    expect(hasPart(el, "retry")).to.be.true;
+    expect(e.detail).to.deep.include({ status: 400, retryable: false, metric: "aov" });
+    expect(e.detail.message).to.contain("range: must be a preset");
+    expect(part(el, "error")).to.equal("This figure isn't available here.");
+    expect(hasPart(el, "retry")).to.be.false; // the same query would be refused again
+    expect(hasPart(el, "label")).to.be.false; // no raw metric id as a title
     expect(el.shadowRoot!.querySelector("[role=alert]")).to.exist;
+    const lines = logged.restore().filter((l) => l.includes('<kpi-card metric="aov">'));
+    expect(lines).to.have.length(1);
+    expect(lines[0]).to.contain("range: must be a preset").and.contain("(HTTP 400)").and.contain(`Troubleshooting: ${api.endpoint}/docs`);
+  });
+
+  it("says a refusal in the visitor's language, with the label the page gave; the console hears it once", async () => {
+    const api = await testApi();
+    const logged = spyConsole();
+    const messages: Record<string, string> = {
+      en: "This figure isn't available here.",
+      ru: "Эти данные здесь недоступны.",
+      ms: "Angka ini tidak tersedia di sini.",
+      "zh-Hans": "此处无法显示此数据。",
+      "zh-Hant": "此處無法顯示此資料。",
+    };
+    for (const [locale, message] of Object.entries(messages)) {
+      // The test page's origin is not among the tenant's allowed origins: the key is refused (403).
+      const el = await fixture<KpiCard>(html`<kpi-card metric="revenue" label="Umsatz" locale=${locale} endpoint=${api.endpoint} token=${api.publishableKey} range=${WEEK.range}></kpi-card>`);
+      const e = await next(el, "kpi-error");
+      await el.updateComplete;
+      expect(e.detail.status).to.equal(403);
+      expect(e.detail.message).to.match(/^this publishable key may not be used from http:\/\/localhost:\d+: add it to the tenant's allowed origins/);
+      expect(part(el, "error")).to.equal(message);
+      expect(part(el, "label")).to.equal("Umsatz");
+      expect(hasPart(el, "retry")).to.be.false;
+    }
+    expect(logged.restore().filter((l) => l.includes("this publishable key may not be used from"))).to.have.length(1);
+  });
+
+  it("an unknown KPI is reported as such, whatever the credential", async () => {
+    const api = await testApi();
+    const el = await fixture<KpiCard>(html`<kpi-card metric="nope" endpoint=${api.endpoint} token=${api.token} range=${WEEK.range}></kpi-card>`);
+    const e = await next(el, "kpi-error");
+    expect([e.detail.status, e.detail.message]).to.deep.equal([404, 'there is no KPI "nope"']);
+  });
+
+  it("waits for a tokenProvider set after it rendered (the README's order), then loads without a refusal", async () => {
+    const { endpoint, posts } = await ownEndpoint();
+    const root = await fixture(html`<kpi-provider endpoint=${endpoint} range=${WEEK.range} tz="UTC" now=${uniqueNow()}><kpi-card metric="aov"></kpi-card></kpi-provider>`);
+    const el = root.querySelector("kpi-card")!;
+    const errors: unknown[] = [];
+    el.addEventListener("kpi-error", (e) => errors.push((e as CustomEvent).detail));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector("[aria-busy=true]")).to.exist; // waiting, not failed
+    const loaded = next(el, "kpi-load");
+    (root as HTMLElement & { tokenProvider: () => Promise<string> }).tokenProvider = freshToken;
+    await loaded;
+    await el.updateComplete;
+    expect(part(el, "value")).to.equal("$60.00");
+    expect(errors).to.deep.equal([]);
+    expect(await posts()).to.equal(1); // no request went out without a credential
+  });
+
+  it("says what is missing when the page never gives a credential", async () => {
+    const api = await testApi();
+    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" endpoint=${api.endpoint} range=${WEEK.range}></kpi-card>`);
+    const e = await next(el, "kpi-error");
+    await el.updateComplete;
+    expect(e.detail).to.deep.include({ status: 0, retryable: false });
+    expect(e.detail.message).to.match(/^no credential: set token/);
+    expect(part(el, "error")).to.equal("This figure isn't available here.");
   });
 
   it("renews a refused token through tokenProvider", async () => {
@@ -211,12 +300,16 @@ describe("<kpi-card> with the real API", () => {
 describe("<kpi-card> when the API misbehaves", () => {
   const faulty = async (kind: string) => `${(await testApi()).endpoint}/fault/${kind}/${Math.random().toString(36).slice(2)}`;
 
+  /** A card that failed: the developer's detail, and that the visitor sees the short message with Retry. */
   async function failing(kind: string, endpoint?: string): Promise<{ el: KpiCard; message: string }> {
     const api = await testApi();
     const el = await fixture<KpiCard>(html`<kpi-card metric="aov" endpoint=${endpoint ?? (await faulty(kind))} token=${api.token} now=${uniqueNow()}></kpi-card>`);
-    await next(el, "kpi-error");
+    const e = await next(el, "kpi-error");
     await el.updateComplete;
-    return { el, message: part(el, "error") };
+    expect(part(el, "error")).to.equal("This figure can't be loaded right now.");
+    expect(hasPart(el, "retry")).to.be.true;
+    expect(e.detail.retryable).to.be.true;
+    return { el, message: e.detail.message };
   }
 
   it("server down: says it cannot reach the service", async () => {
@@ -240,6 +333,24 @@ describe("<kpi-card> when the API misbehaves", () => {
   it("invalid JSON and an unexpected shape: says so", async () => {
     expect((await failing("invalid-json")).message).to.contain("not valid JSON");
     expect((await failing("wrong-shape")).message).to.contain("cannot read");
+  });
+
+  it("results in another order: each widget refuses another KPI's result", async () => {
+    const api = await testApi();
+    const endpoint = await faulty("reversed");
+    const root = await fixture(html`<kpi-provider endpoint=${endpoint} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}>
+      <kpi-card metric="aov"></kpi-card><kpi-card metric="revenue"></kpi-card>
+    </kpi-provider>`);
+    const [aov, revenue] = [...root.querySelectorAll("kpi-card")];
+    const [a, r] = await Promise.all([next(aov!, "kpi-error"), next(revenue!, "kpi-error")]);
+    expect(a.detail.message).to.contain("it is the result of revenue");
+    expect(r.detail.message).to.contain("it is the result of aov");
+    await aov!.updateComplete;
+    expect(hasPart(aov!, "value")).to.be.false;
+  });
+
+  it("a value that is not a number: an error, not n/a", async () => {
+    expect((await failing("string-value")).message).to.match(/value is "[\d.]+", not a number or null$/);
   });
 
   it("429: waits for Retry-After and tries again; gives up with the API's message if it persists", async () => {

@@ -39,7 +39,7 @@ const ARROWS = { up: "▲", down: "▼", flat: "▬" } as const;
  * @cssproperty --kpi-card-value-size - Font size of the value.
  * @cssproperty --kpi-sparkline-height - Height of the sparkline.
  * @fires kpi-load - A result arrived; `detail.result`.
- * @fires kpi-error - Loading failed; `detail.message`, `detail.status`.
+ * @fires kpi-error - Loading failed; `detail`: `message` (for developers), `status`, `retryable`, `metric`.
  */
 export class KpiCard extends KpiElement {
   static override styles = [themeStyles, cardStyles];

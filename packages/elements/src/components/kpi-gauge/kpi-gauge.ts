@@ -52,7 +52,7 @@ export function bandsOf(min: number, max: number, better: Result["metric"]["bett
  * @cssproperty --kpi-color-warning - The warning band.
  * @cssproperty --kpi-color-bad - The critical band.
  * @fires kpi-load - A result arrived; `detail.result`.
- * @fires kpi-error - Loading failed; `detail.message`, `detail.status`.
+ * @fires kpi-error - Loading failed; `detail`: `message` (for developers), `status`, `retryable`, `metric`.
  */
 export class KpiGauge extends KpiElement {
   static override styles = [themeStyles, gaugeStyles];

@@ -20,7 +20,7 @@ const groups = new Map<string, Set<KpiSparkline>>();
  * @cssproperty --kpi-sparkline-height - Height (default 1.5rem).
  * @cssproperty --kpi-sparkline-color - Line colour.
  * @fires kpi-load - A result arrived; `detail.result`.
- * @fires kpi-error - Loading failed; `detail.message`, `detail.status`.
+ * @fires kpi-error - Loading failed; `detail`: `message` (for developers), `status`, `retryable`, `metric`.
  */
 export class KpiSparkline extends KpiElement {
   static override styles = [themeStyles, sparklineStyles];

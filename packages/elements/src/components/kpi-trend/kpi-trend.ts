@@ -29,7 +29,7 @@ const MARGIN = { top: 8, right: 12, bottom: 24, left: 52 };
  * @cssproperty --kpi-trend-color - The current series.
  * @cssproperty --kpi-color-previous - The previous series.
  * @fires kpi-load - A result arrived; `detail.result`.
- * @fires kpi-error - Loading failed; `detail.message`, `detail.status`.
+ * @fires kpi-error - Loading failed; `detail`: `message` (for developers), `status`, `retryable`, `metric`.
  */
 export class KpiTrend extends KpiElement {
   static override styles = [themeStyles, trendStyles];
