@@ -51,7 +51,8 @@ describe("attack suite: the server's own routes", () => {
   it("mints the demo token for the server's own pages only", async () => {
     const token = (headers: Record<string, string>) => demo.request(`${BASE}/demo/token`, { headers });
     expect((await token({ "Sec-Fetch-Site": "same-origin", Origin: BASE })).status).toBe(200);
-    for (const headers of [{ Origin: "https://evil.example" }, { Origin: "null" }, { "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }, { "Sec-Fetch-Site": "none", Origin: "https://evil.example" }]) {
+    const refused: Record<string, string>[] = [{ Origin: "https://evil.example" }, { Origin: "null" }, { "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }, { "Sec-Fetch-Site": "none", Origin: "https://evil.example" }];
+    for (const headers of refused) {
       const r = await token(headers);
       expect([JSON.stringify(headers), r.status, r.headers.get("content-type")]).toEqual([JSON.stringify(headers), 403, "application/problem+json"]);
     }

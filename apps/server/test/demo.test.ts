@@ -55,7 +55,8 @@ describe("the demo server", () => {
   });
 
   it("refuses the demo token to another site's page", async () => {
-    for (const headers of [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }]) {
+    const refused: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }];
+    for (const headers of refused) {
       const r = await demoToken(headers);
       expect([JSON.stringify(headers), r.status, r.headers.get("content-type")]).toEqual([JSON.stringify(headers), 403, "application/problem+json"]);
     }
