@@ -9,3 +9,5 @@ export { KpiElement } from "./internal/kpi-element.js";
 export type { KpiErrorDetail } from "./internal/report.js";
 export { deltaOf, type Delta, type Direction, type Tone } from "./internal/delta.js";
 export { KpiClient, Credentials, KpiRequestError, type ClientOptions, type TokenProvider } from "./client/index.js";
+// React 19's JSX types for the elements come with the main entry (type-only: no code).
+export type {} from "./react.js";

@@ -1,7 +1,6 @@
 // KPI Kit in React 19: the elements are plain custom elements, and React 19 passes props to them
 // as properties (so `tokenProvider` gets the function) and `onkpi-load` as an event listener.
 import "@kpikit/elements";
-import type {} from "@kpikit/elements/react";
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { demoToken, RANGES } from "../demo-token.js";
