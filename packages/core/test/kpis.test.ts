@@ -23,7 +23,9 @@ const expected: Record<string, [number | null, number | null]> = {
   sales_growth: [(320 - 60) / 60, null], // previous 7 days: o0 (60)
   new_customers: [1, 0], // c4; c1 bought first in February, c2 in 2025
   repeat_purchase_rate: [1 / 3, null], // c1 of c1, c2, c4
-  customer_retention_rate: [2 / 3, null], // active on Mar 1: c1, c5, c6; on Mar 8 still: c1, c5
+  // (E − N) / S. S, active on Mar 1 (an order in the 365 days before): c1, c5, c6. E, active on
+  // Mar 8: c1, c2, c4, c5. N, new in the range: c4. c2 came back after its window had lapsed.
+  customer_retention_rate: [(4 - 1) / 3, null],
   churn_rate: [1 / 3, null], // c6 lost
   clv: [210, null], // the year to Mar 8: revenue 420 / 4 customers = 105, annual churn 1/2 (c2, c6 → c6 lost)
   add_to_cart_rate: [3 / 5, null],

@@ -66,7 +66,17 @@ const entries: Entry[] = [
     numerator: { ...customers, minRows: 2 } as MeasureInput,
     denominator: customers,
   },
-  { id: "customer_retention_rate", domain: "sales", kind: "ratio", unit: "percent", better: "up", numerator: activeCustomers("retained"), denominator: activeCustomers("start") },
+  {
+    // The catalog's (E − N) / S, not the share of S still active at the end: a customer who comes
+    // back after its activity window has lapsed is retained too.
+    id: "customer_retention_rate",
+    domain: "sales",
+    kind: "derived",
+    unit: "percent",
+    better: "up",
+    expr: "(active_at_end - new_customers) / active_at_start",
+    measures: { active_at_end: activeCustomers("end"), active_at_start: activeCustomers("start") },
+  },
   { id: "churn_rate", domain: "sales", kind: "ratio", unit: "percent", better: "down", numerator: activeCustomers("lost"), denominator: activeCustomers("start") },
   {
     id: "clv",
