@@ -53,8 +53,8 @@ export async function bootstrap(config: Config): Promise<Bootstrapped> {
     const secretKey = config.secretKey ?? newKey("secret");
     const allowedOrigins = [...new Set(origins)];
     const { publishableKey } = await createTenant(store, { id: DEFAULT_TENANT, name: config.demo ? "Demo shop" : "Shop", secretKey, publicMetrics: PUBLIC_METRICS, allowedOrigins });
-    // The API's "now" counts whole minutes: demo data ending at a minute boundary is all inside
-    // every range that ends now, from the first request on.
+    // The demo data ends at the minute the server first started, so every range ending now holds
+    // all of it, from the first request on.
     const state: LocalState = { publishableKey, ...(config.demo ? { demoEnd: Math.floor(Date.now() / 60_000) * 60_000 } : {}) };
     save(state);
     return {

@@ -32,7 +32,7 @@ class Lru<V> {
 }
 
 export interface ServiceOptions {
-  /** The clock; queries that give no `now` use it, rounded up to the minute. */
+  /** The clock; queries that give no `now` run up to its time (their results are cached by the minute). */
   now?: () => number;
   cacheSize?: number;
 }
@@ -83,13 +83,9 @@ export class KpiService {
     return query;
   }
 
-  /**
-   * The current time at minute resolution, so that identical queries within a minute share a
-   * result, rounded up: a range ending now then holds every fact up to this instant (a fact placed
-   * seconds ago must move a live widget at once), and the data version keys out stale results.
-   */
-  now(): number {
-    return Math.ceil(this.clock() / 60_000) * 60_000;
+  /** The current minute: identical queries within it share a result while the data is unchanged. */
+  minute(): number {
+    return Math.floor(this.clock() / 60_000) * 60_000;
   }
 
   /** The tenant's KPIs: the catalog with its own definitions layered on top. */
@@ -124,7 +120,10 @@ export class KpiService {
       registry: await this.registry(auth.tenant.id, version),
       timeZone: auth.tenant.timeZone,
       currency: auth.tenant.currency,
-      now: this.now(),
+      // Computed up to this very instant, not the minute's start: a fact placed seconds ago must
+      // move a live widget at once. Its ingest changed the data version, so no cached result from
+      // earlier in the minute can hide it.
+      now: this.clock(),
       ...(auth.lockedFilters ? { lockedFilters: auth.lockedFilters } : {}),
     };
   }
@@ -135,7 +134,7 @@ export class KpiService {
     let text = this.queryText.get(query);
     if (text === undefined) this.queryText.set(query, (text = JSON.stringify(query)));
     const scope = auth.lockedFilters ? JSON.stringify(auth.lockedFilters) : "";
-    const key = `${auth.tenant.id}|${version}|${auth.tenant.timeZone}|${auth.tenant.currency}|${scope}|${query.now === undefined ? this.now() : ""}|${text}`;
+    const key = `${auth.tenant.id}|${version}|${auth.tenant.timeZone}|${auth.tenant.currency}|${scope}|${query.now === undefined ? this.minute() : ""}|${text}`;
     return { etag: `W/"${hash53(key)}"`, key, version };
   }
 
