@@ -148,11 +148,11 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
   customer_retention_rate: {
     label: { en: "Customer retention rate", ru: "Коэффициент удержания клиентов", ms: "Kadar pengekalan pelanggan", "zh-Hans": "客户留存率", "zh-Hant": "客戶留存率" },
     description: {
-      en: "Customers active at the end of the period, less those new in it, per customer active at its start ((E − N) / S): customers who come back count as retained. A customer is active while its last order is within 365 days.",
-      ru: "Клиенты, активные на конец периода, за вычетом новых в нём, на одного клиента, активного на его начало ((E − N) / S): вернувшиеся клиенты тоже считаются удержанными. Клиент активен, пока его последний заказ не старше 365 дней.",
-      ms: "Pelanggan aktif pada akhir tempoh, tolak pelanggan baharu dalamnya, bagi setiap pelanggan aktif pada awalnya ((E − N) / S): pelanggan yang kembali turut dikira dikekalkan. Pelanggan kekal aktif selagi pesanan terakhirnya dalam 365 hari.",
-      "zh-Hans": "期末活跃客户减去本期新客户，再除以期初活跃客户（(E − N) / S）：回流的客户也计为留存。客户最近一次下单在 365 天内即为活跃。",
-      "zh-Hant": "期末活躍客戶減去本期新客戶，再除以期初活躍客戶（(E − N) / S）：回流的客戶也計為留存。客戶最近一次下單在 365 天內即為活躍。",
+      en: "(E − N) / S: customers active at the period's end less new ones, per customer active at its start; returning customers count. Active: last order within 365 days.",
+      ru: "(E − N) / S: активные на конец периода минус новые, на одного активного на начало; вернувшиеся учитываются. Активен: последний заказ не старше 365 дней.",
+      ms: "(E − N) / S: pelanggan aktif pada akhir tempoh tolak yang baharu, bagi setiap pelanggan aktif pada awalnya; yang kembali dikira. Aktif: pesanan terakhir dalam 365 hari.",
+      "zh-Hans": "(E − N) / S：期末活跃客户减去本期新客户，除以期初活跃客户；回流客户计入。活跃：最近一次下单在 365 天内。",
+      "zh-Hant": "(E − N) / S：期末活躍客戶減去本期新客戶，除以期初活躍客戶；回流客戶計入。活躍：最近一次下單在 365 天內。",
     },
   },
   churn_rate: {
