@@ -93,6 +93,20 @@ describe("ranges", () => {
     expect(r("2026-10-24..2026-11-23")).toEqual(["2026-10-24T00:00:00+03:00", "2026-11-23T00:00:00+03:00"]);
   });
 
+  it("covers the N whole days before now when now is exactly local midnight", () => {
+    const midnight = at("2026-11-23T21:00:00Z"); // 2026-11-24 00:00 in Moscow
+    const r = (range: string, zone = tz, instant = midnight) => {
+      const s = resolveRange(range, zone, instant);
+      return [iso(zone, s.start), iso(zone, s.end)];
+    };
+    expect(r("last_7_days")).toEqual(["2026-11-17T00:00:00+03:00", "2026-11-24T00:00:00+03:00"]);
+    expect(r("last_30_days")).toEqual(["2026-10-25T00:00:00+03:00", "2026-11-24T00:00:00+03:00"]);
+    // A millisecond later the new day is current: it and the 6 days before.
+    expect(r("last_7_days", tz, midnight + 1)).toEqual(["2026-11-18T00:00:00+03:00", "2026-11-24T00:00:00.001+03:00"]);
+    // New York's 25-hour day: midnight after it, 7 whole days of which one is 25 hours long.
+    expect(r("last_7_days", "America/New_York", at("2026-11-02T05:00:00Z"))).toEqual(["2026-10-26T00:00:00-04:00", "2026-11-02T00:00:00-05:00"]);
+  });
+
   it("refuses unreal or empty explicit ranges", () => {
     expect(() => resolveRange("2026-02-30..2026-03-01", tz, now)).toThrow(/real dates/);
     expect(() => resolveRange("2026-03-01..2026-03-01", tz, now)).toThrow(/ends on or before/);

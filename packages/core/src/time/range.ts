@@ -54,7 +54,8 @@ export function isRange(text: string): boolean {
 /**
  * Resolves a range in `tz`. Presets end at `now` (today, last_N_days, mtd, qtd, ytd) or at the
  * start of the current period (yesterday, last_month, last_year); `last_N_days` is today and the
- * N - 1 days before it. Explicit ranges run from the start date's midnight to the end date's.
+ * N - 1 days before it (the N days before `now` when it is exactly local midnight). Explicit ranges
+ * run from the start date's midnight to the end date's.
  */
 export function resolveRange(range: string, tz: string, now: number): Span {
   const today = localDay(tz, now);
@@ -71,8 +72,12 @@ export function resolveRange(range: string, tz: string, now: number): Span {
     case "last_7_days":
     case "last_28_days":
     case "last_30_days":
-    case "last_90_days":
-      return { start: day(today - Number(range.split("_")[1]) + 1), end: now };
+    case "last_90_days": {
+      // At exactly local midnight no day is current yet: the N whole days before now, not N - 1
+      // and an empty today.
+      const days = Number(range.split("_")[1]);
+      return { start: day(today - days + (day(today) === now ? 0 : 1)), end: now };
+    }
     case "mtd":
       return { start: day(firstOfMonth), end: now };
     case "qtd":
