@@ -1,7 +1,7 @@
 // The result contract of data-model.md on the hand-worked fixture: previous values, changes,
 // dense series, partial buckets, filters, breakdowns, targets, status, locales, zones and errors.
 import { describe, expect, it } from "vitest";
-import { createMemoryEngine, KpiError, queryFromSearchParams, resultSchema, type Session } from "../src/index.js";
+import { createMemoryEngine, type FactSet, KpiError, queryFromSearchParams, resultSchema, type Session } from "../src/index.js";
 import { bothEngines, runner } from "./support/engines.js";
 import { fixture, RANGE } from "./support/fixture.js";
 
@@ -170,6 +170,32 @@ for (const [name, engine] of bothEngines(fixture)) {
       expect((await bad({ metric: "aov", range: "2020-01-01..2026-01-01", grain: "hour" }))[0]).toBe("too_many_buckets");
       expect((await bad({ metric: "aov", colour: "red" }))[1]).toMatch(/Unrecognized key/);
     });
+  });
+}
+
+// São Paulo skipped 2018-11-04 00:00 (23:59:59 → 01:00): that day starts at 01:00, the day before
+// at 00:00. Orders of 10 on Nov 3 at 00:30, 20 on Nov 4, 40 on Nov 5.
+const SKIPPED_MIDNIGHT: FactSet = {
+  orders: [
+    { id: "a", placedAt: "2018-11-03T00:30:00-03:00", customerId: "a", total: 10, items: 1, status: "placed" },
+    { id: "b", placedAt: "2018-11-04T12:00:00-02:00", customerId: "b", total: 20, items: 1, status: "placed" },
+    { id: "c", placedAt: "2018-11-05T12:00:00-02:00", customerId: "c", total: 40, items: 1, status: "placed" },
+  ],
+};
+
+for (const [name, engine] of bothEngines(SKIPPED_MIDNIGHT)) {
+  const run = runner(engine);
+  it(`gives each day of a series the value of that day asked alone, across a skipped midnight (${name})`, async () => {
+    const tz = "America/Sao_Paulo";
+    const series = await run({ metric: "sales_growth", range: "2018-11-02..2018-11-07", grain: "day", tz, compare: "none" });
+    // Nov 4 against all of Nov 3 (its 00:30 order included): (20 − 10) / 10; Nov 5: (40 − 20) / 20.
+    expect(series.series.map((p) => p.value)).toEqual([null, null, 1, 1, -1]);
+    for (const [i, point] of series.series.entries()) {
+      const day = new Date(Date.UTC(2018, 10, 2 + i)).toISOString().slice(0, 10);
+      const next = new Date(Date.UTC(2018, 10, 3 + i)).toISOString().slice(0, 10);
+      const alone = await run({ metric: "sales_growth", range: `${day}..${next}`, tz, compare: "none" });
+      expect([day, point.value]).toEqual([day, alone.value]);
+    }
   });
 }
 

@@ -133,12 +133,17 @@ export function previousPeriod(tz: string, span: Span): Span {
   return { start: startOfDay(tz, startDay - localDaysTouched(tz, span)), end: span.start };
 }
 
-/** An instant moved by local calendar days and months, keeping its wall-clock time. */
+/**
+ * An instant moved by local calendar days and months, keeping its wall-clock time; the start of a
+ * day moves to the start of the other day. A day whose midnight a clock change skipped starts at
+ * 01:00, and the day before it at 00:00: keeping 01:00 would drop that day's first hour.
+ */
 export function shiftLocal(tz: string, epochMs: number, by: { days?: number; months?: number }): number {
-  const f = localFields(tz, epochMs);
-  const day = addMonths(localDay(tz, epochMs), by.months ?? 0) + (by.days ?? 0);
+  const from = localDay(tz, epochMs);
+  const day = addMonths(from, by.months ?? 0) + (by.days ?? 0);
+  if (startOfDay(tz, from) === epochMs) return startOfDay(tz, day);
   const { year, month, day: d } = ymdFromDay(day);
-  return localToInstant(tz, { ...f, year, month, day: d });
+  return localToInstant(tz, { ...localFields(tz, epochMs), year, month, day: d });
 }
 
 /**
