@@ -59,6 +59,7 @@ describe("catalog", () => {
     const def = (id: string) => catalog.find((d) => d.id === id)!;
     expect(def("conversion_rate").thresholds).toEqual({ warning: 0.02 });
     expect(def("first_response_time").thresholds?.by?.channel).toEqual({ email: { warning: 43_200 }, social: { warning: 7_200 }, chat: { warning: 30 } });
+    expect(def("first_response_time").targets?.by?.channel).toEqual({ email: 43_200, social: 7_200, chat: 30 });
   });
 
   it("marks additive KPIs, whose targets pro-rate and buckets sum", () => {

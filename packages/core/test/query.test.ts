@@ -126,6 +126,19 @@ for (const [name, engine] of bothEngines(fixture)) {
       expect(all.status).toBeNull();
     });
 
+    it("has the catalog's target of the filtered channel until the tenant sets one", async () => {
+      // Email answered in 6 h against half a day: half of the target's time.
+      const email = await run({ metric: "first_response_time", range: RANGE, filters: { channel: "email" } });
+      expect(email.target).toEqual({ value: 43_200, attainment: 21_600 / 43_200 });
+      const chat = await run({ metric: "first_response_time", range: "2026-03-02..2026-03-03", filters: { channel: "chat" } });
+      expect(chat.target).toEqual({ value: 30, attainment: 45 / 30 });
+      // Social has a target and no ticket; phone and all channels together have none.
+      expect((await run({ metric: "first_response_time", range: RANGE, filters: { channel: "social" } })).target).toEqual({ value: 7_200, attainment: null });
+      expect((await run({ metric: "first_response_time", range: RANGE, filters: { channel: "phone" } })).target).toBeNull();
+      expect((await run({ metric: "first_response_time", range: RANGE, filters: { channel: ["email", "chat"] } })).target).toBeNull();
+      expect((await run({ metric: "first_response_time", range: RANGE })).target).toBeNull();
+    });
+
     it("locks filters an embed token sets: queries may narrow them, never widen", async () => {
       const locked = { lockedFilters: { channel: ["web"] } };
       expect((await run({ metric: "revenue", range: RANGE }, locked)).value).toBe(250);

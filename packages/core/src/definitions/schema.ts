@@ -91,6 +91,14 @@ export const thresholdsSchema = thresholdPair.extend({
 });
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 
+/** Targets a KPI has until the tenant sets its own (PUT /v1/targets), in the KPI's unit. */
+export const defaultTargetsSchema = z.strictObject({
+  value: z.number().optional(),
+  /** A target for one value of a dimension, used when a query filters on that value alone. */
+  by: z.record(z.string(), z.record(z.string(), z.number())).optional(),
+});
+export type DefaultTargets = z.infer<typeof defaultTargetsSchema>;
+
 const common = {
   id: metricIdSchema,
   version: z.number().int().min(1).default(1),
@@ -104,6 +112,7 @@ const common = {
   /** Dimensions the KPI can be filtered and split by (default: those of its first measure's fact). */
   dimensions: z.array(z.enum(Object.keys(dimensions) as [string, ...string[]])).optional(),
   thresholds: thresholdsSchema.optional(),
+  targets: defaultTargetsSchema.optional(),
 };
 
 export const definitionSchema = z.discriminatedUnion("kind", [

@@ -3,7 +3,7 @@
 // into the value, the previous value, the series, the breakdown, the target and the status.
 import type { CompiledMetric, Formula } from "../definitions/compile.js";
 import type { MetricRegistry } from "../definitions/registry.js";
-import type { Measure, Thresholds } from "../definitions/schema.js";
+import type { DefaultTargets, Measure, Thresholds } from "../definitions/schema.js";
 import type { Aggregate, Engine, FilterBinding, MeasureRequest, MeasureResults } from "../engine/types.js";
 import { errorStatus, KpiError } from "../errors.js";
 import type { Expr } from "../expr/parse.js";
@@ -178,13 +178,23 @@ function mergeFilters(
   return out;
 }
 
+/** What a `by` table holds for the one value a query filters a dimension on, if any. */
+function forFilteredValue<T>(by: Record<string, Record<string, T>> | undefined, filters: Record<string, readonly string[]>): T | undefined {
+  for (const [dim, byValue] of Object.entries(by ?? {})) {
+    const only = filters[dim]?.length === 1 ? filters[dim]![0]! : undefined;
+    if (only !== undefined && byValue[only] !== undefined) return byValue[only];
+  }
+  return undefined;
+}
+
 function thresholdsFor(t: Thresholds | undefined, filters: Record<string, readonly string[]>) {
   if (!t) return undefined;
-  for (const [dim, byValue] of Object.entries(t.by ?? {})) {
-    const only = filters[dim]?.length === 1 ? filters[dim]![0]! : undefined;
-    if (only !== undefined && byValue[only]) return byValue[only];
-  }
-  return t.warning !== undefined || t.critical !== undefined ? t : undefined;
+  return forFilteredValue(t.by, filters) ?? (t.warning !== undefined || t.critical !== undefined ? t : undefined);
+}
+
+/** The KPI's own target when the tenant has set none for the range. */
+function defaultTargetFor(t: DefaultTargets | undefined, filters: Record<string, readonly string[]>): number | null {
+  return forFilteredValue(t?.by, filters) ?? t?.value ?? null;
 }
 
 function checkDimensions(metric: CompiledMetric, filters: Record<string, readonly string[]>, by: string | undefined) {
@@ -257,7 +267,9 @@ export function prepareQuery(input: unknown, options: RunOptions): PreparedQuery
     tz,
     finish(results, dataVersion) {
       evaluator.results = results;
-      const { value, previous, series, targetValue } = evaluate();
+      const evaluated = evaluate();
+      const { value, previous, series } = evaluated;
+      const targetValue = evaluated.targetValue ?? defaultTargetFor(def.targets, filters);
       let breakdown: Result["breakdown"];
       if (q.by !== undefined) {
         const keys = new Set<string | null>();
