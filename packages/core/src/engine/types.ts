@@ -32,7 +32,8 @@ export interface Aggregate {
 export type MeasureResults = ReadonlyArray<ReadonlyArray<ReadonlyMap<string | null, Aggregate>>>;
 
 export interface Engine {
-  compute(requests: readonly MeasureRequest[], tz: string): MeasureResults | Promise<MeasureResults>;
+  /** `signal` aborts when the caller stops waiting; an engine whose work can stop stops it. */
+  compute(requests: readonly MeasureRequest[], tz: string, signal?: AbortSignal): MeasureResults | Promise<MeasureResults>;
   /** Changes whenever the data does: part of ETags and cache keys. */
   dataVersion(): string | Promise<string>;
 }

@@ -26,6 +26,8 @@ export interface RunOptions {
   now?: number;
   /** Filters an embed token locks: ANDed into every query, which may only narrow them. */
   lockedFilters?: Readonly<Record<string, readonly string[]>>;
+  /** Aborts when the query's time is up: an engine that can stop its work does. */
+  signal?: AbortSignal;
 }
 
 /** A span and how to find the one before it: the previous period of a range, or one grain step. */
@@ -314,7 +316,7 @@ export function prepareQuery(input: unknown, options: RunOptions): PreparedQuery
 /** Runs one query on an engine and builds its result (throws KpiError for a bad query). */
 export async function runQuery(engine: Engine, input: unknown, options: RunOptions): Promise<Result> {
   const prepared = prepareQuery(input, options);
-  const results = await engine.compute(prepared.requests, prepared.tz);
+  const results = await engine.compute(prepared.requests, prepared.tz, options.signal);
   return prepared.finish(results, String(await engine.dataVersion()));
 }
 

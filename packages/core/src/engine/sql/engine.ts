@@ -6,8 +6,8 @@ import { type CompiledSql, compileMeasures, decodeRows } from "./compile.js";
 import type { Dialect } from "./dialect.js";
 import type { Rollups } from "./rollup.js";
 
-/** Runs a statement and returns its rows as objects keyed by column name. */
-export type SqlExecutor = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]> | Record<string, unknown>[];
+/** Runs a statement and returns its rows as objects keyed by column name; `signal` aborts the wait. */
+export type SqlExecutor = (sql: string, params: unknown[], signal?: AbortSignal) => Promise<Record<string, unknown>[]> | Record<string, unknown>[];
 
 export interface SqlEngineOptions {
   dialect: Dialect;
@@ -25,10 +25,10 @@ export class SqlEngine implements Engine {
     return compileMeasures(requests, tz, this.options.dialect, this.options.tenant, this.options.rollups?.());
   }
 
-  async compute(requests: readonly MeasureRequest[], tz: string): Promise<MeasureResults> {
+  async compute(requests: readonly MeasureRequest[], tz: string, signal?: AbortSignal): Promise<MeasureResults> {
     if (requests.length === 0) return [];
     const { sql, params } = this.compile(requests, tz);
-    return decodeRows(await this.options.execute(sql, params), requests);
+    return decodeRows(await this.options.execute(sql, params, signal), requests);
   }
 
   dataVersion(): string | Promise<string> {
