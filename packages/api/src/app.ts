@@ -40,12 +40,18 @@ export interface AppOptions {
   version?: string;
   /** Computed results kept in memory, by query and data version (default 5000; 0 keeps none). */
   cacheSize?: number;
+  /** How long one KPI may compute before it is stopped and answered 503 (default 8000 ms). */
+  queryTimeoutMs?: number;
 }
 
 export function createApp(options: AppOptions) {
   const { store } = options;
   const now = options.now ?? Date.now;
-  const service = new KpiService(store, { now, ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}) });
+  const service = new KpiService(store, {
+    now,
+    ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
+    ...(options.queryTimeoutMs !== undefined ? { queryTimeoutMs: options.queryTimeoutMs } : {}),
+  });
   const credentials = new CredentialCache();
   const app = new OpenAPIHono<AppEnv>();
 

@@ -76,17 +76,24 @@ export function describeApi(registry: Registry): void {
     responses: {
       200: { description: "The result (ETag; Cache-Control: private)", content: json(resultSchema.meta({ id: "Result" })) },
       304: { description: "Not modified (If-None-Match matched)" },
-      ...problems(400, 401, 403, 404, 429),
+      ...problems(400, 401, 403, 404, 429, 503),
     },
   });
   route({
     method: "post",
     path: "/v1/query",
-    summary: "A batch of queries in one request (a page of widgets makes one); a bad query gives an error entry in its place",
+    summary: "A batch of queries in one request (a page of widgets makes one); a bad query, or one past its time budget (503), gives an error entry in its place",
+    description: "With `Accept: application/x-ndjson` the answers come one JSON line each, `{index, result}` or `{index, error}`, as soon as each is ready: no KPI waits for the batch's slowest.",
     security: secured,
     request: { body: { required: true, content: json(z.object({ queries: z.array(querySchema).max(100) })) } },
     responses: {
-      200: { description: "Results in the order of the queries", content: json(z.object({ results: z.array(z.union([resultSchema, z.object({ error: problemSchema })])) })) },
+      200: {
+        description: "Results in the order of the queries (JSON), or as they are ready (NDJSON)",
+        content: {
+          ...json(z.object({ results: z.array(z.union([resultSchema, z.object({ error: problemSchema })])) })),
+          "application/x-ndjson": { schema: z.union([z.object({ index: z.number().int(), result: resultSchema }), z.object({ index: z.number().int(), error: problemSchema })]) },
+        },
+      },
       ...problems(400, 401, 413, 415, 422, 429),
     },
   });
@@ -96,7 +103,7 @@ export function describeApi(registry: Registry): void {
     summary: "Server-sent events: a `result` event now and after every data change",
     security: secured,
     request: { params: z.object({ id: metricParam }), query: queryParams },
-    responses: { 200: { description: "text/event-stream", content: { "text/event-stream": { schema: z.string() } } }, ...problems(400, 401, 403, 404, 429) },
+    responses: { 200: { description: "text/event-stream", content: { "text/event-stream": { schema: z.string() } } }, ...problems(400, 401, 403, 404, 429, 503) },
   });
   route({
     method: "get",

@@ -3,7 +3,7 @@
 import { type Issue, KpiError, problemOf, type Problem } from "@kpikit/core";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { StoreUnavailableError } from "./store/unavailable.js";
+import { QueryTimeoutError, StoreUnavailableError } from "./store/unavailable.js";
 
 const TITLES: Record<number, string> = {
   400: "Bad request",
@@ -51,17 +51,31 @@ export class HttpProblem extends Error {
   }
 }
 
-export const onError: ErrorHandler = (err, c) => {
-  if (err instanceof KpiError) return problemResponse(c, problemOf(err));
-  if (err instanceof HttpProblem) return problem(c, err.status, err.message, { ...(err.errors ? { errors: err.errors } : {}), ...(err.headers ? { headers: err.headers } : {}) });
+/**
+ * The problem an error stands for, with the headers its response carries: a caller's error (4xx),
+ * a database that cannot serve for now or a query past its budget (503 with Retry-After), or a
+ * fault of ours (500, logged; its detail never leaves the server).
+ */
+export function toProblem(err: unknown): { body: Problem; headers: Record<string, string> } {
+  if (err instanceof KpiError) return { body: problemOf(err), headers: {} };
+  if (err instanceof HttpProblem) return { body: problemBody(err.status, err.message, err.errors), headers: err.headers ?? {} };
+  if (err instanceof QueryTimeoutError) {
+    console.warn(`kpikit: ${err.message}`);
+    return { body: problemBody(503, err.message), headers: { "Retry-After": "2" } };
+  }
   if (err instanceof StoreUnavailableError) {
     console.warn("kpikit: database unavailable:", (err.cause as Error | undefined)?.message ?? err.cause);
-    return problem(c, 503, err.message, { headers: { "Retry-After": "1" } });
+    return { body: problemBody(503, err.message), headers: { "Retry-After": "1" } };
   }
   const status = (err as { status?: unknown }).status;
-  if (typeof status === "number" && status >= 400 && status < 500) return problem(c, status, err.message || TITLES[status] || "Bad request");
+  if (typeof status === "number" && status >= 400 && status < 500) return { body: problemBody(status, (err as Error).message || TITLES[status] || "Bad request"), headers: {} };
   console.error("kpikit: unexpected error", err);
-  return problem(c, 500, "something went wrong on our side; the request can be retried");
+  return { body: problemBody(500, "something went wrong on our side; the request can be retried"), headers: {} };
+}
+
+export const onError: ErrorHandler = (err, c) => {
+  const { body, headers } = toProblem(err);
+  return problemResponse(c, body, headers);
 };
 
 export const notFound: NotFoundHandler = (c) => problem(c, 404, `there is no ${c.req.method} ${new URL(c.req.url).pathname}`);

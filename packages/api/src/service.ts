@@ -5,6 +5,7 @@ import { catalog, hash53, MetricRegistry, type Query, runQuery, type Result, typ
 import { assertMetricAllowed } from "./auth/authenticate.js";
 import type { Auth } from "./context.js";
 import type { Store } from "./store/types.js";
+import { QueryTimeoutError } from "./store/unavailable.js";
 
 const BUILT_IN = MetricRegistry.of(catalog);
 
@@ -31,10 +32,15 @@ class Lru<V> {
   }
 }
 
+/** How long a KPI may take to compute before it is stopped and answered 503 (well within a widget's 15 s). */
+export const DEFAULT_QUERY_TIMEOUT_MS = 8_000;
+
 export interface ServiceOptions {
   /** The clock; queries that give no `now` run up to its time (their results are cached by the minute). */
   now?: () => number;
   cacheSize?: number;
+  /** A KPI's time budget, in ms (default 8000). */
+  queryTimeoutMs?: number;
 }
 
 /** How long a tenant's data version is trusted before it is read again (for other writers). */
@@ -48,7 +54,10 @@ export class KpiService {
   private readonly watched = new Set<string>();
   /** Queries as text, for cache keys; queries parsed from URLs are reused objects. */
   private readonly queryText = new WeakMap<Query, string>();
+  /** Results being computed, by cache key: identical queries arriving meanwhile wait for the same one. */
+  private readonly computing = new Map<string, Promise<Cached>>();
   private readonly clock: () => number;
+  private readonly queryTimeoutMs: number;
 
   constructor(
     readonly store: Store,
@@ -56,6 +65,7 @@ export class KpiService {
   ) {
     this.clock = options.now ?? Date.now;
     this.results = new Lru(options.cacheSize ?? 5000);
+    this.queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   }
 
   /**
@@ -138,15 +148,39 @@ export class KpiService {
     return { etag: `W/"${hash53(key)}"`, key, version };
   }
 
-  /** A query's result as JSON text, computed once per cache key. */
+  /** A query's result as JSON text, computed once per cache key (and once while it computes). */
   async result(auth: Auth, query: Query, tag?: { etag: string; key: string; version: string }): Promise<Cached> {
     const { etag, key, version } = tag ?? (await this.etag(auth, query));
     const hit = this.results.get(key);
     if (hit) return hit;
-    const result: Result = await runQuery(this.store.engine(auth.tenant.id), query, await this.options(auth, version));
-    const cached = { etag, body: JSON.stringify(result) };
-    this.results.set(key, cached);
-    return cached;
+    let running = this.computing.get(key);
+    if (!running) {
+      running = this.compute(auth, query, version).then((body) => {
+        const cached = { etag, body };
+        this.results.set(key, cached);
+        return cached;
+      });
+      this.computing.set(key, running);
+      void running.finally(() => this.computing.delete(key)).catch(() => undefined);
+    }
+    return running;
+  }
+
+  /** Runs a query within its time budget: past it, the engine is told to stop and the caller gets a QueryTimeoutError. */
+  private async compute(auth: Auth, query: Query, version: string): Promise<string> {
+    const options = await this.options(auth, version);
+    const budget = this.queryTimeoutMs;
+    if (!(budget > 0 && Number.isFinite(budget))) return JSON.stringify(await runQuery(this.store.engine(auth.tenant.id), query, options));
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(new QueryTimeoutError(query.metric, budget)), budget);
+    // An engine that cannot stop (in memory, D1) is not waited for past the budget either.
+    const timedOut = new Promise<never>((_, reject) => stop.signal.addEventListener("abort", () => reject(stop.signal.reason), { once: true }));
+    try {
+      const result: Result = await Promise.race([runQuery(this.store.engine(auth.tenant.id), query, { ...options, signal: stop.signal }), timedOut]);
+      return JSON.stringify(result);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The SQL a query runs on this store. */

@@ -1,3 +1,3 @@
 // Node-only parts of @kpikit/api (the main entry runs unchanged on Workers).
 export { nodeSqliteDriver, type NodeSqliteOptions } from "./sqlite.js";
-export { postgresDriver } from "./postgres.js";
+export { postgresDriver, type PostgresOptions } from "./postgres.js";

@@ -3,6 +3,7 @@
 import { postgres } from "@kpikit/core";
 import pg from "pg";
 import type { SqlDriver, SqlStatement } from "../store/sql-store.js";
+import { DEFAULT_QUERY_TIMEOUT_MS } from "../service.js";
 import { withUnavailable } from "../store/unavailable.js";
 
 const { INT8, NUMERIC } = pg.types.builtins;
@@ -18,28 +19,39 @@ const types: pg.CustomTypesConfig = {
 
 /**
  * Errors that pass with time: the server unreachable or restarting (connection errors, class 57P),
- * out of connections (53300), a lock or serialization conflict (55P03, 40001, 40P01).
+ * out of connections (53300), a lock or serialization conflict (55P03, 40001, 40P01), a statement
+ * stopped at its time budget (57014).
  */
-const TRANSIENT = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "55P03", "40001", "40P01"]);
+const TRANSIENT = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "55P03", "40001", "40P01", "57014"]);
 const isTransient = (e: unknown) =>
   TRANSIENT.has(String((e as { code?: unknown }).code)) || /Connection terminated|timeout exceeded when trying to connect/.test((e as Error).message ?? "");
 
+export interface PostgresOptions {
+  /** The server stops a KPI query that runs longer (statement_timeout; default: the API's budget, 8000). */
+  queryTimeoutMs?: number;
+}
+
 /** A driver on a connection string (`postgres://user:password@host:5432/database`) or a pool's settings. */
-export function postgresDriver(config: string | pg.PoolConfig): SqlDriver & { pool: pg.Pool } {
+export function postgresDriver(config: string | pg.PoolConfig, options: PostgresOptions = {}): SqlDriver & { pool: pg.Pool } {
   // JIT off (unless the caller's settings say otherwise): PostgreSQL cannot estimate a seek per
   // span in a lateral join (it guesses 0.5 % of the table each), so on a table of millions it
   // compiles, for 300 ms, a query that then runs in 5.
-  const pool = new pg.Pool({ options: "-c jit=off", ...(typeof config === "string" ? { connectionString: config } : config), types });
+  const settings: pg.PoolConfig = { options: "-c jit=off", ...(typeof config === "string" ? { connectionString: config } : config), types };
+  const pool = new pg.Pool(settings);
+  // KPI queries have connections of their own, whose statements the server stops at the budget;
+  // writes and rebuilds, which may rightly take longer, keep theirs.
+  const reads = new pg.Pool({ ...settings, statement_timeout: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS });
   // An idle connection the server closed (a restart, a timeout): the pool discards it and the next
   // query opens another. Without a listener, the error would end the process.
   pool.on("error", () => {});
+  reads.on("error", () => {});
   return withUnavailable({
     pool,
     dialect: postgres,
     // The protocol counts parameters in 16 bits.
     maxParams: 65_535,
-    async all(sql, params = []) {
-      return (await pool.query(sql, params as unknown[])).rows as Record<string, unknown>[];
+    async all(sql, params = [], { signal } = {}) {
+      return (await (signal ? reads : pool).query(sql, params as unknown[])).rows as Record<string, unknown>[];
     },
     async transaction(list: readonly SqlStatement[]) {
       const client = await pool.connect();
@@ -62,7 +74,7 @@ export function postgresDriver(config: string | pg.PoolConfig): SqlDriver & { po
       await pool.query(sql);
     },
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), reads.end()]);
     },
   }, isTransient);
 }

@@ -1,9 +1,12 @@
-// node:sqlite (Node 22) as a SqlDriver: one database file in WAL mode, every write committed
-// with a full sync, so an acknowledged batch survives a crash of the process or of the machine.
+// node:sqlite as a SqlDriver: one database file in WAL mode, every write committed with a full
+// sync, so an acknowledged batch survives a crash of the process or of the machine. KPI queries run
+// on reader threads (sqlite-readers.ts), so that none holds the event loop.
 import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { availableParallelism } from "node:os";
 import { sqlite } from "@kpikit/core";
 import type { SqlDriver, SqlStatement } from "../store/sql-store.js";
 import { withUnavailable } from "../store/unavailable.js";
+import { SqliteReaders } from "./sqlite-readers.js";
 
 /** SQLITE_BUSY and SQLITE_LOCKED: another connection holds the file's write lock for longer than busyTimeoutMs. */
 const isLocked = (e: unknown) => [5, 6].includes((e as { errcode?: number }).errcode ?? 0);
@@ -11,17 +14,26 @@ const isLocked = (e: unknown) => [5, 6].includes((e as { errcode?: number }).err
 export interface NodeSqliteOptions {
   /** How long a write waits for another process's write lock before the API answers 503 (default 5000). */
   busyTimeoutMs?: number;
+  /**
+   * Worker threads that run KPI queries, each with a read-only connection (default: the cores, at
+   * most 4; 0 runs them on the main thread, as an in-memory database always does).
+   */
+  readers?: number;
 }
 
 export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}): SqlDriver & { db: DatabaseSync } {
   const db = new DatabaseSync(path);
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = FULL");
-  db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-  db.exec("PRAGMA foreign_keys = ON");
+  const busy = `PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`;
   // Dashboards read the same index pages over and over (rollups, the facts of the last minutes);
   // SQLite's default page cache (2 MB) drops them between requests once the file is gigabytes.
-  db.exec("PRAGMA cache_size = -65536");
+  const cache = "PRAGMA cache_size = -65536";
+  db.exec(busy);
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec(cache);
+  const size = path === ":memory:" || path === "" ? 0 : (options.readers ?? Math.min(4, availableParallelism()));
+  const readers = size > 0 ? new SqliteReaders(path, size, [busy, cache]) : undefined;
   const statements = new Map<string, StatementSync>();
   const prepared = (sql: string) => {
     let s = statements.get(sql);
@@ -38,7 +50,8 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
     // node:sqlite binds in time that grows with a statement's parameter count (1000 rows of 10
     // values: 110 µs a row; one row: 2 µs). One wide row a statement is as fast as a raw loop.
     maxParams: 32,
-    async all(sql, params = []) {
+    async all(sql, params = [], { signal } = {}) {
+      if (readers && signal) return readers.read(sql, params, signal);
       return prepared(sql).all(...(params as never[])) as Record<string, unknown>[];
     },
     async transaction(list: readonly SqlStatement[]) {
@@ -56,6 +69,7 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
       db.exec(sql);
     },
     async close() {
+      await readers?.close();
       db.close();
     },
   }, isLocked);

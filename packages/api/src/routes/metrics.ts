@@ -1,9 +1,9 @@
 // Reading KPIs: one query from URL parameters, a batch in one request, a live stream, the SQL.
-import { KpiError, parseQuery, problemOf, queryFromSearchParams } from "@kpikit/core";
+import { parseQuery, queryFromSearchParams } from "@kpikit/core";
 import { Hono } from "hono";
-import { streamSSE } from "hono/streaming";
+import { stream as streamBody, streamSSE } from "hono/streaming";
 import type { AppEnv } from "../context.js";
-import { HttpProblem, problemBody } from "../problem.js";
+import { HttpProblem, toProblem } from "../problem.js";
 import type { KpiService } from "../service.js";
 import { respond } from "../middleware/headers.js";
 import { jsonBody } from "../middleware/json-body.js";
@@ -18,6 +18,13 @@ export interface StreamOptions {
   heartbeatMs: number;
   /** A stream closes after this long (clients reconnect), and when its token expires. */
   maxMs: number;
+}
+
+const NDJSON = "application/x-ndjson";
+
+/** Whether the caller asked for answers line by line (it lists application/x-ndjson in Accept). */
+function wantsLines(accept: string | undefined): boolean {
+  return !!accept && accept.split(",").some((t) => t.split(";")[0]!.trim().toLowerCase() === NDJSON);
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -56,18 +63,31 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
       throw new HttpProblem(422, 'send { "queries": [ … ] }: an array of queries, and nothing else', [{ path: "queries", message: "an array of queries" }]);
     }
     if (queries.length > MAX_BATCH_QUERIES) throw new HttpProblem(413, `a batch may hold at most ${MAX_BATCH_QUERIES} queries; this one has ${queries.length}`);
-    const results = await Promise.all(
-      queries.map(async (q) => {
-        try {
-          return (await service.result(auth, await service.authorize(auth, parseQuery(q)))).body;
-        } catch (e) {
-          if (e instanceof KpiError) return JSON.stringify({ error: problemOf(e) });
-          if (e instanceof HttpProblem) return JSON.stringify({ error: problemBody(e.status, e.message, e.errors) });
-          throw e;
-        }
-      }),
-    );
-    return respond(c, `{"results":[${results.join(",")}]}`, 200, { "Content-Type": "application/json", "Cache-Control": "private, no-store" });
+    // Whatever befalls one query is an entry in its place: the batch's others still answer.
+    const answer = async (q: unknown): Promise<{ result: string } | { error: string }> => {
+      try {
+        return { result: (await service.result(auth, await service.authorize(auth, parseQuery(q)))).body };
+      } catch (e) {
+        return { error: JSON.stringify(toProblem(e).body) };
+      }
+    };
+    const entry = (a: { result: string } | { error: string }) => ("result" in a ? a.result : `{"error":${a.error}}`);
+    if (wantsLines(c.req.header("accept"))) {
+      // Each answer as soon as it is ready, one JSON line naming its query's index: a page shows
+      // every KPI as it arrives, and no KPI waits for the batch's slowest.
+      c.header("Content-Type", NDJSON);
+      c.header("Cache-Control", "private, no-store");
+      return streamBody(c, async (out) => {
+        await Promise.all(
+          queries.map(async (q, index) => {
+            const a = await answer(q);
+            await out.write(`{"index":${index},${"result" in a ? `"result":${a.result}` : `"error":${a.error}`}}\n`);
+          }),
+        );
+      });
+    }
+    const results = await Promise.all(queries.map(answer));
+    return respond(c, `{"results":[${results.map(entry).join(",")}]}`, 200, { "Content-Type": "application/json", "Cache-Control": "private, no-store" });
   });
 
   app.get("/v1/metrics/:id/stream", async (c) => {

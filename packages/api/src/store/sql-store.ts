@@ -27,12 +27,21 @@ export interface SqlStatement {
   params: readonly unknown[];
 }
 
+/** How a read is run. */
+export interface ReadOptions {
+  /**
+   * Set for a KPI's query, which may take long: a driver may run it off the event loop, and stops
+   * waiting (and working, where it can) once the signal aborts.
+   */
+  signal?: AbortSignal;
+}
+
 /** What a store needs from a database connection. */
 export interface SqlDriver {
   readonly dialect: Dialect;
   /** The most parameters one statement may bind (D1 allows 100). */
   readonly maxParams: number;
-  all(sql: string, params?: readonly unknown[]): Promise<Record<string, unknown>[]>;
+  all(sql: string, params?: readonly unknown[], options?: ReadOptions): Promise<Record<string, unknown>[]>;
   /** Runs the statements in one transaction and returns how many rows each changed. */
   transaction(statements: readonly SqlStatement[]): Promise<number[]>;
   /** Runs schema statements. */
@@ -287,7 +296,7 @@ export class SqlStore implements Store {
       engine = new SqlEngine({
         dialect: this.driver.dialect,
         tenant: tenantId,
-        execute: (sql, params) => this.driver.all(sql, params),
+        execute: (sql, params, signal) => this.driver.all(sql, params, signal ? { signal } : {}),
         dataVersion: () => this.dataVersion(tenantId),
         rollups: () => (this.rolledUp.has(tenantId) ? this.rollups : undefined),
       });

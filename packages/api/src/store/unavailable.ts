@@ -11,6 +11,17 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/**
+ * A KPI whose computation passed its time budget: cancelled (where the database can stop it), and
+ * answered 503 with Retry-After, so that a slow query never holds a socket or a batch.
+ */
+export class QueryTimeoutError extends Error {
+  constructor(readonly metric: string, readonly budgetMs: number) {
+    super(`computing ${metric} took longer than its budget of ${budgetMs / 1000} s and was stopped; retry in a moment`);
+    this.name = "QueryTimeoutError";
+  }
+}
+
 /** The driver, with every error `isTransient` recognises thrown as a StoreUnavailableError. */
 export function withUnavailable<D extends SqlDriver>(driver: D, isTransient: (e: unknown) => boolean): D {
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -22,7 +33,7 @@ export function withUnavailable<D extends SqlDriver>(driver: D, isTransient: (e:
   };
   return {
     ...driver,
-    all: (sql, params) => guard(() => driver.all(sql, params)),
+    all: (sql, params, options) => guard(() => driver.all(sql, params, options)),
     transaction: (list) => guard(() => driver.transaction(list)),
     exec: (sql) => guard(() => driver.exec(sql)),
   };

@@ -15,7 +15,7 @@ async function admin(url: string, sql: string): Promise<void> {
   try {
     await driver.exec(sql);
   } finally {
-    await driver.pool.end();
+    await driver.close?.();
   }
 }
 
