@@ -58,9 +58,13 @@ export async function startApi() {
     if (kind === "fail-after-1" && n > 1) return c.json({ title: "Service Unavailable", status: 500, detail: "maintenance" }, 500, h);
     const url = new URL(c.req.url);
     url.pathname = url.pathname.replace(/^\/fault\/[^/]+\/[^/]+/, "");
-    const answer = await api.fetch(new Request(url, c.req.raw));
-    // Faults in a real answer: results in another order, a value that is not a number.
-    if (kind === "reversed" || kind === "string-value") {
+    // Faults in a real answer: results in another order, a value that is not a number. They are
+    // made to the whole answer, asked as JSON (the client takes JSON as well as lines).
+    const rewrite = kind === "reversed" || kind === "string-value";
+    const request = new Request(url, c.req.raw);
+    if (rewrite) request.headers.set("accept", "application/json");
+    const answer = await api.fetch(request);
+    if (rewrite) {
       const body = await answer.json();
       if (kind === "reversed") body.results.reverse();
       else for (const r of body.results) if ("value" in r) r.value = String(r.value);

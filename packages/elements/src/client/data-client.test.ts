@@ -65,6 +65,48 @@ describe("data client", () => {
     expect(client.cached({ metric: "aov" }, creds)).to.be.undefined;
   });
 
+  it("shows each KPI of a batch as soon as its line arrives, and fails those a cut answer never gave", async () => {
+    let push!: (line: string) => void;
+    let end!: () => void;
+    const accepts: string[] = [];
+    const client = new KpiClient("http://kpi.test", {
+      fetch: async (_input, init) => {
+        accepts.push(new Headers(init?.headers).get("accept") ?? "");
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            push = (line) => controller.enqueue(new TextEncoder().encode(line));
+            end = () => controller.close();
+          },
+        });
+        return new Response(body, { headers: { "Content-Type": "application/x-ndjson" } });
+      },
+    });
+    const creds = new Credentials("kpi_pk_test");
+    const settled: string[] = [];
+    const track = (name: string, p: Promise<Result>) => p.then((r) => settled.push(`${name} ${r.value}`), (e: KpiRequestError) => settled.push(`${name} ${e.status} ${e.message}`));
+    const [aov, revenue, orders, nope] = [
+      track("aov", client.query({ metric: "aov" }, creds)),
+      track("revenue", client.query({ metric: "revenue" }, creds)),
+      track("orders", client.query({ metric: "orders" }, creds)),
+      track("nope", client.query({ metric: "nope" }, creds)),
+    ];
+    while (!push) await tick();
+    expect(accepts).to.deep.equal(["application/x-ndjson, application/json"]);
+    // revenue is ready first; its line arrives in two pieces.
+    push(`{"index":1,"result":${JSON.stringify(result({ metric: { id: "revenue" }, value: 120 })).slice(0, 40)}`);
+    push(`${JSON.stringify(result({ metric: { id: "revenue" }, value: 120 })).slice(40)}}\n{"index":3,"error":{"status":404,"detail":"there is no KPI \\"nope\\""}}\n`);
+    await revenue;
+    await nope;
+    expect(settled).to.deep.equal(["revenue 120", 'nope 404 there is no KPI "nope"']);
+    push(`{"index":0,"result":${JSON.stringify(result({ value: 61 }))}}\n`);
+    await aov;
+    end(); // orders never came
+    await orders;
+    expect(settled.slice(2)).to.deep.equal(["aov 61", "orders 200 The KPI service's answer ended before this KPI's result"]);
+    expect(client.cached({ metric: "revenue" }, creds)?.result.value).to.equal(120);
+    expect(client.cached({ metric: "orders" }, creds)).to.be.undefined;
+  });
+
   it("parses server-sent events split across chunks, ignoring heartbeats", () => {
     const p = new SseParser();
     expect(p.push(": ping\n\nevent: result\nid: 1\nda")).to.deep.equal([]);

@@ -42,6 +42,8 @@ interface Waiter {
 
 /** The API refuses batches larger than this. */
 const MAX_BATCH = 100;
+/** Answers one JSON line each, as soon as each is ready. */
+const NDJSON = "application/x-ndjson";
 
 const credentialIds = new WeakMap<Credentials, number>();
 let nextCredentialId = 1;
@@ -147,21 +149,16 @@ export class KpiClient {
   }
 
   async #send(credentials: Credentials, entries: [string, Waiter[]][]): Promise<void> {
-    let results: unknown[];
-    try {
-      results = await this.#post(credentials, entries.map(([, waiters]) => waiters[0]!.query));
-    } catch (e) {
-      const error = asRequestError(e);
-      for (const [, waiters] of entries) for (const w of waiters) w.reject(error);
-      return;
-    }
-    const now = Date.now();
-    entries.forEach(([key, waiters], i) => {
-      const item = results[i] as { error?: { status?: unknown } } | undefined;
+    const open = new Set(entries.keys());
+    const answer = (index: number, item: unknown) => {
+      // An index out of range, or answered already, is no answer to anything.
+      if (!open.delete(index)) return;
+      const [key, waiters] = entries[index]!;
       const query = waiters[0]!.query;
       if (item && typeof item === "object" && "error" in item) {
-        const status = typeof item.error?.status === "number" ? item.error.status : 422;
-        const error = new KpiRequestError(problemMessage(item.error) ?? "The KPI service refused this query", status);
+        const problem = (item as { error?: { status?: unknown } }).error;
+        const status = typeof problem?.status === "number" ? problem.status : 422;
+        const error = new KpiRequestError(problemMessage(problem) ?? "The KPI service refused this query", status);
         for (const w of waiters) w.reject(error);
         return;
       }
@@ -171,18 +168,32 @@ export class KpiClient {
         for (const w of waiters) w.reject(error);
         return;
       }
-      this.#cache.set(key, { result: item as Result, at: now });
+      this.#cache.set(key, { result: item as Result, at: Date.now() });
       for (const w of waiters) w.resolve(item as Result);
-    });
+    };
+    const failOpen = (error: KpiRequestError) => {
+      for (const index of open) for (const w of entries[index]![1]) w.reject(error);
+      open.clear();
+    };
+    try {
+      await this.#post(credentials, entries.map(([, waiters]) => waiters[0]!.query), answer);
+      failOpen(new KpiRequestError("The KPI service's answer ended before this KPI's result", 200));
+    } catch (e) {
+      failOpen(asRequestError(e));
+    }
   }
 
-  /** One POST /v1/query, waiting out 429/503 a few times. */
-  async #post(credentials: Credentials, queries: QueryInput[]): Promise<unknown[]> {
+  /**
+   * One POST /v1/query, waiting out 429/503 a few times. Answers are handed to `answer` as they
+   * arrive: line by line when the API streams them (NDJSON), so that a widget whose KPI is ready
+   * shows it while the batch's slower KPIs are still computing.
+   */
+  async #post(credentials: Credentials, queries: QueryInput[], answer: (index: number, item: unknown) => void): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const response = await this.#authorized(credentials, (authorization) =>
         this.#request(`${this.endpoint}/v1/query`, {
           method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json", ...authorization },
+          headers: { "Content-Type": "application/json", Accept: `${NDJSON}, application/json`, ...authorization },
           body: JSON.stringify({ queries }),
         }),
       );
@@ -192,12 +203,36 @@ export class KpiClient {
         continue;
       }
       if (!response.ok) throw await errorOfResponse(response);
+      if (response.headers.get("content-type")?.startsWith(NDJSON) && response.body) return this.#lines(response.body, answer);
       const body = await this.#json(response);
       const results = (body as { results?: unknown } | null)?.results;
       if (!Array.isArray(results) || results.length !== queries.length) {
         throw new KpiRequestError("The KPI service sent a response this widget cannot read", response.status);
       }
-      return results;
+      results.forEach((item, index) => answer(index, item));
+      return;
+    }
+  }
+
+  /** Reads `{index, result}` and `{index, error}` lines as they arrive. */
+  async #lines(body: NonNullable<Response["body"]>, answer: (index: number, item: unknown) => void): Promise<void> {
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      buffer += chunk.value;
+      let end: number;
+      while ((end = buffer.indexOf("\n")) >= 0) {
+        const line = buffer.slice(0, end).trim();
+        buffer = buffer.slice(end + 1);
+        if (!line) continue;
+        let entry: { index?: unknown; result?: unknown; error?: unknown };
+        try {
+          entry = JSON.parse(line);
+        } catch {
+          throw new KpiRequestError("The KPI service sent a line that is not valid JSON", 200);
+        }
+        if (typeof entry?.index === "number") answer(entry.index, "error" in entry ? { error: entry.error } : entry.result);
+      }
     }
   }
 
