@@ -1,5 +1,6 @@
 // Settings from the environment, checked at start so a typo stops the server with a clear message.
 import { dirname, join, resolve } from "node:path";
+import { DEFAULT_QUERY_TIMEOUT_MS } from "@kpikit/api";
 
 export interface Config {
   port: number;
@@ -19,6 +20,8 @@ export interface Config {
   demoOrders: number;
   /** Origins of pages (a shop's site) that may use the default tenant's publishable key. */
   allowedOrigins: string[];
+  /** How long one KPI may compute before it is stopped and answered 503. */
+  queryTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -34,6 +37,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!["on", "off", "true", "false", "1", "0", "yes", "no"].includes(demoSetting)) throw new ConfigError(`KPIKIT_DEMO must be on or off, not "${env.KPIKIT_DEMO}"`);
   const demoOrders = Number(env.KPIKIT_DEMO_ORDERS ?? 20_000);
   if (!Number.isInteger(demoOrders) || demoOrders < 100 || demoOrders > 10_000_000) throw new ConfigError("KPIKIT_DEMO_ORDERS must be a whole number from 100 to 10000000");
+  const queryTimeoutMs = Number(env.KPIKIT_QUERY_TIMEOUT_MS ?? DEFAULT_QUERY_TIMEOUT_MS);
+  if (!Number.isInteger(queryTimeoutMs) || queryTimeoutMs < 100 || queryTimeoutMs > 600_000) throw new ConfigError("KPIKIT_QUERY_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000");
   const file = resolve(env.KPIKIT_DB ?? "data/kpikit.db");
   const url = env.KPIKIT_DATABASE_URL?.trim() || undefined;
   const postgres = url === undefined ? undefined : postgresUrl(url);
@@ -46,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: ["on", "true", "1", "yes"].includes(demoSetting),
     demoOrders,
     allowedOrigins: origins(env.KPIKIT_ALLOWED_ORIGINS ?? ""),
+    queryTimeoutMs,
   };
 }
 

@@ -1,7 +1,7 @@
 // npm start: the KPI Kit server on its embedded default (SQLite), or on PostgreSQL when
 // KPIKIT_DATABASE_URL is set, with a year of demo data on first start. Settings: PORT, HOST,
 // KPIKIT_DB, KPIKIT_DATABASE_URL, KPIKIT_SECRET_KEY, KPIKIT_DEMO, KPIKIT_DEMO_ORDERS,
-// KPIKIT_ALLOWED_ORIGINS.
+// KPIKIT_ALLOWED_ORIGINS, KPIKIT_QUERY_TIMEOUT_MS.
 import { serve } from "@hono/node-server";
 import { bootstrap, DEFAULT_TENANT } from "./bootstrap.js";
 import { ConfigError, readConfig, redactedUrl } from "./config.js";
@@ -17,7 +17,7 @@ async function main() {
     await loadDemoData(store, DEFAULT_TENANT, config.demoOrders, demoEnd);
     demoDone();
   }
-  const app = createServer({ store, ...(config.demo ? { demo: { tenant: DEFAULT_TENANT, publishableKey } } : {}) });
+  const app = createServer({ store, queryTimeoutMs: config.queryTimeoutMs, ...(config.demo ? { demo: { tenant: DEFAULT_TENANT, publishableKey } } : {}) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}`;
     console.log(banner({ base, demo: config.demo, loopback: isLoopback(config.host), database: config.database.kind === "postgres" ? redactedUrl(config.database.url) : config.database.file, publishableKey, publicMetrics, allowedOrigins, newSecretKey }));

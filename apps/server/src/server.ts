@@ -33,10 +33,17 @@ export interface ServerOptions {
   demo?: { tenant: string; publishableKey: string };
   version?: string;
   rateLimits?: AppOptions["rateLimits"];
+  queryTimeoutMs?: number;
 }
 
-export function createServer({ store, demo, version, rateLimits }: ServerOptions) {
-  const api = createApp({ store, docsAssets: "/docs/assets", ...(version ? { version } : {}), ...(rateLimits ? { rateLimits } : {}) });
+export function createServer({ store, demo, version, rateLimits, queryTimeoutMs }: ServerOptions) {
+  const api = createApp({
+    store,
+    docsAssets: "/docs/assets",
+    ...(version ? { version } : {}),
+    ...(rateLimits ? { rateLimits } : {}),
+    ...(queryTimeoutMs !== undefined ? { queryTimeoutMs } : {}),
+  });
   const app = new Hono();
   // Everything the server answers, not only the API, fails as problem+json.
   app.notFound(notFound);

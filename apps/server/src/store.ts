@@ -3,6 +3,6 @@ import { SqlStore } from "@kpikit/api";
 import { nodeSqliteDriver, postgresDriver } from "@kpikit/api/node";
 import type { Config } from "./config.js";
 
-export function openStore({ database }: Config): SqlStore {
-  return new SqlStore(database.kind === "postgres" ? postgresDriver(database.url) : nodeSqliteDriver(database.file));
+export function openStore({ database, queryTimeoutMs }: Config): SqlStore {
+  return new SqlStore(database.kind === "postgres" ? postgresDriver(database.url, { queryTimeoutMs }) : nodeSqliteDriver(database.file));
 }

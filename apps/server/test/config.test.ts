@@ -39,3 +39,16 @@ describe("the database settings", () => {
     }
   });
 });
+
+describe("the other settings", () => {
+  it("take a KPI's time budget from KPIKIT_QUERY_TIMEOUT_MS (8 s by default), and refuse nonsense", () => {
+    expect(readConfig({}).queryTimeoutMs).toBe(8000);
+    expect(readConfig({ KPIKIT_QUERY_TIMEOUT_MS: "2500" }).queryTimeoutMs).toBe(2500);
+    for (const value of ["fast", "0", "-1", "1.5", "9999999"]) expect(() => readConfig({ KPIKIT_QUERY_TIMEOUT_MS: value }), value).toThrow(/KPIKIT_QUERY_TIMEOUT_MS must be a whole number of milliseconds/);
+  });
+
+  it("take the origins of a shop's pages from KPIKIT_ALLOWED_ORIGINS, and refuse what is not an origin", () => {
+    expect(readConfig({ KPIKIT_ALLOWED_ORIGINS: " https://shop.example, http://localhost:5173 https://b.example/ " }).allowedOrigins).toEqual(["https://shop.example", "http://localhost:5173", "https://b.example"]);
+    for (const value of ["shop.example", "https://shop.example/path", "ftp://shop.example", "null"]) expect(() => readConfig({ KPIKIT_ALLOWED_ORIGINS: value }), value).toThrow(/KPIKIT_ALLOWED_ORIGINS must list origins/);
+  });
+});
