@@ -16,14 +16,13 @@ if (kind === "kpikit") {
   const [db, port] = args;
   const store = new SqlStore(nodeSqliteDriver(db));
   await store.init();
-  let publishableKey = "";
   if (!(await store.getTenant("default"))) {
-    ({ publishableKey } = await createTenant(store, { id: "default", secretKey: BENCH_KEY, timeZone: "America/New_York" }));
+    await createTenant(store, { id: "default", secretKey: BENCH_KEY, timeZone: "America/New_York" });
     for (const b of generateDemo({ orders: 20_000, end: Date.parse("2026-11-23T00:00:00Z"), timeZone: "America/New_York" })) await store.ingest("default", b.fact, b.records);
   }
   // No throttling: the benchmark measures the path, not the per-key limits.
   const unlimited = { burst: 1e12, perSecond: 1e12 };
-  const app = createServer({ store, publishableKey, rateLimits: { secret: unlimited, publishable: unlimited, token: unlimited } });
+  const app = createServer({ store, rateLimits: { secret: unlimited, publishable: unlimited, token: unlimited } });
   serve({ fetch: app.fetch, port: Number(port), hostname: "127.0.0.1" }, () => console.log("ready"));
 } else if (kind === "bare") {
   const [port, bodyFile] = args;
