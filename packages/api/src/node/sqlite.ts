@@ -1,12 +1,13 @@
 // node:sqlite as a SqlDriver: one database file in WAL mode, every write committed with a full
-// sync, so an acknowledged batch survives a crash of the process or of the machine. KPI queries run
-// on reader threads (sqlite-readers.ts), so that none holds the event loop.
+// sync, so an acknowledged batch survives a crash of the process or of the machine. KPI queries and
+// transactions run on threads of their own (sqlite-threads.ts), so that none holds the event loop;
+// the main connection keeps the schema and the small reads of keys, tenants and versions.
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { availableParallelism } from "node:os";
 import { sqlite } from "@kpikit/core";
 import type { SqlDriver, SqlStatement } from "../store/sql-store.js";
 import { withUnavailable } from "../store/unavailable.js";
-import { SqliteReaders } from "./sqlite-readers.js";
+import { SqliteThreads } from "./sqlite-threads.js";
 
 /** SQLITE_BUSY and SQLITE_LOCKED: another connection holds the file's write lock for longer than busyTimeoutMs. */
 const isLocked = (e: unknown) => [5, 6].includes((e as { errcode?: number }).errcode ?? 0);
@@ -15,8 +16,9 @@ export interface NodeSqliteOptions {
   /** How long a write waits for another process's write lock before the API answers 503 (default 5000). */
   busyTimeoutMs?: number;
   /**
-   * Worker threads that run KPI queries, each with a read-only connection (default: the cores, at
-   * most 4; 0 runs them on the main thread, as an in-memory database always does).
+   * Threads that run KPI queries, each with a read-only connection (default: the cores, at most 4;
+   * 0 runs them on the main thread). Transactions run on a thread of their own. An in-memory
+   * database keeps all its work on the main thread.
    */
   readers?: number;
 }
@@ -32,8 +34,11 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
   db.exec(busy);
   db.exec("PRAGMA foreign_keys = ON");
   db.exec(cache);
-  const size = path === ":memory:" || path === "" ? 0 : (options.readers ?? Math.min(4, availableParallelism()));
-  const readers = size > 0 ? new SqliteReaders(path, size, [busy, cache]) : undefined;
+  // An in-memory database lives in its connection alone: its work stays on the main thread.
+  const threaded = path !== ":memory:" && path !== "";
+  const size = threaded ? (options.readers ?? Math.min(4, availableParallelism())) : 0;
+  const readers = size > 0 ? new SqliteThreads(path, size, { readOnly: true, pragmas: [busy, cache] }) : undefined;
+  const writer = threaded ? new SqliteThreads(path, 1, { readOnly: false, pragmas: [busy, "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", cache] }) : undefined;
   const statements = new Map<string, StatementSync>();
   const prepared = (sql: string) => {
     let s = statements.get(sql);
@@ -55,6 +60,7 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
       return prepared(sql).all(...(params as never[])) as Record<string, unknown>[];
     },
     async transaction(list: readonly SqlStatement[]) {
+      if (writer) return writer.transaction(list);
       db.exec("BEGIN IMMEDIATE");
       try {
         const changes = list.map((s) => Number(prepared(s.sql).run(...(s.params as never[])).changes));
@@ -69,7 +75,7 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
       db.exec(sql);
     },
     async close() {
-      await readers?.close();
+      await Promise.all([readers?.close(), writer?.close()]);
       db.close();
     },
   }, isLocked);

@@ -39,6 +39,14 @@ interface Window extends Span {
 type GroupKey = { total: true } | { total: false; key: string | null };
 const TOTAL: GroupKey = { total: true };
 
+/** A measure's identity as text: measures are compiled once per definition, so each is stringified once. */
+const measureKeys = new WeakMap<Measure, string>();
+function measureKey(m: Measure): string {
+  let key = measureKeys.get(m);
+  if (key === undefined) measureKeys.set(m, (key = JSON.stringify(m)));
+  return key;
+}
+
 /** Collects the (measure, span) pairs a query needs, as one engine request per distinct measure. */
 class RequestPlan {
   private readonly byKey = new Map<string, { index: number; request: MeasureRequest & { spans: Span[] }; spans: Map<string, number> }>();
@@ -54,7 +62,7 @@ class RequestPlan {
   }
 
   slot(m: Measure, span: Span, grouped: boolean): { request: number; span: number } {
-    const key = JSON.stringify([m, grouped]);
+    const key = `${grouped ? "g" : "t"}${measureKey(m)}`;
     let entry = this.byKey.get(key);
     if (!entry) {
       const fact = m.agg === "target" ? undefined : (m.fact as QueryFact);
