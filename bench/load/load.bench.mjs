@@ -1,0 +1,176 @@
+// bench/load: the real server (apps/server, SQLite, the demo's year of data) under a shop's load.
+// CONNECTIONS clients loop for SECONDS, each picking a request by the MIX: a cached GET of one KPI,
+// a dashboard's batch of 20 KPIs (random KPIs and ranges, most of them cold), or an ingest of 50
+// live orders. A probe asks /healthz every 100 ms meanwhile. It prints requests, errors (any answer
+// but 2xx/304), timeouts (no answer in 30 s), p50 and p99 per kind, /healthz p99 during the run, and
+// the server's resident memory every 5 s. The server and the load run on separate cores when
+// taskset is there.
+//
+// BENCH_LOAD_SECONDS=60, BENCH_LOAD_CONNECTIONS=256, BENCH_LOAD_ORDERS=20000 (the demo's size),
+// BENCH_LOAD_PROFILE=<dir> (the server writes a CPU profile of the run there). The database is kept
+// in bench/load/.data for later runs, its facts of the run's ingests dropped each time.
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { catalog } from "@kpikit/core";
+
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 256);
+const ORDERS = Number(process.env.BENCH_LOAD_ORDERS ?? 20_000);
+const TIMEOUT_MS = 30_000;
+const KEY = "kpi_sk_bench_load_0123456789abcdef";
+const PORT = 18791;
+const BASE = `http://127.0.0.1:${PORT}`;
+const MIX = [
+  ["cached", 0.6],
+  ["batch", 0.3],
+  ["ingest", 0.1],
+];
+const RANGES = ["today", "yesterday", "last_7_days", "last_30_days", "last_90_days", "mtd", "qtd", "ytd", "last_month"];
+const LOCALES = ["en", "ru", "ms", "zh-Hans", "zh-Hant"];
+const ids = catalog.map((d) => d.id);
+const pick = (list) => list[Math.floor(Math.random() * list.length)];
+
+// The package's entry is dist/index.js; npm start runs dist/main.js beside it.
+const main = join(dirname(fileURLToPath(import.meta.resolve("@kpikit/server"))), "main.js");
+const DATA = fileURLToPath(new URL("./.data/", import.meta.url));
+const dir = join(DATA, `run-${process.pid}`);
+const taskset = spawnSync("taskset", ["-V"]).status === 0;
+if (taskset) spawnSync("taskset", ["-cp", "1", String(process.pid)], { stdio: "ignore" });
+
+/**
+ * The server as npm start runs it, on core 0, over a copy of a database loaded once with the demo
+ * data (the run's own ingests go to the copy); resolves once /healthz answers.
+ */
+async function startServer() {
+  const loaded = join(DATA, `demo-${ORDERS}.db`);
+  mkdirSync(dir, { recursive: true });
+  const files = ["", "-wal", ".server.json"];
+  if (existsSync(`${loaded}.done`)) {
+    for (const f of files) if (existsSync(`${loaded}${f}`)) copyFileSync(`${loaded}${f}`, join(dir, `load.db${f}`));
+  }
+  const args = ["--disable-warning=ExperimentalWarning", ...(process.env.BENCH_LOAD_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_LOAD_PROFILE}`] : []), main];
+  const child = taskset ? spawn("taskset", ["-c", "0", process.execPath, ...args], { env: serverEnv(), stdio: ["ignore", "ignore", "inherit"] }) : spawn(process.execPath, args, { env: serverEnv(), stdio: ["ignore", "ignore", "inherit"] });
+  process.stdout.write(`loading ${ORDERS.toLocaleString("en")} orders of demo data into a new SQLite file… `);
+  const started = performance.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  console.log(`ready in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if (!existsSync(`${loaded}.done`)) {
+    // The demo data is in and nothing writes until the load starts: the file and its write-ahead
+    // log, copied together, are the database as it is now, kept for the next runs.
+    for (const f of files) if (existsSync(join(dir, `load.db${f}`))) copyFileSync(join(dir, `load.db${f}`), `${loaded}${f}`);
+    copyFileSync(join(dir, "load.db.server.json"), `${loaded}.done`);
+  }
+  return child;
+}
+
+function serverEnv() {
+  return { ...process.env, PORT: String(PORT), KPIKIT_DB: join(dir, "load.db"), KPIKIT_SECRET_KEY: KEY, KPIKIT_DEMO_ORDERS: String(ORDERS), NODE_OPTIONS: "" };
+}
+
+/** The server's resident memory in MB (Linux). */
+function rss(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+    return Math.round(Number(line.split(/\s+/)[1]) / 1024);
+  } catch {
+    return NaN;
+  }
+}
+
+let liveOrder = 0;
+/** One request of a kind: [method, path, body]. */
+function request(kind) {
+  if (kind === "cached") return ["GET", `/v1/metrics/${pick(["revenue", "aov", "orders", "conversion_rate"])}?range=last_30_days`];
+  if (kind === "batch") {
+    const range = pick(RANGES);
+    const locale = pick(LOCALES);
+    const queries = Array.from({ length: 20 }, () => ({ metric: pick(ids), range, locale }));
+    return ["POST", "/v1/query", { queries }];
+  }
+  const now = Date.now();
+  const records = Array.from({ length: 50 }, () => {
+    const n = ++liveOrder;
+    return { id: `load-${process.pid}-${n}`, placedAt: new Date(now - (n % 60) * 1000).toISOString(), customerId: `load-c${n % 5000}`, total: 20 + (n % 80), items: 1 + (n % 3), status: "placed", channel: "web" };
+  });
+  return ["POST", "/v1/events/orders", { records }];
+}
+
+const stats = Object.fromEntries([...MIX.map(([k]) => k), "healthz"].map((k) => [k, { times: [], errors: 0, timeouts: 0, statuses: {} }]));
+async function send(kind, [method, path, body]) {
+  const s = stats[kind];
+  const t = performance.now();
+  try {
+    const r = await fetch(BASE + path, {
+      method,
+      headers: { Authorization: `Bearer ${KEY}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    await r.arrayBuffer();
+    s.times.push(performance.now() - t);
+    s.statuses[r.status] = (s.statuses[r.status] ?? 0) + 1;
+    if (r.status >= 300 && r.status !== 304) s.errors++;
+  } catch (e) {
+    if (e.name === "TimeoutError") s.timeouts++;
+    else s.errors++;
+  }
+}
+
+const server = await startServer();
+const memory = [];
+try {
+  const until = performance.now() + SECONDS * 1000;
+  const clients = Array.from({ length: CONNECTIONS }, async () => {
+    while (performance.now() < until) {
+      let r = Math.random();
+      const kind = MIX.find(([, share]) => (r -= share) < 0)?.[0] ?? "cached";
+      await send(kind, request(kind));
+    }
+  });
+  const probe = (async () => {
+    while (performance.now() < until) {
+      await send("healthz", ["GET", "/healthz"]);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const sampler = setInterval(() => memory.push(rss(server.pid)), 5000);
+  console.log(`load: ${CONNECTIONS} connections for ${SECONDS} s, ${MIX.map(([k, s]) => `${Math.round(s * 100)} % ${k}`).join(", ")}, /healthz every 100 ms`);
+  await Promise.all([...clients, probe]);
+  clearInterval(sampler);
+  // Silent after the load? The server must answer at once once it stops.
+  const after = performance.now();
+  await send("healthz", ["GET", "/healthz"]);
+  const recovery = performance.now() - after;
+
+  const q = (times, p) => (times.length ? times.sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(p * times.length))] : NaN);
+  let total = 0;
+  let errors = 0;
+  let timeouts = 0;
+  console.log(`\n${"kind".padEnd(8)} ${"requests".padStart(9)} ${"errors".padStart(7)} ${"timeouts".padStart(9)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)}   statuses`);
+  for (const [kind, s] of Object.entries(stats)) {
+    const n = s.times.length + s.timeouts + (s.errors - Object.entries(s.statuses).filter(([c]) => Number(c) >= 300 && Number(c) !== 304).reduce((a, [, v]) => a + v, 0));
+    total += n;
+    errors += s.errors;
+    timeouts += s.timeouts;
+    console.log(`${kind.padEnd(8)} ${String(n).padStart(9)} ${String(s.errors).padStart(7)} ${String(s.timeouts).padStart(9)} ${q(s.times, 0.5).toFixed(1).padStart(9)} ${q(s.times, 0.99).toFixed(1).padStart(9)}   ${JSON.stringify(s.statuses)}`);
+  }
+  console.log(`\n${total} requests in ${SECONDS} s (${(total / SECONDS).toFixed(0)}/s), ${errors} errors, ${timeouts} timeouts`);
+  console.log(`/healthz during the run: p50 ${q(stats.healthz.times, 0.5).toFixed(1)} ms, p99 ${q(stats.healthz.times, 0.99).toFixed(1)} ms (goal <= 50 ms); right after it: ${recovery.toFixed(1)} ms`);
+  console.log(`server RSS every 5 s (MB): ${memory.join(" ")}`);
+  const met = errors === 0 && timeouts === 0 && q(stats.healthz.times, 0.99) <= 50;
+  console.log(`goals (0 errors, 0 timeouts, /healthz p99 <= 50 ms) ${met ? "met" : "NOT all met"}`);
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+  rmSync(dir, { recursive: true, force: true });
+}
