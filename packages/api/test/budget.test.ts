@@ -1,5 +1,5 @@
-// A KPI never holds the server: on SQLite its query runs on a reader thread, so the event loop
-// (health checks, cached answers, ingestion) goes on meanwhile; every KPI has a time budget, past
+// A KPI never holds the server: on SQLite its query runs on a reader thread and each transaction
+// on the writer thread, so the event loop (health checks, cached answers) goes on meanwhile; every KPI has a time budget, past
 // which it is stopped and answered 503 with Retry-After (in place, in a batch, where the others
 // still answer); identical queries arriving while one computes wait for that one.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -45,6 +45,20 @@ describe("SQLite KPI queries off the event loop", () => {
     await expect(slow).rejects.toThrow("past its budget");
     // The reader finishes the abandoned query, then takes the next one.
     expect(await driver.all("SELECT 2 AS two", [], { signal: new AbortController().signal })).toEqual([{ two: 2 }]);
+  });
+
+  it("commits transactions on a writer thread: the main connection answers while a big one runs, and it is all or nothing", async () => {
+    const driver = nodeSqliteDriver(tempFile(), { readers: 1 });
+    cleanups.push(() => driver.close!());
+    await driver.exec("CREATE TABLE t (n INTEGER)");
+    const big = driver.transaction([{ sql: `INSERT INTO t ${SLOW.replace("count(*) AS n", "n")}`, params: [] }]);
+    expect(await driver.all("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+    expect(await state(big)).toBe("pending");
+    expect(await big).toEqual([3_000_000]);
+    expect(await driver.all("SELECT count(*) AS n FROM t")).toEqual([{ n: 3_000_000 }]);
+    // A failing statement rolls the whole transaction back.
+    await expect(driver.transaction([{ sql: "INSERT INTO t VALUES (1)", params: [] }, { sql: "INSERT INTO nowhere VALUES (1)", params: [] }])).rejects.toThrow(/no such table: nowhere/);
+    expect(await driver.all("SELECT count(*) AS n FROM t")).toEqual([{ n: 3_000_000 }]);
   });
 
   it("reports SQLite's own errors from a reader as from the main connection", async () => {
