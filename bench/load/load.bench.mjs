@@ -52,7 +52,8 @@ async function startServer() {
   }
   const args = ["--disable-warning=ExperimentalWarning", ...(process.env.BENCH_LOAD_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_LOAD_PROFILE}`] : []), main];
   const child = taskset ? spawn("taskset", ["-c", "0", process.execPath, ...args], { env: serverEnv(), stdio: ["ignore", "ignore", "inherit"] }) : spawn(process.execPath, args, { env: serverEnv(), stdio: ["ignore", "ignore", "inherit"] });
-  process.stdout.write(`loading ${ORDERS.toLocaleString("en")} orders of demo data into a new SQLite file… `);
+  const reused = existsSync(`${loaded}.done`);
+  process.stdout.write(reused ? `starting the server on the kept database of ${ORDERS.toLocaleString("en")} demo orders… ` : `loading ${ORDERS.toLocaleString("en")} orders of demo data into a new SQLite file… `);
   const started = performance.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
