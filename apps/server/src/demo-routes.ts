@@ -2,26 +2,24 @@
 // minted here as a shop's own backend would mint it. Never mounted in production.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { HttpProblem, issueToken, type Store, tokenRequestSchema } from "@kpikit/api";
 import { catalog } from "@kpikit/core";
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import { demoPages } from "./pages.js";
+import { staticFiles } from "./static-files.js";
 
 const require = createRequire(import.meta.url);
 const demoDist = join(dirname(require.resolve("@kpikit/demo/package.json")), "dist");
 /** Vite names the demo's assets by content hash, so they never change under their name. */
-const immutable: MiddlewareHandler = async (c, next) => {
-  await next();
-  if (c.res.status === 200) c.res.headers.set("Cache-Control", "public, max-age=31536000, immutable");
-};
+const IMMUTABLE = { "Cache-Control": "public, max-age=31536000, immutable" };
 
 /** What the demo pages show: the built-in catalog (the dashboard has every KPI), none of a tenant's own. */
 export const DEMO_METRICS = catalog.map((d) => d.id);
 
 export function demoRoutes(store: Store, demo: { tenant: string; publishableKey: string }) {
   const app = new Hono();
-  app.use("/assets/*", immutable, serveStatic({ root: demoDist }));
+  // The assets keep their /assets/ path inside the demo's dist folder.
+  app.use("/assets/*", ...staticFiles("", demoDist, IMMUTABLE));
 
   // Only for this server's own pages: a request from another site's page is refused, and the token
   // works only from the page's origin (its `origins` claim), for the demo tenant's demo KPIs.

@@ -2,10 +2,10 @@
 // Storybook and, with the demo on, the demo pages (apps/demo) and the embed token they read with.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { type AppOptions, createApp, notFound, onError, type Store } from "@kpikit/api";
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import { demoRoutes } from "./demo-routes.js";
+import { staticFiles } from "./static-files.js";
 
 const require = createRequire(import.meta.url);
 const swaggerAssets = dirname(require.resolve("swagger-ui-dist/package.json"));
@@ -15,16 +15,14 @@ const storybookStatic = join(dirname(require.resolve("@kpikit/storybook/package.
 
 /**
  * The elements are loaded by other sites' pages: a module script from another origin runs only
- * with CORS. They are public code, read without credentials, so any origin may load them.
+ * with CORS. They are public code, read without credentials, so any origin may load them. They are
+ * not named by content: a page sees a new build within minutes.
  */
-const forAnySite: MiddlewareHandler = async (c, next) => {
-  await next();
-  if (c.res.status !== 200) return;
-  c.res.headers.set("Access-Control-Allow-Origin", "*");
-  c.res.headers.set("Cross-Origin-Resource-Policy", "cross-origin");
-  c.res.headers.set("X-Content-Type-Options", "nosniff");
-  // Not named by content: a page sees a new build within minutes.
-  c.res.headers.set("Cache-Control", "public, max-age=300");
+const FOR_ANY_SITE = {
+  "Access-Control-Allow-Origin": "*",
+  "Cross-Origin-Resource-Policy": "cross-origin",
+  "X-Content-Type-Options": "nosniff",
+  "Cache-Control": "public, max-age=300",
 };
 
 export interface ServerOptions {
@@ -48,10 +46,10 @@ export function createServer({ store, demo, version, rateLimits, queryTimeoutMs 
   // Everything the server answers, not only the API, fails as problem+json.
   app.notFound(notFound);
   app.onError(onError);
-  app.use("/docs/assets/*", serveStatic({ root: swaggerAssets, rewriteRequestPath: (p) => p.replace(/^\/docs\/assets/, "") }));
-  app.use("/elements/*", forAnySite, serveStatic({ root: elementsDist, rewriteRequestPath: (p) => p.replace(/^\/elements/, "") }));
+  app.use("/docs/assets/*", ...staticFiles("/docs/assets", swaggerAssets));
+  app.use("/elements/*", ...staticFiles("/elements", elementsDist, FOR_ANY_SITE));
   app.get("/storybook", (c) => c.redirect("/storybook/", 301));
-  app.use("/storybook/*", serveStatic({ root: storybookStatic, rewriteRequestPath: (p) => p.replace(/^\/storybook/, "") }));
+  app.use("/storybook/*", ...staticFiles("/storybook", storybookStatic));
   if (demo) app.route("/", demoRoutes(store, demo));
   app.get("/favicon.ico", (c) => c.body(null, 204));
   app.route("/", api);

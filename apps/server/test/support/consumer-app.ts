@@ -62,7 +62,7 @@ const THIRD_PARTY: [string, string, boolean][] = [
 
 /**
  * Writes the app into `dir` (where the tarballs are): its sources, a package.json, and a lockfile
- * derived from the workspace's. Returns the placeholders' file names for the caller to fill in.
+ * derived from the workspace's.
  */
 export function writeConsumerApp(dir: string, core: Tarball, elements: Tarball): void {
   cpSync(FIXTURE, dir, { recursive: true });

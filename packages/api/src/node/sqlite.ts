@@ -26,19 +26,17 @@ export interface NodeSqliteOptions {
 export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}): SqlDriver & { db: DatabaseSync } {
   const db = new DatabaseSync(path);
   db.exec("PRAGMA journal_mode = WAL");
-  db.exec("PRAGMA synchronous = FULL");
   const busy = `PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`;
   // Dashboards read the same index pages over and over (rollups, the facts of the last minutes);
   // SQLite's default page cache (2 MB) drops them between requests once the file is gigabytes.
   const cache = "PRAGMA cache_size = -65536";
-  db.exec(busy);
-  db.exec("PRAGMA foreign_keys = ON");
-  db.exec(cache);
+  const writing = ["PRAGMA synchronous = FULL", busy, "PRAGMA foreign_keys = ON", cache];
+  for (const pragma of writing) db.exec(pragma);
   // An in-memory database lives in its connection alone: its work stays on the main thread.
   const threaded = path !== ":memory:" && path !== "";
   const size = threaded ? (options.readers ?? Math.min(4, availableParallelism())) : 0;
   const readers = size > 0 ? new SqliteThreads(path, size, { readOnly: true, pragmas: [busy, cache] }) : undefined;
-  const writer = threaded ? new SqliteThreads(path, 1, { readOnly: false, pragmas: [busy, "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", cache] }) : undefined;
+  const writer = threaded ? new SqliteThreads(path, 1, { readOnly: false, pragmas: writing }) : undefined;
   const statements = new Map<string, StatementSync>();
   const prepared = (sql: string) => {
     let s = statements.get(sql);
