@@ -172,7 +172,9 @@ for (const [name, open] of Object.entries(DATABASES)) {
 
     it("marks the tenant's rollups current, and a rebuild gives the rows the increments did", async () => {
       expect(await db.all(currentRollupsSql(db.dialect), [rollups.version])).toEqual([{ tenant_id: TENANT }]);
-      const rows = async () => (await db.all("SELECT measure, dim, value, bucket, v, n FROM rollups ORDER BY 1, 2, 3, 4")).map((r) => ({ measure: String(r.measure), dim: String(r.dim), value: String(r.value), bucket: Number(r.bucket), v: Number(r.v), n: Number(r.n) }));
+      // An event of a key history that moved (a customer's last order, when a later one arrives)
+      // leaves a row of no events where it was; a rebuild has no such row.
+      const rows = async () => (await db.all("SELECT measure, dim, value, bucket, v, n FROM rollups WHERE n <> 0 ORDER BY 1, 2, 3, 4")).map((r) => ({ measure: String(r.measure), dim: String(r.dim), value: String(r.value), bucket: Number(r.bucket), v: Number(r.v), n: Number(r.n) }));
       const incremental = await rows();
       expect(incremental.length).toBeGreaterThan(1000);
       await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
@@ -234,7 +236,71 @@ for (const [name, open] of Object.entries(DATABASES)) {
       expect(sqlOf("conversion_rate", "last_90_days")).toContain("rollups ro");
       expect(sqlOf("conversion_rate", "last_90_days")).toMatch(reads("sessions"));
       expect(sqlOf("visitors", "last_month")).not.toContain("rollups");
+      // Customer histories: new customers from first-order events, active and lost ones from
+      // prefix sums of history events; neither ranks every order of the tenant.
+      for (const metric of ["new_customers", "cac", "customer_retention_rate", "churn_rate", "clv"]) {
+        expect(sqlOf(metric, "last_90_days")).toContain("rollups ro");
+        expect(sqlOf(metric, "last_90_days")).not.toContain("PARTITION BY f.customer_id");
+      }
+      expect(sqlOf("churn_rate", "last_90_days")).not.toMatch(reads("orders"));
     });
+  });
+}
+
+/**
+ * Customer histories worked by hand, for January 2026 in UTC with the catalog's 365-day window
+ * (active at S = 2026-01-01 means an order since 2025-01-01; at E = 2026-02-01, since 2025-02-01):
+ * c1 last ordered 2025-01-10: active at S, lost by E. c2 (2025-06-01, 2026-01-15): retained.
+ * c3 lapsed (2023) and came back 2026-01-20: active at E only, and not new. c4 is new (2026-01-05).
+ * c5 (2025-01-20, 01-25) and c7 (2025-01-31 23:00) are lost; c8 (2025-02-01 00:00) just stays
+ * active. c6 only has a cancelled order. So S = 5 (c1 c2 c5 c7 c8), E = 4 (c2 c3 c4 c8), N = 1,
+ * lost = 3: churn 3/5, retention (4 − 1)/5. The orders arrive newest first, so that every history
+ * is relinked by the orders that come later and are older, and one is sent twice.
+ */
+const HISTORIES: [string, string, string, "placed" | "cancelled"][] = [
+  ["o1", "c2", "2026-01-15T12:00:00Z", "placed"],
+  ["o2", "c3", "2026-01-20T08:00:00Z", "placed"],
+  ["o3", "c4", "2026-01-05T09:30:00Z", "placed"],
+  ["o4", "c8", "2025-02-01T00:00:00Z", "placed"],
+  ["o5", "c7", "2025-01-31T23:00:00Z", "placed"],
+  ["o6", "c5", "2025-01-25T10:00:00Z", "placed"],
+  ["o7", "c6", "2025-07-01T10:00:00Z", "cancelled"],
+  ["o8", "c2", "2025-06-01T10:00:00Z", "placed"],
+  ["o9", "c1", "2025-01-10T10:00:00Z", "placed"],
+  ["o10", "c5", "2025-01-20T10:00:00Z", "placed"],
+  ["o11", "c1", "2024-12-15T10:00:00Z", "placed"],
+  ["o12", "c3", "2023-05-01T10:00:00Z", "placed"],
+];
+
+for (const [name, open] of Object.entries(DATABASES)) {
+  it(`keeps customer histories through late, re-sent and out-of-order orders on ${name}, as a rebuild does`, { timeout: 60_000 }, async () => {
+    const db = await open();
+    await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
+    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    const orders = HISTORIES.map(([id, customerId, placedAt, status]) => ({ id, customerId, placedAt, status, total: 10, items: 1, channel: "web" }));
+    for (const batch of [orders.slice(0, 3), orders.slice(3, 7), [orders[0]!, ...orders.slice(7, 10)], orders.slice(10)]) await ingest(db, "orders", batch);
+    const query = { range: "2026-01-01..2026-02-01", grain: "month", tz: "UTC", compare: "none", now: "2026-03-10T00:00:00Z" };
+    const values = async (withRollups: boolean) => {
+      const out: Record<string, number | null> = {};
+      for (const metric of ["new_customers", "churn_rate", "customer_retention_rate"]) out[metric] = (await runQuery(engine(db, withRollups), { metric, ...query }, { registry })).value;
+      return out;
+    };
+    const expected = { new_customers: 1, churn_rate: 0.6, customer_retention_rate: 0.6 };
+    expect(await values(true)).toEqual(expected);
+    expect(await values(false)).toEqual(expected);
+    const histories = async () => ({
+      links: await db.all("SELECT id, k, t, prev_t, next_t FROM chain_facts ORDER BY id"),
+      lapses: await db.all("SELECT k, s, e FROM chain_lapses ORDER BY k, s"),
+      events: await db.all("SELECT measure, dim, value, bucket, v, n FROM rollups WHERE n <> 0 ORDER BY 1, 2, 3, 4"),
+    });
+    const kept = await histories();
+    // c3's 2023 order and its return in 2026 are the one lapse.
+    expect(kept.lapses.map((l) => [l.k, Number(l.s), Number(l.e)])).toEqual([["c3", Date.parse("2023-05-01T10:00:00Z"), Date.parse("2026-01-20T08:00:00Z")]]);
+    expect(kept.links).toHaveLength(11);
+    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    expect(await histories()).toEqual(kept);
+    expect(await values(true)).toEqual(expected);
+    await db.close();
   });
 }
 

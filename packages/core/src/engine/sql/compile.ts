@@ -9,6 +9,8 @@ import { factModels, type QueryFact } from "../../facts/model.js";
 import { datesIn, dayPosition, localDay } from "../../time/calendar.js";
 import { shiftLocal, type Span } from "../../time/range.js";
 import type { Aggregate, MeasureRequest, MeasureResults } from "../types.js";
+import { type ActivePlan, historyPlan } from "./active.js";
+import { eventSelect } from "./chain.js";
 import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
 import { rollupDimension, rollupSelect, type Rollups, splitSpans } from "./rollup.js";
@@ -17,6 +19,11 @@ import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./
 export interface CompiledSql {
   sql: string;
   params: unknown[];
+}
+
+/** A statement and how its rows become each request's aggregates. */
+export interface CompiledQuery extends CompiledSql {
+  decode(rows: readonly Record<string, unknown>[]): MeasureResults;
 }
 
 type Bounds = Record<string, number>;
@@ -41,10 +48,22 @@ class SpanTables {
 
 const and = (parts: string[]) => (parts.length ? parts.join(" AND ") : "TRUE");
 
-/** The SELECT of one request, or two: the part rollups answer and the part facts do. */
-function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Dialect, params: SqlParams, tables: SpanTables, tenant: string, rollups: Rollups | undefined): string | string[] {
+/** What every request of a statement compiles against. */
+interface CompileContext {
+  tz: string;
+  dialect: Dialect;
+  params: SqlParams;
+  tables: SpanTables;
+  tenantParam: string;
+  rollups: Rollups | undefined;
+  /** Requests whose rows are not aggregates by span but the parts of a plan (active keys). */
+  plans: Map<number, ActivePlan>;
+}
+
+/** The SELECT of one request, or several: the parts rollups answer and the part facts do. */
+function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): string | string[] {
+  const { tz, dialect, params, tables, tenantParam, rollups } = ctx;
   const m = r.measure;
-  const tenantParam = params.add(tenant);
   if (m.agg === "target") return targetSelect(m, r.spans, index, tz, dialect, params, tables, tenantParam);
 
   const model = factModels[m.fact as QueryFact];
@@ -74,19 +93,6 @@ function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Di
     return { s: from, e: to };
   };
 
-  if (m.agg === "first_seen") {
-    const firsts = `SELECT f.*, row_number() OVER (PARTITION BY ${value()} ORDER BY ${time}, ${dialect.binaryText("f.id")}) AS rn FROM ${model.table} f WHERE ${and([`f.tenant_id = ${tenantParam}`, `${time} IS NOT NULL`, `${value()} IS NOT NULL`, ...testSql(where, [], scope)])}`;
-    const w = spans(["s", "e"], eventBounds);
-    return `${head}, w.i AS wi, ${key()} AS k, count(*) AS v, count(*) AS n FROM ${w} w JOIN (${firsts}) f ON f.rn = 1 AND ${time} >= w.s AND ${time} < w.e WHERE ${and(testSql(undefined, r.filters, scope))} GROUP BY w.i${groupKey}`;
-  }
-
-  if (m.agg === "active") {
-    const state = { start: "g.a = 1", end: "g.b = 1", retained: "g.a = 1 AND g.b = 1", lost: "g.a = 1 AND g.b = 0" }[m.state];
-    const w = spans(["a", "s", "b", "e"], (s) => ({ a: shiftLocal(tz, s.start, { days: -m.days }), s: s.start, b: shiftLocal(tz, s.end, { days: -m.days }), e: s.end }));
-    const inner = `SELECT w.i AS wi, ${key()} AS k, ${value()} AS x, max(CASE WHEN ${time} < w.s THEN 1 ELSE 0 END) AS a, max(CASE WHEN ${time} >= w.b THEN 1 ELSE 0 END) AS b FROM ${from(w, `${time} >= w.a AND ${time} < w.e`)} WHERE ${and([...testSql(where, r.filters, scope), `${value()} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x`;
-    return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g WHERE ${state} GROUP BY g.wi, g.k`;
-  }
-
   const aggregate = () => {
     switch (m.agg) {
       case "count":
@@ -98,6 +104,45 @@ function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Di
         return `count(DISTINCT ${value()}) AS v, count(DISTINCT ${value()}) AS n`;
     }
   };
+
+  const on = `${time} >= w.s AND ${time} < w.e`;
+  const factsSelect = (w: string, seek = false) => `${head}, w.i AS wi, ${key()} AS k, ${aggregate()} FROM ${from(w, on, seek)} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
+  const rollup = rollups?.find(m);
+  const dim = rollup && rollupDimension(r.filters, r.groupBy);
+  if (rollup && dim !== undefined && (timeField.kind === "timestamp" || timeField.kind === "date")) {
+    const split = splitSpans(r.spans, timeField.kind, tz, dim);
+    const edges = (w: string) =>
+      rollup.event
+        ? eventSelect(index, "first", rollup.event.chain, undefined, w, tenantParam, params, dialect, { filters: (s) => testSql(undefined, r.filters, s), key: r.groupBy && ((s) => keySql(r.groupBy!, s)) })
+        : factsSelect(w, true);
+    const parts = [
+      ...(split.facts.length ? [edges(tables.name(["s", "e"], split.facts))] : []),
+      ...split.levels.flatMap((level) =>
+        level.ranges.length ? [rollupSelect(index, rollup, level.dim, r.filters, !!r.groupBy, tables.name(["a", "b"], level.ranges), params, tenantParam, dialect)] : [],
+      ),
+    ];
+    if (parts.length) return parts;
+  }
+
+  if (m.agg === "first_seen") {
+    const firsts = `SELECT f.*, row_number() OVER (PARTITION BY ${value()} ORDER BY ${time}, ${dialect.binaryText("f.id")}) AS rn FROM ${model.table} f WHERE ${and([`f.tenant_id = ${tenantParam}`, `${time} IS NOT NULL`, `${value()} IS NOT NULL`, ...testSql(where, [], scope)])}`;
+    const w = spans(["s", "e"], eventBounds);
+    return `${head}, w.i AS wi, ${key()} AS k, count(*) AS v, count(*) AS n FROM ${w} w JOIN (${firsts}) f ON f.rn = 1 AND ${time} >= w.s AND ${time} < w.e WHERE ${and(testSql(undefined, r.filters, scope))} GROUP BY w.i${groupKey}`;
+  }
+
+  const windows = rollups?.windows(m) ?? [];
+  const plan = windows.length ? historyPlan(r, windows, { index, tz, dialect, params, tenantParam, spanTable: (columns, rows) => tables.name(columns, rows) }) : undefined;
+  if (plan) {
+    ctx.plans.set(index, plan);
+    return plan.selects;
+  }
+
+  if (m.agg === "active") {
+    const state = { start: "g.a = 1", end: "g.b = 1", retained: "g.a = 1 AND g.b = 1", lost: "g.a = 1 AND g.b = 0" }[m.state];
+    const w = spans(["a", "s", "b", "e"], (s) => ({ a: shiftLocal(tz, s.start, { days: -m.days }), s: s.start, b: shiftLocal(tz, s.end, { days: -m.days }), e: s.end }));
+    const inner = `SELECT w.i AS wi, ${key()} AS k, ${value()} AS x, max(CASE WHEN ${time} < w.s THEN 1 ELSE 0 END) AS a, max(CASE WHEN ${time} >= w.b THEN 1 ELSE 0 END) AS b FROM ${from(w, `${time} >= w.a AND ${time} < w.e`)} WHERE ${and([...testSql(where, r.filters, scope), `${value()} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x`;
+    return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g WHERE ${state} GROUP BY g.wi, g.k`;
+  }
 
   if ("snapshot" in m && m.snapshot) {
     const { at, latestBy, until } = m.snapshot;
@@ -114,26 +159,12 @@ function measureSelect(r: MeasureRequest, index: number, tz: string, dialect: Di
     return `${head}, w.i AS wi, ${key()} AS k, ${aggregate()} FROM ${from(w, and([`${time} < w.t`, ...open]))} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
   }
 
-  const on = `${time} >= w.s AND ${time} < w.e`;
-  const eventSelect = (w: string, seek = false) => `${head}, w.i AS wi, ${key()} AS k, ${aggregate()} FROM ${from(w, on, seek)} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
-  const rollup = rollups?.find(m);
-  const dim = rollup && rollupDimension(r.filters, r.groupBy);
-  if (rollup && dim !== undefined && (timeField.kind === "timestamp" || timeField.kind === "date")) {
-    const split = splitSpans(r.spans, timeField.kind, tz, dim);
-    const parts = [
-      ...(split.facts.length ? [eventSelect(tables.name(["s", "e"], split.facts), true)] : []),
-      ...split.levels.flatMap((level) =>
-        level.ranges.length ? [rollupSelect(index, rollup, level.dim, r.filters, !!r.groupBy, tables.name(["a", "b"], level.ranges), params, tenantParam, dialect)] : [],
-      ),
-    ];
-    if (parts.length) return parts;
-  }
   const w = spans(["s", "e"], eventBounds);
   if (m.agg === "count_distinct" && m.minRows) {
     const inner = `SELECT w.i AS wi, ${key()} AS k, ${value()} AS x FROM ${from(w, on)} WHERE ${and([...testSql(where, r.filters, scope), `${value()} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x HAVING count(*) >= ${m.minRows}`;
     return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g GROUP BY g.wi, g.k`;
   }
-  return eventSelect(w);
+  return factsSelect(w);
 }
 
 function targetSelect(
@@ -159,26 +190,36 @@ function targetSelect(
   return `SELECT ${index} AS r, w.i AS wi, NULL AS k, sum(t.value * ${overlap} / (t.end_day - t.start_day)) AS v, count(*) AS n FROM ${w} w JOIN ${base} AND t.start_day < w.e AND t.end_day > w.s GROUP BY w.i`;
 }
 
-/** One statement computing every request; parameter 1 is the tenant. With `rollups`, additive measures read them where they can. */
-export function compileMeasures(requests: readonly MeasureRequest[], tz: string, dialect: Dialect, tenant: string, rollups?: Rollups): CompiledSql {
+/** One statement computing every request; parameter 1 is the tenant. With `rollups`, measures read them where they can. */
+export function compileMeasures(requests: readonly MeasureRequest[], tz: string, dialect: Dialect, tenant: string, rollups?: Rollups): CompiledQuery {
   const params = new SqlParams(dialect);
-  params.add(tenant);
-  const tables = new SpanTables();
-  const selects = requests.flatMap((r, i) => measureSelect(r, i, tz, dialect, params, tables, tenant, rollups));
-  const sql = `WITH ${tables.sql()}\n${unionAll(selects)}`;
-  return { sql, params: params.values };
+  const ctx: CompileContext = { tz, dialect, params, tables: new SpanTables(), tenantParam: params.add(tenant), rollups, plans: new Map() };
+  const selects = requests.flatMap((r, i) => measureSelect(r, i, ctx));
+  const sql = `WITH ${ctx.tables.sql()}\n${unionAll(selects)}`;
+  return { sql, params: params.values, decode: (rows) => decodeRows(rows, requests, ctx.plans) };
 }
 
-/** Rows of a compiled statement back into per-request, per-span aggregates (a span read from rollups and facts has a row from each). */
-export function decodeRows(rows: readonly Record<string, unknown>[], requests: readonly MeasureRequest[]): MeasureResults {
+/**
+ * Rows of a compiled statement back into per-request, per-span aggregates (a span read from
+ * rollups and facts has a row from each); a planned request's rows go to its plan.
+ */
+function decodeRows(rows: readonly Record<string, unknown>[], requests: readonly MeasureRequest[], plans: ReadonlyMap<number, ActivePlan>): MeasureResults {
   const out = requests.map((r) => r.spans.map(() => new Map<string | null, Aggregate>()));
+  const planned = new Map([...plans.keys()].map((i) => [i, [] as Record<string, unknown>[]]));
   for (const row of rows) {
+    const r = Number(row.r);
+    const mine = planned.get(r);
+    if (mine) {
+      mine.push(row);
+      continue;
+    }
     const k = row.k === null || row.k === undefined ? null : String(row.k);
     const v = row.v === null || row.v === undefined ? 0 : Number(row.v);
     const n = Number(row.n ?? 0);
-    const groups = out[Number(row.r)]![Number(row.wi)]!;
+    const groups = out[r]![Number(row.wi)]!;
     const seen = groups.get(k);
     groups.set(k, seen ? { sum: seen.sum + v, count: seen.count + n } : { sum: v, count: n });
   }
+  for (const [i, plan] of plans) out[i] = plan.decode(planned.get(i)!);
   return out;
 }

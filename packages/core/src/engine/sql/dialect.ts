@@ -33,6 +33,12 @@ export interface Dialect {
    */
   rebuildLock: string[];
   /**
+   * Statements (tenant bound as parameter 1) that an ingest runs before it relinks a tenant's key
+   * histories: on PostgreSQL one ingest at a time, so that each sees the facts the one before it
+   * linked (SQLite and D1 write one transaction at a time anyway).
+   */
+  historyLock: string[];
+  /**
    * The first statement of the transaction that creates a store's tables: on PostgreSQL, processes
    * starting together would otherwise race to create the same table (a duplicate-key error).
    */
@@ -55,6 +61,7 @@ export const sqlite: Dialect = {
   inJson: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
   seekJoin: (table, alias, on) => `JOIN ${table} ${alias} ON ${on}`,
   rebuildLock: [],
+  historyLock: [],
   schemaLock: [],
   addColumn: (table, column, type) => `ALTER TABLE ${table} ADD COLUMN ${column} ${type}`,
   // SQLite keeps a CROSS JOIN's order: the list drives the lookups.
@@ -77,6 +84,8 @@ export const postgres: Dialect = {
   byIds: (table, param) => ({ from: `${table} f`, where: postgres.inJson("f.id", param) }),
   seekJoin: (table, alias, on) => `CROSS JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${on} OFFSET 0) ${alias}`,
   rebuildLock: ["LOCK TABLE rollups IN SHARE ROW EXCLUSIVE MODE"],
+  // Two keys, so as not to meet the schema's one-key lock: "kpikit" in short, and the tenant.
+  historyLock: ["SELECT pg_advisory_xact_lock(7037, hashtext($1))"],
   // Any constant names the lock; this one spells "kpikit".
   schemaLock: ["SELECT pg_advisory_xact_lock(7037146611)"],
   addColumn: (table, column, type) => `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`,

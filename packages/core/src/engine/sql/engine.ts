@@ -2,7 +2,7 @@
 // executes SQL for the store (node:sqlite, Cloudflare D1, a PostgreSQL pool).
 import { prepareQuery, type RunOptions } from "../../query/run.js";
 import type { Engine, MeasureRequest, MeasureResults } from "../types.js";
-import { type CompiledSql, compileMeasures, decodeRows } from "./compile.js";
+import { type CompiledQuery, type CompiledSql, compileMeasures } from "./compile.js";
 import type { Dialect } from "./dialect.js";
 import type { Rollups } from "./rollup.js";
 
@@ -21,14 +21,14 @@ export interface SqlEngineOptions {
 export class SqlEngine implements Engine {
   constructor(private readonly options: SqlEngineOptions) {}
 
-  compile(requests: readonly MeasureRequest[], tz: string): CompiledSql {
+  compile(requests: readonly MeasureRequest[], tz: string): CompiledQuery {
     return compileMeasures(requests, tz, this.options.dialect, this.options.tenant, this.options.rollups?.());
   }
 
   async compute(requests: readonly MeasureRequest[], tz: string, signal?: AbortSignal): Promise<MeasureResults> {
     if (requests.length === 0) return [];
-    const { sql, params } = this.compile(requests, tz);
-    return decodeRows(await this.options.execute(sql, params, signal), requests);
+    const { sql, params, decode } = this.compile(requests, tz);
+    return decode(await this.options.execute(sql, params, signal));
   }
 
   dataVersion(): string | Promise<string> {
@@ -38,6 +38,7 @@ export class SqlEngine implements Engine {
   /** The statement a query runs (for `GET /v1/metrics/:id/sql`). */
   explain(input: unknown, options: RunOptions): CompiledSql {
     const prepared = prepareQuery(input, options);
-    return this.compile(prepared.requests, prepared.tz);
+    const { sql, params } = this.compile(prepared.requests, prepared.tz);
+    return { sql, params };
   }
 }

@@ -5,7 +5,7 @@ import { factModels } from "../../facts/model.js";
 import type { FactName, FactRecord } from "../../facts/schemas.js";
 import type { CompiledSql } from "./compile.js";
 import type { Dialect } from "./dialect.js";
-import { rollupBuildSql, type Rollups } from "./rollup.js";
+import { ingestRollupsSql, type Rollups } from "./rollup.js";
 import { batchInserts, encodeFact } from "./schema.js";
 
 export interface IngestOptions {
@@ -45,6 +45,6 @@ export function ingestSql<F extends FactName>(fact: F, records: readonly FactRec
           },
         ]
       : [];
-  const rollups = set ? set.fedBy(fact).map((m) => rollupBuildSql(m, tenant, dialect, { all: false, ids, ingestId, version: set.version })) : [];
+  const rollups = set ? ingestRollupsSql(set, fact, tenant, dialect, { ids, ingestId }) : [];
   return { statements: [...own, ...others, ...strayLines, ...rollups], counted: own.length };
 }

@@ -4,10 +4,11 @@
 // scanning every order. Hours rather than local days: one rollup then serves every time zone. The
 // totals are also kept by quarter hour, so the part of a span that is not whole hours (a range
 // ending now, a zone 30 or 45 minutes off UTC) reads quarter hours, and only the minutes after the
-// last whole quarter (at most 15 of them at each end) read the facts. A rollup row keeps one dimension's value (or none: the total), so a query
-// that filters or splits by one dimension reads it; one that combines two reads the facts.
-// Distinct counts, first-seen and activity measures and snapshots are not additive across hours
-// and always read the facts, so they stay exact.
+// last whole quarter (at most 15 of them at each end) read the facts. A rollup row keeps one
+// dimension's value (or none: the total), so a query that filters or splits by one dimension
+// reads it; one that combines two reads the facts. The events of key histories (chain.ts: first
+// facts, last facts, lapses) are counts too and kept alike, which serves new and active customers.
+// Distinct counts and snapshots are not additive across hours and read the facts, so they stay exact.
 import type { MetricRegistry } from "../../definitions/registry.js";
 import type { Measure } from "../../definitions/schema.js";
 import { parseExpr } from "../../expr/parse.js";
@@ -17,6 +18,7 @@ import { hash53 } from "../../hash.js";
 import { datesIn } from "../../time/calendar.js";
 import type { Span } from "../../time/range.js";
 import type { FilterBinding } from "../types.js";
+import { type Chain, chainIngestSql, chainOf, chainRebuildSql, type ChainEventKind, eventSource, type Inserted } from "./chain.js";
 import type { CompiledSql } from "./compile.js";
 import type { Dialect } from "./dialect.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
@@ -28,7 +30,7 @@ const QUARTER = 900_000;
 const QUARTER_TOTAL = ":15";
 
 /** Bump when what a rollup row holds changes: every tenant's rollups are then stale until rebuilt. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** An additive measure as the rollups keep it: `field` is summed (and its values counted), or without one, facts are counted. */
 export interface RollupMeasure {
@@ -38,6 +40,8 @@ export interface RollupMeasure {
   time: string;
   where: string | undefined;
   field: string | undefined;
+  /** For the events of a key history: which (a count of them, placed at their fact's time). */
+  event?: { kind: ChainEventKind; chain: Chain; days: number | undefined };
 }
 
 /**
@@ -56,7 +60,18 @@ function rollupOf(m: Measure): Omit<RollupMeasure, "id"> | undefined {
   return { fact, time: m.time ?? factModels[fact].time, where: m.where, field: m.agg === "count" ? undefined : m.field };
 }
 
-const signature = (r: Omit<RollupMeasure, "id">) => JSON.stringify([r.fact, r.time, r.where ?? null, r.field ?? null]);
+/** The events an activity or first-seen measure reads, when its history can be kept. */
+function eventsOf(m: Measure): Omit<RollupMeasure, "id">[] {
+  if (m.agg !== "first_seen" && m.agg !== "active") return [];
+  const chain = chainOf(m.fact as QueryFact, m.field, m.time, m.where);
+  if (!chain) return [];
+  const event = (kind: ChainEventKind, days?: number) => ({ fact: chain.fact, time: chain.time, where: chain.where, field: undefined, event: { kind, chain, days } });
+  if (m.agg === "first_seen") return [event("first")];
+  return [event("first"), event("last"), event("lapse_start", m.days), event("lapse_end", m.days)];
+}
+
+const signature = (r: Omit<RollupMeasure, "id">) =>
+  JSON.stringify([r.fact, r.time, r.where ?? null, r.field ?? null, ...(r.event ? [r.event.kind, r.event.chain.id, r.event.days ?? null] : [])]);
 
 /** The dimensions a fact's rollups are kept by: the field each reads (its name in the `dim` column) and how. */
 function dimensionsOf(fact: QueryFact): DimensionBinding[] {
@@ -83,7 +98,7 @@ export class Rollups {
   }
 
   static of(registry: MetricRegistry): Rollups {
-    const measures = registry.all().flatMap((metric) => Object.values(metric.formula.measures).flatMap((m) => rollupOf(m) ?? []));
+    const measures = registry.all().flatMap((metric) => Object.values(metric.formula.measures).flatMap((m) => [rollupOf(m) ?? [], eventsOf(m)].flat()));
     return new Rollups(measures);
   }
 
@@ -91,15 +106,45 @@ export class Rollups {
     return [...this.bySignature.values()];
   }
 
-  /** The rollup that answers a measure, if one does. */
+  /** The rollup that answers a measure (an additive one, or the first events of a first-seen one), if one does. */
   find(m: Measure): RollupMeasure | undefined {
-    const r = rollupOf(m);
+    const r = rollupOf(m) ?? (m.agg === "first_seen" ? eventsOf(m)[0] : undefined);
     return r && this.bySignature.get(signature(r));
   }
 
-  /** The rollups a batch of this fact adds to (orders also carry their lines). */
+  /**
+   * The windows whose lapses are kept for the history a measure counts keys of (an activity
+   * measure's, or a distinct count's with the same fact, key and condition), with their events' rollups.
+   */
+  windows(m: Measure): { days: number; events: Record<ChainEventKind, RollupMeasure> }[] {
+    if ((m.agg !== "active" && m.agg !== "count_distinct") || ("snapshot" in m && m.snapshot)) return [];
+    const chain = chainOf(m.fact as QueryFact, m.field, m.time, m.where);
+    const kept = chain && this.chains.find((c) => c.chain.id === chain.id);
+    if (!kept) return [];
+    return kept.days.flatMap((days) => {
+      const events = kept.events.filter((e) => e.event!.days === undefined || e.event!.days === days);
+      const byKind = Object.fromEntries(events.map((e) => [e.event!.kind, e])) as Record<ChainEventKind, RollupMeasure>;
+      return Object.keys(byKind).length === 4 ? [{ days, events: byKind }] : [];
+    });
+  }
+
+  /** The additive rollups a batch of this fact adds to (orders also carry their lines). */
   fedBy(fact: FactName): RollupMeasure[] {
-    return this.measures.filter((m) => m.fact === fact || (fact === "orders" && m.fact === "orderLines"));
+    return this.measures.filter((m) => !m.event && (m.fact === fact || (fact === "orders" && m.fact === "orderLines")));
+  }
+
+  /** The key histories kept, each with the windows (in days) whose lapses are kept and the rollups of its events. */
+  get chains(): { chain: Chain; days: number[]; events: RollupMeasure[] }[] {
+    const byId = new Map<string, { chain: Chain; days: number[]; events: RollupMeasure[] }>();
+    for (const m of this.measures) {
+      if (!m.event) continue;
+      const { chain, days } = m.event;
+      let entry = byId.get(chain.id);
+      if (!entry) byId.set(chain.id, (entry = { chain, days: [], events: [] }));
+      entry.events.push(m);
+      if (days !== undefined && !entry.days.includes(days)) entry.days.push(days);
+    }
+    return [...byId.values()];
   }
 }
 
@@ -179,45 +224,56 @@ export function rollupSelect(
 /**
  * Which facts a rollup statement reads: all of a tenant's, or those one ingest call inserted, and
  * only while the tenant's rollups are current for `version` (stale ones wait for a rebuild; the
- * database says which, so that every process sharing it agrees).
+ * database says which, so that every process sharing it agrees). For the events of a key history,
+ * an ingest call's scope is every event of the keys it touched, taken back (`sign` −1) before the
+ * histories are relinked and added after.
  */
-export type RollupScope = { all: true } | { all: false; ids: readonly string[]; ingestId: string; version: string };
+export type RollupScope = { all: true } | ({ all: false; version: string; sign?: 1 | -1 } & Inserted);
+
+const currentSql = (tenantParam: string, params: SqlParams, version: string) =>
+  `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND rv.version = ${params.add(version)})`;
 
 /**
- * Adds the facts in scope to a rollup: per bucket, the total and each dimension value, upserted
- * onto what the rollup holds. A fact's bucket is its time's hour (UTC) or its date's day; the
- * quarter-hour totals' is its time's quarter hour.
+ * Adds the facts (or events) in scope to a rollup: per bucket, the total and each dimension value,
+ * upserted onto what the rollup holds. A fact's bucket is its time's hour (UTC) or its date's day;
+ * the quarter-hour totals' is its time's quarter hour.
  */
 export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: Dialect, scope: RollupScope): CompiledSql {
   const params = new SqlParams(dialect);
   const tenantParam = params.add(tenant);
   const model = factModels[rollup.fact];
-  const rowScope: RowScope = { model, dialect, params, alias: "f" };
-  const timeField = model.fields[rollup.time]!;
-  const time = columnSql(rowScope, timeField.name);
+  const inserted = scope.all ? undefined : scope;
+  const current = scope.all ? [] : [currentSql(tenantParam, params, scope.version)];
+  let source: { from: string; where: string; time: string; dated: boolean; value: string; scope: RowScope | undefined };
+  if (rollup.event) {
+    const { kind, chain, days } = rollup.event;
+    const events = eventSource(kind, chain, days, tenantParam, params, dialect, inserted);
+    source = { ...events, where: [events.where, ...current].join(" AND "), dated: false, value: "NULL" };
+  } else {
+    const rowScope: RowScope = { model, dialect, params, alias: "f" };
+    const timeField = model.fields[rollup.time]!;
+    const time = columnSql(rowScope, timeField.name);
+    const table = rollup.fact === "orderLines" ? "orders" : model.table;
+    const scoped = inserted ? dialect.byIds(table, params.add(JSON.stringify(inserted.ids))) : { from: `${table} f`, where: "TRUE" };
+    const from = rollup.fact === "orderLines" ? `${scoped.from} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id` : scoped.from;
+    const where = [
+      `f.tenant_id = ${tenantParam}`,
+      ...(inserted ? [scoped.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...current] : []),
+      `${time} IS NOT NULL`,
+      ...testSql(rollup.where === undefined ? undefined : parseExpr(rollup.where), [], rowScope),
+    ].join(" AND ");
+    const value = rollup.field === undefined ? "NULL" : rowSql(parseExpr(rollup.field), rowScope);
+    source = { from, where, time, dated: timeField.kind === "date", value, scope: rowScope };
+  }
+  const { time, dated } = source;
   const floorDiv = (unit: number) => `(${time} / ${unit} - CASE WHEN ${time} < 0 AND ${time} % ${unit} <> 0 THEN 1 ELSE 0 END)`;
-  const dated = timeField.kind === "date";
-  const value = rollup.field === undefined ? "NULL" : rowSql(parseExpr(rollup.field), rowScope);
-  const aggregate = rollup.field === undefined ? "count(*) AS v, count(*) AS n" : "coalesce(sum(x), 0) AS v, count(x) AS n";
-  const bindings = dimensionsOf(rollup.fact);
-  const table = rollup.fact === "orderLines" ? "orders" : model.table;
-  const scoped = scope.all ? { from: `${table} f`, where: "TRUE" } : dialect.byIds(table, params.add(JSON.stringify(scope.ids)));
-  const from = rollup.fact === "orderLines" ? `${scoped.from} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id` : scoped.from;
-  const where = [
-    `f.tenant_id = ${tenantParam}`,
-    ...(scope.all
-      ? []
-      : [
-          scoped.where,
-          `f.ingest_id = ${params.add(scope.ingestId)}`,
-          `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND rv.version = ${params.add(scope.version)})`,
-        ]),
-    `${time} IS NOT NULL`,
-    ...testSql(rollup.where === undefined ? undefined : parseExpr(rollup.where), [], rowScope),
-  ].join(" AND ");
-  const keys = bindings.map((b, i) => `, ${keySql(b, rowScope)} AS k${i}`).join("");
+  const sign = !scope.all && scope.sign === -1 ? " * -1" : "";
+  const aggregate = rollup.field === undefined ? `count(*)${sign} AS v, count(*)${sign} AS n` : "coalesce(sum(x), 0) AS v, count(x) AS n";
+  // A key history's events keep dimensions only for first facts (new customers by channel).
+  const bindings = source.scope ? dimensionsOf(rollup.fact) : [];
+  const keys = bindings.map((b, i) => `, ${keySql(b, source.scope!)} AS k${i}`).join("");
   // Each fact's bucket, value and dimension values, computed once for the total and every dimension.
-  const facts = `s AS MATERIALIZED (SELECT ${dated ? time : floorDiv(HOUR)} AS b, ${dated ? "NULL" : floorDiv(QUARTER)} AS q, ${value} AS x${keys} FROM ${from} WHERE ${where})`;
+  const facts = `s AS MATERIALIZED (SELECT ${dated ? time : floorDiv(HOUR)} AS b, ${dated ? "NULL" : floorDiv(QUARTER)} AS q, ${source.value} AS x${keys} FROM ${source.from} WHERE ${source.where})`;
   const measure = params.add(rollup.id);
   const text = (sql: string) => `CAST(${sql} AS ${dialect.types.text})`;
   const groups = [
@@ -234,12 +290,34 @@ export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: D
   return { sql, params: params.values };
 }
 
-/** Every statement that rebuilds a tenant's rollups from its facts and marks them current. */
+/**
+ * What one ingest call adds to the rollups of a fact: its facts to the additive rollups, then for
+ * each key history of that fact, the touched keys' events taken back, the histories relinked and
+ * the events added again. On PostgreSQL the ingests of one tenant relink one at a time (a lock
+ * until commit), so that each sees the facts the one before it linked.
+ */
+export function ingestRollupsSql(rollups: Rollups, fact: FactName, tenant: string, dialect: Dialect, inserted: Inserted): CompiledSql[] {
+  const scope = { all: false as const, ...inserted, version: rollups.version };
+  return [
+    ...rollups.fedBy(fact).map((m) => rollupBuildSql(m, tenant, dialect, scope)),
+    ...rollups.chains
+      .filter(({ chain }) => chain.fact === fact)
+      .flatMap(({ chain, days, events }) => [
+        ...dialect.historyLock.map((sql) => ({ sql, params: [tenant] })),
+        ...events.map((m) => rollupBuildSql(m, tenant, dialect, { ...scope, sign: -1 })),
+        ...chainIngestSql(chain, days, tenant, dialect, inserted, (params) => currentSql(params.add(tenant), params, rollups.version), () => new SqlParams(dialect)),
+        ...events.map((m) => rollupBuildSql(m, tenant, dialect, { ...scope, sign: 1 })),
+      ]),
+  ];
+}
+
+/** Every statement that rebuilds a tenant's rollups (and the key histories they read) from its facts and marks them current. */
 export function rebuildRollupsSql(rollups: Rollups, tenant: string, dialect: Dialect): CompiledSql[] {
   const p = dialect.param;
   return [
     ...dialect.rebuildLock.map((sql) => ({ sql, params: [] })),
-    { sql: `DELETE FROM rollups WHERE tenant_id = ${p(1)}`, params: [tenant] },
+    ...["rollups", "chain_facts", "chain_lapses"].map((table) => ({ sql: `DELETE FROM ${table} WHERE tenant_id = ${p(1)}`, params: [tenant] })),
+    ...rollups.chains.flatMap(({ chain, days }) => chainRebuildSql(chain, days, tenant, dialect, () => new SqlParams(dialect))),
     ...rollups.measures.map((m) => rollupBuildSql(m, tenant, dialect, { all: true })),
     {
       sql: `INSERT INTO rollup_versions (tenant_id, version) VALUES (${p(1)}, ${p(2)}) ON CONFLICT (tenant_id) DO UPDATE SET version = excluded.version`,

@@ -4,6 +4,7 @@
 import { factModels, type FactModel } from "../../facts/model.js";
 import { type FactName, factNames, type FactRecord } from "../../facts/schemas.js";
 import { parseIsoDate } from "../../time/calendar.js";
+import { chainTableSpecs } from "./chain.js";
 import type { CompiledSql } from "./compile.js";
 import type { Dialect } from "./dialect.js";
 
@@ -113,6 +114,7 @@ export function tableSpecs(dialect: Dialect): TableSpec[] {
     primaryKey: ["tenant_id"],
     indexes: [],
   });
+  specs.push(...chainTableSpecs(dialect));
   return specs;
 }
 

@@ -1,0 +1,254 @@
+// Key histories kept at ingest. A chain is the facts of one kind that share a key (a customer's
+// placed orders), in order of time and id; each keeps the times of the facts before and after it
+// (`chain_facts`), and the gaps of about an activity window or more are kept apart
+// (`chain_lapses`). Four kinds of events follow from a chain and add up across hours like counts,
+// so the rollups keep them: a key's first fact (with that fact's dimensions), its last fact, and
+// the start and end of each long gap. New customers are then a sum of first events, and the keys
+// active at any instant a handful of prefix sums (see active.ts) instead of a scan of all history.
+// Facts are never updated or deleted, so a chain only changes where a fact is inserted: an ingest
+// relinks the chains of the keys it touched, and the rollups take back those keys' old events and
+// add their new ones.
+import { parseExpr } from "../../expr/parse.js";
+import { factModels, type QueryFact } from "../../facts/model.js";
+import { hash53 } from "../../hash.js";
+import type { Dialect } from "./dialect.js";
+import { columnSql, type RowScope, rowSql, type SqlParams, testSql } from "./row.js";
+
+export interface Chain {
+  /** A short name for the chain's definition, the `chain` column. */
+  id: string;
+  fact: QueryFact;
+  /** The expression whose value keys the chain (`customerId`). */
+  key: string;
+  time: string;
+  where: string | undefined;
+}
+
+export type ChainEventKind = "first" | "last" | "lapse_start" | "lapse_end";
+
+/**
+ * How much shorter than its window in days a gap kept as a lapse may be: a window of N local days
+ * is N × 24 h give or take a clock change, and a query whose window is shorter than this reads
+ * the facts instead.
+ */
+const MARGIN = 3 * 3_600_000;
+
+/** The shortest gap kept as a lapse for an activity window of `days` local days, in ms. */
+export const lapseGap = (days: number): number => days * 86_400_000 - MARGIN;
+
+/** The chain of a measure keyed by `key`, if one can be kept: a stored fact placed by a timestamp. */
+export function chainOf(fact: QueryFact, key: string, time: string | undefined, where: string | undefined): Chain | undefined {
+  const model = factModels[fact];
+  const t = time ?? model.time;
+  if (fact === "orderLines" || model.fields[t]?.kind !== "timestamp") return undefined;
+  return { id: hash53(JSON.stringify([fact, key, t, where ?? null])), fact, key, time: t, where };
+}
+
+/** The `lapse` column of a chain's lapses for a window of `days`. */
+export const lapseId = (chain: Chain, days: number): string => hash53(`${chain.id}|${days}`);
+
+/** The facts an ingest call inserted: a JSON list of ids and the call's id. */
+export interface Inserted {
+  ids: readonly string[];
+  ingestId: string;
+}
+
+class ChainSql {
+  readonly scope: RowScope;
+
+  constructor(
+    readonly chain: Chain,
+    readonly tenantParam: string,
+    readonly params: SqlParams,
+    readonly dialect: Dialect,
+  ) {
+    this.scope = { model: factModels[chain.fact], dialect, params, alias: "f" };
+  }
+
+  /** Bound where used: a statement must not carry a parameter it does not read (PostgreSQL cannot type it). */
+  get chainParam(): string {
+    return this.params.add(this.chain.id);
+  }
+
+  /** A parameter typed, where PostgreSQL cannot tell its type from where it goes. */
+  text(param: string): string {
+    return `CAST(${param} AS ${this.dialect.types.text})`;
+  }
+
+  get table(): string {
+    return this.scope.model.table;
+  }
+
+  /** A fact's key as stored (text) and its time (epoch ms). */
+  get key(): string {
+    return `CAST(${rowSql(parseExpr(this.chain.key), this.scope)} AS ${this.dialect.types.text})`;
+  }
+
+  get time(): string {
+    return columnSql(this.scope, this.chain.time);
+  }
+
+  /** The facts (as `f`) that belong to the chain. */
+  belongs(): string[] {
+    const where = this.chain.where === undefined ? undefined : parseExpr(this.chain.where);
+    return [`f.tenant_id = ${this.tenantParam}`, ...testSql(where, [], this.scope), `${this.key} IS NOT NULL`, `${this.time} IS NOT NULL`];
+  }
+
+  /** The keys of the chain's facts an ingest call inserted. */
+  touched(inserted: Inserted): string {
+    const byIds = this.dialect.byIds(this.table, this.params.add(JSON.stringify(inserted.ids)));
+    return `SELECT ${this.key} FROM ${byIds.from} WHERE ${[byIds.where, `f.ingest_id = ${this.params.add(inserted.ingestId)}`, ...this.belongs()].join(" AND ")}`;
+  }
+
+  /** The chain's rows (as `c`), of the touched keys only when given. */
+  rows(touched?: string): string {
+    return [`c.tenant_id = ${this.tenantParam}`, `c.chain = ${this.chainParam}`, ...(touched ? [`c.k IN (${touched})`] : [])].join(" AND ");
+  }
+}
+
+/** `chain_facts` and `chain_lapses` as the schema declares them. */
+export function chainTableSpecs(dialect: Dialect) {
+  const { text, bigint } = dialect.types;
+  const column = (name: string, type: string, nullable = false) => ({ name, type, nullable });
+  return [
+    {
+      name: "chain_facts",
+      columns: [column("tenant_id", text), column("chain", text), column("id", text), column("k", text), column("t", bigint), column("prev_t", bigint, true), column("next_t", bigint, true)],
+      primaryKey: ["tenant_id", "chain", "id"],
+      // A key's neighbours by time, and a range of time (edges of spans, new keys).
+      indexes: [
+        ["tenant_id", "chain", "k", "t", "id"],
+        ["tenant_id", "chain", "t"],
+      ],
+    },
+    {
+      name: "chain_lapses",
+      columns: [column("tenant_id", text), column("lapse", text), column("s", bigint), column("k", text), column("e", bigint)],
+      primaryKey: ["tenant_id", "lapse", "s", "k"],
+      indexes: [["tenant_id", "lapse", "k"]],
+    },
+  ];
+}
+
+/**
+ * What a rollup of a chain's events reads: its rows (as `c`, joined to their facts as `f` for a
+ * first event, whose dimensions it keeps), of the touched keys only when given; `time` places
+ * each event.
+ */
+export function eventSource(
+  kind: ChainEventKind,
+  chain: Chain,
+  days: number | undefined,
+  tenantParam: string,
+  params: SqlParams,
+  dialect: Dialect,
+  inserted?: Inserted,
+): { from: string; where: string; time: string; scope: RowScope | undefined } {
+  const c = new ChainSql(chain, tenantParam, params, dialect);
+  const rows = c.rows(inserted && c.touched(inserted));
+  const test = eventTest(kind, days);
+  if (kind === "first") return { from: `chain_facts c JOIN ${c.table} f ON f.tenant_id = c.tenant_id AND f.id = c.id`, where: `${rows} AND ${test}`, time: "c.t", scope: c.scope };
+  return { from: "chain_facts c", where: `${rows} AND ${test}`, time: "c.t", scope: undefined };
+}
+
+/** The chain rows (as `c`) that are events of a kind. */
+function eventTest(kind: ChainEventKind, days: number | undefined): string {
+  switch (kind) {
+    case "first":
+      return "c.prev_t IS NULL";
+    case "last":
+      return "c.next_t IS NULL";
+    case "lapse_start":
+      return `c.next_t - c.t >= ${lapseGap(days!)}`;
+    case "lapse_end":
+      return `c.t - c.prev_t >= ${lapseGap(days!)}`;
+  }
+}
+
+/**
+ * Events of a kind in each span of `spanTable` (i, s, e), read from the chain itself: the few
+ * minutes at the ends of spans that rollups leave. `facts` joins each first event's fact, for the
+ * filters and split of a query of new keys.
+ */
+export function eventSelect(
+  index: number,
+  kind: ChainEventKind,
+  chain: Chain,
+  days: number | undefined,
+  spanTable: string,
+  tenantParam: string,
+  params: SqlParams,
+  dialect: Dialect,
+  facts?: { filters: (scope: RowScope) => string[]; key: ((scope: RowScope) => string) | undefined },
+): string {
+  const c = new ChainSql(chain, tenantParam, params, dialect);
+  const on = `${c.rows()} AND ${eventTest(kind, days)} AND c.t >= w.s AND c.t < w.e`;
+  const joined = facts ? ` JOIN ${c.table} f ON f.tenant_id = c.tenant_id AND f.id = c.id` : "";
+  // Grouped by the expression: `k` would name the history's own column.
+  const key = facts?.key ? facts.key(c.scope) : "NULL";
+  const where = facts ? facts.filters(c.scope) : [];
+  return `SELECT ${index} AS r, w.i AS wi, ${key} AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_facts", "c", on)}${joined} WHERE ${where.length ? where.join(" AND ") : "TRUE"} GROUP BY w.i${facts?.key ? `, ${key}` : ""}`;
+}
+
+/** Lapses of a window that start at or after `a` and end before `e`, per row of `spanTable` (i, a, x, e) where x = e − the lapse gap. */
+export function lapsesWithinSelect(index: number, chain: Chain, days: number, spanTable: string, tenantParam: string, params: SqlParams, dialect: Dialect): string {
+  const on = `l.tenant_id = ${tenantParam} AND l.lapse = ${params.add(lapseId(chain, days))} AND l.s >= w.a AND l.s < w.x AND l.e < w.e`;
+  return `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_lapses", "l", on)} GROUP BY w.i`;
+}
+
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The statements that bring a chain up to date with the facts one ingest call inserted, run
+ * between taking back the touched keys' events from the rollups and adding their new ones: the
+ * new facts join the chain, the touched keys' facts are relinked and their lapses recomputed.
+ * `current` is a condition that holds while the tenant's rollups are current (stale ones wait for
+ * a rebuild, which recreates the chains).
+ */
+export function chainIngestSql(chain: Chain, days: readonly number[], tenant: string, dialect: Dialect, inserted: Inserted, current: (params: SqlParams) => string, newParams: () => SqlParams): Statement[] {
+  const build = (make: (c: ChainSql, params: SqlParams) => string): Statement => {
+    const params = newParams();
+    const c = new ChainSql(chain, params.add(tenant), params, dialect);
+    return { sql: make(c, params), params: params.values };
+  };
+  const binary = dialect.binaryText;
+  const neighbour = (before: boolean) => {
+    const [lt, dir] = before ? ["<", " DESC"] : [">", ""];
+    return `(SELECT g.t FROM chain_facts g WHERE g.tenant_id = chain_facts.tenant_id AND g.chain = chain_facts.chain AND g.k = chain_facts.k AND (g.t ${lt} chain_facts.t OR (g.t = chain_facts.t AND ${binary("g.id")} ${lt} ${binary("chain_facts.id")})) ORDER BY g.t${dir}, ${binary("g.id")}${dir} LIMIT 1)`;
+  };
+  return [
+    build((c, params) => {
+      const byIds = dialect.byIds(c.table, params.add(JSON.stringify(inserted.ids)));
+      const where = [byIds.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...c.belongs(), current(params)].join(" AND ");
+      return `INSERT INTO chain_facts (tenant_id, chain, id, k, t) SELECT ${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, f.id, ${c.key}, ${c.time} FROM ${byIds.from} WHERE ${where} ON CONFLICT DO NOTHING`;
+    }),
+    build((c, params) => `UPDATE chain_facts SET prev_t = ${neighbour(true)}, next_t = ${neighbour(false)} WHERE tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND k IN (${c.touched(inserted)}) AND ${current(params)}`),
+    ...days.flatMap((d) => [
+      build((c, params) => `DELETE FROM chain_lapses WHERE tenant_id = ${c.tenantParam} AND lapse = ${params.add(lapseId(chain, d))} AND k IN (${c.touched(inserted)}) AND ${current(params)}`),
+      build((c, params) => lapsesInsert(c, params, d, `${c.rows(c.touched(inserted))} AND ${current(params)}`)),
+    ]),
+  ];
+}
+
+function lapsesInsert(c: ChainSql, params: SqlParams, days: number, rows: string): string {
+  return `INSERT INTO chain_lapses (tenant_id, lapse, s, k, e) SELECT c.tenant_id, ${c.text(params.add(lapseId(c.chain, days)))}, c.t, c.k, c.next_t FROM chain_facts c WHERE ${rows} AND ${eventTest("lapse_start", days)}`;
+}
+
+/** The statements that rebuild a tenant's chain from its facts (after its rows were deleted). */
+export function chainRebuildSql(chain: Chain, days: readonly number[], tenant: string, dialect: Dialect, newParams: () => SqlParams): Statement[] {
+  const build = (make: (c: ChainSql, params: SqlParams) => string): Statement => {
+    const params = newParams();
+    const c = new ChainSql(chain, params.add(tenant), params, dialect);
+    return { sql: make(c, params), params: params.values };
+  };
+  return [
+    build((c) => {
+      const facts = `SELECT f.id, ${c.key} AS k, ${c.time} AS t FROM ${c.table} f WHERE ${c.belongs().join(" AND ")}`;
+      return `INSERT INTO chain_facts (tenant_id, chain, id, k, t, prev_t, next_t) SELECT ${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, x.id, x.k, x.t, lag(x.t) OVER w, lead(x.t) OVER w FROM (${facts}) x WINDOW w AS (PARTITION BY x.k ORDER BY x.t, ${dialect.binaryText("x.id")})`;
+    }),
+    ...days.map((d) => build((c, params) => lapsesInsert(c, params, d, c.rows()))),
+  ];
+}
