@@ -243,6 +243,8 @@ for (const [name, open] of Object.entries(DATABASES)) {
         expect(sqlOf(metric, "last_90_days")).not.toContain("PARTITION BY f.customer_id");
       }
       expect(sqlOf("churn_rate", "last_90_days")).not.toMatch(reads("orders"));
+      // Open tickets: those opened before each instant less those closed before it.
+      for (const metric of ["active_tickets", "queued_tickets"]) expect(sqlOf(metric, "last_month")).toContain("rollups ro");
     });
   });
 }

@@ -10,32 +10,20 @@
 // then a lapse. Keys lost from S to E (active at S, not at E) are lapsed(A_E, E) − lapsed(A_S, E)
 // when A_E ≤ S, a period no longer than the window; retained ones are active(S) less those. Each
 // prefix sum is read as the sum of the pieces between consecutive instants (rollup hours, quarter
-// hours, and for the minutes between, the histories themselves), so a query reads a few thousand
-// rollup rows whatever the number of facts. A query it cannot serve so (a split, a filter, a
-// longer period, a window shorter than the gap in some zone) reads the facts.
+// hours, and for the minutes between, the histories themselves: prefix.ts), so a query reads a
+// few thousand rollup rows whatever the number of facts. A query it cannot serve so (a split, a
+// filter, a longer period, a window shorter than the gap in some zone) reads the facts.
 import type { Measure } from "../../definitions/schema.js";
 import { shiftLocal } from "../../time/range.js";
 import type { Aggregate, MeasureRequest } from "../types.js";
 import { type ChainEventKind, eventSelect, lapseGap, lapsesWithinSelect } from "./chain.js";
-import type { Dialect } from "./dialect.js";
-import { type RollupMeasure, rollupSelect, splitSpans } from "./rollup.js";
-import type { SqlParams } from "./row.js";
+import { type PlanContext, prefixSums } from "./prefix.js";
+import type { RollupMeasure } from "./rollup.js";
 
-/** Before any fact: the start of the first piece of every prefix sum (a whole hour, −271 821 years). */
-const EARLIEST = -8.64e15;
 const KINDS: readonly ChainEventKind[] = ["first", "last", "lapse_start", "lapse_end"];
 
-export interface ActiveContext {
-  index: number;
-  tz: string;
-  dialect: Dialect;
-  params: SqlParams;
-  tenantParam: string;
-  /** The name of a VALUES list of spans (its rows' `i` say which). */
-  spanTable(columns: string[], rows: Record<string, number>[]): string;
-}
-
-export interface ActivePlan {
+/** A request whose rows are the parts of a plan rather than aggregates by span. */
+export interface Plan {
   selects: string[];
   /** Per span of the request, its value from the statement's rows for it. */
   decode(rows: readonly Record<string, unknown>[]): Map<string | null, Aggregate>[];
@@ -60,10 +48,10 @@ export interface KeptWindow {
  * window's lapse gap (the keys with a fact in [s, e) are those active at e over that span); none
  * when the request must read the facts.
  */
-export function historyPlan(r: MeasureRequest, windows: readonly KeptWindow[], ctx: ActiveContext): ActivePlan | undefined {
+export function historyPlan(r: MeasureRequest, windows: readonly KeptWindow[], ctx: PlanContext): Plan | undefined {
   const m = r.measure;
   if (r.filters.length || r.groupBy) return undefined;
-  const { tz, index, dialect, params, tenantParam } = ctx;
+  const { tz } = ctx;
   let window: KeptWindow | undefined;
   let plans: (SpanPlan | undefined)[];
   if (m.agg === "active") {
@@ -82,40 +70,22 @@ export function historyPlan(r: MeasureRequest, windows: readonly KeptWindow[], c
   const chain = events.first.event!.chain;
   const spans = plans as SpanPlan[];
 
-  // The instants whose prefix sums the bands read.
+  // Each band reads prefix sums at its two ends, and the lapses inside it.
   const bands = [...new Set(spans.flatMap((p) => p.bands))];
-  const instants = [...new Set([...bands.flatMap((b) => [b.a, b.e])])].sort((a, b) => a - b);
-  const pieces = instants.map((end, j) => ({ start: j ? instants[j - 1]! : EARLIEST, end }));
-  const at = new Map(instants.map((x, j) => [x, j]));
-  const P = pieces.length;
+  const series = KINDS.map((kind) => ({ rollup: events[kind], edges: (w: string) => eventSelect(ctx.index, kind, chain, days, w, ctx.tenantParam, ctx.params, ctx.dialect) }));
+  const prefix = prefixSums(series, bands.flatMap((b) => [b.a, b.e]), ctx);
   // By identity: a span plan reads back the very bands it gave.
-  const bandAt = new Map(bands.map((b, k) => [b, 4 * P + k]));
-
-  const selects: string[] = [];
-  KINDS.forEach((kind, e) => {
-    const split = splitSpans(pieces, "timestamp", tz, "");
-    for (const level of split.levels) {
-      if (!level.ranges.length) continue;
-      const table = ctx.spanTable(["a", "b"], level.ranges.map((x) => ({ i: e * P + x.i, a: x.a, b: x.b })));
-      selects.push(rollupSelect(index, events[kind], level.dim, [], false, table, params, tenantParam, dialect));
-    }
-    if (split.facts.length) {
-      const table = ctx.spanTable(["s", "e"], split.facts.map((x) => ({ i: e * P + x.i, s: x.s, e: x.e })));
-      selects.push(eventSelect(index, kind, chain, days, table, tenantParam, params, dialect));
-    }
-  });
+  const bandAt = new Map(bands.map((b, k) => [b, prefix.size + k]));
   const bandTable = ctx.spanTable(["a", "x", "e"], bands.map((b) => ({ i: bandAt.get(b)!, a: b.a, x: b.e - gap, e: b.e })));
-  selects.push(lapsesWithinSelect(index, chain, days, bandTable, tenantParam, params, dialect));
 
   return {
-    selects,
+    selects: [...prefix.selects, lapsesWithinSelect(ctx.index, chain, days, bandTable, ctx.tenantParam, ctx.params, ctx.dialect)],
     decode(rows) {
-      const sums = new Array<number>(4 * P + bands.length).fill(0);
-      for (const row of rows) sums[Number(row.wi)]! += Number(row.v ?? 0);
-      // Prefix sums: the count of each kind of event before each instant.
-      for (let e = 0; e < 4; e++) for (let j = 1; j < P; j++) sums[e * P + j]! += sums[e * P + j - 1]!;
-      const before = (kind: ChainEventKind, x: number) => sums[KINDS.indexOf(kind) * P + at.get(x)!]!;
-      const lapsed = (b: Band) => before("last", b.a) + before("lapse_start", b.a) - before("lapse_end", b.e) + sums[bandAt.get(b)!]!;
+      const sum = prefix.read(rows);
+      const within = new Map<number, number>();
+      for (const row of rows) if (Number(row.wi) >= prefix.size) within.set(Number(row.wi), Number(row.v ?? 0));
+      const before = (kind: ChainEventKind, x: number) => sum(KINDS.indexOf(kind), x).get(null)?.sum ?? 0;
+      const lapsed = (b: Band) => before("last", b.a) + before("lapse_start", b.a) - before("lapse_end", b.e) + (within.get(bandAt.get(b)!) ?? 0);
       const active = (b: Band) => before("first", b.e) - lapsed(b);
       return spans.map((p) => {
         const value = p.value(active, lapsed);

@@ -9,11 +9,12 @@ import { factModels, type QueryFact } from "../../facts/model.js";
 import { datesIn, dayPosition, localDay } from "../../time/calendar.js";
 import { shiftLocal, type Span } from "../../time/range.js";
 import type { Aggregate, MeasureRequest, MeasureResults } from "../types.js";
-import { type ActivePlan, historyPlan } from "./active.js";
+import { historyPlan, type Plan } from "./active.js";
 import { eventSelect } from "./chain.js";
+import { type PlanContext, prefixSums } from "./prefix.js";
 import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
-import { rollupDimension, rollupSelect, type Rollups, splitSpans } from "./rollup.js";
+import { closeSql, rollupDimension, rollupSelect, type Rollups, splitSpans } from "./rollup.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
 
 export interface CompiledSql {
@@ -57,8 +58,10 @@ interface CompileContext {
   tenantParam: string;
   rollups: Rollups | undefined;
   /** Requests whose rows are not aggregates by span but the parts of a plan (active keys). */
-  plans: Map<number, ActivePlan>;
+  plans: Map<number, Plan>;
 }
+
+const planContext = (index: number, ctx: CompileContext): PlanContext => ({ ...ctx, index, spanTable: (columns, rows) => ctx.tables.name(columns, rows) });
 
 /** The SELECT of one request, or several: the parts rollups answer and the part facts do. */
 function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): string | string[] {
@@ -107,8 +110,9 @@ function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): s
 
   const on = `${time} >= w.s AND ${time} < w.e`;
   const factsSelect = (w: string, seek = false) => `${head}, w.i AS wi, ${key()} AS k, ${aggregate()} FROM ${from(w, on, seek)} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
+  // The one dimension the request filters and splits by, if rollups (one per row) can answer it.
+  const dim = rollupDimension(r.filters, r.groupBy);
   const rollup = rollups?.find(m);
-  const dim = rollup && rollupDimension(r.filters, r.groupBy);
   if (rollup && dim !== undefined && (timeField.kind === "timestamp" || timeField.kind === "date")) {
     const split = splitSpans(r.spans, timeField.kind, tz, dim);
     const edges = (w: string) =>
@@ -131,7 +135,7 @@ function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): s
   }
 
   const windows = rollups?.windows(m) ?? [];
-  const plan = windows.length ? historyPlan(r, windows, { index, tz, dialect, params, tenantParam, spanTable: (columns, rows) => tables.name(columns, rows) }) : undefined;
+  const plan = windows.length ? historyPlan(r, windows, planContext(index, ctx)) : undefined;
   if (plan) {
     ctx.plans.set(index, plan);
     return plan.selects;
@@ -142,6 +146,34 @@ function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): s
     const w = spans(["a", "s", "b", "e"], (s) => ({ a: shiftLocal(tz, s.start, { days: -m.days }), s: s.start, b: shiftLocal(tz, s.end, { days: -m.days }), e: s.end }));
     const inner = `SELECT w.i AS wi, ${key()} AS k, ${value()} AS x, max(CASE WHEN ${time} < w.s THEN 1 ELSE 0 END) AS a, max(CASE WHEN ${time} >= w.b THEN 1 ELSE 0 END) AS b FROM ${from(w, `${time} >= w.a AND ${time} < w.e`)} WHERE ${and([...testSql(where, r.filters, scope), `${value()} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x`;
     return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g WHERE ${state} GROUP BY g.wi, g.k`;
+  }
+
+  const kept = rollups?.snapshot(m);
+  if (kept && dim !== undefined && "snapshot" in m && m.snapshot) {
+    const instants = r.spans.map((s) => (m.snapshot!.at === "start" ? s.start : s.end));
+    const closing = closeSql(m.time ?? model.time, m.snapshot.until ?? [], scope);
+    // Facts that left the state in a span: their own time or one of `until` is in it (so indexes serve).
+    const near = [timeField.name, ...(m.snapshot.until ?? [])].map((u) => `(${columnSql(scope, u)} >= w.s AND ${columnSql(scope, u)} < w.e)`).join(" OR ");
+    const closed = (w: string) =>
+      `${head}, w.i AS wi, ${key()} AS k, ${aggregate()} FROM ${from(w, `(${near})`)} WHERE ${and([closing.closed, `${closing.time} >= w.s`, `${closing.time} < w.e`, ...testSql(where, r.filters, scope)])} GROUP BY w.i${groupKey}`;
+    const series = [{ rollup: kept.open, edges: (w: string) => factsSelect(w, true) }, ...(kept.close ? [{ rollup: kept.close, edges: closed }] : [])];
+    const prefix = prefixSums(series, instants, planContext(index, ctx), dim, r.filters, !!r.groupBy);
+    ctx.plans.set(index, {
+      selects: prefix.selects,
+      decode(rows) {
+        const sum = prefix.read(rows);
+        return instants.map((x) => {
+          const out = new Map<string | null, Aggregate>();
+          const closes = kept.close ? sum(1, x) : new Map<string | null, Aggregate>();
+          for (const [k, a] of sum(0, x)) {
+            const c = closes.get(k) ?? { sum: 0, count: 0 };
+            if (a.count !== c.count || a.sum !== c.sum) out.set(k, { sum: a.sum - c.sum, count: a.count - c.count });
+          }
+          return out;
+        });
+      },
+    });
+    return prefix.selects;
   }
 
   if ("snapshot" in m && m.snapshot) {
@@ -203,7 +235,7 @@ export function compileMeasures(requests: readonly MeasureRequest[], tz: string,
  * Rows of a compiled statement back into per-request, per-span aggregates (a span read from
  * rollups and facts has a row from each); a planned request's rows go to its plan.
  */
-function decodeRows(rows: readonly Record<string, unknown>[], requests: readonly MeasureRequest[], plans: ReadonlyMap<number, ActivePlan>): MeasureResults {
+function decodeRows(rows: readonly Record<string, unknown>[], requests: readonly MeasureRequest[], plans: ReadonlyMap<number, Plan>): MeasureResults {
   const out = requests.map((r) => r.spans.map(() => new Map<string | null, Aggregate>()));
   const planned = new Map([...plans.keys()].map((i) => [i, [] as Record<string, unknown>[]]));
   for (const row of rows) {

@@ -40,6 +40,11 @@ export interface RollupMeasure {
   time: string;
   where: string | undefined;
   field: string | undefined;
+  /**
+   * For the closing of a snapshot's facts: the fields whose earliest (non-null) value ends a fact's
+   * time in the state; the fact is placed at that time or its own, whichever is later.
+   */
+  close?: readonly string[];
   /** For the events of a key history: which (a count of them, placed at their fact's time). */
   event?: { kind: ChainEventKind; chain: Chain; days: number | undefined };
 }
@@ -60,6 +65,18 @@ function rollupOf(m: Measure): Omit<RollupMeasure, "id"> | undefined {
   return { fact, time: m.time ?? factModels[fact].time, where: m.where, field: m.agg === "count" ? undefined : m.field };
 }
 
+/**
+ * A snapshot of additive facts is what opened before an instant less what closed before it: the
+ * facts placed by their time, and (with `until`) again by the time they left the state.
+ */
+function snapshotOf(m: Measure): { open: Omit<RollupMeasure, "id">; close?: Omit<RollupMeasure, "id"> } | undefined {
+  if ((m.agg !== "count" && m.agg !== "sum" && m.agg !== "avg") || !m.snapshot || m.snapshot.latestBy) return undefined;
+  const open = rollupOf({ ...m, snapshot: undefined });
+  const model = factModels[m.fact as QueryFact];
+  if (!open || model.fields[open.time]?.kind !== "timestamp") return undefined;
+  return { open, ...(m.snapshot.until ? { close: { ...open, close: m.snapshot.until } } : {}) };
+}
+
 /** The events an activity or first-seen measure reads, when its history can be kept. */
 function eventsOf(m: Measure): Omit<RollupMeasure, "id">[] {
   if (m.agg !== "first_seen" && m.agg !== "active") return [];
@@ -71,7 +88,14 @@ function eventsOf(m: Measure): Omit<RollupMeasure, "id">[] {
 }
 
 const signature = (r: Omit<RollupMeasure, "id">) =>
-  JSON.stringify([r.fact, r.time, r.where ?? null, r.field ?? null, ...(r.event ? [r.event.kind, r.event.chain.id, r.event.days ?? null] : [])]);
+  JSON.stringify([
+    r.fact,
+    r.time,
+    r.where ?? null,
+    r.field ?? null,
+    ...(r.event ? [r.event.kind, r.event.chain.id, r.event.days ?? null] : []),
+    ...(r.close ? [{ close: r.close }] : []),
+  ]);
 
 /** The dimensions a fact's rollups are kept by: the field each reads (its name in the `dim` column) and how. */
 function dimensionsOf(fact: QueryFact): DimensionBinding[] {
@@ -98,7 +122,12 @@ export class Rollups {
   }
 
   static of(registry: MetricRegistry): Rollups {
-    const measures = registry.all().flatMap((metric) => Object.values(metric.formula.measures).flatMap((m) => [rollupOf(m) ?? [], eventsOf(m)].flat()));
+    const measures = registry.all().flatMap((metric) =>
+      Object.values(metric.formula.measures).flatMap((m) => {
+        const snapshot = snapshotOf(m);
+        return [rollupOf(m) ?? [], eventsOf(m), snapshot ? [snapshot.open, snapshot.close ?? []].flat() : []].flat();
+      }),
+    );
     return new Rollups(measures);
   }
 
@@ -110,6 +139,14 @@ export class Rollups {
   find(m: Measure): RollupMeasure | undefined {
     const r = rollupOf(m) ?? (m.agg === "first_seen" ? eventsOf(m)[0] : undefined);
     return r && this.bySignature.get(signature(r));
+  }
+
+  /** The rollups of what opens and (for a snapshot with `until`) closes a snapshot, if they are kept. */
+  snapshot(m: Measure): { open: RollupMeasure; close: RollupMeasure | undefined } | undefined {
+    const s = snapshotOf(m);
+    const open = s && this.bySignature.get(signature(s.open));
+    const close = s?.close && this.bySignature.get(signature(s.close));
+    return open && (!s.close || close) ? { open, close } : undefined;
   }
 
   /**
@@ -252,7 +289,8 @@ export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: D
   } else {
     const rowScope: RowScope = { model, dialect, params, alias: "f" };
     const timeField = model.fields[rollup.time]!;
-    const time = columnSql(rowScope, timeField.name);
+    const closing = rollup.close && closeSql(rollup.time, rollup.close, rowScope);
+    const time = closing ? closing.time : columnSql(rowScope, timeField.name);
     const table = rollup.fact === "orderLines" ? "orders" : model.table;
     const scoped = inserted ? dialect.byIds(table, params.add(JSON.stringify(inserted.ids))) : { from: `${table} f`, where: "TRUE" };
     const from = rollup.fact === "orderLines" ? `${scoped.from} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id` : scoped.from;
@@ -260,6 +298,7 @@ export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: D
       `f.tenant_id = ${tenantParam}`,
       ...(inserted ? [scoped.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...current] : []),
       `${time} IS NOT NULL`,
+      ...(closing ? [closing.closed] : []),
       ...testSql(rollup.where === undefined ? undefined : parseExpr(rollup.where), [], rowScope),
     ].join(" AND ");
     const value = rollup.field === undefined ? "NULL" : rowSql(parseExpr(rollup.field), rowScope);
@@ -288,6 +327,19 @@ export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: D
   const order = scope.all ? "" : " ORDER BY d, b, y";
   const sql = `WITH ${facts} INSERT INTO rollups (tenant_id, measure, dim, value, bucket, v, n) SELECT ${tenantParam}, ${measure}, d, y, b, v, n FROM (${unionAll(groups, " UNION ALL ")}) u WHERE TRUE${order} ON CONFLICT (tenant_id, measure, dim, bucket, value) DO UPDATE SET v = rollups.v + excluded.v, n = rollups.n + excluded.n`;
   return { sql, params: params.values };
+}
+
+/** Later than any time a fact can have: an `until` field that is null never closes. */
+const NEVER = 8.64e15;
+
+/**
+ * When a fact (as `f`) of a snapshot with `until` leaves the state: the earliest of those fields
+ * that is set, or its own time if that is later; `closed` holds when one is set.
+ */
+export function closeSql(time: string, until: readonly string[], scope: RowScope): { time: string; closed: string } {
+  const { dialect } = scope;
+  const end = until.map((u) => `COALESCE(${columnSql(scope, u)}, ${NEVER})`).reduce((a, b) => dialect.least(a, b));
+  return { time: dialect.greatest(columnSql(scope, time), end), closed: `${end} < ${NEVER}` };
 }
 
 /**

@@ -18,7 +18,7 @@ export interface TableSpec {
 /** Timestamps that place facts in periods (each fact's own, and those catalog KPIs measure by). */
 const TIME_INDEXES: Partial<Record<FactName, string[]>> = {
   orders: ["shippedAt", "deliveredAt"],
-  tickets: ["resolvedAt"],
+  tickets: ["resolvedAt", "assignedAt"],
   refunds: ["completedAt"],
 };
 

@@ -1,4 +1,5 @@
 -- Written by scripts/write-migration.mjs: what the store's schema gained.
+CREATE INDEX IF NOT EXISTS tickets_assigned_at_ms ON tickets (tenant_id, assigned_at_ms);
 CREATE TABLE IF NOT EXISTS chain_facts (tenant_id TEXT NOT NULL, chain TEXT NOT NULL, id TEXT NOT NULL, k TEXT NOT NULL, t INTEGER NOT NULL, prev_t INTEGER, next_t INTEGER, PRIMARY KEY (tenant_id, chain, id));
 CREATE INDEX IF NOT EXISTS chain_facts_chain_k_t_id ON chain_facts (tenant_id, chain, k, t, id);
 CREATE INDEX IF NOT EXISTS chain_facts_chain_t ON chain_facts (tenant_id, chain, t);

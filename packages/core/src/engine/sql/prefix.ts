@@ -1,0 +1,79 @@
+// Prefix sums over rollups: the total of a rollup's events before each of a set of instants, read
+// as the sums of the pieces between consecutive instants (the first from before any fact), each
+// piece as its whole hours, its whole quarter hours (for totals) and the minutes left, which a
+// caller's SELECT reads from the facts. Key histories (active.ts) and snapshots (snapshot.ts)
+// are such sums: a few thousand rollup rows per query, however many facts there are.
+import type { Aggregate } from "../types.js";
+import type { Dialect } from "./dialect.js";
+import { type RollupMeasure, rollupSelect, splitSpans } from "./rollup.js";
+import type { SqlParams } from "./row.js";
+import type { FilterBinding } from "../types.js";
+
+/** Before any fact: the start of the first piece (a whole hour, −271 821 years). */
+const EARLIEST = -8.64e15;
+
+export interface PlanContext {
+  index: number;
+  tz: string;
+  dialect: Dialect;
+  params: SqlParams;
+  tenantParam: string;
+  /** The name of a VALUES list of spans (its rows' `i` say which). */
+  spanTable(columns: string[], rows: Record<string, number>[]): string;
+}
+
+export interface PrefixSeries {
+  rollup: RollupMeasure;
+  /** The SELECT of the events in each row (i, s, e) of a span table, from the facts: the minutes rollups leave. */
+  edges(spanTable: string): string;
+}
+
+export interface PrefixSums {
+  selects: string[];
+  /** How many `wi` values the sums use: a caller's own SELECTs number their rows from here. */
+  size: number;
+  /** From the statement's rows of the request: each series' sum before an instant, by group key. */
+  read(rows: readonly Record<string, unknown>[]): (series: number, instant: number) => Map<string | null, Aggregate>;
+}
+
+/** `dim`, `filters` and `grouped` as a rollup read takes them (see rollupDimension). */
+export function prefixSums(series: readonly PrefixSeries[], instants: readonly number[], ctx: PlanContext, dim = "", filters: readonly FilterBinding[] = [], grouped = false): PrefixSums {
+  const sorted = [...new Set(instants)].sort((a, b) => a - b);
+  const pieces = sorted.map((end, j) => ({ start: j ? sorted[j - 1]! : EARLIEST, end }));
+  const at = new Map(sorted.map((x, j) => [x, j]));
+  const P = pieces.length;
+  const split = splitSpans(pieces, "timestamp", ctx.tz, dim);
+  const selects = series.flatMap(({ rollup, edges }, e) => [
+    ...split.levels.flatMap((level) => {
+      if (!level.ranges.length) return [];
+      const table = ctx.spanTable(["a", "b"], level.ranges.map((x) => ({ i: e * P + x.i, a: x.a, b: x.b })));
+      return [rollupSelect(ctx.index, rollup, level.dim, filters, grouped, table, ctx.params, ctx.tenantParam, ctx.dialect)];
+    }),
+    ...(split.facts.length ? [edges(ctx.spanTable(["s", "e"], split.facts.map((x) => ({ i: e * P + x.i, s: x.s, e: x.e }))))] : []),
+  ]);
+  return {
+    selects,
+    size: series.length * P,
+    read(rows) {
+      const sums = series.map(() => pieces.map(() => new Map<string | null, Aggregate>()));
+      for (const row of rows) {
+        const wi = Number(row.wi);
+        if (wi >= series.length * P) continue;
+        const k = row.k === null || row.k === undefined ? null : String(row.k);
+        const groups = sums[Math.floor(wi / P)]![wi % P]!;
+        const seen = groups.get(k) ?? { sum: 0, count: 0 };
+        groups.set(k, { sum: seen.sum + Number(row.v ?? 0), count: seen.count + Number(row.n ?? 0) });
+      }
+      for (const bySeries of sums) {
+        for (let j = 1; j < P; j++) {
+          const [before, here] = [bySeries[j - 1]!, bySeries[j]!];
+          for (const [k, a] of before) {
+            const seen = here.get(k) ?? { sum: 0, count: 0 };
+            here.set(k, { sum: seen.sum + a.sum, count: seen.count + a.count });
+          }
+        }
+      }
+      return (s, x) => sums[s]![at.get(x)!]!;
+    },
+  };
+}
