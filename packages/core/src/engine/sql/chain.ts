@@ -115,10 +115,10 @@ export function chainTableSpecs(dialect: Dialect) {
       name: "chain_facts",
       columns: [column("tenant_id", text), column("chain", text), column("id", text), column("k", text), column("t", bigint), column("prev_t", bigint, true), column("next_t", bigint, true)],
       primaryKey: ["tenant_id", "chain", "id"],
-      // A key's neighbours by time, and a range of time (edges of spans, new keys).
+      // A key's neighbours by time, and a range of time with each fact's previous (distinct keys, edges of spans).
       indexes: [
         ["tenant_id", "chain", "k", "t", "id"],
-        ["tenant_id", "chain", "t"],
+        ["tenant_id", "chain", "t", "prev_t"],
       ],
     },
     {
@@ -188,6 +188,17 @@ export function eventSelect(
   const key = facts?.key ? facts.key(c.scope) : "NULL";
   const where = facts ? facts.filters(c.scope) : [];
   return `SELECT ${index} AS r, w.i AS wi, ${key} AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_facts", "c", on)}${joined} WHERE ${where.length ? where.join(" AND ") : "TRUE"} GROUP BY w.i${facts?.key ? `, ${key}` : ""}`;
+}
+
+/**
+ * Distinct keys with a fact in each span of `spanTable` (i, s, e): the facts in the span whose
+ * key's previous fact is before it (or that have none), one read of the history's (time, previous)
+ * index per span instead of a grouping of the facts by key.
+ */
+export function distinctSelect(index: number, chain: Chain, spanTable: string, tenantParam: string, params: SqlParams, dialect: Dialect): string {
+  const c = new ChainSql(chain, tenantParam, params, dialect);
+  const on = `${c.rows()} AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s)`;
+  return `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_facts", "c", on)} GROUP BY w.i`;
 }
 
 /** Lapses of a window that start at or after `a` and end before `e`, per row of `spanTable` (i, a, x, e) where x = e − the lapse gap. */

@@ -10,7 +10,7 @@ import { datesIn, dayPosition, localDay } from "../../time/calendar.js";
 import { shiftLocal, type Span } from "../../time/range.js";
 import type { Aggregate, MeasureRequest, MeasureResults } from "../types.js";
 import { historyPlan, type Plan } from "./active.js";
-import { eventSelect } from "./chain.js";
+import { distinctSelect, eventSelect } from "./chain.js";
 import { type PlanContext, prefixSums } from "./prefix.js";
 import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
@@ -140,6 +140,8 @@ function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): s
     ctx.plans.set(index, plan);
     return plan.selects;
   }
+  const distinct = m.agg === "count_distinct" && !m.minRows && !r.filters.length && !r.groupBy ? rollups?.distinctChain(m) : undefined;
+  if (distinct) return distinctSelect(index, distinct, spans(["s", "e"], eventBounds), tenantParam, params, dialect);
 
   if (m.agg === "active") {
     const state = { start: "g.a = 1", end: "g.b = 1", retained: "g.a = 1 AND g.b = 1", lost: "g.a = 1 AND g.b = 0" }[m.state];

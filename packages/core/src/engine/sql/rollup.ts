@@ -65,6 +65,12 @@ function rollupOf(m: Measure): Omit<RollupMeasure, "id"> | undefined {
   return { fact, time: m.time ?? factModels[fact].time, where: m.where, field: m.agg === "count" ? undefined : m.field };
 }
 
+/** The history of a distinct count: the facts it counts, keyed by the counted value. */
+function distinctChainOf(m: Measure): Chain | undefined {
+  if (m.agg !== "count_distinct" || m.snapshot) return undefined;
+  return chainOf(m.fact as QueryFact, m.field, m.time, m.where);
+}
+
 /**
  * A snapshot of additive facts is what opened before an instant less what closed before it: the
  * facts placed by their time, and (with `until`) again by the time they left the state.
@@ -110,25 +116,33 @@ function dimensionsOf(fact: QueryFact): DimensionBinding[] {
 /** The set of measures kept as rollups: those of every KPI of a registry (the built-in catalog). */
 export class Rollups {
   private readonly bySignature = new Map<string, RollupMeasure>();
+  /** Histories kept for distinct counts alone (no events of theirs are rolled up). */
+  private readonly distinct = new Map<string, Chain>();
   /** Changes whenever the set of measures does: a tenant's rollups built for another version are not read. */
   readonly version: string;
 
-  private constructor(measures: Iterable<Omit<RollupMeasure, "id">>) {
+  private constructor(measures: Iterable<Omit<RollupMeasure, "id">>, distinct: Iterable<Chain>) {
     for (const m of measures) {
       const key = signature(m);
       if (!this.bySignature.has(key)) this.bySignature.set(key, { ...m, id: hash53(key) });
     }
-    this.version = `${FORMAT}.${hash53([...this.bySignature.keys()].sort().join("\n"))}`;
+    for (const chain of distinct) this.distinct.set(chain.id, chain);
+    this.version = `${FORMAT}.${hash53([...this.bySignature.keys(), ...this.distinct.keys()].sort().join("\n"))}`;
   }
 
   static of(registry: MetricRegistry): Rollups {
-    const measures = registry.all().flatMap((metric) =>
-      Object.values(metric.formula.measures).flatMap((m) => {
-        const snapshot = snapshotOf(m);
-        return [rollupOf(m) ?? [], eventsOf(m), snapshot ? [snapshot.open, snapshot.close ?? []].flat() : []].flat();
-      }),
-    );
-    return new Rollups(measures);
+    const all = registry.all().flatMap((metric) => Object.values(metric.formula.measures));
+    const measures = all.flatMap((m) => {
+      const snapshot = snapshotOf(m);
+      return [rollupOf(m) ?? [], eventsOf(m), snapshot ? [snapshot.open, snapshot.close ?? []].flat() : []].flat();
+    });
+    return new Rollups(measures, all.flatMap((m) => distinctChainOf(m) ?? []));
+  }
+
+  /** The history a distinct count (no split, no filter) reads its keys' previous facts from, if it is kept. */
+  distinctChain(m: Measure): Chain | undefined {
+    const chain = distinctChainOf(m);
+    return chain && this.distinct.get(chain.id);
   }
 
   get measures(): RollupMeasure[] {
@@ -172,7 +186,7 @@ export class Rollups {
 
   /** The key histories kept, each with the windows (in days) whose lapses are kept and the rollups of its events. */
   get chains(): { chain: Chain; days: number[]; events: RollupMeasure[] }[] {
-    const byId = new Map<string, { chain: Chain; days: number[]; events: RollupMeasure[] }>();
+    const byId = new Map<string, { chain: Chain; days: number[]; events: RollupMeasure[] }>([...this.distinct].map(([id, chain]) => [id, { chain, days: [], events: [] }]));
     for (const m of this.measures) {
       if (!m.event) continue;
       const { chain, days } = m.event;

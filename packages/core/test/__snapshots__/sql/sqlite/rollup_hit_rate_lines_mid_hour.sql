@@ -1,5 +1,5 @@
 -- {"metric":"hit_rate","range":"last_7_days","grain":"day","compare":"none","now":"2026-11-23T09:37:00Z"}
--- params: ["tenant_1","placed","vvxrq66err","",":15","hit_rate"]
+-- params: ["tenant_1","placed","vvxrq66err","",":15","2g5akv9ui1h","hit_rate"]
 WITH w0(i, s, e) AS (VALUES (0, 1795426200000, 1795426620000), (7, 1795426200000, 1795426620000)),
   w1(i, a, b) AS (VALUES (0, 498576, 498729), (1, 498576, 498600), (2, 498600, 498624), (3, 498624, 498648), (4, 498648, 498672), (5, 498672, 498696), (6, 498696, 498720), (7, 498720, 498729)),
   w2(i, a, b) AS (VALUES (0, 1994916, 1994918), (7, 1994916, 1994918)),
@@ -11,6 +11,6 @@ SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w1 w JO
 UNION ALL
 SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w2 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?3 AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(DISTINCT f.customer_id) AS v, count(DISTINCT f.customer_id) AS n FROM w3 w JOIN tickets f ON f.tenant_id = ?1 AND f.created_at_ms >= w.s AND f.created_at_ms < w.e WHERE (f.product_id IS NOT NULL) GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w3 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?6 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s) GROUP BY w.i
 UNION ALL
-SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id DESC) AS rn FROM w4 w JOIN targets t ON t.tenant_id = ?1 AND t.metric = ?6 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1
+SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id DESC) AS rn FROM w4 w JOIN targets t ON t.tenant_id = ?1 AND t.metric = ?7 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1
