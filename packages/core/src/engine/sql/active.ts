@@ -7,8 +7,9 @@
 //                   + lapses that start at or after a and end before e
 //
 // which holds when e − a is at least the lapse gap: every gap in a history that spans [a, e) is
-// then a lapse. Keys lost from S to E (active at S, not at E) are lapsed(A_E, E) − lapsed(A_S, E)
-// when A_E ≤ S, a period no longer than the window; retained ones are active(S) less those. Each
+// then a lapse. Keys lost from S to E (active at S, not at E) are, when A_E ≤ S (a period no
+// longer than the window), those whose last fact before E is in [A_S, A_E): last facts ever in
+// it, and lapses that start in it and are not over by E; retained ones are active(S) less those. Each
 // prefix sum is read as the sum of the pieces between consecutive instants (rollup hours, quarter
 // hours, and for the minutes between, the histories themselves: prefix.ts), so a query reads a
 // few thousand rollup rows whatever the number of facts. A query it cannot serve so (a split, a
@@ -16,11 +17,9 @@
 import type { Measure } from "../../definitions/schema.js";
 import { shiftLocal } from "../../time/range.js";
 import type { Aggregate, MeasureRequest } from "../types.js";
-import { type ChainEventKind, eventSelect, lapseGap, lapsesWithinSelect } from "./chain.js";
+import { type ChainEventKind, distinctSelect, eventSelect, lapseGap, lapsesAfterSelect, linksWithinSelect } from "./chain.js";
 import { type PlanContext, prefixSums } from "./prefix.js";
-import type { RollupMeasure } from "./rollup.js";
-
-const KINDS: readonly ChainEventKind[] = ["first", "last", "lapse_start", "lapse_end"];
+import type { HistoryEvents } from "./rollup.js";
 
 /** A request whose rows are the parts of a plan rather than aggregates by span. */
 export interface Plan {
@@ -29,66 +28,106 @@ export interface Plan {
   decode(rows: readonly Record<string, unknown>[]): Map<string | null, Aggregate>[];
 }
 
-type Band = { a: number; e: number };
+/** Keys active at e over the window [a, e), read with the lapses of a window of `days`. */
+type Band = { a: number; e: number; days: number };
+/** Lapses of a window of `days` that start in [a, x) and are not over by e. */
+type Spanning = { a: number; x: number; e: number; days: number };
 
-/** The bands a span reads, and its value from them (`active` and `lapsed` read a band's prefix sums). */
+/** What a span reads, and its value from it (none: it reads the facts). */
 interface SpanPlan {
   bands: Band[];
-  value(active: (b: Band) => number, lapsed: (b: Band) => number): number;
+  spanning: Spanning[];
+  /** Instants at which it reads prefix sums other than its bands' ends. */
+  instants: number[];
+  value(read: Reader): number;
 }
 
-/** A window whose lapses are kept, and the rollups of its history's events. */
-export interface KeptWindow {
-  days: number;
-  events: Record<ChainEventKind, RollupMeasure>;
+interface Reader {
+  active(b: Band): number;
+  lapsed(b: Band): number;
+  before(kind: ChainEventKind, x: number, days?: number): number;
+  spanning(s: Spanning): number;
 }
 
 /**
- * The plan of an activity measure, or of a distinct count over spans at least as long as a kept
- * window's lapse gap (the keys with a fact in [s, e) are those active at e over that span); none
- * when the request must read the facts.
+ * The plan of an activity measure, or of a distinct count (a span's keys are those active at its
+ * end over the span itself, read with the longest window whose gap the span covers; a span shorter
+ * than every gap reads the history's facts); none when the request must read the facts.
  */
-export function historyPlan(r: MeasureRequest, windows: readonly KeptWindow[], ctx: PlanContext): Plan | undefined {
+export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: PlanContext): Plan | undefined {
   const m = r.measure;
   if (r.filters.length || r.groupBy) return undefined;
-  const { tz } = ctx;
-  let window: KeptWindow | undefined;
+  const { chain } = history;
   let plans: (SpanPlan | undefined)[];
+  // Spans no window serves: read from the history one by one (distinct counts only).
+  const scanned: number[] = [];
   if (m.agg === "active") {
-    window = windows.find((w) => w.days === m.days);
-    plans = r.spans.map((s) => activeSpan(m, s.start, s.end, tz));
+    if (!history.lapses.has(m.days)) return undefined;
+    const table = history.tables.includes(m.days);
+    plans = r.spans.map((s) => activeSpan(m, s.start, s.end, ctx.tz, table));
   } else if (m.agg === "count_distinct" && !m.minRows && !m.snapshot) {
-    window = windows.find((w) => r.spans.every((s) => s.end - s.start >= lapseGap(w.days)));
-    plans = r.spans.map((s) => {
-      const range = { a: s.start, e: s.end };
-      return { bands: [range], value: (active) => active(range) };
+    const windows = [...history.lapses.keys()].sort((a, b) => b - a);
+    plans = r.spans.map((s, i) => {
+      const days = windows.find((d) => s.end - s.start >= lapseGap(d));
+      if (days === undefined) {
+        scanned.push(i);
+        return { bands: [], spanning: [], instants: [], value: () => 0 };
+      }
+      const range = { a: s.start, e: s.end, days };
+      return { bands: [range], spanning: [], instants: [], value: (read) => read.active(range) };
     });
   } else return undefined;
-  if (!window || plans.some((p) => !p)) return undefined;
-  const { days, events } = window;
-  const gap = lapseGap(days);
-  const chain = events.first.event!.chain;
+  if (plans.some((p) => !p)) return undefined;
   const spans = plans as SpanPlan[];
 
-  // Each band reads prefix sums at its two ends, and the lapses inside it.
-  const bands = [...new Set(spans.flatMap((p) => p.bands))];
-  const series = KINDS.map((kind) => ({ rollup: events[kind], edges: (w: string) => eventSelect(ctx.index, kind, chain, days, w, ctx.tenantParam, ctx.params, ctx.dialect) }));
-  const prefix = prefixSums(series, bands.flatMap((b) => [b.a, b.e]), ctx);
-  // By identity: a span plan reads back the very bands it gave.
-  const bandAt = new Map(bands.map((b, k) => [b, prefix.size + k]));
-  const bandTable = ctx.spanTable(["a", "x", "e"], bands.map((b) => ({ i: bandAt.get(b)!, a: b.a, x: b.e - gap, e: b.e })));
+  // Prefix sums of first and last facts, and of the lapses of each window read.
+  const used = [...new Set(spans.flatMap((p) => p.bands.map((b) => b.days)))];
+  const edges = (kind: ChainEventKind, days?: number) => (w: string) => eventSelect(ctx.index, kind, chain, days, w, ctx.tenantParam, ctx.params, ctx.dialect);
+  const series = [
+    { rollup: history.first, edges: edges("first") },
+    { rollup: history.last, edges: edges("last") },
+    ...used.flatMap((d) => [
+      { rollup: history.lapses.get(d)!.start, edges: edges("lapse_start", d) },
+      { rollup: history.lapses.get(d)!.end, edges: edges("lapse_end", d) },
+    ]),
+  ];
+  const seriesOf = (kind: ChainEventKind, days?: number) => (kind === "first" ? 0 : kind === "last" ? 1 : 2 + 2 * used.indexOf(days!) + (kind === "lapse_end" ? 1 : 0));
+  const prefix = prefixSums(series, spans.flatMap((p) => [...p.bands.flatMap((b) => [b.a, b.e]), ...p.instants]), ctx);
+  // Rows past the prefix sums: each band's lapses, each spanning count, each scanned span. By
+  // identity: a span plan reads back the very bands it gave.
+  const bands = spans.flatMap((p) => p.bands);
+  const spanning = spans.flatMap((p) => p.spanning);
+  const wi = new Map<object | number, number>([...bands, ...spanning, ...scanned].map((b, k) => [b, prefix.size + k]));
+  const table = (columns: string[], rows: Record<string, number>[]) => ctx.spanTable(columns, rows);
+  // Long stretches of starts are read by the lapses' ends: fewer of them are after a recent instant.
+  const long = (b: Spanning) => b.x - b.a > 7 * 86_400_000;
+  const after = (rows: Spanning[], byEnd: boolean) =>
+    used.concat(rows.map((b) => b.days)).filter((d, i, all) => all.indexOf(d) === i).flatMap((d) => {
+      const mine = rows.filter((b) => b.days === d);
+      return mine.length ? [lapsesAfterSelect(ctx.index, chain, d, byEnd, table(["a", "x", "e"], mine.map((b) => ({ i: wi.get(b)!, a: b.a, x: b.x, e: b.e }))), ctx.tenantParam, ctx.params, ctx.dialect)] : [];
+    });
 
   return {
-    selects: [...prefix.selects, lapsesWithinSelect(ctx.index, chain, days, bandTable, ctx.tenantParam, ctx.params, ctx.dialect)],
+    selects: [
+      ...prefix.selects,
+      ...used.flatMap((d) => {
+        const mine = bands.filter((b) => b.days === d);
+        return mine.length ? [linksWithinSelect(ctx.index, chain, d, table(["a", "x", "e"], mine.map((b) => ({ i: wi.get(b)!, a: b.a, x: b.e - lapseGap(d), e: b.e }))), ctx.tenantParam, ctx.params, ctx.dialect)] : [];
+      }),
+      ...after(spanning.filter((b) => !long(b)), false),
+      ...after(spanning.filter(long), true),
+      ...(scanned.length ? [distinctSelect(ctx.index, chain, false, table(["s", "e"], scanned.map((i) => ({ i: wi.get(i)!, s: r.spans[i]!.start, e: r.spans[i]!.end }))), ctx.tenantParam, ctx.params, ctx.dialect)] : []),
+    ],
     decode(rows) {
       const sum = prefix.read(rows);
-      const within = new Map<number, number>();
-      for (const row of rows) if (Number(row.wi) >= prefix.size) within.set(Number(row.wi), Number(row.v ?? 0));
-      const before = (kind: ChainEventKind, x: number) => sum(KINDS.indexOf(kind), x).get(null)?.sum ?? 0;
-      const lapsed = (b: Band) => before("last", b.a) + before("lapse_start", b.a) - before("lapse_end", b.e) + (within.get(bandAt.get(b)!) ?? 0);
-      const active = (b: Band) => before("first", b.e) - lapsed(b);
-      return spans.map((p) => {
-        const value = p.value(active, lapsed);
+      const counts = new Map<number, number>();
+      for (const row of rows) if (Number(row.wi) >= prefix.size) counts.set(Number(row.wi), Number(row.v ?? 0));
+      const count = (b: object | number) => counts.get(wi.get(b)!) ?? 0;
+      const before = (kind: ChainEventKind, x: number, days?: number) => sum(seriesOf(kind, days), x).get(null)?.sum ?? 0;
+      const lapsed = (b: Band) => before("last", b.a) + before("lapse_start", b.a, b.days) - before("lapse_end", b.e, b.days) + count(b);
+      const read: Reader = { before, lapsed, active: (b) => before("first", b.e) - lapsed(b), spanning: count };
+      return spans.map((p, i) => {
+        const value = scanned.includes(i) ? count(i) : p.value(read);
         return new Map(value ? [[null, { sum: value, count: value }]] : []);
       });
     },
@@ -96,24 +135,30 @@ export function historyPlan(r: MeasureRequest, windows: readonly KeptWindow[], c
 }
 
 /** The bands of one span of an activity measure, if every one is at least the lapse gap long. */
-function activeSpan(m: Extract<Measure, { agg: "active" }>, S: number, E: number, tz: string): SpanPlan | undefined {
-  const gap = lapseGap(m.days);
-  const aS = shiftLocal(tz, S, { days: -m.days });
-  const aE = shiftLocal(tz, E, { days: -m.days });
+function activeSpan(m: Extract<Measure, { agg: "active" }>, S: number, E: number, tz: string, table: boolean): SpanPlan | undefined {
+  const { days } = m;
+  const gap = lapseGap(days);
+  const aS = shiftLocal(tz, S, { days: -days });
+  const aE = shiftLocal(tz, E, { days: -days });
   if (S - aS < gap || E - aE < gap) return undefined;
-  const start = { a: aS, e: S };
-  const end = { a: aE, e: E };
-  const since = { a: aS, e: E };
+  const start = { a: aS, e: S, days };
+  const end = { a: aE, e: E, days };
+  // Keys lost are those whose last fact before E is in [aS, aE): their last fact ever, or the
+  // start of a lapse (the next fact is at least E − aE later) not over by E.
+  const lost = (read: Reader, since: Spanning) => read.before("last", aE) - read.before("last", aS) + read.spanning(since);
+  const none = { bands: [], spanning: [], instants: [] };
   switch (m.state) {
     case "start":
-      return { bands: [start], value: (active) => active(start) };
+      return { ...none, bands: [start], value: (read) => read.active(start) };
     case "end":
-      return { bands: [end], value: (active) => active(end) };
+      return { ...none, bands: [end], value: (read) => read.active(end) };
     case "lost":
-    case "retained":
-      if (aS > aE || aE > S) return undefined;
+    case "retained": {
+      if (!table || aS > aE || aE > S) return undefined;
+      const since = { a: aS, x: aE, e: E, days };
       return m.state === "lost"
-        ? { bands: [end, since], value: (_, lapsed) => lapsed(end) - lapsed(since) }
-        : { bands: [start, end, since], value: (active, lapsed) => active(start) - (lapsed(end) - lapsed(since)) };
+        ? { ...none, spanning: [since], instants: [aS, aE], value: (read) => lost(read, since) }
+        : { bands: [start], spanning: [since], instants: [aS, aE], value: (read) => read.active(start) - lost(read, since) };
+    }
   }
 }

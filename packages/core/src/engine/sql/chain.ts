@@ -113,19 +113,23 @@ export function chainTableSpecs(dialect: Dialect) {
   return [
     {
       name: "chain_facts",
-      columns: [column("tenant_id", text), column("chain", text), column("id", text), column("k", text), column("t", bigint), column("prev_t", bigint, true), column("next_t", bigint, true)],
+      columns: [column("tenant_id", text), column("chain", text), column("id", text), column("k", text), column("t", bigint), column("prev_t", bigint, true), column("prev2_t", bigint, true), column("next_t", bigint, true)],
       primaryKey: ["tenant_id", "chain", "id"],
       // A key's neighbours by time, and a range of time with each fact's previous (distinct keys, edges of spans).
       indexes: [
         ["tenant_id", "chain", "k", "t", "id"],
-        ["tenant_id", "chain", "t", "prev_t"],
+        ["tenant_id", "chain", "t", "prev_t", "prev2_t"],
       ],
     },
     {
       name: "chain_lapses",
       columns: [column("tenant_id", text), column("lapse", text), column("s", bigint), column("k", text), column("e", bigint)],
       primaryKey: ["tenant_id", "lapse", "s", "k"],
-      indexes: [["tenant_id", "lapse", "k"]],
+      // A key's lapses (to relink), and those that end at or after an instant.
+      indexes: [
+        ["tenant_id", "lapse", "k"],
+        ["tenant_id", "lapse", "e", "s"],
+      ],
     },
   ];
 }
@@ -191,20 +195,36 @@ export function eventSelect(
 }
 
 /**
- * Distinct keys with a fact in each span of `spanTable` (i, s, e): the facts in the span whose
- * key's previous fact is before it (or that have none), one read of the history's (time, previous)
- * index per span instead of a grouping of the facts by key.
+ * Distinct keys with a fact (with `twice`, two facts) in each span of `spanTable` (i, s, e): the
+ * facts in the span whose key's previous fact is before it or who have none (with `twice`, whose
+ * previous one is in the span and the one before that is not), one read of the history's (time,
+ * previous ones) index per span instead of a grouping of the facts by key.
  */
-export function distinctSelect(index: number, chain: Chain, spanTable: string, tenantParam: string, params: SqlParams, dialect: Dialect): string {
+export function distinctSelect(index: number, chain: Chain, twice: boolean, spanTable: string, tenantParam: string, params: SqlParams, dialect: Dialect): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
-  const on = `${c.rows()} AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s)`;
+  const first = (prev: string) => `(c.${prev} IS NULL OR c.${prev} < w.s)`;
+  const on = `${c.rows()} AND c.t >= w.s AND c.t < w.e AND ${twice ? `c.prev_t >= w.s AND ${first("prev2_t")}` : first("prev_t")}`;
   return `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_facts", "c", on)} GROUP BY w.i`;
 }
 
-/** Lapses of a window that start at or after `a` and end before `e`, per row of `spanTable` (i, a, x, e) where x = e − the lapse gap. */
-export function lapsesWithinSelect(index: number, chain: Chain, days: number, spanTable: string, tenantParam: string, params: SqlParams, dialect: Dialect): string {
-  const on = `l.tenant_id = ${tenantParam} AND l.lapse = ${params.add(lapseId(chain, days))} AND l.s >= w.a AND l.s < w.x AND l.e < w.e`;
-  return `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_lapses", "l", on)} GROUP BY w.i`;
+/**
+ * Lapses of a window that start in [a, x) and end before `e`, per row of `spanTable` (i, a, x, e),
+ * from the history itself: [a, x) is a few hours wide wherever this is read.
+ */
+export function linksWithinSelect(index: number, chain: Chain, days: number, spanTable: string, tenantParam: string, params: SqlParams, dialect: Dialect): string {
+  const c = new ChainSql(chain, tenantParam, params, dialect);
+  const on = `${c.rows()} AND c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND ${eventTest("lapse_start", days)}`;
+  return `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_facts", "c", on)} GROUP BY w.i`;
+}
+
+/**
+ * Lapses of a window that start in [a, x) and end at or after `e`, per row of `spanTable`
+ * (i, a, x, e). `byEnd` seeks them by their end: fewer than by their start when [a, x) is long and
+ * `e` recent.
+ */
+export function lapsesAfterSelect(index: number, chain: Chain, days: number, byEnd: boolean, spanTable: string, tenantParam: string, params: SqlParams, dialect: Dialect): string {
+  const on = `l.tenant_id = ${tenantParam} AND l.lapse = ${params.add(lapseId(chain, days))} AND l.s >= w.a AND l.s < w.x AND l.e >= w.e`;
+  return `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_lapses", "l", on, byEnd ? "chain_lapses_lapse_e_s" : undefined)} GROUP BY w.i`;
 }
 
 interface Statement {
@@ -226,9 +246,9 @@ export function chainIngestSql(chain: Chain, days: readonly number[], tenant: st
     return { sql: make(c, params), params: params.values };
   };
   const binary = dialect.binaryText;
-  const neighbour = (before: boolean) => {
+  const neighbour = (before: boolean, skip = 0) => {
     const [lt, dir] = before ? ["<", " DESC"] : [">", ""];
-    return `(SELECT g.t FROM chain_facts g WHERE g.tenant_id = chain_facts.tenant_id AND g.chain = chain_facts.chain AND g.k = chain_facts.k AND (g.t ${lt} chain_facts.t OR (g.t = chain_facts.t AND ${binary("g.id")} ${lt} ${binary("chain_facts.id")})) ORDER BY g.t${dir}, ${binary("g.id")}${dir} LIMIT 1)`;
+    return `(SELECT g.t FROM chain_facts g WHERE g.tenant_id = chain_facts.tenant_id AND g.chain = chain_facts.chain AND g.k = chain_facts.k AND (g.t ${lt} chain_facts.t OR (g.t = chain_facts.t AND ${binary("g.id")} ${lt} ${binary("chain_facts.id")})) ORDER BY g.t${dir}, ${binary("g.id")}${dir} LIMIT 1 OFFSET ${skip})`;
   };
   return [
     build((c, params) => {
@@ -236,7 +256,7 @@ export function chainIngestSql(chain: Chain, days: readonly number[], tenant: st
       const where = [byIds.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...c.belongs(), current(params)].join(" AND ");
       return `INSERT INTO chain_facts (tenant_id, chain, id, k, t) SELECT ${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, f.id, ${c.key}, ${c.time} FROM ${byIds.from} WHERE ${where} ON CONFLICT DO NOTHING`;
     }),
-    build((c, params) => `UPDATE chain_facts SET prev_t = ${neighbour(true)}, next_t = ${neighbour(false)} WHERE tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND k IN (${c.touched(inserted)}) AND ${current(params)}`),
+    build((c, params) => `UPDATE chain_facts SET prev_t = ${neighbour(true)}, prev2_t = ${neighbour(true, 1)}, next_t = ${neighbour(false)} WHERE tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND k IN (${c.touched(inserted)}) AND ${current(params)}`),
     ...days.flatMap((d) => [
       build((c, params) => `DELETE FROM chain_lapses WHERE tenant_id = ${c.tenantParam} AND lapse = ${params.add(lapseId(chain, d))} AND k IN (${c.touched(inserted)}) AND ${current(params)}`),
       build((c, params) => lapsesInsert(c, params, d, `${c.rows(c.touched(inserted))} AND ${current(params)}`)),
@@ -258,7 +278,7 @@ export function chainRebuildSql(chain: Chain, days: readonly number[], tenant: s
   return [
     build((c) => {
       const facts = `SELECT f.id, ${c.key} AS k, ${c.time} AS t FROM ${c.table} f WHERE ${c.belongs().join(" AND ")}`;
-      return `INSERT INTO chain_facts (tenant_id, chain, id, k, t, prev_t, next_t) SELECT ${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, x.id, x.k, x.t, lag(x.t) OVER w, lead(x.t) OVER w FROM (${facts}) x WINDOW w AS (PARTITION BY x.k ORDER BY x.t, ${dialect.binaryText("x.id")})`;
+      return `INSERT INTO chain_facts (tenant_id, chain, id, k, t, prev_t, prev2_t, next_t) SELECT ${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, x.id, x.k, x.t, lag(x.t) OVER w, lag(x.t, 2) OVER w, lead(x.t) OVER w FROM (${facts}) x WINDOW w AS (PARTITION BY x.k ORDER BY x.t, ${dialect.binaryText("x.id")})`;
     }),
     ...days.map((d) => build((c, params) => lapsesInsert(c, params, d, c.rows()))),
   ];

@@ -134,14 +134,14 @@ function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): s
     return `${head}, w.i AS wi, ${key()} AS k, count(*) AS v, count(*) AS n FROM ${w} w JOIN (${firsts}) f ON f.rn = 1 AND ${time} >= w.s AND ${time} < w.e WHERE ${and(testSql(undefined, r.filters, scope))} GROUP BY w.i${groupKey}`;
   }
 
-  const windows = rollups?.windows(m) ?? [];
-  const plan = windows.length ? historyPlan(r, windows, planContext(index, ctx)) : undefined;
+  const history = rollups?.history(m);
+  const plan = history && historyPlan(r, history, planContext(index, ctx));
   if (plan) {
     ctx.plans.set(index, plan);
     return plan.selects;
   }
-  const distinct = m.agg === "count_distinct" && !m.minRows && !r.filters.length && !r.groupBy ? rollups?.distinctChain(m) : undefined;
-  if (distinct) return distinctSelect(index, distinct, spans(["s", "e"], eventBounds), tenantParam, params, dialect);
+  const distinct = m.agg === "count_distinct" && (m.minRows ?? 2) === 2 && !r.filters.length && !r.groupBy ? history?.chain : undefined;
+  if (distinct) return distinctSelect(index, distinct, m.agg === "count_distinct" && m.minRows === 2, spans(["s", "e"], eventBounds), tenantParam, params, dialect);
 
   if (m.agg === "active") {
     const state = { start: "g.a = 1", end: "g.b = 1", retained: "g.a = 1 AND g.b = 1", lost: "g.a = 1 AND g.b = 0" }[m.state];

@@ -24,8 +24,10 @@ export interface Dialect {
    * Joins each row of the span table before it to the rows of `table` (as `alias`) that meet
    * `on`, by one index range scan per span. PostgreSQL plans a range join of a VALUES list as a
    * scan of the whole range and a filter; a LATERAL subquery it cannot flatten makes it seek.
+   * `index` names the index SQLite must seek in, where its estimates (it keeps no statistics
+   * here) would pick another; PostgreSQL's statistics choose.
    */
-  seekJoin(table: string, alias: string, on: string): string;
+  seekJoin(table: string, alias: string, on: string, index?: string): string;
   /**
    * Statements that start a rollup rebuild's transaction: PostgreSQL waits for ingests that are
    * adding to the rollups and holds new ones back until the rebuild commits (SQLite and D1 run one
@@ -59,7 +61,7 @@ export const sqlite: Dialect = {
   types: { text: "TEXT", real: "REAL", integer: "INTEGER", boolean: "INTEGER", bigint: "INTEGER" },
   bool: (v) => (v ? "1" : "0"),
   inJson: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
-  seekJoin: (table, alias, on) => `JOIN ${table} ${alias} ON ${on}`,
+  seekJoin: (table, alias, on, index) => `JOIN ${table} ${alias}${index ? ` INDEXED BY ${index}` : ""} ON ${on}`,
   rebuildLock: [],
   historyLock: [],
   schemaLock: [],

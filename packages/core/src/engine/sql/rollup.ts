@@ -65,12 +65,6 @@ function rollupOf(m: Measure): Omit<RollupMeasure, "id"> | undefined {
   return { fact, time: m.time ?? factModels[fact].time, where: m.where, field: m.agg === "count" ? undefined : m.field };
 }
 
-/** The history of a distinct count: the facts it counts, keyed by the counted value. */
-function distinctChainOf(m: Measure): Chain | undefined {
-  if (m.agg !== "count_distinct" || m.snapshot) return undefined;
-  return chainOf(m.fact as QueryFact, m.field, m.time, m.where);
-}
-
 /**
  * A snapshot of additive facts is what opened before an instant less what closed before it: the
  * facts placed by their time, and (with `until`) again by the time they left the state.
@@ -83,14 +77,26 @@ function snapshotOf(m: Measure): { open: Omit<RollupMeasure, "id">; close?: Omit
   return { open, ...(m.snapshot.until ? { close: { ...open, close: m.snapshot.until } } : {}) };
 }
 
-/** The events an activity or first-seen measure reads, when its history can be kept. */
+/**
+ * The windows (in days) whose lapses a distinct count's history keeps as events: a span at least
+ * as long as one's gap (a day, a week, four weeks, a quarter, a year) counts its keys from them.
+ */
+const DISTINCT_WINDOWS = [1, 7, 28, 90, 365];
+
+/** The history whose events a first-seen, activity or distinct measure reads, if it can be kept. */
+function historyOf(m: Measure): Chain | undefined {
+  if (m.agg !== "first_seen" && m.agg !== "active" && (m.agg !== "count_distinct" || m.snapshot)) return undefined;
+  return chainOf(m.fact as QueryFact, m.field, m.time, m.where);
+}
+
+/** The events such a measure reads. */
 function eventsOf(m: Measure): Omit<RollupMeasure, "id">[] {
-  if (m.agg !== "first_seen" && m.agg !== "active") return [];
-  const chain = chainOf(m.fact as QueryFact, m.field, m.time, m.where);
+  const chain = historyOf(m);
   if (!chain) return [];
   const event = (kind: ChainEventKind, days?: number) => ({ fact: chain.fact, time: chain.time, where: chain.where, field: undefined, event: { kind, chain, days } });
   if (m.agg === "first_seen") return [event("first")];
-  return [event("first"), event("last"), event("lapse_start", m.days), event("lapse_end", m.days)];
+  const windows = m.agg === "active" ? [m.days] : DISTINCT_WINDOWS;
+  return [event("first"), event("last"), ...windows.flatMap((d) => [event("lapse_start", d), event("lapse_end", d)])];
 }
 
 const signature = (r: Omit<RollupMeasure, "id">) =>
@@ -113,21 +119,35 @@ function dimensionsOf(fact: QueryFact): DimensionBinding[] {
   return [...bindings.values()];
 }
 
+/** The rollups of a history's events: first and last facts, and the lapses of each window kept. */
+export interface HistoryEvents {
+  chain: Chain;
+  first: RollupMeasure;
+  last: RollupMeasure;
+  lapses: ReadonlyMap<number, { start: RollupMeasure; end: RollupMeasure }>;
+  /** The windows whose lapses are also kept one by one (an activity measure's). */
+  tables: readonly number[];
+}
+
 /** The set of measures kept as rollups: those of every KPI of a registry (the built-in catalog). */
 export class Rollups {
   private readonly bySignature = new Map<string, RollupMeasure>();
-  /** Histories kept for distinct counts alone (no events of theirs are rolled up). */
-  private readonly distinct = new Map<string, Chain>();
+  /** The windows whose lapses each history keeps one by one (an activity measure's: keys lost read them). */
+  private readonly tables = new Map<string, number[]>();
   /** Changes whenever the set of measures does: a tenant's rollups built for another version are not read. */
   readonly version: string;
 
-  private constructor(measures: Iterable<Omit<RollupMeasure, "id">>, distinct: Iterable<Chain>) {
+  private constructor(measures: Iterable<Omit<RollupMeasure, "id">>, tables: Iterable<[string, number]>) {
     for (const m of measures) {
       const key = signature(m);
       if (!this.bySignature.has(key)) this.bySignature.set(key, { ...m, id: hash53(key) });
     }
-    for (const chain of distinct) this.distinct.set(chain.id, chain);
-    this.version = `${FORMAT}.${hash53([...this.bySignature.keys(), ...this.distinct.keys()].sort().join("\n"))}`;
+    for (const [chain, days] of tables) {
+      const kept = this.tables.get(chain) ?? [];
+      if (!kept.includes(days)) this.tables.set(chain, [...kept, days].sort((a, b) => a - b));
+    }
+    const lapses = [...this.tables].map(([chain, days]) => `${chain}:${days.join(",")}`);
+    this.version = `${FORMAT}.${hash53([...this.bySignature.keys(), ...lapses].sort().join("\n"))}`;
   }
 
   static of(registry: MetricRegistry): Rollups {
@@ -136,13 +156,25 @@ export class Rollups {
       const snapshot = snapshotOf(m);
       return [rollupOf(m) ?? [], eventsOf(m), snapshot ? [snapshot.open, snapshot.close ?? []].flat() : []].flat();
     });
-    return new Rollups(measures, all.flatMap((m) => distinctChainOf(m) ?? []));
+    const tables = all.flatMap((m): [string, number][] => (m.agg === "active" && historyOf(m) ? [[historyOf(m)!.id, m.days]] : []));
+    return new Rollups(measures, tables);
   }
 
-  /** The history a distinct count (no split, no filter) reads its keys' previous facts from, if it is kept. */
-  distinctChain(m: Measure): Chain | undefined {
-    const chain = distinctChainOf(m);
-    return chain && this.distinct.get(chain.id);
+  /** The history a measure reads its keys' facts from, with the rollups of its events, if it is kept. */
+  history(m: Measure): HistoryEvents | undefined {
+    const chain = historyOf(m);
+    const kept = chain && this.chains.find((c) => c.chain.id === chain.id);
+    if (!kept) return undefined;
+    const of = (kind: ChainEventKind) => kept.events.filter((e) => e.event!.kind === kind);
+    const [first] = of("first");
+    const [last] = of("last");
+    if (!first || !last) return undefined;
+    const lapses = new Map<number, { start: RollupMeasure; end: RollupMeasure }>();
+    for (const start of of("lapse_start")) {
+      const end = of("lapse_end").find((e) => e.event!.days === start.event!.days);
+      if (end) lapses.set(start.event!.days!, { start, end });
+    }
+    return { chain: kept.chain, first, last, lapses, tables: kept.days };
   }
 
   get measures(): RollupMeasure[] {
@@ -163,37 +195,20 @@ export class Rollups {
     return open && (!s.close || close) ? { open, close } : undefined;
   }
 
-  /**
-   * The windows whose lapses are kept for the history a measure counts keys of (an activity
-   * measure's, or a distinct count's with the same fact, key and condition), with their events' rollups.
-   */
-  windows(m: Measure): { days: number; events: Record<ChainEventKind, RollupMeasure> }[] {
-    if ((m.agg !== "active" && m.agg !== "count_distinct") || ("snapshot" in m && m.snapshot)) return [];
-    const chain = chainOf(m.fact as QueryFact, m.field, m.time, m.where);
-    const kept = chain && this.chains.find((c) => c.chain.id === chain.id);
-    if (!kept) return [];
-    return kept.days.flatMap((days) => {
-      const events = kept.events.filter((e) => e.event!.days === undefined || e.event!.days === days);
-      const byKind = Object.fromEntries(events.map((e) => [e.event!.kind, e])) as Record<ChainEventKind, RollupMeasure>;
-      return Object.keys(byKind).length === 4 ? [{ days, events: byKind }] : [];
-    });
-  }
-
   /** The additive rollups a batch of this fact adds to (orders also carry their lines). */
   fedBy(fact: FactName): RollupMeasure[] {
     return this.measures.filter((m) => !m.event && (m.fact === fact || (fact === "orders" && m.fact === "orderLines")));
   }
 
-  /** The key histories kept, each with the windows (in days) whose lapses are kept and the rollups of its events. */
+  /** The key histories kept, each with the windows (in days) whose lapses it keeps one by one and the rollups of its events. */
   get chains(): { chain: Chain; days: number[]; events: RollupMeasure[] }[] {
-    const byId = new Map<string, { chain: Chain; days: number[]; events: RollupMeasure[] }>([...this.distinct].map(([id, chain]) => [id, { chain, days: [], events: [] }]));
+    const byId = new Map<string, { chain: Chain; days: number[]; events: RollupMeasure[] }>();
     for (const m of this.measures) {
       if (!m.event) continue;
-      const { chain, days } = m.event;
+      const { chain } = m.event;
       let entry = byId.get(chain.id);
-      if (!entry) byId.set(chain.id, (entry = { chain, days: [], events: [] }));
+      if (!entry) byId.set(chain.id, (entry = { chain, days: this.tables.get(chain.id) ?? [], events: [] }));
       entry.events.push(m);
-      if (days !== undefined && !entry.days.includes(days)) entry.days.push(days);
     }
     return [...byId.values()];
   }

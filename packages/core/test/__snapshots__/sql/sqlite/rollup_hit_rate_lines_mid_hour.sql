@@ -1,16 +1,55 @@
 -- {"metric":"hit_rate","range":"last_7_days","grain":"day","compare":"none","now":"2026-11-23T09:37:00Z"}
--- params: ["tenant_1","placed","vvxrq66err","",":15","2g5akv9ui1h","hit_rate"]
+-- params: ["tenant_1","placed","vvxrq66err","",":15","ajo15dvy72","2g5akv9ui1h","2xjnozwd2k","f1c298mx48","1hixqknpyp8","hit_rate"]
 WITH w0(i, s, e) AS (VALUES (0, 1795426200000, 1795426620000), (7, 1795426200000, 1795426620000)),
   w1(i, a, b) AS (VALUES (0, 498576, 498729), (1, 498576, 498600), (2, 498600, 498624), (3, 498624, 498648), (4, 498648, 498672), (5, 498672, 498696), (6, 498696, 498720), (7, 498720, 498729)),
   w2(i, a, b) AS (VALUES (0, 1994916, 1994918), (7, 1994916, 1994918)),
-  w3(i, s, e) AS (VALUES (0, 1794873600000, 1795426620000), (1, 1794873600000, 1794960000000), (2, 1794960000000, 1795046400000), (3, 1795046400000, 1795132800000), (4, 1795132800000, 1795219200000), (5, 1795219200000, 1795305600000), (6, 1795305600000, 1795392000000), (7, 1795392000000, 1795426620000)),
-  w4(i, d) AS (VALUES (0, 20774))
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w0 w JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = ?2) GROUP BY w.i
+  w3(i, a, b) AS (VALUES (0, -2400000000, 498576), (1, 498576, 498600), (2, 498600, 498624), (3, 498624, 498648), (4, 498648, 498672), (5, 498672, 498696), (6, 498696, 498720), (7, 498720, 498729)),
+  w4(i, a, b) AS (VALUES (7, 1994916, 1994918)),
+  w5(i, s, e) AS (VALUES (7, 1795426200000, 1795426620000)),
+  w6(i, a, b) AS (VALUES (8, -2400000000, 498576), (9, 498576, 498600), (10, 498600, 498624), (11, 498624, 498648), (12, 498648, 498672), (13, 498672, 498696), (14, 498696, 498720), (15, 498720, 498729)),
+  w7(i, a, b) AS (VALUES (15, 1994916, 1994918)),
+  w8(i, s, e) AS (VALUES (15, 1795426200000, 1795426620000)),
+  w9(i, a, b) AS (VALUES (16, -2400000000, 498576), (17, 498576, 498600), (18, 498600, 498624), (19, 498624, 498648), (20, 498648, 498672), (21, 498672, 498696), (22, 498696, 498720), (23, 498720, 498729)),
+  w10(i, a, b) AS (VALUES (23, 1994916, 1994918)),
+  w11(i, s, e) AS (VALUES (23, 1795426200000, 1795426620000)),
+  w12(i, a, b) AS (VALUES (24, -2400000000, 498576), (25, 498576, 498600), (26, 498600, 498624), (27, 498624, 498648), (28, 498648, 498672), (29, 498672, 498696), (30, 498696, 498720), (31, 498720, 498729)),
+  w13(i, a, b) AS (VALUES (31, 1994916, 1994918)),
+  w14(i, s, e) AS (VALUES (31, 1795426200000, 1795426620000)),
+  w15(i, a, x, e) AS (VALUES (32, 1794873600000, 1795351020000, 1795426620000), (33, 1794873600000, 1794884400000, 1794960000000), (34, 1794960000000, 1794970800000, 1795046400000), (35, 1795046400000, 1795057200000, 1795132800000), (36, 1795132800000, 1795143600000, 1795219200000), (37, 1795219200000, 1795230000000, 1795305600000), (38, 1795305600000, 1795316400000, 1795392000000)),
+  w16(i, s, e) AS (VALUES (39, 1795392000000, 1795426620000)),
+  w17(i, d) AS (VALUES (0, 20774))
+SELECT * FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w0 w JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = ?2) GROUP BY w.i
 UNION ALL
 SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w1 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?3 AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
 SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w2 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?3 AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w3 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?6 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s) GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w3 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?6 AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id DESC) AS rn FROM w4 w JOIN targets t ON t.tenant_id = ?1 AND t.metric = ?7 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w4 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?6 AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u0
+UNION ALL
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w5 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.prev_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w6 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?8 AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w7 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?8 AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w8 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.next_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w9 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?9 AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u1
+UNION ALL
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w10 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?9 AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w11 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.next_t - c.t >= 75600000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w12 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?10 AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w13 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?10 AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w14 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t - c.prev_t >= 75600000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) u2
+UNION ALL
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w15 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND c.next_t - c.t >= 75600000 GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w16 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s) GROUP BY w.i
+UNION ALL
+SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id DESC) AS rn FROM w17 w JOIN targets t ON t.tenant_id = ?1 AND t.metric = ?11 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1) u3
