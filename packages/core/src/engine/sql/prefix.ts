@@ -36,20 +36,31 @@ export interface PrefixSums {
   read(rows: readonly Record<string, unknown>[]): (series: number, instant: number) => Map<string | null, Aggregate>;
 }
 
-/** `dim`, `filters` and `grouped` as a rollup read takes them (see rollupDimension). */
-export function prefixSums(series: readonly PrefixSeries[], instants: readonly number[], ctx: PlanContext, dim = "", filters: readonly FilterBinding[] = [], grouped = false): PrefixSums {
+/**
+ * `dim`, `filters` and `grouped` as a rollup read takes them (see rollupDimension). `fromFirst`
+ * sums from the first instant instead of from before any fact: enough for differences between
+ * instants, without reading all history.
+ */
+export function prefixSums(
+  series: readonly PrefixSeries[],
+  instants: readonly number[],
+  ctx: PlanContext,
+  options: { dim?: string; filters?: readonly FilterBinding[]; grouped?: boolean; fromFirst?: boolean } = {},
+): PrefixSums {
+  const { dim = "", filters = [], grouped = false } = options;
   const sorted = [...new Set(instants)].sort((a, b) => a - b);
-  const pieces = sorted.map((end, j) => ({ start: j ? sorted[j - 1]! : EARLIEST, end }));
+  const pieces = sorted.map((end, j) => ({ start: j ? sorted[j - 1]! : options.fromFirst ? end : EARLIEST, end }));
   const at = new Map(sorted.map((x, j) => [x, j]));
   const P = pieces.length;
   const split = splitSpans(pieces, "timestamp", ctx.tz, dim);
-  const selects = series.flatMap(({ rollup, edges }, e) => [
+  const edges = split.facts.filter((x) => x.s < x.e);
+  const selects = series.flatMap(({ rollup, edges: read }, e) => [
     ...split.levels.flatMap((level) => {
       if (!level.ranges.length) return [];
       const table = ctx.spanTable(["a", "b"], level.ranges.map((x) => ({ i: e * P + x.i, a: x.a, b: x.b })));
       return [rollupSelect(ctx.index, rollup, level.dim, filters, grouped, table, ctx.params, ctx.tenantParam, ctx.dialect)];
     }),
-    ...(split.facts.length ? [edges(ctx.spanTable(["s", "e"], split.facts.map((x) => ({ i: e * P + x.i, s: x.s, e: x.e }))))] : []),
+    ...(edges.length ? [read(ctx.spanTable(["s", "e"], edges.map((x) => ({ i: e * P + x.i, s: x.s, e: x.e }))))] : []),
   ]);
   return {
     selects,
@@ -76,4 +87,14 @@ export function prefixSums(series: readonly PrefixSeries[], instants: readonly n
       return (s, x) => sums[s]![at.get(x)!]!;
     },
   };
+}
+
+/** Group by group, what `a` holds more than `b` (groups with nothing left out, as a read of the facts gives none). */
+export function minus(a: ReadonlyMap<string | null, Aggregate>, b: ReadonlyMap<string | null, Aggregate>): Map<string | null, Aggregate> {
+  const out = new Map<string | null, Aggregate>();
+  for (const [k, x] of a) {
+    const y = b.get(k) ?? { sum: 0, count: 0 };
+    if (x.count !== y.count || x.sum !== y.sum) out.set(k, { sum: x.sum - y.sum, count: x.count - y.count });
+  }
+  return out;
 }
