@@ -31,7 +31,7 @@ export type ChainEventKind = "first" | "last" | "lapse_start" | "lapse_end";
  * is N × 24 h give or take a clock change, and a query whose window is shorter than this reads
  * the facts instead.
  */
-const MARGIN = 3 * 3_600_000;
+const MARGIN = 90 * 60_000;
 
 /** The shortest gap kept as a lapse for an activity window of `days` local days, in ms. */
 export const lapseGap = (days: number): number => days * 86_400_000 - MARGIN;
@@ -118,7 +118,7 @@ export function chainTableSpecs(dialect: Dialect) {
       // A key's neighbours by time, and a range of time with each fact's previous (distinct keys, edges of spans).
       indexes: [
         ["tenant_id", "chain", "k", "t", "id"],
-        ["tenant_id", "chain", "t", "prev_t", "prev2_t"],
+        ["tenant_id", "chain", "t", "prev_t", "prev2_t", "next_t"],
       ],
     },
     {

@@ -18,7 +18,7 @@ import { hash53 } from "../../hash.js";
 import { datesIn } from "../../time/calendar.js";
 import type { Span } from "../../time/range.js";
 import type { FilterBinding } from "../types.js";
-import { type Chain, chainIngestSql, chainOf, chainRebuildSql, type ChainEventKind, eventSource, type Inserted } from "./chain.js";
+import { type Chain, chainIngestSql, chainOf, chainRebuildSql, type ChainEventKind, eventSource, type Inserted, lapseGap } from "./chain.js";
 import type { CompiledSql } from "./compile.js";
 import type { Dialect } from "./dialect.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
@@ -105,7 +105,8 @@ const signature = (r: Omit<RollupMeasure, "id">) =>
     r.time,
     r.where ?? null,
     r.field ?? null,
-    ...(r.event ? [r.event.kind, r.event.chain.id, r.event.days ?? null] : []),
+    // A lapse's shortest gap, not only its window: what a lapse is changes with either.
+    ...(r.event ? [r.event.kind, r.event.chain.id, r.event.days ?? null, r.event.days === undefined ? null : lapseGap(r.event.days)] : []),
     ...(r.close ? [{ close: r.close }] : []),
   ]);
 

@@ -1,5 +1,5 @@
 -- {"metric":"cac","range":"last_7_days","tz":"America/Los_Angeles","grain":"week","compare":"none"}
--- params: ["tenant_1","214dcefzpcl","","123d8zibsim",":15","cac"]
+-- params: ["tenant_1","214dcefzpcl","","1a39z8enzuw",":15","cac"]
 WITH w0(i, a, b) AS (VALUES (0, 20774, 20781), (1, 20774, 20780), (2, 20780, 20781)),
   w1(i, a, b) AS (VALUES (0, 498584, 498729), (1, 498584, 498728), (2, 498728, 498729)),
   w2(i, a, b) AS (VALUES (0, 1994916, 1994918), (2, 1994916, 1994918)),

@@ -1,5 +1,5 @@
 -- {"metric":"hit_rate","range":"last_7_days","grain":"day","compare":"none","now":"2026-11-23T09:37:00Z"}
--- params: ["tenant_1","placed","vvxrq66err","",":15","ajo15dvy72","2g5akv9ui1h","2xjnozwd2k","f1c298mx48","1hixqknpyp8","hit_rate"]
+-- params: ["tenant_1","placed","vvxrq66err","",":15","5ya8o0f874","2g5akv9ui1h","7nugb5a30p","14a1wnv7r3z","g78hc1t8wy","hit_rate"]
 WITH w0(i, s, e) AS (VALUES (0, 1795426200000, 1795426620000), (7, 1795426200000, 1795426620000)),
   w1(i, a, b) AS (VALUES (0, 498576, 498729), (1, 498576, 498600), (2, 498600, 498624), (3, 498624, 498648), (4, 498648, 498672), (5, 498672, 498696), (6, 498696, 498720), (7, 498720, 498729)),
   w2(i, a, b) AS (VALUES (0, 1994916, 1994918), (7, 1994916, 1994918)),
@@ -15,7 +15,7 @@ WITH w0(i, s, e) AS (VALUES (0, 1795426200000, 1795426620000), (7, 1795426200000
   w12(i, a, b) AS (VALUES (24, -2400000000, 498576), (25, 498576, 498600), (26, 498600, 498624), (27, 498624, 498648), (28, 498648, 498672), (29, 498672, 498696), (30, 498696, 498720), (31, 498720, 498729)),
   w13(i, a, b) AS (VALUES (31, 1994916, 1994918)),
   w14(i, s, e) AS (VALUES (31, 1795426200000, 1795426620000)),
-  w15(i, a, x, e) AS (VALUES (32, 1794873600000, 1795351020000, 1795426620000), (33, 1794873600000, 1794884400000, 1794960000000), (34, 1794960000000, 1794970800000, 1795046400000), (35, 1795046400000, 1795057200000, 1795132800000), (36, 1795132800000, 1795143600000, 1795219200000), (37, 1795219200000, 1795230000000, 1795305600000), (38, 1795305600000, 1795316400000, 1795392000000)),
+  w15(i, a, x, e) AS (VALUES (32, 1794873600000, 1795345620000, 1795426620000), (33, 1794873600000, 1794879000000, 1794960000000), (34, 1794960000000, 1794965400000, 1795046400000), (35, 1795046400000, 1795051800000, 1795132800000), (36, 1795132800000, 1795138200000, 1795219200000), (37, 1795219200000, 1795224600000, 1795305600000), (38, 1795305600000, 1795311000000, 1795392000000)),
   w16(i, s, e) AS (VALUES (39, 1795392000000, 1795426620000)),
   w17(i, d) AS (VALUES (0, 20774))
 SELECT * FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w0 w CROSS JOIN LATERAL (SELECT * FROM orders f WHERE f.tenant_id = $1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e OFFSET 0) f JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = $2) GROUP BY w.i
@@ -40,15 +40,15 @@ SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w9 w CR
 UNION ALL
 SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w10 w CROSS JOIN LATERAL (SELECT * FROM rollups ro WHERE ro.tenant_id = $1 AND ro.measure = $9 AND ro.dim = $5 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w11 w CROSS JOIN LATERAL (SELECT * FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $7 AND c.next_t - c.t >= 75600000 AND c.t >= w.s AND c.t < w.e OFFSET 0) c WHERE TRUE GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w11 w CROSS JOIN LATERAL (SELECT * FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $7 AND c.next_t - c.t >= 81000000 AND c.t >= w.s AND c.t < w.e OFFSET 0) c WHERE TRUE GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w12 w CROSS JOIN LATERAL (SELECT * FROM rollups ro WHERE ro.tenant_id = $1 AND ro.measure = $10 AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w13 w CROSS JOIN LATERAL (SELECT * FROM rollups ro WHERE ro.tenant_id = $1 AND ro.measure = $10 AND ro.dim = $5 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w14 w CROSS JOIN LATERAL (SELECT * FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $7 AND c.t - c.prev_t >= 75600000 AND c.t >= w.s AND c.t < w.e OFFSET 0) c WHERE TRUE GROUP BY w.i) u2
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w14 w CROSS JOIN LATERAL (SELECT * FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $7 AND c.t - c.prev_t >= 81000000 AND c.t >= w.s AND c.t < w.e OFFSET 0) c WHERE TRUE GROUP BY w.i) u2
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w15 w CROSS JOIN LATERAL (SELECT * FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $7 AND c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND c.next_t - c.t >= 75600000 OFFSET 0) c GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w15 w CROSS JOIN LATERAL (SELECT * FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $7 AND c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND c.next_t - c.t >= 81000000 OFFSET 0) c GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w16 w CROSS JOIN LATERAL (SELECT * FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $7 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s) OFFSET 0) c GROUP BY w.i
 UNION ALL
