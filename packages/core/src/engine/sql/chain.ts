@@ -102,7 +102,7 @@ class ChainSql {
 
   /** The chain's rows (as `c`), of the touched keys only when given. */
   rows(touched?: string): string {
-    return [`c.tenant_id = ${this.tenantParam}`, `c.chain = ${this.chainParam}`, ...(touched ? [`c.k IN (${touched})`] : [])].join(" AND ");
+    return [`c.tenant_id = ${this.tenantParam}`, `c.chain = ${this.chainParam}`, ...(touched ? [this.dialect.inSubquery("c.k", touched)] : [])].join(" AND ");
   }
 }
 
@@ -256,9 +256,9 @@ export function chainIngestSql(chain: Chain, days: readonly number[], tenant: st
       const where = [byIds.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...c.belongs(), current(params)].join(" AND ");
       return `INSERT INTO chain_facts (tenant_id, chain, id, k, t) SELECT ${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, f.id, ${c.key}, ${c.time} FROM ${byIds.from} WHERE ${where} ON CONFLICT DO NOTHING`;
     }),
-    build((c, params) => `UPDATE chain_facts SET prev_t = ${neighbour(true)}, prev2_t = ${neighbour(true, 1)}, next_t = ${neighbour(false)} WHERE tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND k IN (${c.touched(inserted)}) AND ${current(params)}`),
+    build((c, params) => `UPDATE chain_facts SET prev_t = ${neighbour(true)}, prev2_t = ${neighbour(true, 1)}, next_t = ${neighbour(false)} WHERE tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND ${dialect.inSubquery("k", c.touched(inserted))} AND ${current(params)}`),
     ...days.flatMap((d) => [
-      build((c, params) => `DELETE FROM chain_lapses WHERE tenant_id = ${c.tenantParam} AND lapse = ${params.add(lapseId(chain, d))} AND k IN (${c.touched(inserted)}) AND ${current(params)}`),
+      build((c, params) => `DELETE FROM chain_lapses WHERE tenant_id = ${c.tenantParam} AND lapse = ${params.add(lapseId(chain, d))} AND ${dialect.inSubquery("k", c.touched(inserted))} AND ${current(params)}`),
       build((c, params) => lapsesInsert(c, params, d, `${c.rows(c.touched(inserted))} AND ${current(params)}`)),
     ]),
   ];

@@ -15,6 +15,8 @@ export interface Dialect {
   bool(value: boolean): string;
   /** `column` is one of the texts of a JSON array bound to `param`: a list of any length in one parameter. */
   inJson(column: string, param: string): string;
+  /** `column` is one of the values a one-column subquery gives, as a condition an index serves. */
+  inSubquery(column: string, sql: string): string;
   /**
    * The rows of `table` (as `f`) whose ids are in a JSON array bound to `param`, as a FROM clause
    * and a condition that make the planner look them up by primary key, statistics or not.
@@ -61,6 +63,7 @@ export const sqlite: Dialect = {
   types: { text: "TEXT", real: "REAL", integer: "INTEGER", boolean: "INTEGER", bigint: "INTEGER" },
   bool: (v) => (v ? "1" : "0"),
   inJson: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
+  inSubquery: (column, sql) => `${column} IN (${sql})`,
   seekJoin: (table, alias, on, index) => `JOIN ${table} ${alias}${index ? ` INDEXED BY ${index}` : ""} ON ${on}`,
   rebuildLock: [],
   historyLock: [],
@@ -83,6 +86,9 @@ export const postgres: Dialect = {
   // An array computed once (an InitPlan): an index condition, where a set-returning function in
   // a join would be re-read for every row when the tables have no statistics yet.
   inJson: (column, param) => `${column} = ANY(ARRAY(SELECT jsonb_array_elements_text(CAST(${param} AS jsonb))))`,
+  // Computed once, as for inJson: an IN over a subquery would be planned as a join that scans the
+  // whole table for the few values an ingest touched.
+  inSubquery: (column, sql) => `${column} = ANY(ARRAY(${sql}))`,
   byIds: (table, param) => ({ from: `${table} f`, where: postgres.inJson("f.id", param) }),
   seekJoin: (table, alias, on) => `CROSS JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${on} OFFSET 0) ${alias}`,
   rebuildLock: ["LOCK TABLE rollups IN SHARE ROW EXCLUSIVE MODE"],
