@@ -135,28 +135,16 @@ export function chainTableSpecs(dialect: Dialect) {
 }
 
 /**
- * What a rollup of a chain's events reads: its rows (as `c`, joined to their facts as `f` for a
- * first event, whose dimensions it keeps), of the touched keys only when given; `time` places
- * each event.
+ * The chain's rows (as `c`, joined to their facts as `f`, whose dimensions first events keep), of
+ * the keys an ingest call touched when given: what the rollups of its events are built from.
  */
-export function eventSource(
-  kind: ChainEventKind,
-  chain: Chain,
-  days: number | undefined,
-  tenantParam: string,
-  params: SqlParams,
-  dialect: Dialect,
-  inserted?: Inserted,
-): { from: string; where: string; time: string; scope: RowScope | undefined } {
+export function historyRows(chain: Chain, tenantParam: string, params: SqlParams, dialect: Dialect, inserted?: Inserted): { from: string; where: string; scope: RowScope } {
   const c = new ChainSql(chain, tenantParam, params, dialect);
-  const rows = c.rows(inserted && c.touched(inserted));
-  const test = eventTest(kind, days);
-  if (kind === "first") return { from: `chain_facts c JOIN ${c.table} f ON f.tenant_id = c.tenant_id AND f.id = c.id`, where: `${rows} AND ${test}`, time: "c.t", scope: c.scope };
-  return { from: "chain_facts c", where: `${rows} AND ${test}`, time: "c.t", scope: undefined };
+  return { from: `chain_facts c JOIN ${c.table} f ON f.tenant_id = c.tenant_id AND f.id = c.id`, where: c.rows(inserted && c.touched(inserted)), scope: c.scope };
 }
 
 /** The chain rows (as `c`) that are events of a kind. */
-function eventTest(kind: ChainEventKind, days: number | undefined): string {
+export function eventTest(kind: ChainEventKind, days: number | undefined): string {
   switch (kind) {
     case "first":
       return "c.prev_t IS NULL";

@@ -18,7 +18,7 @@ import { hash53 } from "../../hash.js";
 import { datesIn } from "../../time/calendar.js";
 import type { Span } from "../../time/range.js";
 import type { FilterBinding } from "../types.js";
-import { type Chain, chainIngestSql, chainOf, chainRebuildSql, type ChainEventKind, eventSource, type Inserted, lapseGap } from "./chain.js";
+import { type Chain, chainIngestSql, chainOf, chainRebuildSql, type ChainEventKind, eventTest, historyRows, type Inserted, lapseGap } from "./chain.js";
 import type { CompiledSql } from "./compile.js";
 import type { Dialect } from "./dialect.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
@@ -301,7 +301,7 @@ const currentSql = (tenantParam: string, params: SqlParams, version: string) =>
   `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND rv.version = ${params.add(version)})`;
 
 /**
- * Adds the facts (or events) in scope to a rollup: per bucket, the total and each dimension value,
+ * Adds the facts in scope to a rollup: per bucket, the total and each dimension value,
  * upserted onto what the rollup holds. A fact's bucket is its time's hour (UTC) or its date's day;
  * the quarter-hour totals' is its time's quarter hour.
  */
@@ -311,38 +311,28 @@ export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: D
   const model = factModels[rollup.fact];
   const inserted = scope.all ? undefined : scope;
   const current = scope.all ? [] : [currentSql(tenantParam, params, scope.version)];
-  let source: { from: string; where: string; time: string; dated: boolean; value: string; scope: RowScope | undefined };
-  if (rollup.event) {
-    const { kind, chain, days } = rollup.event;
-    const events = eventSource(kind, chain, days, tenantParam, params, dialect, inserted);
-    source = { ...events, where: [events.where, ...current].join(" AND "), dated: false, value: "NULL" };
-  } else {
-    const rowScope: RowScope = { model, dialect, params, alias: "f" };
-    const timeField = model.fields[rollup.time]!;
-    const closing = rollup.close && closeSql(rollup.time, rollup.close, rowScope);
-    const time = closing ? closing.time : columnSql(rowScope, timeField.name);
-    const table = rollup.fact === "orderLines" ? "orders" : model.table;
-    const scoped = inserted ? dialect.byIds(table, params.add(JSON.stringify(inserted.ids))) : { from: `${table} f`, where: "TRUE" };
-    const from = rollup.fact === "orderLines" ? `${scoped.from} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id` : scoped.from;
-    const where = [
-      `f.tenant_id = ${tenantParam}`,
-      ...(inserted ? [scoped.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...current] : []),
-      `${time} IS NOT NULL`,
-      ...(closing ? [closing.closed] : []),
-      ...testSql(rollup.where === undefined ? undefined : parseExpr(rollup.where), [], rowScope),
-    ].join(" AND ");
-    const value = rollup.field === undefined ? "NULL" : rowSql(parseExpr(rollup.field), rowScope);
-    source = { from, where, time, dated: timeField.kind === "date", value, scope: rowScope };
-  }
-  const { time, dated } = source;
+  const rowScope: RowScope = { model, dialect, params, alias: "f" };
+  const timeField = model.fields[rollup.time]!;
+  const closing = rollup.close && closeSql(rollup.time, rollup.close, rowScope);
+  const time = closing ? closing.time : columnSql(rowScope, timeField.name);
+  const table = rollup.fact === "orderLines" ? "orders" : model.table;
+  const scoped = inserted ? dialect.byIds(table, params.add(JSON.stringify(inserted.ids))) : { from: `${table} f`, where: "TRUE" };
+  const from = rollup.fact === "orderLines" ? `${scoped.from} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id` : scoped.from;
+  const where = [
+    `f.tenant_id = ${tenantParam}`,
+    ...(inserted ? [scoped.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...current] : []),
+    `${time} IS NOT NULL`,
+    ...(closing ? [closing.closed] : []),
+    ...testSql(rollup.where === undefined ? undefined : parseExpr(rollup.where), [], rowScope),
+  ].join(" AND ");
+  const dated = timeField.kind === "date";
+  const value = rollup.field === undefined ? "NULL" : rowSql(parseExpr(rollup.field), rowScope);
   const floorDiv = (unit: number) => `(${time} / ${unit} - CASE WHEN ${time} < 0 AND ${time} % ${unit} <> 0 THEN 1 ELSE 0 END)`;
-  const sign = !scope.all && scope.sign === -1 ? " * -1" : "";
-  const aggregate = rollup.field === undefined ? `count(*)${sign} AS v, count(*)${sign} AS n` : "coalesce(sum(x), 0) AS v, count(x) AS n";
-  // A key history's events keep dimensions only for first facts (new customers by channel).
-  const bindings = source.scope ? dimensionsOf(rollup.fact) : [];
-  const keys = bindings.map((b, i) => `, ${keySql(b, source.scope!)} AS k${i}`).join("");
+  const aggregate = rollup.field === undefined ? "count(*) AS v, count(*) AS n" : "coalesce(sum(x), 0) AS v, count(x) AS n";
+  const bindings = dimensionsOf(rollup.fact);
+  const keys = bindings.map((b, i) => `, ${keySql(b, rowScope)} AS k${i}`).join("");
   // Each fact's bucket, value and dimension values, computed once for the total and every dimension.
-  const facts = `s AS MATERIALIZED (SELECT ${dated ? time : floorDiv(HOUR)} AS b, ${dated ? "NULL" : floorDiv(QUARTER)} AS q, ${source.value} AS x${keys} FROM ${source.from} WHERE ${source.where})`;
+  const facts = `s AS MATERIALIZED (SELECT ${dated ? time : floorDiv(HOUR)} AS b, ${dated ? "NULL" : floorDiv(QUARTER)} AS q, ${value} AS x${keys} FROM ${from} WHERE ${where})`;
   const measure = params.add(rollup.id);
   const text = (sql: string) => `CAST(${sql} AS ${dialect.types.text})`;
   const groups = [
@@ -356,6 +346,40 @@ export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: D
   // join's ON; the WHERE settles it.
   const order = scope.all ? "" : " ORDER BY d, b, y";
   const sql = `WITH ${facts} INSERT INTO rollups (tenant_id, measure, dim, value, bucket, v, n) SELECT ${tenantParam}, ${measure}, d, y, b, v, n FROM (${unionAll(groups, " UNION ALL ")}) u WHERE TRUE${order} ON CONFLICT (tenant_id, measure, dim, bucket, value) DO UPDATE SET v = rollups.v + excluded.v, n = rollups.n + excluded.n`;
+  return { sql, params: params.values };
+}
+
+/**
+ * Adds the events of a key history in scope to their rollups in one statement (each of an
+ * ingest's touched rows read once, whatever the number of kinds and windows): per event rollup and
+ * bucket, the total, the quarter-hour total, and for first facts each dimension value.
+ */
+export function historyEventsSql(chain: Chain, events: readonly RollupMeasure[], tenant: string, dialect: Dialect, scope: RollupScope): CompiledSql {
+  const params = new SqlParams(dialect);
+  const tenantParam = params.add(tenant);
+  const inserted = scope.all ? undefined : scope;
+  const rows = historyRows(chain, tenantParam, params, dialect, inserted);
+  const bindings = dimensionsOf(chain.fact);
+  const keys = bindings.map((b, i) => `, ${keySql(b, rows.scope)} AS k${i}`).join("");
+  const floorDiv = (unit: number) => `(c.t / ${unit} - CASE WHEN c.t < 0 AND c.t % ${unit} <> 0 THEN 1 ELSE 0 END)`;
+  const where = [rows.where, ...(scope.all ? [] : [currentSql(tenantParam, params, scope.version)])].join(" AND ");
+  const base = `h AS MATERIALIZED (SELECT c.t, c.prev_t, c.next_t, ${floorDiv(HOUR)} AS b, ${floorDiv(QUARTER)} AS q${keys} FROM ${rows.from} WHERE ${where})`;
+  const text = (sql: string) => `CAST(${sql} AS ${dialect.types.text})`;
+  const first = events.find((e) => e.event!.kind === "first");
+  const picks = events.map((e) => {
+    const dims = bindings.map((_, i) => (e === first ? `, k${i}` : `, ${text("NULL")} AS k${i}`)).join("");
+    return `SELECT ${text(params.add(e.id))} AS m, b, q${dims} FROM h c WHERE ${eventTest(e.event!.kind, e.event!.days)}`;
+  });
+  const sign = !scope.all && scope.sign === -1 ? " * -1" : "";
+  const aggregate = `count(*)${sign} AS v, count(*)${sign} AS n`;
+  const groups = [
+    `SELECT m, ${text("''")} AS d, ${text("''")} AS y, b, ${aggregate} FROM s GROUP BY m, b`,
+    `SELECT m, ${text(params.add(QUARTER_TOTAL))} AS d, ${text("''")} AS y, q AS b, ${aggregate} FROM s GROUP BY m, q`,
+    ...(first ? bindings.map((b, i) => `SELECT m, ${text(params.add(b.field))} AS d, COALESCE(k${i}, '') AS y, b, ${aggregate} FROM s WHERE m = ${params.add(first.id)} GROUP BY m, b, k${i}`) : []),
+  ];
+  // In the key's order, as rollupBuildSql's increments (a rebuild locks the table and needs none).
+  const order = scope.all ? "" : " ORDER BY m, d, b, y";
+  const sql = `WITH ${base}, s AS MATERIALIZED (${unionAll(picks, " UNION ALL ")}) INSERT INTO rollups (tenant_id, measure, dim, value, bucket, v, n) SELECT ${tenantParam}, m, d, y, b, v, n FROM (${unionAll(groups, " UNION ALL ")}) u WHERE TRUE${order} ON CONFLICT (tenant_id, measure, dim, bucket, value) DO UPDATE SET v = rollups.v + excluded.v, n = rollups.n + excluded.n`;
   return { sql, params: params.values };
 }
 
@@ -386,9 +410,9 @@ export function ingestRollupsSql(rollups: Rollups, fact: FactName, tenant: strin
       .filter(({ chain }) => chain.fact === fact)
       .flatMap(({ chain, days, events }) => [
         ...dialect.historyLock.map((sql) => ({ sql, params: [tenant] })),
-        ...events.map((m) => rollupBuildSql(m, tenant, dialect, { ...scope, sign: -1 })),
+        historyEventsSql(chain, events, tenant, dialect, { ...scope, sign: -1 }),
         ...chainIngestSql(chain, days, tenant, dialect, inserted, (params) => currentSql(params.add(tenant), params, rollups.version), () => new SqlParams(dialect)),
-        ...events.map((m) => rollupBuildSql(m, tenant, dialect, { ...scope, sign: 1 })),
+        historyEventsSql(chain, events, tenant, dialect, { ...scope, sign: 1 }),
       ]),
   ];
 }
@@ -400,7 +424,8 @@ export function rebuildRollupsSql(rollups: Rollups, tenant: string, dialect: Dia
     ...dialect.rebuildLock.map((sql) => ({ sql, params: [] })),
     ...["rollups", "chain_facts", "chain_lapses"].map((table) => ({ sql: `DELETE FROM ${table} WHERE tenant_id = ${p(1)}`, params: [tenant] })),
     ...rollups.chains.flatMap(({ chain, days }) => chainRebuildSql(chain, days, tenant, dialect, () => new SqlParams(dialect))),
-    ...rollups.measures.map((m) => rollupBuildSql(m, tenant, dialect, { all: true })),
+    ...rollups.measures.filter((m) => !m.event).map((m) => rollupBuildSql(m, tenant, dialect, { all: true })),
+    ...rollups.chains.map(({ chain, events }) => historyEventsSql(chain, events, tenant, dialect, { all: true })),
     {
       sql: `INSERT INTO rollup_versions (tenant_id, version) VALUES (${p(1)}, ${p(2)}) ON CONFLICT (tenant_id) DO UPDATE SET version = excluded.version`,
       params: [tenant, rollups.version],
