@@ -102,9 +102,9 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
   // Long stretches of starts are read by the lapses' ends: fewer of them are after a recent instant.
   const long = (b: Spanning) => b.x - b.a > 7 * 86_400_000;
   const after = (rows: Spanning[], byEnd: boolean) =>
-    used.concat(rows.map((b) => b.days)).filter((d, i, all) => all.indexOf(d) === i).flatMap((d) => {
-      const mine = rows.filter((b) => b.days === d);
-      return mine.length ? [lapsesAfterSelect(ctx.index, chain, d, byEnd, table(["a", "x", "e"], mine.map((b) => ({ i: wi.get(b)!, a: b.a, x: b.x, e: b.e }))), ctx.tenantParam, ctx.params, ctx.dialect)] : [];
+    [...new Set(rows.map((b) => b.days))].map((d) => {
+      const mine = rows.filter((b) => b.days === d).map((b) => ({ i: wi.get(b)!, a: b.a, x: b.x, e: b.e }));
+      return lapsesAfterSelect(ctx.index, chain, d, byEnd, table(["a", "x", "e"], mine), ctx.tenantParam, ctx.params, ctx.dialect);
     });
 
   return {

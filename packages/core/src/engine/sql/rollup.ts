@@ -137,6 +137,9 @@ export class Rollups {
   private readonly tables = new Map<string, number[]>();
   /** Changes whenever the set of measures does: a tenant's rollups built for another version are not read. */
   readonly version: string;
+  /** The key histories kept, each with the windows (in days) whose lapses it keeps one by one and the rollups of its events. */
+  readonly chains: readonly { chain: Chain; days: number[]; events: RollupMeasure[] }[];
+  private readonly histories = new Map<string, HistoryEvents>();
 
   private constructor(measures: Iterable<Omit<RollupMeasure, "id">>, tables: Iterable<[string, number]>) {
     for (const m of measures) {
@@ -149,6 +152,28 @@ export class Rollups {
     }
     const lapses = [...this.tables].map(([chain, days]) => `${chain}:${days.join(",")}`);
     this.version = `${FORMAT}.${hash53([...this.bySignature.keys(), ...lapses].sort().join("\n"))}`;
+    const byId = new Map<string, { chain: Chain; days: number[]; events: RollupMeasure[] }>();
+    for (const m of this.bySignature.values()) {
+      if (!m.event) continue;
+      const { chain } = m.event;
+      let entry = byId.get(chain.id);
+      if (!entry) byId.set(chain.id, (entry = { chain, days: this.tables.get(chain.id) ?? [], events: [] }));
+      entry.events.push(m);
+    }
+    this.chains = [...byId.values()];
+    // What a query of each history reads, found once here rather than for every request compiled.
+    for (const { chain, days, events } of this.chains) {
+      const of = (kind: ChainEventKind) => events.filter((e) => e.event!.kind === kind);
+      const [first] = of("first");
+      const [last] = of("last");
+      if (!first || !last) continue;
+      const lapses = new Map<number, { start: RollupMeasure; end: RollupMeasure }>();
+      for (const start of of("lapse_start")) {
+        const end = of("lapse_end").find((e) => e.event!.days === start.event!.days);
+        if (end) lapses.set(start.event!.days!, { start, end });
+      }
+      this.histories.set(chain.id, { chain, first, last, lapses, tables: days });
+    }
   }
 
   static of(registry: MetricRegistry): Rollups {
@@ -164,18 +189,7 @@ export class Rollups {
   /** The history a measure reads its keys' facts from, with the rollups of its events, if it is kept. */
   history(m: Measure): HistoryEvents | undefined {
     const chain = historyOf(m);
-    const kept = chain && this.chains.find((c) => c.chain.id === chain.id);
-    if (!kept) return undefined;
-    const of = (kind: ChainEventKind) => kept.events.filter((e) => e.event!.kind === kind);
-    const [first] = of("first");
-    const [last] = of("last");
-    if (!first || !last) return undefined;
-    const lapses = new Map<number, { start: RollupMeasure; end: RollupMeasure }>();
-    for (const start of of("lapse_start")) {
-      const end = of("lapse_end").find((e) => e.event!.days === start.event!.days);
-      if (end) lapses.set(start.event!.days!, { start, end });
-    }
-    return { chain: kept.chain, first, last, lapses, tables: kept.days };
+    return chain && this.histories.get(chain.id);
   }
 
   get measures(): RollupMeasure[] {
@@ -201,18 +215,6 @@ export class Rollups {
     return this.measures.filter((m) => !m.event && (m.fact === fact || (fact === "orders" && m.fact === "orderLines")));
   }
 
-  /** The key histories kept, each with the windows (in days) whose lapses it keeps one by one and the rollups of its events. */
-  get chains(): { chain: Chain; days: number[]; events: RollupMeasure[] }[] {
-    const byId = new Map<string, { chain: Chain; days: number[]; events: RollupMeasure[] }>();
-    for (const m of this.measures) {
-      if (!m.event) continue;
-      const { chain } = m.event;
-      let entry = byId.get(chain.id);
-      if (!entry) byId.set(chain.id, (entry = { chain, days: this.tables.get(chain.id) ?? [], events: [] }));
-      entry.events.push(m);
-    }
-    return [...byId.values()];
-  }
 }
 
 /**
