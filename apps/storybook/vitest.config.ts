@@ -16,6 +16,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL(".storybook", import.meta.url)) })],
         test: {
           name: "storybook",
+          // A story's play function waits up to 30 s for its widget's state (see widget-stories.ts).
+          testTimeout: 60_000,
           browser: {
             enabled: true,
             headless: true,

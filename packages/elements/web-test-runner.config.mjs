@@ -12,8 +12,12 @@ export default {
   files: "src/**/*.test.ts",
   nodeResolve: true,
   concurrency: 4,
-  testsFinishTimeout: 120_000,
-  testFramework: { config: { timeout: 10_000 } },
+  // Patient limits: on CI every suite may run at once on two cores, so a test fails when what it
+  // waits for never comes, not when it comes late.
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
+  testsFinishTimeout: 600_000,
+  testFramework: { config: { timeout: 60_000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: "es2022", tsconfig: "tsconfig.json" }),
     {

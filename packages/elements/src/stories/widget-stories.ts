@@ -14,6 +14,14 @@ type Story = StoryObj<WidgetArgs>;
 
 export const LOCALES = ["en", "ru", "ms", "zh-Hans", "zh-Hant"] as const;
 
+/**
+ * Waits for a condition the story's widget reaches. Patient, because a CI machine may run every
+ * suite at once on two cores: a story fails when its state never comes, not when it comes late.
+ */
+export function until<T>(condition: () => T): Promise<T> {
+  return waitFor(condition, { timeout: 30_000 });
+}
+
 /** The widget with attributes from args (booleans as properties, empty ones left out) and an optional `.data`. */
 export function widget(tag: WidgetTag, args: WidgetArgs, data?: Result): TemplateResult {
   const el = document.createElement(tag);
@@ -34,29 +42,23 @@ export function rendered(canvas: HTMLElement, tag: WidgetTag): HTMLElement {
 
 /** Waits for a shadow part of a widget and returns its text. */
 export async function partText(el: Element, name: string): Promise<string> {
-  return waitFor(
-    () => {
-      const node = el.shadowRoot?.querySelector(`[part~="${name}"]`);
-      if (!node) throw new Error(`no part ${name} in <${el.localName}> yet`);
-      return (node.textContent ?? "").replace(/\s+/g, " ").trim();
-    },
-    { timeout: 10_000 },
-  );
+  return until(() => {
+    const node = el.shadowRoot?.querySelector(`[part~="${name}"]`);
+    if (!node) throw new Error(`no part ${name} in <${el.localName}> yet`);
+    return (node.textContent ?? "").replace(/\s+/g, " ").trim();
+  });
 }
 
 /** Waits until every widget in the story has a result on screen. */
 export async function allLoaded(canvas: HTMLElement, tag: WidgetTag): Promise<HTMLElement[]> {
   const widgets = [...canvas.querySelectorAll<HTMLElement>(tag)];
-  await waitFor(
-    () => {
-      for (const el of widgets) {
-        const base = el.shadowRoot?.querySelector('[part~="base"]');
-        if (!base || base.classList.contains("loading")) throw new Error(`<${tag}> is still loading`);
-        if (el.shadowRoot!.querySelector('[part~="error"]')) throw new Error(`<${tag}> failed: ${el.shadowRoot!.querySelector('[part~="error"]')!.textContent}`);
-      }
-    },
-    { timeout: 10_000 },
-  );
+  await until(() => {
+    for (const el of widgets) {
+      const base = el.shadowRoot?.querySelector('[part~="base"]');
+      if (!base || base.classList.contains("loading")) throw new Error(`<${tag}> is still loading`);
+      if (el.shadowRoot!.querySelector('[part~="error"]')) throw new Error(`<${tag}> failed: ${el.shadowRoot!.querySelector('[part~="error"]')!.textContent}`);
+    }
+  });
   return widgets;
 }
 
@@ -80,7 +82,7 @@ export function widgetStories(tag: WidgetTag, options: { metric: string; args?: 
     args: { endpoint: PENDING_ENDPOINT },
     play: async ({ canvasElement }) => {
       const el = rendered(canvasElement, tag);
-      await waitFor(() => expect(el.shadowRoot?.querySelector('[aria-busy="true"]')).toBeTruthy());
+      await until(() => expect(el.shadowRoot?.querySelector('[aria-busy="true"]')).toBeTruthy());
     },
   };
 

@@ -1,10 +1,9 @@
 import type { Meta } from "@storybook/web-components-vite";
-import { waitFor } from "storybook/test";
-import { widgetStories, type WidgetArgs } from "../../stories/widget-stories.js";
+import { until, widgetStories, type WidgetArgs } from "../../stories/widget-stories.js";
 
 const stories = widgetStories("kpi-gauge", {
   metric: "conversion_rate",
-  value: (el) => waitFor(() => el.shadowRoot!.querySelector('[role="meter"]')!.getAttribute("aria-valuetext")!),
+  value: (el) => until(() => el.shadowRoot!.querySelector('[role="meter"]')!.getAttribute("aria-valuetext")!),
 });
 
 const meta: Meta<WidgetArgs> = { ...stories.meta, title: "Widgets/kpi-gauge" };

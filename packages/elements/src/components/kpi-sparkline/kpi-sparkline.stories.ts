@@ -1,11 +1,10 @@
 import type { Meta } from "@storybook/web-components-vite";
-import { waitFor } from "storybook/test";
-import { widgetStories, type WidgetArgs } from "../../stories/widget-stories.js";
+import { until, widgetStories, type WidgetArgs } from "../../stories/widget-stories.js";
 
 const stories = widgetStories("kpi-sparkline", {
   metric: "orders",
   args: { grain: "day" },
-  value: (el) => waitFor(() => el.shadowRoot!.querySelector('[role="img"]')!.getAttribute("aria-label")!),
+  value: (el) => until(() => el.shadowRoot!.querySelector('[role="img"]')!.getAttribute("aria-label")!),
 });
 
 const meta: Meta<WidgetArgs> = { ...stories.meta, title: "Widgets/kpi-sparkline" };
