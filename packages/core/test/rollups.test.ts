@@ -306,6 +306,28 @@ for (const [name, open] of Object.entries(DATABASES)) {
     expect(await values(true)).toEqual(expected);
     await db.close();
   });
+
+  it(`relinks the rows next to new facts (ties, several between the same two, a new first) on ${name}, as a rebuild links them`, { timeout: 60_000 }, async () => {
+    const db = await open();
+    await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
+    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    const order = (id: string, day: number) => ({ id, customerId: "k", placedAt: new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString(), status: "placed", total: 10, items: 1, channel: "web" });
+    await ingest(db, "orders", [order("a", 1), order("b", 10), order("c", 20), order("d", 30), order("e", 200)]);
+    // Between a and b twice, at c's time on both sides of its id, and a lapse's end moved.
+    await ingest(db, "orders", [order("n1", 5), order("n2", 7), order("c0", 20), order("c9", 20), order("n5", 100)]);
+    await ingest(db, "orders", [order("n0", 0), order("n6", 40)]);
+    const histories = async () => ({
+      links: await db.all("SELECT id, t, prev_t, prev2_t, next_t, mark FROM chain_facts ORDER BY t, id"),
+      lapses: await db.all("SELECT lapse, k, s, e FROM chain_lapses ORDER BY 1, 2, 3"),
+      events: await db.all("SELECT measure, dim, value, bucket, v, n FROM rollups WHERE n <> 0 ORDER BY 1, 2, 3, 4"),
+    });
+    const kept = await histories();
+    expect(kept.links.map((l) => l.id)).toEqual(["n0", "a", "n1", "n2", "b", "c", "c0", "c9", "d", "n6", "n5", "e"]);
+    expect(kept.links.every((l) => l.mark === null)).toBe(true);
+    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    expect(await histories()).toEqual(kept);
+    await db.close();
+  });
 }
 
 it("adds nothing to stale rollups (built for another set of measures, or never): a rebuild makes them current", async () => {

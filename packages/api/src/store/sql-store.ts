@@ -127,8 +127,12 @@ export class SqlStore implements Store {
 
   async init(): Promise<void> {
     const { dialect } = this.driver;
-    await this.driver.transaction([...dialect.schemaLock, ...storeSchema(dialect)].map((sql) => ({ sql, params: [] })));
+    // Indexes last: one may be on a column that a database made by an earlier version gains only now.
+    const schema = storeSchema(dialect);
+    const isIndex = (sql: string) => sql.startsWith("CREATE INDEX");
+    await this.driver.transaction([...dialect.schemaLock, ...schema.filter((sql) => !isIndex(sql))].map((sql) => ({ sql, params: [] })));
     await this.addMissingColumns();
+    await this.driver.transaction([...dialect.schemaLock, ...schema.filter(isIndex)].map((sql) => ({ sql, params: [] })));
     await this.refreshRollups();
   }
 

@@ -6,8 +6,8 @@
 // the start and end of each long gap. New customers are then a sum of first events, and the keys
 // active at any instant a handful of prefix sums (see active.ts) instead of a scan of all history.
 // Facts are never updated or deleted, so a chain only changes where a fact is inserted: an ingest
-// relinks the chains of the keys it touched, and the rollups take back those keys' old events and
-// add their new ones.
+// relinks the rows next to its new facts, and the rollups take back those rows' old events and
+// add their new ones, so that its cost follows the facts it brings, not the keys' histories.
 import { parseExpr } from "../../expr/parse.js";
 import { factModels, type QueryFact } from "../../facts/model.js";
 import { hash53 } from "../../hash.js";
@@ -94,15 +94,15 @@ class ChainSql {
     return [`f.tenant_id = ${this.tenantParam}`, ...testSql(where, [], this.scope), `${this.key} IS NOT NULL`, `${this.time} IS NOT NULL`];
   }
 
-  /** The keys of the chain's facts an ingest call inserted. */
-  touched(inserted: Inserted): string {
+  /** The chain's facts an ingest call inserted (as `f`): FROM and WHERE. */
+  inserted(inserted: Inserted): { from: string; where: string } {
     const byIds = this.dialect.byIds(this.table, this.params.add(JSON.stringify(inserted.ids)));
-    return `SELECT ${this.key} FROM ${byIds.from} WHERE ${[byIds.where, `f.ingest_id = ${this.params.add(inserted.ingestId)}`, ...this.belongs()].join(" AND ")}`;
+    return { from: byIds.from, where: [byIds.where, `f.ingest_id = ${this.params.add(inserted.ingestId)}`, ...this.belongs()].join(" AND ") };
   }
 
-  /** The chain's rows (as `c`), of the touched keys only when given. */
-  rows(touched?: string): string {
-    return [`c.tenant_id = ${this.tenantParam}`, `c.chain = ${this.chainParam}`, ...(touched ? [this.dialect.inSubquery("c.k", touched)] : [])].join(" AND ");
+  /** The chain's rows (as `c`), those an ingest call marked only when given its id. */
+  rows(mark?: string): string {
+    return [`c.tenant_id = ${this.tenantParam}`, `c.chain = ${this.chainParam}`, ...(mark ? [`c.mark = ${this.params.add(mark)}`] : [])].join(" AND ");
   }
 }
 
@@ -113,12 +113,19 @@ export function chainTableSpecs(dialect: Dialect) {
   return [
     {
       name: "chain_facts",
-      columns: [column("tenant_id", text), column("chain", text), column("id", text), column("k", text), column("t", bigint), column("prev_t", bigint, true), column("prev2_t", bigint, true), column("next_t", bigint, true)],
+      columns: [
+        ...[column("tenant_id", text), column("chain", text), column("id", text), column("k", text), column("t", bigint)],
+        ...[column("prev_t", bigint, true), column("prev2_t", bigint, true), column("next_t", bigint, true)],
+        // The ingest call that is relinking the row, while it does (null otherwise).
+        column("mark", text, true),
+      ],
       primaryKey: ["tenant_id", "chain", "id"],
-      // A key's neighbours by time, and a range of time with each fact's previous (distinct keys, edges of spans).
+      // A key's neighbours by time, a range of time with each fact's previous (distinct keys, edges
+      // of spans), and the rows an ingest is relinking (none between ingests: the index stays empty).
       indexes: [
         ["tenant_id", "chain", "k", "t", "id"],
         ["tenant_id", "chain", "t", "prev_t", "prev2_t", "next_t"],
+        { columns: ["tenant_id", "chain", "mark"], where: "mark IS NOT NULL" },
       ],
     },
     {
@@ -135,12 +142,12 @@ export function chainTableSpecs(dialect: Dialect) {
 }
 
 /**
- * The chain's rows (as `c`, joined to their facts as `f`, whose dimensions first events keep), of
- * the keys an ingest call touched when given: what the rollups of its events are built from.
+ * The chain's rows (as `c`, joined to their facts as `f`, whose dimensions first events keep), those
+ * an ingest call marked when given its id: what the rollups of its events are built from.
  */
-export function historyRows(chain: Chain, tenantParam: string, params: SqlParams, dialect: Dialect, inserted?: Inserted): { from: string; where: string; scope: RowScope } {
+export function historyRows(chain: Chain, tenantParam: string, params: SqlParams, dialect: Dialect, mark?: string): { from: string; where: string; scope: RowScope } {
   const c = new ChainSql(chain, tenantParam, params, dialect);
-  return { from: `chain_facts c JOIN ${c.table} f ON f.tenant_id = c.tenant_id AND f.id = c.id`, where: c.rows(inserted && c.touched(inserted)), scope: c.scope };
+  return { from: `chain_facts c JOIN ${c.table} f ON f.tenant_id = c.tenant_id AND f.id = c.id`, where: c.rows(mark), scope: c.scope };
 }
 
 /** The chain rows (as `c`) that are events of a kind. */
@@ -221,34 +228,61 @@ interface Statement {
 }
 
 /**
- * The statements that bring a chain up to date with the facts one ingest call inserted, run
- * between taking back the touched keys' events from the rollups and adding their new ones: the
- * new facts join the chain, the touched keys' facts are relinked and their lapses recomputed.
- * `current` is a condition that holds while the tenant's rollups are current (stale ones wait for
- * a rebuild, which recreates the chains).
+ * The statements that bring a chain up to date with the facts one ingest call inserted, and its
+ * events' rollups with it. Only the rows whose links change are touched: for each new fact, the
+ * key's fact before it (its next changes) and the two after it (their previous and the one before
+ * that). Those rows are marked with the call's id; their events are taken back from the rollups
+ * (`events(-1)`, read with the old links) and their lapses deleted; the new facts join the chain,
+ * marked too; the marked rows are relinked, their lapses and events (`events(1)`) added again,
+ * and the marks cleared. `current` is a condition that holds while the tenant's rollups are
+ * current (stale ones wait for a rebuild, which recreates the chains).
  */
-export function chainIngestSql(chain: Chain, days: readonly number[], tenant: string, dialect: Dialect, inserted: Inserted, current: (params: SqlParams) => string, newParams: () => SqlParams): Statement[] {
+export function chainIngestSql(
+  chain: Chain,
+  days: readonly number[],
+  tenant: string,
+  dialect: Dialect,
+  inserted: Inserted,
+  current: (params: SqlParams) => string,
+  newParams: () => SqlParams,
+  events: (sign: 1 | -1) => Statement,
+): Statement[] {
   const build = (make: (c: ChainSql, params: SqlParams) => string): Statement => {
     const params = newParams();
     const c = new ChainSql(chain, params.add(tenant), params, dialect);
     return { sql: make(c, params), params: params.values };
   };
   const binary = dialect.binaryText;
-  const neighbour = (before: boolean, skip = 0) => {
+  const { ingestId } = inserted;
+  // A column of the chain's fact `skip` places before or after the one of key `k`, time `t` and id `id`.
+  const neighbour = (tenant: string, chain: string, at: { k: string; t: string; id: string }, before: boolean, skip = 0, column = "t") => {
     const [lt, dir] = before ? ["<", " DESC"] : [">", ""];
-    return `(SELECT g.t FROM chain_facts g WHERE g.tenant_id = chain_facts.tenant_id AND g.chain = chain_facts.chain AND g.k = chain_facts.k AND (g.t ${lt} chain_facts.t OR (g.t = chain_facts.t AND ${binary("g.id")} ${lt} ${binary("chain_facts.id")})) ORDER BY g.t${dir}, ${binary("g.id")}${dir} LIMIT 1 OFFSET ${skip})`;
+    const { k, t, id } = at;
+    return `(SELECT g.${column} FROM chain_facts g WHERE g.tenant_id = ${tenant} AND g.chain = ${chain} AND g.k = ${k} AND (g.t ${lt} ${t} OR (g.t = ${t} AND ${binary("g.id")} ${lt} ${binary(id)})) ORDER BY g.t${dir}, ${binary("g.id")}${dir} LIMIT 1 OFFSET ${skip})`;
   };
+  const row = { k: "chain_facts.k", t: "chain_facts.t", id: "chain_facts.id" };
+  const linked = (before: boolean, skip = 0) => neighbour("chain_facts.tenant_id", "chain_facts.chain", row, before, skip);
+  const marked = (c: ChainSql) => `tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND mark = ${c.text(c.params.add(ingestId))}`;
   return [
     build((c, params) => {
-      const byIds = dialect.byIds(c.table, params.add(JSON.stringify(inserted.ids)));
-      const where = [byIds.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...c.belongs(), current(params)].join(" AND ");
-      return `INSERT INTO chain_facts (tenant_id, chain, id, k, t) SELECT ${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, f.id, ${c.key}, ${c.time} FROM ${byIds.from} WHERE ${where} ON CONFLICT DO NOTHING`;
+      const facts = c.inserted(inserted);
+      // The new facts are not in the chain yet: their neighbours are the facts that were.
+      const fact = { k: c.key, t: c.time, id: "f.id" };
+      const seek = (before: boolean, skip: number) => `SELECT ${neighbour(c.tenantParam, c.chainParam, fact, before, skip, "id")} FROM ${facts.from} WHERE ${facts.where}`;
+      const ids = [seek(true, 0), seek(false, 0), seek(false, 1)].join(" UNION ALL ");
+      return `UPDATE chain_facts SET mark = ${c.text(params.add(ingestId))} WHERE tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND ${dialect.inSubquery("id", ids)} AND ${current(params)}`;
     }),
-    build((c, params) => `UPDATE chain_facts SET prev_t = ${neighbour(true)}, prev2_t = ${neighbour(true, 1)}, next_t = ${neighbour(false)} WHERE tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND ${dialect.inSubquery("k", c.touched(inserted))} AND ${current(params)}`),
-    ...days.flatMap((d) => [
-      build((c, params) => `DELETE FROM chain_lapses WHERE tenant_id = ${c.tenantParam} AND lapse = ${params.add(lapseId(chain, d))} AND ${dialect.inSubquery("k", c.touched(inserted))} AND ${current(params)}`),
-      build((c, params) => lapsesInsert(c, params, d, `${c.rows(c.touched(inserted))} AND ${current(params)}`)),
-    ]),
+    events(-1),
+    // A lapse is its start's row's (s: its time, e: its next's): those of the marked rows as they were linked.
+    ...days.map((d) => build((c, params) => `DELETE FROM chain_lapses WHERE tenant_id = ${c.tenantParam} AND lapse = ${params.add(lapseId(chain, d))} AND (s, k, e) IN (SELECT c.t, c.k, c.next_t FROM chain_facts c WHERE ${c.rows(ingestId)}) AND ${current(params)}`)),
+    build((c, params) => {
+      const facts = c.inserted(inserted);
+      return `INSERT INTO chain_facts (tenant_id, chain, id, k, t, mark) SELECT ${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, f.id, ${c.key}, ${c.time}, ${c.text(params.add(ingestId))} FROM ${facts.from} WHERE ${facts.where} AND ${current(params)} ON CONFLICT DO NOTHING`;
+    }),
+    build((c) => `UPDATE chain_facts SET prev_t = ${linked(true)}, prev2_t = ${linked(true, 1)}, next_t = ${linked(false)} WHERE ${marked(c)}`),
+    ...days.map((d) => build((c, params) => lapsesInsert(c, params, d, c.rows(ingestId)))),
+    events(1),
+    build((c) => `UPDATE chain_facts SET mark = NULL WHERE ${marked(c)}`),
   ];
 }
 

@@ -294,8 +294,8 @@ export function rollupSelect(
  * Which facts a rollup statement reads: all of a tenant's, or those one ingest call inserted, and
  * only while the tenant's rollups are current for `version` (stale ones wait for a rebuild; the
  * database says which, so that every process sharing it agrees). For the events of a key history,
- * an ingest call's scope is every event of the keys it touched, taken back (`sign` −1) before the
- * histories are relinked and added after.
+ * an ingest call's scope is the history rows it marked (those whose links it changes), their
+ * events taken back (`sign` −1) before the rows are relinked and added after.
  */
 export type RollupScope = { all: true } | ({ all: false; version: string; sign?: 1 | -1 } & Inserted);
 
@@ -360,7 +360,7 @@ export function historyEventsSql(chain: Chain, events: readonly RollupMeasure[],
   const params = new SqlParams(dialect);
   const tenantParam = params.add(tenant);
   const inserted = scope.all ? undefined : scope;
-  const rows = historyRows(chain, tenantParam, params, dialect, inserted);
+  const rows = historyRows(chain, tenantParam, params, dialect, inserted?.ingestId);
   const bindings = dimensionsOf(chain.fact);
   const keys = bindings.map((b, i) => `, ${keySql(b, rows.scope)} AS k${i}`).join("");
   const floorDiv = (unit: number) => `(c.t / ${unit} - CASE WHEN c.t < 0 AND c.t % ${unit} <> 0 THEN 1 ELSE 0 END)`;
@@ -400,8 +400,8 @@ export function closeSql(time: string, until: readonly string[], scope: RowScope
 
 /**
  * What one ingest call adds to the rollups of a fact: its facts to the additive rollups, then for
- * each key history of that fact, the touched keys' events taken back, the histories relinked and
- * the events added again. On PostgreSQL the ingests of one tenant relink one at a time (a lock
+ * each key history of that fact, the events of the rows whose links change taken back, the rows
+ * relinked and their events added again (chainIngestSql). On PostgreSQL the ingests of one tenant relink one at a time (a lock
  * until commit), so that each sees the facts the one before it linked.
  */
 export function ingestRollupsSql(rollups: Rollups, fact: FactName, tenant: string, dialect: Dialect, inserted: Inserted): CompiledSql[] {
@@ -412,9 +412,16 @@ export function ingestRollupsSql(rollups: Rollups, fact: FactName, tenant: strin
       .filter(({ chain }) => chain.fact === fact)
       .flatMap(({ chain, days, events }) => [
         ...dialect.historyLock.map((sql) => ({ sql, params: [tenant] })),
-        historyEventsSql(chain, events, tenant, dialect, { ...scope, sign: -1 }),
-        ...chainIngestSql(chain, days, tenant, dialect, inserted, (params) => currentSql(params.add(tenant), params, rollups.version), () => new SqlParams(dialect)),
-        historyEventsSql(chain, events, tenant, dialect, { ...scope, sign: 1 }),
+        ...chainIngestSql(
+          chain,
+          days,
+          tenant,
+          dialect,
+          inserted,
+          (params) => currentSql(params.add(tenant), params, rollups.version),
+          () => new SqlParams(dialect),
+          (sign) => historyEventsSql(chain, events, tenant, dialect, { ...scope, sign }),
+        ),
       ]),
   ];
 }

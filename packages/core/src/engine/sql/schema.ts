@@ -12,7 +12,8 @@ export interface TableSpec {
   name: string;
   columns: { name: string; type: string; nullable: boolean }[];
   primaryKey: string[];
-  indexes: string[][];
+  /** Each index's columns; `where` makes it partial (it lists only the rows that meet it). */
+  indexes: (string[] | { columns: string[]; where: string })[];
 }
 
 /** Timestamps that place facts in periods (each fact's own, and those catalog KPIs measure by). */
@@ -125,7 +126,10 @@ export function schemaStatements(dialect: Dialect): string[] {
       ...t.columns.map((c) => `${c.name} ${c.type}${c.nullable ? "" : " NOT NULL"}`),
       `PRIMARY KEY (${t.primaryKey.join(", ")})`,
     ].join(", ")})`,
-    ...t.indexes.map((cols) => `CREATE INDEX IF NOT EXISTS ${t.name}_${cols.slice(1).join("_")} ON ${t.name} (${cols.join(", ")})`),
+    ...t.indexes.map((index) => {
+      const { columns, where } = Array.isArray(index) ? { columns: index, where: undefined } : index;
+      return `CREATE INDEX IF NOT EXISTS ${t.name}_${columns.slice(1).join("_")} ON ${t.name} (${columns.join(", ")})${where ? ` WHERE ${where}` : ""}`;
+    }),
   ]);
 }
 
