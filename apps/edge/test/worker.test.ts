@@ -47,7 +47,7 @@ describe("the Worker on D1", () => {
     const sql = (await (await call("/v1/metrics/aov/sql?range=2026-03-01..2026-03-08")).json()) as any;
     expect(sql.dialect).toBe("d1");
     // The tenant's rollups are kept on D1 too, and read for whole hours.
-    expect(sql.sql).toContain("rollups ro");
+    expect(sql.sql).toContain("rollup_buckets ro");
   });
 
   it("writes nothing of a batch with a bad record (D1's batch is one transaction)", async () => {

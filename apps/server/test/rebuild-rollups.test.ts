@@ -33,7 +33,7 @@ it("rebuilds every tenant's rollups from the facts, after facts were changed by 
   const db = new DatabaseSync(file);
   db.exec("DELETE FROM orders WHERE id = 'o2'");
   const measure = Rollups.of(registry).find(registry.require("revenue").formula.measures.value!)!;
-  const revenue = () => (db.prepare("SELECT sum(v) AS v FROM rollups WHERE tenant_id = 'shop_a' AND dim = '' AND measure = ?").get(measure.id) as { v: number }).v;
+  const revenue = () => (db.prepare(`SELECT sum(v${measure.slot}) AS v FROM rollup_buckets WHERE tenant_id = 'shop_a' AND dim = '' AND family = ?`).get(measure.family) as { v: number }).v;
   expect(revenue()).toBe(100);
 
   const run = rebuild(file);

@@ -149,7 +149,7 @@ for (const kind of STORES) {
         if (kind === "memory") return expect(r.status).toBe(404);
         expect(r.body.sql).toMatch(/^WITH w0\(i, \w, \w\) AS \(VALUES/);
         // The tenant's rollups are current from its creation: an additive KPI reads them.
-        expect(r.body.sql).toContain("rollups ro");
+        expect(r.body.sql).toContain("rollup_buckets ro");
         expect(r.body.params[0]).toBe("tenant_a");
       });
 

@@ -71,7 +71,7 @@ for (const [name, make] of Object.entries(STORES)) {
     });
 
     it("reads rollups and answers as the memory store does", async () => {
-      expect((await store.engine("t")).explain(QUERIES[0], { registry, now: NOW }).sql).toContain("rollups ro");
+      expect((await store.engine("t")).explain(QUERIES[0], { registry, now: NOW }).sql).toContain("rollup_buckets ro");
       expect(await answers(store, "t")).toEqual(expected);
     });
 
@@ -128,17 +128,17 @@ it("brings a database from before rollups up to date: columns (and their indexes
     // What the previous version's tables lacked.
     const db = new DatabaseSync(file);
     for (const table of ["orders", "order_lines", "sessions"]) db.exec(`ALTER TABLE ${table} DROP COLUMN ingest_id`);
-    db.exec("DROP TABLE rollups; DROP TABLE rollup_versions");
+    db.exec("DROP TABLE rollup_buckets; DROP TABLE rollup_versions");
     // And what the version before this one's histories lacked: a column with an index on it.
     db.exec("DROP INDEX chain_facts_chain_mark; ALTER TABLE chain_facts DROP COLUMN mark");
     db.close();
 
     const store = new SqlStore(nodeSqliteDriver(file));
     await store.init();
-    expect((await store.engine("t")).explain(QUERIES[0], { registry, now: NOW }).sql).not.toContain("rollups");
+    expect((await store.engine("t")).explain(QUERIES[0], { registry, now: NOW }).sql).not.toContain("rollup_buckets");
     expect(await answers(store, "t")).toEqual(expected);
     expect(await store.rebuildRollups({ onlyStale: true })).toEqual(["t"]);
-    expect((await store.engine("t")).explain(QUERIES[0], { registry, now: NOW }).sql).toContain("rollups ro");
+    expect((await store.engine("t")).explain(QUERIES[0], { registry, now: NOW }).sql).toContain("rollup_buckets ro");
     expect(await answers(store, "t")).toEqual(expected);
     await store.close();
   } finally {

@@ -59,7 +59,7 @@ it("answers 503 when a PostgreSQL lock outlasts lock_timeout, for writes and rea
   const locker = postgresDriver(database.url);
   const held = await locker.pool.connect();
   await held.query("BEGIN");
-  await held.query("LOCK TABLE orders, rollups IN ACCESS EXCLUSIVE MODE");
+  await held.query("LOCK TABLE orders, rollup_buckets IN ACCESS EXCLUSIVE MODE");
   try {
     expectUnavailable(await sk.post("/v1/events/orders", { records: [order] }));
     expectUnavailable(await sk.get("/v1/metrics/revenue?range=last_7_days"));

@@ -245,7 +245,7 @@ export function chainIngestSql(
   inserted: Inserted,
   current: (params: SqlParams) => string,
   newParams: () => SqlParams,
-  events: (sign: 1 | -1) => Statement,
+  events: (sign: 1 | -1) => Statement[],
 ): Statement[] {
   const build = (make: (c: ChainSql, params: SqlParams) => string): Statement => {
     const params = newParams();
@@ -272,7 +272,7 @@ export function chainIngestSql(
       const ids = [seek(true, 0), seek(false, 0), seek(false, 1)].join(" UNION ALL ");
       return `UPDATE chain_facts SET mark = ${c.text(params.add(ingestId))} WHERE tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND ${dialect.inSubquery("id", ids)} AND ${current(params)}`;
     }),
-    events(-1),
+    ...events(-1),
     // A lapse is its start's row's (s: its time, e: its next's): those of the marked rows as they were linked.
     ...days.map((d) => build((c, params) => `DELETE FROM chain_lapses WHERE tenant_id = ${c.tenantParam} AND lapse = ${params.add(lapseId(chain, d))} AND (s, k, e) IN (SELECT c.t, c.k, c.next_t FROM chain_facts c WHERE ${c.rows(ingestId)}) AND ${current(params)}`)),
     build((c, params) => {
@@ -281,7 +281,7 @@ export function chainIngestSql(
     }),
     build((c) => `UPDATE chain_facts SET prev_t = ${linked(true)}, prev2_t = ${linked(true, 1)}, next_t = ${linked(false)} WHERE ${marked(c)}`),
     ...days.map((d) => build((c, params) => lapsesInsert(c, params, d, c.rows(ingestId)))),
-    events(1),
+    ...events(1),
     build((c) => `UPDATE chain_facts SET mark = NULL WHERE ${marked(c)}`),
   ];
 }

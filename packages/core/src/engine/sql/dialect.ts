@@ -91,7 +91,7 @@ export const postgres: Dialect = {
   inSubquery: (column, sql) => `${column} = ANY(ARRAY(${sql}))`,
   byIds: (table, param) => ({ from: `${table} f`, where: postgres.inJson("f.id", param) }),
   seekJoin: (table, alias, on) => `CROSS JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${on} OFFSET 0) ${alias}`,
-  rebuildLock: ["LOCK TABLE rollups IN SHARE ROW EXCLUSIVE MODE"],
+  rebuildLock: ["LOCK TABLE rollup_buckets IN SHARE ROW EXCLUSIVE MODE"],
   // Two keys, so as not to meet the schema's one-key lock: "kpikit" in short, and the tenant.
   historyLock: ["SELECT pg_advisory_xact_lock(7037, hashtext($1))"],
   // Any constant names the lock; this one spells "kpikit".

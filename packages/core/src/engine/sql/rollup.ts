@@ -8,7 +8,9 @@
 // dimension's value (or none: the total), so a query that filters or splits by one dimension
 // reads it; one that combines two reads the facts. The events of key histories (chain.ts: first
 // facts, last facts, lapses) are counts too and kept alike, which serves new and active customers.
-// Distinct counts and snapshots are not additive across hours and read the facts, so they stay exact.
+// Measures placed alike (same facts, same time) share their rows, each in its own pair of columns
+// (`v0`/`n0` …): an order adds one row per bucket and dimension value for all of them, in the
+// spirit of ClickHouse's wide aggregate tables, rather than one per measure.
 import type { MetricRegistry } from "../../definitions/registry.js";
 import type { Measure } from "../../definitions/schema.js";
 import { parseExpr } from "../../expr/parse.js";
@@ -30,12 +32,18 @@ const QUARTER = 900_000;
 const QUARTER_TOTAL = ":15";
 
 /** Bump when what a rollup row holds changes: every tenant's rollups are then stale until rebuilt. */
-const FORMAT = 3;
+const FORMAT = 4;
+
+/** How many measures a rollup row carries (columns v0, n0 … v15, n15); a family with more is split. */
+export const SLOTS = 16;
 
 /** An additive measure as the rollups keep it: `field` is summed (and its values counted), or without one, facts are counted. */
 export interface RollupMeasure {
-  /** A short name for the measure's definition, the `measure` column of the rollups table. */
+  /** A short name for the measure's definition. */
   id: string;
+  /** The rollup rows it is kept in (the `family` column, shared by measures placed alike), and its pair of columns there: `v{slot}`, `n{slot}`. */
+  family: string;
+  slot: number;
   fact: QueryFact;
   time: string;
   where: string | undefined;
@@ -49,6 +57,9 @@ export interface RollupMeasure {
   event?: { kind: ChainEventKind; chain: Chain; days: number | undefined };
 }
 
+/** A measure as the rollups keep it, before it is given its place among them. */
+type MeasureSpec = Omit<RollupMeasure, "id" | "family" | "slot">;
+
 /**
  * Which part of each span the rollups answer and which the facts must: `i` is the span's index,
  * `a` and `b` bound a range of buckets, one list per level (hours, then quarter hours).
@@ -58,7 +69,7 @@ export interface SpanSplit {
   facts: { i: number; s: number; e: number }[];
 }
 
-function rollupOf(m: Measure): Omit<RollupMeasure, "id"> | undefined {
+function rollupOf(m: Measure): MeasureSpec | undefined {
   if (m.agg !== "count" && m.agg !== "sum" && m.agg !== "avg") return undefined;
   if (m.snapshot) return undefined;
   const fact = m.fact as QueryFact;
@@ -69,7 +80,7 @@ function rollupOf(m: Measure): Omit<RollupMeasure, "id"> | undefined {
  * A snapshot of additive facts is what opened before an instant less what closed before it: the
  * facts placed by their time, and (with `until`) again by the time they left the state.
  */
-function snapshotOf(m: Measure): { open: Omit<RollupMeasure, "id">; close?: Omit<RollupMeasure, "id"> } | undefined {
+function snapshotOf(m: Measure): { open: MeasureSpec; close?: MeasureSpec } | undefined {
   if ((m.agg !== "count" && m.agg !== "sum" && m.agg !== "avg") || !m.snapshot || m.snapshot.latestBy) return undefined;
   const open = rollupOf({ ...m, snapshot: undefined });
   const model = factModels[m.fact as QueryFact];
@@ -90,7 +101,7 @@ function historyOf(m: Measure): Chain | undefined {
 }
 
 /** The events such a measure reads. */
-function eventsOf(m: Measure): Omit<RollupMeasure, "id">[] {
+function eventsOf(m: Measure): MeasureSpec[] {
   const chain = historyOf(m);
   if (!chain) return [];
   const event = (kind: ChainEventKind, days?: number) => ({ fact: chain.fact, time: chain.time, where: chain.where, field: undefined, event: { kind, chain, days } });
@@ -99,7 +110,7 @@ function eventsOf(m: Measure): Omit<RollupMeasure, "id">[] {
   return [event("first"), event("last"), ...windows.flatMap((d) => [event("lapse_start", d), event("lapse_end", d)])];
 }
 
-const signature = (r: Omit<RollupMeasure, "id">) =>
+const signature = (r: MeasureSpec) =>
   JSON.stringify([
     r.fact,
     r.time,
@@ -109,6 +120,9 @@ const signature = (r: Omit<RollupMeasure, "id">) =>
     ...(r.event ? [r.event.kind, r.event.chain.id, r.event.days ?? null, r.event.days === undefined ? null : lapseGap(r.event.days)] : []),
     ...(r.close ? [{ close: r.close }] : []),
   ]);
+
+/** Where a measure's facts fall in time, so which rows it can share: the same facts, time and close, or the same history. */
+const placement = (r: MeasureSpec) => JSON.stringify([r.fact, r.time, r.close ?? null, r.event?.chain.id ?? null]);
 
 /** The dimensions a fact's rollups are kept by: the field each reads (its name in the `dim` column) and how. */
 function dimensionsOf(fact: QueryFact): DimensionBinding[] {
@@ -141,17 +155,38 @@ export class Rollups {
   readonly chains: readonly { chain: Chain; days: number[]; events: RollupMeasure[] }[];
   private readonly histories = new Map<string, HistoryEvents>();
 
-  private constructor(measures: Iterable<Omit<RollupMeasure, "id">>, tables: Iterable<[string, number]>) {
+  /** The measures of each family, by slot. */
+  readonly families: readonly RollupMeasure[][];
+
+  private constructor(measures: Iterable<MeasureSpec>, tables: Iterable<[string, number]>) {
+    const placed = new Map<string, Map<string, Omit<RollupMeasure, "family" | "slot">>>();
     for (const m of measures) {
       const key = signature(m);
-      if (!this.bySignature.has(key)) this.bySignature.set(key, { ...m, id: hash53(key) });
+      const group = placed.get(placement(m)) ?? new Map();
+      placed.set(placement(m), group);
+      if (!group.has(key)) group.set(key, { ...m, id: hash53(key) });
     }
+    const families: RollupMeasure[][] = [];
+    for (const [where, group] of [...placed].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const sorted = [...group].sort(([a], [b]) => (a < b ? -1 : 1));
+      for (let i = 0; i < sorted.length; i += SLOTS) {
+        const family = hash53(`${where}#${i / SLOTS}`);
+        families.push(
+          sorted.slice(i, i + SLOTS).map(([key, m], slot) => {
+            const kept = { ...m, family, slot };
+            this.bySignature.set(key, kept);
+            return kept;
+          }),
+        );
+      }
+    }
+    this.families = families;
     for (const [chain, days] of tables) {
       const kept = this.tables.get(chain) ?? [];
       if (!kept.includes(days)) this.tables.set(chain, [...kept, days].sort((a, b) => a - b));
     }
     const lapses = [...this.tables].map(([chain, days]) => `${chain}:${days.join(",")}`);
-    this.version = `${FORMAT}.${hash53([...this.bySignature.keys(), ...lapses].sort().join("\n"))}`;
+    this.version = `${FORMAT}.${SLOTS}.${hash53([...this.bySignature.keys(), ...lapses].sort().join("\n"))}`;
     const byId = new Map<string, { chain: Chain; days: number[]; events: RollupMeasure[] }>();
     for (const m of this.bySignature.values()) {
       if (!m.event) continue;
@@ -210,9 +245,14 @@ export class Rollups {
     return open && (!s.close || close) ? { open, close } : undefined;
   }
 
-  /** The additive rollups a batch of this fact adds to (orders also carry their lines). */
-  fedBy(fact: FactName): RollupMeasure[] {
-    return this.measures.filter((m) => !m.event && (m.fact === fact || (fact === "orders" && m.fact === "orderLines")));
+  /** The families of additive rollups a batch of this fact adds to (orders also carry their lines). */
+  fedBy(fact: FactName): RollupMeasure[][] {
+    return this.families.filter(([m]) => !m!.event && (m!.fact === fact || (fact === "orders" && m!.fact === "orderLines")));
+  }
+
+  /** The families of a history's events. */
+  eventFamilies(chain: Chain): RollupMeasure[][] {
+    return this.families.filter(([m]) => m!.event?.chain.id === chain.id);
   }
 
 }
@@ -280,14 +320,16 @@ export function rollupSelect(
   const values = first && [...first].filter((v) => others.every((o) => o.has(v)));
   const conditions = [
     `ro.tenant_id = ${tenantParam}`,
-    `ro.measure = ${params.add(rollup.id)}`,
+    `ro.family = ${params.add(rollup.family)}`,
+    // Rows of the family that none of this measure's facts fell in.
+    `ro.v${rollup.slot} IS NOT NULL`,
     `ro.dim = ${params.add(dim)}`,
     ...(values === undefined ? [] : [values.length ? `ro.value IN (${values.map((v) => params.add(v)).join(", ")})` : "FALSE"]),
     "ro.bucket >= w.a",
     "ro.bucket < w.b",
   ];
   const key = grouped ? "NULLIF(ro.value, '')" : "NULL";
-  return `SELECT ${index} AS r, w.i AS wi, ${key} AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM ${spanTable} w ${dialect.seekJoin("rollups", "ro", conditions.join(" AND "))} GROUP BY w.i${grouped ? ", k" : ""}`;
+  return `SELECT ${index} AS r, w.i AS wi, ${key} AS k, sum(ro.v${rollup.slot}) AS v, sum(ro.n${rollup.slot}) AS n FROM ${spanTable} w ${dialect.seekJoin("rollup_buckets", "ro", conditions.join(" AND "))} GROUP BY w.i${grouped ? ", k" : ""}`;
 }
 
 /**
@@ -302,12 +344,58 @@ export type RollupScope = { all: true } | ({ all: false; version: string; sign?:
 const currentSql = (tenantParam: string, params: SqlParams, version: string) =>
   `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND rv.version = ${params.add(version)})`;
 
+/** A bucket of `time` (epoch ms) in units of `unit` ms, rounded down also before 1970. */
+const floorDiv = (time: string, unit: number) => `(${time} / ${unit} - CASE WHEN ${time} < 0 AND ${time} % ${unit} <> 0 THEN 1 ELSE 0 END)`;
+
 /**
- * Adds the facts in scope to a rollup: per bucket, the total and each dimension value,
- * upserted onto what the rollup holds. A fact's bucket is its time's hour (UTC) or its date's day;
- * the quarter-hour totals' is its time's quarter hour.
+ * The statement that upserts a family's rows from `s` (one row per fact or event, with its bucket
+ * `b`, quarter hour `q` (null for dates), dimension values `k0…`, and per slot `x0…` and `z0…`:
+ * what the slot sums and the values it counts, both null where the fact is not the slot's): per
+ * bucket, the total, the quarter-hour total and each dimension value, each slot's sum and count
+ * (times `sign`), added onto what is kept. A slot's sum stays null in a row none of whose facts
+ * is the slot's, so that the row is not one of its measure's (a breakdown does not list its value).
  */
-export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: Dialect, scope: RollupScope): CompiledSql {
+function upsertFamilySql(
+  family: readonly RollupMeasure[],
+  bindings: readonly DimensionBinding[],
+  dated: boolean,
+  s: string,
+  tenantParam: string,
+  params: SqlParams,
+  dialect: Dialect,
+  scope: RollupScope,
+  split: (m: RollupMeasure) => boolean = () => true,
+): string {
+  const text = (sql: string) => `CAST(${sql} AS ${dialect.types.text})`;
+  const sign = !scope.all && scope.sign === -1 ? " * -1" : "";
+  const slots = family.map((m) => m.slot);
+  const aggregates = (kept: (m: RollupMeasure) => boolean) =>
+    family.map((m) => (kept(m) ? `sum(x${m.slot})${sign} AS v${m.slot}, count(z${m.slot})${sign} AS n${m.slot}` : `CAST(NULL AS ${dialect.types.real}) AS v${m.slot}, CAST(NULL AS ${dialect.types.bigint}) AS n${m.slot}`)).join(", ");
+  // Only the slots `split` keeps are kept by dimension value, from the facts that are theirs.
+  const splitting = family.filter(split);
+  const ofSplit = splitting.length === family.length ? "" : ` WHERE ${splitting.map((m) => `x${m.slot} IS NOT NULL`).join(" OR ")}`;
+  const groups = [
+    `SELECT ${text("''")} AS d, ${text("''")} AS y, b, ${aggregates(() => true)} FROM s GROUP BY b`,
+    ...(dated ? [] : [`SELECT ${text(params.add(QUARTER_TOTAL))} AS d, ${text("''")} AS y, q AS b, ${aggregates(() => true)} FROM s GROUP BY q`]),
+    ...(splitting.length ? bindings : []).map((b, i) => `SELECT ${text(params.add(b.field))} AS d, COALESCE(k${i}, '') AS y, b, ${aggregates(split)} FROM s${ofSplit} GROUP BY b, k${i}`),
+  ];
+  const columns = slots.flatMap((i) => [`v${i}`, `n${i}`]);
+  // Ingests running side by side upsert their rows in the key's order, so that on PostgreSQL none
+  // waits for a row another holds while holding one that other waits for (a deadlock). A rebuild
+  // locks the table first and needs no order. SQLite reads "ON CONFLICT" after a bare SELECT as a
+  // join's ON; the WHERE settles it.
+  const order = scope.all ? "" : " ORDER BY d, b, y";
+  return `WITH ${s} INSERT INTO rollup_buckets (tenant_id, family, dim, value, bucket, ${columns.join(", ")}) SELECT ${tenantParam}, ${params.add(family[0]!.family)}, d, y, b, ${columns.join(", ")} FROM (${unionAll(groups, " UNION ALL ")}) u WHERE TRUE${order} ON CONFLICT (tenant_id, family, dim, bucket, value) DO UPDATE SET ${columns.map((c) => `${c} = coalesce(rollup_buckets.${c} + excluded.${c}, rollup_buckets.${c}, excluded.${c})`).join(", ")}`;
+}
+
+/**
+ * Adds the facts in scope to a family of rollups (measures of one fact placed by one time): per
+ * bucket, the total and each dimension value, upserted onto what the rollups hold. A fact's
+ * bucket is its time's hour (UTC) or its date's day; the quarter-hour totals' is its time's
+ * quarter hour. Each measure's value is its field where the fact meets its condition.
+ */
+export function rollupBuildSql(family: readonly RollupMeasure[], tenant: string, dialect: Dialect, scope: RollupScope): CompiledSql {
+  const rollup = family[0]!;
   const params = new SqlParams(dialect);
   const tenantParam = params.add(tenant);
   const model = factModels[rollup.fact];
@@ -320,69 +408,47 @@ export function rollupBuildSql(rollup: RollupMeasure, tenant: string, dialect: D
   const table = rollup.fact === "orderLines" ? "orders" : model.table;
   const scoped = inserted ? dialect.byIds(table, params.add(JSON.stringify(inserted.ids))) : { from: `${table} f`, where: "TRUE" };
   const from = rollup.fact === "orderLines" ? `${scoped.from} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id` : scoped.from;
+  const tests = family.map((m) => testSql(m.where === undefined ? undefined : parseExpr(m.where), [], rowScope).join(" AND "));
   const where = [
     `f.tenant_id = ${tenantParam}`,
     ...(inserted ? [scoped.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...current] : []),
     `${time} IS NOT NULL`,
     ...(closing ? [closing.closed] : []),
-    ...testSql(rollup.where === undefined ? undefined : parseExpr(rollup.where), [], rowScope),
+    // Only facts some measure counts: none is a row of zeros.
+    ...(tests.every((t) => t !== "") ? [`(${tests.map((t) => `(${t})`).join(" OR ")})`] : []),
   ].join(" AND ");
   const dated = timeField.kind === "date";
-  const value = rollup.field === undefined ? "NULL" : rowSql(parseExpr(rollup.field), rowScope);
-  const floorDiv = (unit: number) => `(${time} / ${unit} - CASE WHEN ${time} < 0 AND ${time} % ${unit} <> 0 THEN 1 ELSE 0 END)`;
-  const aggregate = rollup.field === undefined ? "count(*) AS v, count(*) AS n" : "coalesce(sum(x), 0) AS v, count(x) AS n";
+  // A sum counts the values that are set; a fact of the slot whose value is not adds 0 to its sum.
+  const values = family.map((m, i) => {
+    const when = (value: string) => (tests[i] ? `CASE WHEN ${tests[i]} THEN ${value} END` : value);
+    const value = m.field === undefined ? "1" : rowSql(parseExpr(m.field), rowScope);
+    return `, ${when(m.field === undefined ? value : `COALESCE(${value}, 0)`)} AS x${m.slot}, ${when(value)} AS z${m.slot}`;
+  });
   const bindings = dimensionsOf(rollup.fact);
   const keys = bindings.map((b, i) => `, ${keySql(b, rowScope)} AS k${i}`).join("");
-  // Each fact's bucket, value and dimension values, computed once for the total and every dimension.
-  const facts = `s AS MATERIALIZED (SELECT ${dated ? time : floorDiv(HOUR)} AS b, ${dated ? "NULL" : floorDiv(QUARTER)} AS q, ${value} AS x${keys} FROM ${from} WHERE ${where})`;
-  const measure = params.add(rollup.id);
-  const text = (sql: string) => `CAST(${sql} AS ${dialect.types.text})`;
-  const groups = [
-    `SELECT ${text("''")} AS d, ${text("''")} AS y, b, ${aggregate} FROM s GROUP BY b`,
-    ...(dated ? [] : [`SELECT ${text(params.add(QUARTER_TOTAL))} AS d, ${text("''")} AS y, q AS b, ${aggregate} FROM s GROUP BY q`]),
-    ...bindings.map((b, i) => `SELECT ${text(params.add(b.field))} AS d, COALESCE(k${i}, '') AS y, b, ${aggregate} FROM s GROUP BY b, k${i}`),
-  ];
-  // Ingests running side by side upsert their rows in the key's order, so that on PostgreSQL none
-  // waits for a row another holds while holding one that other waits for (a deadlock). A rebuild
-  // locks the table first and needs no order. SQLite reads "ON CONFLICT" after a bare SELECT as a
-  // join's ON; the WHERE settles it.
-  const order = scope.all ? "" : " ORDER BY d, b, y";
-  const sql = `WITH ${facts} INSERT INTO rollups (tenant_id, measure, dim, value, bucket, v, n) SELECT ${tenantParam}, ${measure}, d, y, b, v, n FROM (${unionAll(groups, " UNION ALL ")}) u WHERE TRUE${order} ON CONFLICT (tenant_id, measure, dim, bucket, value) DO UPDATE SET v = rollups.v + excluded.v, n = rollups.n + excluded.n`;
-  return { sql, params: params.values };
+  // Each fact's bucket, values and dimension values, computed once for the total and every dimension.
+  const s = `s AS MATERIALIZED (SELECT ${dated ? time : floorDiv(time, HOUR)} AS b, ${dated ? "NULL" : floorDiv(time, QUARTER)} AS q${values.join("")}${keys} FROM ${from} WHERE ${where})`;
+  return { sql: upsertFamilySql(family, bindings, dated, s, tenantParam, params, dialect, scope), params: params.values };
 }
 
 /**
- * Adds the events of a key history in scope to their rollups in one statement (each of an
- * ingest's touched rows read once, whatever the number of kinds and windows): per event rollup and
- * bucket, the total, the quarter-hour total, and for first facts each dimension value.
+ * Adds the events of a key history in scope to a family of their rollups in one statement (each
+ * of an ingest's marked rows read once, whatever the number of kinds and windows): per bucket,
+ * the total, the quarter-hour total and each dimension value of the event's fact.
  */
-export function historyEventsSql(chain: Chain, events: readonly RollupMeasure[], tenant: string, dialect: Dialect, scope: RollupScope): CompiledSql {
+export function historyEventsSql(chain: Chain, family: readonly RollupMeasure[], tenant: string, dialect: Dialect, scope: RollupScope): CompiledSql {
   const params = new SqlParams(dialect);
   const tenantParam = params.add(tenant);
   const inserted = scope.all ? undefined : scope;
   const rows = historyRows(chain, tenantParam, params, dialect, inserted?.ingestId);
   const bindings = dimensionsOf(chain.fact);
   const keys = bindings.map((b, i) => `, ${keySql(b, rows.scope)} AS k${i}`).join("");
-  const floorDiv = (unit: number) => `(c.t / ${unit} - CASE WHEN c.t < 0 AND c.t % ${unit} <> 0 THEN 1 ELSE 0 END)`;
-  const where = [rows.where, ...(scope.all ? [] : [currentSql(tenantParam, params, scope.version)])].join(" AND ");
-  const base = `h AS MATERIALIZED (SELECT c.t, c.prev_t, c.next_t, ${floorDiv(HOUR)} AS b, ${floorDiv(QUARTER)} AS q${keys} FROM ${rows.from} WHERE ${where})`;
-  const text = (sql: string) => `CAST(${sql} AS ${dialect.types.text})`;
-  const first = events.find((e) => e.event!.kind === "first");
-  const picks = events.map((e) => {
-    const dims = bindings.map((_, i) => (e === first ? `, k${i}` : `, ${text("NULL")} AS k${i}`)).join("");
-    return `SELECT ${text(params.add(e.id))} AS m, b, q${dims} FROM h c WHERE ${eventTest(e.event!.kind, e.event!.days)}`;
-  });
-  const sign = !scope.all && scope.sign === -1 ? " * -1" : "";
-  const aggregate = `count(*)${sign} AS v, count(*)${sign} AS n`;
-  const groups = [
-    `SELECT m, ${text("''")} AS d, ${text("''")} AS y, b, ${aggregate} FROM s GROUP BY m, b`,
-    `SELECT m, ${text(params.add(QUARTER_TOTAL))} AS d, ${text("''")} AS y, q AS b, ${aggregate} FROM s GROUP BY m, q`,
-    ...(first ? bindings.map((b, i) => `SELECT m, ${text(params.add(b.field))} AS d, COALESCE(k${i}, '') AS y, b, ${aggregate} FROM s WHERE m = ${params.add(first.id)} GROUP BY m, b, k${i}`) : []),
-  ];
-  // In the key's order, as rollupBuildSql's increments (a rebuild locks the table and needs none).
-  const order = scope.all ? "" : " ORDER BY m, d, b, y";
-  const sql = `WITH ${base}, s AS MATERIALIZED (${unionAll(picks, " UNION ALL ")}) INSERT INTO rollups (tenant_id, measure, dim, value, bucket, v, n) SELECT ${tenantParam}, m, d, y, b, v, n FROM (${unionAll(groups, " UNION ALL ")}) u WHERE TRUE${order} ON CONFLICT (tenant_id, measure, dim, bucket, value) DO UPDATE SET v = rollups.v + excluded.v, n = rollups.n + excluded.n`;
-  return { sql, params: params.values };
+  const tests = family.map((e) => eventTest(e.event!.kind, e.event!.days));
+  const values = family.map((e, i) => `, CASE WHEN ${tests[i]} THEN 1 END AS x${e.slot}, CASE WHEN ${tests[i]} THEN 1 END AS z${e.slot}`).join("");
+  const where = [rows.where, `(${tests.join(" OR ")})`, ...(scope.all ? [] : [currentSql(tenantParam, params, scope.version)])].join(" AND ");
+  const s = `s AS MATERIALIZED (SELECT ${floorDiv("c.t", HOUR)} AS b, ${floorDiv("c.t", QUARTER)} AS q${values}${keys} FROM ${rows.from} WHERE ${where})`;
+  // By dimension value, only first facts: new customers by channel; other events are read in total.
+  return { sql: upsertFamilySql(family, bindings, false, s, tenantParam, params, dialect, scope, (e) => e.event!.kind === "first"), params: params.values };
 }
 
 /** Later than any time a fact can have: an `until` field that is null never closes. */
@@ -407,10 +473,10 @@ export function closeSql(time: string, until: readonly string[], scope: RowScope
 export function ingestRollupsSql(rollups: Rollups, fact: FactName, tenant: string, dialect: Dialect, inserted: Inserted): CompiledSql[] {
   const scope = { all: false as const, ...inserted, version: rollups.version };
   return [
-    ...rollups.fedBy(fact).map((m) => rollupBuildSql(m, tenant, dialect, scope)),
+    ...rollups.fedBy(fact).map((family) => rollupBuildSql(family, tenant, dialect, scope)),
     ...rollups.chains
       .filter(({ chain }) => chain.fact === fact)
-      .flatMap(({ chain, days, events }) => [
+      .flatMap(({ chain, days }) => [
         ...dialect.historyLock.map((sql) => ({ sql, params: [tenant] })),
         ...chainIngestSql(
           chain,
@@ -420,7 +486,7 @@ export function ingestRollupsSql(rollups: Rollups, fact: FactName, tenant: strin
           inserted,
           (params) => currentSql(params.add(tenant), params, rollups.version),
           () => new SqlParams(dialect),
-          (sign) => historyEventsSql(chain, events, tenant, dialect, { ...scope, sign }),
+          (sign) => rollups.eventFamilies(chain).map((family) => historyEventsSql(chain, family, tenant, dialect, { ...scope, sign })),
         ),
       ]),
   ];
@@ -431,10 +497,12 @@ export function rebuildRollupsSql(rollups: Rollups, tenant: string, dialect: Dia
   const p = dialect.param;
   return [
     ...dialect.rebuildLock.map((sql) => ({ sql, params: [] })),
-    ...["rollups", "chain_facts", "chain_lapses"].map((table) => ({ sql: `DELETE FROM ${table} WHERE tenant_id = ${p(1)}`, params: [tenant] })),
+    ...["rollup_buckets", "chain_facts", "chain_lapses"].map((table) => ({ sql: `DELETE FROM ${table} WHERE tenant_id = ${p(1)}`, params: [tenant] })),
     ...rollups.chains.flatMap(({ chain, days }) => chainRebuildSql(chain, days, tenant, dialect, () => new SqlParams(dialect))),
-    ...rollups.measures.filter((m) => !m.event).map((m) => rollupBuildSql(m, tenant, dialect, { all: true })),
-    ...rollups.chains.map(({ chain, events }) => historyEventsSql(chain, events, tenant, dialect, { all: true })),
+    ...rollups.families.map((family) => {
+      const chain = family[0]!.event?.chain;
+      return chain ? historyEventsSql(chain, family, tenant, dialect, { all: true }) : rollupBuildSql(family, tenant, dialect, { all: true });
+    }),
     {
       sql: `INSERT INTO rollup_versions (tenant_id, version) VALUES (${p(1)}, ${p(2)}) ON CONFLICT (tenant_id) DO UPDATE SET version = excluded.version`,
       params: [tenant, rollups.version],

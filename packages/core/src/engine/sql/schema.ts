@@ -5,6 +5,7 @@ import { factModels, type FactModel } from "../../facts/model.js";
 import { type FactName, factNames, type FactRecord } from "../../facts/schemas.js";
 import { parseIsoDate } from "../../time/calendar.js";
 import { chainTableSpecs } from "./chain.js";
+import { SLOTS } from "./rollup.js";
 import type { CompiledSql } from "./compile.js";
 import type { Dialect } from "./dialect.js";
 
@@ -88,21 +89,24 @@ export function tableSpecs(dialect: Dialect): TableSpec[] {
     primaryKey: ["tenant_id", "order_id", "line_no"],
     indexes: [],
   });
-  // Additive measures by tenant, measure, dimension (`""`: none), bucket (an hour since the epoch,
-  // or a day for date-placed measures) and value (`""`: none): see rollup.ts. The key's order
-  // lets a query read a range of buckets of one dimension in one seek, whatever its values.
+  // Additive measures by tenant, family (measures placed alike, each in its pair of slot columns:
+  // see rollup.ts), dimension (`""`: none), bucket (an hour since the epoch, or a day for
+  // date-placed measures) and value (`""`: none). The key's order lets a query read a range of
+  // buckets of one dimension in one seek, whatever its values.
   specs.push({
-    name: "rollups",
+    name: "rollup_buckets",
     columns: [
       { name: "tenant_id", type: dialect.types.text, nullable: false },
-      { name: "measure", type: dialect.types.text, nullable: false },
+      { name: "family", type: dialect.types.text, nullable: false },
       { name: "dim", type: dialect.types.text, nullable: false },
       { name: "value", type: dialect.types.text, nullable: false },
       { name: "bucket", type: dialect.types.bigint, nullable: false },
-      { name: "v", type: dialect.types.real, nullable: false },
-      { name: "n", type: dialect.types.bigint, nullable: false },
+      ...Array.from({ length: SLOTS }, (_, i) => [
+        { name: `v${i}`, type: dialect.types.real, nullable: true },
+        { name: `n${i}`, type: dialect.types.bigint, nullable: true },
+      ]).flat(),
     ],
-    primaryKey: ["tenant_id", "measure", "dim", "bucket", "value"],
+    primaryKey: ["tenant_id", "family", "dim", "bucket", "value"],
     indexes: [],
   });
   // The set of measures (Rollups.version) each tenant's rollups were built for.
@@ -119,9 +123,12 @@ export function tableSpecs(dialect: Dialect): TableSpec[] {
   return specs;
 }
 
-/** `CREATE TABLE IF NOT EXISTS …` and `CREATE INDEX IF NOT EXISTS …` for every fact table. */
+/** Tables an earlier version kept and this one does not read (rollups by measure, one row each). */
+const RETIRED_TABLES = ["rollups"];
+
+/** `CREATE TABLE IF NOT EXISTS …` and `CREATE INDEX IF NOT EXISTS …` for every fact table, after dropping retired ones. */
 export function schemaStatements(dialect: Dialect): string[] {
-  return tableSpecs(dialect).flatMap((t) => [
+  return [...RETIRED_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`), ...tableSpecs(dialect).flatMap((t) => [
     `CREATE TABLE IF NOT EXISTS ${t.name} (${[
       ...t.columns.map((c) => `${c.name} ${c.type}${c.nullable ? "" : " NOT NULL"}`),
       `PRIMARY KEY (${t.primaryKey.join(", ")})`,
@@ -130,7 +137,7 @@ export function schemaStatements(dialect: Dialect): string[] {
       const { columns, where } = Array.isArray(index) ? { columns: index, where: undefined } : index;
       return `CREATE INDEX IF NOT EXISTS ${t.name}_${columns.slice(1).join("_")} ON ${t.name} (${columns.join(", ")})${where ? ` WHERE ${where}` : ""}`;
     }),
-  ]);
+  ])];
 }
 
 export interface EncodedRow {

@@ -1,5 +1,5 @@
 -- {"metric":"hit_rate","range":"last_7_days","grain":"day","compare":"none","now":"2026-11-23T09:37:00Z"}
--- params: ["tenant_1","placed","vvxrq66err","",":15","5ya8o0f874","2g5akv9ui1h","7nugb5a30p","14a1wnv7r3z","g78hc1t8wy","hit_rate"]
+-- params: ["tenant_1","placed","1jxn4yndrtz","",":15","4d3i468lev","2g5akv9ui1h","hit_rate"]
 WITH w0(i, s, e) AS (VALUES (0, 1795426200000, 1795426620000), (7, 1795426200000, 1795426620000)),
   w1(i, a, b) AS (VALUES (0, 498576, 498729), (1, 498576, 498600), (2, 498600, 498624), (3, 498624, 498648), (4, 498648, 498672), (5, 498672, 498696), (6, 498696, 498720), (7, 498720, 498729)),
   w2(i, a, b) AS (VALUES (0, 1994916, 1994918), (7, 1994916, 1994918)),
@@ -20,31 +20,31 @@ WITH w0(i, s, e) AS (VALUES (0, 1795426200000, 1795426620000), (7, 1795426200000
   w17(i, d) AS (VALUES (0, 20774))
 SELECT * FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w0 w JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = ?2) GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w1 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?3 AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w1 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?3 AND ro.v0 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w2 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?3 AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w2 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?3 AND ro.v0 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w3 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?6 AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w3 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w4 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?6 AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u0
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w4 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u0
 UNION ALL
 SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w5 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.prev_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w6 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?8 AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w6 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w7 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?8 AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w7 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w8 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.next_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w9 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?9 AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u1
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w9 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u1
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w10 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?9 AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w10 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w11 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.next_t - c.t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w12 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?10 AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w12 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v) AS v, sum(ro.n) AS n FROM w13 w JOIN rollups ro ON ro.tenant_id = ?1 AND ro.measure = ?10 AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w13 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w14 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t - c.prev_t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) u2
 UNION ALL
@@ -52,4 +52,4 @@ SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w16 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s) GROUP BY w.i
 UNION ALL
-SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id DESC) AS rn FROM w17 w JOIN targets t ON t.tenant_id = ?1 AND t.metric = ?11 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1) u3
+SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id DESC) AS rn FROM w17 w JOIN targets t ON t.tenant_id = ?1 AND t.metric = ?8 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1) u3

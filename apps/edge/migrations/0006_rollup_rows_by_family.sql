@@ -1,0 +1,3 @@
+-- Written by scripts/write-migration.mjs: what the store's schema gained.
+DROP TABLE IF EXISTS rollups;
+CREATE TABLE IF NOT EXISTS rollup_buckets (tenant_id TEXT NOT NULL, family TEXT NOT NULL, dim TEXT NOT NULL, value TEXT NOT NULL, bucket INTEGER NOT NULL, v0 REAL, n0 INTEGER, v1 REAL, n1 INTEGER, v2 REAL, n2 INTEGER, v3 REAL, n3 INTEGER, v4 REAL, n4 INTEGER, v5 REAL, n5 INTEGER, v6 REAL, n6 INTEGER, v7 REAL, n7 INTEGER, v8 REAL, n8 INTEGER, v9 REAL, n9 INTEGER, v10 REAL, n10 INTEGER, v11 REAL, n11 INTEGER, v12 REAL, n12 INTEGER, v13 REAL, n13 INTEGER, v14 REAL, n14 INTEGER, v15 REAL, n15 INTEGER, PRIMARY KEY (tenant_id, family, dim, bucket, value));
