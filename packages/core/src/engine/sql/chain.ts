@@ -227,6 +227,9 @@ interface Statement {
   params: unknown[];
 }
 
+/** An ingest of this many facts or more refreshes the planner's statistics of the histories (see Dialect.historyStatistics). */
+const BULK = 1000;
+
 /**
  * The statements that bring a chain up to date with the facts one ingest call inserted, and its
  * events' rollups with it. Only the rows whose links change are touched: for each new fact, the
@@ -279,6 +282,7 @@ export function chainIngestSql(
       const facts = c.inserted(inserted);
       return `INSERT INTO chain_facts (tenant_id, chain, id, k, t, mark) SELECT ${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, f.id, ${c.key}, ${c.time}, ${c.text(params.add(ingestId))} FROM ${facts.from} WHERE ${facts.where} AND ${current(params)} ON CONFLICT DO NOTHING`;
     }),
+    ...(inserted.ids.length >= BULK ? dialect.historyStatistics.map((sql) => ({ sql, params: [] })) : []),
     build((c) => `UPDATE chain_facts SET prev_t = ${linked(true)}, prev2_t = ${linked(true, 1)}, next_t = ${linked(false)} WHERE ${marked(c)}`),
     ...days.map((d) => build((c, params) => lapsesInsert(c, params, d, c.rows(ingestId)))),
     ...events(1),

@@ -43,6 +43,15 @@ export interface Dialect {
    */
   historyLock: string[];
   /**
+   * Statements that bring the planner's statistics of the key histories up to date, run by an
+   * ingest that adds many facts to them. PostgreSQL otherwise plans a bulk load's relinking with
+   * statistics from before it (autovacuum refreshes them a minute or more later): a history it
+   * believes nearly empty, and so a walk of the whole (time) index for each new fact, quadratic in
+   * the batch. ANALYZE in the ingest's transaction samples its own new rows too. SQLite keeps no
+   * statistics here and picks the (key, time) index as it is.
+   */
+  historyStatistics: string[];
+  /**
    * The first statement of the transaction that creates a store's tables: on PostgreSQL, processes
    * starting together would otherwise race to create the same table (a duplicate-key error).
    */
@@ -67,6 +76,7 @@ export const sqlite: Dialect = {
   seekJoin: (table, alias, on, index) => `JOIN ${table} ${alias}${index ? ` INDEXED BY ${index}` : ""} ON ${on}`,
   rebuildLock: [],
   historyLock: [],
+  historyStatistics: [],
   schemaLock: [],
   addColumn: (table, column, type) => `ALTER TABLE ${table} ADD COLUMN ${column} ${type}`,
   // SQLite keeps a CROSS JOIN's order: the list drives the lookups.
@@ -94,6 +104,7 @@ export const postgres: Dialect = {
   rebuildLock: ["LOCK TABLE rollup_buckets IN SHARE ROW EXCLUSIVE MODE"],
   // Two keys, so as not to meet the schema's one-key lock: "kpikit" in short, and the tenant.
   historyLock: ["SELECT pg_advisory_xact_lock(7037, hashtext($1))"],
+  historyStatistics: ["ANALYZE chain_facts"],
   // Any constant names the lock; this one spells "kpikit".
   schemaLock: ["SELECT pg_advisory_xact_lock(7037146611)"],
   addColumn: (table, column, type) => `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`,
