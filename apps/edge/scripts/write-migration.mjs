@@ -1,8 +1,8 @@
 // Writes the next D1 migration: what the store's schema has that the migrations so far do not
 // make. Both are built in memory (node:sqlite) and compared: a missing table or index is created
 // as the schema says, a missing column is added (every column added after a table's first
-// release is nullable), a table the schema retires is dropped. Applied migrations are never edited; the Worker's test checks that all
-// of them together make the schema.
+// release is nullable), a table the schema retires is dropped. Applied migrations are never
+// edited; the Worker's test checks that all of them together make the schema.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
 import { storeSchema } from "@kpikit/api";

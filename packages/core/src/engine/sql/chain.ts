@@ -12,7 +12,7 @@ import { parseExpr } from "../../expr/parse.js";
 import { factModels, type QueryFact } from "../../facts/model.js";
 import { hash53 } from "../../hash.js";
 import type { Dialect } from "./dialect.js";
-import { columnSql, type RowScope, rowSql, type SqlParams, testSql } from "./row.js";
+import { columnSql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
 
 export interface Chain {
   /** A short name for the chain's definition, the `chain` column. */
@@ -227,6 +227,15 @@ interface Statement {
   params: unknown[];
 }
 
+/** Builds a statement on a chain of a tenant, each with parameters of its own (the tenant first). */
+const statementOf =
+  (chain: Chain, tenant: string, dialect: Dialect) =>
+  (make: (c: ChainSql, params: SqlParams) => string): Statement => {
+    const params = new SqlParams(dialect);
+    const c = new ChainSql(chain, params.add(tenant), params, dialect);
+    return { sql: make(c, params), params: params.values };
+  };
+
 /** An ingest of this many facts or more refreshes the planner's statistics of the histories (see Dialect.historyStatistics). */
 const BULK = 1000;
 
@@ -247,14 +256,9 @@ export function chainIngestSql(
   dialect: Dialect,
   inserted: Inserted,
   current: (params: SqlParams) => string,
-  newParams: () => SqlParams,
   events: (sign: 1 | -1) => Statement[],
 ): Statement[] {
-  const build = (make: (c: ChainSql, params: SqlParams) => string): Statement => {
-    const params = newParams();
-    const c = new ChainSql(chain, params.add(tenant), params, dialect);
-    return { sql: make(c, params), params: params.values };
-  };
+  const build = statementOf(chain, tenant, dialect);
   const binary = dialect.binaryText;
   const { ingestId } = inserted;
   // A column of the chain's fact `skip` places before or after the one of key `k`, time `t` and id `id`.
@@ -295,12 +299,8 @@ function lapsesInsert(c: ChainSql, params: SqlParams, days: number, rows: string
 }
 
 /** The statements that rebuild a tenant's chain from its facts (after its rows were deleted). */
-export function chainRebuildSql(chain: Chain, days: readonly number[], tenant: string, dialect: Dialect, newParams: () => SqlParams): Statement[] {
-  const build = (make: (c: ChainSql, params: SqlParams) => string): Statement => {
-    const params = newParams();
-    const c = new ChainSql(chain, params.add(tenant), params, dialect);
-    return { sql: make(c, params), params: params.values };
-  };
+export function chainRebuildSql(chain: Chain, days: readonly number[], tenant: string, dialect: Dialect): Statement[] {
+  const build = statementOf(chain, tenant, dialect);
   return [
     build((c) => {
       const facts = `SELECT f.id, ${c.key} AS k, ${c.time} AS t FROM ${c.table} f WHERE ${c.belongs().join(" AND ")}`;

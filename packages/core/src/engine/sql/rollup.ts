@@ -151,8 +151,8 @@ export class Rollups {
   private readonly tables = new Map<string, number[]>();
   /** Changes whenever the set of measures does: a tenant's rollups built for another version are not read. */
   readonly version: string;
-  /** The key histories kept, each with the windows (in days) whose lapses it keeps one by one and the rollups of its events. */
-  readonly chains: readonly { chain: Chain; days: number[]; events: RollupMeasure[] }[];
+  /** The key histories kept, each with the windows (in days) whose lapses it keeps one by one, the rollups of its events and their families. */
+  readonly chains: readonly { chain: Chain; days: number[]; events: RollupMeasure[]; families: RollupMeasure[][] }[];
   private readonly histories = new Map<string, HistoryEvents>();
 
   /** The measures of each family, by slot. */
@@ -195,7 +195,7 @@ export class Rollups {
       if (!entry) byId.set(chain.id, (entry = { chain, days: this.tables.get(chain.id) ?? [], events: [] }));
       entry.events.push(m);
     }
-    this.chains = [...byId.values()];
+    this.chains = [...byId.values()].map((entry) => ({ ...entry, families: families.filter(([m]) => m!.event?.chain.id === entry.chain.id) }));
     // What a query of each history reads, found once here rather than for every request compiled.
     for (const { chain, days, events } of this.chains) {
       const of = (kind: ChainEventKind) => events.filter((e) => e.event!.kind === kind);
@@ -249,12 +249,6 @@ export class Rollups {
   fedBy(fact: FactName): RollupMeasure[][] {
     return this.families.filter(([m]) => !m!.event && (m!.fact === fact || (fact === "orders" && m!.fact === "orderLines")));
   }
-
-  /** The families of a history's events. */
-  eventFamilies(chain: Chain): RollupMeasure[][] {
-    return this.families.filter(([m]) => m!.event?.chain.id === chain.id);
-  }
-
 }
 
 /**
@@ -476,7 +470,7 @@ export function ingestRollupsSql(rollups: Rollups, fact: FactName, tenant: strin
     ...rollups.fedBy(fact).map((family) => rollupBuildSql(family, tenant, dialect, scope)),
     ...rollups.chains
       .filter(({ chain }) => chain.fact === fact)
-      .flatMap(({ chain, days }) => [
+      .flatMap(({ chain, days, families }) => [
         ...dialect.historyLock.map((sql) => ({ sql, params: [tenant] })),
         ...chainIngestSql(
           chain,
@@ -485,8 +479,7 @@ export function ingestRollupsSql(rollups: Rollups, fact: FactName, tenant: strin
           dialect,
           inserted,
           (params) => currentSql(params.add(tenant), params, rollups.version),
-          () => new SqlParams(dialect),
-          (sign) => rollups.eventFamilies(chain).map((family) => historyEventsSql(chain, family, tenant, dialect, { ...scope, sign })),
+          (sign) => families.map((family) => historyEventsSql(chain, family, tenant, dialect, { ...scope, sign })),
         ),
       ]),
   ];
@@ -498,7 +491,7 @@ export function rebuildRollupsSql(rollups: Rollups, tenant: string, dialect: Dia
   return [
     ...dialect.rebuildLock.map((sql) => ({ sql, params: [] })),
     ...["rollup_buckets", "chain_facts", "chain_lapses"].map((table) => ({ sql: `DELETE FROM ${table} WHERE tenant_id = ${p(1)}`, params: [tenant] })),
-    ...rollups.chains.flatMap(({ chain, days }) => chainRebuildSql(chain, days, tenant, dialect, () => new SqlParams(dialect))),
+    ...rollups.chains.flatMap(({ chain, days }) => chainRebuildSql(chain, days, tenant, dialect)),
     ...rollups.families.map((family) => {
       const chain = family[0]!.event?.chain;
       return chain ? historyEventsSql(chain, family, tenant, dialect, { all: true }) : rollupBuildSql(family, tenant, dialect, { all: true });
