@@ -26,8 +26,10 @@ export interface Dialect {
    * Joins each row of the span table before it to the rows of `table` (as `alias`) that meet
    * `on`, by one index range scan per span. PostgreSQL plans a range join of a VALUES list as a
    * scan of the whole range and a filter; a LATERAL subquery it cannot flatten makes it seek.
-   * `index` names the index SQLite must seek in, where its estimates (it keeps no statistics
-   * here) would pick another; PostgreSQL's statistics choose.
+   * SQLite keeps a CROSS JOIN's order: without statistics (or with sampled ones) it would
+   * otherwise read every row of a KPI's rollups once for each bucket of a series, ten times the
+   * work at 20 k orders. `index` names the index SQLite must seek in, where its estimates would
+   * pick another; PostgreSQL's statistics choose.
    */
   seekJoin(table: string, alias: string, on: string, index?: string): string;
   /**
@@ -73,7 +75,7 @@ export const sqlite: Dialect = {
   bool: (v) => (v ? "1" : "0"),
   inJson: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
   inSubquery: (column, sql) => `${column} IN (${sql})`,
-  seekJoin: (table, alias, on, index) => `JOIN ${table} ${alias}${index ? ` INDEXED BY ${index}` : ""} ON ${on}`,
+  seekJoin: (table, alias, on, index) => `CROSS JOIN ${table} ${alias}${index ? ` INDEXED BY ${index}` : ""} ON ${on}`,
   rebuildLock: [],
   historyLock: [],
   historyStatistics: [],

@@ -18,38 +18,38 @@ WITH w0(i, s, e) AS (VALUES (0, 1795426200000, 1795426620000), (7, 1795426200000
   w15(i, a, x, e) AS (VALUES (32, 1794873600000, 1795345620000, 1795426620000), (33, 1794873600000, 1794879000000, 1794960000000), (34, 1794960000000, 1794965400000, 1795046400000), (35, 1795046400000, 1795051800000, 1795132800000), (36, 1795132800000, 1795138200000, 1795219200000), (37, 1795219200000, 1795224600000, 1795305600000), (38, 1795305600000, 1795311000000, 1795392000000)),
   w16(i, s, e) AS (VALUES (39, 1795392000000, 1795426620000)),
   w17(i, d) AS (VALUES (0, 20774))
-SELECT * FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w0 w JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = ?2) GROUP BY w.i
+SELECT * FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w0 w CROSS JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = ?2) GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w1 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?3 AND ro.v0 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w1 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?3 AND ro.v0 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w2 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?3 AND ro.v0 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w2 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?3 AND ro.v0 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w3 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w3 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w4 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u0
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w4 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u0
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w5 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.prev_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w5 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.prev_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w6 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w6 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w7 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w7 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w8 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.next_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w8 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.next_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w9 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u1
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w9 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u1
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w10 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w10 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w11 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.next_t - c.t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w11 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.next_t - c.t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w12 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w12 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w13 w JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w13 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w14 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t - c.prev_t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) u2
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w14 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t - c.prev_t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) u2
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w15 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND c.next_t - c.t >= 81000000 GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w15 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND c.next_t - c.t >= 81000000 GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w16 w JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s) GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w16 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s) GROUP BY w.i
 UNION ALL
 SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id DESC) AS rn FROM w17 w JOIN targets t ON t.tenant_id = ?1 AND t.metric = ?8 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1) u3
