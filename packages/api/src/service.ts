@@ -1,10 +1,10 @@
 // The API's logic between thin handlers and core: which KPIs a tenant has (the catalog plus its
 // own definitions), which a credential may read, and cached results keyed by everything that can
-// change them (tenant, data version, the credential's locked filters, the query, the minute).
-import { catalog, hash53, MetricRegistry, type Query, runQuery, type Result, type RunOptions } from "@kpikit/core";
+// change them (tenant, the data version of what the KPI reads, the credential's locked filters, the query, the minute).
+import { catalog, type CompiledMetric, hash53, type MeasureResults, MetricRegistry, type PreparedQuery, prepareQuery, type Query, type RunOptions, storedFact } from "@kpikit/core";
 import { assertMetricAllowed } from "./auth/authenticate.js";
 import type { Auth } from "./context.js";
-import type { Store } from "./store/types.js";
+import type { DataVersions, Store } from "./store/types.js";
 import { QueryTimeoutError } from "./store/unavailable.js";
 
 const BUILT_IN = MetricRegistry.of(catalog);
@@ -43,19 +43,41 @@ export interface ServiceOptions {
   queryTimeoutMs?: number;
 }
 
-/** How long a tenant's data version is trusted before it is read again (for other writers). */
+/** How long a tenant's data versions are trusted before they are read again (for other writers). */
 const VERSION_TTL_MS = 1_000;
+
+/** What a query's result is built from, shared by the queries that differ only in their locale. */
+interface Measured {
+  prepared: PreparedQuery;
+  results: MeasureResults;
+}
+
+/** A query's cache identity: its ETag, its result's key, the key of its measures, and its KPI's data version. */
+export interface Tag {
+  etag: string;
+  key: string;
+  shared: string;
+  version: number;
+}
+
+/** The newest change to anything a KPI reads: its facts, and the tenant's settings, definitions and targets. */
+function versionOf(versions: DataVersions, metric: CompiledMetric): number {
+  let version = versions.parts.settings ?? 0;
+  for (const fact of metric.facts) version = Math.max(version, versions.parts[storedFact(fact)] ?? 0);
+  return version;
+}
 
 export class KpiService {
   private readonly registries = new Lru<MetricRegistry>(1000);
   private readonly results: Lru<Cached>;
+  private readonly measures: Lru<Measured>;
   private readonly queries = new Lru<Query>(2000);
-  private readonly versions = new Map<string, { version: string; until: number }>();
+  private readonly versionCache = new Map<string, { versions: DataVersions; until: number }>();
   private readonly watched = new Set<string>();
-  /** Queries as text, for cache keys; queries parsed from URLs are reused objects. */
+  /** Queries as text without their locale, for cache keys; queries parsed from URLs are reused objects. */
   private readonly queryText = new WeakMap<Query, string>();
-  /** Results being computed, by cache key: identical queries arriving meanwhile wait for the same one. */
-  private readonly computing = new Map<string, Promise<Cached>>();
+  /** Measures being computed, by key: identical queries arriving meanwhile, in any locale, wait for the same work. */
+  private readonly measuring = new Map<string, Promise<Measured>>();
   private readonly clock: () => number;
   private readonly queryTimeoutMs: number;
 
@@ -65,24 +87,25 @@ export class KpiService {
   ) {
     this.clock = options.now ?? Date.now;
     this.results = new Lru(options.cacheSize ?? 5000);
+    this.measures = new Lru(options.cacheSize ?? 5000);
     this.queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   }
 
   /**
-   * The tenant's data version. This process's own writes replace it at once (the store's change
+   * The tenant's data versions. This process's own writes replace them at once (the store's change
    * feed); writes by other processes or isolates are seen within VERSION_TTL_MS.
    */
-  async version(tenantId: string): Promise<string> {
+  async versions(tenantId: string): Promise<DataVersions> {
     const now = Date.now();
-    const known = this.versions.get(tenantId);
-    if (known && known.until > now) return known.version;
+    const known = this.versionCache.get(tenantId);
+    if (known && known.until > now) return known.versions;
     if (!this.watched.has(tenantId)) {
       this.watched.add(tenantId);
-      this.store.onChange(tenantId, () => this.versions.delete(tenantId));
+      this.store.onChange(tenantId, () => this.versionCache.delete(tenantId));
     }
-    const version = await this.store.dataVersion(tenantId);
-    this.versions.set(tenantId, { version, until: now + VERSION_TTL_MS });
-    return version;
+    const versions = await this.store.versions(tenantId);
+    this.versionCache.set(tenantId, { versions, until: now + VERSION_TTL_MS });
+    return versions;
   }
 
   /** A query from URL parameters, parsed once per distinct URL. */
@@ -99,9 +122,8 @@ export class KpiService {
   }
 
   /** The tenant's KPIs: the catalog with its own definitions layered on top. */
-  async registry(tenantId: string, version?: string): Promise<MetricRegistry> {
-    const v = version ?? (await this.version(tenantId));
-    const key = `${tenantId}|${v}`;
+  async registry(tenantId: string, versions?: DataVersions): Promise<MetricRegistry> {
+    const key = `${tenantId}|${(versions ?? (await this.versions(tenantId))).parts.settings ?? 0}`;
     let registry = this.registries.get(key);
     if (!registry) {
       const own = await this.store.listDefinitions(tenantId);
@@ -125,9 +147,9 @@ export class KpiService {
     return query;
   }
 
-  private async options(auth: Auth, version: string): Promise<RunOptions> {
+  private options(auth: Auth, registry: MetricRegistry): RunOptions {
     return {
-      registry: await this.registry(auth.tenant.id, version),
+      registry,
       timeZone: auth.tenant.timeZone,
       currency: auth.tenant.currency,
       // Computed up to this very instant, not the minute's start: a fact placed seconds ago must
@@ -138,46 +160,60 @@ export class KpiService {
     };
   }
 
-  /** The ETag a query's result has now: cheap, so a 304 can be answered without computing. */
-  async etag(auth: Auth, query: Query): Promise<{ etag: string; key: string; version: string }> {
-    const version = await this.version(auth.tenant.id);
+  /**
+   * The ETag a query's result has now: cheap, so a 304 can be answered without computing. It moves
+   * only when something the KPI reads changes: an ingest of tickets leaves revenue's results cached.
+   */
+  async etag(auth: Auth, query: Query): Promise<Tag> {
+    const versions = await this.versions(auth.tenant.id);
+    const version = versionOf(versions, (await this.registry(auth.tenant.id, versions)).require(query.metric));
     let text = this.queryText.get(query);
-    if (text === undefined) this.queryText.set(query, (text = JSON.stringify(query)));
+    if (text === undefined) this.queryText.set(query, (text = JSON.stringify({ ...query, locale: undefined })));
     const scope = auth.lockedFilters ? JSON.stringify(auth.lockedFilters) : "";
-    const key = `${auth.tenant.id}|${version}|${auth.tenant.timeZone}|${auth.tenant.currency}|${scope}|${query.now === undefined ? this.minute() : ""}|${text}`;
-    return { etag: `W/"${hash53(key)}"`, key, version };
+    const shared = `${auth.tenant.id}|${version}|${auth.tenant.timeZone}|${auth.tenant.currency}|${scope}|${query.now === undefined ? this.minute() : ""}|${text}`;
+    const key = `${shared}|${query.locale ?? ""}`;
+    return { etag: `W/"${hash53(key)}"`, key, shared, version };
   }
 
-  /** A query's result as JSON text, computed once per cache key (and once while it computes). */
-  async result(auth: Auth, query: Query, tag?: { etag: string; key: string; version: string }): Promise<Cached> {
-    const { etag, key, version } = tag ?? (await this.etag(auth, query));
-    const hit = this.results.get(key);
+  /** A query's result as JSON text: its measures computed once per data version and minute, whatever the locale. */
+  async result(auth: Auth, query: Query, tag?: Tag): Promise<Cached> {
+    const t = tag ?? (await this.etag(auth, query));
+    const hit = this.results.get(t.key);
     if (hit) return hit;
-    let running = this.computing.get(key);
+    const { prepared, results } = await this.measured(auth, query, t);
+    const cached = { etag: t.etag, body: JSON.stringify(prepared.finish(results, String(t.version), query.locale)) };
+    this.results.set(t.key, cached);
+    return cached;
+  }
+
+  private measured(auth: Auth, query: Query, tag: Tag): Promise<Measured> {
+    const hit = this.measures.get(tag.shared);
+    if (hit) return Promise.resolve(hit);
+    let running = this.measuring.get(tag.shared);
     if (!running) {
-      running = this.compute(auth, query, version).then((body) => {
-        const cached = { etag, body };
-        this.results.set(key, cached);
-        return cached;
+      running = this.measure(auth, query).then((measured) => {
+        this.measures.set(tag.shared, measured);
+        return measured;
       });
-      this.computing.set(key, running);
-      void running.finally(() => this.computing.delete(key)).catch(() => undefined);
+      this.measuring.set(tag.shared, running);
+      void running.finally(() => this.measuring.delete(tag.shared)).catch(() => undefined);
     }
     return running;
   }
 
-  /** Runs a query within its time budget: past it, the engine is told to stop and the caller gets a QueryTimeoutError. */
-  private async compute(auth: Auth, query: Query, version: string): Promise<string> {
-    const options = await this.options(auth, version);
+  /** Plans a query (in no locale) and computes its measures within the time budget: past it, the engine is told to stop and the caller gets a QueryTimeoutError. */
+  private async measure(auth: Auth, query: Query): Promise<Measured> {
+    const registry = await this.registry(auth.tenant.id);
+    const prepared = prepareQuery({ ...query, locale: undefined }, this.options(auth, registry));
+    const engine = this.store.engine(auth.tenant.id);
     const budget = this.queryTimeoutMs;
-    if (!(budget > 0 && Number.isFinite(budget))) return JSON.stringify(await runQuery(this.store.engine(auth.tenant.id), query, options));
+    if (!(budget > 0 && Number.isFinite(budget))) return { prepared, results: await engine.compute(prepared.requests, prepared.tz) };
     const stop = new AbortController();
     const timer = setTimeout(() => stop.abort(new QueryTimeoutError(query.metric, budget)), budget);
     // An engine that cannot stop (in memory, D1) is not waited for past the budget either.
     const timedOut = new Promise<never>((_, reject) => stop.signal.addEventListener("abort", () => reject(stop.signal.reason), { once: true }));
     try {
-      const result: Result = await Promise.race([runQuery(this.store.engine(auth.tenant.id), query, { ...options, signal: stop.signal }), timedOut]);
-      return JSON.stringify(result);
+      return { prepared, results: await Promise.race([engine.compute(prepared.requests, prepared.tz, stop.signal), timedOut]) };
     } finally {
       clearTimeout(timer);
     }
@@ -186,7 +222,6 @@ export class KpiService {
   /** The SQL a query runs on this store. */
   async explain(auth: Auth, query: Query) {
     if (!this.store.explain) return undefined;
-    const version = await this.version(auth.tenant.id);
-    return this.store.explain(auth.tenant.id, query, await this.options(auth, version));
+    return this.store.explain(auth.tenant.id, query, this.options(auth, await this.registry(auth.tenant.id)));
   }
 }

@@ -1,7 +1,7 @@
 // The contract of data-model.md through HTTP, on a real SQLite file and on the memory store.
 import { readFileSync } from "node:fs";
 import { resultSchema } from "@kpikit/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fixture, RANGE } from "../../core/test/support/fixture.js";
 import { client, type Harness, harness, load, STORES } from "./support/harness.js";
 
@@ -142,6 +142,32 @@ for (const kind of STORES) {
         const after = await sk.get(path, { "If-None-Match": etag });
         expect(after.status).toBe(200);
         expect(after.body.value).toBe(first.body.value + 1);
+      });
+
+      it("moves a KPI's ETag only when something it reads changes, and computes it once for every locale", async () => {
+        const tickets = "/v1/metrics/tickets?range=2025-08-01..2025-08-08";
+        const revenue = "/v1/metrics/revenue?range=2025-08-01..2025-08-08&compare=none";
+        const [t0, r0] = [await sk.get(tickets), await sk.get(revenue)];
+        await sk.post("/v1/events/orders", { records: [order("etag-2", { placedAt: "2025-08-04T00:00:00Z", total: 25 })] });
+        // Tickets read no orders: still 304. Revenue does: a new result, with the data version it was computed on.
+        expect((await sk.get(tickets, { "If-None-Match": t0.headers.get("etag")! })).status).toBe(304);
+        const r1 = await sk.get(revenue, { "If-None-Match": r0.headers.get("etag")! });
+        expect([r1.status, r1.body.value]).toEqual([200, r0.body.value + 25]);
+        expect(Number(r1.body.dataVersion)).toBeGreaterThan(Number(r0.body.dataVersion));
+        // Every KPI reads the tenant's targets.
+        await sk.put("/v1/targets", { targets: [{ id: "etag-target", metric: "tickets", start: "2025-08-01", end: "2025-08-08", value: 7 }] });
+        const t1 = await sk.get(tickets, { "If-None-Match": t0.headers.get("etag")! });
+        expect([t1.status, t1.body.target.value]).toEqual([200, 7]);
+
+        const engine = h.store.engine("tenant_a");
+        const computed = vi.spyOn(engine, "compute");
+        try {
+          const words = await Promise.all(["en", "ru", "zh-Hant", "en"].map(async (locale) => (await sk.get(`${revenue}&grain=day&locale=${locale}`)).body.metric.label));
+          expect(words).toEqual(["Total sales", "Выручка", "銷售額", "Total sales"]);
+          expect(computed).toHaveBeenCalledTimes(1);
+        } finally {
+          computed.mockRestore();
+        }
       });
 
       it("shows the SQL a query runs", async () => {

@@ -3,7 +3,7 @@ export { KpiError, errorStatus, type ErrorCode, type Issue } from "./errors.js";
 export { hash53 } from "./hash.js";
 
 export * from "./facts/schemas.js";
-export { factModels, dimensions, dimensionsOf, isDimension, queryFacts, type FactModel, type FieldInfo, type FieldKind, type QueryFact, type DimensionBinding } from "./facts/model.js";
+export { factModels, storedFact, dimensions, dimensionsOf, isDimension, queryFacts, type FactModel, type FieldInfo, type FieldKind, type QueryFact, type DimensionBinding } from "./facts/model.js";
 
 export * from "./definitions/units.js";
 export * from "./definitions/schema.js";

@@ -2,14 +2,14 @@
 // database. Nothing survives a restart.
 import { createMemoryEngine, type DefinitionInput, type FactName, type FactRecord, type FactSet, type MemoryEngine, type Target } from "@kpikit/core";
 import { ChangeFeed } from "./change-feed.js";
-import type { ApiKey, IngestResult, SigningKey, Store, Tenant } from "./types.js";
+import type { ApiKey, DataPart, DataVersions, IngestResult, SigningKey, Store, Tenant } from "./types.js";
 
 interface TenantData {
   tenant: Tenant;
   facts: FactSet;
   ids: Map<FactName, Set<string>>;
   definitions: Map<string, DefinitionInput>;
-  version: number;
+  versions: { data: number; parts: Partial<Record<DataPart, number>> };
   engine?: MemoryEngine;
 }
 
@@ -28,15 +28,15 @@ export class MemoryStore implements Store {
     return d;
   }
 
-  private changed(d: TenantData): void {
-    d.version++;
+  private changed(d: TenantData, part: DataPart): void {
+    d.versions.parts[part] = ++d.versions.data;
     d.engine = undefined;
     this.changes.emit(d.tenant.id);
   }
 
   async createTenant(tenant: Tenant): Promise<void> {
     if (this.tenants.has(tenant.id)) throw new Error(`tenant ${tenant.id} exists`);
-    this.tenants.set(tenant.id, { tenant: { ...tenant }, facts: {}, ids: new Map(), definitions: new Map(), version: 0 });
+    this.tenants.set(tenant.id, { tenant: { ...tenant }, facts: {}, ids: new Map(), definitions: new Map(), versions: { data: 0, parts: {} } });
   }
 
   async getTenant(id: string): Promise<Tenant | undefined> {
@@ -47,7 +47,7 @@ export class MemoryStore implements Store {
   async updateTenant(id: string, patch: Partial<Omit<Tenant, "id">>): Promise<Tenant> {
     const d = this.data(id);
     d.tenant = { ...d.tenant, ...patch };
-    this.changed(d);
+    this.changed(d, "settings");
     return { ...d.tenant };
   }
 
@@ -98,7 +98,7 @@ export class MemoryStore implements Store {
       fresh.push(structuredClone(r));
     }
     (d.facts as Record<string, unknown[]>)[fact] = [...((d.facts[fact] as unknown[] | undefined) ?? []), ...fresh];
-    this.changed(d);
+    this.changed(d, fact === "targets" ? "settings" : fact);
     return { inserted: fresh.length, duplicates: records.length - fresh.length };
   }
 
@@ -111,17 +111,18 @@ export class MemoryStore implements Store {
       byId.set(t.id, { ...t });
     }
     d.facts.targets = [...byId.values()];
-    this.changed(d);
+    this.changed(d, "settings");
     return { inserted, duplicates: targets.length - inserted };
   }
 
-  async dataVersion(tenantId: string): Promise<string> {
-    return String(this.data(tenantId).version);
+  async versions(tenantId: string): Promise<DataVersions> {
+    const { data, parts } = this.data(tenantId).versions;
+    return { data, parts: { ...parts } };
   }
 
   engine(tenantId: string): MemoryEngine {
     const d = this.data(tenantId);
-    return (d.engine ??= createMemoryEngine(d.facts, { dataVersion: String(d.version) }));
+    return (d.engine ??= createMemoryEngine(d.facts, { dataVersion: String(d.versions.data) }));
   }
 
   async listDefinitions(tenantId: string): Promise<DefinitionInput[]> {
@@ -131,13 +132,13 @@ export class MemoryStore implements Store {
   async putDefinition(tenantId: string, definition: DefinitionInput): Promise<void> {
     const d = this.data(tenantId);
     d.definitions.set(definition.id, structuredClone(definition));
-    this.changed(d);
+    this.changed(d, "settings");
   }
 
   async deleteDefinition(tenantId: string, id: string): Promise<boolean> {
     const d = this.data(tenantId);
     const existed = d.definitions.delete(id);
-    this.changed(d);
+    this.changed(d, "settings");
     return existed;
   }
 

@@ -20,7 +20,7 @@ import {
   type Target,
 } from "@kpikit/core";
 import { ChangeFeed } from "./change-feed.js";
-import type { ApiKey, IngestResult, SigningKey, Store, Tenant } from "./types.js";
+import type { ApiKey, DataPart, DataVersions, IngestResult, SigningKey, Store, Tenant } from "./types.js";
 
 export interface SqlStatement {
   sql: string;
@@ -56,6 +56,7 @@ function metaStatements(d: Dialect): string[] {
     `CREATE TABLE IF NOT EXISTS kpikit_keys (id ${text} PRIMARY KEY, tenant_id ${text} NOT NULL, kind ${text} NOT NULL, hash ${text} NOT NULL UNIQUE, prefix ${text} NOT NULL, last4 ${text} NOT NULL, created_at ${text} NOT NULL, expires_at ${text})`,
     `CREATE INDEX IF NOT EXISTS kpikit_keys_tenant ON kpikit_keys (tenant_id)`,
     `CREATE TABLE IF NOT EXISTS kpikit_signing_keys (kid ${text} PRIMARY KEY, tenant_id ${text} NOT NULL, secret ${text} NOT NULL, created_at ${text} NOT NULL, expires_at ${text})`,
+    `CREATE TABLE IF NOT EXISTS kpikit_versions (tenant_id ${text} NOT NULL, part ${text} NOT NULL, version ${bigint} NOT NULL, PRIMARY KEY (tenant_id, part))`,
     `CREATE TABLE IF NOT EXISTS kpikit_definitions (tenant_id ${text} NOT NULL, id ${text} NOT NULL, body ${text} NOT NULL, PRIMARY KEY (tenant_id, id))`,
   ];
 }
@@ -193,9 +194,10 @@ export class SqlStore implements Store {
     const p = this.p;
     await this.driver.transaction([
       {
-        sql: `UPDATE kpikit_tenants SET name = ${p(1)}, time_zone = ${p(2)}, currency = ${p(3)}, public_metrics = ${p(4)}, allowed_origins = ${p(5)}, data_version = data_version + 1 WHERE id = ${p(6)}`,
+        sql: `UPDATE kpikit_tenants SET name = ${p(1)}, time_zone = ${p(2)}, currency = ${p(3)}, public_metrics = ${p(4)}, allowed_origins = ${p(5)} WHERE id = ${p(6)}`,
         params: [t.name, t.timeZone, t.currency, JSON.stringify(t.publicMetrics), JSON.stringify(t.allowedOrigins), id],
       },
+      ...this.bump(id, "settings"),
     ]);
     this.changes.emit(id);
     return t;
@@ -254,15 +256,23 @@ export class SqlStore implements Store {
     return batchInserts(rows, this.driver.dialect, this.driver.maxParams, conflict);
   }
 
-  private bump(tenantId: string): SqlStatement {
-    return { sql: `UPDATE kpikit_tenants SET data_version = data_version + 1 WHERE id = ${this.p(1)}`, params: [tenantId] };
+  /** Raises the tenant's data version, and records it as the one at which `part` last changed. */
+  private bump(tenantId: string, part: DataPart): SqlStatement[] {
+    const p = this.p;
+    return [
+      { sql: `UPDATE kpikit_tenants SET data_version = data_version + 1 WHERE id = ${p(1)}`, params: [tenantId] },
+      {
+        sql: `INSERT INTO kpikit_versions (tenant_id, part, version) SELECT id, ${p(2)}, data_version FROM kpikit_tenants WHERE id = ${p(1)} ON CONFLICT (tenant_id, part) DO UPDATE SET version = excluded.version`,
+        params: [tenantId, part],
+      },
+    ];
   }
 
   async ingest<F extends FactName>(tenantId: string, fact: F, records: readonly FactRecord<F>[]): Promise<IngestResult> {
     if (records.length === 0) return { inserted: 0, duplicates: 0 };
     const { statements, counted } = ingestSql(fact, records, tenantId, this.driver.dialect, { maxParams: this.driver.maxParams, ingestId: crypto.randomUUID(), rollups: this.rollups });
     const stale = this.rollups ? [] : [{ sql: `DELETE FROM rollup_versions WHERE tenant_id = ${this.p(1)}`, params: [tenantId] }];
-    const changed = await this.driver.transaction([...statements, ...stale, this.bump(tenantId)]);
+    const changed = await this.driver.transaction([...statements, ...stale, ...this.bump(tenantId, fact === "targets" ? "settings" : fact)]);
     const inserted = changed.slice(0, counted).reduce((s, n) => s + n, 0);
     this.changes.emit(tenantId);
     return { inserted, duplicates: records.length - inserted };
@@ -283,15 +293,20 @@ export class SqlStore implements Store {
     }
     const rows = latest.flatMap((t) => encodeFact("targets", t, tenantId, this.driver.dialect));
     const set = rows[0]!.columns.filter((c) => c !== "tenant_id" && c !== "id").map((c) => `${c} = excluded.${c}`);
-    await this.driver.transaction([...this.inserts(rows, `ON CONFLICT (tenant_id, id) DO UPDATE SET ${set.join(", ")}`), this.bump(tenantId)]);
+    await this.driver.transaction([...this.inserts(rows, `ON CONFLICT (tenant_id, id) DO UPDATE SET ${set.join(", ")}`), ...this.bump(tenantId, "settings")]);
     this.changes.emit(tenantId);
     const inserted = ids.filter((id) => !existing.has(id)).length;
     return { inserted, duplicates: targets.length - inserted };
   }
 
-  async dataVersion(tenantId: string): Promise<string> {
-    const [row] = await this.driver.all(`SELECT data_version FROM kpikit_tenants WHERE id = ${this.p(1)}`, [tenantId]);
-    return String(row?.data_version ?? 0);
+  async versions(tenantId: string): Promise<DataVersions> {
+    const rows = await this.driver.all(
+      `SELECT t.data_version, v.part, v.version FROM kpikit_tenants t LEFT JOIN kpikit_versions v ON v.tenant_id = t.id WHERE t.id = ${this.p(1)}`,
+      [tenantId],
+    );
+    const parts: Partial<Record<DataPart, number>> = {};
+    for (const r of rows) if (r.part !== null) parts[r.part as DataPart] = Number(r.version);
+    return { data: Number(rows[0]?.data_version ?? 0), parts };
   }
 
   engine(tenantId: string): SqlEngine {
@@ -301,7 +316,7 @@ export class SqlStore implements Store {
         dialect: this.driver.dialect,
         tenant: tenantId,
         execute: (sql, params, signal) => this.driver.all(sql, params, signal ? { signal } : {}),
-        dataVersion: () => this.dataVersion(tenantId),
+        dataVersion: async () => String((await this.versions(tenantId)).data),
         rollups: () => (this.rolledUp.has(tenantId) ? this.rollups : undefined),
       });
       this.engines.set(tenantId, engine);
@@ -325,14 +340,14 @@ export class SqlStore implements Store {
         sql: `INSERT INTO kpikit_definitions (tenant_id, id, body) VALUES (${p(1)}, ${p(2)}, ${p(3)}) ON CONFLICT (tenant_id, id) DO UPDATE SET body = excluded.body`,
         params: [tenantId, definition.id, JSON.stringify(definition)],
       },
-      this.bump(tenantId),
+      ...this.bump(tenantId, "settings"),
     ]);
     this.changes.emit(tenantId);
   }
 
   async deleteDefinition(tenantId: string, id: string): Promise<boolean> {
     const p = this.p;
-    const [deleted] = await this.driver.transaction([{ sql: `DELETE FROM kpikit_definitions WHERE tenant_id = ${p(1)} AND id = ${p(2)}`, params: [tenantId, id] }, this.bump(tenantId)]);
+    const [deleted] = await this.driver.transaction([{ sql: `DELETE FROM kpikit_definitions WHERE tenant_id = ${p(1)} AND id = ${p(2)}`, params: [tenantId, id] }, ...this.bump(tenantId, "settings")]);
     this.changes.emit(tenantId);
     return (deleted ?? 0) > 0;
   }

@@ -38,6 +38,20 @@ export interface SigningKey {
   expiresAt: string | null;
 }
 
+/**
+ * The parts of a tenant's data whose changes are told apart: each fact (an order's lines are part of
+ * the order), and `settings` (its settings, definitions and targets, which every KPI reads).
+ */
+export type DataPart = Exclude<FactName, "targets"> | "settings";
+
+/** A KPI's result stays valid while none of the parts it reads changes. */
+export interface DataVersions {
+  /** Goes up with every change to the tenant's data. */
+  data: number;
+  /** The data version at each part's last change (a part never changed has none). */
+  parts: Readonly<Partial<Record<DataPart, number>>>;
+}
+
 export interface IngestResult {
   inserted: number;
   duplicates: number;
@@ -72,8 +86,8 @@ export interface Store {
   ingest<F extends FactName>(tenantId: string, fact: F, records: readonly FactRecord<F>[]): Promise<IngestResult>;
   /** Inserts or replaces targets by id (a target's value may be revised). */
   putTargets(tenantId: string, targets: readonly Target[]): Promise<IngestResult>;
-  /** Changes whenever the tenant's facts or definitions do. */
-  dataVersion(tenantId: string): Promise<string>;
+  /** The tenant's data version, and the one at which each part of its data last changed. */
+  versions(tenantId: string): Promise<DataVersions>;
 
   /** The engine that computes the tenant's KPIs. */
   engine(tenantId: string): Engine;

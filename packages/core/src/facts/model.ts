@@ -20,6 +20,9 @@ export const queryFacts: readonly QueryFact[] = [
   "incidents",
 ];
 
+/** The fact whose ingest writes a query fact's rows: an order's lines come with the order. */
+export const storedFact = (fact: QueryFact): Exclude<FactName, "targets"> => (fact === "orderLines" ? "orders" : fact);
+
 export type FieldKind = "string" | "number" | "boolean" | "timestamp" | "date";
 
 export interface FieldInfo {

@@ -226,7 +226,8 @@ function checkDimensions(metric: CompiledMetric, filters: Record<string, readonl
 export interface PreparedQuery {
   requests: readonly MeasureRequest[];
   tz: string;
-  finish(results: MeasureResults, dataVersion: string): Result;
+  /** The result from the measures' results, worded in `locale` (default: the query's). */
+  finish(results: MeasureResults, dataVersion: string, locale?: string): Result;
 }
 
 /** Validates and plans a query (throws KpiError for a bad one) without touching any data. */
@@ -275,7 +276,7 @@ export function prepareQuery(input: unknown, options: RunOptions): PreparedQuery
   return {
     requests: plan.requests,
     tz,
-    finish(results, dataVersion) {
+    finish(results, dataVersion, wordedIn = q.locale) {
       evaluator.results = results;
       const evaluated = evaluate();
       const { value, previous, series } = evaluated;
@@ -288,8 +289,8 @@ export function prepareQuery(input: unknown, options: RunOptions): PreparedQuery
         });
         breakdown = breakdownOf([...keys]).sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || String(a.key).localeCompare(String(b.key)));
       }
-      const locale = catalogLocale(q.locale);
-      const formatLocale = q.locale ?? locale;
+      const locale = catalogLocale(wordedIn);
+      const formatLocale = wordedIn ?? locale;
       const currency = def.unit === "currency" ? (def.currency ?? options.currency ?? "USD") : undefined;
       const change = changeOf(value, previous);
       const description = def.descriptions?.[locale] ?? def.descriptions?.en;
