@@ -6,6 +6,7 @@ import { assertMetricAllowed } from "./auth/authenticate.js";
 import type { Auth } from "./context.js";
 import type { DataVersions, Store } from "./store/types.js";
 import { QueryTimeoutError } from "./store/unavailable.js";
+import { Turns } from "./turns.js";
 
 const BUILT_IN = MetricRegistry.of(catalog);
 
@@ -39,9 +40,14 @@ export interface ServiceOptions {
   /** The clock; queries that give no `now` run up to its time (their results are cached by the minute). */
   now?: () => number;
   cacheSize?: number;
-  /** A KPI's time budget, in ms (default 8000). */
+  /** A KPI's time budget, in ms (default 8000), counted from its turn to compute. */
   queryTimeoutMs?: number;
+  /** KPIs computing at once (default 8); the others wait for a turn, at most 20 s. */
+  concurrentQueries?: number;
 }
+
+/** How long a KPI waits for its turn to compute before it is answered 503. */
+const MAX_TURN_WAIT_MS = 20_000;
 
 /** How long a tenant's data versions are trusted before they are read again (for other writers). */
 const VERSION_TTL_MS = 1_000;
@@ -80,6 +86,7 @@ export class KpiService {
   private readonly measuring = new Map<string, Promise<Measured>>();
   private readonly clock: () => number;
   private readonly queryTimeoutMs: number;
+  private readonly turns: Turns;
 
   constructor(
     readonly store: Store,
@@ -87,8 +94,10 @@ export class KpiService {
   ) {
     this.clock = options.now ?? Date.now;
     this.results = new Lru(options.cacheSize ?? 5000);
-    this.measures = new Lru(options.cacheSize ?? 5000);
+    // Measures serve a result's other locales (five at most): a fifth of the results' room.
+    this.measures = new Lru(Math.ceil((options.cacheSize ?? 5000) / 5));
     this.queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+    this.turns = new Turns(options.concurrentQueries ?? 8, MAX_TURN_WAIT_MS);
   }
 
   /**
@@ -175,7 +184,10 @@ export class KpiService {
     return { etag: `W/"${hash53(key)}"`, key, shared, version };
   }
 
-  /** A query's result as JSON text: its measures computed once per data version and minute, whatever the locale. */
+  /**
+   * A query's result as JSON text: its measures computed once per data version and minute, whatever
+   * the locale.
+   */
   async result(auth: Auth, query: Query, tag?: Tag): Promise<Cached> {
     const t = tag ?? (await this.etag(auth, query));
     const hit = this.results.get(t.key);
@@ -191,7 +203,7 @@ export class KpiService {
     if (hit) return Promise.resolve(hit);
     let running = this.measuring.get(tag.shared);
     if (!running) {
-      running = this.measure(auth, query).then((measured) => {
+      running = this.turns.run(() => this.measure(auth, query)).then((measured) => {
         this.measures.set(tag.shared, measured);
         return measured;
       });
