@@ -24,7 +24,7 @@ describe("Turns", () => {
   it("runs a few computations at once and the rest in arrival order, each as soon as a turn frees", async () => {
     const turns = new Turns(2, 60_000);
     const log: string[] = [];
-    const [a, b, c, d] = ["a", "b", "c", "d"].map((n) => work(log, n));
+    const [a, b, c, d] = [work(log, "a"), work(log, "b"), work(log, "c"), work(log, "d")] as const;
     const results = [a, b, c, d].map((w) => turns.run(w.run));
     await Promise.resolve();
     expect(log).toEqual(["start a", "start b"]);
