@@ -3,7 +3,7 @@
 // KPI added to the catalog shows up here without a change to this page.
 import "@kpikit/elements";
 import { html, nothing, render } from "lit";
-import { demoToken, LOCALES, RANGES } from "./demo-token.js";
+import { demoToken, LANGUAGES, RANGES } from "./demo-token.js";
 import "./nav.js";
 import "./styles.css";
 
@@ -38,7 +38,7 @@ function select(label: string, id: string, options: readonly (readonly [string, 
 
 function controls() {
   return html`${select("Range", "range", RANGES, state.range, (v) => update({ range: v }))}
-    ${select("Language", "locale", LOCALES, state.locale, (v) => update({ locale: v }))}
+    ${select("Language", "locale", LANGUAGES, state.locale, (v) => update({ locale: v }))}
     ${select("Theme", "theme", [["", "System"], ["light", "Light"], ["dark", "Dark"]], state.theme, (v) => update({ theme: v }))}`;
 }
 

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of every route, built from the same zod schemas that validate
 // requests, so the document cannot drift from what the API accepts and returns.
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { columnMappingSchema, COMPARES, definitionSchema, factNames, factSchemas, GRAINS, querySchema, RANGE_PRESETS, resultSchema, targetSchema } from "@kpikit/core";
+import { columnMappingSchema, COMPARES, definitionSchema, factNames, factSchemas, GRAINS, MAX_BATCH_QUERIES, querySchema, RANGE_PRESETS, resultSchema, targetSchema } from "@kpikit/core";
 import { z } from "zod";
 import { tokenRequestSchema } from "./auth/tokens.js";
 import { MAX_BODY_BYTES, MAX_RECORDS } from "./middleware/json-body.js";
@@ -85,7 +85,7 @@ export function describeApi(registry: Registry): void {
     summary: "A batch of queries in one request (a page of widgets makes one); a bad query, or one past its time budget (503), gives an error entry in its place",
     description: "With `Accept: application/x-ndjson` the answers come one JSON line each, `{index, result}` or `{index, error}`, as soon as each is ready: no KPI waits for the batch's slowest.",
     security: secured,
-    request: { body: { required: true, content: json(z.object({ queries: z.array(querySchema).max(100) })) } },
+    request: { body: { required: true, content: json(z.object({ queries: z.array(querySchema).max(MAX_BATCH_QUERIES) })) } },
     responses: {
       200: {
         description: "Results in the order of the queries (JSON), or as they are ready (NDJSON)",

@@ -7,6 +7,8 @@ export { factModels, storedFact, dimensions, dimensionsOf, isDimension, queryFac
 
 export * from "./definitions/units.js";
 export * from "./definitions/schema.js";
+export { dimensionNameSchema, metricIdSchema } from "./ids.js";
+export { MAX_BATCH_QUERIES } from "./query/batch.js";
 export { compileDefinition, type CompiledMetric, type Formula, type MetricLookup } from "./definitions/compile.js";
 export { MetricRegistry } from "./definitions/registry.js";
 export { parseExpr, refsOf, type Expr } from "./expr/parse.js";

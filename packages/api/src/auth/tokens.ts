@@ -2,6 +2,7 @@
 // read from the token; the key is found by the header's `kid`, and the tenant it belongs to must
 // be the token's `tid`. A token can only read the metrics it lists, within its locked filters.
 import { decode, sign, verify } from "hono/jwt";
+import { dimensionNameSchema, metricIdSchema } from "@kpikit/core";
 import { z } from "zod";
 import { randomText } from "./credentials.js";
 import type { SigningKey, Store } from "../store/types.js";
@@ -14,8 +15,8 @@ const ALG = "HS256";
 const filterValues = z.union([z.string().min(1).max(256), z.array(z.string().min(1).max(256)).min(1).max(100)]);
 
 export const tokenRequestSchema = z.strictObject({
-  metrics: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/)).min(1).max(100),
-  filters: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/), filterValues).optional(),
+  metrics: z.array(metricIdSchema).min(1).max(100),
+  filters: z.record(dimensionNameSchema, filterValues).optional(),
   origins: z.array(z.url({ protocol: /^https?$/ })).max(20).optional(),
   ttlSeconds: z.number().int().min(30).max(MAX_TOKEN_SECONDS).default(600),
   /** The viewer, for the tenant's own audit trail. */

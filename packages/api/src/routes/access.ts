@@ -1,4 +1,5 @@
 // Credentials and settings: embed tokens, API keys, and who may read what from where.
+import { metricIdSchema } from "@kpikit/core";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../context.js";
@@ -23,7 +24,7 @@ export const settingsSchema = z.strictObject({
   name: z.string().min(1).max(200).optional(),
   timeZone: z.string().refine(isTimeZone, "must be an IANA time zone").optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code").optional(),
-  publicMetrics: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/)).max(200).optional(),
+  publicMetrics: z.array(metricIdSchema).max(200).optional(),
   allowedOrigins: z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)).max(50).optional(),
 });
 

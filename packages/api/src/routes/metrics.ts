@@ -1,5 +1,5 @@
 // Reading KPIs: one query from URL parameters, a batch in one request, a live stream, the SQL.
-import { parseQuery, queryFromSearchParams } from "@kpikit/core";
+import { MAX_BATCH_QUERIES, parseQuery, queryFromSearchParams } from "@kpikit/core";
 import { Hono } from "hono";
 import { stream as streamBody, streamSSE } from "hono/streaming";
 import type { AppEnv } from "../context.js";
@@ -8,7 +8,6 @@ import type { KpiService } from "../service.js";
 import { respond } from "../middleware/headers.js";
 import { jsonBody } from "../middleware/json-body.js";
 
-export const MAX_BATCH_QUERIES = 100;
 /** Authenticated results may be kept by the browser only, briefly, and reused while revalidating. */
 const CACHE_CONTROL = "private, max-age=30, stale-while-revalidate=300";
 

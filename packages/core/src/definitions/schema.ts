@@ -2,10 +2,10 @@
 // one form and validated by the same schema.
 import { z } from "zod";
 import { dimensions, queryFacts } from "../facts/model.js";
+import { metricIdSchema } from "../ids.js";
 
 import { DIRECTIONS, DOMAINS, type LocaleTexts, UNITS } from "./units.js";
 
-export const metricIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, "must be snake_case: a lowercase letter, then lowercase letters, digits or _ (at most 64)");
 const expression = z.string().min(1).max(2000);
 const fieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a field name");
 const shortText = z.string().min(1).max(200);

@@ -1,6 +1,7 @@
 // The facts users send, exactly as data-model.md names them. Every record is a strict object:
 // an unknown field is an error, not something silently dropped.
 import { z } from "zod";
+import { metricIdSchema } from "../ids.js";
 
 const MAX_TEXT = 256;
 
@@ -178,7 +179,7 @@ export const incidentSchema = z.strictObject({
 export const targetSchema = z
   .strictObject({
     id: idSchema,
-    metric: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, "must be a KPI id (snake_case)"),
+    metric: metricIdSchema,
     start: dateSchema,
     end: dateSchema,
     value: number().min(-1e12, "must be at least -10^12").max(1e12, "must be at most 10^12"),

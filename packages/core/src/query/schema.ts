@@ -1,7 +1,7 @@
 // Queries exactly as data-model.md defines them, from a JSON body (`POST /v1/query`) or from URL
 // query parameters (`GET /v1/metrics/:id?range=…&filter.channel=email`).
 import { z } from "zod";
-import { metricIdSchema } from "../definitions/schema.js";
+import { dimensionNameSchema, metricIdSchema } from "../ids.js";
 import { KpiError } from "../errors.js";
 import { timestampSchema } from "../facts/schemas.js";
 import { GRAINS } from "../time/calendar.js";
@@ -22,7 +22,7 @@ export const querySchema = z.strictObject({
   tz: z.string().refine(isTimeZone, { message: "must be an IANA time zone such as Europe/Moscow or UTC" }).optional(),
   compare: z.enum(COMPARES).default("previous_period"),
   /** Dimension → value(s); several values of one dimension are alternatives (OR), dimensions AND. */
-  filters: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, "must be a dimension name"), z.union([dimensionValue, z.array(dimensionValue).min(1).max(100)])).optional(),
+  filters: z.record(dimensionNameSchema, z.union([dimensionValue, z.array(dimensionValue).min(1).max(100)])).optional(),
   by: z.string().max(64).optional(),
   /** Overrides the current time, for reproducible pages and tests. */
   now: timestampSchema.optional(),

@@ -1,7 +1,7 @@
 // One data client per page and endpoint: every widget's query within a tick goes out as one
 // POST /v1/query; identical queries are sent once; answers are cached; live updates come over SSE
 // (from a module loaded when the first widget asks for them).
-import { searchParamsOf, type QueryInput, type Result } from "@kpikit/core";
+import { MAX_BATCH_QUERIES, searchParamsOf, type QueryInput, type Result } from "@kpikit/core";
 import { Credentials } from "./credentials.js";
 import { asRequestError, errorOfResponse, KpiRequestError, problemMessage } from "./errors.js";
 import { resultProblem } from "./is-result.js";
@@ -40,8 +40,6 @@ interface Waiter {
   reject(error: KpiRequestError): void;
 }
 
-/** The API refuses batches larger than this. */
-const MAX_BATCH = 100;
 /** Answers one JSON line each, as soon as each is ready. */
 const NDJSON = "application/x-ndjson";
 
@@ -144,7 +142,7 @@ export class KpiClient {
     this.#queued.clear();
     for (const [credentials, entries] of groups) {
       const all = [...entries];
-      for (let i = 0; i < all.length; i += MAX_BATCH) void this.#send(credentials, all.slice(i, i + MAX_BATCH));
+      for (let i = 0; i < all.length; i += MAX_BATCH_QUERIES) void this.#send(credentials, all.slice(i, i + MAX_BATCH_QUERIES));
     }
   }
 

@@ -1,7 +1,7 @@
 // The stories every widget has: its states (loading, empty, error, offline, stale), each status,
 // the dark theme and the five locales. Each story's play function waits for the state it shows
 // and checks it, so that the accessibility check after it sees the finished widget.
-import type { Result } from "@kpikit/core";
+import { LOCALES, type Result } from "@kpikit/core";
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html, type TemplateResult } from "lit";
 import { expect, waitFor } from "storybook/test";
@@ -11,8 +11,6 @@ import { emptyResult, statusResults } from "./results.js";
 export type WidgetTag = "kpi-card" | "kpi-gauge" | "kpi-trend" | "kpi-sparkline";
 export type WidgetArgs = Record<string, string | number | boolean | undefined>;
 type Story = StoryObj<WidgetArgs>;
-
-export const LOCALES = ["en", "ru", "ms", "zh-Hans", "zh-Hant"] as const;
 
 /**
  * Waits for a condition the story's widget reaches. Patient, because a CI machine may run every
