@@ -2,7 +2,7 @@
 // shown once; the publishable key (safe in page HTML) is kept in the state file for the demo pages.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { createTenant, keyHint, newKey, type SqlStore, sha256Hex } from "@kpikit/api";
+import { acceptKey, createTenant, newKey, type SqlStore, sha256Hex } from "@kpikit/api";
 import type { Config } from "./config.js";
 import { openStore } from "./store.js";
 
@@ -70,14 +70,14 @@ export async function bootstrap(config: Config): Promise<Bootstrapped> {
   }
   // A key given in the environment is accepted from then on, next to the keys the tenant had.
   if (config.secretKey && !(await store.keyByHash(await sha256Hex(config.secretKey)))) {
-    await store.addKey({ id: `key_env_${Date.now()}`, tenantId: DEFAULT_TENANT, kind: "secret", ...keyHint(config.secretKey), createdAt: new Date().toISOString(), expiresAt: null }, await sha256Hex(config.secretKey));
+    await acceptKey(store, DEFAULT_TENANT, "secret", config.secretKey);
   }
   const missing = [...new Set(origins)].filter((o) => !existing.allowedOrigins.includes(o));
   const tenant = missing.length ? await store.updateTenant(DEFAULT_TENANT, { allowedOrigins: [...existing.allowedOrigins, ...missing] }) : existing;
   let state: LocalState | undefined = existsSync(statePath) ? (JSON.parse(readFileSync(statePath, "utf8")) as LocalState) : undefined;
   if (!state) {
     const publishableKey = newKey("publishable");
-    await store.addKey({ id: `key_pk_${Date.now()}`, tenantId: DEFAULT_TENANT, kind: "publishable", ...keyHint(publishableKey), createdAt: new Date().toISOString(), expiresAt: null }, await sha256Hex(publishableKey));
+    await acceptKey(store, DEFAULT_TENANT, "publishable", publishableKey);
     save((state = { publishableKey }));
   }
   const current = state;

@@ -1,6 +1,6 @@
 // Creating a tenant with its first credentials (used by apps/server for the default tenant, by
 // tests, and by operators' own provisioning).
-import { keyHint, newKey, randomText, sha256Hex } from "./auth/credentials.js";
+import { acceptKey, newKey } from "./auth/credentials.js";
 import { newSigningKey } from "./auth/tokens.js";
 import type { Store, Tenant } from "./store/types.js";
 
@@ -26,7 +26,7 @@ export async function createTenant(store: Store, t: NewTenant, now = new Date())
   const secretKey = t.secretKey ?? newKey("secret");
   const publishableKey = t.publishableKey ?? newKey("publishable");
   for (const [kind, text] of [["secret", secretKey], ["publishable", publishableKey]] as const) {
-    await store.addKey({ id: `key_${randomText(16)}`, tenantId: tenant.id, kind, ...keyHint(text), createdAt: now.toISOString(), expiresAt: null }, await sha256Hex(text));
+    await acceptKey(store, tenant.id, kind, text, { now });
   }
   await store.addSigningKey(newSigningKey(tenant.id, now));
   return { tenant, secretKey, publishableKey };

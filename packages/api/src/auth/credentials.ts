@@ -1,4 +1,6 @@
 // Secret and publishable keys: random text shown once, stored only as its SHA-256 hash.
+import type { ApiKey, KeyKind, Store } from "../store/types.js";
+
 export type CredentialKind = "secret" | "publishable" | "token";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -23,6 +25,16 @@ export function keyKind(credential: string): CredentialKind | undefined {
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Makes the tenant accept a key from now on: stored by the hash of its text, with a hint to tell
+ * it apart. Returns the key's record; its text is never stored.
+ */
+export async function acceptKey(store: Store, tenantId: string, kind: KeyKind, text: string, { now = new Date(), expiresAt = null }: { now?: Date; expiresAt?: string | null } = {}): Promise<ApiKey> {
+  const key: ApiKey = { id: `key_${randomText(16)}`, tenantId, kind, ...keyHint(text), createdAt: now.toISOString(), expiresAt };
+  await store.addKey(key, await sha256Hex(text));
+  return key;
 }
 
 /** How a key is shown after creation: enough to recognise it, never enough to use it. */

@@ -1,15 +1,14 @@
 // Credentials and settings: embed tokens, API keys, and who may read what from where.
-import { metricIdSchema } from "@kpikit/core";
+import { isTimeZone, metricIdSchema } from "@kpikit/core";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../context.js";
 import type { CredentialCache } from "../auth/authenticate.js";
-import { keyHint, newKey, randomText, sha256Hex } from "../auth/credentials.js";
+import { acceptKey, newKey } from "../auth/credentials.js";
 import { issueToken, tokenRequestSchema } from "../auth/tokens.js";
 import { jsonBody } from "../middleware/json-body.js";
 import { HttpProblem } from "../problem.js";
 import type { KpiService } from "../service.js";
-import { isTimeZone } from "@kpikit/core";
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const r = schema.safeParse(body);
@@ -66,8 +65,7 @@ export function accessRoutes(service: KpiService, now: () => number, credentials
     const tenant = c.get("auth").tenant.id;
     const request = parse(keyRequestSchema, await jsonBody(c));
     const text = newKey(request.kind);
-    const key = { id: `key_${randomText(16)}`, tenantId: tenant, kind: request.kind, ...keyHint(text), createdAt: new Date(now()).toISOString(), expiresAt: request.expiresAt ? new Date(request.expiresAt).toISOString() : null };
-    await store.addKey(key, await sha256Hex(text));
+    const key = await acceptKey(store, tenant, request.kind, text, { now: new Date(now()), expiresAt: request.expiresAt ? new Date(request.expiresAt).toISOString() : null });
     return c.json({ ...key, key: text }, 201);
   });
 
