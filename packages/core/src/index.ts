@@ -32,7 +32,8 @@ export { formatValue, formatChange, formatDuration, catalogLocale, type FormatOp
 export type { Engine, MeasureRequest, MeasureResults, Aggregate, FilterBinding } from "./engine/types.js";
 export { MemoryEngine, createMemoryEngine, type MemoryEngineOptions } from "./engine/memory/engine.js";
 export { SqlEngine, type SqlEngineOptions, type SqlExecutor } from "./engine/sql/engine.js";
-export { compileMeasures, type CompiledQuery, type CompiledSql } from "./engine/sql/compile.js";
+export { compileMeasures, type CompiledQuery } from "./engine/sql/compile.js";
+export type { SqlStatement } from "./engine/sql/statement.js";
 export { sqlite, postgres, dialects, type Dialect, type DialectName } from "./engine/sql/dialect.js";
 export { schemaStatements, tableSpecs, encodeFact, insertSql, batchInserts, type EncodedRow, type TableSpec } from "./engine/sql/schema.js";
 export { Rollups, rebuildRollupsSql, currentRollupsSql, ingestRollupsSql, type RollupMeasure } from "./engine/sql/rollup.js";

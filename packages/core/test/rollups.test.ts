@@ -8,7 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   catalog,
-  type CompiledSql,
+  type SqlStatement,
   currentRollupsSql,
   demoFacts,
   type Dialect,
@@ -35,7 +35,7 @@ const NOW = Date.parse("2026-11-23T09:47:13Z");
 /** A database as the tests drive it: statements in a transaction, and queries. */
 interface Database {
   dialect: Dialect;
-  transaction(statements: readonly CompiledSql[]): Promise<number[]>;
+  transaction(statements: readonly SqlStatement[]): Promise<number[]>;
   all(sql: string, params?: readonly unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }

@@ -2,7 +2,8 @@
 // database. A transaction holds one pooled connection from BEGIN to COMMIT.
 import { postgres } from "@kpikit/core";
 import pg from "pg";
-import type { SqlDriver, SqlStatement } from "../store/sql-store.js";
+import type { SqlStatement } from "@kpikit/core";
+import type { SqlDriver } from "../store/sql-store.js";
 import { DEFAULT_QUERY_TIMEOUT_MS } from "../service.js";
 import { withUnavailable } from "../store/unavailable.js";
 

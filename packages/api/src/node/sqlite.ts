@@ -5,7 +5,8 @@
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { availableParallelism } from "node:os";
 import { sqlite } from "@kpikit/core";
-import type { SqlDriver, SqlStatement } from "../store/sql-store.js";
+import type { SqlStatement } from "@kpikit/core";
+import type { SqlDriver } from "../store/sql-store.js";
 import { withUnavailable } from "../store/unavailable.js";
 import { SqliteThreads } from "./sqlite-threads.js";
 

@@ -16,16 +16,12 @@ import {
   Rollups,
   schemaStatements,
   SqlEngine,
+  type SqlStatement,
   tableSpecs,
   type Target,
 } from "@kpikit/core";
 import { ChangeFeed } from "./change-feed.js";
 import type { ApiKey, DataPart, DataVersions, IngestResult, SigningKey, Store, Tenant } from "./types.js";
-
-export interface SqlStatement {
-  sql: string;
-  params: readonly unknown[];
-}
 
 /** How a read is run. */
 export interface ReadOptions {

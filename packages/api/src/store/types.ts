@@ -1,7 +1,7 @@
 // What the API keeps per tenant, and the one interface every store implements (SQLite on Node,
 // D1 on Workers, PostgreSQL, memory). Every method takes the tenant explicitly: a store never
 // decides whose data it is looking at.
-import type { CompiledSql, DefinitionInput, Engine, FactName, FactRecord, RunOptions, Target } from "@kpikit/core";
+import type { DefinitionInput, Engine, FactName, FactRecord, RunOptions, SqlStatement, Target } from "@kpikit/core";
 
 export interface Tenant {
   id: string;
@@ -92,7 +92,7 @@ export interface Store {
   /** The engine that computes the tenant's KPIs. */
   engine(tenantId: string): Engine;
   /** The SQL a query runs, for stores that run SQL. */
-  explain?(tenantId: string, query: unknown, options: RunOptions): CompiledSql;
+  explain?(tenantId: string, query: unknown, options: RunOptions): SqlStatement;
 
   listDefinitions(tenantId: string): Promise<DefinitionInput[]>;
   putDefinition(tenantId: string, definition: DefinitionInput): Promise<void>;

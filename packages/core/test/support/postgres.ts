@@ -35,13 +35,13 @@ export async function postgresEngine(facts: FactSet, tenant = "t1"): Promise<{ e
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   for (const s of schemaStatements(postgres)) await pool.query(s);
   const rows = Object.entries(facts).flatMap(([fact, records]) => records!.flatMap((r) => encodeFact(fact as FactName, r as never, tenant, postgres)));
-  for (const s of batchInserts(rows, postgres, MAX_PARAMS)) await pool.query(s.sql, s.params);
+  for (const s of batchInserts(rows, postgres, MAX_PARAMS)) await pool.query(s.sql, [...s.params]);
   // Fresh statistics, or the planner guesses at the retention KPIs' joins.
   await pool.query("ANALYZE");
   const engine = new SqlEngine({
     dialect: postgres,
     tenant,
-    execute: async (sql, params) => (await pool.query(sql, params)).rows,
+    execute: async (sql, params) => (await pool.query(sql, [...params])).rows,
     dataVersion: () => "postgres",
   });
   return {

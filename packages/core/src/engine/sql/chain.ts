@@ -13,6 +13,7 @@ import { factModels, type QueryFact } from "../../facts/model.js";
 import { hash53 } from "../../hash.js";
 import type { Dialect } from "./dialect.js";
 import { columnSql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
+import type { SqlStatement } from "./statement.js";
 
 export interface Chain {
   /** A short name for the chain's definition, the `chain` column. */
@@ -222,15 +223,10 @@ export function lapsesAfterSelect(index: number, chain: Chain, days: number, byE
   return `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_lapses", "l", on, byEnd ? "chain_lapses_lapse_e_s" : undefined)} GROUP BY w.i`;
 }
 
-interface Statement {
-  sql: string;
-  params: unknown[];
-}
-
 /** Builds a statement on a chain of a tenant, each with parameters of its own (the tenant first). */
 const statementOf =
   (chain: Chain, tenant: string, dialect: Dialect) =>
-  (make: (c: ChainSql, params: SqlParams) => string): Statement => {
+  (make: (c: ChainSql, params: SqlParams) => string): SqlStatement => {
     const params = new SqlParams(dialect);
     const c = new ChainSql(chain, params.add(tenant), params, dialect);
     return { sql: make(c, params), params: params.values };
@@ -256,8 +252,8 @@ export function chainIngestSql(
   dialect: Dialect,
   inserted: Inserted,
   current: (params: SqlParams) => string,
-  events: (sign: 1 | -1) => Statement[],
-): Statement[] {
+  events: (sign: 1 | -1) => SqlStatement[],
+): SqlStatement[] {
   const build = statementOf(chain, tenant, dialect);
   const binary = dialect.binaryText;
   const { ingestId } = inserted;
@@ -299,7 +295,7 @@ function lapsesInsert(c: ChainSql, params: SqlParams, days: number, rows: string
 }
 
 /** The statements that rebuild a tenant's chain from its facts (after its rows were deleted). */
-export function chainRebuildSql(chain: Chain, days: readonly number[], tenant: string, dialect: Dialect): Statement[] {
+export function chainRebuildSql(chain: Chain, days: readonly number[], tenant: string, dialect: Dialect): SqlStatement[] {
   const build = statementOf(chain, tenant, dialect);
   return [
     build((c) => {

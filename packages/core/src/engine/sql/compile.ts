@@ -16,14 +16,10 @@ import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
 import { closeSql, rollupDimension, rollupSelect, type Rollups, splitSpans } from "./rollup.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
-
-export interface CompiledSql {
-  sql: string;
-  params: unknown[];
-}
+import type { SqlStatement } from "./statement.js";
 
 /** A statement and how its rows become each request's aggregates. */
-export interface CompiledQuery extends CompiledSql {
+export interface CompiledQuery extends SqlStatement {
   decode(rows: readonly Record<string, unknown>[]): MeasureResults;
 }
 

@@ -2,12 +2,13 @@
 // executes SQL for the store (node:sqlite, Cloudflare D1, a PostgreSQL pool).
 import { prepareQuery, type RunOptions } from "../../query/run.js";
 import type { Engine, MeasureRequest, MeasureResults } from "../types.js";
-import { type CompiledQuery, type CompiledSql, compileMeasures } from "./compile.js";
+import { type CompiledQuery, compileMeasures } from "./compile.js";
+import type { SqlStatement } from "./statement.js";
 import type { Dialect } from "./dialect.js";
 import type { Rollups } from "./rollup.js";
 
 /** Runs a statement and returns its rows as objects keyed by column name; `signal` aborts the wait. */
-export type SqlExecutor = (sql: string, params: unknown[], signal?: AbortSignal) => Promise<Record<string, unknown>[]> | Record<string, unknown>[];
+export type SqlExecutor = (sql: string, params: readonly unknown[], signal?: AbortSignal) => Promise<Record<string, unknown>[]> | Record<string, unknown>[];
 
 export interface SqlEngineOptions {
   dialect: Dialect;
@@ -36,7 +37,7 @@ export class SqlEngine implements Engine {
   }
 
   /** The statement a query runs (for `GET /v1/metrics/:id/sql`). */
-  explain(input: unknown, options: RunOptions): CompiledSql {
+  explain(input: unknown, options: RunOptions): SqlStatement {
     const prepared = prepareQuery(input, options);
     const { sql, params } = this.compile(prepared.requests, prepared.tz);
     return { sql, params };

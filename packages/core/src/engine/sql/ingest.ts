@@ -3,7 +3,7 @@
 // the rollups. Every row the call inserts carries its ingest id, so the rollups add exactly those.
 import { factModels } from "../../facts/model.js";
 import type { FactName, FactRecord } from "../../facts/schemas.js";
-import type { CompiledSql } from "./compile.js";
+import type { SqlStatement } from "./statement.js";
 import type { Dialect } from "./dialect.js";
 import { ingestRollupsSql, type Rollups } from "./rollup.js";
 import { batchInserts, encodeFact } from "./schema.js";
@@ -18,7 +18,7 @@ export interface IngestOptions {
 }
 
 export interface IngestSql {
-  statements: CompiledSql[];
+  statements: SqlStatement[];
   /** How many of the first statements insert the facts themselves: their changed rows add up to the facts inserted. */
   counted: number;
 }
@@ -36,7 +36,7 @@ export function ingestSql<F extends FactName>(fact: F, records: readonly FactRec
   const ids = firsts.map((r) => r.id);
   const p = dialect.param;
   // A re-sent order is not inserted again, but its lines would be, where their numbers are new.
-  const strayLines: CompiledSql[] =
+  const strayLines: SqlStatement[] =
     fact === "orders"
       ? [
           {

@@ -21,7 +21,7 @@ import { datesIn } from "../../time/calendar.js";
 import type { Span } from "../../time/range.js";
 import type { FilterBinding } from "../types.js";
 import { type Chain, chainIngestSql, chainOf, chainRebuildSql, type ChainEventKind, eventTest, historyRows, type Inserted, lapseGap } from "./chain.js";
-import type { CompiledSql } from "./compile.js";
+import type { SqlStatement } from "./statement.js";
 import type { Dialect } from "./dialect.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
 import { unionAll } from "./union.js";
@@ -388,7 +388,7 @@ function upsertFamilySql(
  * bucket is its time's hour (UTC) or its date's day; the quarter-hour totals' is its time's
  * quarter hour. Each measure's value is its field where the fact meets its condition.
  */
-export function rollupBuildSql(family: readonly RollupMeasure[], tenant: string, dialect: Dialect, scope: RollupScope): CompiledSql {
+export function rollupBuildSql(family: readonly RollupMeasure[], tenant: string, dialect: Dialect, scope: RollupScope): SqlStatement {
   const rollup = family[0]!;
   const params = new SqlParams(dialect);
   const tenantParam = params.add(tenant);
@@ -430,7 +430,7 @@ export function rollupBuildSql(family: readonly RollupMeasure[], tenant: string,
  * of an ingest's marked rows read once, whatever the number of kinds and windows): per bucket,
  * the total, the quarter-hour total and each dimension value of the event's fact.
  */
-export function historyEventsSql(chain: Chain, family: readonly RollupMeasure[], tenant: string, dialect: Dialect, scope: RollupScope): CompiledSql {
+export function historyEventsSql(chain: Chain, family: readonly RollupMeasure[], tenant: string, dialect: Dialect, scope: RollupScope): SqlStatement {
   const params = new SqlParams(dialect);
   const tenantParam = params.add(tenant);
   const inserted = scope.all ? undefined : scope;
@@ -464,7 +464,7 @@ export function closeSql(time: string, until: readonly string[], scope: RowScope
  * relinked and their events added again (chainIngestSql). On PostgreSQL the ingests of one tenant relink one at a time (a lock
  * until commit), so that each sees the facts the one before it linked.
  */
-export function ingestRollupsSql(rollups: Rollups, fact: FactName, tenant: string, dialect: Dialect, inserted: Inserted): CompiledSql[] {
+export function ingestRollupsSql(rollups: Rollups, fact: FactName, tenant: string, dialect: Dialect, inserted: Inserted): SqlStatement[] {
   const scope = { all: false as const, ...inserted, version: rollups.version };
   return [
     ...rollups.fedBy(fact).map((family) => rollupBuildSql(family, tenant, dialect, scope)),
@@ -486,7 +486,7 @@ export function ingestRollupsSql(rollups: Rollups, fact: FactName, tenant: strin
 }
 
 /** Every statement that rebuilds a tenant's rollups (and the key histories they read) from its facts and marks them current. */
-export function rebuildRollupsSql(rollups: Rollups, tenant: string, dialect: Dialect): CompiledSql[] {
+export function rebuildRollupsSql(rollups: Rollups, tenant: string, dialect: Dialect): SqlStatement[] {
   const p = dialect.param;
   return [
     ...dialect.rebuildLock.map((sql) => ({ sql, params: [] })),

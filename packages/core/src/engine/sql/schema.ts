@@ -6,7 +6,7 @@ import { type FactName, factNames, type FactRecord } from "../../facts/schemas.j
 import { parseIsoDate } from "../../time/calendar.js";
 import { chainTableSpecs } from "./chain.js";
 import { SLOTS } from "./rollup.js";
-import type { CompiledSql } from "./compile.js";
+import type { SqlStatement } from "./statement.js";
 import type { Dialect } from "./dialect.js";
 
 export interface TableSpec {
@@ -198,8 +198,8 @@ const insertTexts = new Map<string, string>();
  * Multi-row inserts of encoded rows, as many rows per statement as `maxParams` allows (D1: 100,
  * PostgreSQL: 65 535); `conflict` says what a row whose key exists does.
  */
-export function batchInserts(rows: readonly EncodedRow[], dialect: Dialect, maxParams: number, conflict = "ON CONFLICT DO NOTHING"): CompiledSql[] {
-  const out: CompiledSql[] = [];
+export function batchInserts(rows: readonly EncodedRow[], dialect: Dialect, maxParams: number, conflict = "ON CONFLICT DO NOTHING"): SqlStatement[] {
+  const out: SqlStatement[] = [];
   const byTable = new Map<string, EncodedRow[]>();
   for (const r of rows) {
     const group = byTable.get(r.table);
