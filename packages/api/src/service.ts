@@ -58,12 +58,16 @@ interface Measured {
   results: MeasureResults;
 }
 
-/** A query's cache identity: its ETag, its result's key, the key of its measures, and its KPI's data version. */
+/**
+ * A query's cache identity: its ETag, its result's key, the key of its measures, its KPI's data
+ * version, and the tenant's versions it was read from (its result is computed with their KPIs).
+ */
 export interface Tag {
   etag: string;
   key: string;
   shared: string;
   version: number;
+  versions: DataVersions;
 }
 
 /** The newest change to anything a KPI reads: its facts, and the tenant's settings, definitions and targets. */
@@ -181,7 +185,7 @@ export class KpiService {
     const scope = auth.lockedFilters ? JSON.stringify(auth.lockedFilters) : "";
     const shared = `${auth.tenant.id}|${version}|${auth.tenant.timeZone}|${auth.tenant.currency}|${scope}|${query.now === undefined ? this.minute() : ""}|${text}`;
     const key = `${shared}|${query.locale ?? ""}`;
-    return { etag: `W/"${hash53(key)}"`, key, shared, version };
+    return { etag: `W/"${hash53(key)}"`, key, shared, version, versions };
   }
 
   /**
@@ -203,7 +207,7 @@ export class KpiService {
     if (hit) return Promise.resolve(hit);
     let running = this.measuring.get(tag.shared);
     if (!running) {
-      running = this.turns.run(() => this.measure(auth, query)).then((measured) => {
+      running = this.turns.run(() => this.measure(auth, query, tag.versions)).then((measured) => {
         this.measures.set(tag.shared, measured);
         return measured;
       });
@@ -214,8 +218,8 @@ export class KpiService {
   }
 
   /** Plans a query (in no locale) and computes its measures within the time budget: past it, the engine is told to stop and the caller gets a QueryTimeoutError. */
-  private async measure(auth: Auth, query: Query): Promise<Measured> {
-    const registry = await this.registry(auth.tenant.id);
+  private async measure(auth: Auth, query: Query, versions: DataVersions): Promise<Measured> {
+    const registry = await this.registry(auth.tenant.id, versions);
     const prepared = prepareQuery({ ...query, locale: undefined }, this.options(auth, registry));
     const engine = this.store.engine(auth.tenant.id);
     const budget = this.queryTimeoutMs;
