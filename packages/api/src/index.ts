@@ -11,7 +11,7 @@ export { d1Driver, type D1Like } from "./store/d1.js";
 export { QueryTimeoutError, StoreUnavailableError } from "./store/unavailable.js";
 export { HttpProblem, notFound, onError, problemBody, toProblem } from "./problem.js";
 export { acceptKey, newKey, sha256Hex, keyHint, keyKind } from "./auth/credentials.js";
-export { issueToken, mintToken, verifyToken, newSigningKey, tokenRequestSchema, MAX_TOKEN_SECONDS, type EmbedClaims, type TokenRequest } from "./auth/tokens.js";
+export { issueToken, mintToken, verifyToken, addSigningKey, tokenRequestSchema, MAX_TOKEN_SECONDS, type EmbedClaims, type TokenRequest } from "./auth/tokens.js";
 export { defaultRateLimits, type RateLimits, type RateLimit } from "./middleware/rate-limit.js";
 export { MAX_BODY_BYTES, MAX_RECORDS } from "./middleware/json-body.js";
 export { createTenant, type NewTenant } from "./tenants.js";

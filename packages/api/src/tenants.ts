@@ -1,7 +1,7 @@
 // Creating a tenant with its first credentials (used by apps/server for the default tenant, by
 // tests, and by operators' own provisioning).
 import { acceptKey, newKey } from "./auth/credentials.js";
-import { newSigningKey } from "./auth/tokens.js";
+import { addSigningKey } from "./auth/tokens.js";
 import type { Store, Tenant } from "./store/types.js";
 
 export interface NewTenant extends Partial<Omit<Tenant, "id">> {
@@ -28,6 +28,7 @@ export async function createTenant(store: Store, t: NewTenant, now = new Date())
   for (const [kind, text] of [["secret", secretKey], ["publishable", publishableKey]] as const) {
     await acceptKey(store, tenant.id, kind, text, { now });
   }
-  await store.addSigningKey(newSigningKey(tenant.id, now));
+  // Made now rather than with the first token, which several processes might mint at once.
+  await addSigningKey(store, tenant.id, now);
   return { tenant, secretKey, publishableKey };
 }

@@ -41,9 +41,12 @@ function jwkOf(key: SigningKey) {
   return { kty: "oct", k: key.secret, alg: ALG, kid: key.kid } as const;
 }
 
-export function newSigningKey(tenantId: string, now: Date): SigningKey {
+/** Gives the tenant a new signing key, current from now on (the older ones still verify the tokens they signed). */
+export async function addSigningKey(store: Store, tenantId: string, now: Date): Promise<SigningKey> {
   const secret = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  return { kid: `${tenantId}:${now.toISOString().slice(0, 10)}:${randomText(8)}`, tenantId, secret, createdAt: now.toISOString(), expiresAt: null };
+  const key: SigningKey = { kid: `${tenantId}:${now.toISOString().slice(0, 10)}:${randomText(8)}`, tenantId, secret, createdAt: now.toISOString(), expiresAt: null };
+  await store.addSigningKey(key);
+  return key;
 }
 
 export async function mintToken(key: SigningKey, request: z.output<typeof tokenRequestSchema>, nowMs: number): Promise<{ token: string; claims: EmbedClaims }> {
@@ -64,11 +67,7 @@ export async function mintToken(key: SigningKey, request: z.output<typeof tokenR
 
 /** Mints a token with the tenant's current signing key, made on first use. */
 export async function issueToken(store: Store, tenantId: string, request: z.output<typeof tokenRequestSchema>, at = new Date()): Promise<{ token: string; claims: EmbedClaims }> {
-  let key = await store.currentSigningKey(tenantId, at.toISOString());
-  if (!key) {
-    key = newSigningKey(tenantId, at);
-    await store.addSigningKey(key);
-  }
+  const key = (await store.currentSigningKey(tenantId, at.toISOString())) ?? (await addSigningKey(store, tenantId, at));
   return mintToken(key, request, at.getTime());
 }
 
