@@ -6,6 +6,7 @@ import { assertMetricAllowed } from "./auth/authenticate.js";
 import type { Auth } from "./context.js";
 import type { DataVersions, Store } from "./store/types.js";
 import { QueryTimeoutError } from "./store/unavailable.js";
+import { Lru } from "./lru.js";
 import { Turns } from "./turns.js";
 
 const BUILT_IN = MetricRegistry.of(catalog);
@@ -15,23 +16,10 @@ export interface Cached {
   body: string;
 }
 
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
-  }
-}
+/** Room for computed results: 64 MB of JSON text (two bytes a character at most). */
+const RESULTS_MAX_BYTES = 64 * 1024 * 1024;
+/** Measures kept for a result's other locales: asked within moments of the first, so a few hundred do. */
+const MEASURES_KEPT = 500;
 
 /** How long a KPI may take to compute before it is stopped and answered 503 (well within a widget's 15 s). */
 export const DEFAULT_QUERY_TIMEOUT_MS = 8_000;
@@ -97,9 +85,8 @@ export class KpiService {
     options: ServiceOptions = {},
   ) {
     this.clock = options.now ?? Date.now;
-    this.results = new Lru(options.cacheSize ?? 5000);
-    // Measures serve a result's other locales (five at most): a fifth of the results' room.
-    this.measures = new Lru(Math.ceil((options.cacheSize ?? 5000) / 5));
+    this.results = new Lru<Cached>(options.cacheSize ?? 5000, (c) => c.body.length * 2, RESULTS_MAX_BYTES);
+    this.measures = new Lru(Math.min(options.cacheSize ?? 5000, MEASURES_KEPT));
     this.queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
     this.turns = new Turns(options.concurrentQueries ?? 8, MAX_TURN_WAIT_MS);
   }

@@ -1,0 +1,26 @@
+// The caches' bound: by entries, and by weight (the bytes of a result's JSON).
+import { describe, expect, it } from "vitest";
+import { Lru } from "../src/lru.js";
+
+describe("Lru", () => {
+  it("forgets the least recently used entry past its number of entries", () => {
+    const lru = new Lru<number>(2);
+    lru.set("a", 1);
+    lru.set("b", 2);
+    expect(lru.get("a")).toBe(1); // now b is the least recently used
+    lru.set("c", 3);
+    expect([lru.get("a"), lru.get("b"), lru.get("c")]).toEqual([1, undefined, 3]);
+  });
+
+  it("forgets entries until what it keeps weighs no more than its limit, counting a replaced entry once", () => {
+    const lru = new Lru<string>(100, (s) => s.length, 10);
+    lru.set("a", "xxxx");
+    lru.set("b", "xxxx");
+    lru.set("a", "yyyy"); // replaces a's 4 rather than adding to it: 8 in all
+    expect([lru.get("a"), lru.get("b")]).toEqual(["yyyy", "xxxx"]);
+    lru.set("c", "zzzz"); // 12 > 10: the least recently used (a, read before b) goes
+    expect([lru.get("a"), lru.get("b"), lru.get("c")]).toEqual([undefined, "xxxx", "zzzz"]);
+    lru.set("d", "w".repeat(11)); // heavier than the limit alone: nothing is kept
+    expect([lru.get("b"), lru.get("c"), lru.get("d")]).toEqual([undefined, undefined, undefined]);
+  });
+});
