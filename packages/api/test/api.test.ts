@@ -1,4 +1,4 @@
-// The contract of data-model.md through HTTP, on a real SQLite file and on the memory store.
+// The contract of docs/data-model.md through HTTP, on a real SQLite file and on the memory store.
 import { readFileSync } from "node:fs";
 import { resultSchema } from "@kpikit/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";

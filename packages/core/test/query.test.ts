@@ -1,4 +1,4 @@
-// The result contract of data-model.md on the hand-worked fixture: previous values, changes,
+// The result contract of docs/data-model.md on the hand-worked fixture: previous values, changes,
 // dense series, partial buckets, filters, breakdowns, targets, status, locales, zones and errors.
 import { describe, expect, it } from "vitest";
 import { createMemoryEngine, type FactSet, KpiError, queryFromSearchParams, resultSchema, type Session } from "../src/index.js";
@@ -11,7 +11,7 @@ for (const [name, engine] of bothEngines(fixture)) {
   const run = runner(engine);
 
   describe(`results (${name})`, () => {
-    it("has the shape of data-model.md", async () => {
+    it("has the shape of docs/data-model.md", async () => {
       const r = await run({ metric: "aov", range: RANGE, grain: "day" });
       expect(resultSchema.parse(r)).toEqual(r);
       expect(r.metric).toEqual({ id: "aov", label: "Average order value", description: expect.any(String), unit: "currency", currency: "USD", better: "up", version: 1 });

@@ -1,4 +1,4 @@
-// The built-in KPI catalog (kpi-catalog.md), written in the same declarative form as a user's own
+// The built-in KPI catalog (docs/kpi-catalog.md), written in the same declarative form as a user's own
 // KPIs. Formulas live here; the five locales' labels and descriptions live in texts.ts.
 import type { Definition, DefinitionInput, MeasureInput } from "../definitions/schema.js";
 import { definitionSchema } from "../definitions/schema.js";
@@ -381,5 +381,5 @@ function withTexts(entry: Entry): Definition {
   return definitionSchema.parse({ ...entry, labels: texts.label, descriptions: texts.description });
 }
 
-/** Every KPI of kpi-catalog.md, with its id exactly as written there. */
+/** Every KPI of docs/kpi-catalog.md, with its id exactly as written there. */
 export const catalog: readonly Definition[] = entries.map(withTexts);

@@ -1,4 +1,4 @@
-// The facts users send, exactly as data-model.md names them. Every record is a strict object:
+// The facts users send, exactly as docs/data-model.md names them. Every record is a strict object:
 // an unknown field is an error, not something silently dropped.
 import { z } from "zod";
 import { metricIdSchema } from "../ids.js";

@@ -1,4 +1,4 @@
-// The result of a query, exactly as data-model.md shows it (plus `compare`, the period the
+// The result of a query, exactly as docs/data-model.md shows it (plus `compare`, the period the
 // previous values come from, which widgets print as the comparison label).
 import { z } from "zod";
 import { DIRECTIONS, UNITS } from "../definitions/units.js";

@@ -1,4 +1,4 @@
-// Queries exactly as data-model.md defines them, from a JSON body (`POST /v1/query`) or from URL
+// Queries exactly as docs/data-model.md defines them, from a JSON body (`POST /v1/query`) or from URL
 // query parameters (`GET /v1/metrics/:id?range=…&filter.channel=email`).
 import { z } from "zod";
 import { dimensionNameSchema, metricIdSchema } from "../ids.js";

@@ -70,7 +70,7 @@ export abstract class KpiElement extends LitElement {
   declare live: boolean;
   /** `light` or `dark`; follows `prefers-color-scheme` when absent. */
   declare theme: "light" | "dark" | undefined;
-  /** A result to render as is, without any API (the shape of data-model.md). */
+  /** A result to render as is, without any API (the shape of docs/data-model.md). */
   declare data: Result | undefined;
   /** Called for a new embed token when the current one expires or is refused. */
   declare tokenProvider: TokenProvider | undefined;
