@@ -1,7 +1,7 @@
 // The API's logic between thin handlers and core: which KPIs a tenant has (the catalog plus its
 // own definitions), which a credential may read, and cached results keyed by everything that can
 // change them (tenant, the data version of what the KPI reads, the credential's locked filters, the query, the minute).
-import { catalog, type CompiledMetric, hash53, type MeasureResults, MetricRegistry, type PreparedQuery, prepareQuery, type Query, type RunOptions, storedFact } from "@kpikit/core";
+import { catalog, type CompiledMetric, hash53, type MeasureResults, MetricRegistry, planQuery, type PreparedQuery, type Query, type RunOptions, storedFact } from "@kpikit/core";
 import { assertMetricAllowed } from "./auth/authenticate.js";
 import type { Auth } from "./context.js";
 import type { DataVersions, Store } from "./store/types.js";
@@ -207,7 +207,8 @@ export class KpiService {
   /** Plans a query (in no locale) and computes its measures within the time budget: past it, the engine is told to stop and the caller gets a QueryTimeoutError. */
   private async measure(auth: Auth, query: Query, versions: DataVersions): Promise<Measured> {
     const registry = await this.registry(auth.tenant.id, versions);
-    const prepared = prepareQuery({ ...query, locale: undefined }, this.options(auth, registry));
+    // Parsed once, by the route: planned as it is, in no locale.
+    const prepared = planQuery({ ...query, locale: undefined }, this.options(auth, registry));
     const engine = this.store.engine(auth.tenant.id);
     const budget = this.queryTimeoutMs;
     if (!(budget > 0 && Number.isFinite(budget))) return { prepared, results: await engine.compute(prepared.requests, prepared.tz) };

@@ -24,7 +24,7 @@ export { isTimeZone, offsetAt, localFields, localToInstant, formatInstant, type 
 export { querySchema, parseQuery, queryFromSearchParams, type Query, type QueryInput } from "./query/schema.js";
 export { searchParamsOf } from "./query/params.js";
 export { resultSchema, seriesPointSchema, STATUSES, type Result, type SeriesPoint, type Status } from "./query/result.js";
-export { runQuery, runQueries, prepareQuery, problemOf, type RunOptions, type PreparedQuery, type Problem } from "./query/run.js";
+export { runQuery, runQueries, planQuery, prepareQuery, problemOf, type RunOptions, type PreparedQuery, type Problem } from "./query/run.js";
 export { statusOf, changeOf } from "./query/status.js";
 
 export { formatValue, formatChange, formatDuration, catalogLocale, type FormatOptions } from "./format/format.js";

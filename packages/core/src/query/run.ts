@@ -232,7 +232,11 @@ export interface PreparedQuery {
 
 /** Validates and plans a query (throws KpiError for a bad one) without touching any data. */
 export function prepareQuery(input: unknown, options: RunOptions): PreparedQuery {
-  const q = parseQuery(input);
+  return planQuery(parseQuery(input), options);
+}
+
+/** Plans a query already parsed (throws KpiError for a KPI or dimension it cannot have) without touching any data. */
+export function planQuery(q: Query, options: RunOptions): PreparedQuery {
   const metric = options.registry.require(q.metric);
   const def = metric.definition;
   const tz = q.tz ?? options.timeZone ?? "UTC";
