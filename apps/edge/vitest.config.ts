@@ -20,6 +20,10 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["./test/apply-migrations.ts"],
+    // workerd answers each D1 statement in its own round trip: the schema test makes a hundred,
+    // which on a busy two-core machine (CI runs every suite at once) took past vitest's 5 s.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     reporters: resultReporters("@kpikit/edge"),
   },
 });
