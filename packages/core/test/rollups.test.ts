@@ -177,7 +177,8 @@ function differences(f: Result, r: Result): string[] {
 const DATABASES: Record<string, () => Database | Promise<Database>> = { sqlite: sqliteDatabase, postgres: postgresDatabase };
 
 for (const [name, open] of Object.entries(DATABASES)) {
-  describe(`rollups on ${name} equal the facts`, { timeout: 60_000 }, () => {
+  // Each KPI is computed from the facts too, without rollups: CLV took 24 s of its minute on a busy CI machine.
+  describe(`rollups on ${name} equal the facts`, { timeout: 180_000 }, () => {
     let db: Database;
     beforeAll(async () => {
       db = await open();
