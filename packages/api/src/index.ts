@@ -9,7 +9,7 @@ export type { SqlStatement } from "@kpikit/core";
 export { MemoryStore } from "./store/memory-store.js";
 export { d1Driver, type D1Like } from "./store/d1.js";
 export { QueryTimeoutError, StoreUnavailableError } from "./store/unavailable.js";
-export { HttpProblem, notFound, onError, problemBody, toProblem } from "./problem.js";
+export { HttpProblem, notFound, onError, problemBody, problemSchema, toProblem, type Problem, type ProblemStatus } from "./problem.js";
 export { acceptKey, newKey, sha256Hex, keyHint, keyKind } from "./auth/credentials.js";
 export { issueToken, mintToken, verifyToken, addSigningKey, tokenRequestSchema, MAX_TOKEN_SECONDS, type EmbedClaims, type TokenRequest } from "./auth/tokens.js";
 export { defaultRateLimits, type RateLimits, type RateLimit } from "./middleware/rate-limit.js";

@@ -5,19 +5,11 @@ import { columnMappingSchema, COMPARES, definitionSchema, factNames, factSchemas
 import { z } from "zod";
 import { tokenRequestSchema } from "./auth/tokens.js";
 import { MAX_BODY_BYTES, MAX_RECORDS } from "./middleware/json-body.js";
+import { problemSchema } from "./problem.js";
 import { settingsSchema } from "./routes/access.js";
 
 type Registry = OpenAPIHono["openAPIRegistry"];
 
-const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    errors: z.array(z.record(z.string(), z.unknown())).optional(),
-  })
-  .meta({ id: "Problem", description: "RFC 9457 problem details" });
 
 const json = (schema: z.ZodType) => ({ "application/json": { schema } });
 /** Every route that reads or writes the store may also meet a busy or unreachable database: 503. */

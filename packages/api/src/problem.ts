@@ -1,11 +1,13 @@
 // Every error is application/problem+json (RFC 9457) with a message written for whoever sent
 // the request. Errors of the caller are 4xx; a 5xx means a fault of ours or of the database.
-import { type Issue, KpiError, problemOf, type Problem } from "@kpikit/core";
+// Core knows no HTTP: its errors carry a code, and the status each code answers with is here.
+import { type ErrorCode, KpiError } from "@kpikit/core";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
 import { QueryTimeoutError, StoreUnavailableError } from "./store/unavailable.js";
 
-const TITLES: Record<number, string> = {
+/** Every status the API answers an error with, and its title. */
+const TITLES = {
   400: "Bad request",
   401: "Unauthorized",
   403: "Forbidden",
@@ -18,31 +20,64 @@ const TITLES: Record<number, string> = {
   429: "Too many requests",
   500: "Internal server error",
   503: "Service unavailable",
+} as const;
+export type ProblemStatus = keyof typeof TITLES;
+const STATUSES = Object.keys(TITLES).map(Number) as ProblemStatus[];
+const isProblemStatus = (status: number): status is ProblemStatus => status in TITLES;
+
+/** The status each error of core answers with. */
+const STATUS_OF: Record<ErrorCode, ProblemStatus> = {
+  invalid_query: 400,
+  too_many_buckets: 400,
+  unknown_metric: 404,
+  filter_locked: 403,
+  invalid_definition: 422,
+  invalid_fact: 422,
 };
 
-export function problemResponse(c: Context, body: Problem, headers: Record<string, string> = {}): Response {
-  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, { "Content-Type": "application/problem+json", ...headers });
-}
+/** RFC 9457 problem details: the body of every error the API answers, and its OpenAPI schema. */
+export const problemSchema = z
+  .object({
+    /** `https://kpikit.dev/problems/<what went wrong>`: core's error code, or the status's title. */
+    type: z.string(),
+    title: z.string(),
+    status: z.literal(STATUSES as [ProblemStatus, ...ProblemStatus[]]),
+    detail: z.string(),
+    errors: z.array(z.record(z.string(), z.unknown())).optional(),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details" });
+export type Problem = z.infer<typeof problemSchema>;
 
-export function problemBody(status: number, detail: string, errors?: readonly object[]): Problem {
-  const title = TITLES[status] ?? "Error";
+const typeOf = (what: string) => `https://kpikit.dev/problems/${what.toLowerCase().replace(/[^a-z]+/g, "-")}`;
+
+/** The problem a caller's input caused, as core reported it. */
+function problemOf(error: KpiError): Problem {
   return {
-    type: `https://kpikit.dev/problems/${title.toLowerCase().replace(/[^a-z]+/g, "-")}`,
-    title,
-    status,
-    detail,
-    ...(errors ? { errors: errors as Issue[] } : {}),
+    type: typeOf(error.code),
+    title: error.code.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase()),
+    status: STATUS_OF[error.code],
+    detail: error.message,
+    ...(error.issues.length ? { errors: error.issues.map((i) => ({ ...i })) } : {}),
   };
 }
 
-export function problem(c: Context, status: number, detail: string, extra: { errors?: readonly object[]; headers?: Record<string, string> } = {}): Response {
+export function problemResponse(c: Context, body: Problem, headers: Record<string, string> = {}): Response {
+  return c.body(JSON.stringify(body), body.status, { "Content-Type": "application/problem+json", ...headers });
+}
+
+export function problemBody(status: ProblemStatus, detail: string, errors?: readonly object[]): Problem {
+  const title = TITLES[status];
+  return { type: typeOf(title), title, status, detail, ...(errors ? { errors: errors.map((e) => ({ ...e })) } : {}) };
+}
+
+export function problem(c: Context, status: ProblemStatus, detail: string, extra: { errors?: readonly object[]; headers?: Record<string, string> } = {}): Response {
   return problemResponse(c, problemBody(status, detail, extra.errors), extra.headers);
 }
 
 /** Thrown by handlers and middleware for a caller's error with a status of its own. */
 export class HttpProblem extends Error {
   constructor(
-    readonly status: number,
+    readonly status: ProblemStatus,
     message: string,
     readonly errors?: readonly object[],
     readonly headers?: Record<string, string>,
@@ -68,7 +103,10 @@ export function toProblem(err: unknown): { body: Problem; headers: Record<string
     return { body: problemBody(503, err.message), headers: { "Retry-After": "1" } };
   }
   const status = (err as { status?: unknown }).status;
-  if (typeof status === "number" && status >= 400 && status < 500) return { body: problemBody(status, (err as Error).message || TITLES[status] || "Bad request"), headers: {} };
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    const known = isProblemStatus(status) ? status : 400;
+    return { body: problemBody(known, (err as Error).message || TITLES[known]), headers: {} };
+  }
   console.error("kpikit: unexpected error", err);
   return { body: problemBody(500, "something went wrong on our side; the request can be retried"), headers: {} };
 }

@@ -9,16 +9,6 @@ export interface Issue {
 
 export type ErrorCode = "invalid_query" | "unknown_metric" | "invalid_definition" | "invalid_fact" | "too_many_buckets" | "filter_locked";
 
-/** The HTTP status each error code answers with. */
-export const errorStatus: Record<ErrorCode, number> = {
-  invalid_query: 400,
-  too_many_buckets: 400,
-  unknown_metric: 404,
-  filter_locked: 403,
-  invalid_definition: 422,
-  invalid_fact: 422,
-};
-
 export class KpiError extends Error {
   override readonly name = "KpiError";
   constructor(

@@ -1,5 +1,5 @@
 // @kpikit/core: KPI definitions, fact schemas, time ranges and zones, and the engines.
-export { KpiError, errorStatus, type ErrorCode, type Issue } from "./errors.js";
+export { KpiError, type ErrorCode, type Issue } from "./errors.js";
 export { hash53 } from "./hash.js";
 
 export * from "./facts/schemas.js";
@@ -24,7 +24,7 @@ export { isTimeZone, offsetAt, localFields, localToInstant, formatInstant, type 
 export { querySchema, parseQuery, queryFromSearchParams, type Query, type QueryInput } from "./query/schema.js";
 export { searchParamsOf } from "./query/params.js";
 export { resultSchema, seriesPointSchema, STATUSES, type Result, type SeriesPoint, type Status } from "./query/result.js";
-export { runQuery, runQueries, planQuery, prepareQuery, problemOf, type RunOptions, type PreparedQuery, type Problem } from "./query/run.js";
+export { runQuery, planQuery, prepareQuery, type RunOptions, type PreparedQuery } from "./query/run.js";
 export { statusOf, changeOf } from "./query/status.js";
 
 export { formatValue, formatChange, formatDuration, catalogLocale, type FormatOptions } from "./format/format.js";

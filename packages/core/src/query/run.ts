@@ -5,7 +5,7 @@ import type { CompiledMetric, Formula } from "../definitions/compile.js";
 import type { MetricRegistry } from "../definitions/registry.js";
 import type { DefaultTargets, Measure, Thresholds } from "../definitions/schema.js";
 import type { Aggregate, Engine, FilterBinding, MeasureRequest, MeasureResults } from "../engine/types.js";
-import { errorStatus, KpiError } from "../errors.js";
+import { KpiError } from "../errors.js";
 import type { Expr } from "../expr/parse.js";
 import { dimensions, type QueryFact } from "../facts/model.js";
 import { catalogLocale, formatChange, formatValue } from "../format/format.js";
@@ -331,35 +331,4 @@ export async function runQuery(engine: Engine, input: unknown, options: RunOptio
   const prepared = prepareQuery(input, options);
   const results = await engine.compute(prepared.requests, prepared.tz, options.signal);
   return prepared.finish(results, String(await engine.dataVersion()));
-}
-
-/** A problem+json body (RFC 9457) for an error a caller caused. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: { path: string; message: string }[];
-}
-
-export function problemOf(error: KpiError): Problem {
-  return {
-    type: `https://kpikit.dev/problems/${error.code.replace(/_/g, "-")}`,
-    title: error.code.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase()),
-    status: errorStatus[error.code],
-    detail: error.message,
-    ...(error.issues.length ? { errors: error.issues } : {}),
-  };
-}
-
-/** Runs a batch: each entry is a result, or `{ error }` in its place for a query that failed. */
-export async function runQueries(engine: Engine, queries: readonly unknown[], options: RunOptions): Promise<(Result | { error: Problem })[]> {
-  return Promise.all(
-    queries.map((q) =>
-      runQuery(engine, q, options).catch((e: unknown) => {
-        if (e instanceof KpiError) return { error: problemOf(e) };
-        throw e;
-      }),
-    ),
-  );
 }
