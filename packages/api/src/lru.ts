@@ -30,3 +30,22 @@ export class Lru<V> {
     this.weight -= this.weigh(v);
   }
 }
+
+/**
+ * The value of `key`: from the cache, from the same work still running (callers arriving meanwhile
+ * share it), or from `make`, kept once it succeeds (a failure is not kept).
+ */
+export function cachedOnce<V>(cache: Lru<V>, running: Map<string, Promise<V>>, key: string, make: () => Promise<V>): Promise<V> {
+  const hit = cache.get(key);
+  if (hit !== undefined) return Promise.resolve(hit);
+  let work = running.get(key);
+  if (!work) {
+    work = make().then((value) => {
+      cache.set(key, value);
+      return value;
+    });
+    running.set(key, work);
+    void work.finally(() => running.delete(key)).catch(() => undefined);
+  }
+  return work;
+}

@@ -6,7 +6,7 @@ import { assertMetricAllowed } from "./auth/authenticate.js";
 import type { Auth } from "./context.js";
 import type { DataVersions, Store } from "./store/types.js";
 import { QueryTimeoutError } from "./store/unavailable.js";
-import { Lru } from "./lru.js";
+import { cachedOnce, Lru } from "./lru.js";
 import { Turns } from "./turns.js";
 
 const BUILT_IN = MetricRegistry.of(catalog);
@@ -74,7 +74,8 @@ export class KpiService {
   private readonly watched = new Set<string>();
   /** Queries as text without their locale, for cache keys; queries parsed from URLs are reused objects. */
   private readonly queryText = new WeakMap<Query, string>();
-  /** Measures being computed, by key: identical queries arriving meanwhile, in any locale, wait for the same work. */
+  /** Results being built and measures being computed, by key: identical queries arriving meanwhile (for measures, in any locale) wait for the same work. */
+  private readonly answering = new Map<string, Promise<Cached>>();
   private readonly measuring = new Map<string, Promise<Measured>>();
   private readonly clock: () => number;
   private readonly queryTimeoutMs: number;
@@ -181,27 +182,10 @@ export class KpiService {
    */
   async result(auth: Auth, query: Query, tag?: Tag): Promise<Cached> {
     const t = tag ?? (await this.etag(auth, query));
-    const hit = this.results.get(t.key);
-    if (hit) return hit;
-    const { prepared, results } = await this.measured(auth, query, t);
-    const cached = { etag: t.etag, body: JSON.stringify(prepared.finish(results, String(t.version), query.locale)) };
-    this.results.set(t.key, cached);
-    return cached;
-  }
-
-  private measured(auth: Auth, query: Query, tag: Tag): Promise<Measured> {
-    const hit = this.measures.get(tag.shared);
-    if (hit) return Promise.resolve(hit);
-    let running = this.measuring.get(tag.shared);
-    if (!running) {
-      running = this.turns.run(() => this.measure(auth, query, tag.versions)).then((measured) => {
-        this.measures.set(tag.shared, measured);
-        return measured;
-      });
-      this.measuring.set(tag.shared, running);
-      void running.finally(() => this.measuring.delete(tag.shared)).catch(() => undefined);
-    }
-    return running;
+    return cachedOnce(this.results, this.answering, t.key, async () => {
+      const { prepared, results } = await cachedOnce(this.measures, this.measuring, t.shared, () => this.turns.run(() => this.measure(auth, query, t.versions)));
+      return { etag: t.etag, body: JSON.stringify(prepared.finish(results, String(t.version), query.locale)) };
+    });
   }
 
   /** Plans a query (in no locale) and computes its measures within the time budget: past it, the engine is told to stop and the caller gets a QueryTimeoutError. */

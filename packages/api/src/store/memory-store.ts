@@ -2,7 +2,7 @@
 // database. Nothing survives a restart.
 import { createMemoryEngine, type DefinitionInput, type FactName, type FactRecord, type FactSet, type MemoryEngine, type Target } from "@kpikit/core";
 import { ChangeFeed } from "./change-feed.js";
-import type { ApiKey, DataPart, DataVersions, IngestResult, SigningKey, Store, Tenant } from "./types.js";
+import { type ApiKey, type DataPart, dataPartOf, type DataVersions, type IngestResult, type SigningKey, type Store, type Tenant } from "./types.js";
 
 interface TenantData {
   tenant: Tenant;
@@ -98,7 +98,7 @@ export class MemoryStore implements Store {
       fresh.push(structuredClone(r));
     }
     (d.facts as Record<string, unknown[]>)[fact] = [...((d.facts[fact] as unknown[] | undefined) ?? []), ...fresh];
-    this.changed(d, fact === "targets" ? "settings" : fact);
+    this.changed(d, dataPartOf(fact));
     return { inserted: fresh.length, duplicates: records.length - fresh.length };
   }
 

@@ -21,7 +21,7 @@ import {
   type Target,
 } from "@kpikit/core";
 import { ChangeFeed } from "./change-feed.js";
-import type { ApiKey, DataPart, DataVersions, IngestResult, SigningKey, Store, Tenant } from "./types.js";
+import { type ApiKey, type DataPart, dataPartOf, type DataVersions, type IngestResult, type SigningKey, type Store, type Tenant } from "./types.js";
 
 /** How a read is run. */
 export interface ReadOptions {
@@ -268,7 +268,7 @@ export class SqlStore implements Store {
     if (records.length === 0) return { inserted: 0, duplicates: 0 };
     const { statements, counted } = ingestSql(fact, records, tenantId, this.driver.dialect, { maxParams: this.driver.maxParams, ingestId: crypto.randomUUID(), rollups: this.rollups });
     const stale = this.rollups ? [] : [{ sql: `DELETE FROM rollup_versions WHERE tenant_id = ${this.p(1)}`, params: [tenantId] }];
-    const changed = await this.driver.transaction([...statements, ...stale, ...this.bump(tenantId, fact === "targets" ? "settings" : fact)]);
+    const changed = await this.driver.transaction([...statements, ...stale, ...this.bump(tenantId, dataPartOf(fact))]);
     const inserted = changed.slice(0, counted).reduce((s, n) => s + n, 0);
     this.changes.emit(tenantId);
     return { inserted, duplicates: records.length - inserted };

@@ -44,6 +44,9 @@ export interface SigningKey {
  */
 export type DataPart = Exclude<FactName, "targets"> | "settings";
 
+/** The part an ingest of a fact changes: targets are read by every KPI, as settings are. */
+export const dataPartOf = (fact: FactName): DataPart => (fact === "targets" ? "settings" : fact);
+
 /** A KPI's result stays valid while none of the parts it reads changes. */
 export interface DataVersions {
   /** Goes up with every change to the tenant's data. */
