@@ -13,9 +13,10 @@ import { Worker } from "node:worker_threads";
 const WORKER = `
 const { DatabaseSync } = require("node:sqlite");
 const { parentPort, workerData } = require("node:worker_threads");
-// Below the main thread, which answers health checks and cached results: on Linux a thread has a
-// nice value of its own, so the main thread is never kept waiting for a core by a long query.
-if (process.platform === "linux") require("node:os").setPriority(10);
+// Readers below the main thread, which answers health checks and cached results: on Linux a thread
+// has a nice value of its own, so the main thread is never kept waiting for a core by a long query.
+// The writer keeps its priority: an ingest holds its request open until it commits.
+if (process.platform === "linux" && workerData.readOnly) require("node:os").setPriority(10);
 const db = new DatabaseSync(workerData.path, { readOnly: workerData.readOnly });
 for (const pragma of workerData.pragmas) db.exec(pragma);
 const statements = new Map();
