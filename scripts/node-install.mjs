@@ -9,7 +9,9 @@ import { dirname, join } from "node:path";
 export function installNode(dir, pkg) {
   const packageDir = join(dir, "node_modules", pkg.name);
   if (!binary(packageDir, pkg.version)) {
-    const r = spawnSync("npm", ["ci", "--prefix", dir, "--no-audit", "--no-fund", "--ignore-scripts"], { stdio: "inherit" });
+    const r = spawnSync("npm", ["ci", "--prefix", dir, "--no-audit", "--no-fund", "--ignore-scripts"], {
+      stdio: "inherit",
+    });
     if (r.error) throw r.error;
     if (r.status !== 0 || !binary(packageDir, pkg.version)) {
       throw new Error(`npm ci in ${dir} did not install ${pkg.name}@${pkg.version}; see npm's output above.`);

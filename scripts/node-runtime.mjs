@@ -35,5 +35,9 @@ export function chooseNode({ version, platform, arch }) {
         `for ${target} to install. Install Node ${NODE_MAJOR} yourself (from https://nodejs.org or your package manager) and run again.`,
     };
   }
-  return { use: "package", pkg, line: `Node ${pkg.version} (${pkg.name}, the machine's Node ${version} is older than ${NODE_MAJOR})` };
+  return {
+    use: "package",
+    pkg,
+    line: `Node ${pkg.version} (${pkg.name}, the machine's Node ${version} is older than ${NODE_MAJOR})`,
+  };
 }

@@ -2,6 +2,8 @@
 // no one could install the tarball; pnpm pack and pnpm publish (which changesets uses) replace them.
 const agent = process.env.npm_config_user_agent ?? "";
 if (!agent.startsWith("pnpm/")) {
-  console.error("Pack and publish KPI Kit's packages with pnpm (pnpm pack, pnpm publish): npm keeps their workspace:* ranges, which no one can install.");
+  console.error(
+    "Pack and publish KPI Kit's packages with pnpm (pnpm pack, pnpm publish): npm keeps their workspace:* ranges, which no one can install.",
+  );
   process.exit(1);
 }

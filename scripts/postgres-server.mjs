@@ -28,7 +28,10 @@ const postgresVersion = (bin) => Number(basename(dirname(bin)));
 function postgresUser() {
   const id = (flag) => spawnSync("id", [flag, "postgres"], { encoding: "utf8" });
   const [uid, gid] = [id("-u"), id("-g")];
-  if (uid.status !== 0 || gid.status !== 0) throw new Error("PostgreSQL cannot run as root and there is no postgres user to run it as (Debian's postgresql package creates one)");
+  if (uid.status !== 0 || gid.status !== 0)
+    throw new Error(
+      "PostgreSQL cannot run as root and there is no postgres user to run it as (Debian's postgresql package creates one)",
+    );
   return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
 }
 
@@ -42,7 +45,10 @@ export async function startPostgres({ dir: kept } = {}) {
   const given = process.env.KPIKIT_TEST_DATABASE_URL;
   if (given) return { url: given, stop: async () => {} };
   const bin = postgresBin();
-  if (!bin) throw new Error("PostgreSQL is not installed: run the tests with `npm test` (it installs Debian's postgresql), or set KPIKIT_TEST_DATABASE_URL");
+  if (!bin)
+    throw new Error(
+      "PostgreSQL is not installed: run the tests with `npm test` (it installs Debian's postgresql), or set KPIKIT_TEST_DATABASE_URL",
+    );
 
   if (kept) mkdirSync(kept, { recursive: true });
   const dir = kept ?? mkdtempSync(join(tmpdir(), "kpikit-pg-"));
@@ -52,7 +58,9 @@ export async function startPostgres({ dir: kept } = {}) {
     chownSync(dir, uid, gid);
   }
   const run = (tool, args) => {
-    const [command, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", join(bin, tool), ...args]] : [join(bin, tool), args];
+    const [command, argv] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", join(bin, tool), ...args]]
+      : [join(bin, tool), args];
     // cwd: the postgres user may not enter ours (root's home, say).
     const r = spawnSync(command, argv, { cwd: dir, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`${tool} ${args[0]} failed (exit ${r.status}):\n${r.stderr}${r.stdout}`);
@@ -63,12 +71,45 @@ export async function startPostgres({ dir: kept } = {}) {
     // A natural-language collation (ICU's, from PostgreSQL 15), as production servers tend to have,
     // so that a test catches text sorted or compared without COLLATE "C" (the memory engine's order
     // is by code point).
-    const collation = postgresVersion(bin) >= 15 ? ["--locale-provider", "icu", "--icu-locale", "en-US", "--locale", "C.UTF-8"] : ["--locale", "C"];
-    if (!existsSync(join(data, "PG_VERSION"))) run("initdb", ["--pgdata", data, "--username", "kpikit", "--auth", "trust", "--encoding", "UTF8", ...collation, "--no-sync"]);
+    const collation =
+      postgresVersion(bin) >= 15
+        ? ["--locale-provider", "icu", "--icu-locale", "en-US", "--locale", "C.UTF-8"]
+        : ["--locale", "C"];
+    if (!existsSync(join(data, "PG_VERSION")))
+      run("initdb", [
+        "--pgdata",
+        data,
+        "--username",
+        "kpikit",
+        "--auth",
+        "trust",
+        "--encoding",
+        "UTF8",
+        ...collation,
+        "--no-sync",
+      ]);
     const port = await freePort();
     // Durability off: the cluster is thrown away, and writes get several times faster.
-    const settings = ["listen_addresses=127.0.0.1", `port=${port}`, `unix_socket_directories=${dir}`, "fsync=off", "synchronous_commit=off", "full_page_writes=off"];
-    run("pg_ctl", ["start", "--pgdata", data, "--log", log, "--wait", "--timeout", "60", "--options", settings.map((s) => `-c ${s}`).join(" ")]);
+    const settings = [
+      "listen_addresses=127.0.0.1",
+      `port=${port}`,
+      `unix_socket_directories=${dir}`,
+      "fsync=off",
+      "synchronous_commit=off",
+      "full_page_writes=off",
+    ];
+    run("pg_ctl", [
+      "start",
+      "--pgdata",
+      data,
+      "--log",
+      log,
+      "--wait",
+      "--timeout",
+      "60",
+      "--options",
+      settings.map((s) => `-c ${s}`).join(" "),
+    ]);
     return {
       url: `postgres://kpikit@127.0.0.1:${port}/postgres`,
       async stop() {

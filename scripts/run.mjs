@@ -111,7 +111,9 @@ function serverScript(name) {
 
 /** Every workspace package with a `test` script is a suite that must report its results. */
 function testSuites() {
-  return workspacePackages(root).filter((pkg) => pkg.scripts?.test).map((pkg) => pkg.name);
+  return workspacePackages(root)
+    .filter((pkg) => pkg.scripts?.test)
+    .map((pkg) => pkg.name);
 }
 
 const command = commands[process.argv[2] ?? ""];

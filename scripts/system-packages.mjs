@@ -16,14 +16,19 @@ export function postgresBin() {
   return versions.length ? `${base}/${versions.sort((a, b) => Number(a) - Number(b)).at(-1)}/bin` : undefined;
 }
 
-export function ensureSystemPackages(root, { chromium = needs(root, "chromium"), postgres = needs(root, "postgres") } = {}) {
+export function ensureSystemPackages(
+  root,
+  { chromium = needs(root, "chromium"), postgres = needs(root, "postgres") } = {},
+) {
   const missing = [];
   if (chromium && !existsSync(CHROMIUM)) missing.push("chromium");
   if (postgres && !process.env.KPIKIT_TEST_DATABASE_URL && !postgresBin()) missing.push("postgresql");
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !existsSync("/usr/bin/apt-get")) {
-    console.error(`Missing system packages: ${missing.join(", ")}. Install them (Debian: apt-get install -y ${missing.join(" ")}) and run again.`);
+    console.error(
+      `Missing system packages: ${missing.join(", ")}. Install them (Debian: apt-get install -y ${missing.join(" ")}) and run again.`,
+    );
     process.exit(1);
   }
   console.log(`Installing ${missing.join(", ")} with apt-get (first run only)…`);

@@ -26,7 +26,10 @@ export function summarize(dir, suites, turboStatus) {
     for (const file of own) {
       const r = JSON.parse(readFileSync(join(dir, file), "utf8"));
       const p = r.numPassedTests ?? 0;
-      const f = (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0) + (r.success === false && !r.numFailedTests ? 1 : 0);
+      const f =
+        (r.numFailedTests ?? 0) +
+        (r.numRuntimeErrorTestSuites ?? 0) +
+        (r.success === false && !r.numFailedTests ? 1 : 0);
       const s = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
       passed += p;
       failed += f;
@@ -35,5 +38,10 @@ export function summarize(dir, suites, turboStatus) {
     }
   }
   console.log(`\nTest suites (turbo exit code ${turboStatus}):\n  ${rows.join("\n  ")}\n`);
-  return { passed, failed, skipped, line: `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}` };
+  return {
+    passed,
+    failed,
+    skipped,
+    line: `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`,
+  };
 }

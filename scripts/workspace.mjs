@@ -23,7 +23,11 @@ export function workspacePackages(root) {
   const dirs = workspaceFolders(root).flatMap((folder) => {
     if (!folder.endsWith("/*")) return [join(root, folder)];
     const group = join(root, folder.slice(0, -2));
-    return existsSync(group) ? readdirSync(group).sort().map((name) => join(group, name)) : [];
+    return existsSync(group)
+      ? readdirSync(group)
+          .sort()
+          .map((name) => join(group, name))
+      : [];
   });
   return dirs
     .map((dir) => join(dir, "package.json"))

@@ -16,7 +16,13 @@ export default defineConfig({
   build: {
     target: "es2022",
     rollupOptions: {
-      input: { index: page("index"), storefront: page("storefront"), react: page("react"), vue: page("vue"), svelte: page("svelte") },
+      input: {
+        index: page("index"),
+        storefront: page("storefront"),
+        react: page("react"),
+        vue: page("vue"),
+        svelte: page("svelte"),
+      },
     },
   },
 });

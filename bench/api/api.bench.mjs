@@ -24,7 +24,10 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const KEY = "kpi_sk_bench_0123456789abcdefghij";
 const dir = mkdtempSync(join(tmpdir(), "kpikit-bench-"));
-const pinned = (cpu) => (spawnSync("taskset", ["-V"]).status === 0 ? ["taskset", ["-c", String(cpu), process.execPath]] : [process.execPath, []]);
+const pinned = (cpu) =>
+  spawnSync("taskset", ["-V"]).status === 0
+    ? ["taskset", ["-c", String(cpu), process.execPath]]
+    : [process.execPath, []];
 try {
   execFileSync("taskset", ["-cp", "1", String(process.pid)], { stdio: "ignore" });
 } catch {
@@ -33,7 +36,9 @@ try {
 
 function startServer(args, port) {
   const [cmd, pre] = pinned(0);
-  const child = spawn(cmd, [...pre, "--disable-warning=ExperimentalWarning", here("./servers.mjs"), ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(cmd, [...pre, "--disable-warning=ExperimentalWarning", here("./servers.mjs"), ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     child.stdout.on("data", (d) => String(d).includes("ready") && resolve({ child, base: `http://127.0.0.1:${port}` }));
     child.on("exit", (code) => reject(new Error(`server ${args[0]} exited ${code}`)));
@@ -41,10 +46,16 @@ function startServer(args, port) {
 }
 
 const load = (url, headers) =>
-  new Promise((resolve, reject) => autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION }, (err, r) => (err ? reject(err) : resolve(r))));
+  new Promise((resolve, reject) =>
+    autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION }, (err, r) =>
+      err ? reject(err) : resolve(r),
+    ),
+  );
 
 // --- 1. cached metric vs bare Hono ------------------------------------------------------------
-console.log(`1. cached GET /v1/metrics/aov against a bare Hono JSON route (autocannon, ${CONNECTIONS} connections, ${DURATION} s each, best of 2)`);
+console.log(
+  `1. cached GET /v1/metrics/aov against a bare Hono JSON route (autocannon, ${CONNECTIONS} connections, ${DURATION} s each, best of 2)`,
+);
 const kpikit = await startServer(["kpikit", join(dir, "bench.db"), "18781"], 18781);
 const path = "/v1/metrics/aov?range=last_30_days&tz=America/New_York";
 const auth = { Authorization: `Bearer ${KEY}` };
@@ -61,12 +72,19 @@ for (let round = 0; round < 2; round++) {
 const best = (rs) => rs.reduce((a, b) => (b.requests.average > a.requests.average ? b : a));
 const k = best(runs.kpikit);
 const b = best(runs.bare);
-for (const [name, r] of [["KPI Kit", k], ["bare Hono", b]]) {
+for (const [name, r] of [
+  ["KPI Kit", k],
+  ["bare Hono", b],
+]) {
   if (r.non2xx || r.errors) throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  console.log(`   ${name.padEnd(10)} ${Math.round(r.requests.average).toLocaleString("en").padStart(7)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms`);
+  console.log(
+    `   ${name.padEnd(10)} ${Math.round(r.requests.average).toLocaleString("en").padStart(7)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms`,
+  );
 }
 const throughput = k.requests.average / b.requests.average;
-console.log(`   throughput ${(throughput * 100).toFixed(0)} % of bare Hono (goal >= 80 %), p99 ${k.latency.p99} ms (goal <= 20 ms)`);
+console.log(
+  `   throughput ${(throughput * 100).toFixed(0)} % of bare Hono (goal >= 80 %), p99 ${k.latency.p99} ms (goal <= 20 ms)`,
+);
 bare.child.kill();
 
 // --- 2. ingestion vs raw inserts ----------------------------------------------------------------
@@ -76,11 +94,22 @@ bare.child.kill();
 console.log("\n2. ingestion of 60 000 orders in batches of 500, durable (WAL, synchronous=FULL)");
 const END = Date.parse("2026-11-23T00:00:00Z");
 const orders = [];
-for (const batch of generateDemo({ orders: 60_000, sessions: 1, end: END, seed: 9 })) if (batch.fact === "orders") orders.push(...batch.records);
-const inBatches = (records) => Array.from({ length: Math.ceil(records.length / 500) }, (_, i) => records.slice(i * 500, i * 500 + 500));
+for (const batch of generateDemo({ orders: 60_000, sessions: 1, end: END, seed: 9 }))
+  if (batch.fact === "orders") orders.push(...batch.records);
+const inBatches = (records) =>
+  Array.from({ length: Math.ceil(records.length / 500) }, (_, i) => records.slice(i * 500, i * 500 + 500));
 const batches = inBatches(orders.map((o) => ({ ...o, id: `ing_${o.id}` })));
 const dayLater = (iso) => iso && new Date(END - (END - Date.parse(iso)) / 365).toISOString();
-const live = inBatches(orders.map((o) => ({ ...o, id: `live_${o.id}`, placedAt: dayLater(o.placedAt), shippedAt: dayLater(o.shippedAt), deliveredAt: dayLater(o.deliveredAt), promisedAt: dayLater(o.promisedAt) })));
+const live = inBatches(
+  orders.map((o) => ({
+    ...o,
+    id: `live_${o.id}`,
+    placedAt: dayLater(o.placedAt),
+    shippedAt: dayLater(o.shippedAt),
+    deliveredAt: dayLater(o.deliveredAt),
+    promisedAt: dayLater(o.promisedAt),
+  })),
+);
 /** Records per second through POST /v1/events/orders, bodies serialized before the clock starts and two senders keeping the server busy. */
 async function ingestRate(list) {
   const bodies = list.map((records) => JSON.stringify({ records }));
@@ -90,7 +119,11 @@ async function ingestRate(list) {
     [0, 1].map(async () => {
       while (next < bodies.length) {
         const body = bodies[next++];
-        const r = await fetch(`${kpikit.base}/v1/events/orders`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body });
+        const r = await fetch(`${kpikit.base}/v1/events/orders`, {
+          method: "POST",
+          headers: { ...auth, "Content-Type": "application/json" },
+          body,
+        });
         if (r.status !== 200) throw new Error(`ingestion answered ${r.status}: ${await r.text()}`);
         const { inserted } = await r.json();
         if (inserted !== 500) throw new Error(`a batch inserted ${inserted} of 500`);
@@ -123,20 +156,33 @@ for (const records of batches) {
 }
 const rawRate = orders.length / ((performance.now() - t) / 1000);
 raw.close();
-console.log(`   through the API        ${Math.round(apiRate).toLocaleString("en").padStart(7)} records/s backfill, ${Math.round(liveRate).toLocaleString("en")} records/s live (HTTP, JSON, validation, idempotent insert, rollups)`);
-console.log(`   raw node:sqlite loop   ${Math.round(rawRate).toLocaleString("en").padStart(7)} records/s (prepared inserts, same tables)`);
-console.log(`   ${(apiRate / rawRate * 100).toFixed(0)} % of the raw loop on the backfill (goal >= 70 %), ${(liveRate / rawRate * 100).toFixed(0)} % live`);
+console.log(
+  `   through the API        ${Math.round(apiRate).toLocaleString("en").padStart(7)} records/s backfill, ${Math.round(liveRate).toLocaleString("en")} records/s live (HTTP, JSON, validation, idempotent insert, rollups)`,
+);
+console.log(
+  `   raw node:sqlite loop   ${Math.round(rawRate).toLocaleString("en").padStart(7)} records/s (prepared inserts, same tables)`,
+);
+console.log(
+  `   ${((apiRate / rawRate) * 100).toFixed(0)} % of the raw loop on the backfill (goal >= 70 %), ${((liveRate / rawRate) * 100).toFixed(0)} % live`,
+);
 
 // --- 3. fuzzing --------------------------------------------------------------------------------
 console.log("\n3. 100 000 fuzzed requests (the API's fuzz suite at ten times its size)");
 t = performance.now();
-const fuzz = spawnSync(process.execPath, [here("../../packages/api/node_modules/vitest/vitest.mjs"), "run", "test/fuzz.test.ts", "--reporter=dot"], {
-  cwd: here("../../packages/api"),
-  env: { ...process.env, KPIKIT_FUZZ_SCALE: "10", KPIKIT_RESULTS_DIR: "" },
-  encoding: "utf8",
-});
-const fuzzLine = /Tests\s+.*$/m.exec(`${fuzz.stdout}`.replace(/\x1b\[[0-9;]*m/g, ""))?.[0] ?? `no result: ${fuzz.stderr}`;
-console.log(`   ${fuzz.status === 0 ? "no 5xx, no hang" : "FAILED"}: ${fuzzLine.trim()} in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+const fuzz = spawnSync(
+  process.execPath,
+  [here("../../packages/api/node_modules/vitest/vitest.mjs"), "run", "test/fuzz.test.ts", "--reporter=dot"],
+  {
+    cwd: here("../../packages/api"),
+    env: { ...process.env, KPIKIT_FUZZ_SCALE: "10", KPIKIT_RESULTS_DIR: "" },
+    encoding: "utf8",
+  },
+);
+const fuzzLine =
+  /Tests\s+.*$/m.exec(`${fuzz.stdout}`.replace(/\x1b\[[0-9;]*m/g, ""))?.[0] ?? `no result: ${fuzz.stderr}`;
+console.log(
+  `   ${fuzz.status === 0 ? "no 5xx, no hang" : "FAILED"}: ${fuzzLine.trim()} in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+);
 
 // --- 4. Workers bundle ---------------------------------------------------------------------------
 const bundle = await build({
@@ -151,8 +197,11 @@ const bundle = await build({
 });
 const bytes = bundle.outputFiles[0].contents;
 const gz = gzipSync(bytes, { level: 9 }).length;
-console.log(`\n4. Workers bundle: ${(bytes.length / 1024).toFixed(0)} KB minified, ${(gz / 1024).toFixed(0)} KB gzip (goal <= 250 KB)`);
+console.log(
+  `\n4. Workers bundle: ${(bytes.length / 1024).toFixed(0)} KB minified, ${(gz / 1024).toFixed(0)} KB gzip (goal <= 250 KB)`,
+);
 
 rmSync(dir, { recursive: true, force: true });
-const met = throughput >= 0.8 && k.latency.p99 <= 20 && apiRate / rawRate >= 0.7 && gz <= 250 * 1024 && fuzz.status === 0;
+const met =
+  throughput >= 0.8 && k.latency.p99 <= 20 && apiRate / rawRate >= 0.7 && gz <= 250 * 1024 && fuzz.status === 0;
 console.log(`\ngoals ${met ? "met" : "NOT all met"}`);

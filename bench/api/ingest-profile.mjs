@@ -19,29 +19,49 @@ try {
   const store = new SqlStore(nodeSqliteDriver(path));
   await store.init();
   await createTenant(store, { id: "default", timeZone: "America/New_York" });
-  for (const b of generateDemo({ orders: 20_000, end: END, timeZone: "America/New_York" })) await store.ingest("default", b.fact, b.records);
+  for (const b of generateDemo({ orders: 20_000, end: END, timeZone: "America/New_York" }))
+    await store.ingest("default", b.fact, b.records);
   await store.close();
 
   const db = new DatabaseSync(path);
   for (const pragma of ["journal_mode = WAL", "synchronous = FULL", "cache_size = -65536"]) db.exec(`PRAGMA ${pragma}`);
   const rollups = Rollups.of(MetricRegistry.of(catalog));
   const orders = [];
-  for (const batch of generateDemo({ orders: ORDERS, sessions: 1, end: END, seed: 9 })) if (batch.fact === "orders") orders.push(...batch.records);
-  const inBatches = (records) => Array.from({ length: Math.ceil(records.length / 500) }, (_, i) => records.slice(i * 500, i * 500 + 500));
+  for (const batch of generateDemo({ orders: ORDERS, sessions: 1, end: END, seed: 9 }))
+    if (batch.fact === "orders") orders.push(...batch.records);
+  const inBatches = (records) =>
+    Array.from({ length: Math.ceil(records.length / 500) }, (_, i) => records.slice(i * 500, i * 500 + 500));
   const dayLater = (iso) => iso && new Date(END - (END - Date.parse(iso)) / 365).toISOString();
   const sets = {
     backfill: inBatches(orders.map((o) => ({ ...o, id: `ing_${o.id}` }))),
-    live: inBatches(orders.map((o) => ({ ...o, id: `live_${o.id}`, placedAt: dayLater(o.placedAt), shippedAt: dayLater(o.shippedAt), deliveredAt: dayLater(o.deliveredAt), promisedAt: dayLater(o.promisedAt) }))),
+    live: inBatches(
+      orders.map((o) => ({
+        ...o,
+        id: `live_${o.id}`,
+        placedAt: dayLater(o.placedAt),
+        shippedAt: dayLater(o.shippedAt),
+        deliveredAt: dayLater(o.deliveredAt),
+        promisedAt: dayLater(o.promisedAt),
+      })),
+    ),
   };
   const kind = (sql) =>
-    sql.startsWith("WITH s") ? (sql.includes("FROM chain_facts c JOIN") ? "history events" : "additive rollups") : sql.replace(/\s+/g, " ").slice(0, 60);
+    sql.startsWith("WITH s")
+      ? sql.includes("FROM chain_facts c JOIN")
+        ? "history events"
+        : "additive rollups"
+      : sql.replace(/\s+/g, " ").slice(0, 60);
   const prepared = new Map();
   for (const [name, batches] of Object.entries(sets)) {
     const spent = new Map();
     const add = (key, ms) => spent.set(key, (spent.get(key) ?? 0) + ms);
     const started = performance.now();
     for (const records of batches) {
-      const { statements } = ingestSql("orders", records, "default", sqlite, { maxParams: 32, ingestId: crypto.randomUUID(), rollups });
+      const { statements } = ingestSql("orders", records, "default", sqlite, {
+        maxParams: 32,
+        ingestId: crypto.randomUUID(),
+        rollups,
+      });
       db.exec("BEGIN IMMEDIATE");
       for (const s of statements) {
         let st = prepared.get(s.sql);
@@ -55,8 +75,11 @@ try {
       add("commit", performance.now() - t);
     }
     const total = performance.now() - started;
-    console.log(`\n${name}: ${ORDERS.toLocaleString("en")} orders, ${Math.round(ORDERS / (total / 1000)).toLocaleString("en")} records/s (no HTTP, no validation)`);
-    for (const [k, ms] of [...spent].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${k}`);
+    console.log(
+      `\n${name}: ${ORDERS.toLocaleString("en")} orders, ${Math.round(ORDERS / (total / 1000)).toLocaleString("en")} records/s (no HTTP, no validation)`,
+    );
+    for (const [k, ms] of [...spent].sort((a, b) => b[1] - a[1]).slice(0, 12))
+      console.log(`${ms.toFixed(0).padStart(7)} ms  ${k}`);
   }
   db.close();
 } finally {

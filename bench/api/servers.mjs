@@ -18,7 +18,12 @@ if (kind === "kpikit") {
   await store.init();
   if (!(await store.getTenant("default"))) {
     await createTenant(store, { id: "default", secretKey: BENCH_KEY, timeZone: "America/New_York" });
-    for (const b of generateDemo({ orders: 20_000, end: Date.parse("2026-11-23T00:00:00Z"), timeZone: "America/New_York" })) await store.ingest("default", b.fact, b.records);
+    for (const b of generateDemo({
+      orders: 20_000,
+      end: Date.parse("2026-11-23T00:00:00Z"),
+      timeZone: "America/New_York",
+    }))
+      await store.ingest("default", b.fact, b.records);
   }
   // No throttling: the benchmark measures the path, not the per-key limits.
   const unlimited = { burst: 1e12, perSecond: 1e12 };

@@ -4,7 +4,18 @@
 // must give the same numbers; the figures are medians of repeated warm runs.
 import { DuckDBInstance, DuckDBTimestampTZValue } from "@duckdb/node-api";
 import * as aq from "arquero";
-import { bucketsOf, catalog, comparedSpan, createMemoryEngine, generateDemo, localDay, MetricRegistry, offsetAt, resolveRange, runQuery } from "@kpikit/core";
+import {
+  bucketsOf,
+  catalog,
+  comparedSpan,
+  createMemoryEngine,
+  generateDemo,
+  localDay,
+  MetricRegistry,
+  offsetAt,
+  resolveRange,
+  runQuery,
+} from "@kpikit/core";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 1_000_000);
@@ -35,7 +46,9 @@ for (const batch of generateDemo({ orders: ORDERS, sessions: SESSIONS, end: END,
   if (batch.fact === "orders") for (const r of batch.records) orders.push(r);
   else if (batch.fact === "sessions") for (const r of batch.records) sessions.push(r);
 }
-console.log(`data: ${orders.length.toLocaleString("en")} orders, ${sessions.length.toLocaleString("en")} sessions (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+console.log(
+  `data: ${orders.length.toLocaleString("en")} orders, ${sessions.length.toLocaleString("en")} sessions (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+);
 
 // The same buckets for everyone: local days in New York, and the aligned previous period.
 const now = Date.parse(END);
@@ -77,7 +90,12 @@ await runQuery(engine, { metric: "conversion_rate", range: RANGE, tz: TZ }, { re
 const kitLoad = performance.now() - t0;
 const kit = async (metric) => {
   const r = await runQuery(engine, { metric, range: RANGE, grain: "day", tz: TZ }, { registry, now });
-  return { value: r.value, previous: r.previous, series: r.series.map((p) => p.value), previousSeries: r.series.map((p) => p.previous) };
+  return {
+    value: r.value,
+    previous: r.previous,
+    series: r.series.map((p) => p.value),
+    previousSeries: r.series.map((p) => p.previous),
+  };
 };
 
 // --- Arquero (same bounds, so it does no time-zone work of its own) --------------------------
@@ -180,7 +198,11 @@ for (let i = 1; i < bounds.length; i++) {
   }
   offsets.push({ from: hi, offset: o });
 }
-const offsetCase = (col) => `CASE ${offsets.slice(1).map((o, i) => `WHEN ${col} < ${o.from} THEN ${offsets[i].offset}`).join(" ")} ELSE ${offsets.at(-1).offset} END`;
+const offsetCase = (col) =>
+  `CASE ${offsets
+    .slice(1)
+    .map((o, i) => `WHEN ${col} < ${o.from} THEN ${offsets[i].offset}`)
+    .join(" ")} ELSE ${offsets.at(-1).offset} END`;
 async function duckOffsets(table, time, num, where) {
   const rows = (
     await duck.runAndReadAll(
@@ -197,8 +219,14 @@ async function duckOffsets(table, time, num, where) {
   return assemble(nums, dens);
 }
 const duckdb = {
-  aov: { idiomatic: () => duckIdiomatic("orders", "placed_at", "sum(total)", "status = 'placed' AND"), offsets: () => duckOffsets("orders", "placed_ms", "sum(total)", "status = 'placed' AND") },
-  conversion_rate: { idiomatic: () => duckIdiomatic("sessions", "started_at", "count(*) FILTER (WHERE converted)", ""), offsets: () => duckOffsets("sessions", "started_ms", "count(*) FILTER (WHERE converted)", "") },
+  aov: {
+    idiomatic: () => duckIdiomatic("orders", "placed_at", "sum(total)", "status = 'placed' AND"),
+    offsets: () => duckOffsets("orders", "placed_ms", "sum(total)", "status = 'placed' AND"),
+  },
+  conversion_rate: {
+    idiomatic: () => duckIdiomatic("sessions", "started_at", "count(*) FILTER (WHERE converted)", ""),
+    offsets: () => duckOffsets("sessions", "started_ms", "count(*) FILTER (WHERE converted)", ""),
+  },
 };
 
 // --- run -------------------------------------------------------------------------------------
@@ -207,11 +235,14 @@ function agree(name, a, b) {
   const fields = ["value", "previous"];
   for (const f of fields) if (!close(a[f], b[f])) throw new Error(`${name}: ${f} ${a[f]} ≠ ${b[f]}`);
   a.series.forEach((v, i) => {
-    if (!close(v, b.series[i]) || !close(a.previousSeries[i], b.previousSeries[i])) throw new Error(`${name}: bucket ${i} differs`);
+    if (!close(v, b.series[i]) || !close(a.previousSeries[i], b.previousSeries[i]))
+      throw new Error(`${name}: bucket ${i} differs`);
   });
 }
 
-console.log(`load: KPI Kit columns ${kitLoad.toFixed(0)} ms, Arquero tables ${arqueroLoad.toFixed(0)} ms, DuckDB tables ${duckLoad.toFixed(0)} ms (not timed below)\n`);
+console.log(
+  `load: KPI Kit columns ${kitLoad.toFixed(0)} ms, Arquero tables ${arqueroLoad.toFixed(0)} ms, DuckDB tables ${duckLoad.toFixed(0)} ms (not timed below)\n`,
+);
 console.log(`daily series + previous period, ${RANGE} in ${TZ}, median of ${RUNS} warm runs`);
 const summary = [];
 for (const metric of ["aov", "conversion_rate"]) {
@@ -225,7 +256,9 @@ for (const metric of ["aov", "conversion_rate"]) {
   const duckBest = Math.min(di.ms, db.ms);
   console.log(`\n${metric}`);
   console.log(`  KPI Kit memory engine ${fmt(k.ms)}`);
-  console.log(`  Arquero               ${fmt(a.ms)}   ${(a.ms / k.ms).toFixed(1)}x slower than KPI Kit (goal: at least 3x)`);
+  console.log(
+    `  Arquero               ${fmt(a.ms)}   ${(a.ms / k.ms).toFixed(1)}x slower than KPI Kit (goal: at least 3x)`,
+  );
   console.log(`  DuckDB, date_trunc    ${fmt(di.ms)}`);
   console.log(`  DuckDB, offsets       ${fmt(db.ms)}`);
   console.log(`  KPI Kit / best DuckDB ${(k.ms / duckBest).toFixed(2)} (goal: at most 2)`);
@@ -233,4 +266,6 @@ for (const metric of ["aov", "conversion_rate"]) {
 }
 console.log("\nall engines agree on every value, previous value and bucket");
 const ok = summary.every((s) => s.arquero / s.kit >= 3 && s.kit / s.duckdb <= 2);
-console.log(`goals ${ok ? "met" : "NOT met"}: ${summary.map((s) => `${s.metric} ${(s.arquero / s.kit).toFixed(1)}x Arquero, ${(s.kit / s.duckdb).toFixed(2)} of DuckDB`).join("; ")}`);
+console.log(
+  `goals ${ok ? "met" : "NOT met"}: ${summary.map((s) => `${s.metric} ${(s.arquero / s.kit).toFixed(1)}x Arquero, ${(s.kit / s.duckdb).toFixed(2)} of DuckDB`).join("; ")}`,
+);

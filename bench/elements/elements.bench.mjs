@@ -31,31 +31,56 @@ const entries = {
     echarts.use([GaugeChart, SVGRenderer]); export { echarts };`,
 };
 // The card as SIZES.md counts it: what a page loads at once, its lazy chunks (live updates) apart.
-const card = await measure({ stdin: { contents: entries["KPI Kit, <kpi-card>"], resolveDir: import.meta.dirname, loader: "js" } });
+const card = await measure({
+  stdin: { contents: entries["KPI Kit, <kpi-card>"], resolveDir: import.meta.dirname, loader: "js" },
+});
 const sizes = {};
-for (const [name, src] of Object.entries(entries)) sizes[name] = name === "KPI Kit, <kpi-card>" ? card.initial : await bundle(src);
+for (const [name, src] of Object.entries(entries))
+  sizes[name] = name === "KPI Kit, <kpi-card>" ? card.initial : await bundle(src);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log("\nBundle sizes (esbuild, minified, dependencies included; gzip -9; the card: loaded at once)");
-const row = (name, s) => console.log(`  ${name.padEnd(28)} ${kb(s.min).padStart(9)} min  ${kb(s.gzip).padStart(8)} min+gzip`);
+const row = (name, s) =>
+  console.log(`  ${name.padEnd(28)} ${kb(s.min).padStart(9)} min  ${kb(s.gzip).padStart(8)} min+gzip`);
 for (const [name, s] of Object.entries(sizes)) {
   row(name, s);
   if (s === card.initial) for (const c of card.lazy) row(`  + later: ${c.name}`, c);
 }
 const kit = sizes["KPI Kit, whole kit"].gzip;
-console.log(`  kit vs Chart.js line: ${(kit / sizes["Chart.js, line chart only"].gzip).toFixed(2)}×; kit vs ECharts gauge: ${(kit / sizes["ECharts, gauge only"].gzip).toFixed(2)}×`);
-console.log(`  goals: kit ${kb(kit)} ≤ 25 KB ${kit <= 25 * 1024 ? "met" : "NOT met"}; card ${kb(card.initial.gzip)} ≤ 14 KB ${card.initial.gzip <= 14 * 1024 ? "met" : "NOT met"}`);
+console.log(
+  `  kit vs Chart.js line: ${(kit / sizes["Chart.js, line chart only"].gzip).toFixed(2)}×; kit vs ECharts gauge: ${(kit / sizes["ECharts, gauge only"].gzip).toFixed(2)}×`,
+);
+console.log(
+  `  goals: kit ${kb(kit)} ≤ 25 KB ${kit <= 25 * 1024 ? "met" : "NOT met"}; card ${kb(card.initial.gzip)} ≤ 14 KB ${card.initial.gzip <= 14 * 1024 ? "met" : "NOT met"}`,
+);
 
 // The same data for both pages: a 30-day series per card.
 const data = Array.from({ length: CARDS }, (_, c) => {
-  const series = Array.from({ length: POINTS }, (_, i) => ({ start: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(), value: 50 + 20 * Math.sin((i + c) / 4) + (c % 7), previous: null }));
+  const series = Array.from({ length: POINTS }, (_, i) => ({
+    start: new Date(Date.UTC(2026, 9, 1 + i)).toISOString(),
+    value: 50 + 20 * Math.sin((i + c) / 4) + (c % 7),
+    previous: null,
+  }));
   const value = series.reduce((s, p) => s + p.value, 0) / POINTS;
   return {
-    metric: { id: `kpi_${c}`, label: `KPI ${c}`, unit: "currency", currency: "USD", better: c % 2 ? "up" : "down", version: 1 },
+    metric: {
+      id: `kpi_${c}`,
+      label: `KPI ${c}`,
+      unit: "currency",
+      currency: "USD",
+      better: c % 2 ? "up" : "down",
+      version: 1,
+    },
     range: { start: series[0].start, end: series.at(-1).start, tz: "UTC", grain: "day" },
     compare: { kind: "previous_period", start: series[0].start, end: series[0].start },
-    value, previous: value * 0.9, change: { absolute: value * 0.1, relative: 0.111 },
-    series, target: null, status: null, formatted: { value: null, change: null }, dataVersion: "1",
+    value,
+    previous: value * 0.9,
+    change: { absolute: value * 0.1, relative: 0.111 },
+    series,
+    target: null,
+    status: null,
+    formatted: { value: null, change: null },
+    dataVersion: "1",
   };
 });
 
@@ -100,11 +125,20 @@ window.render = async (data) => {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--no-first-run",
+  ],
 });
 try {
   const pages = {};
-  for (const [name, html] of [["KPI Kit <kpi-card>", kitPage], ["Chart.js sparklines", chartPage]]) {
+  for (const [name, html] of [
+    ["KPI Kit <kpi-card>", kitPage],
+    ["Chart.js sparklines", chartPage],
+  ]) {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     page.on("pageerror", (e) => console.error(`${name}: ${e.message}`));
     await page.setContent(html);
@@ -121,7 +155,8 @@ try {
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`\nRender ${CARDS} cards with ${POINTS}-point sparklines in headless Chromium (median of ${ROUNDS})`);
-  for (const [name, xs] of Object.entries(times)) console.log(`  ${name.padEnd(22)} ${median(xs).toFixed(1).padStart(8)} ms`);
+  for (const [name, xs] of Object.entries(times))
+    console.log(`  ${name.padEnd(22)} ${median(xs).toFixed(1).padStart(8)} ms`);
   const ratio = median(times["Chart.js sparklines"]) / median(times["KPI Kit <kpi-card>"]);
   console.log(`  KPI Kit is ${ratio.toFixed(2)}× faster than Chart.js (goal ≥ 3×: ${ratio >= 3 ? "met" : "NOT met"})`);
 } finally {

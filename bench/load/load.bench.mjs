@@ -50,10 +50,23 @@ async function startServer() {
   if (existsSync(`${loaded}.done`)) {
     for (const f of files) if (existsSync(`${loaded}${f}`)) copyFileSync(`${loaded}${f}`, join(dir, `load.db${f}`));
   }
-  const args = ["--disable-warning=ExperimentalWarning", ...(process.env.BENCH_LOAD_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_LOAD_PROFILE}`] : []), main];
-  const child = taskset ? spawn("taskset", ["-c", "0", process.execPath, ...args], { env: serverEnv(), stdio: ["ignore", "ignore", "inherit"] }) : spawn(process.execPath, args, { env: serverEnv(), stdio: ["ignore", "ignore", "inherit"] });
+  const args = [
+    "--disable-warning=ExperimentalWarning",
+    ...(process.env.BENCH_LOAD_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_LOAD_PROFILE}`] : []),
+    main,
+  ];
+  const child = taskset
+    ? spawn("taskset", ["-c", "0", process.execPath, ...args], {
+        env: serverEnv(),
+        stdio: ["ignore", "ignore", "inherit"],
+      })
+    : spawn(process.execPath, args, { env: serverEnv(), stdio: ["ignore", "ignore", "inherit"] });
   const reused = existsSync(`${loaded}.done`);
-  process.stdout.write(reused ? `starting the server on the kept database of ${ORDERS.toLocaleString("en")} demo orders… ` : `loading ${ORDERS.toLocaleString("en")} orders of demo data into a new SQLite file… `);
+  process.stdout.write(
+    reused
+      ? `starting the server on the kept database of ${ORDERS.toLocaleString("en")} demo orders… `
+      : `loading ${ORDERS.toLocaleString("en")} orders of demo data into a new SQLite file… `,
+  );
   const started = performance.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
@@ -68,20 +81,30 @@ async function startServer() {
   if (!existsSync(`${loaded}.done`)) {
     // The demo data is in and nothing writes until the load starts: the file and its write-ahead
     // log, copied together, are the database as it is now, kept for the next runs.
-    for (const f of files) if (existsSync(join(dir, `load.db${f}`))) copyFileSync(join(dir, `load.db${f}`), `${loaded}${f}`);
+    for (const f of files)
+      if (existsSync(join(dir, `load.db${f}`))) copyFileSync(join(dir, `load.db${f}`), `${loaded}${f}`);
     copyFileSync(join(dir, "load.db.server.json"), `${loaded}.done`);
   }
   return child;
 }
 
 function serverEnv() {
-  return { ...process.env, PORT: String(PORT), KPIKIT_DB: join(dir, "load.db"), KPIKIT_SECRET_KEY: KEY, KPIKIT_DEMO_ORDERS: String(ORDERS), NODE_OPTIONS: "" };
+  return {
+    ...process.env,
+    PORT: String(PORT),
+    KPIKIT_DB: join(dir, "load.db"),
+    KPIKIT_SECRET_KEY: KEY,
+    KPIKIT_DEMO_ORDERS: String(ORDERS),
+    NODE_OPTIONS: "",
+  };
 }
 
 /** The server's resident memory in MB (Linux). */
 function rss(pid) {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+    const line = readFileSync(`/proc/${pid}/status`, "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("VmRSS:"));
     return Math.round(Number(line.split(/\s+/)[1]) / 1024);
   } catch {
     return NaN;
@@ -91,7 +114,8 @@ function rss(pid) {
 let liveOrder = 0;
 /** One request of a kind: [method, path, body]. */
 function request(kind) {
-  if (kind === "cached") return ["GET", `/v1/metrics/${pick(["revenue", "aov", "orders", "conversion_rate"])}?range=last_30_days`];
+  if (kind === "cached")
+    return ["GET", `/v1/metrics/${pick(["revenue", "aov", "orders", "conversion_rate"])}?range=last_30_days`];
   if (kind === "batch") {
     const range = pick(RANGES);
     const locale = pick(LOCALES);
@@ -101,12 +125,25 @@ function request(kind) {
   const now = Date.now();
   const records = Array.from({ length: 50 }, () => {
     const n = ++liveOrder;
-    return { id: `load-${process.pid}-${n}`, placedAt: new Date(now - (n % 60) * 1000).toISOString(), customerId: `load-c${n % 5000}`, total: 20 + (n % 80), items: 1 + (n % 3), status: "placed", channel: "web" };
+    return {
+      id: `load-${process.pid}-${n}`,
+      placedAt: new Date(now - (n % 60) * 1000).toISOString(),
+      customerId: `load-c${n % 5000}`,
+      total: 20 + (n % 80),
+      items: 1 + (n % 3),
+      status: "placed",
+      channel: "web",
+    };
   });
   return ["POST", "/v1/events/orders", { records }];
 }
 
-const stats = Object.fromEntries([...MIX.map(([k]) => k), "healthz"].map((k) => [k, { times: [], errors: 0, entryErrors: 0, timeouts: 0, statuses: {} }]));
+const stats = Object.fromEntries(
+  [...MIX.map(([k]) => k), "healthz"].map((k) => [
+    k,
+    { times: [], errors: 0, entryErrors: 0, timeouts: 0, statuses: {} },
+  ]),
+);
 async function send(kind, [method, path, body]) {
   const s = stats[kind];
   const t = performance.now();
@@ -153,7 +190,9 @@ try {
     }
   })();
   const sampler = setInterval(() => memory.push(rss(server.pid)), 5000);
-  console.log(`load: ${CONNECTIONS} connections for ${SECONDS} s, ${MIX.map(([k, s]) => `${Math.round(s * 100)} % ${k}`).join(", ")}, /healthz every 100 ms`);
+  console.log(
+    `load: ${CONNECTIONS} connections for ${SECONDS} s, ${MIX.map(([k, s]) => `${Math.round(s * 100)} % ${k}`).join(", ")}, /healthz every 100 ms`,
+  );
   await Promise.all([...clients, probe]);
   clearInterval(sampler);
   // Silent after the load? The server must answer at once once it stops.
@@ -161,20 +200,35 @@ try {
   await send("healthz", ["GET", "/healthz"]);
   const recovery = performance.now() - after;
 
-  const q = (times, p) => (times.length ? times.sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(p * times.length))] : NaN);
+  const q = (times, p) =>
+    times.length ? times.sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(p * times.length))] : NaN;
   let total = 0;
   let errors = 0;
   let timeouts = 0;
-  console.log(`\n${"kind".padEnd(8)} ${"requests".padStart(9)} ${"errors".padStart(7)} ${"timeouts".padStart(9)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)}   statuses`);
+  console.log(
+    `\n${"kind".padEnd(8)} ${"requests".padStart(9)} ${"errors".padStart(7)} ${"timeouts".padStart(9)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)}   statuses`,
+  );
   for (const [kind, s] of Object.entries(stats)) {
-    const n = s.times.length + s.timeouts + (s.errors - Object.entries(s.statuses).filter(([c]) => Number(c) >= 300 && Number(c) !== 304).reduce((a, [, v]) => a + v, 0));
+    const n =
+      s.times.length +
+      s.timeouts +
+      (s.errors -
+        Object.entries(s.statuses)
+          .filter(([c]) => Number(c) >= 300 && Number(c) !== 304)
+          .reduce((a, [, v]) => a + v, 0));
     total += n;
     errors += s.errors + s.entryErrors;
     timeouts += s.timeouts;
-    console.log(`${kind.padEnd(8)} ${String(n).padStart(9)} ${String(s.errors + s.entryErrors).padStart(7)} ${String(s.timeouts).padStart(9)} ${q(s.times, 0.5).toFixed(1).padStart(9)} ${q(s.times, 0.99).toFixed(1).padStart(9)}   ${JSON.stringify(s.statuses)}`);
+    console.log(
+      `${kind.padEnd(8)} ${String(n).padStart(9)} ${String(s.errors + s.entryErrors).padStart(7)} ${String(s.timeouts).padStart(9)} ${q(s.times, 0.5).toFixed(1).padStart(9)} ${q(s.times, 0.99).toFixed(1).padStart(9)}   ${JSON.stringify(s.statuses)}`,
+    );
   }
-  console.log(`\n${total} requests in ${SECONDS} s (${(total / SECONDS).toFixed(0)}/s), ${errors} errors, ${timeouts} timeouts`);
-  console.log(`/healthz during the run: p50 ${q(stats.healthz.times, 0.5).toFixed(1)} ms, p99 ${q(stats.healthz.times, 0.99).toFixed(1)} ms (goal <= 50 ms); right after it: ${recovery.toFixed(1)} ms`);
+  console.log(
+    `\n${total} requests in ${SECONDS} s (${(total / SECONDS).toFixed(0)}/s), ${errors} errors, ${timeouts} timeouts`,
+  );
+  console.log(
+    `/healthz during the run: p50 ${q(stats.healthz.times, 0.5).toFixed(1)} ms, p99 ${q(stats.healthz.times, 0.99).toFixed(1)} ms (goal <= 50 ms); right after it: ${recovery.toFixed(1)} ms`,
+  );
   console.log(`server RSS every 5 s (MB): ${memory.join(" ")}`);
   const met = errors === 0 && timeouts === 0 && q(stats.healthz.times, 0.99) <= 50;
   console.log(`goals (0 errors, 0 timeouts, /healthz p99 <= 50 ms) ${met ? "met" : "NOT all met"}`);

@@ -61,7 +61,13 @@ async function load(store, orders) {
     await store.ingest(TENANT, fact, batch);
     records += batch.length;
   };
-  for (const { fact, records: rs } of generateDemo({ orders, sessions: orders * SESSIONS_PER_ORDER, end: END, timeZone: "UTC", seed: 42 })) {
+  for (const { fact, records: rs } of generateDemo({
+    orders,
+    sessions: orders * SESSIONS_PER_ORDER,
+    end: END,
+    timeZone: "UTC",
+    seed: 42,
+  })) {
     const batch = pending.get(fact) ?? [];
     batch.push(...rs);
     pending.set(fact, batch);
@@ -70,12 +76,16 @@ async function load(store, orders) {
     const done = Math.floor((seenOrders / orders) * 10);
     if (done > shown) {
       shown = done;
-      process.stdout.write(`\r     loading ${label(orders)} orders: ${done * 10} %, ${fmt(records / ((performance.now() - started) / 1000))} records/s `);
+      process.stdout.write(
+        `\r     loading ${label(orders)} orders: ${done * 10} %, ${fmt(records / ((performance.now() - started) / 1000))} records/s `,
+      );
     }
   }
   for (const fact of pending.keys()) await flush(fact);
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`\r     loaded ${fmt(records)} records (${label(orders)} orders) in ${seconds.toFixed(0)} s, ${fmt(records / seconds)} records/s through SqlStore.ingest\n`);
+  process.stdout.write(
+    `\r     loaded ${fmt(records)} records (${label(orders)} orders) in ${seconds.toFixed(0)} s, ${fmt(records / seconds)} records/s through SqlStore.ingest\n`,
+  );
 }
 
 /** The database of a store kind and scale: opened, and loaded the first time. */
@@ -153,28 +163,46 @@ async function kpiLatencies(base, id) {
   };
   const spent = [await get()];
   const times = [];
-  while (times.length < KPI_REQUESTS && spent.concat(times).reduce((a, b) => a + b, 0) < KPI_SECONDS * 1000) times.push(await get());
+  while (times.length < KPI_REQUESTS && spent.concat(times).reduce((a, b) => a + b, 0) < KPI_SECONDS * 1000)
+    times.push(await get());
   if (times.length === 0) times.push(spent[0]);
   times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length / 2)], p99: times[Math.min(times.length - 1, Math.floor(0.99 * times.length))], n: times.length };
+  return {
+    p50: times[Math.floor(times.length / 2)],
+    p99: times[Math.min(times.length - 1, Math.floor(0.99 * times.length))],
+    n: times.length,
+  };
 }
 
 /** The demo dashboard's request: every catalog KPI in one batch, until its last answer is in. */
 async function wholeBatch(base) {
   const queries = catalog.map((d) => ({ metric: d.id, range: "last_30_days" }));
   const t = performance.now();
-  const r = await fetch(`${base}/v1/query`, { method: "POST", headers: { Authorization: `Bearer ${KEY}`, "Content-Type": "application/json" }, body: JSON.stringify({ queries }) });
+  const r = await fetch(`${base}/v1/query`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${KEY}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ queries }),
+  });
   const body = await r.json();
-  if (r.status !== 200 || body.results.some((x) => x.error)) throw new Error(`the batch failed: ${JSON.stringify(body).slice(0, 300)}`);
+  if (r.status !== 200 || body.results.some((x) => x.error))
+    throw new Error(`the batch failed: ${JSON.stringify(body).slice(0, 300)}`);
   return performance.now() - t;
 }
 
 /** The API over a store, on a free port of loopback, with no result cache, no rate limits and no time budget. */
 async function serveApi(store) {
   const unlimited = { burst: 1e12, perSecond: 1e12 };
-  const app = createApp({ store, now: () => NOW, cacheSize: 0, queryTimeoutMs: 0, rateLimits: { secret: unlimited, publishable: unlimited, token: unlimited } });
+  const app = createApp({
+    store,
+    now: () => NOW,
+    cacheSize: 0,
+    queryTimeoutMs: 0,
+    rateLimits: { secret: unlimited, publishable: unlimited, token: unlimited },
+  });
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => resolve({ base: `http://127.0.0.1:${info.port}`, close: () => server.close() }));
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) =>
+      resolve({ base: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
+    );
   });
 }
 
@@ -182,7 +210,9 @@ const postgresServer = STORES.includes("postgres") ? await startPostgres({ dir: 
 const results = [];
 const kpis = [];
 try {
-  console.log(`bench/scale: warm latency of last_90_days by day, ${REQUESTS} requests each (${FACT_REQUESTS} on the facts alone), HTTP on loopback, result cache off`);
+  console.log(
+    `bench/scale: warm latency of last_90_days by day, ${REQUESTS} requests each (${FACT_REQUESTS} on the facts alone), HTTP on loopback, result cache off`,
+  );
   for (const kind of STORES) {
     for (const orders of SCALES) {
       console.log(`\n  ${kind}, ${label(orders)} orders`);
@@ -197,7 +227,8 @@ try {
       for (const [metric, path] of Object.entries(PATHS)) {
         const rolled = await latencies(a.base, path, REQUESTS, 20);
         const scanned = await latencies(b.base, path, FACT_REQUESTS, 1);
-        if (Math.abs(rolled.value - scanned.value) > 1e-9 * Math.max(1, Math.abs(scanned.value))) throw new Error(`${metric}: rollups say ${rolled.value}, facts ${scanned.value}`);
+        if (Math.abs(rolled.value - scanned.value) > 1e-9 * Math.max(1, Math.abs(scanned.value)))
+          throw new Error(`${metric}: rollups say ${rolled.value}, facts ${scanned.value}`);
         results.push({ kind, orders, metric, rolled, scanned });
         console.log(
           `     ${metric.padEnd(16)} rollups p50 ${rolled.p50.toFixed(2).padStart(7)} ms  p99 ${rolled.p99.toFixed(2).padStart(7)} ms   facts p50 ${scanned.p50.toFixed(1).padStart(8)} ms  p99 ${scanned.p99.toFixed(1).padStart(8)} ms   ${(scanned.p50 / rolled.p50).toFixed(0).padStart(5)}x faster`,
@@ -205,8 +236,12 @@ try {
       }
       const perKpi = {};
       for (const d of catalog) perKpi[d.id] = await kpiLatencies(a.base, d.id);
-      const slowest = Object.entries(perKpi).sort((x, y) => y[1].p50 - x[1].p50).slice(0, 5);
-      console.log(`     every KPI: ${Object.values(perKpi).filter((t) => t.p50 <= 50).length} of ${catalog.length} at p50 <= 50 ms; slowest ${slowest.map(([id, t]) => `${id} ${t.p50.toFixed(0)} ms`).join(", ")}`);
+      const slowest = Object.entries(perKpi)
+        .sort((x, y) => y[1].p50 - x[1].p50)
+        .slice(0, 5);
+      console.log(
+        `     every KPI: ${Object.values(perKpi).filter((t) => t.p50 <= 50).length} of ${catalog.length} at p50 <= 50 ms; slowest ${slowest.map(([id, t]) => `${id} ${t.p50.toFixed(0)} ms`).join(", ")}`,
+      );
       const batch = await wholeBatch(a.base);
       console.log(`     the dashboard's whole batch (${catalog.length} KPIs, last_30_days): ${batch.toFixed(0)} ms`);
       kpis.push({ kind, orders, perKpi, batch });
@@ -229,15 +264,21 @@ for (const kind of STORES) {
     const [s, l] = [of(smallest), of(largest)];
     const growth = l.rolled.p50 / s.rolled.p50;
     const factGrowth = l.scanned.p50 / s.scanned.p50;
-    met &&= growth <= 1.5 && Math.max(...results.filter((r) => r.kind === kind && r.metric === metric).map((r) => r.rolled.p50)) <= 20;
-    console.log(`   ${kind.padEnd(9)} ${metric.padEnd(16)} rollups ${growth.toFixed(2)}x (${s.rolled.p50.toFixed(2)} -> ${l.rolled.p50.toFixed(2)} ms)   facts alone ${factGrowth.toFixed(1)}x (${s.scanned.p50.toFixed(1)} -> ${l.scanned.p50.toFixed(1)} ms)`);
+    met &&=
+      growth <= 1.5 &&
+      Math.max(...results.filter((r) => r.kind === kind && r.metric === metric).map((r) => r.rolled.p50)) <= 20;
+    console.log(
+      `   ${kind.padEnd(9)} ${metric.padEnd(16)} rollups ${growth.toFixed(2)}x (${s.rolled.p50.toFixed(2)} -> ${l.rolled.p50.toFixed(2)} ms)   facts alone ${factGrowth.toFixed(1)}x (${s.scanned.p50.toFixed(1)} -> ${l.scanned.p50.toFixed(1)} ms)`,
+    );
   }
 }
 for (const kind of STORES) {
   const of = (orders) => kpis.find((k) => k.kind === kind && k.orders === orders);
   const [s, l] = [of(smallest), of(largest)];
   if (!s || !l) continue;
-  console.log(`\n${kind}: every catalog KPI, p50 (p99) of last_90_days by day, rollups kept, sorted by p50 at ${label(largest)} orders`);
+  console.log(
+    `\n${kind}: every catalog KPI, p50 (p99) of last_90_days by day, rollups kept, sorted by p50 at ${label(largest)} orders`,
+  );
   console.log(`   ${"KPI".padEnd(30)} ${SCALES.map((o) => label(o).padStart(24)).join("")}   growth`);
   for (const [id, t] of Object.entries(l.perKpi).sort((x, y) => y[1].p50 - x[1].p50)) {
     const cells = SCALES.map((o) => {
@@ -246,6 +287,10 @@ for (const kind of STORES) {
     });
     console.log(`   ${id.padEnd(30)} ${cells.join("")}   ${(t.p50 / s.perKpi[id].p50).toFixed(2)}x`);
   }
-  console.log(`   ${"whole dashboard batch".padEnd(30)} ${SCALES.map((o) => `${of(o)?.batch.toFixed(0)} ms`.padStart(24)).join("")}`);
+  console.log(
+    `   ${"whole dashboard batch".padEnd(30)} ${SCALES.map((o) => `${of(o)?.batch.toFixed(0)} ms`.padStart(24)).join("")}`,
+  );
 }
-console.log(`\ngoals ${met ? "met" : "NOT all met"} (revenue and conversion_rate); every KPI: see the tables above against issue 14's goals`);
+console.log(
+  `\ngoals ${met ? "met" : "NOT all met"} (revenue and conversion_rate); every KPI: see the tables above against issue 14's goals`,
+);

@@ -24,10 +24,22 @@ export default {
       name: "kpikit-api",
       async serve(context) {
         if (context.path === "/__kpikit/api") {
-          return { body: JSON.stringify({ endpoint: api.endpoint, publishableKey: api.publishableKey, token: await api.token() }), type: "json" };
+          return {
+            body: JSON.stringify({
+              endpoint: api.endpoint,
+              publishableKey: api.publishableKey,
+              token: await api.token(),
+            }),
+            type: "json",
+          };
         }
-        if (context.path === "/__kpikit/token") return { body: JSON.stringify({ token: await api.token() }), type: "json" };
-        if (context.path === "/__kpikit/add-order") return { body: JSON.stringify({ status: await api.addOrder(Number(context.query.total ?? 10)) }), type: "json" };
+        if (context.path === "/__kpikit/token")
+          return { body: JSON.stringify({ token: await api.token() }), type: "json" };
+        if (context.path === "/__kpikit/add-order")
+          return {
+            body: JSON.stringify({ status: await api.addOrder(Number(context.query.total ?? 10)) }),
+            type: "json",
+          };
         if (context.path === "/__kpikit/requests") return { body: JSON.stringify(api.requests), type: "json" };
       },
       async serverStop() {
@@ -43,7 +55,15 @@ export default {
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
         headless: true,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+        ],
       },
     }),
   ],

@@ -17,24 +17,34 @@ const machines = [
 describe("chooseNode", () => {
   describe.each(machines)("on %s-%s", (platform, arch, packageName) => {
     it.each(["24.0.0", "24.22.3", "26.1.0"])("keeps the machine's Node %s", (version) => {
-      expect(chooseNode({ version, platform, arch })).toEqual({ use: "machine", line: `Node ${version} (the machine's own)` });
+      expect(chooseNode({ version, platform, arch })).toEqual({
+        use: "machine",
+        line: `Node ${version} (the machine's own)`,
+      });
     });
 
-    it.each(["20.20.2", "22.23.3", "23.11.1"])("with the machine's Node %s, installs the platform's package or says what to do", (version) => {
-      const choice = chooseNode({ version, platform, arch });
-      if (packageName) {
-        const pkg = NODE_PACKAGES[`${platform}-${arch}`];
-        expect(choice).toEqual({ use: "package", pkg, line: `Node ${pkg.version} (${packageName}, the machine's Node ${version} is older than 24)` });
-        expect(pkg.name).toBe(packageName);
-        expect(pkg.version).toMatch(/^24\.\d+\.\d+$/);
-      } else {
-        expect(choice.use).toBe("none");
-        expect(choice.message).toBe(
-          `KPI Kit needs Node 24 or later; this machine has Node ${version}, and there is no Node 24 package for ${platform}-${arch} ` +
-            "to install. Install Node 24 yourself (from https://nodejs.org or your package manager) and run again.",
-        );
-      }
-    });
+    it.each(["20.20.2", "22.23.3", "23.11.1"])(
+      "with the machine's Node %s, installs the platform's package or says what to do",
+      (version) => {
+        const choice = chooseNode({ version, platform, arch });
+        if (packageName) {
+          const pkg = NODE_PACKAGES[`${platform}-${arch}`];
+          expect(choice).toEqual({
+            use: "package",
+            pkg,
+            line: `Node ${pkg.version} (${packageName}, the machine's Node ${version} is older than 24)`,
+          });
+          expect(pkg.name).toBe(packageName);
+          expect(pkg.version).toMatch(/^24\.\d+\.\d+$/);
+        } else {
+          expect(choice.use).toBe("none");
+          expect(choice.message).toBe(
+            `KPI Kit needs Node 24 or later; this machine has Node ${version}, and there is no Node 24 package for ${platform}-${arch} ` +
+              "to install. Install Node 24 yourself (from https://nodejs.org or your package manager) and run again.",
+          );
+        }
+      },
+    );
   });
 });
 
@@ -52,7 +62,13 @@ describe("the pinned Node packages", () => {
     expect(locked.map(([path]) => path.replace(/^node_modules\//, "")).sort()).toEqual(Object.keys(pins).sort());
     for (const [key, { name, version }] of Object.entries(NODE_PACKAGES)) {
       const [os, cpu] = key.split("-");
-      expect(packages[`node_modules/${name}`]).toMatchObject({ version, os, cpu, optional: true, integrity: expect.stringMatching(/^sha512-/) });
+      expect(packages[`node_modules/${name}`]).toMatchObject({
+        version,
+        os,
+        cpu,
+        optional: true,
+        integrity: expect.stringMatching(/^sha512-/),
+      });
     }
   });
 });

@@ -10,7 +10,10 @@ describe("the workspace's packages", () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("are the folders pnpm-workspace.yaml lists, groups and single folders, and nothing after the list", () => {
-    writeFileSync(join(root, "pnpm-workspace.yaml"), 'packages:\n  - packages/*\n  - "apps/*" # the apps\n  - scripts\nallowBuilds:\n  - not-a-folder\n');
+    writeFileSync(
+      join(root, "pnpm-workspace.yaml"),
+      'packages:\n  - packages/*\n  - "apps/*" # the apps\n  - scripts\nallowBuilds:\n  - not-a-folder\n',
+    );
     const make = (dir, name) => {
       mkdirSync(join(root, dir), { recursive: true });
       writeFileSync(join(root, dir, "package.json"), JSON.stringify({ name }));
@@ -27,6 +30,8 @@ describe("the workspace's packages", () => {
 
   it("of this project include every suite's folder", () => {
     const names = workspacePackages(join(import.meta.dirname, "../..")).map((p) => p.name);
-    expect(names).toEqual(expect.arrayContaining(["@kpikit/core", "@kpikit/api", "@kpikit/elements", "@kpikit/server", "@kpikit/scripts"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["@kpikit/core", "@kpikit/api", "@kpikit/elements", "@kpikit/server", "@kpikit/scripts"]),
+    );
   });
 });

@@ -21,7 +21,9 @@ async function tokenProvider(): Promise<string> {
 }
 
 async function loadCatalog(locale: string): Promise<Catalog> {
-  const response = await fetch(`/v1/catalog?locale=${encodeURIComponent(locale)}`, { headers: { Authorization: `Bearer ${token ?? (await tokenProvider())}` } });
+  const response = await fetch(`/v1/catalog?locale=${encodeURIComponent(locale)}`, {
+    headers: { Authorization: `Bearer ${token ?? (await tokenProvider())}` },
+  });
   if (response.status === 401) {
     await tokenProvider();
     return loadCatalog(locale);
@@ -30,7 +32,13 @@ async function loadCatalog(locale: string): Promise<Catalog> {
   return (await response.json()) as Catalog;
 }
 
-function select(label: string, id: string, options: readonly (readonly [string, string])[], value: string, change: (value: string) => void) {
+function select(
+  label: string,
+  id: string,
+  options: readonly (readonly [string, string])[],
+  value: string,
+  change: (value: string) => void,
+) {
   return html`<label for=${id}>${label}<select id=${id} @change=${(e: Event) => change((e.target as HTMLSelectElement).value)}>
       ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
     </select></label>`;
@@ -39,7 +47,17 @@ function select(label: string, id: string, options: readonly (readonly [string, 
 function controls() {
   return html`${select("Range", "range", RANGES, state.range, (v) => update({ range: v }))}
     ${select("Language", "locale", LANGUAGES, state.locale, (v) => update({ locale: v }))}
-    ${select("Theme", "theme", [["", "System"], ["light", "Light"], ["dark", "Dark"]], state.theme, (v) => update({ theme: v }))}`;
+    ${select(
+      "Theme",
+      "theme",
+      [
+        ["", "System"],
+        ["light", "Light"],
+        ["dark", "Dark"],
+      ],
+      state.theme,
+      (v) => update({ theme: v }),
+    )}`;
 }
 
 function dashboard(c: Catalog) {

@@ -9,7 +9,13 @@ export async function demoToken(): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-const LOCALE_NAMES: Record<Locale, string> = { en: "English", ru: "Русский", ms: "Bahasa Melayu", "zh-Hans": "简体中文", "zh-Hant": "繁體中文" };
+const LOCALE_NAMES: Record<Locale, string> = {
+  en: "English",
+  ru: "Русский",
+  ms: "Bahasa Melayu",
+  "zh-Hans": "简体中文",
+  "zh-Hant": "繁體中文",
+};
 export const LANGUAGES = LOCALES.map((locale) => [locale, LOCALE_NAMES[locale]] as const);
 
 export const RANGES = [

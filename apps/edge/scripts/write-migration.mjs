@@ -9,14 +9,23 @@ import { storeSchema } from "@kpikit/api";
 import { sqlite } from "@kpikit/core";
 
 const dir = new URL("../migrations/", import.meta.url);
-const files = readdirSync(dir).filter((f) => /^\d{4}_.*\.sql$/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /^\d{4}_.*\.sql$/.test(f))
+  .sort();
 const migrated = new DatabaseSync(":memory:");
 for (const f of files) migrated.exec(readFileSync(new URL(f, dir), "utf8"));
 const wanted = new DatabaseSync(":memory:");
 for (const s of storeSchema(sqlite)) wanted.exec(s);
 
-const objects = (db, type) => new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%'").all(type).map((r) => r.name));
-const columns = (db, table) => db.prepare("SELECT name, type, \"notnull\" AS required FROM pragma_table_info(?)").all(table);
+const objects = (db, type) =>
+  new Set(
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%'")
+      .all(type)
+      .map((r) => r.name),
+  );
+const columns = (db, table) =>
+  db.prepare('SELECT name, type, "notnull" AS required FROM pragma_table_info(?)').all(table);
 const [haveTables, haveIndexes] = [objects(migrated, "table"), objects(migrated, "index")];
 const missing = [];
 for (const statement of storeSchema(sqlite)) {
@@ -30,7 +39,8 @@ for (const statement of storeSchema(sqlite)) {
     const have = new Set(columns(migrated, name).map((c) => c.name));
     for (const c of columns(wanted, name)) {
       if (have.has(c.name)) continue;
-      if (c.required) throw new Error(`${name}.${c.name} is NOT NULL: a column added to a table that has rows needs a default`);
+      if (c.required)
+        throw new Error(`${name}.${c.name} is NOT NULL: a column added to a table that has rows needs a default`);
       missing.push(`ALTER TABLE ${name} ADD COLUMN ${c.name} ${c.type}`);
     }
   }
@@ -40,6 +50,9 @@ if (missing.length === 0) {
 } else {
   const name = process.argv[2] ?? "schema";
   const file = `${String(files.length + 1).padStart(4, "0")}_${name}.sql`;
-  writeFileSync(new URL(file, dir), `-- Written by scripts/write-migration.mjs: what the store's schema gained.\n${missing.map((s) => `${s};`).join("\n")}\n`);
+  writeFileSync(
+    new URL(file, dir),
+    `-- Written by scripts/write-migration.mjs: what the store's schema gained.\n${missing.map((s) => `${s};`).join("\n")}\n`,
+  );
   console.log(`wrote migrations/${file} (${missing.length} statement(s))`);
 }

@@ -1,7 +1,15 @@
 // KPI Kit on Cloudflare Workers: the same app as on Node, over D1. The tables come from the
 // migrations in ./migrations (wrangler d1 migrations apply). A tenant "default" is provisioned on
 // the first request when the KPIKIT_SECRET_KEY secret is set.
-import { createApp, createTenant, d1Driver, type D1Like, problemBody, SqlStore, StoreUnavailableError } from "@kpikit/api";
+import {
+  createApp,
+  createTenant,
+  d1Driver,
+  type D1Like,
+  problemBody,
+  SqlStore,
+  StoreUnavailableError,
+} from "@kpikit/api";
 
 export interface Env {
   DB: D1Like;
@@ -22,7 +30,12 @@ async function start(env: Env) {
   await store.rebuildRollups({ onlyStale: true });
   if (env.KPIKIT_SECRET_KEY && !(await store.getTenant(DEFAULT_TENANT))) {
     try {
-      await createTenant(store, { id: DEFAULT_TENANT, secretKey: env.KPIKIT_SECRET_KEY, timeZone: env.KPIKIT_TIME_ZONE ?? "UTC", currency: env.KPIKIT_CURRENCY ?? "USD" });
+      await createTenant(store, {
+        id: DEFAULT_TENANT,
+        secretKey: env.KPIKIT_SECRET_KEY,
+        timeZone: env.KPIKIT_TIME_ZONE ?? "UTC",
+        currency: env.KPIKIT_CURRENCY ?? "USD",
+      });
     } catch (e) {
       // Another isolate provisioned it first.
       if (!(await store.getTenant(DEFAULT_TENANT))) throw e;
@@ -37,8 +50,14 @@ function notStarted(e: unknown): Response {
   const body =
     e instanceof StoreUnavailableError
       ? problemBody(503, e.message)
-      : problemBody(500, "the worker could not start on its D1 database; are its migrations applied (npm run deploy applies them)?");
-  return new Response(JSON.stringify(body), { status: body.status, headers: { "Content-Type": "application/problem+json", ...(body.status === 503 ? { "Retry-After": "1" } : {}) } });
+      : problemBody(
+          500,
+          "the worker could not start on its D1 database; are its migrations applied (npm run deploy applies them)?",
+        );
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { "Content-Type": "application/problem+json", ...(body.status === 503 ? { "Retry-After": "1" } : {}) },
+  });
 }
 
 export default {

@@ -7,7 +7,14 @@ import worker from "../src/worker.js";
 
 it("answers problem+json while its D1 database has no tables, and starts once it has them", async () => {
   const bindings = { ...env, DB: env.UNMIGRATED_DB };
-  const get = () => worker.fetch(new Request("https://kpikit.example/v1/metrics/aov", { headers: { Authorization: `Bearer ${env.KPIKIT_SECRET_KEY}` } }), bindings, createExecutionContext());
+  const get = () =>
+    worker.fetch(
+      new Request("https://kpikit.example/v1/metrics/aov", {
+        headers: { Authorization: `Bearer ${env.KPIKIT_SECRET_KEY}` },
+      }),
+      bindings,
+      createExecutionContext(),
+    );
   const refused = await get();
   expect(refused.status).toBe(500);
   expect(refused.headers.get("content-type")).toBe("application/problem+json");

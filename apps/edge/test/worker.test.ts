@@ -6,8 +6,24 @@ import { describe, expect, it } from "vitest";
 
 const KEY = "kpi_sk_test_edge";
 const call = (path: string, init: RequestInit = {}, key: string | null = KEY) =>
-  SELF.fetch(`https://kpikit.example${path}`, { ...init, headers: { ...(key ? { Authorization: `Bearer ${key}` } : {}), "Content-Type": "application/json", ...(init.headers as object) } });
-const order = (id: string, extra: object = {}) => ({ id, placedAt: "2026-03-02T10:00:00Z", customerId: `c_${id}`, total: 40, items: 1, status: "placed", channel: "web", ...extra });
+  SELF.fetch(`https://kpikit.example${path}`, {
+    ...init,
+    headers: {
+      ...(key ? { Authorization: `Bearer ${key}` } : {}),
+      "Content-Type": "application/json",
+      ...(init.headers as object),
+    },
+  });
+const order = (id: string, extra: object = {}) => ({
+  id,
+  placedAt: "2026-03-02T10:00:00Z",
+  customerId: `c_${id}`,
+  total: 40,
+  items: 1,
+  status: "placed",
+  channel: "web",
+  ...extra,
+});
 
 describe("the Worker on D1", () => {
   it("applies the committed migrations, which together make the store's schema", async () => {
@@ -15,13 +31,21 @@ describe("the Worker on D1", () => {
     const expected = (sql: string) => sql.replace(/(IF NOT EXISTS |ON )(\w+)/g, "$1expected_$2");
     for (const s of storeSchema(sqlite)) await env.DB.prepare(expected(s)).run();
     const shape = async (prefix: string) => {
-      const { results } = await env.DB.prepare("SELECT type, name, tbl_name FROM sqlite_master WHERE name LIKE ? AND type IN ('table', 'index') ORDER BY name").bind(`${prefix}%`).all<{ type: string; name: string }>();
+      const { results } = await env.DB.prepare(
+        "SELECT type, name, tbl_name FROM sqlite_master WHERE name LIKE ? AND type IN ('table', 'index') ORDER BY name",
+      )
+        .bind(`${prefix}%`)
+        .all<{ type: string; name: string }>();
       const out: Record<string, unknown> = {};
       // Not SQLite's own tables, D1's (which it does not let a Worker inspect) or its migration log.
       for (const o of results.filter((r) => !/^(sqlite_|_cf_|d1_migrations)/.test(r.name.slice(prefix.length)))) {
         // D1 allows the PRAGMA statements, not the pragma functions.
-        const { results: cols } = await env.DB.prepare(`PRAGMA ${o.type === "table" ? "table_info" : "index_info"}("${o.name}")`).all<{ name: string }>();
-        out[`${o.type} ${o.name.replace(/^expected_/, "")}`] = cols.map((c) => ({ ...c, cid: undefined, seqno: undefined })).sort((a, b) => a.name.localeCompare(b.name));
+        const { results: cols } = await env.DB.prepare(
+          `PRAGMA ${o.type === "table" ? "table_info" : "index_info"}("${o.name}")`,
+        ).all<{ name: string }>();
+        out[`${o.type} ${o.name.replace(/^expected_/, "")}`] = cols
+          .map((c) => ({ ...c, cid: undefined, seqno: undefined }))
+          .sort((a, b) => a.name.localeCompare(b.name));
       }
       return out;
     };
@@ -38,12 +62,21 @@ describe("the Worker on D1", () => {
   });
 
   it("ingests with the secret key, counts duplicates, and computes KPIs with D1", async () => {
-    const first = await call("/v1/events/orders", { method: "POST", body: JSON.stringify({ records: [order("e1"), order("e2", { total: 60, channel: "app" })] }) });
+    const first = await call("/v1/events/orders", {
+      method: "POST",
+      body: JSON.stringify({ records: [order("e1"), order("e2", { total: 60, channel: "app" })] }),
+    });
     expect(await first.json()).toEqual({ fact: "orders", received: 2, inserted: 2, duplicates: 0 });
     const again = await call("/v1/events/orders", { method: "POST", body: JSON.stringify({ records: [order("e1")] }) });
     expect(await again.json()).toEqual({ fact: "orders", received: 1, inserted: 0, duplicates: 1 });
     const aov = (await (await call("/v1/metrics/aov?range=2026-03-01..2026-03-08&by=channel")).json()) as any;
-    expect([aov.value, aov.breakdown]).toEqual([50, [{ key: "app", value: 60 }, { key: "web", value: 40 }]]);
+    expect([aov.value, aov.breakdown]).toEqual([
+      50,
+      [
+        { key: "app", value: 60 },
+        { key: "web", value: 40 },
+      ],
+    ]);
     const sql = (await (await call("/v1/metrics/aov/sql?range=2026-03-01..2026-03-08")).json()) as any;
     expect(sql.dialect).toBe("d1");
     // The tenant's rollups are kept on D1 too, and read for whole hours.
@@ -51,7 +84,10 @@ describe("the Worker on D1", () => {
   });
 
   it("writes nothing of a batch with a bad record (D1's batch is one transaction)", async () => {
-    const r = await call("/v1/events/orders", { method: "POST", body: JSON.stringify({ records: [order("e3"), { ...order("e4"), total: "lots" }] }) });
+    const r = await call("/v1/events/orders", {
+      method: "POST",
+      body: JSON.stringify({ records: [order("e3"), { ...order("e4"), total: "lots" }] }),
+    });
     expect(r.status).toBe(422);
     expect(r.headers.get("content-type")).toBe("application/problem+json");
     const orders = (await (await call("/v1/metrics/orders?range=2026-03-01..2026-03-08")).json()) as any;
@@ -59,18 +95,31 @@ describe("the Worker on D1", () => {
   });
 
   it("ingests batches larger than D1's 100 bound parameters per statement", async () => {
-    const many = Array.from({ length: 120 }, (_, i) => order(`big${i}`, { placedAt: "2026-04-02T10:00:00Z", lines: [{ productId: "p1", quantity: 1, price: 40 }] }));
-    expect(await (await call("/v1/events/orders", { method: "POST", body: JSON.stringify({ records: many }) })).json()).toMatchObject({ inserted: 120 });
+    const many = Array.from({ length: 120 }, (_, i) =>
+      order(`big${i}`, { placedAt: "2026-04-02T10:00:00Z", lines: [{ productId: "p1", quantity: 1, price: 40 }] }),
+    );
+    expect(
+      await (await call("/v1/events/orders", { method: "POST", body: JSON.stringify({ records: many }) })).json(),
+    ).toMatchObject({ inserted: 120 });
     const hits = (await (await call("/v1/metrics/revenue?range=2026-04-01..2026-04-08")).json()) as any;
     expect(hits.value).toBe(4800);
   });
 
   it("mints tokens that read within their scope and can never write", async () => {
-    const minted = (await (await call("/v1/tokens", { method: "POST", body: JSON.stringify({ metrics: ["revenue"], filters: { channel: "web" } }) })).json()) as any;
-    const read = (await (await call("/v1/metrics/revenue?range=2026-03-01..2026-03-08", {}, minted.token)).json()) as any;
+    const minted = (await (
+      await call("/v1/tokens", {
+        method: "POST",
+        body: JSON.stringify({ metrics: ["revenue"], filters: { channel: "web" } }),
+      })
+    ).json()) as any;
+    const read = (await (
+      await call("/v1/metrics/revenue?range=2026-03-01..2026-03-08", {}, minted.token)
+    ).json()) as any;
     expect(read.value).toBe(40);
     expect((await call("/v1/metrics/aov?range=2026-03-01..2026-03-08", {}, minted.token)).status).toBe(403);
-    expect((await call("/v1/events/orders", { method: "POST", body: JSON.stringify({ records: [] }) }, minted.token)).status).toBe(403);
+    expect(
+      (await call("/v1/events/orders", { method: "POST", body: JSON.stringify({ records: [] }) }, minted.token)).status,
+    ).toBe(403);
     const [h, p, s] = minted.token.split(".");
     const tampered = `${h}.${p.slice(0, -2)}${p.slice(-2) === "fQ" ? "fX" : "fQ"}.${s}`;
     expect((await call("/v1/metrics/revenue?range=2026-03-01..2026-03-08", {}, tampered)).status).toBe(401);

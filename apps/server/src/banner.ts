@@ -23,7 +23,11 @@ export function banner(f: BannerFacts): string {
     "",
     "  KPI Kit is running",
     ...(f.demo
-      ? [`    Dashboard:   ${f.base}/`, `    Storefront:  ${f.base}/storefront`, `    Frameworks:  ${f.base}/react  ${f.base}/vue  ${f.base}/svelte`]
+      ? [
+          `    Dashboard:   ${f.base}/`,
+          `    Storefront:  ${f.base}/storefront`,
+          `    Frameworks:  ${f.base}/react  ${f.base}/vue  ${f.base}/svelte`,
+        ]
       : []),
     `    Storybook:   ${f.base}/storybook/`,
     `    API docs:    ${f.base}/docs`,
@@ -37,14 +41,17 @@ export function banner(f: BannerFacts): string {
     `    <kpi-provider endpoint="${f.base}" token="${f.publishableKey}" range="last_30_days">`,
     `      <kpi-card metric="${metric}"></kpi-card>`,
     "    </kpi-provider>",
-    `  The publishable key reads the public KPIs (${f.publicMetrics.join(", ") || "none yet: PUT /v1/settings {\"publicMetrics\": [...]}"})`,
+    `  The publishable key reads the public KPIs (${f.publicMetrics.join(", ") || 'none yet: PUT /v1/settings {"publicMetrics": [...]}'})`,
     `  from pages on these origins only: ${f.allowedOrigins.join(", ") || "none yet"}.`,
     "  To allow your page's origin, start with KPIKIT_ALLOWED_ORIGINS=http://localhost:5173 (comma-separated),",
     '  or PUT /v1/settings {"allowedOrigins": [...]} with the secret key. Private KPIs take an embed token that',
-    "  your backend mints with the secret key (POST /v1/tokens): see the README, \"Put a KPI on a page\".",
+    '  your backend mints with the secret key (POST /v1/tokens): see the README, "Put a KPI on a page".',
   ];
   if (f.demo && !f.loopback) {
-    lines.push("", "  The demo is on and this port is reachable from other machines: set KPIKIT_DEMO=off in production.");
+    lines.push(
+      "",
+      "  The demo is on and this port is reachable from other machines: set KPIKIT_DEMO=off in production.",
+    );
   }
   if (f.newSecretKey) lines.push("", `  Secret key (shown this once; keep it server-side): ${f.newSecretKey}`);
   return `${lines.join("\n")}\n`;

@@ -8,7 +8,15 @@ import { openStore } from "./store.js";
 
 export const DEFAULT_TENANT = "default";
 /** What storefront pages may show: satisfaction and delivery, nothing about money. */
-export const PUBLIC_METRICS = ["csat", "nps", "on_time_delivery", "dsr_description", "dsr_service", "dsr_shipping", "after_sales_score"];
+export const PUBLIC_METRICS = [
+  "csat",
+  "nps",
+  "on_time_delivery",
+  "dsr_description",
+  "dsr_service",
+  "dsr_shipping",
+  "after_sales_score",
+];
 
 /** The origins the demo pages are served from: this server's own, on its port. */
 export function demoOrigins(port: number): string[] {
@@ -52,10 +60,19 @@ export async function bootstrap(config: Config): Promise<Bootstrapped> {
   if (!existing) {
     const secretKey = config.secretKey ?? newKey("secret");
     const allowedOrigins = [...new Set(origins)];
-    const { publishableKey } = await createTenant(store, { id: DEFAULT_TENANT, name: config.demo ? "Demo shop" : "Shop", secretKey, publicMetrics: PUBLIC_METRICS, allowedOrigins });
+    const { publishableKey } = await createTenant(store, {
+      id: DEFAULT_TENANT,
+      name: config.demo ? "Demo shop" : "Shop",
+      secretKey,
+      publicMetrics: PUBLIC_METRICS,
+      allowedOrigins,
+    });
     // The demo data ends at the minute the server first started, so every range ending now holds
     // all of it, from the first request on.
-    const state: LocalState = { publishableKey, ...(config.demo ? { demoEnd: Math.floor(Date.now() / 60_000) * 60_000 } : {}) };
+    const state: LocalState = {
+      publishableKey,
+      ...(config.demo ? { demoEnd: Math.floor(Date.now() / 60_000) * 60_000 } : {}),
+    };
     save(state);
     return {
       store,
@@ -73,8 +90,12 @@ export async function bootstrap(config: Config): Promise<Bootstrapped> {
     await acceptKey(store, DEFAULT_TENANT, "secret", config.secretKey);
   }
   const missing = [...new Set(origins)].filter((o) => !existing.allowedOrigins.includes(o));
-  const tenant = missing.length ? await store.updateTenant(DEFAULT_TENANT, { allowedOrigins: [...existing.allowedOrigins, ...missing] }) : existing;
-  let state: LocalState | undefined = existsSync(statePath) ? (JSON.parse(readFileSync(statePath, "utf8")) as LocalState) : undefined;
+  const tenant = missing.length
+    ? await store.updateTenant(DEFAULT_TENANT, { allowedOrigins: [...existing.allowedOrigins, ...missing] })
+    : existing;
+  let state: LocalState | undefined = existsSync(statePath)
+    ? (JSON.parse(readFileSync(statePath, "utf8")) as LocalState)
+    : undefined;
   if (!state) {
     const publishableKey = newKey("publishable");
     await acceptKey(store, DEFAULT_TENANT, "publishable", publishableKey);

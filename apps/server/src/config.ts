@@ -28,17 +28,23 @@ export class ConfigError extends Error {}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
   const secretKey = env.KPIKIT_SECRET_KEY?.trim() || undefined;
   if (secretKey !== undefined && !/^kpi_sk_[A-Za-z0-9_]{4,200}$/.test(secretKey)) {
-    throw new ConfigError("KPIKIT_SECRET_KEY must start with kpi_sk_ and hold only letters, digits and _ (e.g. kpi_sk_live_…)");
+    throw new ConfigError(
+      "KPIKIT_SECRET_KEY must start with kpi_sk_ and hold only letters, digits and _ (e.g. kpi_sk_live_…)",
+    );
   }
   const demoSetting = (env.KPIKIT_DEMO ?? "on").trim().toLowerCase();
-  if (!["on", "off", "true", "false", "1", "0", "yes", "no"].includes(demoSetting)) throw new ConfigError(`KPIKIT_DEMO must be on or off, not "${env.KPIKIT_DEMO}"`);
+  if (!["on", "off", "true", "false", "1", "0", "yes", "no"].includes(demoSetting))
+    throw new ConfigError(`KPIKIT_DEMO must be on or off, not "${env.KPIKIT_DEMO}"`);
   const demoOrders = Number(env.KPIKIT_DEMO_ORDERS ?? 20_000);
-  if (!Number.isInteger(demoOrders) || demoOrders < 100 || demoOrders > 10_000_000) throw new ConfigError("KPIKIT_DEMO_ORDERS must be a whole number from 100 to 10000000");
+  if (!Number.isInteger(demoOrders) || demoOrders < 100 || demoOrders > 10_000_000)
+    throw new ConfigError("KPIKIT_DEMO_ORDERS must be a whole number from 100 to 10000000");
   const queryTimeoutMs = Number(env.KPIKIT_QUERY_TIMEOUT_MS ?? DEFAULT_QUERY_TIMEOUT_MS);
-  if (!Number.isInteger(queryTimeoutMs) || queryTimeoutMs < 100 || queryTimeoutMs > 600_000) throw new ConfigError("KPIKIT_QUERY_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000");
+  if (!Number.isInteger(queryTimeoutMs) || queryTimeoutMs < 100 || queryTimeoutMs > 600_000)
+    throw new ConfigError("KPIKIT_QUERY_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000");
   const file = resolve(env.KPIKIT_DB ?? "data/kpikit.db");
   const url = env.KPIKIT_DATABASE_URL?.trim() || undefined;
   const postgres = url === undefined ? undefined : postgresUrl(url);
@@ -68,7 +74,9 @@ function origins(value: string): string[] {
         url = undefined;
       }
       if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== text.replace(/\/$/, "")) {
-        throw new ConfigError(`KPIKIT_ALLOWED_ORIGINS must list origins like https://shop.example or http://localhost:5173 (scheme, host and port only), not "${text}"`);
+        throw new ConfigError(
+          `KPIKIT_ALLOWED_ORIGINS must list origins like https://shop.example or http://localhost:5173 (scheme, host and port only), not "${text}"`,
+        );
       }
       return url.origin;
     });
@@ -83,9 +91,11 @@ function postgresUrl(value: string): URL {
   } catch {
     throw new ConfigError(`KPIKIT_DATABASE_URL is not a URL; it must look like ${example}`);
   }
-  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") throw new ConfigError(`KPIKIT_DATABASE_URL must start with postgres:// or postgresql://, like ${example}`);
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:")
+    throw new ConfigError(`KPIKIT_DATABASE_URL must start with postgres:// or postgresql://, like ${example}`);
   // A unix socket is named by ?host=/run/postgresql instead of a host name.
-  if (!url.hostname && !url.searchParams.get("host")) throw new ConfigError(`KPIKIT_DATABASE_URL names no host; it must look like ${example}`);
+  if (!url.hostname && !url.searchParams.get("host"))
+    throw new ConfigError(`KPIKIT_DATABASE_URL names no host; it must look like ${example}`);
   return url;
 }
 

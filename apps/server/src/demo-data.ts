@@ -2,7 +2,13 @@
 import { type FactName, type FactRecord, generateDemo } from "@kpikit/core";
 import type { Store } from "@kpikit/api";
 
-export async function loadDemoData(store: Store, tenantId: string, orders: number, end: number, out: NodeJS.WriteStream = process.stderr): Promise<Record<string, number>> {
+export async function loadDemoData(
+  store: Store,
+  tenantId: string,
+  orders: number,
+  end: number,
+  out: NodeJS.WriteStream = process.stderr,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const started = Date.now();
   let lastDraw = 0;
@@ -22,6 +28,10 @@ export async function loadDemoData(store: Store, tenantId: string, orders: numbe
     draw(counts.orders ?? 0);
   }
   draw(counts.orders ?? orders, true);
-  out.write(`  Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${Object.entries(counts).map(([f, n]) => `${n.toLocaleString("en")} ${f}`).join(", ")}\n`);
+  out.write(
+    `  Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${Object.entries(counts)
+      .map(([f, n]) => `${n.toLocaleString("en")} ${f}`)
+      .join(", ")}\n`,
+  );
   return counts;
 }

@@ -28,11 +28,16 @@ export function demoRoutes(store: Store, demo: { tenant: string; publishableKey:
     const origin = c.req.header("origin");
     const site = c.req.header("sec-fetch-site");
     if ((origin !== undefined && origin !== own) || (site !== undefined && site !== "same-origin")) {
-      throw new HttpProblem(403, "the demo token is only for this server's own demo pages; a site of yours mints tokens with POST /v1/tokens and its secret key");
+      throw new HttpProblem(
+        403,
+        "the demo token is only for this server's own demo pages; a site of yours mints tokens with POST /v1/tokens and its secret key",
+      );
     }
     const request = tokenRequestSchema.parse({ metrics: DEMO_METRICS, origins: [own], ttlSeconds: 600 });
     const { token, claims } = await issueToken(store, demo.tenant, request);
-    return c.json({ token, expiresAt: new Date(claims.exp * 1000).toISOString() }, 200, { "Cache-Control": "no-store" });
+    return c.json({ token, expiresAt: new Date(claims.exp * 1000).toISOString() }, 200, {
+      "Cache-Control": "no-store",
+    });
   });
 
   for (const [path, html] of demoPages(demoDist, demo.publishableKey)) app.get(path, (c) => c.html(html));

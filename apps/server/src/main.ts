@@ -11,16 +11,32 @@ import { createServer } from "./server.js";
 
 async function main() {
   const config = readConfig();
-  const { store, publishableKey, publicMetrics, allowedOrigins, newSecretKey, demoEnd, demoDone } = await bootstrap(config);
+  const { store, publishableKey, publicMetrics, allowedOrigins, newSecretKey, demoEnd, demoDone } =
+    await bootstrap(config);
   if (demoEnd !== undefined) {
     // Ids are stable for a given end, so a load that was stopped resumes where it was.
     await loadDemoData(store, DEFAULT_TENANT, config.demoOrders, demoEnd);
     demoDone();
   }
-  const app = createServer({ store, queryTimeoutMs: config.queryTimeoutMs, ...(config.demo ? { demo: { tenant: DEFAULT_TENANT, publishableKey } } : {}) });
+  const app = createServer({
+    store,
+    queryTimeoutMs: config.queryTimeoutMs,
+    ...(config.demo ? { demo: { tenant: DEFAULT_TENANT, publishableKey } } : {}),
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}`;
-    console.log(banner({ base, demo: config.demo, loopback: isLoopback(config.host), database: config.database.kind === "postgres" ? redactedUrl(config.database.url) : config.database.file, publishableKey, publicMetrics, allowedOrigins, newSecretKey }));
+    console.log(
+      banner({
+        base,
+        demo: config.demo,
+        loopback: isLoopback(config.host),
+        database: config.database.kind === "postgres" ? redactedUrl(config.database.url) : config.database.file,
+        publishableKey,
+        publicMetrics,
+        allowedOrigins,
+        newSecretKey,
+      }),
+    );
   });
   // Idle connections outlive clients' own keep-alive (fetch: 4 s) and proxies' (often 60 s), so the
   // server never closes one just as a client sends on it (which the client sees as ECONNRESET).

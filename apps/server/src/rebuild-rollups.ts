@@ -8,14 +8,18 @@ import { openStore } from "./store.js";
 async function main() {
   const config = readConfig();
   if (config.database.kind === "sqlite" && !existsSync(config.database.file)) {
-    throw new ConfigError(`there is no database at ${config.database.file} (set KPIKIT_DB, or run npm start once to create it)`);
+    throw new ConfigError(
+      `there is no database at ${config.database.file} (set KPIKIT_DB, or run npm start once to create it)`,
+    );
   }
   const store = openStore(config);
   try {
     await store.init();
     const started = performance.now();
     const tenants = await store.rebuildRollups();
-    console.log(`Rebuilt the rollups of ${tenants.length} tenant(s) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${tenants.join(", ") || "none"}`);
+    console.log(
+      `Rebuilt the rollups of ${tenants.length} tenant(s) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${tenants.join(", ") || "none"}`,
+    );
   } finally {
     await store.close();
   }

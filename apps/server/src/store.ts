@@ -4,5 +4,7 @@ import { nodeSqliteDriver, postgresDriver } from "@kpikit/api/node";
 import type { Config } from "./config.js";
 
 export function openStore({ database, queryTimeoutMs }: Config): SqlStore {
-  return new SqlStore(database.kind === "postgres" ? postgresDriver(database.url, { queryTimeoutMs }) : nodeSqliteDriver(database.file));
+  return new SqlStore(
+    database.kind === "postgres" ? postgresDriver(database.url, { queryTimeoutMs }) : nodeSqliteDriver(database.file),
+  );
 }

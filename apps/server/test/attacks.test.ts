@@ -32,7 +32,8 @@ describe("attack suite: the server's own routes", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const paths = (app: ReturnType<typeof createServer>) => [...new Set(app.routes.map((r) => r.path))].filter((p) => !API_ROUTES.test(p)).sort();
+  const paths = (app: ReturnType<typeof createServer>) =>
+    [...new Set(app.routes.map((r) => r.path))].filter((p) => !API_ROUTES.test(p)).sort();
 
   it("lists every route the server adds (a new one needs its attacks here)", () => {
     expect(paths(production)).toEqual([...SERVER_ROUTES].sort());
@@ -51,22 +52,45 @@ describe("attack suite: the server's own routes", () => {
   it("mints the demo token for the server's own pages only", async () => {
     const token = (headers: Record<string, string>) => demo.request(`${BASE}/demo/token`, { headers });
     expect((await token({ "Sec-Fetch-Site": "same-origin", Origin: BASE })).status).toBe(200);
-    const refused: Record<string, string>[] = [{ Origin: "https://evil.example" }, { Origin: "null" }, { "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }, { "Sec-Fetch-Site": "none", Origin: "https://evil.example" }];
+    const refused: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { Origin: "null" },
+      { "Sec-Fetch-Site": "cross-site" },
+      { "Sec-Fetch-Site": "same-site" },
+      { "Sec-Fetch-Site": "none", Origin: "https://evil.example" },
+    ];
     for (const headers of refused) {
       const r = await token(headers);
-      expect([JSON.stringify(headers), r.status, r.headers.get("content-type")]).toEqual([JSON.stringify(headers), 403, "application/problem+json"]);
+      expect([JSON.stringify(headers), r.status, r.headers.get("content-type")]).toEqual([
+        JSON.stringify(headers),
+        403,
+        "application/problem+json",
+      ]);
     }
     // Nothing but GET: there is no way to ask for more KPIs, origins or time.
-    for (const method of ["POST", "PUT", "DELETE"]) expect((await demo.request(`${BASE}/demo/token?metrics=cogs&ttlSeconds=86400`, { method })).status).toBe(404);
+    for (const method of ["POST", "PUT", "DELETE"])
+      expect((await demo.request(`${BASE}/demo/token?metrics=cogs&ttlSeconds=86400`, { method })).status).toBe(404);
     const { token: jwt } = (await (await token({})).json()) as { token: string };
-    const claims = JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as { origins: string[]; exp: number; iat: number };
+    const claims = JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as {
+      origins: string[];
+      exp: number;
+      iat: number;
+    };
     expect(claims.origins).toEqual([BASE]);
     expect(claims.exp - claims.iat).toBeLessThanOrEqual(600);
   });
 
   it("serves no file outside the static folders, however the path is written", async () => {
     for (const app of [production, demo]) {
-      for (const path of ["/elements/../package.json", "/elements/%2e%2e/package.json", "/elements/..%2fpackage.json", "/storybook/..%2f..%2fpackage.json", "/docs/assets/..%2f..%2fpackage.json", "/assets/..%2f..%2fpackage.json", "/elements/%00kpikit.js"]) {
+      for (const path of [
+        "/elements/../package.json",
+        "/elements/%2e%2e/package.json",
+        "/elements/..%2fpackage.json",
+        "/storybook/..%2f..%2fpackage.json",
+        "/docs/assets/..%2f..%2fpackage.json",
+        "/assets/..%2f..%2fpackage.json",
+        "/elements/%00kpikit.js",
+      ]) {
         const r = await app.request(`${BASE}${path}`);
         expect([path, r.status]).toEqual([path, 404]);
       }
@@ -74,7 +98,9 @@ describe("attack suite: the server's own routes", () => {
   });
 
   it("serves the elements to any site's pages without credentials", async () => {
-    const r = await production.request(`${BASE}/elements/kpikit.js`, { headers: { Origin: "https://shop.example", Cookie: "session=1" } });
+    const r = await production.request(`${BASE}/elements/kpikit.js`, {
+      headers: { Origin: "https://shop.example", Cookie: "session=1" },
+    });
     expect(r.status).toBe(200);
     expect(r.headers.get("access-control-allow-origin")).toBe("*");
     expect(r.headers.get("access-control-allow-credentials")).toBeNull();

@@ -20,7 +20,12 @@ import { type Running, startServer } from "./support/process.js";
 const KEY = "kpi_sk_test_consumer";
 const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const ATTW = new URL("../node_modules/.bin/attw", import.meta.url).pathname;
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+};
 
 describe("a shop's fresh app, with the packed packages installed offline", () => {
   const dir = mkdtempSync(join(tmpdir(), "kpikit-consumer-"));
@@ -37,7 +42,10 @@ describe("a shop's fresh app, with the packed packages installed offline", () =>
     elements = pack("packages/elements", dir);
     writeConsumerApp(dir, core, elements);
     // No metadata cache either: what is installed comes from the lockfile and the store alone.
-    install = pnpm(["install", "--offline", "--frozen-lockfile", "--store-dir", storeDir(), "--cache-dir", join(dir, ".pnpm-cache")], dir);
+    install = pnpm(
+      ["install", "--offline", "--frozen-lockfile", "--store-dir", storeDir(), "--cache-dir", join(dir, ".pnpm-cache")],
+      dir,
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -54,7 +62,9 @@ describe("a shop's fresh app, with the packed packages installed offline", () =>
 
   it("installs offline from the tarballs, which hold no workspace ranges, tests or stories", () => {
     expect(install.status, install.output).toBe(0);
-    const installed = JSON.parse(readFileSync(join(dir, "node_modules/@kpikit/elements/package.json"), "utf8")) as { dependencies: Record<string, string> };
+    const installed = JSON.parse(readFileSync(join(dir, "node_modules/@kpikit/elements/package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
     expect(installed.dependencies["@kpikit/core"]).toBe(core.version);
     const files = spawnSync("tar", ["tzf", join(dir, elements.file)], { encoding: "utf8" }).stdout.split("\n");
     expect(files.filter((f) => /\.(test|stories)\.|\/stories\//.test(f))).toEqual([]);
@@ -65,15 +75,23 @@ describe("a shop's fresh app, with the packed packages installed offline", () =>
     it(`publint and attw (esm-only) find nothing to fix in @kpikit/${which}`, async () => {
       const tarball = which === "core" ? core : elements;
       const bytes = readFileSync(join(dir, tarball.file));
-      const { messages } = await publint({ pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }, level: "suggestion", strict: true });
-      const manifest = JSON.parse(spawnSync("tar", ["xzf", join(dir, tarball.file), "-O", "package/package.json"], { encoding: "utf8" }).stdout);
+      const { messages } = await publint({
+        pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) },
+        level: "suggestion",
+        strict: true,
+      });
+      const manifest = JSON.parse(
+        spawnSync("tar", ["xzf", join(dir, tarball.file), "-O", "package/package.json"], { encoding: "utf8" }).stdout,
+      );
       expect(messages.map((m) => formatMessage(m, manifest) ?? m.code)).toEqual([]);
-      const attw = spawnSync(ATTW, [join(dir, tarball.file), "--profile", "esm-only", "--format", "table-flipped"], { encoding: "utf8" });
+      const attw = spawnSync(ATTW, [join(dir, tarball.file), "--profile", "esm-only", "--format", "table-flipped"], {
+        encoding: "utf8",
+      });
       expect(attw.status, `${attw.stdout}${attw.stderr}`).toBe(0);
     });
   }
 
-  it("type-checks with nothing but import \"@kpikit/elements\" (skipLibCheck off), and builds with Vite", () => {
+  it('type-checks with nothing but import "@kpikit/elements" (skipLibCheck off), and builds with Vite', () => {
     const tsc = tool("tsc", ["-p", "."]);
     expect(tsc.status, tsc.output).toBe(0);
     const build = tool("vite", ["build"]);
@@ -85,19 +103,46 @@ describe("a shop's fresh app, with the packed packages installed offline", () =>
     site = createServer((req, res) => {
       const path = new URL(req.url ?? "/", "http://site").pathname;
       // The built app from dist/, the plain page and the installed packages from the app's folder.
-      const file = path === "/" ? join(dir, "dist/index.html") : path.startsWith("/assets/") ? join(dir, "dist", normalize(path)) : join(dir, normalize(path));
+      const file =
+        path === "/"
+          ? join(dir, "dist/index.html")
+          : path.startsWith("/assets/")
+            ? join(dir, "dist", normalize(path))
+            : join(dir, normalize(path));
       if (!file.startsWith(dir) || !existsSync(file)) return void res.writeHead(404).end();
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+      res
+        .writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" })
+        .end(readFileSync(file));
     });
     await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
     siteOrigin = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
-    api = await startServer({ KPIKIT_DB: join(dir, "api.db"), KPIKIT_SECRET_KEY: KEY, KPIKIT_DEMO_ORDERS: "500", KPIKIT_ALLOWED_ORIGINS: siteOrigin }, 120_000);
+    api = await startServer(
+      {
+        KPIKIT_DB: join(dir, "api.db"),
+        KPIKIT_SECRET_KEY: KEY,
+        KPIKIT_DEMO_ORDERS: "500",
+        KPIKIT_ALLOWED_ORIGINS: siteOrigin,
+      },
+      120_000,
+    );
     const key = /token="(kpi_pk_\w+)"/.exec(api.output())![1]!;
-    writeFileSync(join(dir, "plain.html"), readFileSync(join(dir, "plain.html"), "utf8").replace("__KPIKIT_ENDPOINT__", api.base).replace("__KPIKIT_PUBLISHABLE_KEY__", key));
+    writeFileSync(
+      join(dir, "plain.html"),
+      readFileSync(join(dir, "plain.html"), "utf8")
+        .replace("__KPIKIT_ENDPOINT__", api.base)
+        .replace("__KPIKIT_PUBLISHABLE_KEY__", key),
+    );
 
-    const r = (await (await fetch(`${api.base}/v1/metrics/csat?range=last_30_days&locale=en`, { headers: { Authorization: `Bearer ${KEY}` } })).json()) as Result;
+    const r = (await (
+      await fetch(`${api.base}/v1/metrics/csat?range=last_30_days&locale=en`, {
+        headers: { Authorization: `Bearer ${KEY}` },
+      })
+    ).json()) as Result;
     const want = formatValue(r.value, { unit: r.metric.unit, locale: "en" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    });
     for (const path of [`/?endpoint=${encodeURIComponent(api.base)}&token=${key}`, "/plain.html"]) {
       const page = await browser.newPage();
       const problems: string[] = [];

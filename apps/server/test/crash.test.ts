@@ -17,7 +17,9 @@ describe("crash safety", () => {
 
   /** Orders per batch, read back through the API: each batch's orders share a channel. */
   async function countsByBatch(server: Running): Promise<Map<string, number>> {
-    const r = await fetch(`${server.base}/v1/metrics/orders?range=2026-01-01..2026-01-02&by=channel&compare=none`, { headers: { Authorization: `Bearer ${KEY}` } });
+    const r = await fetch(`${server.base}/v1/metrics/orders?range=2026-01-01..2026-01-02&by=channel&compare=none`, {
+      headers: { Authorization: `Bearer ${KEY}` },
+    });
     const body = (await r.json()) as { breakdown: { key: string; value: number }[] };
     return new Map(body.breakdown.map((b) => [b.key, b.value]));
   }
@@ -31,10 +33,22 @@ describe("crash safety", () => {
       const writers = [0, 1].map(async (w) => {
         for (let n = 0; !stop; n++) {
           const batch = `r${round}-w${w}-b${n}`;
-          const records = Array.from({ length: BATCH }, (_, k) => ({ id: `${batch}-${k}`, placedAt: "2026-01-01T12:00:00Z", customerId: `c${k}`, total: 10, items: 1, status: "placed", channel: batch }));
+          const records = Array.from({ length: BATCH }, (_, k) => ({
+            id: `${batch}-${k}`,
+            placedAt: "2026-01-01T12:00:00Z",
+            customerId: `c${k}`,
+            total: 10,
+            items: 1,
+            status: "placed",
+            channel: batch,
+          }));
           sent.add(batch);
           try {
-            const r = await fetch(`${server.base}/v1/events/orders`, { method: "POST", headers: { Authorization: `Bearer ${KEY}`, "Content-Type": "application/json" }, body: JSON.stringify({ records }) });
+            const r = await fetch(`${server.base}/v1/events/orders`, {
+              method: "POST",
+              headers: { Authorization: `Bearer ${KEY}`, "Content-Type": "application/json" },
+              body: JSON.stringify({ records }),
+            });
             if (r.status === 200) acknowledged.add(batch);
             else throw new Error(`unexpected ${r.status}: ${await r.text()}`);
           } catch (e) {

@@ -22,7 +22,13 @@ describe("the demo server", () => {
   });
 
   const demoToken = (headers: Record<string, string> = {}) => fetch(`${server.base}/demo/token`, { headers });
-  const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { metrics: string[]; origins?: string[]; iat: number; exp: number };
+  const claimsOf = (token: string) =>
+    JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as {
+      metrics: string[];
+      origins?: string[];
+      iat: number;
+      exp: number;
+    };
 
   it("prints the demo pages' URLs", () => {
     expect(server.output()).toMatch(/Dashboard: +http:\/\/127\.0\.0\.1:\d+\//);
@@ -55,29 +61,56 @@ describe("the demo server", () => {
   });
 
   it("refuses the demo token to another site's page", async () => {
-    const refused: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }];
+    const refused: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "cross-site" },
+      { "Sec-Fetch-Site": "same-site" },
+    ];
     for (const headers of refused) {
       const r = await demoToken(headers);
-      expect([JSON.stringify(headers), r.status, r.headers.get("content-type")]).toEqual([JSON.stringify(headers), 403, "application/problem+json"]);
+      expect([JSON.stringify(headers), r.status, r.headers.get("content-type")]).toEqual([
+        JSON.stringify(headers),
+        403,
+        "application/problem+json",
+      ]);
     }
   });
 
   it("gives a token that works from the demo pages' origin only, and never for the tenant's own KPIs", async () => {
     const { token } = (await (await demoToken()).json()) as { token: string };
-    const read = (metric: string, origin: string) => fetch(`${server.base}/v1/metrics/${metric}?range=last_30_days`, { headers: { Authorization: `Bearer ${token}`, Origin: origin } });
+    const read = (metric: string, origin: string) =>
+      fetch(`${server.base}/v1/metrics/${metric}?range=last_30_days`, {
+        headers: { Authorization: `Bearer ${token}`, Origin: origin },
+      });
     expect((await read("revenue", server.base)).status).toBe(200);
     expect((await read("revenue", "https://evil.example")).status).toBe(403);
     expect((await read("revenue", "null")).status).toBe(403);
     const secret = { Authorization: `Bearer ${KEY}`, "Content-Type": "application/json" };
-    const definition = { labels: { en: "Web revenue" }, unit: "currency", better: "up", kind: "measure", measure: { fact: "orders", agg: "sum", field: "total", where: "channel = 'web'" } };
-    expect((await fetch(`${server.base}/v1/definitions/web_revenue`, { method: "PUT", headers: secret, body: JSON.stringify(definition) })).status).toBe(201);
+    const definition = {
+      labels: { en: "Web revenue" },
+      unit: "currency",
+      better: "up",
+      kind: "measure",
+      measure: { fact: "orders", agg: "sum", field: "total", where: "channel = 'web'" },
+    };
+    expect(
+      (
+        await fetch(`${server.base}/v1/definitions/web_revenue`, {
+          method: "PUT",
+          headers: secret,
+          body: JSON.stringify(definition),
+        })
+      ).status,
+    ).toBe(201);
     const own = await read("web_revenue", server.base);
     expect(own.status).toBe(403);
     expect(((await own.json()) as { detail: string }).detail).toMatch(/^this token does not grant web_revenue/);
   });
 
   it("allows the demo pages' own origins for the publishable key", async () => {
-    const settings = (await (await fetch(`${server.base}/v1/settings`, { headers: { Authorization: `Bearer ${KEY}` } })).json()) as { allowedOrigins: string[] };
+    const settings = (await (
+      await fetch(`${server.base}/v1/settings`, { headers: { Authorization: `Bearer ${KEY}` } })
+    ).json()) as { allowedOrigins: string[] };
     const port = new URL(server.base).port;
     expect(settings.allowedOrigins).toEqual([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
   });

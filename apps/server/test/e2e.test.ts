@@ -33,12 +33,28 @@ function shownWidgets(page: Page): Promise<Shown[]> {
       const root = el.shadowRoot;
       const text = (selector: string) => (root?.querySelector(selector)?.textContent ?? "").replace(/\s+/g, " ").trim();
       const base = root?.querySelector('[part~="base"]');
-      const state = !base || base.classList.contains("loading") ? "loading" : base.classList.contains("error") ? "error" : base.classList.contains("empty") ? "empty" : "ok";
+      const state =
+        !base || base.classList.contains("loading")
+          ? "loading"
+          : base.classList.contains("error")
+            ? "error"
+            : base.classList.contains("empty")
+              ? "empty"
+              : "ok";
       const value =
         el.localName === "kpi-trend"
-            ? [...(root?.querySelectorAll("table tbody tr") ?? [])].map((tr) => (tr.querySelectorAll("td")[0]?.textContent ?? "").replace(/\s+/g, " ").trim()).join("|")
-            : text('[part~="value"]');
-      return { tag: el.localName, metric: el.getAttribute("metric") ?? "", state, label: text('[part~="label"]'), value, message: text('[part~="error"]') } as Shown;
+          ? [...(root?.querySelectorAll("table tbody tr") ?? [])]
+              .map((tr) => (tr.querySelectorAll("td")[0]?.textContent ?? "").replace(/\s+/g, " ").trim())
+              .join("|")
+          : text('[part~="value"]');
+      return {
+        tag: el.localName,
+        metric: el.getAttribute("metric") ?? "",
+        state,
+        label: text('[part~="label"]'),
+        value,
+        message: text('[part~="error"]'),
+      } as Shown;
     }),
   );
 }
@@ -51,8 +67,14 @@ describe("end to end, in Chromium", () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer({ KPIKIT_DB: join(dir, "e2e.db"), KPIKIT_SECRET_KEY: KEY, KPIKIT_DEMO_ORDERS: "3000" }, 120_000);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+    server = await startServer(
+      { KPIKIT_DB: join(dir, "e2e.db"), KPIKIT_SECRET_KEY: KEY, KPIKIT_DEMO_ORDERS: "3000" },
+      120_000,
+    );
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -71,8 +93,16 @@ describe("end to end, in Chromium", () => {
 
   /** The API's answers, read with the secret key, for the queries the widgets make. */
   async function answers(widgets: Shown[], query: Record<string, string>): Promise<Result[]> {
-    const queries = widgets.map((w) => ({ metric: w.metric, ...query, ...(w.tag === "kpi-trend" || w.tag === "kpi-sparkline" ? { grain: "day" } : {}) }));
-    const r = await fetch(`${server.base}/v1/query`, { method: "POST", headers: { Authorization: `Bearer ${KEY}`, "Content-Type": "application/json" }, body: JSON.stringify({ queries }) });
+    const queries = widgets.map((w) => ({
+      metric: w.metric,
+      ...query,
+      ...(w.tag === "kpi-trend" || w.tag === "kpi-sparkline" ? { grain: "day" } : {}),
+    }));
+    const r = await fetch(`${server.base}/v1/query`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${KEY}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ queries }),
+    });
     expect(r.status).toBe(200);
     return ((await r.json()) as { results: Result[] }).results;
   }
@@ -80,10 +110,17 @@ describe("end to end, in Chromium", () => {
   /** What a widget must show for the API's answer. */
   function expected(w: Shown, r: Result, locale: string): Pick<Shown, "state" | "label" | "value"> {
     const format = (v: number | null) =>
-      (formatValue(v, { unit: r.metric.unit, locale, ...(r.metric.currency ? { currency: r.metric.currency } : {}) }) ?? uiTexts.not_available![locale as "en"]!).replace(/\s+/g, " ");
+      (
+        formatValue(v, {
+          unit: r.metric.unit,
+          locale,
+          ...(r.metric.currency ? { currency: r.metric.currency } : {}),
+        }) ?? uiTexts.not_available![locale as "en"]!
+      ).replace(/\s+/g, " ");
     const empty = r.value === null && r.series.every((p) => p.value === null);
     if (empty) return { state: "empty", label: r.metric.label, value: "" };
-    if (w.tag === "kpi-trend") return { state: "ok", label: r.metric.label, value: r.series.map((p) => format(p.value)).join("|") };
+    if (w.tag === "kpi-trend")
+      return { state: "ok", label: r.metric.label, value: r.series.map((p) => format(p.value)).join("|") };
     return { state: "ok", label: r.metric.label, value: format(r.value) };
   }
 
@@ -104,7 +141,11 @@ describe("end to end, in Chromium", () => {
         differ = widgets.flatMap((w, i) => {
           const want = expected(w, results[i]!, locale);
           const got = { state: w.state, label: w.label, value: w.state === "empty" ? "" : w.value };
-          return JSON.stringify(got) === JSON.stringify(want) ? [] : [`<${w.tag} metric=${w.metric}> shows ${JSON.stringify(got)}${w.message ? ` (${w.message})` : ""}, the API says ${JSON.stringify(want)}`];
+          return JSON.stringify(got) === JSON.stringify(want)
+            ? []
+            : [
+                `<${w.tag} metric=${w.metric}> shows ${JSON.stringify(got)}${w.message ? ` (${w.message})` : ""}, the API says ${JSON.stringify(want)}`,
+              ];
         });
       }
       if (differ.length === 0) return [];
@@ -115,11 +156,23 @@ describe("end to end, in Chromium", () => {
 
   it("dashboard: every widget of every domain shows the API's value; range and language switch all of them", async () => {
     const page = await open("/");
-    const widgets = await page.locator("kpi-card").count().then(async (n) => (n > 0 ? n : (await page.waitForSelector("kpi-card"), page.locator("kpi-card").count())));
-    const catalog = (await (await fetch(`${server.base}/v1/catalog`, { headers: { Authorization: `Bearer ${KEY}` } })).json()) as { metrics: { domain: string }[]; domains: { id: string }[] };
+    const widgets = await page
+      .locator("kpi-card")
+      .count()
+      .then(async (n) => (n > 0 ? n : (await page.waitForSelector("kpi-card"), page.locator("kpi-card").count())));
+    const catalog = (await (
+      await fetch(`${server.base}/v1/catalog`, { headers: { Authorization: `Bearer ${KEY}` } })
+    ).json()) as { metrics: { domain: string }[]; domains: { id: string }[] };
     expect(widgets).toBe(catalog.metrics.length);
     const domains = await page.locator("section h2").allTextContents();
-    expect(domains).toEqual(["Sales", "Marketing", "Customer service", "After-sales", "Fulfilment and inventory", "Manufacturing"]);
+    expect(domains).toEqual([
+      "Sales",
+      "Marketing",
+      "Customer service",
+      "After-sales",
+      "Fulfilment and inventory",
+      "Manufacturing",
+    ]);
 
     expect(await mismatches(page, { range: "last_30_days" }, "en")).toEqual([]);
     await page.selectOption("#range", "last_7_days");
@@ -165,7 +218,12 @@ describe("end to end, in Chromium", () => {
     it(`${framework}: the page renders its widgets, and its range switch updates them`, async () => {
       const page = await open(`/${framework}`);
       await page.waitForSelector("kpi-card");
-      expect((await shownWidgets(page)).map((w) => `${w.tag}:${w.metric}`)).toEqual(["kpi-card:revenue", "kpi-card:aov", "kpi-gauge:conversion_rate", "kpi-trend:revenue"]);
+      expect((await shownWidgets(page)).map((w) => `${w.tag}:${w.metric}`)).toEqual([
+        "kpi-card:revenue",
+        "kpi-card:aov",
+        "kpi-gauge:conversion_rate",
+        "kpi-trend:revenue",
+      ]);
       expect(await mismatches(page, { range: "last_30_days" }, "en")).toEqual([]);
       // The framework heard the widgets' kpi-load events.
       expect(Number(await page.locator("#loaded").textContent())).toBeGreaterThanOrEqual(4);

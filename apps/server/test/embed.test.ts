@@ -29,11 +29,15 @@ const REFUSED: Record<string, string> = {
 
 /** The README's HTML examples under "Put a KPI on a page", in order. */
 function readmeExamples(): string[] {
-  const section = README.slice(README.indexOf("## Put a KPI on a page"), README.indexOf("\n## ", README.indexOf("## Put a KPI on a page") + 3));
+  const section = README.slice(
+    README.indexOf("## Put a KPI on a page"),
+    README.indexOf("\n## ", README.indexOf("## Put a KPI on a page") + 3),
+  );
   return [...section.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
-const page = (lang: string, body: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Shop</title></head><body>${body}</body></html>`;
+const page = (lang: string, body: string) =>
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Shop</title></head><body>${body}</body></html>`;
 
 describe("embedding on a shop's own site, in Chromium", () => {
   const dir = mkdtempSync(join(tmpdir(), "kpikit-embed-"));
@@ -50,8 +54,19 @@ describe("embedding on a shop's own site, in Chromium", () => {
       server.listen(0, "127.0.0.1", () => resolve({ server, port: (server.address() as { port: number }).port }));
     });
     shopOrigin = `http://127.0.0.1:${shop.port}`;
-    api = await startServer({ KPIKIT_DB: join(dir, "embed.db"), KPIKIT_SECRET_KEY: KEY, KPIKIT_DEMO_ORDERS: "800", KPIKIT_ALLOWED_ORIGINS: shopOrigin }, 120_000);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+    api = await startServer(
+      {
+        KPIKIT_DB: join(dir, "embed.db"),
+        KPIKIT_SECRET_KEY: KEY,
+        KPIKIT_DEMO_ORDERS: "800",
+        KPIKIT_ALLOWED_ORIGINS: shopOrigin,
+      },
+      120_000,
+    );
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -77,7 +92,10 @@ describe("embedding on a shop's own site, in Chromium", () => {
       const path = new URL(req.url ?? "/", "http://shop").pathname;
       if (path === "/my-backend/kpi-token") {
         mintForShop().then(
-          (token) => res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify({ token })),
+          (token) =>
+            res
+              .writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" })
+              .end(JSON.stringify({ token })),
           (e: unknown) => res.writeHead(500).end(String(e)),
         );
         return;
@@ -90,10 +108,15 @@ describe("embedding on a shop's own site, in Chromium", () => {
 
   const publishableKey = () => /token="(kpi_pk_\w+)"/.exec(api.output())![1]!;
   /** A README example with the server's real address and key in place of the placeholders. */
-  const example = (i: number) => readmeExamples()[i]!.replaceAll("http://127.0.0.1:8787", api.base).replaceAll("kpi_pk_…", publishableKey());
+  const example = (i: number) =>
+    readmeExamples()[i]!.replaceAll("http://127.0.0.1:8787", api.base).replaceAll("kpi_pk_…", publishableKey());
 
   /** Opens a shop page; fails the test on any uncaught error. Console lines are collected. */
-  async function open(path: string, origin = shopOrigin, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; console: string[] }> {
+  async function open(
+    path: string,
+    origin = shopOrigin,
+    viewport = { width: 1280, height: 900 },
+  ): Promise<{ page: Page; console: string[] }> {
     const lines: string[] = [];
     const p = await browser.newPage({ viewport });
     p.on("console", (m) => lines.push(`${m.type()}: ${m.text()}`));
@@ -112,8 +135,14 @@ describe("embedding on a shop's own site, in Chromium", () => {
   /** The value the API gives for a query, formatted as a widget shows it. */
   async function expected(metric: string, extra: Record<string, string> = {}): Promise<string> {
     const q = new URLSearchParams({ range: "last_30_days", locale: "en", ...extra });
-    const r = (await (await fetch(`${api.base}/v1/metrics/${metric}?${q}`, { headers: { Authorization: `Bearer ${KEY}` } })).json()) as Result;
-    return formatValue(r.value, { unit: r.metric.unit, locale: "en", ...(r.metric.currency ? { currency: r.metric.currency } : {}) })!.replace(/\s+/g, " ");
+    const r = (await (
+      await fetch(`${api.base}/v1/metrics/${metric}?${q}`, { headers: { Authorization: `Bearer ${KEY}` } })
+    ).json()) as Result;
+    return formatValue(r.value, {
+      unit: r.metric.unit,
+      locale: "en",
+      ...(r.metric.currency ? { currency: r.metric.currency } : {}),
+    })!.replace(/\s+/g, " ");
   }
 
   it("the README's public example: the publishable key's KPIs on the shop's page", async () => {
@@ -137,10 +166,15 @@ describe("embedding on a shop's own site, in Chromium", () => {
 
   it("a tokenProvider set before the elements' script runs", async () => {
     const script = `<script type="module" src="${api.base}/elements/kpikit.js"></script>`;
-    const body = example(1).replace(script, "").replace(/<script type="module">[\s\S]*?<\/script>/, "");
+    const body = example(1)
+      .replace(script, "")
+      .replace(/<script type="module">[\s\S]*?<\/script>/, "");
     pages.set(
       "/private-first",
-      page("en", `${body}<script>document.getElementById("kpis").tokenProvider = async () => (await (await fetch("/my-backend/kpi-token")).json()).token;</script>${script}`),
+      page(
+        "en",
+        `${body}<script>document.getElementById("kpis").tokenProvider = async () => (await (await fetch("/my-backend/kpi-token")).json()).token;</script>${script}`,
+      ),
     );
     const { page: p, console } = await open("/private-first");
     expect(await shown(p, 'kpi-card[metric="revenue"]', "value")).toBe(await expected("revenue"));
@@ -165,7 +199,13 @@ describe("embedding on a shop's own site, in Chromium", () => {
 
   it("a sandboxed iframe (Origin: null): refused, with a visible message", async () => {
     const inner = page("ru", example(0)).replaceAll('"', "&quot;");
-    pages.set("/sandboxed", page("en", `<iframe id="frame" sandbox="allow-scripts" srcdoc="${inner}" style="width:600px;height:400px"></iframe>`));
+    pages.set(
+      "/sandboxed",
+      page(
+        "en",
+        `<iframe id="frame" sandbox="allow-scripts" srcdoc="${inner}" style="width:600px;height:400px"></iframe>`,
+      ),
+    );
     const { page: p, console } = await open("/sandboxed");
     const frame = p.frameLocator("#frame");
     const error = frame.locator('kpi-card[metric="csat"]').locator('[part~="error"]');

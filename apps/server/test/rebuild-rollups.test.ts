@@ -17,7 +17,10 @@ const dir = mkdtempSync(join(tmpdir(), "kpikit-rebuild-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const rebuild = (db: string) =>
-  spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", CLI], { env: { ...process.env, NODE_OPTIONS: "", KPIKIT_DB: db, KPIKIT_DATABASE_URL: "" }, encoding: "utf8" });
+  spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", CLI], {
+    env: { ...process.env, NODE_OPTIONS: "", KPIKIT_DB: db, KPIKIT_DATABASE_URL: "" },
+    encoding: "utf8",
+  });
 
 it("rebuilds every tenant's rollups from the facts, after facts were changed by hand", async () => {
   const file = join(dir, "kpikit.db");
@@ -33,7 +36,14 @@ it("rebuilds every tenant's rollups from the facts, after facts were changed by 
   const db = new DatabaseSync(file);
   db.exec("DELETE FROM orders WHERE id = 'o2'");
   const measure = Rollups.of(registry).find(registry.require("revenue").formula.measures.value!)!;
-  const revenue = () => (db.prepare(`SELECT sum(v${measure.slot}) AS v FROM rollup_buckets WHERE tenant_id = 'shop_a' AND dim = '' AND family = ?`).get(measure.family) as { v: number }).v;
+  const revenue = () =>
+    (
+      db
+        .prepare(
+          `SELECT sum(v${measure.slot}) AS v FROM rollup_buckets WHERE tenant_id = 'shop_a' AND dim = '' AND family = ?`,
+        )
+        .get(measure.family) as { v: number }
+    ).v;
   expect(revenue()).toBe(100);
 
   const run = rebuild(file);

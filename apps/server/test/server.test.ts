@@ -30,7 +30,12 @@ for (const [kind, storage] of Object.entries(STORAGE)) {
     let env: Record<string, string>;
     let server: Running;
     beforeAll(async () => {
-      env = { ...(await fresh("new")), KPIKIT_SECRET_KEY: KEY, KPIKIT_DEMO: "off", KPIKIT_ALLOWED_ORIGINS: "https://shop.example, http://localhost:5173" };
+      env = {
+        ...(await fresh("new")),
+        KPIKIT_SECRET_KEY: KEY,
+        KPIKIT_DEMO: "off",
+        KPIKIT_ALLOWED_ORIGINS: "https://shop.example, http://localhost:5173",
+      };
       server = await startServer(env);
     });
     afterAll(async () => {
@@ -40,7 +45,10 @@ for (const [kind, storage] of Object.entries(STORAGE)) {
     });
 
     const json = async (path: string, init: RequestInit = {}) => {
-      const r = await fetch(`${server.base}${path}`, { ...init, headers: { ...auth, "Content-Type": "application/json", ...(init.headers as object) } });
+      const r = await fetch(`${server.base}${path}`, {
+        ...init,
+        headers: { ...auth, "Content-Type": "application/json", ...(init.headers as object) },
+      });
       return { status: r.status, type: r.headers.get("content-type"), body: (await r.json()) as any };
     };
 
@@ -49,8 +57,12 @@ for (const [kind, storage] of Object.entries(STORAGE)) {
       expect(server.output()).toMatch(/API docs: +http:\/\/127\.0\.0\.1:\d+\/docs/);
       expect(server.output()).not.toMatch(/Dashboard:/); // no demo in production
       expect(server.output()).toContain(`<script type="module" src="${server.base}/elements/kpikit.js"></script>`);
-      expect(server.output()).toMatch(new RegExp(`<kpi-provider endpoint="${server.base}" token="kpi_pk_\\w+" range="last_30_days">`));
-      expect(server.output()).toContain("from pages on these origins only: https://shop.example, http://localhost:5173.");
+      expect(server.output()).toMatch(
+        new RegExp(`<kpi-provider endpoint="${server.base}" token="kpi_pk_\\w+" range="last_30_days">`),
+      );
+      expect(server.output()).toContain(
+        "from pages on these origins only: https://shop.example, http://localhost:5173.",
+      );
       expect(server.output()).toContain("KPIKIT_ALLOWED_ORIGINS");
       expect(server.output()).not.toMatch(/Secret key/);
     });
@@ -62,7 +74,11 @@ for (const [kind, storage] of Object.entries(STORAGE)) {
       }
       // A module script from another origin runs only with CORS.
       const bundle = await fetch(`${server.base}/elements/kpikit.js`, { headers: { Origin: "https://shop.example" } });
-      expect([bundle.status, bundle.headers.get("content-type"), bundle.headers.get("access-control-allow-origin")]).toEqual([200, expect.stringMatching(/javascript/), "*"]);
+      expect([
+        bundle.status,
+        bundle.headers.get("content-type"),
+        bundle.headers.get("access-control-allow-origin"),
+      ]).toEqual([200, expect.stringMatching(/javascript/), "*"]);
       expect(bundle.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
       expect(await bundle.text()).toContain('"kpi-card"');
       const storybook = await fetch(`${server.base}/storybook`);
@@ -75,7 +91,10 @@ for (const [kind, storage] of Object.entries(STORAGE)) {
       const settings = (await json("/v1/settings")).body;
       expect(settings.allowedOrigins).toEqual(["https://shop.example", "http://localhost:5173"]);
       const key = /token="(kpi_pk_\w+)"/.exec(server.output())![1]!;
-      const read = (origin: string) => fetch(`${server.base}/v1/metrics/csat?range=2026-03-01..2026-03-08`, { headers: { Authorization: `Bearer ${key}`, Origin: origin } });
+      const read = (origin: string) =>
+        fetch(`${server.base}/v1/metrics/csat?range=2026-03-01..2026-03-08`, {
+          headers: { Authorization: `Bearer ${key}`, Origin: origin },
+        });
       expect((await read("http://localhost:5173")).status).toBe(200);
       const refused = await read("https://elsewhere.example");
       expect(refused.status).toBe(403);
@@ -84,14 +103,49 @@ for (const [kind, storage] of Object.entries(STORAGE)) {
 
     it("ingests with the given key, reports duplicates, and serves the result contract", async () => {
       const records = [
-        { id: "a", placedAt: "2026-03-02T10:00:00Z", customerId: "c1", total: 100, items: 1, status: "placed", channel: "web" },
-        { id: "b", placedAt: "2026-03-03T10:00:00Z", customerId: "c2", total: 50, items: 2, status: "placed", channel: "app" },
+        {
+          id: "a",
+          placedAt: "2026-03-02T10:00:00Z",
+          customerId: "c1",
+          total: 100,
+          items: 1,
+          status: "placed",
+          channel: "web",
+        },
+        {
+          id: "b",
+          placedAt: "2026-03-03T10:00:00Z",
+          customerId: "c2",
+          total: 50,
+          items: 2,
+          status: "placed",
+          channel: "app",
+        },
       ];
-      expect((await json("/v1/events/orders", { method: "POST", body: JSON.stringify({ records }) })).body).toEqual({ fact: "orders", received: 2, inserted: 2, duplicates: 0 });
-      expect((await json("/v1/events/orders", { method: "POST", body: JSON.stringify({ records }) })).body).toEqual({ fact: "orders", received: 2, inserted: 0, duplicates: 2 });
-      const r = await json("/v1/metrics/aov?range=2026-03-01..2026-03-08&grain=day&tz=Europe/Moscow&compare=previous_period&filter.channel=web&filter.channel=app&by=channel&locale=en");
+      expect((await json("/v1/events/orders", { method: "POST", body: JSON.stringify({ records }) })).body).toEqual({
+        fact: "orders",
+        received: 2,
+        inserted: 2,
+        duplicates: 0,
+      });
+      expect((await json("/v1/events/orders", { method: "POST", body: JSON.stringify({ records }) })).body).toEqual({
+        fact: "orders",
+        received: 2,
+        inserted: 0,
+        duplicates: 2,
+      });
+      const r = await json(
+        "/v1/metrics/aov?range=2026-03-01..2026-03-08&grain=day&tz=Europe/Moscow&compare=previous_period&filter.channel=web&filter.channel=app&by=channel&locale=en",
+      );
       expect(r.status).toBe(200);
-      expect(r.body).toMatchObject({ value: 75, previous: null, change: { absolute: null, relative: null }, range: { tz: "Europe/Moscow", grain: "day" }, target: null, status: null });
+      expect(r.body).toMatchObject({
+        value: 75,
+        previous: null,
+        change: { absolute: null, relative: null },
+        range: { tz: "Europe/Moscow", grain: "day" },
+        target: null,
+        status: null,
+      });
       expect(r.body.series).toHaveLength(7);
       expect(r.body.breakdown).toEqual([
         { key: "web", value: 100 },
@@ -117,13 +171,19 @@ for (const [kind, storage] of Object.entries(STORAGE)) {
       const other = await startServer({ ...settings, KPIKIT_DEMO: "off" });
       const key = /Secret key \(shown this once; keep it server-side\): (kpi_sk_live_\w+)/.exec(other.output())?.[1];
       expect(key).toBeDefined();
-      expect((await fetch(`${other.base}/v1/settings`, { headers: { Authorization: `Bearer ${key}` } })).status).toBe(200);
+      expect((await fetch(`${other.base}/v1/settings`, { headers: { Authorization: `Bearer ${key}` } })).status).toBe(
+        200,
+      );
       await other.stop();
       const again = await startServer({ ...settings, KPIKIT_DEMO: "off" });
       expect(again.output()).not.toMatch(/Secret key/);
       await again.stop();
-      await expect(startServer({ KPIKIT_DB: join(dir, "x.db"), KPIKIT_SECRET_KEY: "letmein" }, 10_000)).rejects.toThrow(/KPIKIT_SECRET_KEY must start with kpi_sk_/);
-      await expect(startServer({ KPIKIT_DB: join(dir, "x.db"), KPIKIT_ALLOWED_ORIGINS: "shop.example" }, 10_000)).rejects.toThrow(/KPIKIT_ALLOWED_ORIGINS must list origins like https:\/\/shop\.example/);
+      await expect(startServer({ KPIKIT_DB: join(dir, "x.db"), KPIKIT_SECRET_KEY: "letmein" }, 10_000)).rejects.toThrow(
+        /KPIKIT_SECRET_KEY must start with kpi_sk_/,
+      );
+      await expect(
+        startServer({ KPIKIT_DB: join(dir, "x.db"), KPIKIT_ALLOWED_ORIGINS: "shop.example" }, 10_000),
+      ).rejects.toThrow(/KPIKIT_ALLOWED_ORIGINS must list origins like https:\/\/shop\.example/);
     });
   });
 }

@@ -36,11 +36,19 @@ export function argTypesOf(manifest: Manifest, tag: string): ArgTypes {
       name: key,
       description: item.description ?? "",
       control: false,
-      table: { category, ...(item.type?.text ? { type: { summary: item.type.text } } : {}), ...(item.default ? { defaultValue: { summary: item.default } } : {}) },
+      table: {
+        category,
+        ...(item.type?.text ? { type: { summary: item.type.text } } : {}),
+        ...(item.default ? { defaultValue: { summary: item.default } } : {}),
+      },
     });
   for (const a of declaration.attributes ?? []) {
     const control = controlOf(a.type?.text ?? "");
-    rows[a.name] = { ...documented(a, "attributes"), control: { type: control }, type: { name: control === "text" ? "string" : control, required: false } };
+    rows[a.name] = {
+      ...documented(a, "attributes"),
+      control: { type: control },
+      type: { name: control === "text" ? "string" : control, required: false },
+    };
   }
   for (const e of declaration.events ?? []) documented(e, "events");
   for (const s of declaration.slots ?? []) documented(s, "slots", s.name || "(default)");

@@ -60,12 +60,28 @@ export function createApp(options: AppOptions) {
   app.use(
     "*",
     responseHeaders(
-      { allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"], allowHeaders: ["Authorization", "Content-Type", "If-None-Match"], exposeHeaders: ["ETag", "Retry-After", "RateLimit"], maxAge: 7200 },
+      {
+        allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+        allowHeaders: ["Authorization", "Content-Type", "If-None-Match"],
+        exposeHeaders: ["ETag", "Retry-After", "RateLimit"],
+        maxAge: 7200,
+      },
       (path) => path.startsWith("/v1/"),
     ),
   );
   app.use("/v1/*", authenticate(store, credentials), rateLimit({ ...defaultRateLimits, ...options.rateLimits }, now));
-  for (const path of ["/v1/events/*", "/v1/import", "/v1/definitions", "/v1/definitions/*", "/v1/targets", "/v1/tokens", "/v1/settings", "/v1/keys", "/v1/keys/*", "/v1/metrics/:id/sql"]) {
+  for (const path of [
+    "/v1/events/*",
+    "/v1/import",
+    "/v1/definitions",
+    "/v1/definitions/*",
+    "/v1/targets",
+    "/v1/tokens",
+    "/v1/settings",
+    "/v1/keys",
+    "/v1/keys/*",
+    "/v1/metrics/:id/sql",
+  ]) {
     app.use(path, requireSecret);
   }
 

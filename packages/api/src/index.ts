@@ -3,15 +3,42 @@
 export { createApp, type App, type AppOptions } from "./app.js";
 export type { AppEnv, Auth } from "./context.js";
 export { DEFAULT_QUERY_TIMEOUT_MS, KpiService } from "./service.js";
-export type { Store, Tenant, ApiKey, SigningKey, KeyKind, IngestResult, DataPart, DataVersions } from "./store/types.js";
+export type {
+  Store,
+  Tenant,
+  ApiKey,
+  SigningKey,
+  KeyKind,
+  IngestResult,
+  DataPart,
+  DataVersions,
+} from "./store/types.js";
 export { SqlStore, storeSchema, type ReadOptions, type SqlDriver } from "./store/sql-store.js";
 export type { SqlStatement } from "@kpikit/core";
 export { MemoryStore } from "./store/memory-store.js";
 export { d1Driver, type D1Like } from "./store/d1.js";
 export { QueryTimeoutError, StoreUnavailableError } from "./store/unavailable.js";
-export { HttpProblem, notFound, onError, problemBody, problemSchema, toProblem, type Problem, type ProblemStatus } from "./problem.js";
+export {
+  HttpProblem,
+  notFound,
+  onError,
+  problemBody,
+  problemSchema,
+  toProblem,
+  type Problem,
+  type ProblemStatus,
+} from "./problem.js";
 export { acceptKey, newKey, sha256Hex, keyHint, keyKind } from "./auth/credentials.js";
-export { issueToken, mintToken, verifyToken, addSigningKey, tokenRequestSchema, MAX_TOKEN_SECONDS, type EmbedClaims, type TokenRequest } from "./auth/tokens.js";
+export {
+  issueToken,
+  mintToken,
+  verifyToken,
+  addSigningKey,
+  tokenRequestSchema,
+  MAX_TOKEN_SECONDS,
+  type EmbedClaims,
+  type TokenRequest,
+} from "./auth/tokens.js";
 export { defaultRateLimits, type RateLimits, type RateLimit } from "./middleware/rate-limit.js";
 export { MAX_BODY_BYTES, MAX_RECORDS } from "./middleware/json-body.js";
 export { createTenant, type NewTenant } from "./tenants.js";

@@ -21,7 +21,8 @@ export class Lru<V> {
     this.delete(key);
     this.map.set(key, value);
     this.weight += this.weigh(value);
-    while (this.map.size > this.max || (this.weight > this.maxWeight && this.map.size > 0)) this.delete(this.map.keys().next().value!);
+    while (this.map.size > this.max || (this.weight > this.maxWeight && this.map.size > 0))
+      this.delete(this.map.keys().next().value!);
   }
   private delete(key: string): void {
     const v = this.map.get(key);
@@ -35,7 +36,12 @@ export class Lru<V> {
  * The value of `key`: from the cache, from the same work still running (callers arriving meanwhile
  * share it), or from `make`, kept once it succeeds (a failure is not kept).
  */
-export function cachedOnce<V>(cache: Lru<V>, running: Map<string, Promise<V>>, key: string, make: () => Promise<V>): Promise<V> {
+export function cachedOnce<V>(
+  cache: Lru<V>,
+  running: Map<string, Promise<V>>,
+  key: string,
+  make: () => Promise<V>,
+): Promise<V> {
   const hit = cache.get(key);
   if (hit !== undefined) return Promise.resolve(hit);
   let work = running.get(key);

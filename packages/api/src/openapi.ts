@@ -1,7 +1,19 @@
 // The OpenAPI 3.1 description of every route, built from the same zod schemas that validate
 // requests, so the document cannot drift from what the API accepts and returns.
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { columnMappingSchema, COMPARES, definitionSchema, factNames, factSchemas, GRAINS, MAX_BATCH_QUERIES, querySchema, RANGE_PRESETS, resultSchema, targetSchema } from "@kpikit/core";
+import {
+  columnMappingSchema,
+  COMPARES,
+  definitionSchema,
+  factNames,
+  factSchemas,
+  GRAINS,
+  MAX_BATCH_QUERIES,
+  querySchema,
+  RANGE_PRESETS,
+  resultSchema,
+  targetSchema,
+} from "@kpikit/core";
 import { z } from "zod";
 import { tokenRequestSchema } from "./auth/tokens.js";
 import { MAX_BODY_BYTES, MAX_RECORDS } from "./middleware/json-body.js";
@@ -10,11 +22,18 @@ import { settingsSchema } from "./routes/access.js";
 
 type Registry = OpenAPIHono["openAPIRegistry"];
 
-
 const json = (schema: z.ZodType) => ({ "application/json": { schema } });
 /** Every route that reads or writes the store may also meet a busy or unreachable database: 503. */
 const problems = (...codes: number[]) =>
-  Object.fromEntries([...codes, 503].map((code) => [code, { description: DESCRIPTIONS[code] ?? "Error", content: { "application/problem+json": { schema: problemSchema } } }]));
+  Object.fromEntries(
+    [...codes, 503].map((code) => [
+      code,
+      {
+        description: DESCRIPTIONS[code] ?? "Error",
+        content: { "application/problem+json": { schema: problemSchema } },
+      },
+    ]),
+  );
 const DESCRIPTIONS: Record<number, string> = {
   400: "Malformed request",
   401: "Missing, unknown or expired credential",
@@ -30,34 +49,62 @@ const DESCRIPTIONS: Record<number, string> = {
 
 const metricParam = z.string().meta({ param: { name: "id", in: "path" }, example: "aov" });
 const queryParams = z.object({
-  range: z.string().optional().meta({ description: `${RANGE_PRESETS.join(", ")}, or YYYY-MM-DD..YYYY-MM-DD (end exclusive)`, example: "last_30_days" }),
+  range: z
+    .string()
+    .optional()
+    .meta({
+      description: `${RANGE_PRESETS.join(", ")}, or YYYY-MM-DD..YYYY-MM-DD (end exclusive)`,
+      example: "last_30_days",
+    }),
   grain: z.enum(GRAINS).optional(),
   tz: z.string().optional().meta({ description: "IANA time zone (default: the tenant's)", example: "Europe/Moscow" }),
   compare: z.enum(COMPARES).optional(),
   by: z.string().optional().meta({ description: "a dimension to split by" }),
   now: z.string().optional().meta({ description: "overrides the current time (ISO 8601)" }),
   locale: z.string().optional().meta({ example: "zh-Hant" }),
-  "filter.channel": z.string().optional().meta({ description: "filter.<dimension>=<value>, repeatable; any of the KPI's dimensions" }),
+  "filter.channel": z
+    .string()
+    .optional()
+    .meta({ description: "filter.<dimension>=<value>, repeatable; any of the KPI's dimensions" }),
 });
-const ingestResult = z.object({ fact: z.enum(factNames), received: z.number().int(), inserted: z.number().int(), duplicates: z.number().int() }).meta({ id: "IngestResult" });
+const ingestResult = z
+  .object({
+    fact: z.enum(factNames),
+    received: z.number().int(),
+    inserted: z.number().int(),
+    duplicates: z.number().int(),
+  })
+  .meta({ id: "IngestResult" });
 
 export function describeApi(registry: Registry): void {
   registry.registerComponent("securitySchemes", "Bearer", {
     type: "http",
     scheme: "bearer",
-    description: "A secret key (kpi_sk_…), a publishable key (kpi_pk_…) or an embed token (JWT minted by POST /v1/tokens).",
+    description:
+      "A secret key (kpi_sk_…), a publishable key (kpi_pk_…) or an embed token (JWT minted by POST /v1/tokens).",
   });
   const secured = [{ Bearer: [] }];
   const route = registry.registerPath.bind(registry);
 
-  route({ method: "get", path: "/healthz", summary: "Liveness and store check", responses: { 200: { description: "OK", content: json(z.object({ status: z.literal("ok"), store: z.string() })) } } });
+  route({
+    method: "get",
+    path: "/healthz",
+    summary: "Liveness and store check",
+    responses: { 200: { description: "OK", content: json(z.object({ status: z.literal("ok"), store: z.string() })) } },
+  });
   route({
     method: "get",
     path: "/v1/catalog",
     summary: "The KPIs this credential can read, labelled in a locale",
     security: secured,
     request: { query: z.object({ locale: z.string().optional() }) },
-    responses: { 200: { description: "The catalog", content: json(z.object({ locale: z.string(), metrics: z.array(z.record(z.string(), z.unknown())) })) }, ...problems(401, 429) },
+    responses: {
+      200: {
+        description: "The catalog",
+        content: json(z.object({ locale: z.string(), metrics: z.array(z.record(z.string(), z.unknown())) })),
+      },
+      ...problems(401, 429),
+    },
   });
   route({
     method: "get",
@@ -66,7 +113,10 @@ export function describeApi(registry: Registry): void {
     security: secured,
     request: { params: z.object({ id: metricParam }), query: queryParams },
     responses: {
-      200: { description: "The result (ETag; Cache-Control: private)", content: json(resultSchema.meta({ id: "Result" })) },
+      200: {
+        description: "The result (ETag; Cache-Control: private)",
+        content: json(resultSchema.meta({ id: "Result" })),
+      },
       304: { description: "Not modified (If-None-Match matched)" },
       ...problems(400, 401, 403, 404, 429, 503),
     },
@@ -74,16 +124,25 @@ export function describeApi(registry: Registry): void {
   route({
     method: "post",
     path: "/v1/query",
-    summary: "A batch of queries in one request (a page of widgets makes one); a bad query, or one past its time budget (503), gives an error entry in its place",
-    description: "With `Accept: application/x-ndjson` the answers come one JSON line each, `{index, result}` or `{index, error}`, as soon as each is ready: no KPI waits for the batch's slowest.",
+    summary:
+      "A batch of queries in one request (a page of widgets makes one); a bad query, or one past its time budget (503), gives an error entry in its place",
+    description:
+      "With `Accept: application/x-ndjson` the answers come one JSON line each, `{index, result}` or `{index, error}`, as soon as each is ready: no KPI waits for the batch's slowest.",
     security: secured,
-    request: { body: { required: true, content: json(z.object({ queries: z.array(querySchema).max(MAX_BATCH_QUERIES) })) } },
+    request: {
+      body: { required: true, content: json(z.object({ queries: z.array(querySchema).max(MAX_BATCH_QUERIES) })) },
+    },
     responses: {
       200: {
         description: "Results in the order of the queries (JSON), or as they are ready (NDJSON)",
         content: {
           ...json(z.object({ results: z.array(z.union([resultSchema, z.object({ error: problemSchema })])) })),
-          "application/x-ndjson": { schema: z.union([z.object({ index: z.number().int(), result: resultSchema }), z.object({ index: z.number().int(), error: problemSchema })]) },
+          "application/x-ndjson": {
+            schema: z.union([
+              z.object({ index: z.number().int(), result: resultSchema }),
+              z.object({ index: z.number().int(), error: problemSchema }),
+            ]),
+          },
         },
       },
       ...problems(400, 401, 413, 415, 422, 429),
@@ -95,7 +154,10 @@ export function describeApi(registry: Registry): void {
     summary: "Server-sent events: a `result` event now and after every data change",
     security: secured,
     request: { params: z.object({ id: metricParam }), query: queryParams },
-    responses: { 200: { description: "text/event-stream", content: { "text/event-stream": { schema: z.string() } } }, ...problems(400, 401, 403, 404, 429, 503) },
+    responses: {
+      200: { description: "text/event-stream", content: { "text/event-stream": { schema: z.string() } } },
+      ...problems(400, 401, 403, 404, 429, 503),
+    },
   });
   route({
     method: "get",
@@ -103,7 +165,15 @@ export function describeApi(registry: Registry): void {
     summary: "The SQL statement a query runs (secret key: it shows the schema behind a KPI)",
     security: secured,
     request: { params: z.object({ id: metricParam }), query: queryParams },
-    responses: { 200: { description: "SQL and its parameters", content: json(z.object({ metric: z.string(), dialect: z.string(), sql: z.string(), params: z.array(z.unknown()) })) }, ...problems(400, 401, 403, 404) },
+    responses: {
+      200: {
+        description: "SQL and its parameters",
+        content: json(
+          z.object({ metric: z.string(), dialect: z.string(), sql: z.string(), params: z.array(z.unknown()) }),
+        ),
+      },
+      ...problems(400, 401, 403, 404),
+    },
   });
   for (const fact of factNames) {
     route({
@@ -111,33 +181,54 @@ export function describeApi(registry: Registry): void {
       path: `/v1/events/${fact}`,
       summary: `Ingest ${fact}: all or nothing, idempotent on id (secret key)`,
       security: secured,
-      request: { body: { required: true, content: json(z.object({ records: z.array(factSchemas[fact]).max(MAX_RECORDS) })) } },
-      responses: { 200: { description: "Durably stored; duplicates (known ids) change nothing", content: json(ingestResult) }, ...problems(401, 403, 413, 415, 422, 429) },
+      request: {
+        body: { required: true, content: json(z.object({ records: z.array(factSchemas[fact]).max(MAX_RECORDS) })) },
+      },
+      responses: {
+        200: { description: "Durably stored; duplicates (known ids) change nothing", content: json(ingestResult) },
+        ...problems(401, 403, 413, 415, 422, 429),
+      },
     });
   }
   route({
     method: "post",
     path: "/v1/import",
-    summary: "Import a CSV export with a column mapping or a preset (shopify); text/csv with ?preset= or ?mapping=, or JSON",
+    summary:
+      "Import a CSV export with a column mapping or a preset (shopify); text/csv with ?preset= or ?mapping=, or JSON",
     security: secured,
     request: {
-      query: z.object({ preset: z.enum(["shopify"]).optional(), mapping: z.string().optional().meta({ description: "a column mapping as JSON" }) }),
+      query: z.object({
+        preset: z.enum(["shopify"]).optional(),
+        mapping: z.string().optional().meta({ description: "a column mapping as JSON" }),
+      }),
       body: {
         required: true,
         content: {
           "text/csv": { schema: z.string() },
-          "application/json": { schema: z.object({ csv: z.string(), preset: z.enum(["shopify"]).optional(), mapping: columnMappingSchema.optional() }) },
+          "application/json": {
+            schema: z.object({
+              csv: z.string(),
+              preset: z.enum(["shopify"]).optional(),
+              mapping: columnMappingSchema.optional(),
+            }),
+          },
         },
       },
     },
-    responses: { 200: { description: "Imported", content: json(ingestResult.extend({ rows: z.number().int() })) }, ...problems(400, 401, 403, 413, 415, 422) },
+    responses: {
+      200: { description: "Imported", content: json(ingestResult.extend({ rows: z.number().int() })) },
+      ...problems(400, 401, 403, 413, 415, 422),
+    },
   });
   route({
     method: "get",
     path: "/v1/definitions",
     summary: "The tenant's own KPI definitions",
     security: secured,
-    responses: { 200: { description: "Definitions", content: json(z.object({ definitions: z.array(definitionSchema) })) }, ...problems(401, 403) },
+    responses: {
+      200: { description: "Definitions", content: json(z.object({ definitions: z.array(definitionSchema) })) },
+      ...problems(401, 403),
+    },
   });
   route({
     method: "put",
@@ -161,7 +252,13 @@ export function describeApi(registry: Registry): void {
     summary: "Create or revise targets by id",
     security: secured,
     request: { body: { required: true, content: json(z.object({ targets: z.array(targetSchema).max(MAX_RECORDS) })) } },
-    responses: { 200: { description: "Stored", content: json(z.object({ received: z.number(), inserted: z.number(), updated: z.number() })) }, ...problems(401, 403, 413, 415, 422) },
+    responses: {
+      200: {
+        description: "Stored",
+        content: json(z.object({ received: z.number(), inserted: z.number(), updated: z.number() })),
+      },
+      ...problems(401, 403, 413, 415, 422),
+    },
   });
   route({
     method: "post",
@@ -169,9 +266,18 @@ export function describeApi(registry: Registry): void {
     summary: "Mint an embed token (JWT, at most 15 minutes) for a page",
     security: secured,
     request: { body: { required: true, content: json(tokenRequestSchema) } },
-    responses: { 201: { description: "The token", content: json(z.object({ token: z.string(), expiresAt: z.string() })) }, ...problems(401, 403, 415, 422) },
+    responses: {
+      201: { description: "The token", content: json(z.object({ token: z.string(), expiresAt: z.string() })) },
+      ...problems(401, 403, 415, 422),
+    },
   });
-  route({ method: "get", path: "/v1/settings", summary: "The tenant's settings", security: secured, responses: { 200: { description: "Settings" }, ...problems(401, 403) } });
+  route({
+    method: "get",
+    path: "/v1/settings",
+    summary: "The tenant's settings",
+    security: secured,
+    responses: { 200: { description: "Settings" }, ...problems(401, 403) },
+  });
   route({
     method: "put",
     path: "/v1/settings",
@@ -180,13 +286,24 @@ export function describeApi(registry: Registry): void {
     request: { body: { required: true, content: json(settingsSchema) } },
     responses: { 200: { description: "Settings" }, ...problems(401, 403, 415, 422) },
   });
-  route({ method: "get", path: "/v1/keys", summary: "The tenant's API keys (never their text)", security: secured, responses: { 200: { description: "Keys" }, ...problems(401, 403) } });
+  route({
+    method: "get",
+    path: "/v1/keys",
+    summary: "The tenant's API keys (never their text)",
+    security: secured,
+    responses: { 200: { description: "Keys" }, ...problems(401, 403) },
+  });
   route({
     method: "post",
     path: "/v1/keys",
     summary: "Create a secret or publishable key (its text is shown once)",
     security: secured,
-    request: { body: { required: true, content: json(z.object({ kind: z.enum(["secret", "publishable"]), expiresAt: z.string().optional() })) } },
+    request: {
+      body: {
+        required: true,
+        content: json(z.object({ kind: z.enum(["secret", "publishable"]), expiresAt: z.string().optional() })),
+      },
+    },
     responses: { 201: { description: "The key" }, ...problems(401, 403, 415, 422) },
   });
   route({

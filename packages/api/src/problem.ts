@@ -70,7 +70,12 @@ export function problemBody(status: ProblemStatus, detail: string, errors?: read
   return { type: typeOf(title), title, status, detail, ...(errors ? { errors: errors.map((e) => ({ ...e })) } : {}) };
 }
 
-export function problem(c: Context, status: ProblemStatus, detail: string, extra: { errors?: readonly object[]; headers?: Record<string, string> } = {}): Response {
+export function problem(
+  c: Context,
+  status: ProblemStatus,
+  detail: string,
+  extra: { errors?: readonly object[]; headers?: Record<string, string> } = {},
+): Response {
   return problemResponse(c, problemBody(status, detail, extra.errors), extra.headers);
 }
 
@@ -93,7 +98,8 @@ export class HttpProblem extends Error {
  */
 export function toProblem(err: unknown): { body: Problem; headers: Record<string, string> } {
   if (err instanceof KpiError) return { body: problemOf(err), headers: {} };
-  if (err instanceof HttpProblem) return { body: problemBody(err.status, err.message, err.errors), headers: err.headers ?? {} };
+  if (err instanceof HttpProblem)
+    return { body: problemBody(err.status, err.message, err.errors), headers: err.headers ?? {} };
   if (err instanceof QueryTimeoutError) {
     console.warn(`kpikit: ${err.message}`);
     return { body: problemBody(503, err.message), headers: { "Retry-After": "2" } };
@@ -116,4 +122,5 @@ export const onError: ErrorHandler = (err, c) => {
   return problemResponse(c, body, headers);
 };
 
-export const notFound: NotFoundHandler = (c) => problem(c, 404, `there is no ${c.req.method} ${new URL(c.req.url).pathname}`);
+export const notFound: NotFoundHandler = (c) =>
+  problem(c, 404, `there is no ${c.req.method} ${new URL(c.req.url).pathname}`);

@@ -1,7 +1,18 @@
 // The API's logic between thin handlers and core: which KPIs a tenant has (the catalog plus its
 // own definitions), which a credential may read, and cached results keyed by everything that can
 // change them (tenant, the data version of what the KPI reads, the credential's locked filters, the query, the minute).
-import { catalog, type CompiledMetric, hash53, type MeasureResults, MetricRegistry, planQuery, type PreparedQuery, type Query, type RunOptions, storedFact } from "@kpikit/core";
+import {
+  catalog,
+  type CompiledMetric,
+  hash53,
+  type MeasureResults,
+  MetricRegistry,
+  planQuery,
+  type PreparedQuery,
+  type Query,
+  type RunOptions,
+  storedFact,
+} from "@kpikit/core";
 import { assertMetricAllowed } from "./auth/authenticate.js";
 import type { Auth } from "./context.js";
 import type { DataVersions, Store } from "./store/types.js";
@@ -183,7 +194,9 @@ export class KpiService {
   async result(auth: Auth, query: Query, tag?: Tag): Promise<Cached> {
     const t = tag ?? (await this.etag(auth, query));
     return cachedOnce(this.results, this.answering, t.key, async () => {
-      const { prepared, results } = await cachedOnce(this.measures, this.measuring, t.shared, () => this.turns.run(() => this.measure(auth, query, t.versions)));
+      const { prepared, results } = await cachedOnce(this.measures, this.measuring, t.shared, () =>
+        this.turns.run(() => this.measure(auth, query, t.versions)),
+      );
       return { etag: t.etag, body: JSON.stringify(prepared.finish(results, String(t.version), query.locale)) };
     });
   }
@@ -195,13 +208,19 @@ export class KpiService {
     const prepared = planQuery({ ...query, locale: undefined }, this.options(auth, registry));
     const engine = this.store.engine(auth.tenant.id);
     const budget = this.queryTimeoutMs;
-    if (!(budget > 0 && Number.isFinite(budget))) return { prepared, results: await engine.compute(prepared.requests, prepared.tz) };
+    if (!(budget > 0 && Number.isFinite(budget)))
+      return { prepared, results: await engine.compute(prepared.requests, prepared.tz) };
     const stop = new AbortController();
     const timer = setTimeout(() => stop.abort(new QueryTimeoutError(query.metric, budget)), budget);
     // An engine that cannot stop (in memory, D1) is not waited for past the budget either.
-    const timedOut = new Promise<never>((_, reject) => stop.signal.addEventListener("abort", () => reject(stop.signal.reason), { once: true }));
+    const timedOut = new Promise<never>((_, reject) =>
+      stop.signal.addEventListener("abort", () => reject(stop.signal.reason), { once: true }),
+    );
     try {
-      return { prepared, results: await Promise.race([engine.compute(prepared.requests, prepared.tz, stop.signal), timedOut]) };
+      return {
+        prepared,
+        results: await Promise.race([engine.compute(prepared.requests, prepared.tz, stop.signal), timedOut]),
+      };
     } finally {
       clearTimeout(timer);
     }

@@ -13,7 +13,11 @@ export interface NewTenant extends Partial<Omit<Tenant, "id">> {
 }
 
 /** Creates a tenant, a secret key, a publishable key and a signing key; returns the keys' text. */
-export async function createTenant(store: Store, t: NewTenant, now = new Date()): Promise<{ tenant: Tenant; secretKey: string; publishableKey: string }> {
+export async function createTenant(
+  store: Store,
+  t: NewTenant,
+  now = new Date(),
+): Promise<{ tenant: Tenant; secretKey: string; publishableKey: string }> {
   const tenant: Tenant = {
     id: t.id,
     name: t.name ?? t.id,
@@ -25,7 +29,10 @@ export async function createTenant(store: Store, t: NewTenant, now = new Date())
   await store.createTenant(tenant);
   const secretKey = t.secretKey ?? newKey("secret");
   const publishableKey = t.publishableKey ?? newKey("publishable");
-  for (const [kind, text] of [["secret", secretKey], ["publishable", publishableKey]] as const) {
+  for (const [kind, text] of [
+    ["secret", secretKey],
+    ["publishable", publishableKey],
+  ] as const) {
     await acceptKey(store, tenant.id, kind, text, { now });
   }
   // Made now rather than with the first token, which several processes might mint at once.

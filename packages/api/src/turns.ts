@@ -42,7 +42,11 @@ export class Turns {
       };
       const timer = setTimeout(() => {
         this.#waiting.splice(this.#waiting.indexOf(go), 1);
-        reject(new StoreUnavailableError(new Error(`no turn to compute within ${this.maxWaitMs} ms: ${this.#waiting.length} computations waiting`)));
+        reject(
+          new StoreUnavailableError(
+            new Error(`no turn to compute within ${this.maxWaitMs} ms: ${this.#waiting.length} computations waiting`),
+          ),
+        );
       }, this.maxWaitMs);
       this.#waiting.push(go);
     });

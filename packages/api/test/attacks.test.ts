@@ -16,8 +16,23 @@ describe("attack suite", () => {
   beforeAll(async () => {
     h = await harness("sqlite", { rateLimits: { publishable: { burst: 5, perSecond: 0.5 } } });
     await load(h.app, h.a.secret, fixture);
-    await load(h.app, h.b.secret, { orders: [{ id: "b1", placedAt: "2026-03-02T10:00:00Z", customerId: "x", total: 5000, items: 1, status: "placed", channel: "web" }] });
-    const minted = await client(h.app, h.a.secret).post("/v1/tokens", { metrics: ["revenue", "aov"], filters: { channel: "web" } });
+    await load(h.app, h.b.secret, {
+      orders: [
+        {
+          id: "b1",
+          placedAt: "2026-03-02T10:00:00Z",
+          customerId: "x",
+          total: 5000,
+          items: 1,
+          status: "placed",
+          channel: "web",
+        },
+      ],
+    });
+    const minted = await client(h.app, h.a.secret).post("/v1/tokens", {
+      metrics: ["revenue", "aov"],
+      filters: { channel: "web" },
+    });
     tokenA = minted.body.token;
     claimsA = minted.body.claims;
     kidA = JSON.parse(Buffer.from(tokenA.split(".")[0]!, "base64url").toString()).kid;
@@ -44,12 +59,17 @@ describe("attack suite", () => {
       expectProblem(r, 400);
       const body = await client(h.app, h.b.secret).post("/v1/events/orders", { records: [], tenant: "tenant_a" });
       expectProblem(body, 422);
-      const header = await client(h.app, h.b.secret).get(`/v1/metrics/revenue?range=${RANGE}`, { "X-Tenant": "tenant_a" });
+      const header = await client(h.app, h.b.secret).get(`/v1/metrics/revenue?range=${RANGE}`, {
+        "X-Tenant": "tenant_a",
+      });
       expect(header.body.value).toBe(5000);
     });
 
     it("refuses a token of one tenant signed with another tenant's key", async () => {
-      const forged = await sign({ ...claimsA, tid: "tenant_b", iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 }, { kty: "oct", k: secretA, alg: "HS256", kid: kidA });
+      const forged = await sign(
+        { ...claimsA, tid: "tenant_b", iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 },
+        { kty: "oct", k: secretA, alg: "HS256", kid: kidA },
+      );
       const r = await client(h.app, forged).get(`/v1/metrics/revenue?range=${RANGE}`);
       expectProblem(r, 401);
       expect(r.body.detail).toBe("the token's tenant does not own its signing key");
@@ -66,7 +86,9 @@ describe("attack suite", () => {
     it("refuses a metric outside the token", async () => {
       const r = await token().get(`/v1/metrics/cogs?range=${RANGE}`);
       expectProblem(r, 403);
-      expect(r.body.detail).toBe('this token does not grant cogs: mint one that lists it (POST /v1/tokens {"metrics": [..., "cogs"]})');
+      expect(r.body.detail).toBe(
+        'this token does not grant cogs: mint one that lists it (POST /v1/tokens {"metrics": [..., "cogs"]})',
+      );
       const batch = await token().post("/v1/query", { queries: [{ metric: "cogs" }, { metric: "aov", range: RANGE }] });
       expect(batch.body.results[0].error.status).toBe(403);
       expect(batch.body.results[1].value).toBe(125); // (100 + 150) / 2, web only
@@ -83,7 +105,10 @@ describe("attack suite", () => {
 
     it("refuses an expired token", async () => {
       const now = Math.floor(Date.now() / 1000);
-      const expired = await sign({ ...claimsA, iat: now - 600, exp: now - 1 }, { kty: "oct", k: secretA, alg: "HS256", kid: kidA });
+      const expired = await sign(
+        { ...claimsA, iat: now - 600, exp: now - 1 },
+        { kty: "oct", k: secretA, alg: "HS256", kid: kidA },
+      );
       const r = await client(h.app, expired).get(`/v1/metrics/revenue?range=${RANGE}`);
       expectProblem(r, 401);
       expect(r.body.detail).toBe("the token has expired");
@@ -113,28 +138,43 @@ describe("attack suite", () => {
       expectProblem(r, 401);
       expect(r.body.detail).toBe("the token's signing key (kid) is unknown");
       const noKid = await sign(claimsA, secretA, "HS256");
-      expect((await client(h.app, noKid).get(`/v1/metrics/revenue?range=${RANGE}`)).body.detail).toBe("the token names no signing key (kid)");
+      expect((await client(h.app, noKid).get(`/v1/metrics/revenue?range=${RANGE}`)).body.detail).toBe(
+        "the token names no signing key (kid)",
+      );
     });
 
     it("refuses a correctly signed token that lives longer than 15 minutes", async () => {
       const now = Math.floor(Date.now() / 1000);
-      const long = await sign({ ...claimsA, iat: now, exp: now + 3600 }, { kty: "oct", k: secretA, alg: "HS256", kid: kidA });
+      const long = await sign(
+        { ...claimsA, iat: now, exp: now + 3600 },
+        { kty: "oct", k: secretA, alg: "HS256", kid: kidA },
+      );
       const r = await client(h.app, long).get(`/v1/metrics/revenue?range=${RANGE}`);
       expectProblem(r, 401);
       expect(r.body.detail).toBe("a token may live at most 15 minutes");
     });
 
     it("refuses a token with origins from another page", async () => {
-      const minted = await client(h.app, h.a.secret).post("/v1/tokens", { metrics: ["revenue"], origins: ["https://intranet.example"] });
+      const minted = await client(h.app, h.a.secret).post("/v1/tokens", {
+        metrics: ["revenue"],
+        origins: ["https://intranet.example"],
+      });
       const t = client(h.app, minted.body.token);
-      expect((await t.get(`/v1/metrics/revenue?range=${RANGE}`, { Origin: "https://intranet.example" })).status).toBe(200);
+      expect((await t.get(`/v1/metrics/revenue?range=${RANGE}`, { Origin: "https://intranet.example" })).status).toBe(
+        200,
+      );
       const r = await t.get(`/v1/metrics/revenue?range=${RANGE}`, { Origin: "https://evil.example" });
       expectProblem(r, 403);
-      expect(r.body.detail).toBe('this token may not be used from https://evil.example: mint the token with https://evil.example among its origins (POST /v1/tokens {"origins": ["https://evil.example"]})');
+      expect(r.body.detail).toBe(
+        'this token may not be used from https://evil.example: mint the token with https://evil.example among its origins (POST /v1/tokens {"origins": ["https://evil.example"]})',
+      );
     });
 
     it("refuses a token with origins from a page with no origin (Origin: null)", async () => {
-      const minted = await client(h.app, h.a.secret).post("/v1/tokens", { metrics: ["revenue"], origins: ["https://intranet.example"] });
+      const minted = await client(h.app, h.a.secret).post("/v1/tokens", {
+        metrics: ["revenue"],
+        origins: ["https://intranet.example"],
+      });
       const r = await client(h.app, minted.body.token).get(`/v1/metrics/revenue?range=${RANGE}`, { Origin: "null" });
       expectProblem(r, 403);
       expect(r.body.detail).toMatch(/^this token may not be used from a page with no origin \(Origin: null/);
@@ -179,11 +219,15 @@ describe("attack suite", () => {
   describe("publishable keys", () => {
     const pk = (origin?: string) => ({
       get: (path: string) => client(h.app, h.a.publishable).get(path, origin ? { Origin: origin } : {}),
-      post: (path: string, body: unknown) => client(h.app, h.a.publishable).post(path, body, origin ? { Origin: origin } : {}),
+      post: (path: string, body: unknown) =>
+        client(h.app, h.a.publishable).post(path, body, origin ? { Origin: origin } : {}),
     });
 
     it("read public KPIs from allowed origins only", async () => {
-      expect((await pk("https://shop.example").get(`/v1/metrics/csat?range=${RANGE}`)).body.value).toBeCloseTo(11 / 3, 12);
+      expect((await pk("https://shop.example").get(`/v1/metrics/csat?range=${RANGE}`)).body.value).toBeCloseTo(
+        11 / 3,
+        12,
+      );
       const other = await pk("https://evil.example").get(`/v1/metrics/csat?range=${RANGE}`);
       expectProblem(other, 403);
       expect(other.body.detail).toBe(
@@ -196,7 +240,10 @@ describe("attack suite", () => {
       expectProblem(r, 403);
       expect(r.body.detail).toMatch(/^this publishable key may not be used from a page with no origin \(Origin: null/);
       // Nor does a Referer from an allowed page make up for it.
-      const withReferer = await client(h.app, h.a.publishable).get(`/v1/metrics/csat?range=${RANGE}`, { Origin: "null", Referer: "https://shop.example/p/1" });
+      const withReferer = await client(h.app, h.a.publishable).get(`/v1/metrics/csat?range=${RANGE}`, {
+        Origin: "null",
+        Referer: "https://shop.example/p/1",
+      });
       expectProblem(withReferer, 403);
     });
 
@@ -204,7 +251,9 @@ describe("attack suite", () => {
       // A key of its own, so as not to spend the shared key's allowance (see the rate limit test).
       const publishable = (await client(h.app, h.a.secret).post("/v1/keys", { kind: "publishable" })).body.key;
       for (const credential of [publishable, tokenA]) {
-        const r = await client(h.app, credential).get(`/v1/metrics/csat/sql?range=${RANGE}`, { Origin: "https://shop.example" });
+        const r = await client(h.app, credential).get(`/v1/metrics/csat/sql?range=${RANGE}`, {
+          Origin: "https://shop.example",
+        });
         expectProblem(r, 403);
         expect(r.body.detail).toMatch(/needs a secret key/);
       }
@@ -244,8 +293,18 @@ describe("attack suite", () => {
 
   describe("credentials", () => {
     it("refuse requests without one, or with anything unknown", async () => {
-      for (const auth of [undefined, "Basic dXNlcjpwYXNz", "Bearer", "Bearer kpi_sk_live_nope", "Bearer kpi_pk_live_nope", "Bearer a.b.c", "Bearer ../../etc/passwd"]) {
-        const r = await h.app.request(`/v1/metrics/revenue?range=${RANGE}`, { headers: auth ? { Authorization: auth } : {} });
+      for (const auth of [
+        undefined,
+        "Basic dXNlcjpwYXNz",
+        "Bearer",
+        "Bearer kpi_sk_live_nope",
+        "Bearer kpi_pk_live_nope",
+        "Bearer a.b.c",
+        "Bearer ../../etc/passwd",
+      ]) {
+        const r = await h.app.request(`/v1/metrics/revenue?range=${RANGE}`, {
+          headers: auth ? { Authorization: auth } : {},
+        });
         expect(r.status, String(auth)).toBe(401);
         expect(r.headers.get("content-type")).toBe("application/problem+json");
         expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);

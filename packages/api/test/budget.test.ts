@@ -13,7 +13,8 @@ import { newDatabase } from "./support/postgres.js";
 
 const NOW = Date.parse("2026-03-10T00:00:00Z");
 /** A query SQLite takes seconds over, with no data at all: counting to three million. */
-const SLOW = "WITH RECURSIVE c(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM c WHERE n < 3000000) SELECT count(*) AS n FROM c";
+const SLOW =
+  "WITH RECURSIVE c(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM c WHERE n < 3000000) SELECT count(*) AS n FROM c";
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -27,7 +28,13 @@ function tempFile(): string {
 
 /** Settles as what it settled as, or as "pending" if it has not yet (after the microtasks queued now). */
 async function state(p: Promise<unknown>): Promise<string> {
-  return Promise.race([p.then(() => "resolved", () => "rejected"), new Promise<string>((r) => setImmediate(() => r("pending")))]);
+  return Promise.race([
+    p.then(
+      () => "resolved",
+      () => "rejected",
+    ),
+    new Promise<string>((r) => setImmediate(() => r("pending"))),
+  ]);
 }
 
 describe("SQLite KPI queries off the event loop", () => {
@@ -57,14 +64,21 @@ describe("SQLite KPI queries off the event loop", () => {
     expect(await big).toEqual([3_000_000]);
     expect(await driver.all("SELECT count(*) AS n FROM t")).toEqual([{ n: 3_000_000 }]);
     // A failing statement rolls the whole transaction back.
-    await expect(driver.transaction([{ sql: "INSERT INTO t VALUES (1)", params: [] }, { sql: "INSERT INTO nowhere VALUES (1)", params: [] }])).rejects.toThrow(/no such table: nowhere/);
+    await expect(
+      driver.transaction([
+        { sql: "INSERT INTO t VALUES (1)", params: [] },
+        { sql: "INSERT INTO nowhere VALUES (1)", params: [] },
+      ]),
+    ).rejects.toThrow(/no such table: nowhere/);
     expect(await driver.all("SELECT count(*) AS n FROM t")).toEqual([{ n: 3_000_000 }]);
   });
 
   it("reports SQLite's own errors from a reader as from the main connection", async () => {
     const driver = nodeSqliteDriver(tempFile(), { readers: 1 });
     cleanups.push(() => driver.close!());
-    await expect(driver.all("SELECT * FROM nowhere", [], { signal: new AbortController().signal })).rejects.toThrow(/no such table: nowhere/);
+    await expect(driver.all("SELECT * FROM nowhere", [], { signal: new AbortController().signal })).rejects.toThrow(
+      /no such table: nowhere/,
+    );
   });
 });
 
@@ -73,7 +87,9 @@ it("stops a PostgreSQL KPI query at its budget on the server (statement_timeout)
   cleanups.push(() => database.drop());
   const driver = postgresDriver(database.url, { queryTimeoutMs: 200 });
   cleanups.push(() => driver.close!());
-  const error = await driver.all("SELECT pg_sleep(30)", [], { signal: new AbortController().signal }).catch((e: unknown) => e);
+  const error = await driver
+    .all("SELECT pg_sleep(30)", [], { signal: new AbortController().signal })
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(StoreUnavailableError);
   expect(((error as StoreUnavailableError).cause as { code: string }).code).toBe("57014");
   // Writes and the API's own reads have no such budget.
@@ -121,15 +137,30 @@ describe("a KPI past its time budget", () => {
     expect((await app.request("/healthz")).status).toBe(200);
     expect((await sk.get("/v1/metrics/revenue?range=last_7_days")).body.value).toBe(0);
     const r = await visitors;
-    expect([r.status, r.headers.get("content-type"), r.headers.get("retry-after")]).toEqual([503, "application/problem+json", "2"]);
-    expect(r.body.detail).toBe("computing visitors took longer than its budget of 0.3 s and was stopped; retry in a moment");
+    expect([r.status, r.headers.get("content-type"), r.headers.get("retry-after")]).toEqual([
+      503,
+      "application/problem+json",
+      "2",
+    ]);
+    expect(r.body.detail).toBe(
+      "computing visitors took longer than its budget of 0.3 s and was stopped; retry in a moment",
+    );
   });
 
   it("is an error in its place in a batch; the batch's other KPIs answer", async () => {
     const { sk } = await setup(1000);
-    const r = await sk.post("/v1/query", { queries: [{ metric: "visitors", range: "last_7_days" }, { metric: "revenue", range: "last_7_days" }, { metric: "orders", range: "last_7_days" }] });
+    const r = await sk.post("/v1/query", {
+      queries: [
+        { metric: "visitors", range: "last_7_days" },
+        { metric: "revenue", range: "last_7_days" },
+        { metric: "orders", range: "last_7_days" },
+      ],
+    });
     expect(r.status).toBe(200);
-    expect(r.body.results[0].error).toMatchObject({ status: 503, detail: expect.stringMatching(/^computing visitors took longer than its budget/) });
+    expect(r.body.results[0].error).toMatchObject({
+      status: 503,
+      detail: expect.stringMatching(/^computing visitors took longer than its budget/),
+    });
     expect([r.body.results[1].value, r.body.results[2].value]).toEqual([0, 0]);
   });
 
@@ -138,8 +169,18 @@ describe("a KPI past its time budget", () => {
     const secret = (await sk.post("/v1/keys", { kind: "secret" })).body.key;
     const res = await app.request("/v1/query", {
       method: "POST",
-      headers: { Authorization: `Bearer ${secret}`, "Content-Type": "application/json", Accept: "application/x-ndjson" },
-      body: JSON.stringify({ queries: [{ metric: "visitors", range: "last_7_days" }, { metric: "revenue", range: "last_7_days" }, { metric: "nope" }] }),
+      headers: {
+        Authorization: `Bearer ${secret}`,
+        "Content-Type": "application/json",
+        Accept: "application/x-ndjson",
+      },
+      body: JSON.stringify({
+        queries: [
+          { metric: "visitors", range: "last_7_days" },
+          { metric: "revenue", range: "last_7_days" },
+          { metric: "nope" },
+        ],
+      }),
     });
     expect([res.status, res.headers.get("content-type")]).toEqual([200, "application/x-ndjson"]);
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -150,7 +191,10 @@ describe("a KPI past its time budget", () => {
         if (chunk.done) break;
         text += chunk.value;
       }
-      return text.split("\n").slice(0, n).map((l) => JSON.parse(l));
+      return text
+        .split("\n")
+        .slice(0, n)
+        .map((l) => JSON.parse(l));
     };
     // visitors is held: revenue and the unknown KPI come first, each naming its query.
     const first = await lines(2);

@@ -23,15 +23,23 @@ const QUERIES = [
 
 async function load(store: Store, tenant: string): Promise<void> {
   for (const [fact, records] of Object.entries(facts)) {
-    for (let i = 0; i < records!.length; i += 500) await store.ingest(tenant, fact as never, records!.slice(i, i + 500) as never);
+    for (let i = 0; i < records!.length; i += 500)
+      await store.ingest(tenant, fact as never, records!.slice(i, i + 500) as never);
   }
 }
 
 /** Results to compare: sums in another order differ in the last bits, and each store counts its own data versions. */
 const comparable = (value: unknown): unknown =>
-  JSON.parse(JSON.stringify(value, (key, v) => (key === "dataVersion" ? undefined : typeof v === "number" ? Number(v.toPrecision(12)) : v)));
+  JSON.parse(
+    JSON.stringify(value, (key, v) =>
+      key === "dataVersion" ? undefined : typeof v === "number" ? Number(v.toPrecision(12)) : v,
+    ),
+  );
 
-const answers = (store: Store, tenant: string) => Promise.all(QUERIES.map(async (q) => comparable(await runQuery(await store.engine(tenant), q, { registry, now: NOW }))));
+const answers = (store: Store, tenant: string) =>
+  Promise.all(
+    QUERIES.map(async (q) => comparable(await runQuery(await store.engine(tenant), q, { registry, now: NOW }))),
+  );
 
 let expected: Awaited<ReturnType<typeof answers>>;
 beforeAll(async () => {
@@ -44,7 +52,10 @@ beforeAll(async () => {
 const STORES = {
   sqlite: async () => {
     const dir = mkdtempSync(join(tmpdir(), "kpikit-rollups-"));
-    return { open: () => new SqlStore(nodeSqliteDriver(join(dir, "kpikit.db"))), free: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      open: () => new SqlStore(nodeSqliteDriver(join(dir, "kpikit.db"))),
+      free: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   },
   postgres: async () => {
     const database = await newDatabase();
@@ -86,7 +97,8 @@ for (const [name, make] of Object.entries(STORES)) {
       const streams = [0, 1, 2, 3].map(async (lane) => {
         for (const [fact, records] of Object.entries(facts)) {
           const mine = records!.filter((_, i) => i % 4 === lane);
-          for (let i = 0; i < mine.length; i += 200) await store.ingest("c", fact as never, mine.slice(i, i + 200) as never);
+          for (let i = 0; i < mine.length; i += 200)
+            await store.ingest("c", fact as never, mine.slice(i, i + 200) as never);
         }
       });
       const rebuilds = (async () => {
@@ -104,14 +116,20 @@ for (const [name, make] of Object.entries(STORES)) {
       const orders = facts.orders!;
       for (let i = 0; i < orders.length; i += 300) {
         const batch = orders.slice(i, i + 300);
-        const results = await Promise.all([store.ingest("d", "orders", batch), store.ingest("d", "orders", [...batch].reverse()), store.ingest("d", "orders", batch)]);
+        const results = await Promise.all([
+          store.ingest("d", "orders", batch),
+          store.ingest("d", "orders", [...batch].reverse()),
+          store.ingest("d", "orders", batch),
+        ]);
         expect(results.reduce((sum, r) => sum + r.inserted, 0)).toBe(batch.length);
       }
       const memory = new MemoryStore();
       await createTenant(memory, { id: "d" });
       await memory.ingest("d", "orders", orders);
       const revenue = { metric: "revenue", range: "last_90_days", grain: "day" };
-      expect(comparable(await runQuery(await store.engine("d"), revenue, { registry, now: NOW }))).toEqual(comparable(await runQuery(await memory.engine("d"), revenue, { registry, now: NOW })));
+      expect(comparable(await runQuery(await store.engine("d"), revenue, { registry, now: NOW }))).toEqual(
+        comparable(await runQuery(await memory.engine("d"), revenue, { registry, now: NOW })),
+      );
     });
   });
 }

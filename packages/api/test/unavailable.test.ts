@@ -76,5 +76,9 @@ it("answers 503 when the PostgreSQL server cannot be reached", async () => {
   // Port 1 on loopback: nothing listens there, so every connection is refused.
   const down = new SqlStore(postgresDriver("postgres://kpikit@127.0.0.1:1/kpikit"));
   cleanups.push(() => down.close());
-  expectUnavailable(await client(createApp({ store: down, now: () => NOW }), "kpi_sk_shop_0123456789abcdef0123").get("/v1/metrics/revenue?range=last_7_days"));
+  expectUnavailable(
+    await client(createApp({ store: down, now: () => NOW }), "kpi_sk_shop_0123456789abcdef0123").get(
+      "/v1/metrics/revenue?range=last_7_days",
+    ),
+  );
 });

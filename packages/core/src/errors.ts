@@ -7,7 +7,13 @@ export interface Issue {
   message: string;
 }
 
-export type ErrorCode = "invalid_query" | "unknown_metric" | "invalid_definition" | "invalid_fact" | "too_many_buckets" | "filter_locked";
+export type ErrorCode =
+  | "invalid_query"
+  | "unknown_metric"
+  | "invalid_definition"
+  | "invalid_fact"
+  | "too_many_buckets"
+  | "filter_locked";
 
 export class KpiError extends Error {
   override readonly name = "KpiError";

@@ -4,5 +4,7 @@ import { z } from "zod";
 
 const SNAKE_CASE = /^[a-z][a-z0-9_]{0,63}$/;
 
-export const metricIdSchema = z.string().regex(SNAKE_CASE, "must be snake_case: a lowercase letter, then lowercase letters, digits or _ (at most 64)");
+export const metricIdSchema = z
+  .string()
+  .regex(SNAKE_CASE, "must be snake_case: a lowercase letter, then lowercase letters, digits or _ (at most 64)");
 export const dimensionNameSchema = z.string().regex(SNAKE_CASE, "must be a dimension name");

@@ -3,7 +3,19 @@ export { KpiError, type ErrorCode, type Issue } from "./errors.js";
 export { hash53 } from "./hash.js";
 
 export * from "./facts/schemas.js";
-export { factModels, storedFact, dimensions, dimensionsOf, isDimension, queryFacts, type FactModel, type FieldInfo, type FieldKind, type QueryFact, type DimensionBinding } from "./facts/model.js";
+export {
+  factModels,
+  storedFact,
+  dimensions,
+  dimensionsOf,
+  isDimension,
+  queryFacts,
+  type FactModel,
+  type FieldInfo,
+  type FieldKind,
+  type QueryFact,
+  type DimensionBinding,
+} from "./facts/model.js";
 
 export * from "./definitions/units.js";
 export * from "./definitions/schema.js";
@@ -17,13 +29,51 @@ export { catalog } from "./catalog/catalog.js";
 export { kpiTexts, dimensionTexts, domainTexts } from "./catalog/texts.js";
 export { uiTexts } from "./i18n/ui-texts.js";
 
-export { GRAINS, type Grain, isoDate, isoWeekday, parseIsoDate, localDay, startOfDay, hoursInDay, dayPosition, datesIn, floorToGrain, nextBoundary } from "./time/calendar.js";
-export { RANGE_PRESETS, COMPARES, MAX_BUCKETS, type RangePreset, type Compare, type Span, type Bucket, isRange, resolveRange, previousPeriod, previousYear, previousStep, comparedSpan, defaultGrain, bucketsOf, localDaysTouched, shiftLocal } from "./time/range.js";
+export {
+  GRAINS,
+  type Grain,
+  isoDate,
+  isoWeekday,
+  parseIsoDate,
+  localDay,
+  startOfDay,
+  hoursInDay,
+  dayPosition,
+  datesIn,
+  floorToGrain,
+  nextBoundary,
+} from "./time/calendar.js";
+export {
+  RANGE_PRESETS,
+  COMPARES,
+  MAX_BUCKETS,
+  type RangePreset,
+  type Compare,
+  type Span,
+  type Bucket,
+  isRange,
+  resolveRange,
+  previousPeriod,
+  previousYear,
+  previousStep,
+  comparedSpan,
+  defaultGrain,
+  bucketsOf,
+  localDaysTouched,
+  shiftLocal,
+} from "./time/range.js";
 export { isTimeZone, offsetAt, localFields, localToInstant, formatInstant, type LocalFields } from "./time/zone.js";
 
 export { querySchema, parseQuery, queryFromSearchParams, type Query, type QueryInput } from "./query/schema.js";
 export { searchParamsOf } from "./query/params.js";
-export { resultSchema, seriesPointSchema, STATUSES, type Result, type SeriesPoint, type Status } from "./query/result.js";
+export {
+  resultSchema,
+  seriesPointSchema,
+  STATUSES,
+  type Result,
+  type SeriesPoint,
+  type Status,
+} from "./query/result.js";
 export { runQuery, planQuery, prepareQuery, type RunOptions, type PreparedQuery } from "./query/run.js";
 export { statusOf, changeOf } from "./query/status.js";
 
@@ -35,11 +85,33 @@ export { SqlEngine, type SqlEngineOptions, type SqlExecutor } from "./engine/sql
 export { compileMeasures, type CompiledQuery } from "./engine/sql/compile.js";
 export type { SqlStatement } from "./engine/sql/statement.js";
 export { sqlite, postgres, dialects, type Dialect, type DialectName } from "./engine/sql/dialect.js";
-export { schemaStatements, tableSpecs, encodeFact, insertSql, batchInserts, type EncodedRow, type TableSpec } from "./engine/sql/schema.js";
-export { Rollups, rebuildRollupsSql, currentRollupsSql, ingestRollupsSql, type RollupMeasure } from "./engine/sql/rollup.js";
+export {
+  schemaStatements,
+  tableSpecs,
+  encodeFact,
+  insertSql,
+  batchInserts,
+  type EncodedRow,
+  type TableSpec,
+} from "./engine/sql/schema.js";
+export {
+  Rollups,
+  rebuildRollupsSql,
+  currentRollupsSql,
+  ingestRollupsSql,
+  type RollupMeasure,
+} from "./engine/sql/rollup.js";
 export { ingestSql, type IngestOptions, type IngestSql } from "./engine/sql/ingest.js";
 
 export { validateBatch, type BatchValidation, type RecordError } from "./facts/validate.js";
-export { columnMappingSchema, recordsFromRows, importPresets, shopifyOrdersMapping, type ColumnMapping, type FieldSource, type MappedRows } from "./import/mapping.js";
+export {
+  columnMappingSchema,
+  recordsFromRows,
+  importPresets,
+  shopifyOrdersMapping,
+  type ColumnMapping,
+  type FieldSource,
+  type MappedRows,
+} from "./import/mapping.js";
 export { generateDemo, demoFacts, type DemoOptions, type DemoBatch } from "./demo/generate.js";
 export { Random } from "./demo/random.js";

@@ -10,7 +10,11 @@ import { fixture, RANGE } from "./support/fixture.js";
  * Every id of docs/kpi-catalog.md, in its order: the first cell of each row of its tables (a row
  * may name several, `email_tickets / call_tickets / chat_tickets`), the header's `id` aside.
  */
-const CATALOG_IDS = [...readFileSync(new URL("../../../docs/kpi-catalog.md", import.meta.url), "utf8").matchAll(/^\| ([a-z][a-z0-9_]*(?: \/ [a-z][a-z0-9_]*)*) \|/gm)]
+const CATALOG_IDS = [
+  ...readFileSync(new URL("../../../docs/kpi-catalog.md", import.meta.url), "utf8").matchAll(
+    /^\| ([a-z][a-z0-9_]*(?: \/ [a-z][a-z0-9_]*)*) \|/gm,
+  ),
+]
   .flatMap((m) => m[1]!.split(" / "))
   .filter((id) => id !== "id");
 
@@ -52,13 +56,31 @@ describe("catalog", () => {
   it("carries the thresholds the seeds give", () => {
     const def = (id: string) => catalog.find((d) => d.id === id)!;
     expect(def("conversion_rate").thresholds).toEqual({ warning: 0.02 });
-    expect(def("first_response_time").thresholds?.by?.channel).toEqual({ email: { warning: 43_200 }, social: { warning: 7_200 }, chat: { warning: 30 } });
+    expect(def("first_response_time").thresholds?.by?.channel).toEqual({
+      email: { warning: 43_200 },
+      social: { warning: 7_200 },
+      chat: { warning: 30 },
+    });
     expect(def("first_response_time").targets?.by?.channel).toEqual({ email: 43_200, social: 7_200, chat: 30 });
   });
 
   it("marks additive KPIs, whose targets pro-rate and buckets sum", () => {
-    const additive = registry.all().filter((m) => m.additive).map((m) => m.definition.id);
-    expect(additive).toEqual(expect.arrayContaining(["revenue", "orders", "cogs", "gross_profit", "net_profit", "new_customers", "tickets", "production_output"]));
+    const additive = registry
+      .all()
+      .filter((m) => m.additive)
+      .map((m) => m.definition.id);
+    expect(additive).toEqual(
+      expect.arrayContaining([
+        "revenue",
+        "orders",
+        "cogs",
+        "gross_profit",
+        "net_profit",
+        "new_customers",
+        "tickets",
+        "production_output",
+      ]),
+    );
     expect(additive).not.toContain("aov");
     expect(additive).not.toContain("visitors");
     expect(additive).not.toContain("active_tickets");
@@ -81,18 +103,34 @@ describe("definition validation", () => {
   };
 
   it("names the field a definition gets wrong", () => {
-    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "sum", field: "totl" } })).toMatch(/orders has no field "totl"/);
-    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "sum", field: "channel" } })).toMatch(/sum needs a number, and "channel" is a string/);
-    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count", where: "status = 'canceled'" } })).toMatch(/status is never 'canceled'; its values are placed, cancelled/);
-    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count", where: "total" } })).toMatch(/must be a condition/);
-    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count", time: "customerId" } })).toMatch(/not a timestamp/);
-    expect(fails({ kind: "measure", measure: { fact: "adSpend", agg: "sum", field: "date" } })).toMatch(/date field "date" cannot be used/);
-    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count", where: "total >" } })).toMatch(/position 8/);
+    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "sum", field: "totl" } })).toMatch(
+      /orders has no field "totl"/,
+    );
+    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "sum", field: "channel" } })).toMatch(
+      /sum needs a number, and "channel" is a string/,
+    );
+    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count", where: "status = 'canceled'" } })).toMatch(
+      /status is never 'canceled'; its values are placed, cancelled/,
+    );
+    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count", where: "total" } })).toMatch(
+      /must be a condition/,
+    );
+    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count", time: "customerId" } })).toMatch(
+      /not a timestamp/,
+    );
+    expect(fails({ kind: "measure", measure: { fact: "adSpend", agg: "sum", field: "date" } })).toMatch(
+      /date field "date" cannot be used/,
+    );
+    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count", where: "total >" } })).toMatch(
+      /position 8/,
+    );
     expect(fails({ kind: "measure", measure: { fact: "lost", agg: "count" } })).toMatch(/measure\.fact/);
   });
 
   it("refuses unknown references, self-reference and cycles", () => {
-    expect(fails({ kind: "derived", expr: "revenue / nothing" })).toMatch(/"nothing" is neither one of this KPI's measures \(none\) nor a known KPI id/);
+    expect(fails({ kind: "derived", expr: "revenue / nothing" })).toMatch(
+      /"nothing" is neither one of this KPI's measures \(none\) nor a known KPI id/,
+    );
     expect(fails({ kind: "derived", expr: "my_kpi + 1", id: "my_kpi" })).toMatch(/refer to itself/);
     const cyclic = MetricRegistry.of([
       { ...base, id: "a", kind: "derived", expr: "b + 1" },
@@ -104,9 +142,15 @@ describe("definition validation", () => {
   });
 
   it("checks dimensions, thresholds and currency", () => {
-    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count" }, dimensions: ["sku"] })).toMatch(/has the dimension "sku"/);
-    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count" }, thresholds: { warning: 10, critical: 20 } })).toMatch(/critical \(20\) must be at or below warning \(10\)/);
-    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count" }, currency: "EUR" })).toMatch(/only a KPI with unit currency/);
+    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count" }, dimensions: ["sku"] })).toMatch(
+      /has the dimension "sku"/,
+    );
+    expect(
+      fails({ kind: "measure", measure: { fact: "orders", agg: "count" }, thresholds: { warning: 10, critical: 20 } }),
+    ).toMatch(/critical \(20\) must be at or below warning \(10\)/);
+    expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count" }, currency: "EUR" })).toMatch(
+      /only a KPI with unit currency/,
+    );
     expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count" }, better: "sideways" })).toMatch(/better/);
     expect(fails({ kind: "measure", measure: { fact: "orders", agg: "count" }, id: "Bad-Id" })).toMatch(/snake_case/);
   });
@@ -124,9 +168,24 @@ describe("custom KPIs", () => {
         numerator: { fact: "sessions", agg: "count", where: "converted and source = 'paid'" },
         denominator: { fact: "sessions", agg: "count", where: "source = 'paid'" },
       },
-      { id: "margin_per_order", labels: { en: "Margin per order" }, unit: "currency", better: "up", kind: "derived", expr: "gross_profit / orders" },
+      {
+        id: "margin_per_order",
+        labels: { en: "Margin per order" },
+        unit: "currency",
+        better: "up",
+        kind: "derived",
+        expr: "gross_profit / orders",
+      },
       // A configured customer lifetime of 3 years instead of 1 / churn.
-      { id: "clv", labels: { en: "CLV (3-year lifetime)" }, unit: "currency", better: "up", kind: "rolling", days: 365, of: { kind: "derived", expr: "aov * purchase_frequency * 3" } },
+      {
+        id: "clv",
+        labels: { en: "CLV (3-year lifetime)" },
+        unit: "currency",
+        better: "up",
+        kind: "rolling",
+        days: 365,
+        of: { kind: "derived", expr: "aov * purchase_frequency * 3" },
+      },
     ]);
     const run = runner(createMemoryEngine(fixture), { registry: tenant });
     expect((await run({ metric: "paid_conversion", range: RANGE })).value).toBe(1);

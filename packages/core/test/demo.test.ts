@@ -1,7 +1,16 @@
 // The demo data: deterministic, valid against every schema, streamed in bounded batches, and
 // shaped like a shop (growth, weekly seasonality, repeat customers, a plausible conversion rate).
 import { describe, expect, it } from "vitest";
-import { type DemoBatch, demoFacts, factSchemas, type FactSet, generateDemo, isoWeekday, localDay, type Order } from "../src/index.js";
+import {
+  type DemoBatch,
+  demoFacts,
+  factSchemas,
+  type FactSet,
+  generateDemo,
+  isoWeekday,
+  localDay,
+  type Order,
+} from "../src/index.js";
 
 const END = "2026-11-23T00:00:00Z";
 const DAY = 86_400_000;
@@ -41,7 +50,8 @@ describe("demo data", () => {
       for (const r of records as Record<string, unknown>[]) {
         for (const t of timesOf(fact, r)) {
           expect(t, `${fact} ${String(r.id)}`).toBeLessThan(end);
-          if (fact !== "orders" || t === Date.parse((r as Order).placedAt)) expect(t).toBeGreaterThanOrEqual(end - 366 * DAY);
+          if (fact !== "orders" || t === Date.parse((r as Order).placedAt))
+            expect(t).toBeGreaterThanOrEqual(end - 366 * DAY);
         }
       }
     }
@@ -64,7 +74,9 @@ describe("demo data", () => {
     for (const batch of generateDemo({ ...small, batchSize: 300 }) as Generator<DemoBatch>) {
       batches++;
       expect(batch.records.length).toBeLessThanOrEqual(300);
-      const times = batch.records.map((r) => Date.parse((r as Order).placedAt ?? (r as { startedAt?: string }).startedAt ?? "")).filter(Number.isFinite);
+      const times = batch.records
+        .map((r) => Date.parse((r as Order).placedAt ?? (r as { startedAt?: string }).startedAt ?? ""))
+        .filter(Number.isFinite);
       if (times.length && (batch.fact === "orders" || batch.fact === "sessions")) {
         expect(Math.min(...times)).toBeGreaterThanOrEqual((previous.get(batch.fact) ?? 0) - DAY);
         previous = new Map(previous).set(batch.fact, Math.max(...times));

@@ -7,7 +7,14 @@ import { registry, sqliteEngine } from "./support/engines.js";
 import { postgresEngine } from "./support/postgres.js";
 
 /** Two years, so that customers can lapse (churn) within the 365-day activity window. */
-const facts = demoFacts({ orders: 4000, days: 730, sessions: 25_000, end: "2026-12-01T00:00:00Z", timeZone: "America/New_York", seed: 2026 });
+const facts = demoFacts({
+  orders: 4000,
+  days: 730,
+  sessions: 25_000,
+  end: "2026-12-01T00:00:00Z",
+  timeZone: "America/New_York",
+  seed: 2026,
+});
 const memory = createMemoryEngine(facts);
 const NOW = Date.parse("2026-12-01T00:00:00Z");
 
@@ -39,7 +46,8 @@ function differences(m: Result, s: Result, name: string): string[] {
   });
   const sb = new Map((s.breakdown ?? []).map((b) => [b.key, b.value]));
   for (const b of m.breakdown ?? []) check(`breakdown ${b.key}`, b.value, sb.get(b.key));
-  if ((m.breakdown?.length ?? 0) !== (s.breakdown?.length ?? 0)) out.push(`breakdown keys: ${m.breakdown?.length} ≠ ${s.breakdown?.length}`);
+  if ((m.breakdown?.length ?? 0) !== (s.breakdown?.length ?? 0))
+    out.push(`breakdown keys: ${m.breakdown?.length} ≠ ${s.breakdown?.length}`);
   return out;
 }
 
@@ -73,7 +81,13 @@ for (const [name, open] of Object.entries(SQL_ENGINES)) {
         for (const tz of ZONES) {
           for (const [grain, ranges] of Object.entries(RANGES)) {
             for (const range of ranges) {
-              const query = { metric: definition.id, range, grain, tz, compare: grain === "month" ? "previous_year" : "previous_period" };
+              const query = {
+                metric: definition.id,
+                range,
+                grain,
+                tz,
+                compare: grain === "month" ? "previous_year" : "previous_period",
+              };
               const [m, s] = await Promise.all([run(memory, query), run(sql.engine, query)]);
               nonNull += m.series.filter((p) => p.value !== null && p.value !== 0).length;
               for (const d of differences(m, s, name)) problems.push(`${tz} ${grain} ${range}: ${d}`);

@@ -13,9 +13,19 @@ describe("parser", () => {
       right: { type: "binary", op: "*", left: { type: "ref", name: "b" }, right: { type: "ref", name: "c" } },
     });
     const e = parseExpr("not x = 1 or y and z");
-    expect(e).toMatchObject({ type: "binary", op: "or", left: { type: "not", arg: { type: "binary", op: "=" } }, right: { op: "and" } });
+    expect(e).toMatchObject({
+      type: "binary",
+      op: "or",
+      left: { type: "not", arg: { type: "binary", op: "=" } },
+      right: { op: "and" },
+    });
     expect(parseExpr("a is not null")).toEqual({ type: "isNull", arg: { type: "ref", name: "a" }, negated: true });
-    expect(parseExpr("c not in ('x', 'it''s', -2)")).toEqual({ type: "in", arg: { type: "ref", name: "c" }, values: ["x", "it's", -2], negated: true });
+    expect(parseExpr("c not in ('x', 'it''s', -2)")).toEqual({
+      type: "in",
+      arg: { type: "ref", name: "c" },
+      values: ["x", "it's", -2],
+      negated: true,
+    });
     expect(parseExpr("prev(revenue)")).toEqual({ type: "call", fn: "prev", args: [{ type: "ref", name: "revenue" }] });
     expect(parseExpr("1.5e3 <> .5")).toMatchObject({ op: "!=", left: { value: 1500 }, right: { value: 0.5 } });
   });
@@ -32,11 +42,45 @@ describe("parser", () => {
 
 describe("null semantics, on both engines", () => {
   const orders: Order[] = [
-    { id: "a", placedAt: "2026-03-01T10:00:00Z", customerId: "c", total: 10, items: 1, status: "placed", channel: "web", tax: 1 },
-    { id: "b", placedAt: "2026-03-01T11:00:00Z", customerId: "c", total: 20, items: 1, status: "placed", channel: null, tax: null },
-    { id: "c", placedAt: "2026-03-01T12:00:00Z", customerId: "c", total: 30, items: 1, status: "placed", channel: "app", tax: 0 },
+    {
+      id: "a",
+      placedAt: "2026-03-01T10:00:00Z",
+      customerId: "c",
+      total: 10,
+      items: 1,
+      status: "placed",
+      channel: "web",
+      tax: 1,
+    },
+    {
+      id: "b",
+      placedAt: "2026-03-01T11:00:00Z",
+      customerId: "c",
+      total: 20,
+      items: 1,
+      status: "placed",
+      channel: null,
+      tax: null,
+    },
+    {
+      id: "c",
+      placedAt: "2026-03-01T12:00:00Z",
+      customerId: "c",
+      total: 30,
+      items: 1,
+      status: "placed",
+      channel: "app",
+      tax: 0,
+    },
   ];
-  const count = (where: string) => ({ id: "probe", labels: { en: "probe" }, unit: "count", better: "up", kind: "measure", measure: { fact: "orders", agg: "count", where } });
+  const count = (where: string) => ({
+    id: "probe",
+    labels: { en: "probe" },
+    unit: "count",
+    better: "up",
+    kind: "measure",
+    measure: { fact: "orders", agg: "count", where },
+  });
   const cases: [string, number][] = [
     ["channel = 'web'", 1],
     ["channel != 'web'", 1], // the order without a channel is unknown, so not counted

@@ -1,7 +1,14 @@
 // The result contract of docs/data-model.md on the hand-worked fixture: previous values, changes,
 // dense series, partial buckets, filters, breakdowns, targets, status, locales, zones and errors.
 import { describe, expect, it } from "vitest";
-import { createMemoryEngine, type FactSet, KpiError, queryFromSearchParams, resultSchema, type Session } from "../src/index.js";
+import {
+  createMemoryEngine,
+  type FactSet,
+  KpiError,
+  queryFromSearchParams,
+  resultSchema,
+  type Session,
+} from "../src/index.js";
 import { bothEngines, runner } from "./support/engines.js";
 import { fixture, RANGE } from "./support/fixture.js";
 
@@ -14,9 +21,26 @@ for (const [name, engine] of bothEngines(fixture)) {
     it("has the shape of docs/data-model.md", async () => {
       const r = await run({ metric: "aov", range: RANGE, grain: "day" });
       expect(resultSchema.parse(r)).toEqual(r);
-      expect(r.metric).toEqual({ id: "aov", label: "Average order value", description: expect.any(String), unit: "currency", currency: "USD", better: "up", version: 1 });
-      expect(r.range).toEqual({ start: "2026-03-01T00:00:00+00:00", end: "2026-03-08T00:00:00+00:00", tz: "UTC", grain: "day" });
-      expect(r.compare).toEqual({ kind: "previous_period", start: "2026-02-22T00:00:00+00:00", end: "2026-03-01T00:00:00+00:00" });
+      expect(r.metric).toEqual({
+        id: "aov",
+        label: "Average order value",
+        description: expect.any(String),
+        unit: "currency",
+        currency: "USD",
+        better: "up",
+        version: 1,
+      });
+      expect(r.range).toEqual({
+        start: "2026-03-01T00:00:00+00:00",
+        end: "2026-03-08T00:00:00+00:00",
+        tz: "UTC",
+        grain: "day",
+      });
+      expect(r.compare).toEqual({
+        kind: "previous_period",
+        start: "2026-02-22T00:00:00+00:00",
+        end: "2026-03-01T00:00:00+00:00",
+      });
       expect(r.value).toBe(80);
       expect(r.previous).toBe(60);
       expect(r.change.absolute).toBe(20);
@@ -30,7 +54,9 @@ for (const [name, engine] of bothEngines(fixture)) {
 
     it("gives a dense series, null where a mean has no facts, and the previous series aligned", async () => {
       const r = await run({ metric: "aov", range: RANGE, grain: "day" });
-      expect(r.series.map((p) => p.start)).toEqual(["01", "02", "03", "04", "05", "06", "07"].map((d) => `2026-03-${d}T00:00:00+00:00`));
+      expect(r.series.map((p) => p.start)).toEqual(
+        ["01", "02", "03", "04", "05", "06", "07"].map((d) => `2026-03-${d}T00:00:00+00:00`),
+      );
       expect(r.series.map((p) => p.value)).toEqual(days([100, 50, 150, null, null, 20, null]));
       expect(r.series.map((p) => p.previous)).toEqual(days([null, null, null, 60, null, null, null])); // Feb 25
       expect(r.series.some((p) => p.partial)).toBe(false);
@@ -63,22 +89,41 @@ for (const [name, engine] of bothEngines(fixture)) {
 
     it("compares with the previous year, or not at all", async () => {
       const y = await run({ metric: "revenue", range: RANGE, compare: "previous_year" });
-      expect(y.compare).toEqual({ kind: "previous_year", start: "2025-03-01T00:00:00+00:00", end: "2025-03-08T00:00:00+00:00" });
+      expect(y.compare).toEqual({
+        kind: "previous_year",
+        start: "2025-03-01T00:00:00+00:00",
+        end: "2025-03-08T00:00:00+00:00",
+      });
       expect(y.previous).toBe(25); // oz, 2025-03-04
       const n = await run({ metric: "revenue", range: RANGE, compare: "none", grain: "day" });
-      expect([n.previous, n.change.absolute, n.change.relative, n.compare, n.formatted.change]).toEqual([null, null, null, null, null]);
+      expect([n.previous, n.change.absolute, n.change.relative, n.compare, n.formatted.change]).toEqual([
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
       expect(n.series.every((p) => p.previous === null)).toBe(true);
     });
 
     it("has no relative change from a previous value of 0", async () => {
       const r = await run({ metric: "revenue", range: "2026-03-06..2026-03-08" }); // before: Mar 4-5, only a cancelled order
-      expect([r.value, r.previous, r.change.absolute, r.change.relative, r.formatted.change]).toEqual([20, 0, 20, null, null]);
+      expect([r.value, r.previous, r.change.absolute, r.change.relative, r.formatted.change]).toEqual([
+        20,
+        0,
+        20,
+        null,
+        null,
+      ]);
     });
 
     it("filters by a dimension, several values being alternatives", async () => {
       expect((await run({ metric: "revenue", range: RANGE, filters: { channel: "web" } })).value).toBe(250);
       expect((await run({ metric: "revenue", range: RANGE, filters: { channel: ["web", "app"] } })).value).toBe(320);
-      expect((await run({ metric: "conversion_rate", range: RANGE, filters: { visitor: "new" } })).value).toBeCloseTo(1 / 3, 12);
+      expect((await run({ metric: "conversion_rate", range: RANGE, filters: { visitor: "new" } })).value).toBeCloseTo(
+        1 / 3,
+        12,
+      );
       expect((await run({ metric: "first_response_time", range: RANGE, filters: { channel: "chat" } })).value).toBe(30);
     });
 
@@ -120,7 +165,11 @@ for (const [name, engine] of bothEngines(fixture)) {
     it("uses the thresholds of the filtered channel", async () => {
       const email = await run({ metric: "first_response_time", range: RANGE, filters: { channel: "email" } });
       expect([email.value, email.status]).toEqual([21_600, "good"]); // within half a day
-      const chat = await run({ metric: "first_response_time", range: "2026-03-02..2026-03-03", filters: { channel: "chat" } });
+      const chat = await run({
+        metric: "first_response_time",
+        range: "2026-03-02..2026-03-03",
+        filters: { channel: "chat" },
+      });
       expect([chat.value, chat.status]).toEqual([45, "warning"]); // chat is answered in seconds
       const all = await run({ metric: "first_response_time", range: RANGE });
       expect(all.status).toBeNull();
@@ -130,12 +179,22 @@ for (const [name, engine] of bothEngines(fixture)) {
       // Email answered in 6 h against half a day: half of the target's time.
       const email = await run({ metric: "first_response_time", range: RANGE, filters: { channel: "email" } });
       expect(email.target).toEqual({ value: 43_200, attainment: 21_600 / 43_200 });
-      const chat = await run({ metric: "first_response_time", range: "2026-03-02..2026-03-03", filters: { channel: "chat" } });
+      const chat = await run({
+        metric: "first_response_time",
+        range: "2026-03-02..2026-03-03",
+        filters: { channel: "chat" },
+      });
       expect(chat.target).toEqual({ value: 30, attainment: 45 / 30 });
       // Social has a target and no ticket; phone and all channels together have none.
-      expect((await run({ metric: "first_response_time", range: RANGE, filters: { channel: "social" } })).target).toEqual({ value: 7_200, attainment: null });
-      expect((await run({ metric: "first_response_time", range: RANGE, filters: { channel: "phone" } })).target).toBeNull();
-      expect((await run({ metric: "first_response_time", range: RANGE, filters: { channel: ["email", "chat"] } })).target).toBeNull();
+      expect(
+        (await run({ metric: "first_response_time", range: RANGE, filters: { channel: "social" } })).target,
+      ).toEqual({ value: 7_200, attainment: null });
+      expect(
+        (await run({ metric: "first_response_time", range: RANGE, filters: { channel: "phone" } })).target,
+      ).toBeNull();
+      expect(
+        (await run({ metric: "first_response_time", range: RANGE, filters: { channel: ["email", "chat"] } })).target,
+      ).toBeNull();
       expect((await run({ metric: "first_response_time", range: RANGE })).target).toBeNull();
     });
 
@@ -143,7 +202,9 @@ for (const [name, engine] of bothEngines(fixture)) {
       const locked = { lockedFilters: { channel: ["web"] } };
       expect((await run({ metric: "revenue", range: RANGE }, locked)).value).toBe(250);
       expect((await run({ metric: "revenue", range: RANGE, filters: { channel: "web" } }, locked)).value).toBe(250);
-      await expect(run({ metric: "revenue", range: RANGE, filters: { channel: "app" } }, locked)).rejects.toMatchObject({ code: "filter_locked" });
+      await expect(run({ metric: "revenue", range: RANGE, filters: { channel: "app" } }, locked)).rejects.toMatchObject(
+        { code: "filter_locked" },
+      );
     });
 
     it("labels and formats in the requested locale", async () => {
@@ -160,7 +221,12 @@ for (const [name, engine] of bothEngines(fixture)) {
       expect(sh.range.start).toBe("2026-03-01T00:00:00+08:00");
       // o5 was placed at 20:00 UTC on Mar 6: 04:00 on Mar 7 in Shanghai.
       expect(sh.series.map((p) => p.value)).toEqual([100, 50, 150, 0, 0, 0, 20]);
-      const ny = await run({ metric: "revenue", range: "2026-03-07..2026-03-10", grain: "hour", tz: "America/New_York" });
+      const ny = await run({
+        metric: "revenue",
+        range: "2026-03-07..2026-03-10",
+        grain: "hour",
+        tz: "America/New_York",
+      });
       expect(ny.series).toHaveLength(71); // 2026-03-08 lasts 23 hours in New York
     });
 
@@ -178,9 +244,13 @@ for (const [name, engine] of bothEngines(fixture)) {
       expect((await bad({ metric: "aov", tz: "Mars/Base" }))[1]).toMatch(/tz: must be an IANA time zone/);
       expect((await bad({ metric: "aov", range: "last_8_days" }))[1]).toMatch(/range: must be a preset/);
       expect((await bad({ metric: "aov", grain: "minute" }))[0]).toBe("invalid_query");
-      expect((await bad({ metric: "aov", filters: { category: "x" } }))[1]).toMatch(/aov cannot be filtered by category: its dimensions are channel, source, region, campaign, agent/);
+      expect((await bad({ metric: "aov", filters: { category: "x" } }))[1]).toMatch(
+        /aov cannot be filtered by category: its dimensions are channel, source, region, campaign, agent/,
+      );
       expect((await bad({ metric: "aov", by: "sku" }))[1]).toMatch(/cannot be split by sku/);
-      expect((await bad({ metric: "aov", range: "2020-01-01..2026-01-01", grain: "hour" }))[0]).toBe("too_many_buckets");
+      expect((await bad({ metric: "aov", range: "2020-01-01..2026-01-01", grain: "hour" }))[0]).toBe(
+        "too_many_buckets",
+      );
       expect((await bad({ metric: "aov", colour: "red" }))[1]).toMatch(/Unrecognized key/);
     });
   });
@@ -200,7 +270,13 @@ for (const [name, engine] of bothEngines(SKIPPED_MIDNIGHT)) {
   const run = runner(engine);
   it(`gives each day of a series the value of that day asked alone, across a skipped midnight (${name})`, async () => {
     const tz = "America/Sao_Paulo";
-    const series = await run({ metric: "sales_growth", range: "2018-11-02..2018-11-07", grain: "day", tz, compare: "none" });
+    const series = await run({
+      metric: "sales_growth",
+      range: "2018-11-02..2018-11-07",
+      grain: "day",
+      tz,
+      compare: "none",
+    });
     // Nov 4 against all of Nov 3 (its 00:30 order included): (20 − 10) / 10; Nov 5: (40 − 20) / 20.
     expect(series.series.map((p) => p.value)).toEqual([null, null, 1, 1, -1]);
     for (const [i, point] of series.series.entries()) {
@@ -214,8 +290,17 @@ for (const [name, engine] of bothEngines(SKIPPED_MIDNIGHT)) {
 
 describe("query parameters", () => {
   it("reads filters, and refuses unknown or repeated parameters", () => {
-    const q = queryFromSearchParams("aov", new URLSearchParams("range=last_7_days&filter.channel=web&filter.channel=app&tz=UTC"));
-    expect(q).toMatchObject({ metric: "aov", range: "last_7_days", tz: "UTC", filters: { channel: ["web", "app"] }, compare: "previous_period" });
+    const q = queryFromSearchParams(
+      "aov",
+      new URLSearchParams("range=last_7_days&filter.channel=web&filter.channel=app&tz=UTC"),
+    );
+    expect(q).toMatchObject({
+      metric: "aov",
+      range: "last_7_days",
+      tz: "UTC",
+      filters: { channel: ["web", "app"] },
+      compare: "previous_period",
+    });
     expect(() => queryFromSearchParams("aov", new URLSearchParams("rnage=x"))).toThrow(/rnage: unknown parameter/);
     expect(() => queryFromSearchParams("aov", new URLSearchParams("tz=UTC&tz=UTC"))).toThrow(/tz may be given once/);
   });

@@ -29,7 +29,14 @@ import { newPostgresDatabase } from "./support/postgres.js";
 
 const TENANT = "t1";
 const rollups = Rollups.of(registry);
-const facts = demoFacts({ orders: 2500, days: 400, sessions: 12_000, end: "2026-11-23T10:00:00Z", timeZone: "Asia/Kolkata", seed: 7 });
+const facts = demoFacts({
+  orders: 2500,
+  days: 400,
+  sessions: 12_000,
+  end: "2026-11-23T10:00:00Z",
+  timeZone: "Asia/Kolkata",
+  seed: 7,
+});
 const NOW = Date.parse("2026-11-23T09:47:13Z");
 
 /** A database as the tests drive it: statements in a transaction, and queries. */
@@ -103,7 +110,11 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 
 let ingests = 0;
 async function ingest(db: Database, fact: FactName, records: readonly unknown[]): Promise<number> {
-  const { statements, counted } = ingestSql(fact, records as FactRecord<FactName>[], TENANT, db.dialect, { maxParams: 999, ingestId: `i${++ingests}`, rollups });
+  const { statements, counted } = ingestSql(fact, records as FactRecord<FactName>[], TENANT, db.dialect, {
+    maxParams: 999,
+    ingestId: `i${++ingests}`,
+    rollups,
+  });
   const changes = await db.transaction(statements);
   return changes.slice(0, counted).reduce((a, b) => a + b, 0);
 }
@@ -129,7 +140,9 @@ async function load(db: Database): Promise<void> {
   const [stray] = await db.all(`SELECT count(*) AS n FROM order_lines WHERE product_id = 'sku-extra'`);
   expect(Number(stray!.n)).toBe(0);
   // Targets are not rolled up; they are stored as given.
-  const targets = await db.transaction(ingestSql("targets", facts.targets ?? [], TENANT, db.dialect, { maxParams: 999, ingestId: "targets" }).statements);
+  const targets = await db.transaction(
+    ingestSql("targets", facts.targets ?? [], TENANT, db.dialect, { maxParams: 999, ingestId: "targets" }).statements,
+  );
   expect(targets.length).toBeGreaterThan(0);
 }
 
@@ -142,14 +155,34 @@ async function measureRows(db: Database) {
   for (const r of await db.all("SELECT * FROM rollup_buckets ORDER BY family, dim, value, bucket")) {
     for (const m of rollups.measures.filter((m) => m.family === r.family)) {
       const n = Number(r[`n${m.slot}`]);
-      if (n !== 0) out.push({ measure: m.id, dim: String(r.dim), value: String(r.value), bucket: Number(r.bucket), v: Number(r[`v${m.slot}`]), n });
+      if (n !== 0)
+        out.push({
+          measure: m.id,
+          dim: String(r.dim),
+          value: String(r.value),
+          bucket: Number(r.bucket),
+          v: Number(r[`v${m.slot}`]),
+          n,
+        });
     }
   }
-  return out.sort((a, b) => (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) || (a.dim < b.dim ? -1 : a.dim > b.dim ? 1 : 0) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) || a.bucket - b.bucket);
+  return out.sort(
+    (a, b) =>
+      (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) ||
+      (a.dim < b.dim ? -1 : a.dim > b.dim ? 1 : 0) ||
+      (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) ||
+      a.bucket - b.bucket,
+  );
 }
 
 function engine(db: Database, withRollups: boolean): SqlEngine {
-  return new SqlEngine({ dialect: db.dialect, tenant: TENANT, execute: (sql, params) => db.all(sql, params), dataVersion: () => "v", rollups: () => (withRollups ? rollups : undefined) });
+  return new SqlEngine({
+    dialect: db.dialect,
+    tenant: TENANT,
+    execute: (sql, params) => db.all(sql, params),
+    dataVersion: () => "v",
+    rollups: () => (withRollups ? rollups : undefined),
+  });
 }
 
 function close(a: number | null | undefined, b: number | null | undefined): boolean {
@@ -170,11 +203,15 @@ function differences(f: Result, r: Result): string[] {
   });
   const rb = new Map((r.breakdown ?? []).map((b) => [b.key, b.value]));
   for (const b of f.breakdown ?? []) check(`breakdown ${b.key}`, b.value, rb.get(b.key));
-  if ((f.breakdown?.length ?? 0) !== (r.breakdown?.length ?? 0)) out.push(`breakdown keys: ${f.breakdown?.length} ≠ ${r.breakdown?.length}`);
+  if ((f.breakdown?.length ?? 0) !== (r.breakdown?.length ?? 0))
+    out.push(`breakdown keys: ${f.breakdown?.length} ≠ ${r.breakdown?.length}`);
   return out;
 }
 
-const DATABASES: Record<string, () => Database | Promise<Database>> = { sqlite: sqliteDatabase, postgres: postgresDatabase };
+const DATABASES: Record<string, () => Database | Promise<Database>> = {
+  sqlite: sqliteDatabase,
+  postgres: postgresDatabase,
+};
 
 for (const [name, open] of Object.entries(DATABASES)) {
   // Each KPI is computed from the facts too, without rollups: CLV took 24 s of its minute on a busy CI machine.
@@ -198,7 +235,14 @@ for (const [name, open] of Object.entries(DATABASES)) {
       expect(rebuilt.length).toBe(incremental.length);
       const mismatched = rebuilt.filter((r, i) => {
         const o = incremental[i]!;
-        return r.measure !== o.measure || r.dim !== o.dim || r.value !== o.value || r.bucket !== o.bucket || r.n !== o.n || !close(r.v, o.v);
+        return (
+          r.measure !== o.measure ||
+          r.dim !== o.dim ||
+          r.value !== o.value ||
+          r.bucket !== o.bucket ||
+          r.n !== o.n ||
+          !close(r.v, o.v)
+        );
       });
       expect(mismatched).toEqual([]);
     });
@@ -216,7 +260,10 @@ for (const [name, open] of Object.entries(DATABASES)) {
         const problems: string[] = [];
         const compare = async (q: Record<string, unknown>) => {
           const query = { metric: definition.id, now: new Date(NOW).toISOString(), ...q };
-          const [f, r] = await Promise.all([runQuery(facts, query, { registry }), runQuery(fromRollups, query, { registry })]);
+          const [f, r] = await Promise.all([
+            runQuery(facts, query, { registry }),
+            runQuery(fromRollups, query, { registry }),
+          ]);
           for (const d of differences(f, r)) problems.push(`${JSON.stringify(q)}: ${d}`);
           return f;
         };
@@ -226,9 +273,23 @@ for (const [name, open] of Object.entries(DATABASES)) {
           const split = await compare({ range: "last_90_days", tz: "Asia/Kolkata", by, compare: "none" });
           // Filtered on the split's own dimension (one rollup dimension), and on another (facts).
           const some = (split.breakdown ?? []).slice(0, 2).map((b) => b.key ?? "none");
-          await compare({ range: "last_90_days", tz: "UTC", by, filters: { [by]: [...some, "nonexistent"] }, compare: "none" });
-          if (some.length) await compare({ range: "last_30_days", tz: "UTC", filters: { [by]: some }, compare: "none" });
-          if (other) await compare({ range: "last_90_days", tz: "UTC", by, filters: { [other]: ["web", "email", "US"] }, compare: "none" });
+          await compare({
+            range: "last_90_days",
+            tz: "UTC",
+            by,
+            filters: { [by]: [...some, "nonexistent"] },
+            compare: "none",
+          });
+          if (some.length)
+            await compare({ range: "last_30_days", tz: "UTC", filters: { [by]: some }, compare: "none" });
+          if (other)
+            await compare({
+              range: "last_90_days",
+              tz: "UTC",
+              by,
+              filters: { [other]: ["web", "email", "US"] },
+              compare: "none",
+            });
         }
         // Whole hours only, split and filtered on each dimension: rollups answer all of it, and the
         // statement must bind none of the parameters a read of the facts would have used.
@@ -242,7 +303,11 @@ for (const [name, open] of Object.entries(DATABASES)) {
     }
 
     it("reads rollups for additive KPIs, key histories and snapshots, not the facts", () => {
-      const sqlOf = (metric: string, range: string) => engine(db, true).explain({ metric, range, grain: "day", compare: "none", now: new Date(NOW).toISOString() }, { registry }).sql;
+      const sqlOf = (metric: string, range: string) =>
+        engine(db, true).explain(
+          { metric, range, grain: "day", compare: "none", now: new Date(NOW).toISOString() },
+          { registry },
+        ).sql;
       // A join on a fact table: plain, or a lateral seek per span (PostgreSQL).
       const reads = (table: string) => new RegExp(`JOIN (LATERAL \\(SELECT \\* FROM )?${table} f`);
       // Whole hours only: no fact is read.
@@ -262,7 +327,8 @@ for (const [name, open] of Object.entries(DATABASES)) {
       }
       expect(sqlOf("churn_rate", "last_90_days")).not.toMatch(reads("orders"));
       // Open tickets: those opened before each instant less those closed before it.
-      for (const metric of ["active_tickets", "queued_tickets"]) expect(sqlOf(metric, "last_month")).toContain("rollup_buckets ro");
+      for (const metric of ["active_tickets", "queued_tickets"])
+        expect(sqlOf(metric, "last_month")).toContain("rollup_buckets ro");
     });
   });
 }
@@ -293,16 +359,39 @@ const HISTORIES: [string, string, string, "placed" | "cancelled"][] = [
 ];
 
 for (const [name, open] of Object.entries(DATABASES)) {
-  it(`keeps customer histories through late, re-sent and out-of-order orders on ${name}, as a rebuild does`, { timeout: 60_000 }, async () => {
+  it(`keeps customer histories through late, re-sent and out-of-order orders on ${name}, as a rebuild does`, {
+    timeout: 60_000,
+  }, async () => {
     const db = await open();
     await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
     await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
-    const orders = HISTORIES.map(([id, customerId, placedAt, status]) => ({ id, customerId, placedAt, status, total: 10, items: 1, channel: "web" }));
-    for (const batch of [orders.slice(0, 3), orders.slice(3, 7), [orders[0]!, ...orders.slice(7, 10)], orders.slice(10)]) await ingest(db, "orders", batch);
-    const query = { range: "2026-01-01..2026-02-01", grain: "month", tz: "UTC", compare: "none", now: "2026-03-10T00:00:00Z" };
+    const orders = HISTORIES.map(([id, customerId, placedAt, status]) => ({
+      id,
+      customerId,
+      placedAt,
+      status,
+      total: 10,
+      items: 1,
+      channel: "web",
+    }));
+    for (const batch of [
+      orders.slice(0, 3),
+      orders.slice(3, 7),
+      [orders[0]!, ...orders.slice(7, 10)],
+      orders.slice(10),
+    ])
+      await ingest(db, "orders", batch);
+    const query = {
+      range: "2026-01-01..2026-02-01",
+      grain: "month",
+      tz: "UTC",
+      compare: "none",
+      now: "2026-03-10T00:00:00Z",
+    };
     const values = async (withRollups: boolean) => {
       const out: Record<string, number | null> = {};
-      for (const metric of ["new_customers", "churn_rate", "customer_retention_rate"]) out[metric] = (await runQuery(engine(db, withRollups), { metric, ...query }, { registry })).value;
+      for (const metric of ["new_customers", "churn_rate", "customer_retention_rate"])
+        out[metric] = (await runQuery(engine(db, withRollups), { metric, ...query }, { registry })).value;
       return out;
     };
     const expected = { new_customers: 1, churn_rate: 0.6, customer_retention_rate: 0.6 };
@@ -315,7 +404,9 @@ for (const [name, open] of Object.entries(DATABASES)) {
     });
     const kept = await histories();
     // c3's 2023 order and its return in 2026 are the one lapse.
-    expect(kept.lapses.map((l) => [l.k, Number(l.s), Number(l.e)])).toEqual([["c3", Date.parse("2023-05-01T10:00:00Z"), Date.parse("2026-01-20T08:00:00Z")]]);
+    expect(kept.lapses.map((l) => [l.k, Number(l.s), Number(l.e)])).toEqual([
+      ["c3", Date.parse("2023-05-01T10:00:00Z"), Date.parse("2026-01-20T08:00:00Z")],
+    ]);
     expect(kept.links).toHaveLength(11);
     await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
     expect(await histories()).toEqual(kept);
@@ -323,24 +414,51 @@ for (const [name, open] of Object.entries(DATABASES)) {
     await db.close();
   });
 
-  it(`relinks the rows next to new facts (ties, several between the same two, a new first) on ${name}, as a rebuild links them`, { timeout: 60_000 }, async () => {
+  it(`relinks the rows next to new facts (ties, several between the same two, a new first) on ${name}, as a rebuild links them`, {
+    timeout: 60_000,
+  }, async () => {
     const db = await open();
     await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
     await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
-    const order = (id: string, day: number) => ({ id, customerId: "k", placedAt: new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString(), status: "placed", total: 10, items: 1, channel: "web" });
+    const order = (id: string, day: number) => ({
+      id,
+      customerId: "k",
+      placedAt: new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString(),
+      status: "placed",
+      total: 10,
+      items: 1,
+      channel: "web",
+    });
     await ingest(db, "orders", [order("a", 1), order("b", 10), order("c", 20), order("d", 30), order("e", 200)]);
     // Between a and b twice, at c's time on both sides of its id, and a lapse's end moved.
     await ingest(db, "orders", [order("n1", 5), order("n2", 7), order("c0", 20), order("c9", 20), order("n5", 100)]);
     await ingest(db, "orders", [order("n0", 0), order("n6", 40)]);
     // A bulk ingest (1,000 facts: PostgreSQL refreshes the histories' statistics in it), onto them.
-    await ingest(db, "orders", Array.from({ length: 1000 }, (_, i) => ({ ...order(`bulk${i}`, (i * 7) % 300), customerId: `k${i % 300}` })));
+    await ingest(
+      db,
+      "orders",
+      Array.from({ length: 1000 }, (_, i) => ({ ...order(`bulk${i}`, (i * 7) % 300), customerId: `k${i % 300}` })),
+    );
     const histories = async () => ({
       links: await db.all("SELECT id, t, prev_t, prev2_t, next_t, mark FROM chain_facts ORDER BY t, id"),
       lapses: await db.all("SELECT lapse, k, s, e FROM chain_lapses ORDER BY 1, 2, 3"),
       events: await measureRows(db),
     });
     const kept = await histories();
-    expect(kept.links.filter((l) => !String(l.id).startsWith("bulk")).map((l) => l.id)).toEqual(["n0", "a", "n1", "n2", "b", "c", "c0", "c9", "d", "n6", "n5", "e"]);
+    expect(kept.links.filter((l) => !String(l.id).startsWith("bulk")).map((l) => l.id)).toEqual([
+      "n0",
+      "a",
+      "n1",
+      "n2",
+      "b",
+      "c",
+      "c0",
+      "c9",
+      "d",
+      "n6",
+      "n5",
+      "e",
+    ]);
     expect(kept.links).toHaveLength(1012);
     expect(kept.links.every((l) => l.mark === null)).toBe(true);
     await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
@@ -357,7 +475,9 @@ it("adds nothing to stale rollups (built for another set of measures, or never):
   expect(await db.all(currentRollupsSql(db.dialect), [rollups.version])).toEqual([]);
   await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
   const orders = rollups.find(registry.require("orders").formula.measures.value!)!;
-  const [built] = await db.all(`SELECT sum(v${orders.slot}) AS v FROM rollup_buckets WHERE dim = '' AND family = ?`, [orders.family]);
+  const [built] = await db.all(`SELECT sum(v${orders.slot}) AS v FROM rollup_buckets WHERE dim = '' AND family = ?`, [
+    orders.family,
+  ]);
   expect(built!.v).toBe(facts.orders!.slice(0, 100).filter((o) => o.status === "placed").length);
   await db.close();
 });

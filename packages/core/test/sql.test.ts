@@ -10,14 +10,33 @@ const NOW = Date.parse("2026-11-23T09:30:00Z");
 /** One query per kind of measure the compiler knows. */
 const queries: Record<string, QueryInput> = {
   aov_daily_new_york: { metric: "aov", range: "2026-10-30..2026-11-03", grain: "day", tz: "America/New_York" },
-  revenue_by_channel_filtered: { metric: "revenue", range: "last_7_days", tz: "Europe/Moscow", filters: { region: ["EU", "US"] }, by: "channel", compare: "none" },
+  revenue_by_channel_filtered: {
+    metric: "revenue",
+    range: "last_7_days",
+    tz: "Europe/Moscow",
+    filters: { region: ["EU", "US"] },
+    by: "channel",
+    compare: "none",
+  },
   visitors_distinct: { metric: "visitors", range: "yesterday", grain: "day", compare: "none" },
   repeat_purchase_rate: { metric: "repeat_purchase_rate", range: "last_month", grain: "month", compare: "none" },
   new_customers_first_seen: { metric: "new_customers", range: "last_7_days", grain: "day", compare: "none" },
   retention_active: { metric: "customer_retention_rate", range: "last_month", grain: "month", compare: "none" },
-  conversion_by_visitor: { metric: "conversion_rate", range: "today", tz: "Asia/Shanghai", by: "visitor", compare: "none" },
+  conversion_by_visitor: {
+    metric: "conversion_rate",
+    range: "today",
+    tz: "Asia/Shanghai",
+    by: "visitor",
+    compare: "none",
+  },
   stock_snapshot_latest: { metric: "stockout_rate", range: "last_7_days", grain: "week", compare: "none" },
-  queue_snapshot_until: { metric: "queued_tickets", range: "today", grain: "hour", compare: "none", now: "2026-11-23T03:00:00Z" },
+  queue_snapshot_until: {
+    metric: "queued_tickets",
+    range: "today",
+    grain: "hour",
+    compare: "none",
+    now: "2026-11-23T03:00:00Z",
+  },
   target_prorated: { metric: "sales_target_attainment", range: "mtd", grain: "month", compare: "none" },
   hit_rate_lines: { metric: "hit_rate", range: "last_7_days", grain: "week", by: "product", compare: "none" },
   cac_dates: { metric: "cac", range: "last_7_days", tz: "America/Los_Angeles", grain: "week", compare: "none" },
@@ -28,11 +47,23 @@ const queries: Record<string, QueryInput> = {
 /** Queries that read rollups: whole hours from them, the rest (a zone 30 minutes off UTC, now) from facts. */
 const rollupQueries: Record<string, QueryInput> = {
   rollup_aov_kolkata: { metric: "aov", range: "last_7_days", grain: "day", tz: "Asia/Kolkata" },
-  rollup_conversion_by_visitor: { metric: "conversion_rate", range: "last_month", by: "visitor", filters: { visitor: "new" }, compare: "none" },
+  rollup_conversion_by_visitor: {
+    metric: "conversion_rate",
+    range: "last_month",
+    by: "visitor",
+    filters: { visitor: "new" },
+    compare: "none",
+  },
   rollup_cac_dates: { metric: "cac", range: "last_7_days", tz: "America/Los_Angeles", grain: "week", compare: "none" },
   // "now" mid-hour: the minutes past the last quarter hour, at both ends, are read from the facts.
   rollup_revenue_mid_hour: { metric: "revenue", range: "last_90_days", grain: "day", now: "2026-11-23T09:37:00Z" },
-  rollup_hit_rate_lines_mid_hour: { metric: "hit_rate", range: "last_7_days", grain: "day", compare: "none", now: "2026-11-23T09:37:00Z" },
+  rollup_hit_rate_lines_mid_hour: {
+    metric: "hit_rate",
+    range: "last_7_days",
+    grain: "day",
+    compare: "none",
+    now: "2026-11-23T09:37:00Z",
+  },
 };
 
 const rollups = Rollups.of(registry);
@@ -42,22 +73,41 @@ describe("generated SQL", () => {
     for (const [name, query] of [...Object.entries(queries), ...Object.entries(rollupQueries)]) {
       it(`${dialect.name}: ${name}`, async () => {
         const prepared = prepareQuery(query, { registry, timeZone: "UTC", now: NOW });
-        const { sql, params } = compileMeasures(prepared.requests, prepared.tz, dialect, "tenant_1", name in rollupQueries ? rollups : undefined);
+        const { sql, params } = compileMeasures(
+          prepared.requests,
+          prepared.tz,
+          dialect,
+          "tenant_1",
+          name in rollupQueries ? rollups : undefined,
+        );
         const text = `-- ${JSON.stringify(query)}\n-- params: ${JSON.stringify(params)}\n${sql}\n`;
         await expect(text).toMatchFileSnapshot(`./__snapshots__/sql/${dialect.name}/${name}.sql`);
       });
     }
 
     it(`${dialect.name}: rollup_ingest_orders`, async () => {
-      const order = { id: "o1", placedAt: "2026-11-23T09:00:00Z", status: "placed", total: 10, lines: [{ productId: "p1", quantity: 1, price: 10 }] };
-      const { statements } = ingestSql("orders", [order as never], "tenant_1", dialect, { maxParams: 999, ingestId: "ingest_1", rollups });
+      const order = {
+        id: "o1",
+        placedAt: "2026-11-23T09:00:00Z",
+        status: "placed",
+        total: 10,
+        lines: [{ productId: "p1", quantity: 1, price: 10 }],
+      };
+      const { statements } = ingestSql("orders", [order as never], "tenant_1", dialect, {
+        maxParams: 999,
+        ingestId: "ingest_1",
+        rollups,
+      });
       const text = statements.map((s) => `-- params: ${JSON.stringify(s.params)}\n${s.sql};\n`).join("\n");
       await expect(text).toMatchFileSnapshot(`./__snapshots__/sql/${dialect.name}/rollup_ingest_orders.sql`);
     });
   }
 
   it("binds text as parameters, never inline", () => {
-    const prepared = prepareQuery({ metric: "revenue", range: "today", filters: { channel: "x'); DROP TABLE orders; --" } }, { registry, now: NOW });
+    const prepared = prepareQuery(
+      { metric: "revenue", range: "today", filters: { channel: "x'); DROP TABLE orders; --" } },
+      { registry, now: NOW },
+    );
     const { sql, params } = compileMeasures(prepared.requests, "UTC", dialects.sqlite, "t");
     expect(sql).not.toContain("DROP TABLE");
     expect(params).toContain("x'); DROP TABLE orders; --");

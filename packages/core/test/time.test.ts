@@ -36,7 +36,15 @@ describe("zones", () => {
   });
 
   it("resolves a skipped local time to when the clock resumes and a repeated one to the first", () => {
-    const wall = (h: number, m = 0) => ({ year: 2026, month: 3, day: 8, hour: h, minute: m, second: 0, millisecond: 0 });
+    const wall = (h: number, m = 0) => ({
+      year: 2026,
+      month: 3,
+      day: 8,
+      hour: h,
+      minute: m,
+      second: 0,
+      millisecond: 0,
+    });
     // 02:30 does not exist in New York on 2026-03-08: it is read as 03:30 EDT.
     expect(localToInstant("America/New_York", wall(2, 30))).toBe(at("2026-03-08T07:30:00Z"));
     // 01:30 happens twice on 2026-11-01: the first (EDT) is chosen.
@@ -104,7 +112,10 @@ describe("ranges", () => {
     // A millisecond later the new day is current: it and the 6 days before.
     expect(r("last_7_days", tz, midnight + 1)).toEqual(["2026-11-18T00:00:00+03:00", "2026-11-24T00:00:00.001+03:00"]);
     // New York's 25-hour day: midnight after it, 7 whole days of which one is 25 hours long.
-    expect(r("last_7_days", "America/New_York", at("2026-11-02T05:00:00Z"))).toEqual(["2026-10-26T00:00:00-04:00", "2026-11-02T00:00:00-05:00"]);
+    expect(r("last_7_days", "America/New_York", at("2026-11-02T05:00:00Z"))).toEqual([
+      "2026-10-26T00:00:00-04:00",
+      "2026-11-02T00:00:00-05:00",
+    ]);
   });
 
   it("refuses unreal or empty explicit ranges", () => {
@@ -128,7 +139,10 @@ describe("ranges", () => {
   it("compares with the same dates a year earlier, or 52 weeks for weekly series", () => {
     const span = resolveRange("2024-02-29..2024-03-02", "UTC", now);
     const y = previousYear("UTC", span, "day");
-    expect([iso("UTC", y.start), iso("UTC", y.end)]).toEqual(["2023-02-28T00:00:00+00:00", "2023-03-02T00:00:00+00:00"]);
+    expect([iso("UTC", y.start), iso("UTC", y.end)]).toEqual([
+      "2023-02-28T00:00:00+00:00",
+      "2023-03-02T00:00:00+00:00",
+    ]);
     const w = previousYear("UTC", resolveRange("2026-11-16..2026-11-23", "UTC", now), "week");
     expect(iso("UTC", w.start)).toBe("2025-11-17T00:00:00+00:00"); // a Monday, like 2026-11-16
   });
@@ -145,7 +159,8 @@ describe("ranges", () => {
 describe("buckets", () => {
   it("follows DST: a New York day by hour has 23 or 25 buckets", () => {
     const tz = "America/New_York";
-    const count = (d: string) => bucketsOf(tz, { start: startOfDay(tz, day(d)), end: startOfDay(tz, day(d) + 1) }, "hour", 0).length;
+    const count = (d: string) =>
+      bucketsOf(tz, { start: startOfDay(tz, day(d)), end: startOfDay(tz, day(d) + 1) }, "hour", 0).length;
     expect(count("2026-03-08")).toBe(23);
     expect(count("2026-11-01")).toBe(25);
     expect(count("2026-06-01")).toBe(24);
@@ -153,10 +168,19 @@ describe("buckets", () => {
 
   it("starts an hour where the clock jumps by half an hour (Lord Howe Island, 2026-10-04)", () => {
     const tz = "Australia/Lord_Howe";
-    const b = bucketsOf(tz, { start: startOfDay(tz, day("2026-10-04")), end: startOfDay(tz, day("2026-10-05")) }, "hour", 0);
+    const b = bucketsOf(
+      tz,
+      { start: startOfDay(tz, day("2026-10-04")), end: startOfDay(tz, day("2026-10-05")) },
+      "hour",
+      0,
+    );
     expect(hoursInDay(tz, day("2026-10-04"))).toBe(23.5);
     expect(b).toHaveLength(24);
-    expect(b.map((x) => iso(tz, x.start)).slice(1, 4)).toEqual(["2026-10-04T01:00:00+10:30", "2026-10-04T02:30:00+11:00", "2026-10-04T03:00:00+11:00"]);
+    expect(b.map((x) => iso(tz, x.start)).slice(1, 4)).toEqual([
+      "2026-10-04T01:00:00+10:30",
+      "2026-10-04T02:30:00+11:00",
+      "2026-10-04T03:00:00+11:00",
+    ]);
     expect((b[2]!.end - b[2]!.start) / 60_000).toBe(30);
   });
 
@@ -177,18 +201,32 @@ describe("buckets", () => {
   });
 
   it("refuses a series of more than 1000 buckets", () => {
-    expect(() => bucketsOf("UTC", resolveRange("2020-01-01..2026-01-01", "UTC", 0), "hour", 0)).toThrow(/coarser grain/);
+    expect(() => bucketsOf("UTC", resolveRange("2020-01-01..2026-01-01", "UTC", 0), "hour", 0)).toThrow(
+      /coarser grain/,
+    );
   });
 });
 
 describe("properties", () => {
-  const zones = fc.constantFrom("UTC", "America/New_York", "Europe/Berlin", "Asia/Shanghai", "America/Santiago", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham");
+  const zones = fc.constantFrom(
+    "UTC",
+    "America/New_York",
+    "Europe/Berlin",
+    "Asia/Shanghai",
+    "America/Santiago",
+    "Asia/Kolkata",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+  );
   const dayArb = fc.integer({ min: day("2024-01-01"), max: day("2027-12-31") });
 
   it("buckets partition the range in any zone and grain", () => {
     fc.assert(
       fc.property(zones, dayArb, fc.integer({ min: 1, max: 400 }), fc.constantFrom(...GRAINS), (tz, d, len, grain) => {
-        const span = { start: startOfDay(tz, d), end: startOfDay(tz, d + (grain === "hour" ? Math.min(len, 30) : len)) };
+        const span = {
+          start: startOfDay(tz, d),
+          end: startOfDay(tz, d + (grain === "hour" ? Math.min(len, 30) : len)),
+        };
         const b = bucketsOf(tz, span, grain, 0);
         expect(b[0]!.start).toBe(span.start);
         expect(b.at(-1)!.end).toBe(span.end);

@@ -41,10 +41,13 @@ writeFileSync(
     `counted apart from the chunks it imports only when needed (\`client/live.ts\`: live updates, for widgets with\n` +
     `\`live\`). Each file is gzipped on its own, as it is served. The whole kit is one file and includes everything.\n\n` +
     `| Bundle | At once, minified | At once, min+gzip | Later, when needed (min+gzip) |\n|---|---:|---:|---|\n` +
-    rows.map(([n, min, gz, later]) => `| ${n.replace(/<[^>]+>/, "`$&`")} | ${kb(min)} | ${kb(gz)} | ${later} |`).join("\n") +
+    rows
+      .map(([n, min, gz, later]) => `| ${n.replace(/<[^>]+>/, "`$&`")} | ${kb(min)} | ${kb(gz)} | ${later} |`)
+      .join("\n") +
     "\n",
 );
-for (const [n, min, gz, later] of rows) console.log(`${n.padEnd(40)} ${kb(min).padStart(9)} ${kb(gz).padStart(9)} gzip   later: ${later}`);
+for (const [n, min, gz, later] of rows)
+  console.log(`${n.padEnd(40)} ${kb(min).padStart(9)} ${kb(gz).padStart(9)} gzip   later: ${later}`);
 
 run("custom-elements-manifest", [
   "analyze",
@@ -70,14 +73,22 @@ manifest.modules.sort((a, b) => a.path.localeCompare(b.path));
 for (const mod of manifest.modules) {
   for (const decl of mod.declarations ?? []) {
     const members = decl.members ?? [];
-    const hidden = new Set(members.filter((m) => m.privacy === "protected" || m.privacy === "private").map((m) => m.name));
+    const hidden = new Set(
+      members.filter((m) => m.privacy === "protected" || m.privacy === "private").map((m) => m.name),
+    );
     const attributes = (decl.attributes ?? []).filter((a) => !hidden.has(a.fieldName ?? a.name));
     for (const [name, options] of Object.entries(configProperties)) {
       const member = members.find((m) => m.name === name && m.kind === "field");
       if (!member || options.attribute === false || attributes.some((a) => a.name === name)) continue;
       member.attribute = name;
       if (options.reflect) member.reflects = true;
-      attributes.push({ name, fieldName: name, ...(member.type ? { type: member.type } : {}), ...(member.description ? { description: member.description } : {}), ...(member.inheritedFrom ? { inheritedFrom: member.inheritedFrom } : {}) });
+      attributes.push({
+        name,
+        fieldName: name,
+        ...(member.type ? { type: member.type } : {}),
+        ...(member.description ? { description: member.description } : {}),
+        ...(member.inheritedFrom ? { inheritedFrom: member.inheritedFrom } : {}),
+      });
     }
     if (decl.attributes || attributes.length) decl.attributes = attributes;
   }

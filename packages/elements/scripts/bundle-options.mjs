@@ -8,7 +8,9 @@ import { minifyHTMLLiteralsPlugin } from "esbuild-plugin-minify-html-literals";
 // block and every rule after it, and the unit after an expression in a style attribute
 // (`inline-size: ${width}%`). So css`` goes through esbuild's CSS minifier, and style attributes
 // stay as written. The strategy is the plugin's own dependency, hence the require from there.
-const { defaultStrategy } = createRequire(import.meta.resolve("esbuild-plugin-minify-html-literals"))("minify-html-literals");
+const { defaultStrategy } = createRequire(import.meta.resolve("esbuild-plugin-minify-html-literals"))(
+  "minify-html-literals",
+);
 const strategy = {
   ...defaultStrategy,
   minifyHTML: (html, options) => defaultStrategy.minifyHTML(html, { ...options, minifyCSS: false }),

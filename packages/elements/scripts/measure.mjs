@@ -16,7 +16,13 @@ const sum = (sizes) => sizes.reduce((a, b) => ({ min: a.min + b.min, gzip: a.gzi
  */
 export async function measure(options) {
   const cwd = options.absWorkingDir ?? process.cwd();
-  const { outputFiles, metafile } = await build({ ...bundleOptions, ...options, splitting: true, outdir: "measure", metafile: true });
+  const { outputFiles, metafile } = await build({
+    ...bundleOptions,
+    ...options,
+    splitting: true,
+    outdir: "measure",
+    metafile: true,
+  });
   const contents = new Map(outputFiles.map((f) => [relative(cwd, f.path), f.contents]));
   const outputs = Object.entries(metafile.outputs);
   const imported = new Set(outputs.flatMap(([, o]) => o.imports.map((i) => i.path)));
@@ -34,6 +40,9 @@ export async function measure(options) {
     lazy: outputs
       .filter(([path]) => !initial.has(path))
       // Named by the module a chunk starts from, e.g. client/live.ts (or client/live.js from dist).
-      .map(([path, o]) => ({ name: o.entryPoint ? o.entryPoint.split("/").slice(-2).join("/") : path, ...sizeOf(contents.get(path)) })),
+      .map(([path, o]) => ({
+        name: o.entryPoint ? o.entryPoint.split("/").slice(-2).join("/") : path,
+        ...sizeOf(contents.get(path)),
+      })),
   };
 }

@@ -18,12 +18,24 @@ afterEach(() => expect(pageErrors()).to.deep.equal([]));
 /** Each rule as the browser parsed it: where it applies and how many properties it sets. */
 function rulesOf(styles: unknown): string[] {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync([styles].flat().map((s) => (s as CSSResult).cssText).join("\n"));
+  sheet.replaceSync(
+    [styles]
+      .flat()
+      .map((s) => (s as CSSResult).cssText)
+      .join("\n"),
+  );
   const walk = (rules: CSSRuleList): string[] =>
     [...rules].flatMap((rule) => {
       // A selector list's order does not matter, and minifiers sort it.
-      if (rule instanceof CSSStyleRule) return [`${rule.selectorText.split(/,\s*(?![^(]*\))/).sort().join(", ")} (${rule.style.length})`];
-      if (rule instanceof CSSConditionRule) return [`@${rule.constructor.name} ${rule.conditionText}`, ...walk(rule.cssRules).map((r) => `  ${r}`)];
+      if (rule instanceof CSSStyleRule)
+        return [
+          `${rule.selectorText
+            .split(/,\s*(?![^(]*\))/)
+            .sort()
+            .join(", ")} (${rule.style.length})`,
+        ];
+      if (rule instanceof CSSConditionRule)
+        return [`@${rule.constructor.name} ${rule.conditionText}`, ...walk(rule.cssRules).map((r) => `  ${r}`)];
       if (rule instanceof CSSKeyframesRule) return [`@keyframes ${rule.name}`, ...walk(rule.cssRules)];
       if (rule instanceof CSSKeyframeRule) return [`${rule.keyText} (${rule.style.length})`];
       return [rule.cssText];
@@ -43,7 +55,9 @@ describe("dist/kpikit.js", () => {
 
   it("keeps the unit after an expression in a style attribute (the target bar's width)", async () => {
     const data = result({ target: { value: 75, attainment: 0.8 } });
-    const el = await fixture<LitElement>(html`<bundled-kpi-card style="inline-size: 400px" locale="en" .data=${data}></bundled-kpi-card>`);
+    const el = await fixture<LitElement>(
+      html`<bundled-kpi-card style="inline-size: 400px" locale="en" .data=${data}></bundled-kpi-card>`,
+    );
     await el.updateComplete;
     const width = (selector: string) => el.shadowRoot!.querySelector(selector)!.getBoundingClientRect().width;
     expect(width(".bar") / width(".track")).to.be.closeTo(0.8, 0.01);
@@ -54,7 +68,15 @@ describe("dist/kpikit.js", () => {
     const stream = "GET /v1/metrics/orders/stream";
     const before = (await requestCounts())[stream] ?? 0;
     const el = document.createElement("bundled-kpi-card") as LitElement & { live: boolean };
-    Object.assign(el, { live: true, metric: "orders", endpoint: api.endpoint, token: api.token, range: "2026-03-09..2026-03-10", tz: "UTC", now: uniqueNow() });
+    Object.assign(el, {
+      live: true,
+      metric: "orders",
+      endpoint: api.endpoint,
+      token: api.token,
+      range: "2026-03-09..2026-03-10",
+      tz: "UTC",
+      now: uniqueNow(),
+    });
     // The query's answer, then the stream's first event, which repeats the current value.
     const loads = next(el, "kpi-load").then(() => next(el, "kpi-load"));
     document.body.append(el);

@@ -20,7 +20,23 @@ type Props<I, T extends HTMLElement, K extends keyof T> = Omit<Lookup<I, "div">,
   Partial<Pick<T, K>> &
   WidgetEvents & { class?: string; ref?: ((element: T | null) => void | (() => void)) | { current: T | null } | null };
 
-type WidgetKeys = "metric" | "label" | "range" | "grain" | "compare" | "tz" | "locale" | "endpoint" | "token" | "now" | "filter" | "refresh" | "live" | "theme" | "data" | "tokenProvider";
+type WidgetKeys =
+  | "metric"
+  | "label"
+  | "range"
+  | "grain"
+  | "compare"
+  | "tz"
+  | "locale"
+  | "endpoint"
+  | "token"
+  | "now"
+  | "filter"
+  | "refresh"
+  | "live"
+  | "theme"
+  | "data"
+  | "tokenProvider";
 
 declare module "react" {
   namespace JSX {
@@ -29,7 +45,23 @@ declare module "react" {
       "kpi-gauge": Props<IntrinsicElements, KpiGauge, WidgetKeys | "min" | "max" | "target">;
       "kpi-trend": Props<IntrinsicElements, KpiTrend, WidgetKeys | "height">;
       "kpi-sparkline": Props<IntrinsicElements, KpiSparkline, WidgetKeys | "group">;
-      "kpi-provider": Props<IntrinsicElements, KpiProvider, "endpoint" | "token" | "locale" | "tz" | "range" | "grain" | "compare" | "now" | "filter" | "refresh" | "live" | "theme" | "tokenProvider">;
+      "kpi-provider": Props<
+        IntrinsicElements,
+        KpiProvider,
+        | "endpoint"
+        | "token"
+        | "locale"
+        | "tz"
+        | "range"
+        | "grain"
+        | "compare"
+        | "now"
+        | "filter"
+        | "refresh"
+        | "live"
+        | "theme"
+        | "tokenProvider"
+      >;
     }
   }
 }

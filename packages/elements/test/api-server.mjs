@@ -18,17 +18,38 @@ const ORDERS = [
   ["c2", "2026-03-03T12:00:00Z", 90],
 ].map(([id, placedAt, total]) => ({ id, placedAt, customerId: `cust-${id}`, total, items: 1, status: "placed" }));
 
-const cors = (origin) => ({ "Access-Control-Allow-Origin": origin ?? "*", "Access-Control-Allow-Headers": "authorization, content-type, accept", "Access-Control-Allow-Methods": "GET, POST" });
+const cors = (origin) => ({
+  "Access-Control-Allow-Origin": origin ?? "*",
+  "Access-Control-Allow-Headers": "authorization, content-type, accept",
+  "Access-Control-Allow-Methods": "GET, POST",
+});
 
 export async function startApi() {
   const dir = mkdtempSync(join(tmpdir(), "kpikit-elements-"));
   const store = new SqlStore(nodeSqliteDriver(join(dir, "kpikit.db")));
   await store.init();
-  const { secretKey, publishableKey } = await createTenant(store, { id: TENANT, name: "Element tests", timeZone: "UTC", currency: "USD", publicMetrics: ["aov"], allowedOrigins: [] });
+  const { secretKey, publishableKey } = await createTenant(store, {
+    id: TENANT,
+    name: "Element tests",
+    timeZone: "UTC",
+    currency: "USD",
+    publicMetrics: ["aov"],
+    allowedOrigins: [],
+  });
   const api = createApp({ store });
-  const ingest = await api.request("/v1/events/orders", { method: "POST", headers: { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/json" }, body: JSON.stringify({ records: ORDERS }) });
+  const ingest = await api.request("/v1/events/orders", {
+    method: "POST",
+    headers: { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ records: ORDERS }),
+  });
   if (ingest.status !== 200 && ingest.status !== 201) throw new Error(`test data was refused: ${await ingest.text()}`);
-  await api.request("/v1/targets", { method: "PUT", headers: { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/json" }, body: JSON.stringify({ targets: [{ id: "aov-mar", metric: "aov", start: "2026-03-01", end: "2026-04-01", value: 75 }] }) });
+  await api.request("/v1/targets", {
+    method: "PUT",
+    headers: { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/json" },
+    body: JSON.stringify({
+      targets: [{ id: "aov-mar", metric: "aov", start: "2026-03-01", end: "2026-04-01", value: 75 }],
+    }),
+  });
 
   const requests = {};
   const attempts = {};
@@ -44,18 +65,37 @@ export async function startApi() {
     const { kind, id } = c.req.param();
     const h = cors(c.req.header("origin"));
     const n = (attempts[id] = (attempts[id] ?? 0) + 1);
-    if (kind === "500") return c.json({ type: "about:blank", title: "Internal Server Error", status: 500, detail: "the database is on fire" }, 500, { ...h, "Content-Type": "application/problem+json" });
+    if (kind === "500")
+      return c.json(
+        { type: "about:blank", title: "Internal Server Error", status: 500, detail: "the database is on fire" },
+        500,
+        { ...h, "Content-Type": "application/problem+json" },
+      );
     if (kind === "html-500") return c.html("<h1>Bad gateway</h1>", 502, h);
-    if (kind === "invalid-json") return c.body("{\"results\": [", 200, { ...h, "Content-Type": "application/json" });
+    if (kind === "invalid-json") return c.body('{"results": [', 200, { ...h, "Content-Type": "application/json" });
     if (kind === "wrong-shape") return c.json({ rows: [] }, 200, h);
     if (kind === "slow") {
       await new Promise((r) => setTimeout(r, 2_000));
       return c.json({ results: [] }, 200, h);
     }
-    if (kind === "once-429" && n === 1) return c.json({ title: "Too Many Requests", status: 429, detail: "slow down" }, 429, { ...h, "Retry-After": "0" });
-    if (kind === "always-429") return c.json({ title: "Too Many Requests", status: 429, detail: "too many requests; try again in a minute" }, 429, { ...h, "Retry-After": "0" });
-    if (kind === "once-500" && n === 1) return c.json({ title: "Internal Server Error", status: 500, detail: "a hiccup" }, 500, { ...h, "Content-Type": "application/problem+json" });
-    if (kind === "fail-after-1" && n > 1) return c.json({ title: "Service Unavailable", status: 500, detail: "maintenance" }, 500, h);
+    if (kind === "once-429" && n === 1)
+      return c.json({ title: "Too Many Requests", status: 429, detail: "slow down" }, 429, {
+        ...h,
+        "Retry-After": "0",
+      });
+    if (kind === "always-429")
+      return c.json(
+        { title: "Too Many Requests", status: 429, detail: "too many requests; try again in a minute" },
+        429,
+        { ...h, "Retry-After": "0" },
+      );
+    if (kind === "once-500" && n === 1)
+      return c.json({ title: "Internal Server Error", status: 500, detail: "a hiccup" }, 500, {
+        ...h,
+        "Content-Type": "application/problem+json",
+      });
+    if (kind === "fail-after-1" && n > 1)
+      return c.json({ title: "Service Unavailable", status: 500, detail: "maintenance" }, 500, h);
     const url = new URL(c.req.url);
     url.pathname = url.pathname.replace(/^\/fault\/[^/]+\/[^/]+/, "");
     // Faults in a real answer: results in another order, a value that is not a number. They are
@@ -79,13 +119,26 @@ export async function startApi() {
   });
   const endpoint = `http://127.0.0.1:${server.address().port}`;
 
-  const token = async (ttlSeconds = 600) => (await issueToken(store, TENANT, tokenRequestSchema.parse({ metrics: catalog.map((d) => d.id), ttlSeconds }))).token;
+  const token = async (ttlSeconds = 600) =>
+    (await issueToken(store, TENANT, tokenRequestSchema.parse({ metrics: catalog.map((d) => d.id), ttlSeconds })))
+      .token;
 
   let added = 0;
   /** Adds an order on 2026-03-09 (server side: the secret key never reaches the browser). */
   const addOrder = async (total) => {
-    const record = { id: `live-${++added}`, placedAt: "2026-03-09T08:00:00Z", customerId: `live-${added}`, total, items: 1, status: "placed" };
-    const r = await api.request("/v1/events/orders", { method: "POST", headers: { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/json" }, body: JSON.stringify({ records: [record] }) });
+    const record = {
+      id: `live-${++added}`,
+      placedAt: "2026-03-09T08:00:00Z",
+      customerId: `live-${added}`,
+      total,
+      items: 1,
+      status: "placed",
+    };
+    const r = await api.request("/v1/events/orders", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ records: [record] }),
+    });
     return r.status;
   };
 

@@ -27,7 +27,12 @@ export function resultsReporter(packageName) {
       const stem = packageName.replace(/^@/, "").replace(/[^a-z0-9]+/gi, "-");
       writeFileSync(
         `${dir}/${stem}.json`,
-        JSON.stringify({ numPassedTests: totals.passed, numFailedTests: totals.failed + broken, numPendingTests: totals.skipped, success: totals.failed + broken === 0 }),
+        JSON.stringify({
+          numPassedTests: totals.passed,
+          numFailedTests: totals.failed + broken,
+          numPendingTests: totals.skipped,
+          success: totals.failed + broken === 0,
+        }),
       );
     },
   };

@@ -11,7 +11,8 @@ export interface TestApi {
 let api: Promise<TestApi> | undefined;
 export const testApi = () => (api ??= fetch("/__kpikit/api").then((r) => r.json() as Promise<TestApi>));
 export const freshToken = async () => ((await (await fetch("/__kpikit/token")).json()) as { token: string }).token;
-export const addOrder = async (total: number) => ((await (await fetch(`/__kpikit/add-order?total=${total}`)).json()) as { status: number }).status;
+export const addOrder = async (total: number) =>
+  ((await (await fetch(`/__kpikit/add-order?total=${total}`)).json()) as { status: number }).status;
 
 /** How many requests the API server has seen, by "METHOD /path". */
 export async function requestCounts(): Promise<Record<string, number>> {
@@ -25,10 +26,20 @@ let stamp = 0;
 export const uniqueNow = () => new Date(Date.UTC(2026, 2, 10) + ++stamp * 1000).toISOString();
 
 /** A result as the API returns it, for `.data`. */
-export function result(overrides: Partial<Omit<Result, "metric">> & { metric?: Partial<Result["metric"]> } = {}): Result {
+export function result(
+  overrides: Partial<Omit<Result, "metric">> & { metric?: Partial<Result["metric"]> } = {},
+): Result {
   const { metric, ...rest } = overrides;
   const base: Result = {
-    metric: { id: "aov", label: "Average order value", unit: "currency", currency: "USD", better: "up", version: 1, ...metric },
+    metric: {
+      id: "aov",
+      label: "Average order value",
+      unit: "currency",
+      currency: "USD",
+      better: "up",
+      version: 1,
+      ...metric,
+    },
     range: { start: "2026-03-01T00:00:00+00:00", end: "2026-03-04T00:00:00+00:00", tz: "UTC", grain: "day" },
     compare: { kind: "previous_period", start: "2026-02-26T00:00:00+00:00", end: "2026-03-01T00:00:00+00:00" },
     value: 60,

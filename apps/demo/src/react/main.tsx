@@ -13,7 +13,9 @@ function App() {
   return (
     <>
       <h1>KPI Kit in React 19</h1>
-      <p className="lead">The same widgets, rendered by React. Results loaded: <output id="loaded">{loaded}</output></p>
+      <p className="lead">
+        The same widgets, rendered by React. Results loaded: <output id="loaded">{loaded}</output>
+      </p>
       <div className="controls">
         <label htmlFor="range">
           Range

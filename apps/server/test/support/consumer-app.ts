@@ -16,7 +16,8 @@ const FIXTURE = fileURLToPath(new URL("../consumer-app/", import.meta.url));
 /** The pnpm that runs this test (pnpm sets npm_execpath for its scripts), or the project's pinned one. */
 export function pnpm(args: string[], cwd: string): { status: number | null; output: string } {
   const execpath = process.env.npm_execpath;
-  const [command, prefix] = execpath && /pnpm(\.c?js)?$/.test(execpath) ? [execpath, []] : ["npx", ["-y", "pnpm@12.21.0"]];
+  const [command, prefix] =
+    execpath && /pnpm(\.c?js)?$/.test(execpath) ? [execpath, []] : ["npx", ["-y", "pnpm@12.21.0"]];
   const r = spawnSync(command, [...prefix, ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
@@ -41,11 +42,16 @@ export interface Tarball {
 
 /** Packs a workspace package into `dir` as its registry tarball would be (workspace: ranges resolved). */
 export function pack(workspacePath: string, dir: string): Tarball {
-  const manifest = JSON.parse(readFileSync(join(ROOT, workspacePath, "package.json"), "utf8")) as { name: string; version: string };
+  const manifest = JSON.parse(readFileSync(join(ROOT, workspacePath, "package.json"), "utf8")) as {
+    name: string;
+    version: string;
+  };
   const r = pnpm(["pack", "--pack-destination", dir], join(ROOT, workspacePath));
   if (r.status !== 0) throw new Error(`pnpm pack ${workspacePath} failed:\n${r.output}`);
   const file = `${manifest.name.replace(/^@/, "").replace("/", "-")}-${manifest.version}.tgz`;
-  const integrity = `sha512-${createHash("sha512").update(readFileSync(join(dir, file))).digest("base64")}`;
+  const integrity = `sha512-${createHash("sha512")
+    .update(readFileSync(join(dir, file)))
+    .digest("base64")}`;
   return { name: manifest.name, file, version: manifest.version, integrity };
 }
 
@@ -77,10 +83,19 @@ export function writeConsumerApp(dir: string, core: Tarball, elements: Tarball):
   const ours = (t: Tarball) => `file:${t.file}`;
 
   const importer: Required<Importer> = { dependencies: {}, devDependencies: {} };
-  const manifest = { name: "shop-app", private: true, type: "module", dependencies: {} as Record<string, string>, devDependencies: {} as Record<string, string> };
+  const manifest = {
+    name: "shop-app",
+    private: true,
+    type: "module",
+    dependencies: {} as Record<string, string>,
+    devDependencies: {} as Record<string, string>,
+  };
   for (const t of [core, elements]) {
     manifest.dependencies[t.name] = ours(t);
-    importer.dependencies[t.name] = { specifier: ours(t), version: t === elements ? `${ours(t)}(@types/react@${exact(entry("apps/demo", "@types/react"))})` : ours(t) };
+    importer.dependencies[t.name] = {
+      specifier: ours(t),
+      version: t === elements ? `${ours(t)}(@types/react@${exact(entry("apps/demo", "@types/react"))})` : ours(t),
+    };
   }
   for (const [name, from, dev] of THIRD_PARTY) {
     const version = entry(from, name);
@@ -89,16 +104,27 @@ export function writeConsumerApp(dir: string, core: Tarball, elements: Tarball):
   }
 
   const elementsDeps = Object.fromEntries(
-    Object.keys(workspace.importers["packages/elements"]!.dependencies ?? {}).map((name) => [name, name === core.name ? ours(core) : entry("packages/elements", name)]),
+    Object.keys(workspace.importers["packages/elements"]!.dependencies ?? {}).map((name) => [
+      name,
+      name === core.name ? ours(core) : entry("packages/elements", name),
+    ]),
   );
-  const coreDeps = Object.fromEntries(Object.keys(workspace.importers["packages/core"]!.dependencies ?? {}).map((name) => [name, entry("packages/core", name)]));
+  const coreDeps = Object.fromEntries(
+    Object.keys(workspace.importers["packages/core"]!.dependencies ?? {}).map((name) => [
+      name,
+      entry("packages/core", name),
+    ]),
+  );
   const lockfile: Lockfile = {
     lockfileVersion: workspace.lockfileVersion,
     settings: workspace.settings,
     overrides: { [core.name]: `file:./${core.file}` },
     importers: { ".": importer },
     packages: {
-      [`${core.name}@${ours(core)}`]: { resolution: { integrity: core.integrity, tarball: ours(core) }, version: core.version },
+      [`${core.name}@${ours(core)}`]: {
+        resolution: { integrity: core.integrity, tarball: ours(core) },
+        version: core.version,
+      },
       [`${elements.name}@${ours(elements)}`]: {
         resolution: { integrity: elements.integrity, tarball: ours(elements) },
         version: elements.version,
@@ -114,12 +140,25 @@ export function writeConsumerApp(dir: string, core: Tarball, elements: Tarball):
       },
     },
   };
-  addClosure(lockfile, workspace, [...Object.entries(importer.dependencies), ...Object.entries(importer.devDependencies)].map(([name, e]) => `${name}@${e.version}`));
+  addClosure(
+    lockfile,
+    workspace,
+    [...Object.entries(importer.dependencies), ...Object.entries(importer.devDependencies)].map(
+      ([name, e]) => `${name}@${e.version}`,
+    ),
+  );
   writeFileSync(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   // The packed elements depend on @kpikit/core's published version: point it at the tarball too.
   // Its packages passed the release-age policy when the workspace installed them; checking again
   // would ask the registry for their publication times.
-  writeFileSync(join(dir, "pnpm-workspace.yaml"), stringify({ overrides: { [core.name]: `file:./${core.file}` }, allowBuilds: { esbuild: true }, minimumReleaseAge: 0 }));
+  writeFileSync(
+    join(dir, "pnpm-workspace.yaml"),
+    stringify({
+      overrides: { [core.name]: `file:./${core.file}` },
+      allowBuilds: { esbuild: true },
+      minimumReleaseAge: 0,
+    }),
+  );
   writeFileSync(join(dir, "pnpm-lock.yaml"), stringify(lockfile));
 }
 
@@ -135,7 +174,10 @@ function addClosure(lockfile: Lockfile, workspace: Lockfile, roots: string[]): v
     if (!lockfile.snapshots[key]) lockfile.snapshots[key] = snapshot;
     const pkg = key.replace(/(.)\(.*$/, "$1");
     if (!lockfile.packages[pkg]) lockfile.packages[pkg] = workspace.packages[pkg]!;
-    for (const deps of [snapshot.dependencies, snapshot.optionalDependencies] as (Record<string, string> | undefined)[]) {
+    for (const deps of [snapshot.dependencies, snapshot.optionalDependencies] as (
+      | Record<string, string>
+      | undefined
+    )[]) {
       for (const [name, version] of Object.entries(deps ?? {})) {
         const dep = `${name}@${version}`;
         if (!version.startsWith("link:") && !lockfile.snapshots[dep] && !todo.includes(dep)) todo.push(dep);

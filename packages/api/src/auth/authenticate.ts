@@ -58,11 +58,18 @@ async function verify(store: Store, credential: string): Promise<Auth> {
   if (kind === "secret" || kind === "publishable") {
     const key = await store.keyByHash(await sha256Hex(credential));
     if (!key || key.kind !== kind) throw new HttpProblem(401, "this key is not known", undefined, CHALLENGE);
-    if (key.expiresAt !== null && key.expiresAt <= new Date().toISOString()) throw new HttpProblem(401, "this key has expired", undefined, CHALLENGE);
+    if (key.expiresAt !== null && key.expiresAt <= new Date().toISOString())
+      throw new HttpProblem(401, "this key has expired", undefined, CHALLENGE);
     const tenant = await store.getTenant(key.tenantId);
     if (!tenant) throw new HttpProblem(401, "this key's tenant no longer exists", undefined, CHALLENGE);
     return kind === "publishable"
-      ? { tenant, kind, subject: `key:${key.id}`, metrics: tenant.publicMetrics, ...(key.expiresAt ? { expiresAt: Date.parse(key.expiresAt) } : {}) }
+      ? {
+          tenant,
+          kind,
+          subject: `key:${key.id}`,
+          metrics: tenant.publicMetrics,
+          ...(key.expiresAt ? { expiresAt: Date.parse(key.expiresAt) } : {}),
+        }
       : { tenant, kind, subject: `key:${key.id}`, ...(key.expiresAt ? { expiresAt: Date.parse(key.expiresAt) } : {}) };
   }
   if (kind === "token") {
@@ -70,7 +77,10 @@ async function verify(store: Store, credential: string): Promise<Auth> {
     try {
       claims = await verifyToken(credential, store);
     } catch (e) {
-      if (e instanceof TokenError) throw new HttpProblem(401, e.message, undefined, { "WWW-Authenticate": 'Bearer realm="kpikit", error="invalid_token"' });
+      if (e instanceof TokenError)
+        throw new HttpProblem(401, e.message, undefined, {
+          "WWW-Authenticate": 'Bearer realm="kpikit", error="invalid_token"',
+        });
       throw e;
     }
     const tenant = await store.getTenant(claims.tid);
@@ -85,14 +95,25 @@ async function verify(store: Store, credential: string): Promise<Auth> {
       ...(claims.origins ? { origins: claims.origins } : {}),
     };
   }
-  throw new HttpProblem(401, "the Authorization header holds neither a KPI Kit key (kpi_sk_…, kpi_pk_…) nor an embed token", undefined, CHALLENGE);
+  throw new HttpProblem(
+    401,
+    "the Authorization header holds neither a KPI Kit key (kpi_sk_…, kpi_pk_…) nor an embed token",
+    undefined,
+    CHALLENGE,
+  );
 }
 
 export function authenticate(store: Store, cache: CredentialCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header("authorization");
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!match) throw new HttpProblem(401, "send a secret key, a publishable key or an embed token as Authorization: Bearer …", undefined, CHALLENGE);
+    if (!match)
+      throw new HttpProblem(
+        401,
+        "send a secret key, a publishable key or an embed token as Authorization: Bearer …",
+        undefined,
+        CHALLENGE,
+      );
     const credential = match[1]!;
     const now = Date.now();
     let auth = cache.get(credential, now);
@@ -105,7 +126,8 @@ export function authenticate(store: Store, cache: CredentialCache): MiddlewareHa
     if (origin !== undefined) {
       // Origin headers can be forged outside a browser, so this guards honest pages, not data: a
       // publishable key only ever reads the tenant's public KPIs, and a token only its own.
-      if (auth.kind === "publishable" && !auth.tenant.allowedOrigins.includes(origin)) throw originRefused(origin, "publishable key");
+      if (auth.kind === "publishable" && !auth.tenant.allowedOrigins.includes(origin))
+        throw originRefused(origin, "publishable key");
       if (auth.kind === "token" && auth.origins && !auth.origins.includes(origin)) throw originRefused(origin, "token");
     }
     c.set("auth", auth);
@@ -116,7 +138,10 @@ export function authenticate(store: Store, cache: CredentialCache): MiddlewareHa
 /** A refusal that says what the page's owner can do about it. */
 function originRefused(origin: string, credential: "publishable key" | "token"): HttpProblem {
   if (origin === "null") {
-    return new HttpProblem(403, `this ${credential} may not be used from a page with no origin (Origin: null: a sandboxed iframe, a file:// page or a privacy mode); serve the page from an origin the ${credential === "token" ? "token names" : "tenant allows"}`);
+    return new HttpProblem(
+      403,
+      `this ${credential} may not be used from a page with no origin (Origin: null: a sandboxed iframe, a file:// page or a privacy mode); serve the page from an origin the ${credential === "token" ? "token names" : "tenant allows"}`,
+    );
   }
   const remedy =
     credential === "token"
@@ -127,7 +152,8 @@ function originRefused(origin: string, credential: "publishable key" | "token"):
 
 /** Writes, imports, definitions, settings, tokens and the SQL behind KPIs need a secret key. */
 export const requireSecret: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.get("auth").kind !== "secret") throw new HttpProblem(403, "this needs a secret key; publishable keys and embed tokens can only read");
+  if (c.get("auth").kind !== "secret")
+    throw new HttpProblem(403, "this needs a secret key; publishable keys and embed tokens can only read");
   await next();
 };
 

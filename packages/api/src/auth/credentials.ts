@@ -31,8 +31,21 @@ export async function sha256Hex(text: string): Promise<string> {
  * Makes the tenant accept a key from now on: stored by the hash of its text, with a hint to tell
  * it apart. Returns the key's record; its text is never stored.
  */
-export async function acceptKey(store: Store, tenantId: string, kind: KeyKind, text: string, { now = new Date(), expiresAt = null }: { now?: Date; expiresAt?: string | null } = {}): Promise<ApiKey> {
-  const key: ApiKey = { id: `key_${randomText(16)}`, tenantId, kind, ...keyHint(text), createdAt: now.toISOString(), expiresAt };
+export async function acceptKey(
+  store: Store,
+  tenantId: string,
+  kind: KeyKind,
+  text: string,
+  { now = new Date(), expiresAt = null }: { now?: Date; expiresAt?: string | null } = {},
+): Promise<ApiKey> {
+  const key: ApiKey = {
+    id: `key_${randomText(16)}`,
+    tenantId,
+    kind,
+    ...keyHint(text),
+    createdAt: now.toISOString(),
+    expiresAt,
+  };
   await store.addKey(key, await sha256Hex(text));
   return key;
 }

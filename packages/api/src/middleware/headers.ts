@@ -28,14 +28,34 @@ export interface CorsOptions {
  * no cookies are involved, so the request's origin is reflected on `corsPaths`.
  */
 export function responseHeaders(cors: CorsOptions, corsPath: (path: string) => boolean): MiddlewareHandler<AppEnv> {
-  const preflight = { "Access-Control-Allow-Methods": cors.allowMethods.join(", "), "Access-Control-Allow-Headers": cors.allowHeaders.join(", "), "Access-Control-Max-Age": String(cors.maxAge) };
+  const preflight = {
+    "Access-Control-Allow-Methods": cors.allowMethods.join(", "),
+    "Access-Control-Allow-Headers": cors.allowHeaders.join(", "),
+    "Access-Control-Max-Age": String(cors.maxAge),
+  };
   const exposed = cors.exposeHeaders.join(", ");
   return async (c, next) => {
     const origin = corsPath(c.req.path) ? c.req.header("origin") : undefined;
     if (origin !== undefined && c.req.method === "OPTIONS" && c.req.header("access-control-request-method")) {
-      return new Response(null, { status: 204, headers: { ...SECURITY, ...preflight, "Access-Control-Allow-Origin": origin, Vary: "Origin, Access-Control-Request-Headers" } });
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...SECURITY,
+          ...preflight,
+          "Access-Control-Allow-Origin": origin,
+          Vary: "Origin, Access-Control-Request-Headers",
+        },
+      });
     }
-    const headers: Record<string, string> = origin === undefined ? { ...SECURITY } : { ...SECURITY, "Access-Control-Allow-Origin": origin, "Access-Control-Expose-Headers": exposed, Vary: "Origin" };
+    const headers: Record<string, string> =
+      origin === undefined
+        ? { ...SECURITY }
+        : {
+            ...SECURITY,
+            "Access-Control-Allow-Origin": origin,
+            "Access-Control-Expose-Headers": exposed,
+            Vary: "Origin",
+          };
     c.set("headers", headers);
     await next();
     if (c.get("headersApplied")) return;
@@ -47,7 +67,12 @@ export function responseHeaders(cors: CorsOptions, corsPath: (path: string) => b
 }
 
 /** A response carrying the request's security and CORS headers, built in one go. */
-export function respond(c: Context<AppEnv>, body: string | null, status: number, headers: Record<string, string>): Response {
+export function respond(
+  c: Context<AppEnv>,
+  body: string | null,
+  status: number,
+  headers: Record<string, string>,
+): Response {
   c.set("headersApplied", true);
   const base = c.get("headers");
   const merged: Record<string, string> = { ...base, ...headers };

@@ -8,7 +8,8 @@ export const MAX_RECORDS = 500;
 /** Reads the raw body, refusing it (413) as soon as it passes the limit. */
 export async function readBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(c.req.header("content-length"));
-  if (declared > maxBytes) throw new HttpProblem(413, `the body is ${declared} bytes; at most ${maxBytes} are accepted`);
+  if (declared > maxBytes)
+    throw new HttpProblem(413, `the body is ${declared} bytes; at most ${maxBytes} are accepted`);
   if (declared >= 0 && c.req.header("content-length") !== undefined) {
     // A declared length within the limit: one native read (HTTP stops the body at that length).
     return decode(new Uint8Array(await c.req.arrayBuffer()));

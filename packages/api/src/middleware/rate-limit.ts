@@ -40,10 +40,15 @@ export function rateLimit(limits: RateLimits, now: () => number = Date.now): Mid
     buckets.set(key, bucket);
     if (bucket.tokens < 1) {
       const wait = Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSecond));
-      throw new HttpProblem(429, `too many requests for this ${auth.kind === "token" ? "token" : "key"}; retry in ${wait} s`, undefined, {
-        "Retry-After": String(wait),
-        RateLimit: `limit=${limit.burst}, remaining=0, reset=${wait}`,
-      });
+      throw new HttpProblem(
+        429,
+        `too many requests for this ${auth.kind === "token" ? "token" : "key"}; retry in ${wait} s`,
+        undefined,
+        {
+          "Retry-After": String(wait),
+          RateLimit: `limit=${limit.burst}, remaining=0, reset=${wait}`,
+        },
+      );
     }
     bucket.tokens -= 1;
     await next();

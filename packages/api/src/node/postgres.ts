@@ -23,9 +23,23 @@ const types: pg.CustomTypesConfig = {
  * out of connections (53300), a lock or serialization conflict (55P03, 40001, 40P01), a statement
  * stopped at its time budget (57014).
  */
-const TRANSIENT = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "55P03", "40001", "40P01", "57014"]);
+const TRANSIENT = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "55P03",
+  "40001",
+  "40P01",
+  "57014",
+]);
 const isTransient = (e: unknown) =>
-  TRANSIENT.has(String((e as { code?: unknown }).code)) || /Connection terminated|timeout exceeded when trying to connect/.test((e as Error).message ?? "");
+  TRANSIENT.has(String((e as { code?: unknown }).code)) ||
+  /Connection terminated|timeout exceeded when trying to connect/.test((e as Error).message ?? "");
 
 export interface PostgresOptions {
   /** The server stops a KPI query that runs longer (statement_timeout; default: the API's budget, 8000). */
@@ -33,11 +47,18 @@ export interface PostgresOptions {
 }
 
 /** A driver on a connection string (`postgres://user:password@host:5432/database`) or a pool's settings. */
-export function postgresDriver(config: string | pg.PoolConfig, options: PostgresOptions = {}): SqlDriver & { pool: pg.Pool } {
+export function postgresDriver(
+  config: string | pg.PoolConfig,
+  options: PostgresOptions = {},
+): SqlDriver & { pool: pg.Pool } {
   // JIT off (unless the caller's settings say otherwise): PostgreSQL cannot estimate a seek per
   // span in a lateral join (it guesses 0.5 % of the table each), so on a table of millions it
   // compiles, for 300 ms, a query that then runs in 5.
-  const settings: pg.PoolConfig = { options: "-c jit=off", ...(typeof config === "string" ? { connectionString: config } : config), types };
+  const settings: pg.PoolConfig = {
+    options: "-c jit=off",
+    ...(typeof config === "string" ? { connectionString: config } : config),
+    types,
+  };
   const pool = new pg.Pool(settings);
   // KPI queries have connections of their own, whose statements the server stops at the budget;
   // writes and rebuilds, which may rightly take longer, keep theirs.
@@ -46,36 +67,39 @@ export function postgresDriver(config: string | pg.PoolConfig, options: Postgres
   // query opens another. Without a listener, the error would end the process.
   pool.on("error", () => {});
   reads.on("error", () => {});
-  return withUnavailable({
-    pool,
-    dialect: postgres,
-    // The protocol counts parameters in 16 bits.
-    maxParams: 65_535,
-    async all(sql, params = [], { signal } = {}) {
-      return (await (signal ? reads : pool).query(sql, params as unknown[])).rows as Record<string, unknown>[];
+  return withUnavailable(
+    {
+      pool,
+      dialect: postgres,
+      // The protocol counts parameters in 16 bits.
+      maxParams: 65_535,
+      async all(sql, params = [], { signal } = {}) {
+        return (await (signal ? reads : pool).query(sql, params as unknown[])).rows as Record<string, unknown>[];
+      },
+      async transaction(list: readonly SqlStatement[]) {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          await client.query("BEGIN");
+          const changes: number[] = [];
+          for (const s of list) changes.push((await client.query(s.sql, s.params as unknown[])).rowCount ?? 0);
+          await client.query("COMMIT");
+          return changes;
+        } catch (e) {
+          // A connection that cannot even roll back is not given back to the pool.
+          await client.query("ROLLBACK").catch((rollback: Error) => (broken = rollback));
+          throw e;
+        } finally {
+          client.release(broken);
+        }
+      },
+      async exec(sql) {
+        await pool.query(sql);
+      },
+      async close() {
+        await Promise.all([pool.end(), reads.end()]);
+      },
     },
-    async transaction(list: readonly SqlStatement[]) {
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        await client.query("BEGIN");
-        const changes: number[] = [];
-        for (const s of list) changes.push((await client.query(s.sql, s.params as unknown[])).rowCount ?? 0);
-        await client.query("COMMIT");
-        return changes;
-      } catch (e) {
-        // A connection that cannot even roll back is not given back to the pool.
-        await client.query("ROLLBACK").catch((rollback: Error) => (broken = rollback));
-        throw e;
-      } finally {
-        client.release(broken);
-      }
-    },
-    async exec(sql) {
-      await pool.query(sql);
-    },
-    async close() {
-      await Promise.all([pool.end(), reads.end()]);
-    },
-  }, isTransient);
+    isTransient,
+  );
 }

@@ -47,7 +47,9 @@ parentPort.on("message", ({ id, sql, params, transaction }) => {
 `;
 
 /** A statement to read, or the statements of one transaction. */
-type Work = { sql: string; params: readonly unknown[] } | { transaction: readonly { sql: string; params: readonly unknown[] }[] };
+type Work =
+  | { sql: string; params: readonly unknown[] }
+  | { transaction: readonly { sql: string; params: readonly unknown[] }[] };
 
 interface Job {
   id: number;
@@ -95,7 +97,10 @@ export class SqliteThreads {
   }
 
   #spawn(): Thread {
-    const worker = new Worker(WORKER, { eval: true, workerData: { path: this.path, readOnly: this.options.readOnly, pragmas: this.options.pragmas } });
+    const worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { path: this.path, readOnly: this.options.readOnly, pragmas: this.options.pragmas },
+    });
     const thread: Thread = { worker, job: undefined };
     worker.on("message", (m: Reply) => this.#done(thread, m));
     worker.on("error", (e) => this.#failed(thread, e));
@@ -171,7 +176,9 @@ export class SqliteThreads {
   async close(): Promise<void> {
     this.#closed = true;
     for (const job of this.#queue.splice(0)) job.reject(new Error("the database is closed"));
-    await Promise.all(this.#threads.map((t) => (t.job ? new Promise<void>((resolve) => (t.idle = resolve)) : undefined)));
+    await Promise.all(
+      this.#threads.map((t) => (t.job ? new Promise<void>((resolve) => (t.idle = resolve)) : undefined)),
+    );
     await Promise.all(this.#threads.map((t) => t.worker.terminate()));
   }
 }

@@ -48,34 +48,37 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
     }
     return s;
   };
-  return withUnavailable({
-    db,
-    dialect: sqlite,
-    // node:sqlite binds in time that grows with a statement's parameter count (1000 rows of 10
-    // values: 110 µs a row; one row: 2 µs). One wide row a statement is as fast as a raw loop.
-    maxParams: 32,
-    async all(sql, params = [], { signal } = {}) {
-      if (readers && signal) return readers.read(sql, params, signal);
-      return prepared(sql).all(...(params as never[])) as Record<string, unknown>[];
+  return withUnavailable(
+    {
+      db,
+      dialect: sqlite,
+      // node:sqlite binds in time that grows with a statement's parameter count (1000 rows of 10
+      // values: 110 µs a row; one row: 2 µs). One wide row a statement is as fast as a raw loop.
+      maxParams: 32,
+      async all(sql, params = [], { signal } = {}) {
+        if (readers && signal) return readers.read(sql, params, signal);
+        return prepared(sql).all(...(params as never[])) as Record<string, unknown>[];
+      },
+      async transaction(list: readonly SqlStatement[]) {
+        if (writer) return writer.transaction(list);
+        db.exec("BEGIN IMMEDIATE");
+        try {
+          const changes = list.map((s) => Number(prepared(s.sql).run(...(s.params as never[])).changes));
+          db.exec("COMMIT");
+          return changes;
+        } catch (e) {
+          db.exec("ROLLBACK");
+          throw e;
+        }
+      },
+      async exec(sql) {
+        db.exec(sql);
+      },
+      async close() {
+        await Promise.all([readers?.close(), writer?.close()]);
+        db.close();
+      },
     },
-    async transaction(list: readonly SqlStatement[]) {
-      if (writer) return writer.transaction(list);
-      db.exec("BEGIN IMMEDIATE");
-      try {
-        const changes = list.map((s) => Number(prepared(s.sql).run(...(s.params as never[])).changes));
-        db.exec("COMMIT");
-        return changes;
-      } catch (e) {
-        db.exec("ROLLBACK");
-        throw e;
-      }
-    },
-    async exec(sql) {
-      db.exec(sql);
-    },
-    async close() {
-      await Promise.all([readers?.close(), writer?.close()]);
-      db.close();
-    },
-  }, isLocked);
+    isLocked,
+  );
 }

@@ -22,9 +22,15 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
 export const settingsSchema = z.strictObject({
   name: z.string().min(1).max(200).optional(),
   timeZone: z.string().refine(isTimeZone, "must be an IANA time zone").optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code").optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code")
+    .optional(),
   publicMetrics: z.array(metricIdSchema).max(200).optional(),
-  allowedOrigins: z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)).max(50).optional(),
+  allowedOrigins: z
+    .array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))
+    .max(50)
+    .optional(),
 });
 
 const keyRequestSchema = z.strictObject({
@@ -45,7 +51,12 @@ export function accessRoutes(service: KpiService, now: () => number, credentials
     const request = parse(tokenRequestSchema, await jsonBody(c));
     const registry = await service.registry(tenant.id);
     const unknown = request.metrics.filter((m) => !registry.has(m));
-    if (unknown.length) throw new HttpProblem(422, `there is no KPI ${unknown.join(", ")}`, unknown.map((m) => ({ path: "metrics", message: `unknown KPI ${m}` })));
+    if (unknown.length)
+      throw new HttpProblem(
+        422,
+        `there is no KPI ${unknown.join(", ")}`,
+        unknown.map((m) => ({ path: "metrics", message: `unknown KPI ${m}` })),
+      );
     const { token, claims } = await issueToken(store, tenant.id, request);
     return c.json({ token, expiresAt: new Date(claims.exp * 1000).toISOString(), claims }, 201);
   });
@@ -65,12 +76,16 @@ export function accessRoutes(service: KpiService, now: () => number, credentials
     const tenant = c.get("auth").tenant.id;
     const request = parse(keyRequestSchema, await jsonBody(c));
     const text = newKey(request.kind);
-    const key = await acceptKey(store, tenant, request.kind, text, { now: new Date(now()), expiresAt: request.expiresAt ? new Date(request.expiresAt).toISOString() : null });
+    const key = await acceptKey(store, tenant, request.kind, text, {
+      now: new Date(now()),
+      expiresAt: request.expiresAt ? new Date(request.expiresAt).toISOString() : null,
+    });
     return c.json({ ...key, key: text }, 201);
   });
 
   app.delete("/v1/keys/:id", async (c) => {
-    if (!(await store.expireKey(c.get("auth").tenant.id, c.req.param("id"), new Date(now()).toISOString()))) throw new HttpProblem(404, "this tenant has no such key");
+    if (!(await store.expireKey(c.get("auth").tenant.id, c.req.param("id"), new Date(now()).toISOString())))
+      throw new HttpProblem(404, "this tenant has no such key");
     credentials.clear();
     return c.body(null, 204);
   });

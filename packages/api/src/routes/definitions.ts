@@ -11,31 +11,48 @@ export function definitionRoutes(service: KpiService) {
   const app = new Hono<AppEnv>();
   const store = service.store;
 
-  app.get("/v1/definitions", async (c) => c.json({ definitions: await store.listDefinitions(c.get("auth").tenant.id) }));
+  app.get("/v1/definitions", async (c) =>
+    c.json({ definitions: await store.listDefinitions(c.get("auth").tenant.id) }),
+  );
 
   app.put("/v1/definitions/:id", async (c) => {
     const tenant = c.get("auth").tenant.id;
     const id = c.req.param("id");
     const body = await jsonBody(c);
-    if (body === null || typeof body !== "object" || Array.isArray(body)) throw new HttpProblem(422, "send the definition as a JSON object");
+    if (body === null || typeof body !== "object" || Array.isArray(body))
+      throw new HttpProblem(422, "send the definition as a JSON object");
     const given = body as Partial<DefinitionInput>;
-    if (given.id !== undefined && given.id !== id) throw new HttpProblem(422, `the body's id (${String(given.id)}) differs from the URL's (${id})`, [{ path: "id", message: "id mismatch" }]);
+    if (given.id !== undefined && given.id !== id)
+      throw new HttpProblem(422, `the body's id (${String(given.id)}) differs from the URL's (${id})`, [
+        { path: "id", message: "id mismatch" },
+      ]);
     const own = await store.listDefinitions(tenant);
     const previous = own.find((d) => d.id === id) ?? service.builtIn().get(id)?.definition;
-    const definition = { ...given, id, version: given.version ?? (previous ? (previous.version ?? 1) + 1 : 1) } as DefinitionInput;
+    const definition = {
+      ...given,
+      id,
+      version: given.version ?? (previous ? (previous.version ?? 1) + 1 : 1),
+    } as DefinitionInput;
     const registry = service.builtIn().with([...own.filter((d) => d.id !== id), definition]);
     // Compile this KPI, then every one of the tenant's, so that a change cannot break a dependent.
     const compiled = compileDefinition(definition, (ref) => registry.get(ref));
     for (const d of own) registry.require(d.id);
     await store.putDefinition(tenant, definition);
-    return c.json({ definition: compiled.definition, created: !own.some((d) => d.id === id) }, own.some((d) => d.id === id) ? 200 : 201);
+    return c.json(
+      { definition: compiled.definition, created: !own.some((d) => d.id === id) },
+      own.some((d) => d.id === id) ? 200 : 201,
+    );
   });
 
   app.delete("/v1/definitions/:id", async (c) => {
     const tenant = c.get("auth").tenant.id;
     const id = c.req.param("id");
     const own = await store.listDefinitions(tenant);
-    if (!own.some((d) => d.id === id)) throw new HttpProblem(404, `this tenant has no definition "${id}"${service.builtIn().has(id) ? "; built-in KPIs cannot be deleted" : ""}`);
+    if (!own.some((d) => d.id === id))
+      throw new HttpProblem(
+        404,
+        `this tenant has no definition "${id}"${service.builtIn().has(id) ? "; built-in KPIs cannot be deleted" : ""}`,
+      );
     const rest = service.builtIn().with(own.filter((d) => d.id !== id));
     for (const d of own.filter((d) => d.id !== id)) {
       try {
@@ -52,12 +69,21 @@ export function definitionRoutes(service: KpiService) {
   app.put("/v1/targets", async (c) => {
     const body = await jsonBody(c);
     const targets = (body as { targets?: unknown } | null)?.targets;
-    if (!Array.isArray(targets)) throw new HttpProblem(422, 'send { "targets": [ … ] }', [{ path: "targets", message: "an array of targets" }]);
-    if (targets.length > MAX_RECORDS) throw new HttpProblem(413, `at most ${MAX_RECORDS} targets at a time; this request has ${targets.length}`);
+    if (!Array.isArray(targets))
+      throw new HttpProblem(422, 'send { "targets": [ … ] }', [{ path: "targets", message: "an array of targets" }]);
+    if (targets.length > MAX_RECORDS)
+      throw new HttpProblem(413, `at most ${MAX_RECORDS} targets at a time; this request has ${targets.length}`);
     const { records, errors } = validateBatch("targets", targets);
-    if (errors.length) throw new HttpProblem(422, `${new Set(errors.map((e) => e.index)).size} of ${targets.length} targets are invalid; nothing was written`, errors);
+    if (errors.length)
+      throw new HttpProblem(
+        422,
+        `${new Set(errors.map((e) => e.index)).size} of ${targets.length} targets are invalid; nothing was written`,
+        errors,
+      );
     const registry = await service.registry(c.get("auth").tenant.id);
-    const unknown = records.filter((t) => !registry.has(t.metric)).map((t) => ({ index: targets.indexOf(t), id: t.id, field: "metric", reason: `there is no KPI "${t.metric}"` }));
+    const unknown = records
+      .filter((t) => !registry.has(t.metric))
+      .map((t) => ({ index: targets.indexOf(t), id: t.id, field: "metric", reason: `there is no KPI "${t.metric}"` }));
     if (unknown.length) throw new HttpProblem(422, "targets name KPIs that do not exist; nothing was written", unknown);
     const { inserted, duplicates } = await store.putTargets(c.get("auth").tenant.id, records);
     return c.json({ received: records.length, inserted, updated: duplicates });

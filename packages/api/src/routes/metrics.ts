@@ -38,7 +38,10 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
     const id = c.req.param("id");
     const url = c.req.url;
     const search = url.includes("?") ? url.slice(url.indexOf("?")) : "";
-    const query = await service.authorize(auth, service.queryFromUrl(id, search, () => queryFromSearchParams(id, new URLSearchParams(search))));
+    const query = await service.authorize(
+      auth,
+      service.queryFromUrl(id, search, () => queryFromSearchParams(id, new URLSearchParams(search))),
+    );
     const tag = await service.etag(auth, query);
     const headers = { ETag: tag.etag, "Cache-Control": CACHE_CONTROL, Vary: "Authorization" };
     if (matches(c.req.header("if-none-match"), tag.etag)) return respond(c, null, 304, headers);
@@ -48,9 +51,13 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
 
   app.get("/v1/metrics/:id/sql", async (c) => {
     const auth = c.get("auth");
-    const query = await service.authorize(auth, queryFromSearchParams(c.req.param("id"), new URL(c.req.url).searchParams));
+    const query = await service.authorize(
+      auth,
+      queryFromSearchParams(c.req.param("id"), new URL(c.req.url).searchParams),
+    );
     const compiled = await service.explain(auth, query);
-    if (!compiled) throw new HttpProblem(404, `the ${service.store.kind} store computes KPIs in memory; it runs no SQL`);
+    if (!compiled)
+      throw new HttpProblem(404, `the ${service.store.kind} store computes KPIs in memory; it runs no SQL`);
     return c.json({ metric: query.metric, dialect: service.store.kind, sql: compiled.sql, params: compiled.params });
   });
 
@@ -59,9 +66,15 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
     const body = await jsonBody(c);
     const queries = (body as { queries?: unknown } | null)?.queries;
     if (!Array.isArray(queries) || Object.keys(body as object).length !== 1) {
-      throw new HttpProblem(422, 'send { "queries": [ … ] }: an array of queries, and nothing else', [{ path: "queries", message: "an array of queries" }]);
+      throw new HttpProblem(422, 'send { "queries": [ … ] }: an array of queries, and nothing else', [
+        { path: "queries", message: "an array of queries" },
+      ]);
     }
-    if (queries.length > MAX_BATCH_QUERIES) throw new HttpProblem(413, `a batch may hold at most ${MAX_BATCH_QUERIES} queries; this one has ${queries.length}`);
+    if (queries.length > MAX_BATCH_QUERIES)
+      throw new HttpProblem(
+        413,
+        `a batch may hold at most ${MAX_BATCH_QUERIES} queries; this one has ${queries.length}`,
+      );
     // Whatever befalls one query is an entry in its place: the batch's others still answer.
     const answer = async (q: unknown): Promise<{ result: string } | { error: string }> => {
       // Each query starts in a turn of the event loop of its own: planning a batch's queries would
@@ -89,12 +102,18 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
       });
     }
     const results = await Promise.all(queries.map(answer));
-    return respond(c, `{"results":[${results.map(entry).join(",")}]}`, 200, { "Content-Type": "application/json", "Cache-Control": "private, no-store" });
+    return respond(c, `{"results":[${results.map(entry).join(",")}]}`, 200, {
+      "Content-Type": "application/json",
+      "Cache-Control": "private, no-store",
+    });
   });
 
   app.get("/v1/metrics/:id/stream", async (c) => {
     const auth = c.get("auth");
-    const query = await service.authorize(auth, queryFromSearchParams(c.req.param("id"), new URL(c.req.url).searchParams));
+    const query = await service.authorize(
+      auth,
+      queryFromSearchParams(c.req.param("id"), new URL(c.req.url).searchParams),
+    );
     await service.result(auth, query); // a bad query fails here, as a problem, before the stream opens
     const store = service.store;
     const deadline = Math.min(Date.now() + stream.maxMs, auth.expiresAt ?? Infinity);
@@ -121,7 +140,10 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
           }
           await new Promise<void>((resolve) => {
             // Wake for whichever comes first: the next poll, the next heartbeat, the deadline.
-            const timer = setTimeout(resolve, Math.max(0, Math.min(stream.pollMs, stream.heartbeatMs - (Date.now() - lastBeat), deadline - Date.now())));
+            const timer = setTimeout(
+              resolve,
+              Math.max(0, Math.min(stream.pollMs, stream.heartbeatMs - (Date.now() - lastBeat), deadline - Date.now())),
+            );
             wake = () => {
               clearTimeout(timer);
               resolve();

@@ -16,21 +16,32 @@ interface D1StatementLike {
 }
 
 /** How D1 words an overloaded, restarting or unreachable database. */
-const isTransient = (e: unknown) => /overloaded|network connection lost|reset because its code was updated|storage caused object to be reset|timed? ?out/i.test((e as Error).message ?? "");
+const isTransient = (e: unknown) =>
+  /overloaded|network connection lost|reset because its code was updated|storage caused object to be reset|timed? ?out/i.test(
+    (e as Error).message ?? "",
+  );
 
 export function d1Driver(db: D1Like): SqlDriver {
-  return withUnavailable({
-    dialect: sqlite,
-    maxParams: 100,
-    async all(sql, params = []) {
-      return (await db.prepare(sql).bind(...params).all()).results;
+  return withUnavailable(
+    {
+      dialect: sqlite,
+      maxParams: 100,
+      async all(sql, params = []) {
+        return (
+          await db
+            .prepare(sql)
+            .bind(...params)
+            .all()
+        ).results;
+      },
+      async transaction(statements: readonly SqlStatement[]) {
+        const results = await db.batch(statements.map((s) => db.prepare(s.sql).bind(...s.params)));
+        return results.map((r) => r.meta.changes ?? 0);
+      },
+      async exec(sql) {
+        await db.prepare(sql).bind().all();
+      },
     },
-    async transaction(statements: readonly SqlStatement[]) {
-      const results = await db.batch(statements.map((s) => db.prepare(s.sql).bind(...s.params)));
-      return results.map((r) => r.meta.changes ?? 0);
-    },
-    async exec(sql) {
-      await db.prepare(sql).bind().all();
-    },
-  }, isTransient);
+    isTransient,
+  );
 }

@@ -1,8 +1,25 @@
 // A store in process memory, with core's memory engine: for tests, demos and Workers without a
 // database. Nothing survives a restart.
-import { createMemoryEngine, type DefinitionInput, type FactName, type FactRecord, type FactSet, type MemoryEngine, type Target } from "@kpikit/core";
+import {
+  createMemoryEngine,
+  type DefinitionInput,
+  type FactName,
+  type FactRecord,
+  type FactSet,
+  type MemoryEngine,
+  type Target,
+} from "@kpikit/core";
 import { ChangeFeed } from "./change-feed.js";
-import { type ApiKey, type DataPart, dataPartOf, type DataVersions, type IngestResult, type SigningKey, type Store, type Tenant } from "./types.js";
+import {
+  type ApiKey,
+  type DataPart,
+  dataPartOf,
+  type DataVersions,
+  type IngestResult,
+  type SigningKey,
+  type Store,
+  type Tenant,
+} from "./types.js";
 
 interface TenantData {
   tenant: Tenant;
@@ -36,7 +53,13 @@ export class MemoryStore implements Store {
 
   async createTenant(tenant: Tenant): Promise<void> {
     if (this.tenants.has(tenant.id)) throw new Error(`tenant ${tenant.id} exists`);
-    this.tenants.set(tenant.id, { tenant: { ...tenant }, facts: {}, ids: new Map(), definitions: new Map(), versions: { data: 0, parts: {} } });
+    this.tenants.set(tenant.id, {
+      tenant: { ...tenant },
+      facts: {},
+      ids: new Map(),
+      definitions: new Map(),
+      versions: { data: 0, parts: {} },
+    });
   }
 
   async getTenant(id: string): Promise<Tenant | undefined> {
@@ -86,7 +109,11 @@ export class MemoryStore implements Store {
       .sort((a, b) => (a.createdAt === b.createdAt ? (a.kid < b.kid ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))[0];
   }
 
-  async ingest<F extends FactName>(tenantId: string, fact: F, records: readonly FactRecord<F>[]): Promise<IngestResult> {
+  async ingest<F extends FactName>(
+    tenantId: string,
+    fact: F,
+    records: readonly FactRecord<F>[],
+  ): Promise<IngestResult> {
     const d = this.data(tenantId);
     let ids = d.ids.get(fact);
     if (!ids) d.ids.set(fact, (ids = new Set()));

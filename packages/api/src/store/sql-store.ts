@@ -21,7 +21,16 @@ import {
   type Target,
 } from "@kpikit/core";
 import { ChangeFeed } from "./change-feed.js";
-import { type ApiKey, type DataPart, dataPartOf, type DataVersions, type IngestResult, type SigningKey, type Store, type Tenant } from "./types.js";
+import {
+  type ApiKey,
+  type DataPart,
+  dataPartOf,
+  type DataVersions,
+  type IngestResult,
+  type SigningKey,
+  type Store,
+  type Tenant,
+} from "./types.js";
 
 /** How a read is run. */
 export interface ReadOptions {
@@ -127,16 +136,21 @@ export class SqlStore implements Store {
     // Indexes last: one may be on a column that a database made by an earlier version gains only now.
     const schema = storeSchema(dialect);
     const isIndex = (sql: string) => sql.startsWith("CREATE INDEX");
-    await this.driver.transaction([...dialect.schemaLock, ...schema.filter((sql) => !isIndex(sql))].map((sql) => ({ sql, params: [] })));
+    await this.driver.transaction(
+      [...dialect.schemaLock, ...schema.filter((sql) => !isIndex(sql))].map((sql) => ({ sql, params: [] })),
+    );
     await this.addMissingColumns();
-    await this.driver.transaction([...dialect.schemaLock, ...schema.filter(isIndex)].map((sql) => ({ sql, params: [] })));
+    await this.driver.transaction(
+      [...dialect.schemaLock, ...schema.filter(isIndex)].map((sql) => ({ sql, params: [] })),
+    );
     await this.refreshRollups();
   }
 
   /** Reads which tenants' rollups are current (init does; a store whose tables come from migrations calls it itself). */
   async refreshRollups(): Promise<void> {
     if (!this.rollups) return;
-    for (const row of await this.driver.all(currentRollupsSql(this.driver.dialect), [this.rollups.version])) this.rolledUp.add(String(row.tenant_id));
+    for (const row of await this.driver.all(currentRollupsSql(this.driver.dialect), [this.rollups.version]))
+      this.rolledUp.add(String(row.tenant_id));
   }
 
   /** A database made by an earlier version lacks the columns added since (all nullable): they are added. */
@@ -145,9 +159,11 @@ export class SqlStore implements Store {
     const missing: string[] = [];
     for (const table of tableSpecs(dialect)) {
       const have = new Set((await this.driver.all(dialect.columnsSql, [table.name])).map((r) => String(r.name)));
-      for (const c of table.columns) if (c.nullable && !have.has(c.name)) missing.push(dialect.addColumn(table.name, c.name, c.type));
+      for (const c of table.columns)
+        if (c.nullable && !have.has(c.name)) missing.push(dialect.addColumn(table.name, c.name, c.type));
     }
-    if (missing.length) await this.driver.transaction([...dialect.schemaLock, ...missing].map((sql) => ({ sql, params: [] })));
+    if (missing.length)
+      await this.driver.transaction([...dialect.schemaLock, ...missing].map((sql) => ({ sql, params: [] })));
   }
 
   /**
@@ -170,7 +186,14 @@ export class SqlStore implements Store {
     await this.driver.transaction([
       {
         sql: `INSERT INTO kpikit_tenants (id, name, time_zone, currency, public_metrics, allowed_origins) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)})`,
-        params: [t.id, t.name, t.timeZone, t.currency, JSON.stringify(t.publicMetrics), JSON.stringify(t.allowedOrigins)],
+        params: [
+          t.id,
+          t.name,
+          t.timeZone,
+          t.currency,
+          JSON.stringify(t.publicMetrics),
+          JSON.stringify(t.allowedOrigins),
+        ],
       },
       // A new tenant's rollups are built now, from whatever facts its id already has: usually none.
       ...(this.rollups ? rebuildRollupsSql(this.rollups, t.id, this.driver.dialect) : []),
@@ -215,12 +238,22 @@ export class SqlStore implements Store {
   }
 
   async listKeys(tenantId: string): Promise<ApiKey[]> {
-    return (await this.driver.all(`SELECT * FROM kpikit_keys WHERE tenant_id = ${this.p(1)} ORDER BY ${this.binary("created_at")}, ${this.binary("id")}`, [tenantId])).map(keyOf);
+    return (
+      await this.driver.all(
+        `SELECT * FROM kpikit_keys WHERE tenant_id = ${this.p(1)} ORDER BY ${this.binary("created_at")}, ${this.binary("id")}`,
+        [tenantId],
+      )
+    ).map(keyOf);
   }
 
   async expireKey(tenantId: string, id: string, at: string): Promise<boolean> {
     const p = this.p;
-    const [changed] = await this.driver.transaction([{ sql: `UPDATE kpikit_keys SET expires_at = ${p(1)} WHERE tenant_id = ${p(2)} AND id = ${p(3)}`, params: [at, tenantId, id] }]);
+    const [changed] = await this.driver.transaction([
+      {
+        sql: `UPDATE kpikit_keys SET expires_at = ${p(1)} WHERE tenant_id = ${p(2)} AND id = ${p(3)}`,
+        params: [at, tenantId, id],
+      },
+    ]);
     return (changed ?? 0) > 0;
   }
 
@@ -264,10 +297,20 @@ export class SqlStore implements Store {
     ];
   }
 
-  async ingest<F extends FactName>(tenantId: string, fact: F, records: readonly FactRecord<F>[]): Promise<IngestResult> {
+  async ingest<F extends FactName>(
+    tenantId: string,
+    fact: F,
+    records: readonly FactRecord<F>[],
+  ): Promise<IngestResult> {
     if (records.length === 0) return { inserted: 0, duplicates: 0 };
-    const { statements, counted } = ingestSql(fact, records, tenantId, this.driver.dialect, { maxParams: this.driver.maxParams, ingestId: crypto.randomUUID(), rollups: this.rollups });
-    const stale = this.rollups ? [] : [{ sql: `DELETE FROM rollup_versions WHERE tenant_id = ${this.p(1)}`, params: [tenantId] }];
+    const { statements, counted } = ingestSql(fact, records, tenantId, this.driver.dialect, {
+      maxParams: this.driver.maxParams,
+      ingestId: crypto.randomUUID(),
+      rollups: this.rollups,
+    });
+    const stale = this.rollups
+      ? []
+      : [{ sql: `DELETE FROM rollup_versions WHERE tenant_id = ${this.p(1)}`, params: [tenantId] }];
     const changed = await this.driver.transaction([...statements, ...stale, ...this.bump(tenantId, dataPartOf(fact))]);
     const inserted = changed.slice(0, counted).reduce((s, n) => s + n, 0);
     this.changes.emit(tenantId);
@@ -284,12 +327,18 @@ export class SqlStore implements Store {
     const existing = new Set<string>();
     for (let i = 0; i < ids.length; i += 90) {
       const chunk = ids.slice(i, i + 90);
-      const rows = await this.driver.all(`SELECT id FROM targets WHERE tenant_id = ${p(1)} AND id IN (${chunk.map((_, j) => p(j + 2)).join(", ")})`, [tenantId, ...chunk]);
+      const rows = await this.driver.all(
+        `SELECT id FROM targets WHERE tenant_id = ${p(1)} AND id IN (${chunk.map((_, j) => p(j + 2)).join(", ")})`,
+        [tenantId, ...chunk],
+      );
       for (const r of rows) existing.add(String(r.id));
     }
     const rows = latest.flatMap((t) => encodeFact("targets", t, tenantId, this.driver.dialect));
     const set = rows[0]!.columns.filter((c) => c !== "tenant_id" && c !== "id").map((c) => `${c} = excluded.${c}`);
-    await this.driver.transaction([...this.inserts(rows, `ON CONFLICT (tenant_id, id) DO UPDATE SET ${set.join(", ")}`), ...this.bump(tenantId, "settings")]);
+    await this.driver.transaction([
+      ...this.inserts(rows, `ON CONFLICT (tenant_id, id) DO UPDATE SET ${set.join(", ")}`),
+      ...this.bump(tenantId, "settings"),
+    ]);
     this.changes.emit(tenantId);
     const inserted = ids.filter((id) => !existing.has(id)).length;
     return { inserted, duplicates: targets.length - inserted };
@@ -325,7 +374,10 @@ export class SqlStore implements Store {
   }
 
   async listDefinitions(tenantId: string): Promise<DefinitionInput[]> {
-    const rows = await this.driver.all(`SELECT body FROM kpikit_definitions WHERE tenant_id = ${this.p(1)} ORDER BY ${this.binary("id")}`, [tenantId]);
+    const rows = await this.driver.all(
+      `SELECT body FROM kpikit_definitions WHERE tenant_id = ${this.p(1)} ORDER BY ${this.binary("id")}`,
+      [tenantId],
+    );
     return rows.map((r) => JSON.parse(String(r.body)) as DefinitionInput);
   }
 
@@ -343,7 +395,10 @@ export class SqlStore implements Store {
 
   async deleteDefinition(tenantId: string, id: string): Promise<boolean> {
     const p = this.p;
-    const [deleted] = await this.driver.transaction([{ sql: `DELETE FROM kpikit_definitions WHERE tenant_id = ${p(1)} AND id = ${p(2)}`, params: [tenantId, id] }, ...this.bump(tenantId, "settings")]);
+    const [deleted] = await this.driver.transaction([
+      { sql: `DELETE FROM kpikit_definitions WHERE tenant_id = ${p(1)} AND id = ${p(2)}`, params: [tenantId, id] },
+      ...this.bump(tenantId, "settings"),
+    ]);
     this.changes.emit(tenantId);
     return (deleted ?? 0) > 0;
   }

@@ -16,7 +16,10 @@ export class StoreUnavailableError extends Error {
  * answered 503 with Retry-After, so that a slow query never holds a socket or a batch.
  */
 export class QueryTimeoutError extends Error {
-  constructor(readonly metric: string, readonly budgetMs: number) {
+  constructor(
+    readonly metric: string,
+    readonly budgetMs: number,
+  ) {
     super(`computing ${metric} took longer than its budget of ${budgetMs / 1000} s and was stopped; retry in a moment`);
     this.name = "QueryTimeoutError";
   }

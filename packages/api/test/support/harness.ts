@@ -16,7 +16,10 @@ async function openStore(kind: StoreKind): Promise<{ store: Store; free(): Promi
   switch (kind) {
     case "sqlite": {
       const dir = mkdtempSync(join(tmpdir(), "kpikit-api-"));
-      return { store: new SqlStore(nodeSqliteDriver(join(dir, "kpikit.db"))), free: async () => rmSync(dir, { recursive: true, force: true }) };
+      return {
+        store: new SqlStore(nodeSqliteDriver(join(dir, "kpikit.db"))),
+        free: async () => rmSync(dir, { recursive: true, force: true }),
+      };
     }
     case "postgres": {
       const database = await newDatabase();
@@ -38,7 +41,11 @@ export interface Harness {
 export async function harness(kind: StoreKind = "sqlite", options: Partial<AppOptions> = {}): Promise<Harness> {
   const { store, free } = await openStore(kind);
   await store.init();
-  const ta = await createTenant(store, { id: "tenant_a", publicMetrics: ["csat", "nps", "on_time_delivery"], allowedOrigins: ["https://shop.example"] });
+  const ta = await createTenant(store, {
+    id: "tenant_a",
+    publicMetrics: ["csat", "nps", "on_time_delivery"],
+    allowedOrigins: ["https://shop.example"],
+  });
   const tb = await createTenant(store, { id: "tenant_b", timeZone: "Asia/Shanghai", currency: "CNY" });
   const app = createApp({ store, now: () => Date.parse("2026-03-10T00:00:00Z"), ...options });
   return {
@@ -62,11 +69,20 @@ export interface Reply {
 
 /** Requests with a credential; JSON bodies are sent as JSON unless a content type is given. */
 export function client(app: Harness["app"], credential?: string) {
-  const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
-    const init: RequestInit = { method, headers: { ...(credential ? { Authorization: `Bearer ${credential}` } : {}), ...headers } };
+  const send = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> => {
+    const init: RequestInit = {
+      method,
+      headers: { ...(credential ? { Authorization: `Bearer ${credential}` } : {}), ...headers },
+    };
     if (body !== undefined) {
       init.body = typeof body === "string" ? body : JSON.stringify(body);
-      if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) (init.headers as Record<string, string>)["Content-Type"] = "application/json";
+      if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type"))
+        (init.headers as Record<string, string>)["Content-Type"] = "application/json";
     }
     const res = await app.request(path, init);
     const text = await res.text();

@@ -16,7 +16,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   orders: {
-    label: { en: "Order volume", ru: "Количество заказов", ms: "Bilangan pesanan", "zh-Hans": "订单量", "zh-Hant": "訂單量" },
+    label: {
+      en: "Order volume",
+      ru: "Количество заказов",
+      ms: "Bilangan pesanan",
+      "zh-Hans": "订单量",
+      "zh-Hant": "訂單量",
+    },
     description: {
       en: "Number of orders placed in the period, cancelled orders excluded.",
       ru: "Число заказов за период без учета отмененных.",
@@ -26,7 +32,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   cogs: {
-    label: { en: "Cost of goods sold", ru: "Себестоимость продаж", ms: "Kos barang dijual (COGS)", "zh-Hans": "销售成本", "zh-Hant": "銷售成本" },
+    label: {
+      en: "Cost of goods sold",
+      ru: "Себестоимость продаж",
+      ms: "Kos barang dijual (COGS)",
+      "zh-Hans": "销售成本",
+      "zh-Hant": "銷售成本",
+    },
     description: {
       en: "Sum of the cost of goods of orders not cancelled.",
       ru: "Сумма себестоимости товаров в заказах, кроме отмененных.",
@@ -46,7 +58,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   gross_margin: {
-    label: { en: "Average profit margin", ru: "Средняя валовая маржа", ms: "Purata margin keuntungan", "zh-Hans": "平均毛利率", "zh-Hant": "平均毛利率" },
+    label: {
+      en: "Average profit margin",
+      ru: "Средняя валовая маржа",
+      ms: "Purata margin keuntungan",
+      "zh-Hans": "平均毛利率",
+      "zh-Hant": "平均毛利率",
+    },
     description: {
       en: "Gross profit divided by total sales.",
       ru: "Валовая прибыль, деленная на выручку.",
@@ -66,7 +84,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   net_profit_margin: {
-    label: { en: "Net profit margin", ru: "Маржа чистой прибыли", ms: "Margin untung bersih", "zh-Hans": "净利率", "zh-Hant": "淨利率" },
+    label: {
+      en: "Net profit margin",
+      ru: "Маржа чистой прибыли",
+      ms: "Margin untung bersih",
+      "zh-Hans": "净利率",
+      "zh-Hant": "淨利率",
+    },
     description: {
       en: "Net profit divided by total sales.",
       ru: "Чистая прибыль, деленная на выручку.",
@@ -76,7 +100,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   aov: {
-    label: { en: "Average order value", ru: "Средний чек (AOV)", ms: "Nilai pesanan purata (AOV)", "zh-Hans": "平均订单价值", "zh-Hant": "平均訂單價值" },
+    label: {
+      en: "Average order value",
+      ru: "Средний чек (AOV)",
+      ms: "Nilai pesanan purata (AOV)",
+      "zh-Hans": "平均订单价值",
+      "zh-Hant": "平均訂單價值",
+    },
     description: {
       en: "Total sales divided by the number of orders.",
       ru: "Выручка, деленная на число заказов.",
@@ -86,7 +116,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   avg_order_size: {
-    label: { en: "Average order size (basket)", ru: "Средний размер заказа", ms: "Saiz pesanan purata", "zh-Hans": "平均订单件数", "zh-Hant": "平均訂單件數" },
+    label: {
+      en: "Average order size (basket)",
+      ru: "Средний размер заказа",
+      ms: "Saiz pesanan purata",
+      "zh-Hans": "平均订单件数",
+      "zh-Hant": "平均訂單件數",
+    },
     description: {
       en: "Number of items sold divided by the number of orders.",
       ru: "Число проданных товаров, деленное на число заказов.",
@@ -96,7 +132,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   purchase_frequency: {
-    label: { en: "Purchase frequency", ru: "Частота покупок", ms: "Kekerapan pembelian", "zh-Hans": "购买频次", "zh-Hant": "購買頻次" },
+    label: {
+      en: "Purchase frequency",
+      ru: "Частота покупок",
+      ms: "Kekerapan pembelian",
+      "zh-Hans": "购买频次",
+      "zh-Hant": "購買頻次",
+    },
     description: {
       en: "Number of orders divided by the number of distinct customers who ordered.",
       ru: "Число заказов, деленное на число разных клиентов, сделавших заказ.",
@@ -106,7 +148,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   sales_target_attainment: {
-    label: { en: "Sales target attainment", ru: "Выполнение плана продаж", ms: "Pencapaian sasaran jualan", "zh-Hans": "销售额达成率", "zh-Hant": "銷售額達成率" },
+    label: {
+      en: "Sales target attainment",
+      ru: "Выполнение плана продаж",
+      ms: "Pencapaian sasaran jualan",
+      "zh-Hans": "销售额达成率",
+      "zh-Hant": "銷售額達成率",
+    },
     description: {
       en: "Total sales divided by the sales target for the period.",
       ru: "Выручка, деленная на план продаж за период.",
@@ -116,7 +164,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   sales_growth: {
-    label: { en: "Sales growth", ru: "Рост продаж", ms: "Pertumbuhan jualan", "zh-Hans": "销售额增长率", "zh-Hant": "銷售額增長率" },
+    label: {
+      en: "Sales growth",
+      ru: "Рост продаж",
+      ms: "Pertumbuhan jualan",
+      "zh-Hans": "销售额增长率",
+      "zh-Hant": "銷售額增長率",
+    },
     description: {
       en: "Change in total sales against the previous period, divided by the previous period's total sales.",
       ru: "Изменение выручки к предыдущему периоду, деленное на выручку предыдущего периода.",
@@ -126,7 +180,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   new_customers: {
-    label: { en: "New customers", ru: "Новые клиенты", ms: "Pelanggan baharu", "zh-Hans": "新增客户数", "zh-Hant": "新增客戶數" },
+    label: {
+      en: "New customers",
+      ru: "Новые клиенты",
+      ms: "Pelanggan baharu",
+      "zh-Hans": "新增客户数",
+      "zh-Hant": "新增客戶數",
+    },
     description: {
       en: "Number of customers whose first order falls in the period.",
       ru: "Число клиентов, чей первый заказ пришелся на период.",
@@ -136,7 +196,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   repeat_purchase_rate: {
-    label: { en: "Repeat purchase rate", ru: "Коэффициент повторных покупок", ms: "Kadar pembelian berulang", "zh-Hans": "复购率", "zh-Hant": "回購率" },
+    label: {
+      en: "Repeat purchase rate",
+      ru: "Коэффициент повторных покупок",
+      ms: "Kadar pembelian berulang",
+      "zh-Hans": "复购率",
+      "zh-Hant": "回購率",
+    },
     description: {
       en: "Customers with two or more orders in the period divided by customers with at least one.",
       ru: "Клиенты с двумя и более заказами за период, деленные на клиентов хотя бы с одним заказом.",
@@ -146,17 +212,31 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   customer_retention_rate: {
-    label: { en: "Customer retention rate", ru: "Коэффициент удержания клиентов", ms: "Kadar pengekalan pelanggan", "zh-Hans": "客户留存率", "zh-Hant": "客戶留存率" },
+    label: {
+      en: "Customer retention rate",
+      ru: "Коэффициент удержания клиентов",
+      ms: "Kadar pengekalan pelanggan",
+      "zh-Hans": "客户留存率",
+      "zh-Hant": "客戶留存率",
+    },
     description: {
       en: "(E − N) / S: customers active at the period's end less new ones, per customer active at its start; returning customers count. Active: last order within 365 days.",
       ru: "(E − N) / S: активные на конец периода минус новые, на одного активного на начало; вернувшиеся учитываются. Активен: последний заказ не старше 365 дней.",
       ms: "(E − N) / S: pelanggan aktif pada akhir tempoh tolak yang baharu, bagi setiap pelanggan aktif pada awalnya; yang kembali dikira. Aktif: pesanan terakhir dalam 365 hari.",
-      "zh-Hans": "(E − N) / S：期末活跃客户减去本期新客户，除以期初活跃客户；回流客户计入。活跃：最近一次下单在 365 天内。",
-      "zh-Hant": "(E − N) / S：期末活躍客戶減去本期新客戶，除以期初活躍客戶；回流客戶計入。活躍：最近一次下單在 365 天內。",
+      "zh-Hans":
+        "(E − N) / S：期末活跃客户减去本期新客户，除以期初活跃客户；回流客户计入。活跃：最近一次下单在 365 天内。",
+      "zh-Hant":
+        "(E − N) / S：期末活躍客戶減去本期新客戶，除以期初活躍客戶；回流客戶計入。活躍：最近一次下單在 365 天內。",
     },
   },
   churn_rate: {
-    label: { en: "Customer churn rate", ru: "Коэффициент оттока клиентов", ms: "Kadar churn pelanggan", "zh-Hans": "客户流失率", "zh-Hant": "客戶流失率" },
+    label: {
+      en: "Customer churn rate",
+      ru: "Коэффициент оттока клиентов",
+      ms: "Kadar churn pelanggan",
+      "zh-Hans": "客户流失率",
+      "zh-Hant": "客戶流失率",
+    },
     description: {
       en: "Share of customers active at the start of the period who are no longer active at its end.",
       ru: "Доля клиентов, активных на начало периода, которые перестали быть активными к его концу.",
@@ -166,7 +246,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   clv: {
-    label: { en: "Customer lifetime value", ru: "Пожизненная ценность клиента", ms: "Nilai seumur hidup pelanggan", "zh-Hans": "客户终身价值（CLV）", "zh-Hant": "客戶終身價值（CLV）" },
+    label: {
+      en: "Customer lifetime value",
+      ru: "Пожизненная ценность клиента",
+      ms: "Nilai seumur hidup pelanggan",
+      "zh-Hans": "客户终身价值（CLV）",
+      "zh-Hant": "客戶終身價值（CLV）",
+    },
     description: {
       en: "Average order value × purchases per customer per year × expected lifetime in years (1 / annual churn rate).",
       ru: "Средний чек × число покупок клиента в год × ожидаемый срок жизни клиента в годах (1 / годовой отток).",
@@ -176,7 +262,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   add_to_cart_rate: {
-    label: { en: "Add-to-cart rate", ru: "Конверсия в корзину", ms: "Kadar tambah ke troli", "zh-Hans": "加购率", "zh-Hant": "加入購物車率" },
+    label: {
+      en: "Add-to-cart rate",
+      ru: "Конверсия в корзину",
+      ms: "Kadar tambah ke troli",
+      "zh-Hans": "加购率",
+      "zh-Hant": "加入購物車率",
+    },
     description: {
       en: "Sessions with an add-to-cart divided by all sessions.",
       ru: "Сеансы с добавлением товара в корзину, деленные на все сеансы.",
@@ -186,7 +278,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   cart_abandonment_rate: {
-    label: { en: "Cart abandonment rate", ru: "Доля брошенных корзин", ms: "Kadar pengabaian troli", "zh-Hans": "购物车放弃率", "zh-Hant": "購物車放棄率" },
+    label: {
+      en: "Cart abandonment rate",
+      ru: "Доля брошенных корзин",
+      ms: "Kadar pengabaian troli",
+      "zh-Hans": "购物车放弃率",
+      "zh-Hant": "購物車放棄率",
+    },
     description: {
       en: "Share of carts (sessions with an add-to-cart) that did not complete checkout.",
       ru: "Доля корзин (сеансов с добавлением в корзину), которые не завершились оформлением заказа.",
@@ -196,7 +294,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   conversion_rate: {
-    label: { en: "Conversion rate", ru: "Коэффициент конверсии", ms: "Kadar penukaran", "zh-Hans": "转化率", "zh-Hant": "轉換率" },
+    label: {
+      en: "Conversion rate",
+      ru: "Коэффициент конверсии",
+      ms: "Kadar penukaran",
+      "zh-Hans": "转化率",
+      "zh-Hant": "轉換率",
+    },
     description: {
       en: "Converting sessions divided by all sessions.",
       ru: "Сеансы с конверсией, деленные на все сеансы.",
@@ -206,7 +310,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   return_rate: {
-    label: { en: "Return / exchange rate", ru: "Доля возвратов и обменов", ms: "Kadar pemulangan & pertukaran", "zh-Hans": "退换货率", "zh-Hant": "退換貨率" },
+    label: {
+      en: "Return / exchange rate",
+      ru: "Доля возвратов и обменов",
+      ms: "Kadar pemulangan & pertukaran",
+      "zh-Hans": "退换货率",
+      "zh-Hant": "退換貨率",
+    },
     description: {
       en: "Orders placed in the period that were returned or exchanged, divided by orders placed in the period.",
       ru: "Заказы за период, по которым был возврат или обмен, деленные на все заказы за период.",
@@ -218,7 +328,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
 
   // Marketing
   cac: {
-    label: { en: "Customer acquisition cost", ru: "Стоимость привлечения клиента", ms: "Kos perolehan pelanggan (CAC)", "zh-Hans": "获客成本（CAC）", "zh-Hant": "獲客成本（CAC）" },
+    label: {
+      en: "Customer acquisition cost",
+      ru: "Стоимость привлечения клиента",
+      ms: "Kos perolehan pelanggan (CAC)",
+      "zh-Hans": "获客成本（CAC）",
+      "zh-Hant": "獲客成本（CAC）",
+    },
     description: {
       en: "Ad spend on customer acquisition divided by the number of new customers.",
       ru: "Расходы на рекламу для привлечения клиентов, деленные на число новых клиентов.",
@@ -228,7 +344,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   roas: {
-    label: { en: "Return on ad spend", ru: "Окупаемость рекламы (ROAS)", ms: "Pulangan belanja iklan (ROAS)", "zh-Hans": "广告支出回报率（ROAS）", "zh-Hant": "廣告投資報酬率（ROAS）" },
+    label: {
+      en: "Return on ad spend",
+      ru: "Окупаемость рекламы (ROAS)",
+      ms: "Pulangan belanja iklan (ROAS)",
+      "zh-Hans": "广告支出回报率（ROAS）",
+      "zh-Hant": "廣告投資報酬率（ROAS）",
+    },
     description: {
       en: "Revenue attributed to ads divided by ad spend.",
       ru: "Выручка, приписанная рекламе, деленная на расходы на рекламу.",
@@ -238,7 +360,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   ctr: {
-    label: { en: "Click-through rate", ru: "Кликабельность (CTR)", ms: "Kadar klik (CTR)", "zh-Hans": "广告点击率", "zh-Hant": "廣告點擊率" },
+    label: {
+      en: "Click-through rate",
+      ru: "Кликабельность (CTR)",
+      ms: "Kadar klik (CTR)",
+      "zh-Hans": "广告点击率",
+      "zh-Hant": "廣告點擊率",
+    },
     description: {
       en: "Ad clicks divided by ad impressions.",
       ru: "Клики по рекламе, деленные на показы рекламы.",
@@ -248,7 +376,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   visitors: {
-    label: { en: "Website traffic", ru: "Посещаемость сайта", ms: "Trafik laman web", "zh-Hans": "网站访客数", "zh-Hant": "網站訪客數" },
+    label: {
+      en: "Website traffic",
+      ru: "Посещаемость сайта",
+      ms: "Trafik laman web",
+      "zh-Hans": "网站访客数",
+      "zh-Hant": "網站訪客數",
+    },
     description: {
       en: "Number of distinct visitors, split into new and returning.",
       ru: "Число уникальных посетителей с разбивкой на новых и вернувшихся.",
@@ -268,7 +402,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   avg_session_duration: {
-    label: { en: "Average time on site", ru: "Среднее время на сайте", ms: "Purata masa di tapak", "zh-Hans": "平均停留时长", "zh-Hant": "平均停留時間" },
+    label: {
+      en: "Average time on site",
+      ru: "Среднее время на сайте",
+      ms: "Purata masa di tapak",
+      "zh-Hans": "平均停留时长",
+      "zh-Hant": "平均停留時間",
+    },
     description: {
       en: "Total session duration divided by the number of sessions.",
       ru: "Суммарная длительность сеансов, деленная на число сеансов.",
@@ -278,7 +418,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   pages_per_session: {
-    label: { en: "Pages per visit", ru: "Глубина просмотра", ms: "Paparan halaman setiap lawatan", "zh-Hans": "每次访问页数", "zh-Hant": "每次造訪頁數" },
+    label: {
+      en: "Pages per visit",
+      ru: "Глубина просмотра",
+      ms: "Paparan halaman setiap lawatan",
+      "zh-Hans": "每次访问页数",
+      "zh-Hant": "每次造訪頁數",
+    },
     description: {
       en: "Page views divided by the number of sessions.",
       ru: "Число просмотров страниц, деленное на число сеансов.",
@@ -288,7 +434,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   bounce_rate: {
-    label: { en: "Bounce rate", ru: "Показатель отказов", ms: "Kadar lantunan", "zh-Hans": "跳出率", "zh-Hant": "跳出率" },
+    label: {
+      en: "Bounce rate",
+      ru: "Показатель отказов",
+      ms: "Kadar lantunan",
+      "zh-Hans": "跳出率",
+      "zh-Hant": "跳出率",
+    },
     description: {
       en: "Sessions with a single page view and no action, divided by all sessions.",
       ru: "Сеансы с одним просмотром страницы и без действий, деленные на все сеансы.",
@@ -298,7 +450,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   campaign_revenue: {
-    label: { en: "Marketing campaign effect", ru: "Выручка от рекламных кампаний", ms: "Hasil kempen pemasaran", "zh-Hans": "营销活动效果", "zh-Hant": "行銷活動成效" },
+    label: {
+      en: "Marketing campaign effect",
+      ru: "Выручка от рекламных кампаний",
+      ms: "Hasil kempen pemasaran",
+      "zh-Hans": "营销活动效果",
+      "zh-Hant": "行銷活動成效",
+    },
     description: {
       en: "Revenue attributed to marketing campaigns, split by campaign.",
       ru: "Выручка, приписанная маркетинговым кампаниям, с разбивкой по кампаниям.",
@@ -310,7 +468,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
 
   // Customer service
   csat: {
-    label: { en: "Customer satisfaction score", ru: "Удовлетворенность клиентов", ms: "Kepuasan pelanggan (CSAT)", "zh-Hans": "客户满意度", "zh-Hant": "客戶滿意度" },
+    label: {
+      en: "Customer satisfaction score",
+      ru: "Удовлетворенность клиентов",
+      ms: "Kepuasan pelanggan (CSAT)",
+      "zh-Hans": "客户满意度",
+      "zh-Hant": "客戶滿意度",
+    },
     description: {
       en: "Mean score of customer satisfaction surveys on a 1–5 scale.",
       ru: "Средняя оценка в опросах удовлетворенности клиентов по шкале от 1 до 5.",
@@ -320,7 +484,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   csat_positive_rate: {
-    label: { en: "CSAT, share positive", ru: "Доля положительных оценок CSAT", ms: "Kadar CSAT positif", "zh-Hans": "CSAT 好评率", "zh-Hant": "CSAT 好評率" },
+    label: {
+      en: "CSAT, share positive",
+      ru: "Доля положительных оценок CSAT",
+      ms: "Kadar CSAT positif",
+      "zh-Hans": "CSAT 好评率",
+      "zh-Hant": "CSAT 好評率",
+    },
     description: {
       en: "Satisfaction surveys scored 4 or 5 divided by all satisfaction surveys.",
       ru: "Опросы удовлетворенности с оценкой 4 или 5, деленные на все такие опросы.",
@@ -330,7 +500,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   nps: {
-    label: { en: "Net promoter score", ru: "Индекс готовности рекомендовать", ms: "Skor Promoter Bersih (NPS)", "zh-Hans": "净推荐值（NPS）", "zh-Hant": "淨推薦值（NPS）" },
+    label: {
+      en: "Net promoter score",
+      ru: "Индекс готовности рекомендовать",
+      ms: "Skor Promoter Bersih (NPS)",
+      "zh-Hans": "净推荐值（NPS）",
+      "zh-Hant": "淨推薦值（NPS）",
+    },
     description: {
       en: "Share of promoters (scores 9–10) minus share of detractors (0–6), times 100.",
       ru: "Доля промоутеров (оценки 9–10) минус доля критиков (0–6), умноженная на 100.",
@@ -340,7 +516,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   tickets: {
-    label: { en: "Customer service count", ru: "Количество обращений", ms: "Bilangan pertanyaan pelanggan", "zh-Hans": "客服接待量", "zh-Hant": "客服接待量" },
+    label: {
+      en: "Customer service count",
+      ru: "Количество обращений",
+      ms: "Bilangan pertanyaan pelanggan",
+      "zh-Hans": "客服接待量",
+      "zh-Hant": "客服接待量",
+    },
     description: {
       en: "Number of customer service requests, split by channel.",
       ru: "Число обращений в службу поддержки с разбивкой по каналам.",
@@ -350,7 +532,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   email_tickets: {
-    label: { en: "Emails", ru: "Количество email-писем", ms: "E-mel", "zh-Hans": "邮件咨询量", "zh-Hant": "郵件諮詢量" },
+    label: {
+      en: "Emails",
+      ru: "Количество email-писем",
+      ms: "E-mel",
+      "zh-Hans": "邮件咨询量",
+      "zh-Hant": "郵件諮詢量",
+    },
     description: {
       en: "Number of customer service requests received by email.",
       ru: "Число обращений в поддержку, поступивших по электронной почте.",
@@ -380,7 +568,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   first_response_time: {
-    label: { en: "First response time", ru: "Время первого ответа", ms: "Masa respons pertama", "zh-Hans": "首次响应时间", "zh-Hant": "首次回應時間" },
+    label: {
+      en: "First response time",
+      ru: "Время первого ответа",
+      ms: "Masa respons pertama",
+      "zh-Hans": "首次响应时间",
+      "zh-Hant": "首次回應時間",
+    },
     description: {
       en: "Mean time from a request's creation to its first response.",
       ru: "Среднее время от создания обращения до первого ответа на него.",
@@ -390,7 +584,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   avg_resolution_time: {
-    label: { en: "Average resolution time", ru: "Среднее время разрешения", ms: "Purata masa resolusi", "zh-Hans": "平均解决时长", "zh-Hant": "平均解決時長" },
+    label: {
+      en: "Average resolution time",
+      ru: "Среднее время разрешения",
+      ms: "Purata masa resolusi",
+      "zh-Hans": "平均解决时长",
+      "zh-Hant": "平均解決時長",
+    },
     description: {
       en: "Mean time from creation to resolution of the requests resolved in the period.",
       ru: "Среднее время от создания до решения обращений, решенных за период.",
@@ -400,7 +600,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   active_tickets: {
-    label: { en: "Active requests", ru: "Активные запросы", ms: "Isu aktif", "zh-Hans": "处理中工单", "zh-Hant": "處理中工單" },
+    label: {
+      en: "Active requests",
+      ru: "Активные запросы",
+      ms: "Isu aktif",
+      "zh-Hans": "处理中工单",
+      "zh-Hant": "處理中工單",
+    },
     description: {
       en: "Requests created and not yet resolved at the end of the period.",
       ru: "Обращения, созданные и еще не решенные на конец периода.",
@@ -410,7 +616,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   queued_tickets: {
-    label: { en: "Request queue", ru: "Очередь запросов", ms: "Pertanyaan dalam giliran", "zh-Hans": "排队工单", "zh-Hant": "排隊工單" },
+    label: {
+      en: "Request queue",
+      ru: "Очередь запросов",
+      ms: "Pertanyaan dalam giliran",
+      "zh-Hans": "排队工单",
+      "zh-Hant": "排隊工單",
+    },
     description: {
       en: "Unresolved requests not yet assigned to an agent at the end of the period.",
       ru: "Нерешенные обращения, еще не назначенные сотруднику, на конец периода.",
@@ -420,7 +632,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   ticket_categories: {
-    label: { en: "Request classification", ru: "Классификация запросов", ms: "Klasifikasi pertanyaan", "zh-Hans": "工单分类", "zh-Hant": "工單分類" },
+    label: {
+      en: "Request classification",
+      ru: "Классификация запросов",
+      ms: "Klasifikasi pertanyaan",
+      "zh-Hans": "工单分类",
+      "zh-Hant": "工單分類",
+    },
     description: {
       en: "Number of customer service requests, split by category.",
       ru: "Число обращений в поддержку с разбивкой по категориям.",
@@ -430,7 +648,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   escalation_rate: {
-    label: { en: "Escalation rate", ru: "Уровень эскалации", ms: "Kadar eskalasi", "zh-Hans": "工单升级率", "zh-Hant": "工單升級率" },
+    label: {
+      en: "Escalation rate",
+      ru: "Уровень эскалации",
+      ms: "Kadar eskalasi",
+      "zh-Hans": "工单升级率",
+      "zh-Hant": "工單升級率",
+    },
     description: {
       en: "Escalated requests divided by all requests.",
       ru: "Эскалированные обращения, деленные на все обращения.",
@@ -440,7 +664,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   hit_rate: {
-    label: { en: "Hit rate (sales per support contact)", ru: "Коэффициент попадания", ms: "Kadar hit", "zh-Hans": "咨询命中率", "zh-Hant": "諮詢命中率" },
+    label: {
+      en: "Hit rate (sales per support contact)",
+      ru: "Коэффициент попадания",
+      ms: "Kadar hit",
+      "zh-Hans": "咨询命中率",
+      "zh-Hant": "諮詢命中率",
+    },
     description: {
       en: "Units sold divided by the number of distinct customers who contacted support about the product.",
       ru: "Число проданных единиц товара, деленное на число разных клиентов, обратившихся в поддержку по этому товару.",
@@ -462,7 +692,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
 
   // After-sales
   on_time_delivery: {
-    label: { en: "On-time delivery (OTD)", ru: "Своевременная доставка (OTD)", ms: "Penghantaran tepat masa (OTD)", "zh-Hans": "准时交付（OTD）", "zh-Hant": "準時交付（OTD）" },
+    label: {
+      en: "On-time delivery (OTD)",
+      ru: "Своевременная доставка (OTD)",
+      ms: "Penghantaran tepat masa (OTD)",
+      "zh-Hans": "准时交付（OTD）",
+      "zh-Hant": "準時交付（OTD）",
+    },
     description: {
       en: "Orders delivered on or before the promised date, divided by orders delivered.",
       ru: "Заказы, доставленные не позже обещанной даты, деленные на доставленные заказы.",
@@ -472,7 +708,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   parts_hit_rate: {
-    label: { en: "Parts availability hit rate", ru: "Доступность запчастей", ms: "Kadar ketersediaan alat ganti", "zh-Hans": "零件命中率", "zh-Hant": "零件命中率" },
+    label: {
+      en: "Parts availability hit rate",
+      ru: "Доступность запчастей",
+      ms: "Kadar ketersediaan alat ganti",
+      "zh-Hans": "零件命中率",
+      "zh-Hant": "零件命中率",
+    },
     description: {
       en: "Part requests served from the ideal location, on time and without extra cost, divided by all part requests.",
       ru: "Запросы запчастей, выполненные из нужного места, вовремя и без лишних затрат, деленные на все запросы запчастей.",
@@ -482,7 +724,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   dsr_description: {
-    label: { en: "DSR: item as described", ru: "DSR: соответствие описанию", ms: "DSR: ketepatan penerangan", "zh-Hans": "DSR：商品描述", "zh-Hant": "DSR：商品描述" },
+    label: {
+      en: "DSR: item as described",
+      ru: "DSR: соответствие описанию",
+      ms: "DSR: ketepatan penerangan",
+      "zh-Hans": "DSR：商品描述",
+      "zh-Hant": "DSR：商品描述",
+    },
     description: {
       en: "Mean buyer rating (1–5) of how well items match their description.",
       ru: "Средняя оценка покупателей (1–5) соответствия товара описанию.",
@@ -492,7 +740,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   dsr_service: {
-    label: { en: "DSR: service", ru: "DSR: обслуживание", ms: "DSR: perkhidmatan", "zh-Hans": "DSR：服务", "zh-Hant": "DSR：服務" },
+    label: {
+      en: "DSR: service",
+      ru: "DSR: обслуживание",
+      ms: "DSR: perkhidmatan",
+      "zh-Hans": "DSR：服务",
+      "zh-Hant": "DSR：服務",
+    },
     description: {
       en: "Mean buyer rating (1–5) of the seller's service.",
       ru: "Средняя оценка покупателей (1–5) обслуживания продавцом.",
@@ -502,7 +756,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   dsr_shipping: {
-    label: { en: "DSR: shipping speed", ru: "DSR: скорость отправки", ms: "DSR: kelajuan penghantaran", "zh-Hans": "DSR：发货速度", "zh-Hant": "DSR：發貨速度" },
+    label: {
+      en: "DSR: shipping speed",
+      ru: "DSR: скорость отправки",
+      ms: "DSR: kelajuan penghantaran",
+      "zh-Hans": "DSR：发货速度",
+      "zh-Hant": "DSR：發貨速度",
+    },
     description: {
       en: "Mean buyer rating (1–5) of shipping speed.",
       ru: "Средняя оценка покупателей (1–5) скорости отправки.",
@@ -512,7 +772,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   after_sales_score: {
-    label: { en: "After-sales experience score", ru: "Оценка послепродажного сервиса", ms: "Skor pengalaman selepas jualan", "zh-Hans": "售后体验分", "zh-Hant": "售後體驗分" },
+    label: {
+      en: "After-sales experience score",
+      ru: "Оценка послепродажного сервиса",
+      ms: "Skor pengalaman selepas jualan",
+      "zh-Hans": "售后体验分",
+      "zh-Hant": "售後體驗分",
+    },
     description: {
       en: "Mean score (1–5) of after-sales experience surveys.",
       ru: "Средняя оценка (1–5) в опросах о послепродажном обслуживании.",
@@ -522,7 +788,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   refund_rate: {
-    label: { en: "Refund rate", ru: "Доля возвратов средств", ms: "Kadar bayaran balik", "zh-Hans": "退款率", "zh-Hant": "退款率" },
+    label: {
+      en: "Refund rate",
+      ru: "Доля возвратов средств",
+      ms: "Kadar bayaran balik",
+      "zh-Hans": "退款率",
+      "zh-Hant": "退款率",
+    },
     description: {
       en: "Refunds requested in the period divided by orders placed in the period.",
       ru: "Запросы на возврат средств за период, деленные на заказы за период.",
@@ -532,7 +804,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   refund_dispute_rate: {
-    label: { en: "Refund dispute rate", ru: "Доля споров по возвратам", ms: "Kadar pertikaian bayaran balik", "zh-Hans": "退款纠纷率", "zh-Hant": "退款糾紛率" },
+    label: {
+      en: "Refund dispute rate",
+      ru: "Доля споров по возвратам",
+      ms: "Kadar pertikaian bayaran balik",
+      "zh-Hans": "退款纠纷率",
+      "zh-Hant": "退款糾紛率",
+    },
     description: {
       en: "Refunds with platform intervention divided by orders paid, over the last 28 days.",
       ru: "Возвраты с вмешательством платформы, деленные на оплаченные заказы, за последние 28 дней.",
@@ -542,7 +820,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   refund_self_completion_rate: {
-    label: { en: "Refund self-completion rate", ru: "Возвраты, закрытые продавцом", ms: "Kadar bayaran balik oleh penjual", "zh-Hans": "退款自主完结率", "zh-Hant": "退款自主完結率" },
+    label: {
+      en: "Refund self-completion rate",
+      ru: "Возвраты, закрытые продавцом",
+      ms: "Kadar bayaran balik oleh penjual",
+      "zh-Hans": "退款自主完结率",
+      "zh-Hant": "退款自主完結率",
+    },
     description: {
       en: "Refunds completed by the merchant itself divided by all refunds completed, over the last 28 days.",
       ru: "Возвраты, завершенные самим продавцом, деленные на все завершенные возвраты, за последние 28 дней.",
@@ -552,7 +836,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   refund_completion_time: {
-    label: { en: "Refund completion time", ru: "Время завершения возврата", ms: "Masa penyelesaian bayaran balik", "zh-Hans": "退款完结时长", "zh-Hant": "退款完結時長" },
+    label: {
+      en: "Refund completion time",
+      ru: "Время завершения возврата",
+      ms: "Masa penyelesaian bayaran balik",
+      "zh-Hans": "退款完结时长",
+      "zh-Hant": "退款完結時長",
+    },
     description: {
       en: "Mean time from request to completion of the refunds completed in the last 28 days.",
       ru: "Среднее время от запроса до завершения возвратов, завершенных за последние 28 дней.",
@@ -562,7 +852,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   quality_refund_rate: {
-    label: { en: "Quality refund rate", ru: "Доля возвратов по качеству", ms: "Kadar bayaran balik kualiti", "zh-Hans": "品质退款率", "zh-Hant": "品質退款率" },
+    label: {
+      en: "Quality refund rate",
+      ru: "Доля возвратов по качеству",
+      ms: "Kadar bayaran balik kualiti",
+      "zh-Hans": "品质退款率",
+      "zh-Hant": "品質退款率",
+    },
     description: {
       en: "Refunds for quality reasons divided by orders paid.",
       ru: "Возвраты средств по причине качества, деленные на оплаченные заказы.",
@@ -574,7 +870,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
 
   // Fulfilment and inventory
   order_processing_time: {
-    label: { en: "Order processing speed", ru: "Скорость обработки заказов", ms: "Kelajuan pemprosesan pesanan", "zh-Hans": "订单处理速度", "zh-Hant": "訂單處理速度" },
+    label: {
+      en: "Order processing speed",
+      ru: "Скорость обработки заказов",
+      ms: "Kelajuan pemprosesan pesanan",
+      "zh-Hans": "订单处理速度",
+      "zh-Hant": "訂單處理速度",
+    },
     description: {
       en: "Mean time from placing to shipping of the orders shipped in the period.",
       ru: "Среднее время от оформления до отправки заказов, отправленных за период.",
@@ -584,7 +886,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   delivery_time: {
-    label: { en: "Delivery time", ru: "Срок доставки", ms: "Masa penghantaran", "zh-Hans": "配送时效", "zh-Hant": "配送時效" },
+    label: {
+      en: "Delivery time",
+      ru: "Срок доставки",
+      ms: "Masa penghantaran",
+      "zh-Hans": "配送时效",
+      "zh-Hant": "配送時效",
+    },
     description: {
       en: "Mean time from shipping to delivery of orders.",
       ru: "Среднее время от отправки до доставки заказов.",
@@ -594,7 +902,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   delivery_accuracy: {
-    label: { en: "Delivery accuracy", ru: "Точность доставки", ms: "Ketepatan penghantaran", "zh-Hans": "配送准确率", "zh-Hant": "配送準確率" },
+    label: {
+      en: "Delivery accuracy",
+      ru: "Точность доставки",
+      ms: "Ketepatan penghantaran",
+      "zh-Hans": "配送准确率",
+      "zh-Hant": "配送準確率",
+    },
     description: {
       en: "Orders delivered correctly divided by orders delivered.",
       ru: "Заказы, доставленные правильно, деленные на доставленные заказы.",
@@ -604,7 +918,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   delivery_cost_per_order: {
-    label: { en: "Delivery cost", ru: "Стоимость доставки на заказ", ms: "Kos penghantaran setiap pesanan", "zh-Hans": "配送成本", "zh-Hant": "配送成本" },
+    label: {
+      en: "Delivery cost",
+      ru: "Стоимость доставки на заказ",
+      ms: "Kos penghantaran setiap pesanan",
+      "zh-Hans": "配送成本",
+      "zh-Hant": "配送成本",
+    },
     description: {
       en: "Shipping cost of the orders shipped in the period divided by the number of those orders.",
       ru: "Стоимость доставки заказов, отправленных за период, деленная на число этих заказов.",
@@ -614,7 +934,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   inventory_turnover: {
-    label: { en: "Inventory turnover", ru: "Оборачиваемость запасов", ms: "Pusing ganti inventori", "zh-Hans": "库存周转率", "zh-Hant": "庫存週轉率" },
+    label: {
+      en: "Inventory turnover",
+      ru: "Оборачиваемость запасов",
+      ms: "Pusing ganti inventori",
+      "zh-Hans": "库存周转率",
+      "zh-Hant": "庫存週轉率",
+    },
     description: {
       en: "Cost of goods sold divided by the mean inventory value over the period.",
       ru: "Себестоимость продаж, деленная на среднюю стоимость запасов за период.",
@@ -634,7 +960,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   stockout_rate: {
-    label: { en: "Stock-out rate", ru: "Доля товаров без остатка", ms: "Kadar kehabisan stok", "zh-Hans": "缺货率", "zh-Hant": "缺貨率" },
+    label: {
+      en: "Stock-out rate",
+      ru: "Доля товаров без остатка",
+      ms: "Kadar kehabisan stok",
+      "zh-Hans": "缺货率",
+      "zh-Hant": "缺貨率",
+    },
     description: {
       en: "Share of SKUs with zero stock at the end of the period.",
       ru: "Доля SKU с нулевым остатком на конец периода.",
@@ -644,7 +976,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   inventory_value: {
-    label: { en: "Real-time inventory", ru: "Запасы в реальном времени", ms: "Inventori masa nyata", "zh-Hans": "实时库存", "zh-Hant": "即時庫存" },
+    label: {
+      en: "Real-time inventory",
+      ru: "Запасы в реальном времени",
+      ms: "Inventori masa nyata",
+      "zh-Hans": "实时库存",
+      "zh-Hant": "即時庫存",
+    },
     description: {
       en: "Total value of the inventory at the end of the period.",
       ru: "Общая стоимость запасов на конец периода.",
@@ -666,7 +1004,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   fty: {
-    label: { en: "First time yield", ru: "Выход годных с первого раза (FTY)", ms: "Hasil lulus kali pertama (FTY)", "zh-Hans": "一次合格率（FTY）", "zh-Hant": "一次合格率（FTY）" },
+    label: {
+      en: "First time yield",
+      ru: "Выход годных с первого раза (FTY)",
+      ms: "Hasil lulus kali pertama (FTY)",
+      "zh-Hans": "一次合格率（FTY）",
+      "zh-Hant": "一次合格率（FTY）",
+    },
     description: {
       en: "Units that passed the first time without rework divided by units started.",
       ru: "Единицы, прошедшие с первого раза без доработки, деленные на запущенные единицы.",
@@ -676,7 +1020,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   non_compliance_incidents: {
-    label: { en: "Non-compliance incidents", ru: "Количество случаев несоблюдения", ms: "Insiden ketidakpatuhan", "zh-Hans": "违规事件数", "zh-Hant": "違規事件數" },
+    label: {
+      en: "Non-compliance incidents",
+      ru: "Количество случаев несоблюдения",
+      ms: "Insiden ketidakpatuhan",
+      "zh-Hans": "违规事件数",
+      "zh-Hant": "違規事件數",
+    },
     description: {
       en: "Number of non-compliance incidents, split by kind: safety, quality, labour.",
       ru: "Число случаев несоблюдения требований с разбивкой по видам: безопасность, качество, условия труда.",
@@ -686,7 +1036,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   oee: {
-    label: { en: "Overall equipment effectiveness", ru: "Эффективность оборудования (OEE)", ms: "Keberkesanan peralatan (OEE)", "zh-Hans": "设备综合效率（OEE）", "zh-Hant": "設備綜合效率（OEE）" },
+    label: {
+      en: "Overall equipment effectiveness",
+      ru: "Эффективность оборудования (OEE)",
+      ms: "Keberkesanan peralatan (OEE)",
+      "zh-Hans": "设备综合效率（OEE）",
+      "zh-Hant": "設備綜合效率（OEE）",
+    },
     description: {
       en: "Availability × performance × quality: run time / planned time × ideal cycle time × units / run time × good units / units.",
       ru: "Доступность × производительность × качество: время работы / плановое время × идеальное время цикла × выпуск / время работы × годные / выпуск.",
@@ -696,7 +1052,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   ole: {
-    label: { en: "Overall labour effectiveness", ru: "Общая эффективность труда (OLE)", ms: "Keberkesanan tenaga kerja (OLE)", "zh-Hans": "人员综合效率（OLE）", "zh-Hant": "人員綜合效率（OLE）" },
+    label: {
+      en: "Overall labour effectiveness",
+      ru: "Общая эффективность труда (OLE)",
+      ms: "Keberkesanan tenaga kerja (OLE)",
+      "zh-Hans": "人员综合效率（OLE）",
+      "zh-Hant": "人員綜合效率（OLE）",
+    },
     description: {
       en: "Labour availability × performance × quality: worked time / scheduled time × ideal cycle time × units / worked time × good units / units.",
       ru: "Доступность персонала × производительность × качество: отработанное время / плановое × идеальное время цикла × выпуск / отработанное время × годные / выпуск.",
@@ -706,7 +1068,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
   },
   production_output: {
-    label: { en: "Yield (output)", ru: "Объем производства", ms: "Jumlah pengeluaran", "zh-Hans": "产量", "zh-Hant": "產量" },
+    label: {
+      en: "Yield (output)",
+      ru: "Объем производства",
+      ms: "Jumlah pengeluaran",
+      "zh-Hans": "产量",
+      "zh-Hant": "產量",
+    },
     description: {
       en: "Total number of units produced; its change against the previous period is the yield variance.",
       ru: "Общее число произведенных единиц; его изменение к предыдущему периоду — отклонение выпуска.",
@@ -720,7 +1088,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
 /** Names of the dimensions KPIs are split by. */
 export const dimensionTexts: Record<string, LocaleTexts> = {
   channel: { en: "Channel", ru: "Канал", ms: "Saluran", "zh-Hans": "渠道", "zh-Hant": "管道" },
-  source: { en: "Traffic source", ru: "Источник трафика", ms: "Punca trafik", "zh-Hans": "流量来源", "zh-Hant": "流量來源" },
+  source: {
+    en: "Traffic source",
+    ru: "Источник трафика",
+    ms: "Punca trafik",
+    "zh-Hans": "流量来源",
+    "zh-Hant": "流量來源",
+  },
   region: { en: "Region", ru: "Регион", ms: "Wilayah", "zh-Hans": "地区", "zh-Hant": "地區" },
   campaign: { en: "Campaign", ru: "Кампания", ms: "Kempen", "zh-Hans": "营销活动", "zh-Hant": "行銷活動" },
   agent: { en: "Agent", ru: "Сотрудник", ms: "Kakitangan", "zh-Hans": "员工", "zh-Hant": "員工" },
@@ -729,17 +1103,53 @@ export const dimensionTexts: Record<string, LocaleTexts> = {
   kind: { en: "Type", ru: "Тип", ms: "Jenis", "zh-Hans": "类型", "zh-Hant": "類型" },
   reason: { en: "Reason", ru: "Причина", ms: "Sebab", "zh-Hans": "原因", "zh-Hant": "原因" },
   sku: { en: "SKU", ru: "SKU", ms: "SKU", "zh-Hans": "SKU", "zh-Hant": "SKU" },
-  line: { en: "Production line", ru: "Производственная линия", ms: "Barisan pengeluaran", "zh-Hans": "生产线", "zh-Hant": "生產線" },
-  visitor: { en: "Visitor type", ru: "Тип посетителя", ms: "Jenis pelawat", "zh-Hans": "访客类型", "zh-Hant": "訪客類型" },
+  line: {
+    en: "Production line",
+    ru: "Производственная линия",
+    ms: "Barisan pengeluaran",
+    "zh-Hans": "生产线",
+    "zh-Hant": "生產線",
+  },
+  visitor: {
+    en: "Visitor type",
+    ru: "Тип посетителя",
+    ms: "Jenis pelawat",
+    "zh-Hans": "访客类型",
+    "zh-Hant": "訪客類型",
+  },
 };
 
 /** Names of the catalog's domains. */
 export const domainTexts: Record<string, LocaleTexts> = {
   sales: { en: "Sales", ru: "Продажи", ms: "Jualan", "zh-Hans": "销售", "zh-Hant": "銷售" },
   marketing: { en: "Marketing", ru: "Маркетинг", ms: "Pemasaran", "zh-Hans": "营销", "zh-Hant": "行銷" },
-  customer_service: { en: "Customer service", ru: "Клиентский сервис", ms: "Khidmat pelanggan", "zh-Hans": "客户服务", "zh-Hant": "客戶服務" },
-  after_sales: { en: "After-sales", ru: "Послепродажное обслуживание", ms: "Selepas jualan", "zh-Hans": "售后服务", "zh-Hant": "售後服務" },
-  fulfilment: { en: "Fulfilment and inventory", ru: "Выполнение заказов и запасы", ms: "Pemenuhan pesanan dan inventori", "zh-Hans": "履约与库存", "zh-Hant": "履約與庫存" },
-  manufacturing: { en: "Manufacturing", ru: "Производство", ms: "Pembuatan", "zh-Hans": "生产制造", "zh-Hant": "生產製造" },
+  customer_service: {
+    en: "Customer service",
+    ru: "Клиентский сервис",
+    ms: "Khidmat pelanggan",
+    "zh-Hans": "客户服务",
+    "zh-Hant": "客戶服務",
+  },
+  after_sales: {
+    en: "After-sales",
+    ru: "Послепродажное обслуживание",
+    ms: "Selepas jualan",
+    "zh-Hans": "售后服务",
+    "zh-Hant": "售後服務",
+  },
+  fulfilment: {
+    en: "Fulfilment and inventory",
+    ru: "Выполнение заказов и запасы",
+    ms: "Pemenuhan pesanan dan inventori",
+    "zh-Hans": "履约与库存",
+    "zh-Hant": "履約與庫存",
+  },
+  manufacturing: {
+    en: "Manufacturing",
+    ru: "Производство",
+    ms: "Pembuatan",
+    "zh-Hans": "生产制造",
+    "zh-Hant": "生產製造",
+  },
   custom: { en: "Custom", ru: "Пользовательские", ms: "Tersuai", "zh-Hans": "自定义", "zh-Hant": "自訂" },
 };

@@ -37,7 +37,9 @@ export class MetricRegistry {
     if (!this.sources.has(id)) return undefined;
     if (this.compiling.includes(id)) {
       const cycle = [...this.compiling.slice(this.compiling.indexOf(id)), id].join(" → ");
-      throw new KpiError("invalid_definition", `KPIs refer to each other in a cycle: ${cycle}`, [{ path: `${id}.expr`, message: "cycle" }]);
+      throw new KpiError("invalid_definition", `KPIs refer to each other in a cycle: ${cycle}`, [
+        { path: `${id}.expr`, message: "cycle" },
+      ]);
     }
     this.compiling.push(id);
     try {
@@ -51,7 +53,8 @@ export class MetricRegistry {
 
   require(id: string): CompiledMetric {
     const metric = this.get(id);
-    if (!metric) throw new KpiError("unknown_metric", `there is no KPI "${id}"`, [{ path: "metric", message: "unknown metric" }]);
+    if (!metric)
+      throw new KpiError("unknown_metric", `there is no KPI "${id}"`, [{ path: "metric", message: "unknown metric" }]);
     return metric;
   }
 
@@ -63,6 +66,7 @@ export class MetricRegistry {
 
 function idOf(definition: unknown): string {
   const id = (definition as { id?: unknown } | null)?.id;
-  if (typeof id !== "string") throw new KpiError("invalid_definition", "a definition needs an id", [{ path: "id", message: "missing id" }]);
+  if (typeof id !== "string")
+    throw new KpiError("invalid_definition", "a definition needs an id", [{ path: "id", message: "missing id" }]);
   return id;
 }

@@ -63,7 +63,11 @@ export const measureSchema = z.discriminatedUnion("agg", [
     ...measureBase,
   }),
   /** Targets of a KPI for the window: pro-rated by days (additive KPIs) or the one in force at its start. */
-  z.strictObject({ agg: z.literal("target"), metric: metricIdSchema, mode: z.enum(["prorate", "at_start"]).default("prorate") }),
+  z.strictObject({
+    agg: z.literal("target"),
+    metric: metricIdSchema,
+    mode: z.enum(["prorate", "at_start"]).default("prorate"),
+  }),
 ]);
 export type Measure = z.infer<typeof measureSchema>;
 export type MeasureInput = z.input<typeof measureSchema>;
@@ -76,7 +80,11 @@ const derivedBody = z.strictObject({
   expr: expression,
   measures: z.record(fieldName, measureSchema).optional(),
 });
-const snapshotBody = z.strictObject({ kind: z.literal("snapshot"), numerator: measureSchema, denominator: measureSchema.optional() });
+const snapshotBody = z.strictObject({
+  kind: z.literal("snapshot"),
+  numerator: measureSchema,
+  denominator: measureSchema.optional(),
+});
 const rollingBody = z.strictObject({
   kind: z.literal("rolling"),
   /** The value of a range, and of each bucket, is over the `days` local days ending at its end. */
@@ -106,7 +114,10 @@ const common = {
   descriptions: partialTexts.optional(),
   unit: z.enum(UNITS),
   /** ISO 4217; a currency KPI without one is in the tenant's currency. */
-  currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD").optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD")
+    .optional(),
   better: z.enum(DIRECTIONS),
   domain: z.enum(DOMAINS).default("custom"),
   /** Dimensions the KPI can be filtered and split by (default: those of its first measure's fact). */

@@ -9,5 +9,13 @@ export const UNITS = ["currency", "percent", "count", "duration", "score", "rati
 export type Unit = (typeof UNITS)[number];
 export const DIRECTIONS = ["up", "down", "none"] as const;
 export type Better = (typeof DIRECTIONS)[number];
-export const DOMAINS = ["sales", "marketing", "customer_service", "after_sales", "fulfilment", "manufacturing", "custom"] as const;
+export const DOMAINS = [
+  "sales",
+  "marketing",
+  "customer_service",
+  "after_sales",
+  "fulfilment",
+  "manufacturing",
+  "custom",
+] as const;
 export type Domain = (typeof DOMAINS)[number];

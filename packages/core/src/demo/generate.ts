@@ -44,13 +44,41 @@ export interface DemoBatch {
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 /** Relative activity by local hour: quiet at night, a lunch bump, an evening peak. */
-const HOURS = [0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.35, 0.6, 0.8, 0.95, 1, 1.05, 1.15, 1.1, 1, 1, 1.05, 1.15, 1.3, 1.45, 1.55, 1.45, 1.1, 0.6];
+const HOURS = [
+  0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.35, 0.6, 0.8, 0.95, 1, 1.05, 1.15, 1.1, 1, 1, 1.05, 1.15, 1.3, 1.45, 1.55, 1.45,
+  1.1, 0.6,
+];
 /** Relative activity by ISO weekday (Monday first): weekends sell more. */
 const WEEKDAYS = [0.92, 0.94, 0.97, 1, 1.06, 1.22, 1.16];
-const CHANNELS = [["web", 60], ["app", 30], ["marketplace", 10]] as const;
-const ORDER_SOURCES = [["organic", 35], ["paid", 25], ["social", 12], ["email", 10], ["referral", 8], ["direct", 10]] as const;
-const SESSION_SOURCES = [["organic", 34], ["paid", 22], ["social", 14], ["email", 8], ["referral", 7], ["direct", 13], ["other", 2]] as const;
-const REGIONS = [["NA", 38], ["EU", 30], ["APAC", 20], ["LATAM", 8], ["MEA", 4]] as const;
+const CHANNELS = [
+  ["web", 60],
+  ["app", 30],
+  ["marketplace", 10],
+] as const;
+const ORDER_SOURCES = [
+  ["organic", 35],
+  ["paid", 25],
+  ["social", 12],
+  ["email", 10],
+  ["referral", 8],
+  ["direct", 10],
+] as const;
+const SESSION_SOURCES = [
+  ["organic", 34],
+  ["paid", 22],
+  ["social", 14],
+  ["email", 8],
+  ["referral", 7],
+  ["direct", 13],
+  ["other", 2],
+] as const;
+const REGIONS = [
+  ["NA", 38],
+  ["EU", 30],
+  ["APAC", 20],
+  ["LATAM", 8],
+  ["MEA", 4],
+] as const;
 const CAMPAIGNS = [
   { id: "cmp_search", channel: "google", source: "paid", acquisition: true, spend: 420, roas: 4.2, ctr: 0.035 },
   { id: "cmp_shopping", channel: "google", source: "paid", acquisition: true, spend: 300, roas: 3.6, ctr: 0.022 },
@@ -58,8 +86,25 @@ const CAMPAIGNS = [
   { id: "cmp_reels", channel: "meta", source: "social", acquisition: true, spend: 140, roas: 2.1, ctr: 0.011 },
   { id: "cmp_newsletter", channel: "email", source: "email", acquisition: false, spend: 35, roas: 6.5, ctr: 0.04 },
   { id: "cmp_winback", channel: "email", source: "email", acquisition: false, spend: 25, roas: 5.1, ctr: 0.03 },
-  { id: "cmp_affiliates", channel: "affiliate", source: "referral", acquisition: true, spend: 90, roas: 3.1, ctr: 0.018 },
-  { id: "cmp_spring", channel: "google", source: "paid", acquisition: true, spend: 380, roas: 3.3, ctr: 0.027, months: [3, 4, 5] },
+  {
+    id: "cmp_affiliates",
+    channel: "affiliate",
+    source: "referral",
+    acquisition: true,
+    spend: 90,
+    roas: 3.1,
+    ctr: 0.018,
+  },
+  {
+    id: "cmp_spring",
+    channel: "google",
+    source: "paid",
+    acquisition: true,
+    spend: 380,
+    roas: 3.3,
+    ctr: 0.027,
+    months: [3, 4, 5],
+  },
 ] as const;
 const PRODUCTS = 60;
 const SKUS = 50;
@@ -68,10 +113,26 @@ const LINES = [
   { id: "line_b", ideal: 20, crew: 3 },
   { id: "line_c", ideal: 8, crew: 6 },
 ] as const;
-const TICKET_CHANNELS = [["email", 40], ["chat", 30], ["phone", 20], ["social", 10]] as const;
-const CATEGORIES = [["delivery", 35], ["product", 25], ["returns", 15], ["payment", 15], ["account", 10]] as const;
+const TICKET_CHANNELS = [
+  ["email", 40],
+  ["chat", 30],
+  ["phone", 20],
+  ["social", 10],
+] as const;
+const CATEGORIES = [
+  ["delivery", 35],
+  ["product", 25],
+  ["returns", 15],
+  ["payment", 15],
+  ["account", 10],
+] as const;
 /** Seconds to a first answer, by channel: chat in seconds, email in hours. */
-const FIRST_RESPONSE = { chat: [40, 0.8], phone: [90, 0.6], email: [4 * 3600, 0.7], social: [1.5 * 3600, 0.6] } as const;
+const FIRST_RESPONSE = {
+  chat: [40, 0.8],
+  phone: [90, 0.6],
+  email: [4 * 3600, 0.7],
+  social: [1.5 * 3600, 0.6],
+} as const;
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 const iso = (t: number) => new Date(t).toISOString();
@@ -128,14 +189,19 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
   const end = resolveEnd(options.end);
   const totalSessions = options.sessions ?? totalOrders * 30;
   const batchSize = options.batchSize ?? 5000;
-  if (!(totalOrders >= 1 && totalOrders <= 10_000_000)) throw new Error("demo: orders must be between 1 and 10 000 000");
+  if (!(totalOrders >= 1 && totalOrders <= 10_000_000))
+    throw new Error("demo: orders must be between 1 and 10 000 000");
   if (!(days >= 1 && days <= 3660)) throw new Error("demo: days must be between 1 and 3660");
 
   const random = new Random(seed);
   const lastDay = localDay(tz, end - 1);
   const firstDay = lastDay - days + 1;
   const dayWeights = Array.from({ length: days }, (_, i) => {
-    return (1 + (0.3 * i) / Math.max(1, days - 1)) * WEEKDAYS[isoWeekday(firstDay + i) - 1]! * Math.exp(random.normal(0, 0.08));
+    return (
+      (1 + (0.3 * i) / Math.max(1, days - 1)) *
+      WEEKDAYS[isoWeekday(firstDay + i) - 1]! *
+      Math.exp(random.normal(0, 0.08))
+    );
   });
   const ordersPerDay = apportion(totalOrders, dayWeights);
   const sessionsPerDay = apportion(totalSessions, dayWeights);
@@ -162,17 +228,33 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
     let expected = 0;
     for (let d = from; d < to; d++) expected += ordersPerDay[d - firstDay]! * meanOrder;
     const wholeMonth = (expected * (next - monthStart)) / (to - from);
-    emit<"targets">("targets", { id: `target_revenue_${isoDate(monthStart).slice(0, 7)}`, metric: "revenue", start: isoDate(monthStart), end: isoDate(next), value: Math.round(wholeMonth * random.between(0.92, 1.12)) } satisfies Target);
+    emit<"targets">("targets", {
+      id: `target_revenue_${isoDate(monthStart).slice(0, 7)}`,
+      metric: "revenue",
+      start: isoDate(monthStart),
+      end: isoDate(next),
+      value: Math.round(wholeMonth * random.between(0.92, 1.12)),
+    } satisfies Target);
     monthStart = next;
   }
-  emit<"targets">("targets", { id: "target_conversion", metric: "conversion_rate", start: isoDate(firstDay), end: isoDate(lastDay + 1), value: 0.03 } satisfies Target);
+  emit<"targets">("targets", {
+    id: "target_conversion",
+    metric: "conversion_rate",
+    start: isoDate(firstDay),
+    end: isoDate(lastDay + 1),
+    value: 0.03,
+  } satisfies Target);
 
   const recent = new Recent(4000);
   const productPrice = Array.from({ length: PRODUCTS }, () => money(random.lognormal(28, 0.6)));
   const productWeight = Array.from({ length: PRODUCTS }, (_, i) => [i, 1 / (i + 3)] as const);
   /** Units a SKU sells on an average day: stock and reorders are sized by it, whatever the shop's size. */
   const demand = Math.max(1, (2 * totalOrders) / days / SKUS);
-  const stock = Array.from({ length: SKUS }, () => ({ quantity: Math.round(demand * random.between(5, 40)), unitCost: money(random.lognormal(12, 0.5)), age: random.int(1, 60) }));
+  const stock = Array.from({ length: SKUS }, () => ({
+    quantity: Math.round(demand * random.between(5, 40)),
+    unitCost: money(random.lognormal(12, 0.5)),
+    age: random.int(1, 60),
+  }));
   let customers = 0;
   let visitors = 0;
   let orderSeq = 0;
@@ -203,23 +285,38 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
       const repeat = customers > 0 && random.chance(0.05 + 0.3 * progress);
       const customer = repeat ? customers - 1 - Math.floor(customers * random.next() ** 2) : customers++;
       const id = `o_${pad(++orderSeq, 8)}`;
-      const items = random.weighted([[1, 40], [2, 28], [3, 15], [4, 9], [5, 5], [6, 3]] as const);
+      const items = random.weighted([
+        [1, 40],
+        [2, 28],
+        [3, 15],
+        [4, 9],
+        [5, 5],
+        [6, 3],
+      ] as const);
       const lines: OrderLine[] = [];
       let left = items;
       while (left > 0) {
         const quantity = lines.length === 2 ? left : random.int(1, left);
         const product = random.weighted(productWeight);
-        lines.push({ productId: `p_${pad(product + 1, 2)}`, quantity, price: money(productPrice[product]! * random.between(0.9, 1.1)) });
+        lines.push({
+          productId: `p_${pad(product + 1, 2)}`,
+          quantity,
+          price: money(productPrice[product]! * random.between(0.9, 1.1)),
+        });
         left -= quantity;
       }
       const subtotal = lines.reduce((s, l) => s + l.quantity * l.price, 0);
       const shippingCost = subtotal > 75 || random.chance(0.2) ? 0 : money(random.between(4, 12));
       const cancelled = random.chance(0.025);
       const shipped = cancelled ? undefined : upToEnd(placedAt + Math.floor(random.lognormal(0.9, 0.5) * DAY));
-      const delivered = shipped === undefined ? undefined : upToEnd(shipped + Math.floor(random.lognormal(2.8, 0.35) * DAY));
+      const delivered =
+        shipped === undefined ? undefined : upToEnd(shipped + Math.floor(random.lognormal(2.8, 0.35) * DAY));
       const channel = random.weighted(CHANNELS);
       const source = random.weighted(ORDER_SOURCES);
-      const campaign = ["paid", "social", "email"].includes(source) && random.chance(0.7) ? random.pick(CAMPAIGNS.filter((c) => c.source === source)) : undefined;
+      const campaign =
+        ["paid", "social", "email"].includes(source) && random.chance(0.7)
+          ? random.pick(CAMPAIGNS.filter((c) => c.source === source))
+          : undefined;
       const order: Order = {
         id,
         placedAt: iso(placedAt),
@@ -236,7 +333,9 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
         ...(campaign ? { campaignId: campaign.id } : {}),
         ...(random.chance(0.05) ? { agentId: `a_${random.int(1, 8)}` } : {}),
         ...(shipped !== undefined ? { shippedAt: iso(shipped) } : {}),
-        ...(delivered !== undefined ? { deliveredAt: iso(delivered), deliveredCorrectly: random.chance(0.96) ? random.chance(0.97) : null } : {}),
+        ...(delivered !== undefined
+          ? { deliveredAt: iso(delivered), deliveredCorrectly: random.chance(0.96) ? random.chance(0.97) : null }
+          : {}),
         ...(random.chance(0.92) ? { promisedAt: iso(placedAt + 5 * DAY) } : {}),
         lines,
       };
@@ -245,7 +344,8 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
         if (returned !== undefined) order.returnedAt = iso(returned);
       }
       emit("orders", order);
-      if (!cancelled) recent.add({ id, customerId: order.customerId, placedAt, total: order.total, deliveredAt: delivered, lines });
+      if (!cancelled)
+        recent.add({ id, customerId: order.customerId, placedAt, total: order.total, deliveredAt: delivered, lines });
     }
 
     for (let k = 0; k < sessionsPerDay[i]!; k++) {
@@ -254,7 +354,9 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
       const bounce = random.chance(0.4);
       const pageviews = bounce ? 1 : 2 + Math.floor(random.lognormal(2.5, 0.7));
       const addedToCart = random.chance(bounce ? 0.015 : 0.15);
-      const converted = addedToCart ? random.chance(Math.min(0.95, (conversion * 0.95) / 0.1)) : random.chance(conversion * 0.05);
+      const converted = addedToCart
+        ? random.chance(Math.min(0.95, (conversion * 0.95) / 0.1))
+        : random.chance(conversion * 0.05);
       emit("sessions", {
         id: `s_${pad(++sessionSeq, 9)}`,
         startedAt: iso(Math.floor(moment())),
@@ -271,7 +373,9 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
     const month = ymdFromDay(day).month;
     for (const c of CAMPAIGNS) {
       if ("months" in c && !c.months.includes(month as 3 | 4 | 5)) continue;
-      const spend = money(c.spend * (1 + 0.3 * progress) * random.lognormal(1, 0.15) * Math.max(1, totalOrders / 20_000) ** 0.5);
+      const spend = money(
+        c.spend * (1 + 0.3 * progress) * random.lognormal(1, 0.15) * Math.max(1, totalOrders / 20_000) ** 0.5,
+      );
       const impressions = Math.round(spend * random.between(180, 320));
       emit("adSpend", {
         id: `ad_${c.id}_${dayIso}`,
@@ -294,10 +398,13 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
       const category = random.weighted(CATEGORIES);
       const [median, sigma] = FIRST_RESPONSE[ticketChannel];
       // Most tickets are picked up within minutes; a tenth wait in the queue for a day or more.
-      const wait = random.chance(0.1) ? random.between(1, 3) * DAY : random.lognormal(ticketChannel === "email" ? 1800 : 60, 0.8) * 1000;
+      const wait = random.chance(0.1)
+        ? random.between(1, 3) * DAY
+        : random.lognormal(ticketChannel === "email" ? 1800 : 60, 0.8) * 1000;
       const assigned = upToEnd(createdAt + Math.floor(wait));
       const responded = upToEnd(createdAt + Math.floor(random.lognormal(median, sigma) * 1000));
-      const resolved = responded === undefined ? undefined : upToEnd(responded + Math.floor(random.lognormal(16 * HOUR, 1)));
+      const resolved =
+        responded === undefined ? undefined : upToEnd(responded + Math.floor(random.lognormal(16 * HOUR, 1)));
       const agent = `s_${random.int(1, 6)}`;
       const ticket: Ticket = {
         id: `t_${pad(++ticketSeq, 7)}`,
@@ -316,7 +423,20 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
       if (resolved !== undefined && random.chance(0.6)) {
         const submitted = upToEnd(resolved + Math.floor(random.between(0.1, 6) * HOUR));
         if (submitted !== undefined) {
-          emit("surveys", { id: `u_${pad(++surveySeq, 8)}`, submittedAt: iso(submitted), kind: "csat", score: random.weighted([[5, 46], [4, 30], [3, 12], [2, 7], [1, 5]] as const), customerId: o.customerId, agentId: agent } satisfies Survey);
+          emit("surveys", {
+            id: `u_${pad(++surveySeq, 8)}`,
+            submittedAt: iso(submitted),
+            kind: "csat",
+            score: random.weighted([
+              [5, 46],
+              [4, 30],
+              [3, 12],
+              [2, 7],
+              [1, 5],
+            ] as const),
+            customerId: o.customerId,
+            agentId: agent,
+          } satisfies Survey);
         }
       }
     }
@@ -324,17 +444,62 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
     for (let k = random.poisson(0.03 * ordersPerDay[i]!); k > 0; k--) {
       const o = recent.pick(random);
       if (!o) break;
-      emit("surveys", { id: `u_${pad(++surveySeq, 8)}`, submittedAt: iso(Math.floor(moment())), kind: "nps", score: random.weighted([[10, 24], [9, 22], [8, 18], [7, 12], [6, 8], [5, 6], [4, 3], [3, 3], [2, 2], [1, 1], [0, 1]] as const), customerId: o.customerId, orderId: o.id } satisfies Survey);
+      emit("surveys", {
+        id: `u_${pad(++surveySeq, 8)}`,
+        submittedAt: iso(Math.floor(moment())),
+        kind: "nps",
+        score: random.weighted([
+          [10, 24],
+          [9, 22],
+          [8, 18],
+          [7, 12],
+          [6, 8],
+          [5, 6],
+          [4, 3],
+          [3, 3],
+          [2, 2],
+          [1, 1],
+          [0, 1],
+        ] as const),
+        customerId: o.customerId,
+        orderId: o.id,
+      } satisfies Survey);
     }
     for (let k = random.poisson(0.05 * ordersPerDay[i]!); k > 0; k--) {
       const o = recent.pick(random);
       if (!o || o.deliveredAt === undefined || o.deliveredAt >= dayStart) continue;
       const submittedAt = iso(Math.floor(moment()));
       for (const kind of ["dsr_description", "dsr_service", "dsr_shipping"] as const) {
-        emit("surveys", { id: `u_${pad(++surveySeq, 8)}`, submittedAt, kind, score: random.weighted([[5, 55], [4, 28], [3, 10], [2, 4], [1, 3]] as const), customerId: o.customerId, orderId: o.id } satisfies Survey);
+        emit("surveys", {
+          id: `u_${pad(++surveySeq, 8)}`,
+          submittedAt,
+          kind,
+          score: random.weighted([
+            [5, 55],
+            [4, 28],
+            [3, 10],
+            [2, 4],
+            [1, 3],
+          ] as const),
+          customerId: o.customerId,
+          orderId: o.id,
+        } satisfies Survey);
       }
       if (random.chance(0.4)) {
-        emit("surveys", { id: `u_${pad(++surveySeq, 8)}`, submittedAt, kind: "after_sales", score: random.weighted([[5, 40], [4, 32], [3, 15], [2, 8], [1, 5]] as const), customerId: o.customerId, orderId: o.id } satisfies Survey);
+        emit("surveys", {
+          id: `u_${pad(++surveySeq, 8)}`,
+          submittedAt,
+          kind: "after_sales",
+          score: random.weighted([
+            [5, 40],
+            [4, 32],
+            [3, 15],
+            [2, 8],
+            [1, 5],
+          ] as const),
+          customerId: o.customerId,
+          orderId: o.id,
+        } satisfies Survey);
       }
     }
 
@@ -343,14 +508,21 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
       if (!o) break;
       const requestedAt = Math.max(Math.floor(moment()), o.placedAt + HOUR);
       if (requestedAt >= end) continue;
-      const completed = random.chance(0.93) ? upToEnd(requestedAt + Math.floor(random.lognormal(1.6, 0.7) * DAY)) : undefined;
+      const completed = random.chance(0.93)
+        ? upToEnd(requestedAt + Math.floor(random.lognormal(1.6, 0.7) * DAY))
+        : undefined;
       emit("refunds", {
         id: `r_${pad(++refundSeq, 7)}`,
         orderId: o.id,
         requestedAt: iso(requestedAt),
         ...(completed !== undefined ? { completedAt: iso(completed) } : {}),
         amount: money(o.total * random.between(0.2, 1)),
-        reason: random.weighted([["quality", 30], ["not_as_described", 25], ["late", 20], ["other", 25]] as const),
+        reason: random.weighted([
+          ["quality", 30],
+          ["not_as_described", 25],
+          ["late", 20],
+          ["other", 25],
+        ] as const),
         platformIntervened: random.chance(0.07),
         merchantCompleted: completed !== undefined && random.chance(0.82),
       } satisfies Refund);
@@ -359,7 +531,13 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
     for (let k = 0; k < 6; k++) {
       const t = Math.floor(moment());
       if (t >= end) continue;
-      emit("partRequests", { id: `pr_${dayIso}_${k}`, requestedAt: iso(t), idealLocation: random.chance(0.88), onTime: random.chance(0.9), extraCost: random.chance(0.85) ? 0 : money(random.between(5, 80)) } satisfies PartRequest);
+      emit("partRequests", {
+        id: `pr_${dayIso}_${k}`,
+        requestedAt: iso(t),
+        idealLocation: random.chance(0.88),
+        onTime: random.chance(0.9),
+        extraCost: random.chance(0.85) ? 0 : money(random.between(5, 80)),
+      } satisfies PartRequest);
     }
 
     const snapshot = dayStart + Math.floor(length * (23 / 24));
@@ -374,7 +552,14 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
         sku.age = Math.max(1, Math.round(sku.age * 0.3));
       }
       if (snapshot >= end) continue;
-      emit("inventory", { id: `inv_sku_${pad(s + 1, 2)}_${dayIso}`, at: iso(snapshot), sku: `sku_${pad(s + 1, 2)}`, quantity: sku.quantity, value: money(sku.quantity * sku.unitCost), ageDays: sku.age } satisfies InventoryRecord);
+      emit("inventory", {
+        id: `inv_sku_${pad(s + 1, 2)}_${dayIso}`,
+        at: iso(snapshot),
+        sku: `sku_${pad(s + 1, 2)}`,
+        quantity: sku.quantity,
+        value: money(sku.quantity * sku.unitCost),
+        ageDays: sku.age,
+      } satisfies InventoryRecord);
     }
 
     for (const line of LINES) {
@@ -409,7 +594,15 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
     for (let k = random.poisson(0.12); k > 0; k--) {
       const t = Math.floor(moment());
       if (t >= end) continue;
-      emit("incidents", { id: `inc_${dayIso}_${k}`, occurredAt: iso(t), kind: random.weighted([["safety", 30], ["quality", 50], ["labor", 20]] as const) } satisfies Incident);
+      emit("incidents", {
+        id: `inc_${dayIso}_${k}`,
+        occurredAt: iso(t),
+        kind: random.weighted([
+          ["safety", 30],
+          ["quality", 50],
+          ["labor", 20],
+        ] as const),
+      } satisfies Incident);
     }
 
     while (pending.length) yield pending.shift()!;

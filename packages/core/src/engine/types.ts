@@ -33,7 +33,11 @@ export type MeasureResults = ReadonlyArray<ReadonlyArray<ReadonlyMap<string | nu
 
 export interface Engine {
   /** `signal` aborts when the caller stops waiting; an engine whose work can stop stops it. */
-  compute(requests: readonly MeasureRequest[], tz: string, signal?: AbortSignal): MeasureResults | Promise<MeasureResults>;
+  compute(
+    requests: readonly MeasureRequest[],
+    tz: string,
+    signal?: AbortSignal,
+  ): MeasureResults | Promise<MeasureResults>;
   /** Changes whenever the data does: part of ETags and cache keys. */
   dataVersion(): string | Promise<string>;
 }

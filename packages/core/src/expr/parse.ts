@@ -19,7 +19,11 @@ export type Expr =
   | { type: "isNull"; arg: Expr; negated: boolean }
   | { type: "in"; arg: Expr; values: Literal[]; negated: boolean };
 
-type Token = { kind: "num"; value: number; at: number } | { kind: "str"; value: string; at: number } | { kind: "word"; value: string; at: number } | { kind: "op"; value: string; at: number };
+type Token =
+  | { kind: "num"; value: number; at: number }
+  | { kind: "str"; value: string; at: number }
+  | { kind: "word"; value: string; at: number }
+  | { kind: "op"; value: string; at: number };
 
 const KEYWORDS = new Set(["and", "or", "not", "is", "null", "in", "true", "false"]);
 
@@ -27,7 +31,9 @@ function tokenize(source: string, path: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const fail = (message: string): never => {
-    throw new KpiError("invalid_definition", `${path}: ${message} at position ${i + 1} of "${source}"`, [{ path, message }]);
+    throw new KpiError("invalid_definition", `${path}: ${message} at position ${i + 1} of "${source}"`, [
+      { path, message },
+    ]);
   };
   while (i < source.length) {
     const c = source[i]!;
@@ -78,14 +84,18 @@ function tokenize(source: string, path: string): Token[] {
 /** Parses an expression; `path` names where it came from in error messages (`measures.late.where`). */
 export function parseExpr(source: string, path = "expression"): Expr {
   if (typeof source !== "string" || source.length > 2000) {
-    throw new KpiError("invalid_definition", `${path}: an expression must be a string of at most 2000 characters`, [{ path, message: "too long" }]);
+    throw new KpiError("invalid_definition", `${path}: an expression must be a string of at most 2000 characters`, [
+      { path, message: "too long" },
+    ]);
   }
   const tokens = tokenize(source, path);
   let pos = 0;
   const peek = () => tokens[pos];
   const fail = (message: string): never => {
     const at = peek()?.at ?? source.length;
-    throw new KpiError("invalid_definition", `${path}: ${message} at position ${at + 1} of "${source}"`, [{ path, message }]);
+    throw new KpiError("invalid_definition", `${path}: ${message} at position ${at + 1} of "${source}"`, [
+      { path, message },
+    ]);
   };
   const wordAt = (i: number) => {
     const t = tokens[i];

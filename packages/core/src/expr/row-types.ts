@@ -11,18 +11,22 @@ export type RowType = "number" | "string" | "boolean" | "null";
 export function fieldOf(model: FactModel, name: string, path: string): FieldInfo {
   const field = model.fields[name];
   if (!field) {
-    throw new KpiError("invalid_definition", `${path}: ${model.name} has no field "${name}"; it has ${Object.keys(model.fields).join(", ")}`, [
-      { path, message: `unknown field ${name}` },
-    ]);
+    throw new KpiError(
+      "invalid_definition",
+      `${path}: ${model.name} has no field "${name}"; it has ${Object.keys(model.fields).join(", ")}`,
+      [{ path, message: `unknown field ${name}` }],
+    );
   }
   return field;
 }
 
 export function rowTypeOfField(field: FieldInfo, path: string): RowType {
   if (field.kind === "date") {
-    throw new KpiError("invalid_definition", `${path}: the date field "${field.name}" cannot be used in an expression; it only places a fact in a period`, [
-      { path, message: "date field in expression" },
-    ]);
+    throw new KpiError(
+      "invalid_definition",
+      `${path}: the date field "${field.name}" cannot be used in an expression; it only places a fact in a period`,
+      [{ path, message: "date field in expression" }],
+    );
   }
   return field.kind === "timestamp" ? "number" : field.kind;
 }
@@ -38,7 +42,8 @@ export function typeOfRow(expr: Expr, model: FactModel, path: string): RowType {
   const checkEnum = (e: Expr, value: unknown) => {
     if (e.type !== "ref" || typeof value !== "string") return;
     const field = model.fields[e.name];
-    if (field?.values && !field.values.includes(value)) fail(`${e.name} is never '${value}'; its values are ${field.values.join(", ")}`);
+    if (field?.values && !field.values.includes(value))
+      fail(`${e.name} is never '${value}'; its values are ${field.values.join(", ")}`);
   };
   switch (expr.type) {
     case "literal":
@@ -75,11 +80,13 @@ export function typeOfRow(expr: Expr, model: FactModel, path: string): RowType {
       const lt = typeOfRow(left, model, path);
       const rt = typeOfRow(right, model, path);
       if (["+", "-", "*", "/"].includes(op)) {
-        if ((lt !== "number" && lt !== "null") || (rt !== "number" && rt !== "null")) fail(`${op} needs numbers, not ${lt} and ${rt}`);
+        if ((lt !== "number" && lt !== "null") || (rt !== "number" && rt !== "null"))
+          fail(`${op} needs numbers, not ${lt} and ${rt}`);
         return "number";
       }
       if (lt !== rt && lt !== "null" && rt !== "null") fail(`${op} compares a ${lt} with a ${rt}`);
-      if (["<", "<=", ">", ">="].includes(op) && (lt === "boolean" || rt === "boolean")) fail(`${op} cannot order true and false`);
+      if (["<", "<=", ">", ">="].includes(op) && (lt === "boolean" || rt === "boolean"))
+        fail(`${op} cannot order true and false`);
       if (left.type === "literal") checkEnum(right, left.value);
       if (right.type === "literal") checkEnum(left, right.value);
       return "boolean";

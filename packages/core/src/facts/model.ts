@@ -108,7 +108,12 @@ const TIME: Record<FactName, string> = {
 };
 
 function stored(name: FactName): FactModel {
-  return { name: name as QueryFact, table: snakeCase(name), time: TIME[name], fields: fieldsOf(factSchemas[name] as unknown as z.ZodObject) };
+  return {
+    name: name as QueryFact,
+    table: snakeCase(name),
+    time: TIME[name],
+    fields: fieldsOf(factSchemas[name] as unknown as z.ZodObject),
+  };
 }
 
 const orders = stored("orders");
@@ -150,11 +155,21 @@ export type DimensionBinding = { field: string; whenTrue?: string; whenFalse?: s
  * its total (refund_rate by reason divides each reason's refunds by all orders).
  */
 export const dimensions: Readonly<Record<string, Partial<Record<QueryFact, DimensionBinding>>>> = {
-  channel: { orders: { field: "channel" }, orderLines: { field: "channel" }, adSpend: { field: "channel" }, tickets: { field: "channel" } },
+  channel: {
+    orders: { field: "channel" },
+    orderLines: { field: "channel" },
+    adSpend: { field: "channel" },
+    tickets: { field: "channel" },
+  },
   source: { orders: { field: "source" }, orderLines: { field: "source" }, sessions: { field: "source" } },
   region: { orders: { field: "region" }, orderLines: { field: "region" } },
   campaign: { orders: { field: "campaignId" }, orderLines: { field: "campaignId" }, adSpend: { field: "campaignId" } },
-  agent: { orders: { field: "agentId" }, orderLines: { field: "agentId" }, tickets: { field: "agentId" }, surveys: { field: "agentId" } },
+  agent: {
+    orders: { field: "agentId" },
+    orderLines: { field: "agentId" },
+    tickets: { field: "agentId" },
+    surveys: { field: "agentId" },
+  },
   product: { orderLines: { field: "productId" }, tickets: { field: "productId" } },
   category: { tickets: { field: "category" } },
   kind: { surveys: { field: "kind" }, incidents: { field: "kind" } },

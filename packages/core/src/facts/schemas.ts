@@ -8,11 +8,17 @@ const MAX_TEXT = 256;
 export const idSchema = z.string().min(1, "must not be empty").max(128, "must be at most 128 characters");
 const text = z.string().min(1, "must not be empty").max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`);
 /** An ISO 8601 timestamp with an offset or `Z`: a local time without one would be ambiguous. */
-export const timestampSchema = z.iso.datetime({ offset: true, message: "must be an ISO 8601 timestamp with an offset or Z, like 2026-11-23T09:30:00+03:00" });
+export const timestampSchema = z.iso.datetime({
+  offset: true,
+  message: "must be an ISO 8601 timestamp with an offset or Z, like 2026-11-23T09:30:00+03:00",
+});
 export const dateSchema = z.iso.date({ message: "must be a real date written YYYY-MM-DD" });
 const number = () => z.number({ error: (i) => (i.input === undefined ? "is required" : "must be a number") });
 const money = number().nonnegative("must be 0 or more").max(1e12, "must be at most 10^12");
-const count = number().int("must be a whole number").nonnegative("must be 0 or more").max(1e12, "must be at most 10^12");
+const count = number()
+  .int("must be a whole number")
+  .nonnegative("must be 0 or more")
+  .max(1e12, "must be at most 10^12");
 const seconds = number().nonnegative("must be 0 or more").max(1e10, "must be at most 10^10 seconds");
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
 
@@ -165,9 +171,12 @@ export const productionRunSchema = z
     workedLaborSeconds: seconds,
   })
   .superRefine((r, ctx) => {
-    if (Date.parse(r.endedAt) < Date.parse(r.startedAt)) ctx.addIssue({ code: "custom", path: ["endedAt"], message: "a run cannot end before it starts" });
-    if (r.goodCount > r.totalCount) ctx.addIssue({ code: "custom", path: ["goodCount"], message: "goodCount cannot exceed totalCount" });
-    if (r.firstPassGood > r.unitsStarted) ctx.addIssue({ code: "custom", path: ["firstPassGood"], message: "firstPassGood cannot exceed unitsStarted" });
+    if (Date.parse(r.endedAt) < Date.parse(r.startedAt))
+      ctx.addIssue({ code: "custom", path: ["endedAt"], message: "a run cannot end before it starts" });
+    if (r.goodCount > r.totalCount)
+      ctx.addIssue({ code: "custom", path: ["goodCount"], message: "goodCount cannot exceed totalCount" });
+    if (r.firstPassGood > r.unitsStarted)
+      ctx.addIssue({ code: "custom", path: ["firstPassGood"], message: "firstPassGood cannot exceed unitsStarted" });
   });
 
 export const incidentSchema = z.strictObject({
@@ -185,7 +194,8 @@ export const targetSchema = z
     value: number().min(-1e12, "must be at least -10^12").max(1e12, "must be at most 10^12"),
   })
   .superRefine((t, ctx) => {
-    if (t.end <= t.start) ctx.addIssue({ code: "custom", path: ["end"], message: "end is exclusive and must be after start" });
+    if (t.end <= t.start)
+      ctx.addIssue({ code: "custom", path: ["end"], message: "end is exclusive and must be after start" });
   });
 
 /** Every fact type by the name used in URLs (`POST /v1/events/:fact`) and in definitions. */

@@ -23,7 +23,8 @@ const FUTURE_TOLERANCE_MS = 24 * 3_600_000;
 
 function valueAt(record: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = record;
-  for (const key of path) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined;
   return v;
 }
 
@@ -37,15 +38,24 @@ function errorsOf(fact: FactName, index: number, record: unknown, issues: z.core
   return issues.flatMap((issue): RecordError[] => {
     const field = issue.path.join(".") || "(record)";
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((k) => ({ ...base, field: [...issue.path, k].join("."), reason: `is not a field of ${fact}` }));
+      return issue.keys.map((k) => ({
+        ...base,
+        field: [...issue.path, k].join("."),
+        reason: `is not a field of ${fact}`,
+      }));
     }
-    if (issue.code === "invalid_type" && valueAt(record, issue.path) === undefined) return [{ ...base, field, reason: "is required" }];
+    if (issue.code === "invalid_type" && valueAt(record, issue.path) === undefined)
+      return [{ ...base, field, reason: "is required" }];
     return [{ ...base, field, reason: issue.message }];
   });
 }
 
 /** Validates every record of a batch against its fact's schema. */
-export function validateBatch<F extends FactName>(fact: F, records: readonly unknown[], now = Date.now()): BatchValidation<F> {
+export function validateBatch<F extends FactName>(
+  fact: F,
+  records: readonly unknown[],
+  now = Date.now(),
+): BatchValidation<F> {
   const schema = factSchemas[fact] as unknown as z.ZodType<FactRecord<F>>;
   const timeField = factModels[fact].fields[factModels[fact].time]!;
   const valid: FactRecord<F>[] = [];
@@ -58,7 +68,12 @@ export function validateBatch<F extends FactName>(fact: F, records: readonly unk
     }
     const time = (parsed.data as Record<string, unknown>)[timeField.name];
     if (timeField.kind === "timestamp" && Date.parse(time as string) > now + FUTURE_TOLERANCE_MS) {
-      errors.push({ index, id: (parsed.data as { id: string }).id, field: timeField.name, reason: "is more than a day in the future" });
+      errors.push({
+        index,
+        id: (parsed.data as { id: string }).id,
+        field: timeField.name,
+        reason: "is more than a day in the future",
+      });
       return;
     }
     valid.push(parsed.data);

@@ -50,7 +50,12 @@ export function formatDuration(seconds: number, locale = "en"): string {
   const abs = Math.abs(seconds);
   const [unit, size] = DURATION_STEPS.find(([, s]) => abs >= s) ?? DURATION_STEPS[DURATION_STEPS.length - 1]!;
   const value = seconds / size;
-  return numberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: Math.abs(value) < 10 ? 1 : 0 }).format(value);
+  return numberFormat(locale, {
+    style: "unit",
+    unit,
+    unitDisplay: "short",
+    maximumFractionDigits: Math.abs(value) < 10 ? 1 : 0,
+  }).format(value);
 }
 
 /** A KPI value for display; `null` (no value) stays null so the caller shows its own "n/a". */
@@ -62,7 +67,11 @@ export function formatValue(value: number | null, options: FormatOptions): strin
     case "currency":
       return numberFormat(locale, { style: "currency", currency: options.currency ?? "USD", ...compact }).format(value);
     case "percent":
-      return numberFormat(locale, { style: "percent", maximumFractionDigits: 1, minimumFractionDigits: Math.abs(value) < 0.1 ? 1 : 0 }).format(value);
+      return numberFormat(locale, {
+        style: "percent",
+        maximumFractionDigits: 1,
+        minimumFractionDigits: Math.abs(value) < 0.1 ? 1 : 0,
+      }).format(value);
     case "duration":
       return formatDuration(value, locale);
     case "count":
@@ -77,5 +86,10 @@ export function formatValue(value: number | null, options: FormatOptions): strin
 /** A relative change with its sign, "+9.0%" / "−2.5%"; `null` when there is no base to compare with. */
 export function formatChange(relative: number | null, locale = "en"): string | null {
   if (relative === null || !Number.isFinite(relative)) return null;
-  return numberFormat(locale, { style: "percent", signDisplay: "exceptZero", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(relative);
+  return numberFormat(locale, {
+    style: "percent",
+    signDisplay: "exceptZero",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(relative);
 }

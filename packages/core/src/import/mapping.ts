@@ -33,7 +33,9 @@ export const columnMappingSchema = z.strictObject({
   fact: z.enum(factNames as [FactName, ...FactName[]]).default("orders"),
   fields: z.record(z.string(), fieldSourceSchema),
   /** Orders only: columns of each row's line item. Rows with the same id are one order. */
-  lines: z.strictObject({ productId: fieldSourceSchema, quantity: fieldSourceSchema, price: fieldSourceSchema }).optional(),
+  lines: z
+    .strictObject({ productId: fieldSourceSchema, quantity: fieldSourceSchema, price: fieldSourceSchema })
+    .optional(),
   /** The zone of timestamps written without an offset (`2018-03-01 10:15:00`). */
   timeZone: z.string().refine(isTimeZone, "must be an IANA time zone").optional(),
 });
@@ -54,7 +56,11 @@ export const shopifyOrdersMapping: ColumnMapping = {
     region: "Shipping Country",
     shippedAt: "Fulfilled at",
   },
-  lines: { productId: { column: "Lineitem sku", fallback: "Lineitem name" }, quantity: "Lineitem quantity", price: "Lineitem price" },
+  lines: {
+    productId: { column: "Lineitem sku", fallback: "Lineitem name" },
+    quantity: "Lineitem quantity",
+    price: "Lineitem price",
+  },
 };
 
 export const importPresets: Record<string, ColumnMapping> = { shopify: shopifyOrdersMapping };
@@ -67,10 +73,26 @@ function parseTimestamp(text: string, timeZone: string | undefined): string {
   const m = TIMESTAMP.exec(text);
   if (!m) throw new Error(`"${text}" is not a date and time (expected YYYY-MM-DD HH:MM[:SS] with an optional offset)`);
   const [, y, mo, d, h, mi, s, frac, zone] = m;
-  const fields = { year: +y!, month: +mo!, day: +d!, hour: +h!, minute: +mi!, second: +(s ?? 0), millisecond: Math.floor(+`0.${frac ?? 0}` * 1000) };
+  const fields = {
+    year: +y!,
+    month: +mo!,
+    day: +d!,
+    hour: +h!,
+    minute: +mi!,
+    second: +(s ?? 0),
+    millisecond: Math.floor(+`0.${frac ?? 0}` * 1000),
+  };
   let instant: number;
   if (zone) {
-    const wall = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second, fields.millisecond);
+    const wall = Date.UTC(
+      fields.year,
+      fields.month - 1,
+      fields.day,
+      fields.hour,
+      fields.minute,
+      fields.second,
+      fields.millisecond,
+    );
     const sign = zone[0] === "-" ? -1 : 1;
     const digits = zone.toUpperCase() === "Z" ? "0000" : zone.slice(1).replace(":", "");
     instant = wall - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
@@ -111,9 +133,13 @@ function convert(field: Pick<FieldInfo, "kind" | "name">, text: string, timeZone
 function read(source: FieldSource, row: Row): unknown {
   if (typeof source === "string") return nonEmpty(row[source]);
   if (source.value !== undefined) return source.value;
-  const text = nonEmpty(source.column !== undefined ? row[source.column] : undefined) ?? nonEmpty(source.fallback !== undefined ? row[source.fallback] : undefined);
-  if (source.present !== undefined || source.absent !== undefined) return text !== undefined ? source.present : source.absent;
-  if (text !== undefined && source.map) return Object.hasOwn(source.map, text) ? source.map[text] : Object.hasOwn(source.map, "*") ? source.map["*"] : text;
+  const text =
+    nonEmpty(source.column !== undefined ? row[source.column] : undefined) ??
+    nonEmpty(source.fallback !== undefined ? row[source.fallback] : undefined);
+  if (source.present !== undefined || source.absent !== undefined)
+    return text !== undefined ? source.present : source.absent;
+  if (text !== undefined && source.map)
+    return Object.hasOwn(source.map, text) ? source.map[text] : Object.hasOwn(source.map, "*") ? source.map["*"] : text;
   return text;
 }
 
@@ -134,14 +160,19 @@ export function recordsFromRows(rows: readonly Row[], input: unknown, columns: r
   const parsed = columnMappingSchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: `mapping.${i.path.join(".")}`, message: i.message }));
-    throw new KpiError("invalid_query", `invalid mapping: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+    throw new KpiError(
+      "invalid_query",
+      `invalid mapping: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+      issues,
+    );
   }
   const mapping = parsed.data;
   const model = factModels[mapping.fact];
   const missing: string[] = [];
   const sources = [...Object.values(mapping.fields), ...Object.values(mapping.lines ?? {})];
   for (const s of sources) {
-    for (const col of typeof s === "string" ? [s] : [s.column, s.fallback]) if (col !== undefined && !columns.includes(col)) missing.push(col);
+    for (const col of typeof s === "string" ? [s] : [s.column, s.fallback])
+      if (col !== undefined && !columns.includes(col)) missing.push(col);
   }
   const unknownFields = Object.keys(mapping.fields).filter((f) => !model.fields[f]);
   if (missing.length || unknownFields.length) {
@@ -149,21 +180,32 @@ export function recordsFromRows(rows: readonly Row[], input: unknown, columns: r
       ...[...new Set(missing)].map((c) => ({ path: "mapping", message: `the CSV has no column "${c}"` })),
       ...unknownFields.map((f) => ({ path: `mapping.fields.${f}`, message: `${mapping.fact} has no field ${f}` })),
     ];
-    throw new KpiError("invalid_query", `the mapping does not fit this CSV: ${issues.map((i) => i.message).join("; ")}`, issues);
+    throw new KpiError(
+      "invalid_query",
+      `the mapping does not fit this CSV: ${issues.map((i) => i.message).join("; ")}`,
+      issues,
+    );
   }
   if (mapping.lines && mapping.fact !== "orders") {
-    throw new KpiError("invalid_query", "only orders have lines", [{ path: "mapping.lines", message: "only orders have lines" }]);
+    throw new KpiError("invalid_query", "only orders have lines", [
+      { path: "mapping.lines", message: "only orders have lines" },
+    ]);
   }
 
   const records: Record<string, unknown>[] = [];
   const byId = new Map<string, Record<string, unknown>>();
   const errors: RecordError[] = [];
-  const lineFields = { productId: { name: "productId", kind: "string" }, quantity: { name: "quantity", kind: "number" }, price: { name: "price", kind: "number" } } as const;
+  const lineFields = {
+    productId: { name: "productId", kind: "string" },
+    quantity: { name: "quantity", kind: "number" },
+    price: { name: "price", kind: "number" },
+  } as const;
 
   rows.forEach((row, i) => {
     const line = i + 2;
     const values: Record<string, unknown> = {};
-    const fail = (field: string, reason: string) => errors.push({ index: line, field, reason, ...(typeof values.id === "string" ? { id: values.id } : {}) });
+    const fail = (field: string, reason: string) =>
+      errors.push({ index: line, field, reason, ...(typeof values.id === "string" ? { id: values.id } : {}) });
     for (const [name, source] of Object.entries(mapping.fields)) {
       const raw = read(source, row);
       if (raw === undefined || raw === null) continue;
@@ -180,7 +222,8 @@ export function recordsFromRows(rows: readonly Row[], input: unknown, columns: r
         const raw = read(source, row);
         if (raw === undefined || raw === null) continue;
         try {
-          item[name] = typeof raw === "string" ? convert(lineFields[name as keyof typeof lineFields], raw, mapping.timeZone) : raw;
+          item[name] =
+            typeof raw === "string" ? convert(lineFields[name as keyof typeof lineFields], raw, mapping.timeZone) : raw;
         } catch (e) {
           fail(`lines.${name}`, (e as Error).message);
         }
@@ -204,7 +247,8 @@ export function recordsFromRows(rows: readonly Row[], input: unknown, columns: r
     for (const r of records) {
       const lines = r.lines as { quantity?: number; price?: number }[];
       if (r.items === undefined) r.items = lines.reduce((s, l) => s + (l.quantity ?? 0), 0);
-      if (r.total === undefined && lines.length) r.total = lines.reduce((s, l) => s + (l.quantity ?? 0) * (l.price ?? 0), 0);
+      if (r.total === undefined && lines.length)
+        r.total = lines.reduce((s, l) => s + (l.quantity ?? 0) * (l.price ?? 0), 0);
     }
   }
   return { fact: mapping.fact, records, errors };

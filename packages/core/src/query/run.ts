@@ -10,7 +10,16 @@ import type { Expr } from "../expr/parse.js";
 import { dimensions, type QueryFact } from "../facts/model.js";
 import { catalogLocale, formatChange, formatValue } from "../format/format.js";
 import type { Grain } from "../time/calendar.js";
-import { bucketsOf, comparedSpan, defaultGrain, previousPeriod, previousStep, resolveRange, shiftLocal, type Span } from "../time/range.js";
+import {
+  bucketsOf,
+  comparedSpan,
+  defaultGrain,
+  previousPeriod,
+  previousStep,
+  resolveRange,
+  shiftLocal,
+  type Span,
+} from "../time/range.js";
 import { formatInstant } from "../time/zone.js";
 import { parseQuery, type Query } from "./schema.js";
 import type { Result } from "./result.js";
@@ -49,7 +58,10 @@ function measureKey(m: Measure): string {
 
 /** Collects the (measure, span) pairs a query needs, as one engine request per distinct measure. */
 class RequestPlan {
-  private readonly byKey = new Map<string, { index: number; request: MeasureRequest & { spans: Span[] }; spans: Map<string, number> }>();
+  private readonly byKey = new Map<
+    string,
+    { index: number; request: MeasureRequest & { spans: Span[] }; spans: Map<string, number> }
+  >();
   readonly requests: (MeasureRequest & { spans: Span[] })[] = [];
 
   constructor(
@@ -127,7 +139,9 @@ class Evaluator {
   ) {}
 
   formula(formula: Formula, window: Window, group: GroupKey): number | null {
-    const w = formula.rollingDays ? { ...window, start: shiftLocal(this.tz, window.end, { days: -formula.rollingDays }) } : window;
+    const w = formula.rollingDays
+      ? { ...window, start: shiftLocal(this.tz, window.end, { days: -formula.rollingDays }) }
+      : window;
     return this.expr(formula.expr, formula, w, group);
   }
 
@@ -177,9 +191,11 @@ function mergeFilters(
     if (asked) {
       const outside = asked.filter((v) => !allowed.includes(v));
       if (outside.length) {
-        throw new KpiError("filter_locked", `the filter on ${dim} is locked to ${allowed.join(", ")}; ${outside.join(", ")} is outside it`, [
-          { path: `filters.${dim}`, message: "outside the locked filter" },
-        ]);
+        throw new KpiError(
+          "filter_locked",
+          `the filter on ${dim} is locked to ${allowed.join(", ")}; ${outside.join(", ")} is outside it`,
+          [{ path: `filters.${dim}`, message: "outside the locked filter" }],
+        );
       }
     } else {
       out[dim] = allowed;
@@ -189,7 +205,10 @@ function mergeFilters(
 }
 
 /** What a `by` table holds for the one value a query filters a dimension on, if any. */
-function forFilteredValue<T>(by: Record<string, Record<string, T>> | undefined, filters: Record<string, readonly string[]>): T | undefined {
+function forFilteredValue<T>(
+  by: Record<string, Record<string, T>> | undefined,
+  filters: Record<string, readonly string[]>,
+): T | undefined {
   for (const [dim, byValue] of Object.entries(by ?? {})) {
     const only = filters[dim]?.length === 1 ? filters[dim]![0]! : undefined;
     if (only !== undefined && byValue[only] !== undefined) return byValue[only];
@@ -272,7 +291,8 @@ export function planQuery(q: Query, options: RunOptions): PreparedQuery {
     }),
     targetValue: evaluator.formula(target, range, TOTAL),
   });
-  const breakdownOf = (keys: (string | null)[]) => keys.map((key) => ({ key, value: evaluator.formula(metric.formula, range, { total: false, key }) }));
+  const breakdownOf = (keys: (string | null)[]) =>
+    keys.map((key) => ({ key, value: evaluator.formula(metric.formula, range, { total: false, key }) }));
 
   evaluate();
   if (q.by !== undefined) breakdownOf([null]);
@@ -291,7 +311,9 @@ export function planQuery(q: Query, options: RunOptions): PreparedQuery {
         plan.requests.forEach((r, i) => {
           if (r.groupBy) for (const k of results[i]?.[0]?.keys() ?? []) keys.add(k);
         });
-        breakdown = breakdownOf([...keys]).sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || String(a.key).localeCompare(String(b.key)));
+        breakdown = breakdownOf([...keys]).sort(
+          (a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || String(a.key).localeCompare(String(b.key)),
+        );
       }
       const locale = catalogLocale(wordedIn);
       const formatLocale = wordedIn ?? locale;
@@ -308,17 +330,32 @@ export function planQuery(q: Query, options: RunOptions): PreparedQuery {
           ...(currency ? { currency } : {}),
           better: def.better,
           version: def.version,
-          ...(thresholds ? { thresholds: { ...(thresholds.warning !== undefined ? { warning: thresholds.warning } : {}), ...(thresholds.critical !== undefined ? { critical: thresholds.critical } : {}) } } : {}),
+          ...(thresholds
+            ? {
+                thresholds: {
+                  ...(thresholds.warning !== undefined ? { warning: thresholds.warning } : {}),
+                  ...(thresholds.critical !== undefined ? { critical: thresholds.critical } : {}),
+                },
+              }
+            : {}),
         },
         range: { start: formatInstant(tz, span.start), end: formatInstant(tz, span.end), tz, grain },
-        compare: compared ? { kind: q.compare, start: formatInstant(tz, compared.start), end: formatInstant(tz, compared.end) } : null,
+        compare: compared
+          ? { kind: q.compare, start: formatInstant(tz, compared.start), end: formatInstant(tz, compared.end) }
+          : null,
         value,
         previous,
         change,
         series,
-        target: targetValue === null ? null : { value: targetValue, attainment: value === null || targetValue === 0 ? null : value / targetValue },
+        target:
+          targetValue === null
+            ? null
+            : { value: targetValue, attainment: value === null || targetValue === 0 ? null : value / targetValue },
         status: statusOf(value, def.better, thresholds, targetValue),
-        formatted: { value: formatValue(value, { unit: def.unit, locale: formatLocale, currency }), change: formatChange(change.relative, formatLocale) },
+        formatted: {
+          value: formatValue(value, { unit: def.unit, locale: formatLocale, currency }),
+          change: formatChange(change.relative, formatLocale),
+        },
         ...(breakdown ? { breakdown } : {}),
         dataVersion,
       };

@@ -45,11 +45,14 @@ export function parseQuery(input: unknown): Query {
   const parsed = querySchema.safeParse(input);
   if (!parsed.success) {
     const issues = issuesOf(parsed.error);
-    throw new KpiError("invalid_query", `invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+    throw new KpiError(
+      "invalid_query",
+      `invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+      issues,
+    );
   }
   return parsed.data;
 }
-
 
 /** The query of `GET /v1/metrics/:id?…`: unknown or repeated parameters are errors, not ignored. */
 export function queryFromSearchParams(metric: string, params: URLSearchParams): Query {
@@ -67,7 +70,12 @@ export function queryFromSearchParams(metric: string, params: URLSearchParams): 
       issues.push({ path: key, message: `unknown parameter; use ${SINGLE.join(", ")} or filter.<dimension>` });
     }
   }
-  if (issues.length) throw new KpiError("invalid_query", `invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+  if (issues.length)
+    throw new KpiError(
+      "invalid_query",
+      `invalid query: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+      issues,
+    );
   if (Object.keys(filters).length) raw.filters = filters;
   return parseQuery(raw);
 }

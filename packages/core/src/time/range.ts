@@ -1,15 +1,7 @@
 // Query ranges: presets and explicit dates resolved to instants in a zone, the periods they are
 // compared with, and the dense buckets of a grain.
 import { KpiError } from "../errors.js";
-import {
-  addMonths,
-  type Grain,
-  localDay,
-  nextBoundary,
-  parseIsoDate,
-  startOfDay,
-  ymdFromDay,
-} from "./calendar.js";
+import { addMonths, type Grain, localDay, nextBoundary, parseIsoDate, startOfDay, ymdFromDay } from "./calendar.js";
 import { localFields, localToInstant } from "./zone.js";
 
 export const RANGE_PRESETS = [
@@ -93,15 +85,23 @@ export function resolveRange(range: string, tz: string, now: number): Span {
   const from = m ? parseIsoDate(m[1]!) : undefined;
   const to = m ? parseIsoDate(m[2]!) : undefined;
   if (from === undefined || to === undefined) {
-    throw new KpiError("invalid_query", `range "${range}" is neither a preset (${RANGE_PRESETS.join(", ")}) nor YYYY-MM-DD..YYYY-MM-DD with real dates`, [
-      { path: "range", message: "unknown range" },
-    ]);
+    throw new KpiError(
+      "invalid_query",
+      `range "${range}" is neither a preset (${RANGE_PRESETS.join(", ")}) nor YYYY-MM-DD..YYYY-MM-DD with real dates`,
+      [{ path: "range", message: "unknown range" }],
+    );
   }
   if (to <= from) {
-    throw new KpiError("invalid_query", `range "${range}" ends on or before it starts; the end date is exclusive`, [{ path: "range", message: "empty range" }]);
+    throw new KpiError("invalid_query", `range "${range}" ends on or before it starts; the end date is exclusive`, [
+      { path: "range", message: "empty range" },
+    ]);
   }
   if (to - from > MAX_RANGE_DAYS) {
-    throw new KpiError("invalid_query", `range "${range}" spans ${to - from} days; at most ${MAX_RANGE_DAYS} are allowed`, [{ path: "range", message: "range too long" }]);
+    throw new KpiError(
+      "invalid_query",
+      `range "${range}" spans ${to - from} days; at most ${MAX_RANGE_DAYS} are allowed`,
+      [{ path: "range", message: "range too long" }],
+    );
   }
   return { start: day(from), end: day(to) };
 }
@@ -158,7 +158,12 @@ export function previousYear(tz: string, span: Span, grain: Grain): Span {
 /** The span one grain step earlier, wall-clock aligned: the previous hour, day, week, month… */
 export function previousStep(tz: string, span: Span, grain: Grain): Span {
   if (grain === "hour") return { start: span.start - 3_600_000, end: span.end - 3_600_000 };
-  const by = grain === "day" ? { days: -1 } : grain === "week" ? { days: -7 } : { months: grain === "month" ? -1 : grain === "quarter" ? -3 : -12 };
+  const by =
+    grain === "day"
+      ? { days: -1 }
+      : grain === "week"
+        ? { days: -7 }
+        : { months: grain === "month" ? -1 : grain === "quarter" ? -3 : -12 };
   return { start: shiftLocal(tz, span.start, by), end: shiftLocal(tz, span.end, by) };
 }
 
@@ -187,9 +192,11 @@ export function bucketsOf(tz: string, span: Span, grain: Grain, now: number): Bu
     const natural = nextBoundary(tz, start, grain);
     out.push({ start, end: Math.min(natural, span.end), partial: start <= now && now < natural });
     if (out.length > MAX_BUCKETS) {
-      throw new KpiError("too_many_buckets", `a ${grain} series of this range has more than ${MAX_BUCKETS} buckets; choose a coarser grain or a shorter range`, [
-        { path: "grain", message: "too many buckets" },
-      ]);
+      throw new KpiError(
+        "too_many_buckets",
+        `a ${grain} series of this range has more than ${MAX_BUCKETS} buckets; choose a coarser grain or a shorter range`,
+        [{ path: "grain", message: "too many buckets" }],
+      );
     }
     start = natural;
   }

@@ -50,7 +50,15 @@ function fieldsFromIntl(tz: string, epochMs: number): LocalFields {
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   let year = get("year");
   if (parts.find((p) => p.type === "era")?.value === "BC") year = 1 - year;
-  return { year, month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second"), millisecond };
+  return {
+    year,
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+    millisecond,
+  };
 }
 
 /**
@@ -121,6 +129,9 @@ export function formatInstant(tz: string, epochMs: number): string {
   const abs = Math.abs(offsetMin);
   const p2 = (n: number) => String(n).padStart(2, "0");
   const ms = f.millisecond ? `.${String(f.millisecond).padStart(3, "0")}` : "";
-  const year = f.year >= 0 && f.year <= 9999 ? String(f.year).padStart(4, "0") : (f.year < 0 ? "-" : "+") + String(Math.abs(f.year)).padStart(6, "0");
+  const year =
+    f.year >= 0 && f.year <= 9999
+      ? String(f.year).padStart(4, "0")
+      : (f.year < 0 ? "-" : "+") + String(Math.abs(f.year)).padStart(6, "0");
   return `${year}-${p2(f.month)}-${p2(f.day)}T${p2(f.hour)}:${p2(f.minute)}:${p2(f.second)}${ms}${sign}${p2(Math.floor(abs / 60))}:${p2(abs % 60)}`;
 }

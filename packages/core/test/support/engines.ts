@@ -56,5 +56,11 @@ export function bothEngines(facts: FactSet): [string, Engine][] {
 
 export function runner(engine: Engine, defaults: Partial<RunOptions> = {}) {
   return (query: Record<string, unknown>, options: Partial<RunOptions> = {}) =>
-    runQuery(engine, query, { registry, timeZone: "UTC", now: Date.parse("2026-03-10T00:00:00Z"), ...defaults, ...options });
+    runQuery(engine, query, {
+      registry,
+      timeZone: "UTC",
+      now: Date.parse("2026-03-10T00:00:00Z"),
+      ...defaults,
+      ...options,
+    });
 }

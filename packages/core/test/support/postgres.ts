@@ -3,7 +3,15 @@
 import pg from "pg";
 import { inject } from "vitest";
 import { freshDatabase } from "../../../../scripts/postgres-server.mjs";
-import { batchInserts, encodeFact, type FactName, type FactSet, postgres, schemaStatements, SqlEngine } from "../../src/index.js";
+import {
+  batchInserts,
+  encodeFact,
+  type FactName,
+  type FactSet,
+  postgres,
+  schemaStatements,
+  SqlEngine,
+} from "../../src/index.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,11 +38,16 @@ export function newPostgresDatabase(): Promise<{ url: string; drop(): Promise<un
 }
 
 /** The facts in a new database, and the SQL engine over them; close() drops the database. */
-export async function postgresEngine(facts: FactSet, tenant = "t1"): Promise<{ engine: SqlEngine; close(): Promise<void> }> {
+export async function postgresEngine(
+  facts: FactSet,
+  tenant = "t1",
+): Promise<{ engine: SqlEngine; close(): Promise<void> }> {
   const database = await newPostgresDatabase();
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   for (const s of schemaStatements(postgres)) await pool.query(s);
-  const rows = Object.entries(facts).flatMap(([fact, records]) => records!.flatMap((r) => encodeFact(fact as FactName, r as never, tenant, postgres)));
+  const rows = Object.entries(facts).flatMap(([fact, records]) =>
+    records!.flatMap((r) => encodeFact(fact as FactName, r as never, tenant, postgres)),
+  );
   for (const s of batchInserts(rows, postgres, MAX_PARAMS)) await pool.query(s.sql, [...s.params]);
   // Fresh statistics, or the planner guesses at the retention KPIs' joins.
   await pool.query("ANALYZE");

@@ -12,7 +12,8 @@ function streams(...bodies: (string | number)[]) {
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     calls.push({ url: String(input), signal: init!.signal! });
     const body = bodies.shift() ?? "";
-    if (typeof body === "number") return Response.json({ title: "Refused", detail: `refused with ${body}` }, { status: body });
+    if (typeof body === "number")
+      return Response.json({ title: "Refused", detail: `refused with ${body}` }, { status: body });
     // Left open, as a live stream is, until the client aborts it.
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -38,7 +39,11 @@ describe("data client", () => {
     const creds = new Credentials(api.token);
     const now = uniqueNow();
     const q = (metric: string) => ({ metric, ...WEEK, now });
-    const results = await Promise.all([client.query(q("aov"), creds), client.query(q("revenue"), creds), client.query(q("aov"), creds)]);
+    const results = await Promise.all([
+      client.query(q("aov"), creds),
+      client.query(q("revenue"), creds),
+      client.query(q("aov"), creds),
+    ]);
     expect(bodies).to.deep.equal([{ queries: [q("aov"), q("revenue")] }]);
     expect(results.map((r) => r.value)).to.deep.equal([60, 120, 60]);
     await client.query(q("aov"), creds);
@@ -55,13 +60,26 @@ describe("data client", () => {
     ];
     const client = new KpiClient("http://kpi.test", { fetch: async () => Response.json({ results: answers.shift() }) });
     const creds = new Credentials("kpi_pk_test");
-    const failure = (p: Promise<Result>) => p.then(() => expect.fail("expected a refusal"), (e: KpiRequestError) => `${e.status} ${e.retryable} ${e.message}`);
-    const [aov, revenue] = await Promise.all([failure(client.query({ metric: "aov" }, creds)), failure(client.query({ metric: "revenue" }, creds))]);
-    expect(aov).to.equal("200 true The KPI service sent a result for aov that this widget cannot use: it is the result of revenue");
-    expect(revenue).to.equal("200 true The KPI service sent a result for revenue that this widget cannot use: it is the result of aov");
+    const failure = (p: Promise<Result>) =>
+      p.then(
+        () => expect.fail("expected a refusal"),
+        (e: KpiRequestError) => `${e.status} ${e.retryable} ${e.message}`,
+      );
+    const [aov, revenue] = await Promise.all([
+      failure(client.query({ metric: "aov" }, creds)),
+      failure(client.query({ metric: "revenue" }, creds)),
+    ]);
+    expect(aov).to.equal(
+      "200 true The KPI service sent a result for aov that this widget cannot use: it is the result of revenue",
+    );
+    expect(revenue).to.equal(
+      "200 true The KPI service sent a result for revenue that this widget cannot use: it is the result of aov",
+    );
     expect(client.cached({ metric: "aov" }, creds)).to.be.undefined;
     expect(await failure(client.query({ metric: "aov" }, creds))).to.contain('value is "60", not a number or null');
-    expect(await failure(client.query({ metric: "aov" }, creds))).to.contain("series[0] needs a start and a number (or null) as value");
+    expect(await failure(client.query({ metric: "aov" }, creds))).to.contain(
+      "series[0] needs a start and a number (or null) as value",
+    );
     expect(client.cached({ metric: "aov" }, creds)).to.be.undefined;
   });
 
@@ -83,7 +101,11 @@ describe("data client", () => {
     });
     const creds = new Credentials("kpi_pk_test");
     const settled: string[] = [];
-    const track = (name: string, p: Promise<Result>) => p.then((r) => settled.push(`${name} ${r.value}`), (e: KpiRequestError) => settled.push(`${name} ${e.status} ${e.message}`));
+    const track = (name: string, p: Promise<Result>) =>
+      p.then(
+        (r) => settled.push(`${name} ${r.value}`),
+        (e: KpiRequestError) => settled.push(`${name} ${e.status} ${e.message}`),
+      );
     const [aov, revenue, orders, nope] = [
       track("aov", client.query({ metric: "aov" }, creds)),
       track("revenue", client.query({ metric: "revenue" }, creds)),
@@ -94,7 +116,9 @@ describe("data client", () => {
     expect(accepts).to.deep.equal(["application/x-ndjson, application/json"]);
     // revenue is ready first; its line arrives in two pieces.
     push(`{"index":1,"result":${JSON.stringify(result({ metric: { id: "revenue" }, value: 120 })).slice(0, 40)}`);
-    push(`${JSON.stringify(result({ metric: { id: "revenue" }, value: 120 })).slice(40)}}\n{"index":3,"error":{"status":404,"detail":"there is no KPI \\"nope\\""}}\n`);
+    push(
+      `${JSON.stringify(result({ metric: { id: "revenue" }, value: 120 })).slice(40)}}\n{"index":3,"error":{"status":404,"detail":"there is no KPI \\"nope\\""}}\n`,
+    );
     await revenue;
     await nope;
     expect(settled).to.deep.equal(["revenue 120", 'nope 404 there is no KPI "nope"']);
@@ -102,7 +126,10 @@ describe("data client", () => {
     await aov;
     end(); // orders never came
     await orders;
-    expect(settled.slice(2)).to.deep.equal(["aov 61", "orders 200 The KPI service's answer ended before this KPI's result"]);
+    expect(settled.slice(2)).to.deep.equal([
+      "aov 61",
+      "orders 200 The KPI service's answer ended before this KPI's result",
+    ]);
     expect(client.cached({ metric: "revenue" }, creds)?.result.value).to.equal(120);
     expect(client.cached({ metric: "orders" }, creds)).to.be.undefined;
   });
@@ -110,7 +137,9 @@ describe("data client", () => {
   it("parses server-sent events split across chunks, ignoring heartbeats", () => {
     const p = new SseParser();
     expect(p.push(": ping\n\nevent: result\nid: 1\nda")).to.deep.equal([]);
-    expect(p.push('ta: {"a":1}\ndata: {"b":2}\n\nevent: res')).to.deep.equal([{ event: "result", id: "1", data: '{"a":1}\n{"b":2}' }]);
+    expect(p.push('ta: {"a":1}\ndata: {"b":2}\n\nevent: res')).to.deep.equal([
+      { event: "result", id: "1", data: '{"a":1}\n{"b":2}' },
+    ]);
     expect(p.push("ult\r\ndata: x\r\n\r\n")).to.deep.equal([{ event: "result", data: "x" }]);
   });
 
@@ -128,7 +157,10 @@ describe("data client", () => {
     const creds = new Credentials("kpi_pk_test");
     const query = { metric: "aov", range: "today", tz: "UTC" };
     const seen: number[] = [];
-    const listener = () => ({ result: (r: Result) => seen.push(r.value!), error: (e: Error) => expect.fail(e.message) });
+    const listener = () => ({
+      result: (r: Result) => seen.push(r.value!),
+      error: (e: Error) => expect.fail(e.message),
+    });
     const stopA = client.live(query, creds, listener());
     const stopB = client.live(query, creds, listener());
     while (seen.length < 2) await tick(10);
@@ -145,7 +177,10 @@ describe("data client", () => {
   it("loads the stream reader only when asked: a subscription dropped at once opens no stream", async () => {
     const { fetch, calls } = streams(event(result()));
     const client = new KpiClient("http://kpi.test", { fetch });
-    client.live({ metric: "aov" }, new Credentials("kpi_pk_test"), { result: () => expect.fail("no result expected"), error: () => expect.fail("no error expected") })();
+    client.live({ metric: "aov" }, new Credentials("kpi_pk_test"), {
+      result: () => expect.fail("no result expected"),
+      error: () => expect.fail("no error expected"),
+    })();
     await tick(100);
     expect(calls).to.have.length(0);
   });
@@ -155,7 +190,10 @@ describe("data client", () => {
     const client = new KpiClient("http://kpi.test", { fetch });
     const errors: string[] = [];
     const values: number[] = [];
-    const stop = client.live({ metric: "aov" }, new Credentials("kpi_pk_test"), { result: (r) => values.push(r.value!), error: (e) => errors.push(`${e.status} ${e.message}`) });
+    const stop = client.live({ metric: "aov" }, new Credentials("kpi_pk_test"), {
+      result: (r) => values.push(r.value!),
+      error: (e) => errors.push(`${e.status} ${e.message}`),
+    });
     while (values.length === 0) await tick(50);
     stop();
     expect(errors).to.deep.equal(["503 refused with 503"]);

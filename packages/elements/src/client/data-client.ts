@@ -66,7 +66,8 @@ function answerProblem(query: QueryInput, answer: unknown): string | undefined {
   if (problem) return problem;
   const result = answer as Result;
   if (result.metric.id !== query.metric) return `it is the result of ${result.metric.id}`;
-  if (query.grain && result.range?.grain !== query.grain) return `its grain is ${result.range?.grain}, not ${query.grain}`;
+  if (query.grain && result.range?.grain !== query.grain)
+    return `its grain is ${result.range?.grain}, not ${query.grain}`;
   return undefined;
 }
 
@@ -142,7 +143,8 @@ export class KpiClient {
     this.#queued.clear();
     for (const [credentials, entries] of groups) {
       const all = [...entries];
-      for (let i = 0; i < all.length; i += MAX_BATCH_QUERIES) void this.#send(credentials, all.slice(i, i + MAX_BATCH_QUERIES));
+      for (let i = 0; i < all.length; i += MAX_BATCH_QUERIES)
+        void this.#send(credentials, all.slice(i, i + MAX_BATCH_QUERIES));
     }
   }
 
@@ -162,7 +164,10 @@ export class KpiClient {
       }
       const problem = answerProblem(query, item);
       if (problem) {
-        const error = new KpiRequestError(`The KPI service sent a result for ${query.metric} that this widget cannot use: ${problem}`, 200);
+        const error = new KpiRequestError(
+          `The KPI service sent a result for ${query.metric} that this widget cannot use: ${problem}`,
+          200,
+        );
         for (const w of waiters) w.reject(error);
         return;
       }
@@ -174,7 +179,11 @@ export class KpiClient {
       open.clear();
     };
     try {
-      await this.#post(credentials, entries.map(([, waiters]) => waiters[0]!.query), answer);
+      await this.#post(
+        credentials,
+        entries.map(([, waiters]) => waiters[0]!.query),
+        answer,
+      );
       failOpen(new KpiRequestError("The KPI service's answer ended before this KPI's result", 200));
     } catch (e) {
       failOpen(asRequestError(e));
@@ -186,7 +195,11 @@ export class KpiClient {
    * arrive: line by line when the API streams them (NDJSON), so that a widget whose KPI is ready
    * shows it while the batch's slower KPIs are still computing.
    */
-  async #post(credentials: Credentials, queries: QueryInput[], answer: (index: number, item: unknown) => void): Promise<void> {
+  async #post(
+    credentials: Credentials,
+    queries: QueryInput[],
+    answer: (index: number, item: unknown) => void,
+  ): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const response = await this.#authorized(credentials, (authorization) =>
         this.#request(`${this.endpoint}/v1/query`, {
@@ -201,7 +214,8 @@ export class KpiClient {
         continue;
       }
       if (!response.ok) throw await errorOfResponse(response);
-      if (response.headers.get("content-type")?.startsWith(NDJSON) && response.body) return this.#lines(response.body, answer);
+      if (response.headers.get("content-type")?.startsWith(NDJSON) && response.body)
+        return this.#lines(response.body, answer);
       const body = await this.#json(response);
       const results = (body as { results?: unknown } | null)?.results;
       if (!Array.isArray(results) || results.length !== queries.length) {
@@ -229,13 +243,17 @@ export class KpiClient {
         } catch {
           throw new KpiRequestError("The KPI service sent a line that is not valid JSON", 200);
         }
-        if (typeof entry?.index === "number") answer(entry.index, "error" in entry ? { error: entry.error } : entry.result);
+        if (typeof entry?.index === "number")
+          answer(entry.index, "error" in entry ? { error: entry.error } : entry.result);
       }
     }
   }
 
   /** A request with the credential's token, sent once more with a renewed token if refused (401). */
-  async #authorized(credentials: Credentials, send: (authorization: Record<string, string>) => Promise<Response>): Promise<Response> {
+  async #authorized(
+    credentials: Credentials,
+    send: (authorization: Record<string, string>) => Promise<Response>,
+  ): Promise<Response> {
     for (let renewed = false; ; renewed = true) {
       const token = await credentials.current().catch((e: unknown) => {
         // The page's own backend failed to answer: that may pass, so it can be retried.
@@ -254,7 +272,8 @@ export class KpiClient {
     try {
       return await this.#fetch(url, { ...init, signal: timeout });
     } catch {
-      if (timeout.aborted) throw new KpiRequestError(`The KPI service did not answer within ${Math.round(this.#timeoutMs / 1000)} s`, 0);
+      if (timeout.aborted)
+        throw new KpiRequestError(`The KPI service did not answer within ${Math.round(this.#timeoutMs / 1000)} s`, 0);
       throw new KpiRequestError(`The KPI service at ${this.endpoint} could not be reached`, 0);
     }
   }
@@ -316,7 +335,11 @@ export class KpiClient {
           throw new KpiRequestError("The KPI service sent a live update that is not valid JSON", 200);
         }
         const problem = answerProblem(query, result);
-        if (problem) throw new KpiRequestError(`The KPI service sent a live update for ${query.metric} that this widget cannot use: ${problem}`, 200);
+        if (problem)
+          throw new KpiRequestError(
+            `The KPI service sent a live update for ${query.metric} that this widget cannot use: ${problem}`,
+            200,
+          );
         this.#cache.set(key, { result: result as Result, at: Date.now() });
         for (const l of listeners) l.result(result as Result);
         return true;

@@ -54,7 +54,9 @@ export async function errorOfResponse(response: Response): Promise<KpiRequestErr
   } catch {
     body = undefined;
   }
-  const message = problemMessage(body) ?? `The KPI service answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  const message =
+    problemMessage(body) ??
+    `The KPI service answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
   return new KpiRequestError(message, response.status, retryAfterSeconds(response.headers.get("retry-after")));
 }
 

@@ -33,7 +33,8 @@ export async function follow({ signal, connect, update, failed }: Follower): Pro
       const reader = (await connect()).pipeThrough(new TextDecoderStream()).getReader();
       const parser = new SseParser();
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        for (const event of parser.push(chunk.value)) if (event.event === "result" && update(event.data)) backoff = 1_000;
+        for (const event of parser.push(chunk.value))
+          if (event.event === "result" && update(event.data)) backoff = 1_000;
       }
     } catch (e) {
       if (signal.aborted) return;

@@ -40,7 +40,6 @@ export const configProperties = {
 
 export const configContext = createContext<KpiConfig>(Symbol.for("kpikit.config"));
 
-
 /** Filters from an attribute written like a URL query: `channel=email&country=US&country=CA`. */
 export function parseFilter(filter: string | undefined): Record<string, string[]> | undefined {
   if (!filter) return undefined;

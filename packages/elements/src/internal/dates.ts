@@ -5,7 +5,10 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 
 const OPTIONS: Record<Grain, { short: Intl.DateTimeFormatOptions; long: Intl.DateTimeFormatOptions }> = {
   hour: { short: { hour: "numeric" }, long: { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" } },
-  day: { short: { month: "short", day: "numeric" }, long: { weekday: "short", year: "numeric", month: "short", day: "numeric" } },
+  day: {
+    short: { month: "short", day: "numeric" },
+    long: { weekday: "short", year: "numeric", month: "short", day: "numeric" },
+  },
   week: { short: { month: "short", day: "numeric" }, long: { year: "numeric", month: "short", day: "numeric" } },
   month: { short: { month: "short" }, long: { year: "numeric", month: "long" } },
   quarter: { short: { month: "short", year: "2-digit" }, long: { year: "numeric", month: "long" } },
@@ -27,7 +30,13 @@ function dateFormat(locale: string | undefined, tz: string, options: Intl.DateTi
 }
 
 /** A bucket's start (an ISO timestamp with offset) as the locale writes it, short for axes. */
-export function formatBucket(start: string, grain: Grain, tz: string, locale: string | undefined, length: "short" | "long"): string {
+export function formatBucket(
+  start: string,
+  grain: Grain,
+  tz: string,
+  locale: string | undefined,
+  length: "short" | "long",
+): string {
   const time = Date.parse(start);
   if (Number.isNaN(time)) return start;
   return dateFormat(locale, tz, OPTIONS[grain][length]).format(time);

@@ -27,7 +27,8 @@ export function deltaOf(result: DeltaInput, locale: string | undefined): Delta {
   }
   const direction: Direction = relative > 0 ? "up" : relative < 0 ? "down" : "flat";
   const better = result.metric.better;
-  const tone: Tone = direction === "flat" || better === "none" ? "neutral" : (direction === "up") === (better === "up") ? "good" : "bad";
+  const tone: Tone =
+    direction === "flat" || better === "none" ? "neutral" : (direction === "up") === (better === "up") ? "good" : "bad";
   const word = text(direction === "up" ? "increase" : direction === "down" ? "decrease" : "unchanged", locale);
   return { direction, tone, text: formatted, spoken: direction === "flat" ? word : `${word} ${formatted}` };
 }

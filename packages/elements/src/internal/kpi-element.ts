@@ -13,7 +13,22 @@ import { type KpiErrorDetail, reportOnce, SetupError } from "./report.js";
 import { text } from "./texts.js";
 
 /** Properties that change what is asked of the API. */
-const QUERY_KEYS = ["metric", "range", "grain", "compare", "tz", "locale", "endpoint", "token", "tokenProvider", "now", "filter", "live", "data", "config"] as const;
+const QUERY_KEYS = [
+  "metric",
+  "range",
+  "grain",
+  "compare",
+  "tz",
+  "locale",
+  "endpoint",
+  "token",
+  "tokenProvider",
+  "now",
+  "filter",
+  "live",
+  "data",
+  "config",
+] as const;
 
 // Widgets often upgrade before the <kpi-provider> around them (a module that defines kpi-card
 // first, a provider added later): the root keeps their requests until a provider answers them.
@@ -75,13 +90,15 @@ export abstract class KpiElement extends LitElement {
   /** Called for a new embed token when the current one expires or is refused. */
   declare tokenProvider: TokenProvider | undefined;
 
-  protected declare config: KpiConfig | undefined;
-  protected declare result: Result | undefined;
-  protected declare error: KpiRequestError | SetupError | undefined;
-  protected declare loading: boolean;
-  protected declare stale: boolean;
+  declare protected config: KpiConfig | undefined;
+  declare protected result: Result | undefined;
+  declare protected error: KpiRequestError | SetupError | undefined;
+  declare protected loading: boolean;
+  declare protected stale: boolean;
 
-  #ownCredentials: { token: string | undefined; provider: TokenProvider | undefined; credentials: Credentials } | undefined;
+  #ownCredentials:
+    | { token: string | undefined; provider: TokenProvider | undefined; credentials: Credentials }
+    | undefined;
   #seq = 0;
   /** What was last asked: the same query with other credentials (a tokenProvider set later) is asked again. */
   #loaded: { key: string; credentials: Credentials } | undefined;
@@ -93,7 +110,11 @@ export abstract class KpiElement extends LitElement {
     this.live = false;
     this.loading = false;
     this.stale = false;
-    new ContextConsumer(this, { context: configContext, subscribe: true, callback: (config) => (this.config = config) });
+    new ContextConsumer(this, {
+      context: configContext,
+      subscribe: true,
+      callback: (config) => (this.config = config),
+    });
   }
 
   /** The locale widgets format in: own attribute, provider, the page's `lang`, the browser's. */
@@ -107,10 +128,14 @@ export abstract class KpiElement extends LitElement {
     const metric = this.metric;
     if (!metric) return new SetupError('set the metric attribute, e.g. metric="aov"');
     const endpoint = this.endpoint ?? c.endpoint;
-    if (!endpoint) return new SetupError("no API endpoint: set endpoint on this element or on a <kpi-provider> around it");
+    if (!endpoint)
+      return new SetupError("no API endpoint: set endpoint on this element or on a <kpi-provider> around it");
     const credentials = this.#credentials();
     if (!credentials.token && !credentials.tokenProvider) {
-      return new SetupError("no credential: set token (a publishable key kpi_pk_… or an embed token) or tokenProvider on this element or on a <kpi-provider> around it", true);
+      return new SetupError(
+        "no credential: set token (a publishable key kpi_pk_… or an embed token) or tokenProvider on this element or on a <kpi-provider> around it",
+        true,
+      );
     }
     const q: Record<string, unknown> = { metric, locale: this.effectiveLocale };
     for (const key of ["range", "grain", "compare", "tz", "now"] as const) {
@@ -129,7 +154,8 @@ export abstract class KpiElement extends LitElement {
     const token = this.token ?? inherited?.token;
     const provider = this.tokenProvider ?? inherited?.tokenProvider;
     const own = this.#ownCredentials;
-    if (!own || own.token !== token || own.provider !== provider) this.#ownCredentials = { token, provider, credentials: new Credentials(token, provider) };
+    if (!own || own.token !== token || own.provider !== provider)
+      this.#ownCredentials = { token, provider, credentials: new Credentials(token, provider) };
     return this.#ownCredentials!.credentials;
   }
 
@@ -189,7 +215,10 @@ export abstract class KpiElement extends LitElement {
   #awaitSetup(missing: SetupError): void {
     const seq = ++this.#seq;
     this.loading = true;
-    const loaded = document.readyState === "complete" ? Promise.resolve() : new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
+    const loaded =
+      document.readyState === "complete"
+        ? Promise.resolve()
+        : new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
     void loaded
       .then(() => new Promise((resolve) => setTimeout(resolve)))
       .then(() => {

@@ -11,7 +11,11 @@ export function linearScale([d0, d1]: readonly [number, number], [r0, r1]: reado
   return (value) => (span === 0 ? (r0 + r1) / 2 : r0 + ((value - d0) / span) * (r1 - r0));
 }
 /** The extent of the finite numbers in `values`, widened to include `also`, made nice for ticks. */
-export function niceExtent(values: Iterable<number | null | undefined>, count: number, also: readonly number[] = []): [number, number] | null {
+export function niceExtent(
+  values: Iterable<number | null | undefined>,
+  count: number,
+  also: readonly number[] = [],
+): [number, number] | null {
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of values) {

@@ -6,7 +6,12 @@ const DAYS = ["2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29", "2026-10-3
 const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 });
 const signedPoints = new Intl.NumberFormat("en", { signDisplay: "exceptZero", maximumFractionDigits: 1 });
 
-function result(value: number | null, previous: number | null, status: Status | null, values: (number | null)[]): Result {
+function result(
+  value: number | null,
+  previous: number | null,
+  status: Status | null,
+  values: (number | null)[],
+): Result {
   return {
     metric: {
       id: "on_time_delivery",
@@ -16,7 +21,12 @@ function result(value: number | null, previous: number | null, status: Status | 
       version: 1,
       thresholds: { warning: 0.9, critical: 0.8 },
     },
-    range: { start: "2026-10-26T00:00:00-04:00", end: "2026-11-02T00:00:00-05:00", tz: "America/New_York", grain: "day" },
+    range: {
+      start: "2026-10-26T00:00:00-04:00",
+      end: "2026-11-02T00:00:00-05:00",
+      tz: "America/New_York",
+      grain: "day",
+    },
     compare: { kind: "previous_period", start: "2026-10-19T00:00:00-04:00", end: "2026-10-26T00:00:00-04:00" },
     value,
     previous,

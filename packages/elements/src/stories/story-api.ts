@@ -20,7 +20,11 @@ const clock = () => Date.parse(STORY_NOW);
 async function startApi(): Promise<{ app: ReturnType<typeof createApp>; token: string }> {
   const store = new MemoryStore();
   await store.init();
-  const { secretKey } = await createTenant(store, { id: "storybook", name: "Storybook shop", timeZone: "America/New_York" }, new Date(clock()));
+  const { secretKey } = await createTenant(
+    store,
+    { id: "storybook", name: "Storybook shop", timeZone: "America/New_York" },
+    new Date(clock()),
+  );
   for (const batch of generateDemo({ orders: 3000, end: clock(), seed: 7 })) {
     await store.ingest("storybook", batch.fact as FactName, batch.records as FactRecord<FactName>[]);
   }

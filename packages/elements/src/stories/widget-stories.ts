@@ -54,14 +54,18 @@ export async function allLoaded(canvas: HTMLElement, tag: WidgetTag): Promise<HT
     for (const el of widgets) {
       const base = el.shadowRoot?.querySelector('[part~="base"]');
       if (!base || base.classList.contains("loading")) throw new Error(`<${tag}> is still loading`);
-      if (el.shadowRoot!.querySelector('[part~="error"]')) throw new Error(`<${tag}> failed: ${el.shadowRoot!.querySelector('[part~="error"]')!.textContent}`);
+      if (el.shadowRoot!.querySelector('[part~="error"]'))
+        throw new Error(`<${tag}> failed: ${el.shadowRoot!.querySelector('[part~="error"]')!.textContent}`);
     }
   });
   return widgets;
 }
 
 /** Stories for one widget. `value` reads what the widget shows as its value, for the checks. */
-export function widgetStories(tag: WidgetTag, options: { metric: string; args?: WidgetArgs; value(el: HTMLElement): Promise<string> }) {
+export function widgetStories(
+  tag: WidgetTag,
+  options: { metric: string; args?: WidgetArgs; value(el: HTMLElement): Promise<string> },
+) {
   const base = { metric: options.metric, ...options.args };
   const meta: Meta<WidgetArgs> = {
     component: tag,

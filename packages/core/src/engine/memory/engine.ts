@@ -73,7 +73,12 @@ export class MemoryEngine implements Engine {
   ) {}
 
   dataVersion(): string {
-    return this.options.dataVersion ?? Object.entries(this.facts).map(([f, rows]) => `${f}:${rows?.length ?? 0}`).join(",");
+    return (
+      this.options.dataVersion ??
+      Object.entries(this.facts)
+        .map(([f, rows]) => `${f}:${rows?.length ?? 0}`)
+        .join(",")
+    );
   }
 
   /** The columnar table of a fact, built on first use. */
@@ -110,7 +115,10 @@ export class MemoryEngine implements Engine {
       passes.set(key, [...(passes.get(key) ?? []), i]);
     });
     for (const indexes of passes.values()) {
-      const results = this.additivePass(indexes.map((i) => requests[i]!), tz);
+      const results = this.additivePass(
+        indexes.map((i) => requests[i]!),
+        tz,
+      );
       indexes.forEach((i, n) => (out[i] = results[n]!));
     }
     return out;
@@ -131,7 +139,9 @@ export class MemoryEngine implements Engine {
     const { rows, times } = table.timeIndex(timeField);
     const test = compileTest(m.where !== undefined ? parseExpr(m.where) : undefined, first.filters, table);
     const key = first.groupBy ? compileKey(first.groupBy, table) : undefined;
-    const fields = requests.map((r) => (r.measure.agg === "count" ? undefined : parseExpr((r.measure as { field: string }).field)));
+    const fields = requests.map((r) =>
+      r.measure.agg === "count" ? undefined : parseExpr((r.measure as { field: string }).field),
+    );
     const columns = fields.map((f) => (f ? numericColumn(f, table) : undefined));
     const values = fields.map((f, q) => (f && !columns[q] ? compileRow(f, table) : undefined));
 
@@ -147,7 +157,11 @@ export class MemoryEngine implements Engine {
     const nq = requests.length;
 
     type Acc = { sums: Float64Array; counts: Float64Array; seen: Uint8Array };
-    const newAcc = (): Acc => ({ sums: new Float64Array(nq * intervals), counts: new Float64Array(nq * intervals), seen: new Uint8Array(intervals) });
+    const newAcc = (): Acc => ({
+      sums: new Float64Array(nq * intervals),
+      counts: new Float64Array(nq * intervals),
+      seen: new Uint8Array(intervals),
+    });
     const byKey = new Map<string | null, Acc>();
     const total = newAcc();
     if (!key) byKey.set(null, total);
@@ -288,7 +302,9 @@ export class MemoryEngine implements Engine {
     }
 
     return r.spans.map((s) => {
-      const { lo, hi } = isDate ? dateRange(index.times, tz, s) : { lo: lowerBound(index.times, s.start), hi: lowerBound(index.times, s.end) };
+      const { lo, hi } = isDate
+        ? dateRange(index.times, tz, s)
+        : { lo: lowerBound(index.times, s.start), hi: lowerBound(index.times, s.end) };
       const acc = accumulator(m, value, key);
       const rows = index.rows;
       if (test) {
@@ -327,7 +343,9 @@ export class MemoryEngine implements Engine {
     const times = Float64Array.from(firstTimes);
     const filter = compileTest(undefined, r.filters, table);
     return r.spans.map((s) => {
-      const { lo, hi } = isDate ? dateRange(times, tz, s) : { lo: lowerBound(times, s.start), hi: lowerBound(times, s.end) };
+      const { lo, hi } = isDate
+        ? dateRange(times, tz, s)
+        : { lo: lowerBound(times, s.start), hi: lowerBound(times, s.end) };
       const groups: Groups = new Map();
       for (let k = lo; k < hi; k++) {
         const row = firstRows[k]!;
@@ -370,7 +388,12 @@ export class MemoryEngine implements Engine {
         if (!values) flags.set(g, (values = new Map()));
         values.set(v, (values.get(v) ?? 0) | bit);
       }
-      const want = { start: (f: number) => (f & 1) !== 0, end: (f: number) => (f & 2) !== 0, retained: (f: number) => f === 3, lost: (f: number) => f === 1 }[state];
+      const want = {
+        start: (f: number) => (f & 1) !== 0,
+        end: (f: number) => (f & 2) !== 0,
+        retained: (f: number) => f === 3,
+        lost: (f: number) => f === 1,
+      }[state];
       const groups: Groups = new Map();
       for (const [g, values] of flags) {
         let n = 0;
@@ -397,7 +420,12 @@ export class MemoryEngine implements Engine {
       let best = -1;
       for (let i = 0; i < t.length; i++) {
         if (metrics.codes[i] !== code || !(starts[i]! <= day && day < ends[i]!)) continue;
-        if (best < 0 || starts[i]! > starts[best]! || (starts[i] === starts[best] && compareText(ids.dict[ids.codes[i]!]!, ids.dict[ids.codes[best]!]!) > 0)) best = i;
+        if (
+          best < 0 ||
+          starts[i]! > starts[best]! ||
+          (starts[i] === starts[best] && compareText(ids.dict[ids.codes[i]!]!, ids.dict[ids.codes[best]!]!) > 0)
+        )
+          best = i;
       }
       if (best >= 0) groups.set(null, { sum: values[best]!, count: 1 });
       return groups;

@@ -28,13 +28,20 @@ function ref(table: Table, name: string): RowFn {
 
 /** `textField = 'literal'` is the hot case (`status = 'placed'`): compare dictionary codes. */
 function textEquality(table: Table, e: Extract<Expr, { type: "binary" }>): RowFn | undefined {
-  const [field, lit] = e.left.type === "ref" && e.right.type === "literal" ? [e.left, e.right] : e.right.type === "ref" && e.left.type === "literal" ? [e.right, e.left] : [];
+  const [field, lit] =
+    e.left.type === "ref" && e.right.type === "literal"
+      ? [e.left, e.right]
+      : e.right.type === "ref" && e.left.type === "literal"
+        ? [e.right, e.left]
+        : [];
   if (!field || !lit || typeof lit.value !== "string") return undefined;
   const col = table.column(field.name);
   if (col.kind !== "string") return undefined;
   const { codes } = col;
   const code = col.codeOf.get(lit.value) ?? -2;
-  return e.op === "=" ? (i) => (codes[i]! < 0 ? null : codes[i] === code) : (i) => (codes[i]! < 0 ? null : codes[i] !== code);
+  return e.op === "="
+    ? (i) => (codes[i]! < 0 ? null : codes[i] === code)
+    : (i) => (codes[i]! < 0 ? null : codes[i] !== code);
 }
 
 export function compileRow(e: Expr, table: Table): RowFn {
@@ -178,7 +185,11 @@ export function numericColumn(e: Expr, table: Table): Float64Array | undefined {
 }
 
 /** A row test for a measure: its `where` and the query's filters, all of which must be true. */
-export function compileTest(where: Expr | undefined, filters: readonly FilterBinding[], table: Table): ((row: number) => boolean) | undefined {
+export function compileTest(
+  where: Expr | undefined,
+  filters: readonly FilterBinding[],
+  table: Table,
+): ((row: number) => boolean) | undefined {
   const tests: ((row: number) => boolean)[] = [];
   if (where) tests.push(compilePredicate(where, table));
   for (const f of filters) {

@@ -17,7 +17,14 @@
 import type { Measure } from "../../definitions/schema.js";
 import { shiftLocal } from "../../time/range.js";
 import type { Aggregate, MeasureRequest } from "../types.js";
-import { type ChainEventKind, distinctSelect, eventSelect, lapseGap, lapsesAfterSelect, linksWithinSelect } from "./chain.js";
+import {
+  type ChainEventKind,
+  distinctSelect,
+  eventSelect,
+  lapseGap,
+  lapsesAfterSelect,
+  linksWithinSelect,
+} from "./chain.js";
 import { type PlanContext, prefixSums } from "./prefix.js";
 import type { HistoryEvents } from "./rollup.js";
 
@@ -82,7 +89,8 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
 
   // Prefix sums of first and last facts, and of the lapses of each window read.
   const used = [...new Set(spans.flatMap((p) => p.bands.map((b) => b.days)))];
-  const edges = (kind: ChainEventKind, days?: number) => (w: string) => eventSelect(ctx.index, kind, chain, days, w, ctx.tenantParam, ctx.params, ctx.dialect);
+  const edges = (kind: ChainEventKind, days?: number) => (w: string) =>
+    eventSelect(ctx.index, kind, chain, days, w, ctx.tenantParam, ctx.params, ctx.dialect);
   const series = [
     { rollup: history.first, edges: edges("first") },
     { rollup: history.last, edges: edges("last") },
@@ -91,8 +99,13 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
       { rollup: history.lapses.get(d)!.end, edges: edges("lapse_end", d) },
     ]),
   ];
-  const seriesOf = (kind: ChainEventKind, days?: number) => (kind === "first" ? 0 : kind === "last" ? 1 : 2 + 2 * used.indexOf(days!) + (kind === "lapse_end" ? 1 : 0));
-  const prefix = prefixSums(series, spans.flatMap((p) => [...p.bands.flatMap((b) => [b.a, b.e]), ...p.instants]), ctx);
+  const seriesOf = (kind: ChainEventKind, days?: number) =>
+    kind === "first" ? 0 : kind === "last" ? 1 : 2 + 2 * used.indexOf(days!) + (kind === "lapse_end" ? 1 : 0);
+  const prefix = prefixSums(
+    series,
+    spans.flatMap((p) => [...p.bands.flatMap((b) => [b.a, b.e]), ...p.instants]),
+    ctx,
+  );
   // Rows past the prefix sums: each band's lapses, each spanning count, each scanned span. By
   // identity: a span plan reads back the very bands it gave.
   const bands = spans.flatMap((p) => p.bands);
@@ -104,7 +117,16 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
   const after = (rows: Spanning[], byEnd: boolean) =>
     [...new Set(rows.map((b) => b.days))].map((d) => {
       const mine = rows.filter((b) => b.days === d).map((b) => ({ i: wi.get(b)!, a: b.a, x: b.x, e: b.e }));
-      return lapsesAfterSelect(ctx.index, chain, d, byEnd, table(["a", "x", "e"], mine), ctx.tenantParam, ctx.params, ctx.dialect);
+      return lapsesAfterSelect(
+        ctx.index,
+        chain,
+        d,
+        byEnd,
+        table(["a", "x", "e"], mine),
+        ctx.tenantParam,
+        ctx.params,
+        ctx.dialect,
+      );
     });
 
   return {
@@ -112,19 +134,54 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
       ...prefix.selects,
       ...used.flatMap((d) => {
         const mine = bands.filter((b) => b.days === d);
-        return mine.length ? [linksWithinSelect(ctx.index, chain, d, table(["a", "x", "e"], mine.map((b) => ({ i: wi.get(b)!, a: b.a, x: b.e - lapseGap(d), e: b.e }))), ctx.tenantParam, ctx.params, ctx.dialect)] : [];
+        return mine.length
+          ? [
+              linksWithinSelect(
+                ctx.index,
+                chain,
+                d,
+                table(
+                  ["a", "x", "e"],
+                  mine.map((b) => ({ i: wi.get(b)!, a: b.a, x: b.e - lapseGap(d), e: b.e })),
+                ),
+                ctx.tenantParam,
+                ctx.params,
+                ctx.dialect,
+              ),
+            ]
+          : [];
       }),
-      ...after(spanning.filter((b) => !long(b)), false),
+      ...after(
+        spanning.filter((b) => !long(b)),
+        false,
+      ),
       ...after(spanning.filter(long), true),
-      ...(scanned.length ? [distinctSelect(ctx.index, chain, false, table(["s", "e"], scanned.map((i) => ({ i: wi.get(i)!, s: r.spans[i]!.start, e: r.spans[i]!.end }))), ctx.tenantParam, ctx.params, ctx.dialect)] : []),
+      ...(scanned.length
+        ? [
+            distinctSelect(
+              ctx.index,
+              chain,
+              false,
+              table(
+                ["s", "e"],
+                scanned.map((i) => ({ i: wi.get(i)!, s: r.spans[i]!.start, e: r.spans[i]!.end })),
+              ),
+              ctx.tenantParam,
+              ctx.params,
+              ctx.dialect,
+            ),
+          ]
+        : []),
     ],
     decode(rows) {
       const sum = prefix.read(rows);
       const counts = new Map<number, number>();
       for (const row of rows) if (Number(row.wi) >= prefix.size) counts.set(Number(row.wi), Number(row.v ?? 0));
       const count = (b: object | number) => counts.get(wi.get(b)!) ?? 0;
-      const before = (kind: ChainEventKind, x: number, days?: number) => sum(seriesOf(kind, days), x).get(null)?.sum ?? 0;
-      const lapsed = (b: Band) => before("last", b.a) + before("lapse_start", b.a, b.days) - before("lapse_end", b.e, b.days) + count(b);
+      const before = (kind: ChainEventKind, x: number, days?: number) =>
+        sum(seriesOf(kind, days), x).get(null)?.sum ?? 0;
+      const lapsed = (b: Band) =>
+        before("last", b.a) + before("lapse_start", b.a, b.days) - before("lapse_end", b.e, b.days) + count(b);
       const read: Reader = { before, lapsed, active: (b) => before("first", b.e) - lapsed(b), spanning: count };
       return spans.map((p, i) => {
         const value = scanned.includes(i) ? count(i) : p.value(read);
@@ -135,7 +192,13 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
 }
 
 /** The bands of one span of an activity measure, if every one is at least the lapse gap long. */
-function activeSpan(m: Extract<Measure, { agg: "active" }>, S: number, E: number, tz: string, table: boolean): SpanPlan | undefined {
+function activeSpan(
+  m: Extract<Measure, { agg: "active" }>,
+  S: number,
+  E: number,
+  tz: string,
+  table: boolean,
+): SpanPlan | undefined {
   const { days } = m;
   const gap = lapseGap(days);
   const aS = shiftLocal(tz, S, { days: -days });
@@ -145,7 +208,8 @@ function activeSpan(m: Extract<Measure, { agg: "active" }>, S: number, E: number
   const end = { a: aE, e: E, days };
   // Keys lost are those whose last fact before E is in [aS, aE): their last fact ever, or the
   // start of a lapse (the next fact is at least E − aE later) not over by E.
-  const lost = (read: Reader, since: Spanning) => read.before("last", aE) - read.before("last", aS) + read.spanning(since);
+  const lost = (read: Reader, since: Spanning) =>
+    read.before("last", aE) - read.before("last", aS) + read.spanning(since);
   const none = { bands: [], spanning: [], instants: [] };
   switch (m.state) {
     case "start":
@@ -158,7 +222,12 @@ function activeSpan(m: Extract<Measure, { agg: "active" }>, S: number, E: number
       const since = { a: aS, x: aE, e: E, days };
       return m.state === "lost"
         ? { ...none, spanning: [since], instants: [aS, aE], value: (read) => lost(read, since) }
-        : { bands: [start], spanning: [since], instants: [aS, aE], value: (read) => read.active(start) - lost(read, since) };
+        : {
+            bands: [start],
+            spanning: [since],
+            instants: [aS, aE],
+            value: (read) => read.active(start) - lost(read, since),
+          };
     }
   }
 }

@@ -38,7 +38,12 @@ const MARGIN = 90 * 60_000;
 export const lapseGap = (days: number): number => days * 86_400_000 - MARGIN;
 
 /** The chain of a measure keyed by `key`, if one can be kept: a stored fact placed by a timestamp. */
-export function chainOf(fact: QueryFact, key: string, time: string | undefined, where: string | undefined): Chain | undefined {
+export function chainOf(
+  fact: QueryFact,
+  key: string,
+  time: string | undefined,
+  where: string | undefined,
+): Chain | undefined {
   const model = factModels[fact];
   const t = time ?? model.time;
   if (fact === "orderLines" || model.fields[t]?.kind !== "timestamp") return undefined;
@@ -92,18 +97,30 @@ class ChainSql {
   /** The facts (as `f`) that belong to the chain. */
   belongs(): string[] {
     const where = this.chain.where === undefined ? undefined : parseExpr(this.chain.where);
-    return [`f.tenant_id = ${this.tenantParam}`, ...testSql(where, [], this.scope), `${this.key} IS NOT NULL`, `${this.time} IS NOT NULL`];
+    return [
+      `f.tenant_id = ${this.tenantParam}`,
+      ...testSql(where, [], this.scope),
+      `${this.key} IS NOT NULL`,
+      `${this.time} IS NOT NULL`,
+    ];
   }
 
   /** The chain's facts an ingest call inserted (as `f`): FROM and WHERE. */
   inserted(inserted: Inserted): { from: string; where: string } {
     const byIds = this.dialect.byIds(this.table, this.params.add(JSON.stringify(inserted.ids)));
-    return { from: byIds.from, where: [byIds.where, `f.ingest_id = ${this.params.add(inserted.ingestId)}`, ...this.belongs()].join(" AND ") };
+    return {
+      from: byIds.from,
+      where: [byIds.where, `f.ingest_id = ${this.params.add(inserted.ingestId)}`, ...this.belongs()].join(" AND "),
+    };
   }
 
   /** The chain's rows (as `c`), those an ingest call marked only when given its id. */
   rows(mark?: string): string {
-    return [`c.tenant_id = ${this.tenantParam}`, `c.chain = ${this.chainParam}`, ...(mark ? [`c.mark = ${this.params.add(mark)}`] : [])].join(" AND ");
+    return [
+      `c.tenant_id = ${this.tenantParam}`,
+      `c.chain = ${this.chainParam}`,
+      ...(mark ? [`c.mark = ${this.params.add(mark)}`] : []),
+    ].join(" AND ");
   }
 }
 
@@ -115,7 +132,13 @@ export function chainTableSpecs(dialect: Dialect) {
     {
       name: "chain_facts",
       columns: [
-        ...[column("tenant_id", text), column("chain", text), column("id", text), column("k", text), column("t", bigint)],
+        ...[
+          column("tenant_id", text),
+          column("chain", text),
+          column("id", text),
+          column("k", text),
+          column("t", bigint),
+        ],
         ...[column("prev_t", bigint, true), column("prev2_t", bigint, true), column("next_t", bigint, true)],
         // The ingest call that is relinking the row, while it does (null otherwise).
         column("mark", text, true),
@@ -131,7 +154,13 @@ export function chainTableSpecs(dialect: Dialect) {
     },
     {
       name: "chain_lapses",
-      columns: [column("tenant_id", text), column("lapse", text), column("s", bigint), column("k", text), column("e", bigint)],
+      columns: [
+        column("tenant_id", text),
+        column("lapse", text),
+        column("s", bigint),
+        column("k", text),
+        column("e", bigint),
+      ],
       primaryKey: ["tenant_id", "lapse", "s", "k"],
       // A key's lapses (to relink), and those that end at or after an instant.
       indexes: [
@@ -146,9 +175,19 @@ export function chainTableSpecs(dialect: Dialect) {
  * The chain's rows (as `c`, joined to their facts as `f`, whose dimensions first events keep), those
  * an ingest call marked when given its id: what the rollups of its events are built from.
  */
-export function historyRows(chain: Chain, tenantParam: string, params: SqlParams, dialect: Dialect, mark?: string): { from: string; where: string; scope: RowScope } {
+export function historyRows(
+  chain: Chain,
+  tenantParam: string,
+  params: SqlParams,
+  dialect: Dialect,
+  mark?: string,
+): { from: string; where: string; scope: RowScope } {
   const c = new ChainSql(chain, tenantParam, params, dialect);
-  return { from: `chain_facts c JOIN ${c.table} f ON f.tenant_id = c.tenant_id AND f.id = c.id`, where: c.rows(mark), scope: c.scope };
+  return {
+    from: `chain_facts c JOIN ${c.table} f ON f.tenant_id = c.tenant_id AND f.id = c.id`,
+    where: c.rows(mark),
+    scope: c.scope,
+  };
 }
 
 /** The chain rows (as `c`) that are events of a kind. */
@@ -196,7 +235,15 @@ export function eventSelect(
  * previous one is in the span and the one before that is not), one read of the history's (time,
  * previous ones) index per span instead of a grouping of the facts by key.
  */
-export function distinctSelect(index: number, chain: Chain, twice: boolean, spanTable: string, tenantParam: string, params: SqlParams, dialect: Dialect): string {
+export function distinctSelect(
+  index: number,
+  chain: Chain,
+  twice: boolean,
+  spanTable: string,
+  tenantParam: string,
+  params: SqlParams,
+  dialect: Dialect,
+): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
   const first = (prev: string) => `(c.${prev} IS NULL OR c.${prev} < w.s)`;
   const on = `${c.rows()} AND c.t >= w.s AND c.t < w.e AND ${twice ? `c.prev_t >= w.s AND ${first("prev2_t")}` : first("prev_t")}`;
@@ -207,7 +254,15 @@ export function distinctSelect(index: number, chain: Chain, twice: boolean, span
  * Lapses of a window that start in [a, x) and end before `e`, per row of `spanTable` (i, a, x, e),
  * from the history itself: [a, x) is a few hours wide wherever this is read.
  */
-export function linksWithinSelect(index: number, chain: Chain, days: number, spanTable: string, tenantParam: string, params: SqlParams, dialect: Dialect): string {
+export function linksWithinSelect(
+  index: number,
+  chain: Chain,
+  days: number,
+  spanTable: string,
+  tenantParam: string,
+  params: SqlParams,
+  dialect: Dialect,
+): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
   const on = `${c.rows()} AND c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND ${eventTest("lapse_start", days)}`;
   return `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_facts", "c", on)} GROUP BY w.i`;
@@ -218,7 +273,16 @@ export function linksWithinSelect(index: number, chain: Chain, days: number, spa
  * (i, a, x, e). `byEnd` seeks them by their end: fewer than by their start when [a, x) is long and
  * `e` recent.
  */
-export function lapsesAfterSelect(index: number, chain: Chain, days: number, byEnd: boolean, spanTable: string, tenantParam: string, params: SqlParams, dialect: Dialect): string {
+export function lapsesAfterSelect(
+  index: number,
+  chain: Chain,
+  days: number,
+  byEnd: boolean,
+  spanTable: string,
+  tenantParam: string,
+  params: SqlParams,
+  dialect: Dialect,
+): string {
   const on = `l.tenant_id = ${tenantParam} AND l.lapse = ${params.add(lapseId(chain, days))} AND l.s >= w.a AND l.s < w.x AND l.e >= w.e`;
   return `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_lapses", "l", on, byEnd ? "chain_lapses_lapse_e_s" : undefined)} GROUP BY w.i`;
 }
@@ -258,32 +322,50 @@ export function chainIngestSql(
   const binary = dialect.binaryText;
   const { ingestId } = inserted;
   // A column of the chain's fact `skip` places before or after the one of key `k`, time `t` and id `id`.
-  const neighbour = (tenant: string, chain: string, at: { k: string; t: string; id: string }, before: boolean, skip = 0, column = "t") => {
+  const neighbour = (
+    tenant: string,
+    chain: string,
+    at: { k: string; t: string; id: string },
+    before: boolean,
+    skip = 0,
+    column = "t",
+  ) => {
     const [lt, dir] = before ? ["<", " DESC"] : [">", ""];
     const { k, t, id } = at;
     return `(SELECT g.${column} FROM chain_facts g WHERE g.tenant_id = ${tenant} AND g.chain = ${chain} AND g.k = ${k} AND (g.t ${lt} ${t} OR (g.t = ${t} AND ${binary("g.id")} ${lt} ${binary(id)})) ORDER BY g.t${dir}, ${binary("g.id")}${dir} LIMIT 1 OFFSET ${skip})`;
   };
   const row = { k: "chain_facts.k", t: "chain_facts.t", id: "chain_facts.id" };
-  const linked = (before: boolean, skip = 0) => neighbour("chain_facts.tenant_id", "chain_facts.chain", row, before, skip);
-  const marked = (c: ChainSql) => `tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND mark = ${c.text(c.params.add(ingestId))}`;
+  const linked = (before: boolean, skip = 0) =>
+    neighbour("chain_facts.tenant_id", "chain_facts.chain", row, before, skip);
+  const marked = (c: ChainSql) =>
+    `tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND mark = ${c.text(c.params.add(ingestId))}`;
   return [
     build((c, params) => {
       const facts = c.inserted(inserted);
       // The new facts are not in the chain yet: their neighbours are the facts that were.
       const fact = { k: c.key, t: c.time, id: "f.id" };
-      const seek = (before: boolean, skip: number) => `SELECT ${neighbour(c.tenantParam, c.chainParam, fact, before, skip, "id")} FROM ${facts.from} WHERE ${facts.where}`;
+      const seek = (before: boolean, skip: number) =>
+        `SELECT ${neighbour(c.tenantParam, c.chainParam, fact, before, skip, "id")} FROM ${facts.from} WHERE ${facts.where}`;
       const ids = [seek(true, 0), seek(false, 0), seek(false, 1)].join(" UNION ALL ");
       return `UPDATE chain_facts SET mark = ${c.text(params.add(ingestId))} WHERE tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND ${dialect.inSubquery("id", ids)} AND ${current(params)}`;
     }),
     ...events(-1),
     // A lapse is its start's row's (s: its time, e: its next's): those of the marked rows as they were linked.
-    ...days.map((d) => build((c, params) => `DELETE FROM chain_lapses WHERE tenant_id = ${c.tenantParam} AND lapse = ${params.add(lapseId(chain, d))} AND (s, k, e) IN (SELECT c.t, c.k, c.next_t FROM chain_facts c WHERE ${c.rows(ingestId)}) AND ${current(params)}`)),
+    ...days.map((d) =>
+      build(
+        (c, params) =>
+          `DELETE FROM chain_lapses WHERE tenant_id = ${c.tenantParam} AND lapse = ${params.add(lapseId(chain, d))} AND (s, k, e) IN (SELECT c.t, c.k, c.next_t FROM chain_facts c WHERE ${c.rows(ingestId)}) AND ${current(params)}`,
+      ),
+    ),
     build((c, params) => {
       const facts = c.inserted(inserted);
       return `INSERT INTO chain_facts (tenant_id, chain, id, k, t, mark) SELECT ${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, f.id, ${c.key}, ${c.time}, ${c.text(params.add(ingestId))} FROM ${facts.from} WHERE ${facts.where} AND ${current(params)} ON CONFLICT DO NOTHING`;
     }),
     ...(inserted.ids.length >= BULK ? dialect.historyStatistics.map((sql) => ({ sql, params: [] })) : []),
-    build((c) => `UPDATE chain_facts SET prev_t = ${linked(true)}, prev2_t = ${linked(true, 1)}, next_t = ${linked(false)} WHERE ${marked(c)}`),
+    build(
+      (c) =>
+        `UPDATE chain_facts SET prev_t = ${linked(true)}, prev2_t = ${linked(true, 1)}, next_t = ${linked(false)} WHERE ${marked(c)}`,
+    ),
     ...days.map((d) => build((c, params) => lapsesInsert(c, params, d, c.rows(ingestId)))),
     ...events(1),
     build((c) => `UPDATE chain_facts SET mark = NULL WHERE ${marked(c)}`),
@@ -295,7 +377,12 @@ function lapsesInsert(c: ChainSql, params: SqlParams, days: number, rows: string
 }
 
 /** The statements that rebuild a tenant's chain from its facts (after its rows were deleted). */
-export function chainRebuildSql(chain: Chain, days: readonly number[], tenant: string, dialect: Dialect): SqlStatement[] {
+export function chainRebuildSql(
+  chain: Chain,
+  days: readonly number[],
+  tenant: string,
+  dialect: Dialect,
+): SqlStatement[] {
   const build = statementOf(chain, tenant, dialect);
   return [
     build((c) => {

@@ -57,7 +57,11 @@ interface CompileContext {
   plans: Map<number, Plan>;
 }
 
-const planContext = (index: number, ctx: CompileContext): PlanContext => ({ ...ctx, index, spanTable: (columns, rows) => ctx.tables.name(columns, rows) });
+const planContext = (index: number, ctx: CompileContext): PlanContext => ({
+  ...ctx,
+  index,
+  spanTable: (columns, rows) => ctx.tables.name(columns, rows),
+});
 
 /** The SELECT of one request, or several: the parts rollups answer and the part facts do. */
 function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): string | string[] {
@@ -83,7 +87,9 @@ function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): s
     const table = model.name === "orderLines" ? "orders" : model.table;
     const condition = `f.tenant_id = ${tenantParam} AND ${on}`;
     const facts = `${w} w ${seek ? dialect.seekJoin(table, "f", condition) : `JOIN ${table} f ON ${condition}`}`;
-    return model.name === "orderLines" ? `${facts} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id` : facts;
+    return model.name === "orderLines"
+      ? `${facts} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id`
+      : facts;
   };
   const spans = (cols: string[], bounds: (s: Span) => Bounds) => tables.name(cols, r.spans.map(bounds));
   const eventBounds = (s: Span): Bounds => {
@@ -105,7 +111,8 @@ function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): s
   };
 
   const on = `${time} >= w.s AND ${time} < w.e`;
-  const factsSelect = (w: string, seek = false) => `${head}, w.i AS wi, ${key()} AS k, ${aggregate()} FROM ${from(w, on, seek)} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
+  const factsSelect = (w: string, seek = false) =>
+    `${head}, w.i AS wi, ${key()} AS k, ${aggregate()} FROM ${from(w, on, seek)} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
   // The one dimension the request filters and splits by, if rollups (one per row) can answer it.
   const dim = rollupDimension(r.filters, r.groupBy);
   const rollup = rollups?.find(m);
@@ -113,13 +120,21 @@ function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): s
     const split = splitSpans(r.spans, timeField.kind, tz, dim);
     const edges = (w: string) =>
       rollup.event
-        ? eventSelect(index, "first", rollup.event.chain, undefined, w, tenantParam, params, dialect, { filters: (s) => testSql(undefined, r.filters, s), key: r.groupBy && ((s) => keySql(r.groupBy!, s)) })
+        ? eventSelect(index, "first", rollup.event.chain, undefined, w, tenantParam, params, dialect, {
+            filters: (s) => testSql(undefined, r.filters, s),
+            key: r.groupBy && ((s) => keySql(r.groupBy!, s)),
+          })
         : factsSelect(w, true);
     // Spans that overlap much (a rolling year by day) read each hour once: sums at their ends, differenced.
     const covered = r.spans.reduce((n, s) => n + (s.end - s.start), 0);
     const union = Math.max(...r.spans.map((s) => s.end)) - Math.min(...r.spans.map((s) => s.start));
     if (timeField.kind === "timestamp" && covered > 3 * union) {
-      const prefix = prefixSums([{ rollup, edges }], r.spans.flatMap((s) => [s.start, s.end]), planContext(index, ctx), { dim, filters: r.filters, grouped: !!r.groupBy, fromFirst: true });
+      const prefix = prefixSums(
+        [{ rollup, edges }],
+        r.spans.flatMap((s) => [s.start, s.end]),
+        planContext(index, ctx),
+        { dim, filters: r.filters, grouped: !!r.groupBy, fromFirst: true },
+      );
       ctx.plans.set(index, {
         selects: prefix.selects,
         decode(rows) {
@@ -132,7 +147,21 @@ function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): s
     const parts = [
       ...(split.facts.length ? [edges(tables.name(["s", "e"], split.facts))] : []),
       ...split.levels.flatMap((level) =>
-        level.ranges.length ? [rollupSelect(index, rollup, level.dim, r.filters, !!r.groupBy, tables.name(["a", "b"], level.ranges), params, tenantParam, dialect)] : [],
+        level.ranges.length
+          ? [
+              rollupSelect(
+                index,
+                rollup,
+                level.dim,
+                r.filters,
+                !!r.groupBy,
+                tables.name(["a", "b"], level.ranges),
+                params,
+                tenantParam,
+                dialect,
+              ),
+            ]
+          : [],
       ),
     ];
     if (parts.length) return parts;
@@ -150,12 +179,31 @@ function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): s
     ctx.plans.set(index, plan);
     return plan.selects;
   }
-  const distinct = m.agg === "count_distinct" && (m.minRows ?? 2) === 2 && !r.filters.length && !r.groupBy ? history?.chain : undefined;
-  if (distinct) return distinctSelect(index, distinct, m.agg === "count_distinct" && m.minRows === 2, spans(["s", "e"], eventBounds), tenantParam, params, dialect);
+  const distinct =
+    m.agg === "count_distinct" && (m.minRows ?? 2) === 2 && !r.filters.length && !r.groupBy
+      ? history?.chain
+      : undefined;
+  if (distinct)
+    return distinctSelect(
+      index,
+      distinct,
+      m.agg === "count_distinct" && m.minRows === 2,
+      spans(["s", "e"], eventBounds),
+      tenantParam,
+      params,
+      dialect,
+    );
 
   if (m.agg === "active") {
-    const state = { start: "g.a = 1", end: "g.b = 1", retained: "g.a = 1 AND g.b = 1", lost: "g.a = 1 AND g.b = 0" }[m.state];
-    const w = spans(["a", "s", "b", "e"], (s) => ({ a: shiftLocal(tz, s.start, { days: -m.days }), s: s.start, b: shiftLocal(tz, s.end, { days: -m.days }), e: s.end }));
+    const state = { start: "g.a = 1", end: "g.b = 1", retained: "g.a = 1 AND g.b = 1", lost: "g.a = 1 AND g.b = 0" }[
+      m.state
+    ];
+    const w = spans(["a", "s", "b", "e"], (s) => ({
+      a: shiftLocal(tz, s.start, { days: -m.days }),
+      s: s.start,
+      b: shiftLocal(tz, s.end, { days: -m.days }),
+      e: s.end,
+    }));
     const inner = `SELECT w.i AS wi, ${key()} AS k, ${value()} AS x, max(CASE WHEN ${time} < w.s THEN 1 ELSE 0 END) AS a, max(CASE WHEN ${time} >= w.b THEN 1 ELSE 0 END) AS b FROM ${from(w, `${time} >= w.a AND ${time} < w.e`)} WHERE ${and([...testSql(where, r.filters, scope), `${value()} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x`;
     return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g WHERE ${state} GROUP BY g.wi, g.k`;
   }
@@ -165,11 +213,20 @@ function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): s
     const instants = r.spans.map((s) => (m.snapshot!.at === "start" ? s.start : s.end));
     const closing = closeSql(m.time ?? model.time, m.snapshot.until ?? [], scope);
     // Facts that left the state in a span: their own time or one of `until` is in it (so indexes serve).
-    const near = [timeField.name, ...(m.snapshot.until ?? [])].map((u) => `(${columnSql(scope, u)} >= w.s AND ${columnSql(scope, u)} < w.e)`).join(" OR ");
+    const near = [timeField.name, ...(m.snapshot.until ?? [])]
+      .map((u) => `(${columnSql(scope, u)} >= w.s AND ${columnSql(scope, u)} < w.e)`)
+      .join(" OR ");
     const closed = (w: string) =>
       `${head}, w.i AS wi, ${key()} AS k, ${aggregate()} FROM ${from(w, `(${near})`)} WHERE ${and([closing.closed, `${closing.time} >= w.s`, `${closing.time} < w.e`, ...testSql(where, r.filters, scope)])} GROUP BY w.i${groupKey}`;
-    const series = [{ rollup: kept.open, edges: (w: string) => factsSelect(w, true) }, ...(kept.close ? [{ rollup: kept.close, edges: closed }] : [])];
-    const prefix = prefixSums(series, instants, planContext(index, ctx), { dim, filters: r.filters, grouped: !!r.groupBy });
+    const series = [
+      { rollup: kept.open, edges: (w: string) => factsSelect(w, true) },
+      ...(kept.close ? [{ rollup: kept.close, edges: closed }] : []),
+    ];
+    const prefix = prefixSums(series, instants, planContext(index, ctx), {
+      dim,
+      filters: r.filters,
+      grouped: !!r.groupBy,
+    });
     ctx.plans.set(index, {
       selects: prefix.selects,
       decode(rows) {
@@ -216,20 +273,40 @@ function targetSelect(
   const metric = params.add(m.metric);
   const base = `targets t ON t.tenant_id = ${tenantParam} AND t.metric = ${metric}`;
   if (m.mode === "at_start") {
-    const w = tables.name(["d"], spans.map((s) => ({ d: localDay(tz, s.start) })));
+    const w = tables.name(
+      ["d"],
+      spans.map((s) => ({ d: localDay(tz, s.start) })),
+    );
     const ranked = `SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, ${dialect.binaryText("t.id")} DESC) AS rn FROM ${w} w JOIN ${base} AND t.start_day <= w.d AND t.end_day > w.d`;
     return `SELECT ${index} AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (${ranked}) g WHERE g.rn = 1`;
   }
   // Pro-rated by local days: each target contributes its value times the share of its days the span covers.
   const overlap = `(${dialect.least("w.e", "t.end_day")} - ${dialect.greatest("w.s", "t.start_day")})`;
-  const w = tables.name(["s", "e"], spans.map((s) => ({ s: dayPosition(tz, s.start), e: dayPosition(tz, s.end) })));
+  const w = tables.name(
+    ["s", "e"],
+    spans.map((s) => ({ s: dayPosition(tz, s.start), e: dayPosition(tz, s.end) })),
+  );
   return `SELECT ${index} AS r, w.i AS wi, NULL AS k, sum(t.value * ${overlap} / (t.end_day - t.start_day)) AS v, count(*) AS n FROM ${w} w JOIN ${base} AND t.start_day < w.e AND t.end_day > w.s GROUP BY w.i`;
 }
 
 /** One statement computing every request; parameter 1 is the tenant. With `rollups`, measures read them where they can. */
-export function compileMeasures(requests: readonly MeasureRequest[], tz: string, dialect: Dialect, tenant: string, rollups?: Rollups): CompiledQuery {
+export function compileMeasures(
+  requests: readonly MeasureRequest[],
+  tz: string,
+  dialect: Dialect,
+  tenant: string,
+  rollups?: Rollups,
+): CompiledQuery {
   const params = new SqlParams(dialect);
-  const ctx: CompileContext = { tz, dialect, params, tables: new SpanTables(), tenantParam: params.add(tenant), rollups, plans: new Map() };
+  const ctx: CompileContext = {
+    tz,
+    dialect,
+    params,
+    tables: new SpanTables(),
+    tenantParam: params.add(tenant),
+    rollups,
+    plans: new Map(),
+  };
   const selects = requests.flatMap((r, i) => measureSelect(r, i, ctx));
   const sql = `WITH ${ctx.tables.sql()}\n${unionAll(selects)}`;
   return { sql, params: params.values, decode: (rows) => decodeRows(rows, requests, ctx.plans) };
@@ -239,7 +316,11 @@ export function compileMeasures(requests: readonly MeasureRequest[], tz: string,
  * Rows of a compiled statement back into per-request, per-span aggregates (a span read from
  * rollups and facts has a row from each); a planned request's rows go to its plan.
  */
-function decodeRows(rows: readonly Record<string, unknown>[], requests: readonly MeasureRequest[], plans: ReadonlyMap<number, Plan>): MeasureResults {
+function decodeRows(
+  rows: readonly Record<string, unknown>[],
+  requests: readonly MeasureRequest[],
+  plans: ReadonlyMap<number, Plan>,
+): MeasureResults {
   const out = requests.map((r) => r.spans.map(() => new Map<string | null, Aggregate>()));
   const planned = new Map([...plans.keys()].map((i) => [i, [] as Record<string, unknown>[]]));
   for (const row of rows) {

@@ -8,7 +8,11 @@ import type { Dialect } from "./dialect.js";
 import type { Rollups } from "./rollup.js";
 
 /** Runs a statement and returns its rows as objects keyed by column name; `signal` aborts the wait. */
-export type SqlExecutor = (sql: string, params: readonly unknown[], signal?: AbortSignal) => Promise<Record<string, unknown>[]> | Record<string, unknown>[];
+export type SqlExecutor = (
+  sql: string,
+  params: readonly unknown[],
+  signal?: AbortSignal,
+) => Promise<Record<string, unknown>[]> | Record<string, unknown>[];
 
 export interface SqlEngineOptions {
   dialect: Dialect;

@@ -23,16 +23,32 @@ export interface IngestSql {
   counted: number;
 }
 
-export function ingestSql<F extends FactName>(fact: F, records: readonly FactRecord<F>[], tenant: string, dialect: Dialect, options: IngestOptions): IngestSql {
+export function ingestSql<F extends FactName>(
+  fact: F,
+  records: readonly FactRecord<F>[],
+  tenant: string,
+  dialect: Dialect,
+  options: IngestOptions,
+): IngestSql {
   const { rollups: set, ingestId } = options;
   // The first of a batch's records with one id is the one kept, as across batches. The rest go in
   // by id, as every ingest's do: two sending the same ids never wait for each other crosswise.
   const seen = new Set<string>();
-  const firsts = records.filter((r) => !seen.has(r.id) && seen.add(r.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const firsts = records
+    .filter((r) => !seen.has(r.id) && seen.add(r.id))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rows = firsts.flatMap((r) => encodeFact(fact, r, tenant, dialect, ingestId));
   const table = factModels[fact].table;
-  const own = batchInserts(rows.filter((r) => r.table === table), dialect, options.maxParams);
-  const others = batchInserts(rows.filter((r) => r.table !== table), dialect, options.maxParams);
+  const own = batchInserts(
+    rows.filter((r) => r.table === table),
+    dialect,
+    options.maxParams,
+  );
+  const others = batchInserts(
+    rows.filter((r) => r.table !== table),
+    dialect,
+    options.maxParams,
+  );
   const ids = firsts.map((r) => r.id);
   const p = dialect.param;
   // A re-sent order is not inserted again, but its lines would be, where their numbers are new.

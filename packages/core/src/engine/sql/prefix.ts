@@ -57,10 +57,24 @@ export function prefixSums(
   const selects = series.flatMap(({ rollup, edges: read }, e) => [
     ...split.levels.flatMap((level) => {
       if (!level.ranges.length) return [];
-      const table = ctx.spanTable(["a", "b"], level.ranges.map((x) => ({ i: e * P + x.i, a: x.a, b: x.b })));
-      return [rollupSelect(ctx.index, rollup, level.dim, filters, grouped, table, ctx.params, ctx.tenantParam, ctx.dialect)];
+      const table = ctx.spanTable(
+        ["a", "b"],
+        level.ranges.map((x) => ({ i: e * P + x.i, a: x.a, b: x.b })),
+      );
+      return [
+        rollupSelect(ctx.index, rollup, level.dim, filters, grouped, table, ctx.params, ctx.tenantParam, ctx.dialect),
+      ];
     }),
-    ...(edges.length ? [read(ctx.spanTable(["s", "e"], edges.map((x) => ({ i: e * P + x.i, s: x.s, e: x.e }))))] : []),
+    ...(edges.length
+      ? [
+          read(
+            ctx.spanTable(
+              ["s", "e"],
+              edges.map((x) => ({ i: e * P + x.i, s: x.s, e: x.e })),
+            ),
+          ),
+        ]
+      : []),
   ]);
   return {
     selects,
@@ -90,7 +104,10 @@ export function prefixSums(
 }
 
 /** Group by group, what `a` holds more than `b` (groups with nothing left out, as a read of the facts gives none). */
-export function minus(a: ReadonlyMap<string | null, Aggregate>, b: ReadonlyMap<string | null, Aggregate>): Map<string | null, Aggregate> {
+export function minus(
+  a: ReadonlyMap<string | null, Aggregate>,
+  b: ReadonlyMap<string | null, Aggregate>,
+): Map<string | null, Aggregate> {
   const out = new Map<string | null, Aggregate>();
   for (const [k, x] of a) {
     const y = b.get(k) ?? { sum: 0, count: 0 };

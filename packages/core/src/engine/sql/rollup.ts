@@ -20,7 +20,17 @@ import { hash53 } from "../../hash.js";
 import { datesIn } from "../../time/calendar.js";
 import type { Span } from "../../time/range.js";
 import type { FilterBinding } from "../types.js";
-import { type Chain, chainIngestSql, chainOf, chainRebuildSql, type ChainEventKind, eventTest, historyRows, type Inserted, lapseGap } from "./chain.js";
+import {
+  type Chain,
+  chainIngestSql,
+  chainOf,
+  chainRebuildSql,
+  type ChainEventKind,
+  eventTest,
+  historyRows,
+  type Inserted,
+  lapseGap,
+} from "./chain.js";
 import type { SqlStatement } from "./statement.js";
 import type { Dialect } from "./dialect.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
@@ -73,7 +83,12 @@ function rollupOf(m: Measure): MeasureSpec | undefined {
   if (m.agg !== "count" && m.agg !== "sum" && m.agg !== "avg") return undefined;
   if (m.snapshot) return undefined;
   const fact = m.fact as QueryFact;
-  return { fact, time: m.time ?? factModels[fact].time, where: m.where, field: m.agg === "count" ? undefined : m.field };
+  return {
+    fact,
+    time: m.time ?? factModels[fact].time,
+    where: m.where,
+    field: m.agg === "count" ? undefined : m.field,
+  };
 }
 
 /**
@@ -104,7 +119,13 @@ function historyOf(m: Measure): Chain | undefined {
 function eventsOf(m: Measure): MeasureSpec[] {
   const chain = historyOf(m);
   if (!chain) return [];
-  const event = (kind: ChainEventKind, days?: number) => ({ fact: chain.fact, time: chain.time, where: chain.where, field: undefined, event: { kind, chain, days } });
+  const event = (kind: ChainEventKind, days?: number) => ({
+    fact: chain.fact,
+    time: chain.time,
+    where: chain.where,
+    field: undefined,
+    event: { kind, chain, days },
+  });
   if (m.agg === "first_seen") return [event("first")];
   const windows = m.agg === "active" ? [m.days] : DISTINCT_WINDOWS;
   return [event("first"), event("last"), ...windows.flatMap((d) => [event("lapse_start", d), event("lapse_end", d)])];
@@ -117,7 +138,14 @@ const signature = (r: MeasureSpec) =>
     r.where ?? null,
     r.field ?? null,
     // A lapse's shortest gap, not only its window: what a lapse is changes with either.
-    ...(r.event ? [r.event.kind, r.event.chain.id, r.event.days ?? null, r.event.days === undefined ? null : lapseGap(r.event.days)] : []),
+    ...(r.event
+      ? [
+          r.event.kind,
+          r.event.chain.id,
+          r.event.days ?? null,
+          r.event.days === undefined ? null : lapseGap(r.event.days),
+        ]
+      : []),
     ...(r.close ? [{ close: r.close }] : []),
   ]);
 
@@ -183,7 +211,11 @@ export class Rollups {
     this.families = families;
     for (const [chain, days] of tables) {
       const kept = this.tables.get(chain) ?? [];
-      if (!kept.includes(days)) this.tables.set(chain, [...kept, days].sort((a, b) => a - b));
+      if (!kept.includes(days))
+        this.tables.set(
+          chain,
+          [...kept, days].sort((a, b) => a - b),
+        );
     }
     const lapses = [...this.tables].map(([chain, days]) => `${chain}:${days.join(",")}`);
     this.version = `${FORMAT}.${SLOTS}.${hash53([...this.bySignature.keys(), ...lapses].sort().join("\n"))}`;
@@ -195,7 +227,10 @@ export class Rollups {
       if (!entry) byId.set(chain.id, (entry = { chain, days: this.tables.get(chain.id) ?? [], events: [] }));
       entry.events.push(m);
     }
-    this.chains = [...byId.values()].map((entry) => ({ ...entry, families: families.filter(([m]) => m!.event?.chain.id === entry.chain.id) }));
+    this.chains = [...byId.values()].map((entry) => ({
+      ...entry,
+      families: families.filter(([m]) => m!.event?.chain.id === entry.chain.id),
+    }));
     // What a query of each history reads, found once here rather than for every request compiled.
     for (const { chain, days, events } of this.chains) {
       const of = (kind: ChainEventKind) => events.filter((e) => e.event!.kind === kind);
@@ -217,7 +252,9 @@ export class Rollups {
       const snapshot = snapshotOf(m);
       return [rollupOf(m) ?? [], eventsOf(m), snapshot ? [snapshot.open, snapshot.close ?? []].flat() : []].flat();
     });
-    const tables = all.flatMap((m): [string, number][] => (m.agg === "active" && historyOf(m) ? [[historyOf(m)!.id, m.days]] : []));
+    const tables = all.flatMap((m): [string, number][] =>
+      m.agg === "active" && historyOf(m) ? [[historyOf(m)!.id, m.days]] : [],
+    );
     return new Rollups(measures, tables);
   }
 
@@ -247,7 +284,9 @@ export class Rollups {
 
   /** The families of additive rollups a batch of this fact adds to (orders also carry their lines). */
   fedBy(fact: FactName): RollupMeasure[][] {
-    return this.families.filter(([m]) => !m!.event && (m!.fact === fact || (fact === "orders" && m!.fact === "orderLines")));
+    return this.families.filter(
+      ([m]) => !m!.event && (m!.fact === fact || (fact === "orders" && m!.fact === "orderLines")),
+    );
   }
 }
 
@@ -255,7 +294,10 @@ export class Rollups {
  * The one dimension a request's filters and split are on, `""` for none, or undefined when they
  * are on two (the rollups keep one dimension per row, so such a request reads the facts).
  */
-export function rollupDimension(filters: readonly FilterBinding[], groupBy: DimensionBinding | undefined): string | undefined {
+export function rollupDimension(
+  filters: readonly FilterBinding[],
+  groupBy: DimensionBinding | undefined,
+): string | undefined {
   const fields = new Set([...filters.map((f) => f.binding.field), ...(groupBy ? [groupBy.field] : [])]);
   return fields.size > 1 ? undefined : ([...fields][0] ?? "");
 }
@@ -273,7 +315,13 @@ export function splitSpans(spans: readonly Span[], kind: "timestamp" | "date", t
     });
     return { levels: [{ dim, ranges }], facts: [] };
   }
-  const units = dim === "" ? [[HOUR, dim], [QUARTER, QUARTER_TOTAL]] as const : [[HOUR, dim]] as const;
+  const units =
+    dim === ""
+      ? ([
+          [HOUR, dim],
+          [QUARTER, QUARTER_TOTAL],
+        ] as const)
+      : ([[HOUR, dim]] as const);
   const out: SpanSplit = { levels: units.map(([, d]) => ({ dim: d, ranges: [] })), facts: [] };
   spans.forEach((span, i) => {
     let pieces: [number, number][] = [[span.start, span.end]];
@@ -318,7 +366,9 @@ export function rollupSelect(
     // Rows of the family that none of this measure's facts fell in.
     `ro.v${rollup.slot} IS NOT NULL`,
     `ro.dim = ${params.add(dim)}`,
-    ...(values === undefined ? [] : [values.length ? `ro.value IN (${values.map((v) => params.add(v)).join(", ")})` : "FALSE"]),
+    ...(values === undefined
+      ? []
+      : [values.length ? `ro.value IN (${values.map((v) => params.add(v)).join(", ")})` : "FALSE"]),
     "ro.bucket >= w.a",
     "ro.bucket < w.b",
   ];
@@ -339,7 +389,8 @@ const currentSql = (tenantParam: string, params: SqlParams, version: string) =>
   `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND rv.version = ${params.add(version)})`;
 
 /** A bucket of `time` (epoch ms) in units of `unit` ms, rounded down also before 1970. */
-const floorDiv = (time: string, unit: number) => `(${time} / ${unit} - CASE WHEN ${time} < 0 AND ${time} % ${unit} <> 0 THEN 1 ELSE 0 END)`;
+const floorDiv = (time: string, unit: number) =>
+  `(${time} / ${unit} - CASE WHEN ${time} < 0 AND ${time} % ${unit} <> 0 THEN 1 ELSE 0 END)`;
 
 /**
  * The statement that upserts a family's rows from `s` (one row per fact or event, with its bucket
@@ -364,14 +415,28 @@ function upsertFamilySql(
   const sign = !scope.all && scope.sign === -1 ? " * -1" : "";
   const slots = family.map((m) => m.slot);
   const aggregates = (kept: (m: RollupMeasure) => boolean) =>
-    family.map((m) => (kept(m) ? `sum(x${m.slot})${sign} AS v${m.slot}, count(z${m.slot})${sign} AS n${m.slot}` : `CAST(NULL AS ${dialect.types.real}) AS v${m.slot}, CAST(NULL AS ${dialect.types.bigint}) AS n${m.slot}`)).join(", ");
+    family
+      .map((m) =>
+        kept(m)
+          ? `sum(x${m.slot})${sign} AS v${m.slot}, count(z${m.slot})${sign} AS n${m.slot}`
+          : `CAST(NULL AS ${dialect.types.real}) AS v${m.slot}, CAST(NULL AS ${dialect.types.bigint}) AS n${m.slot}`,
+      )
+      .join(", ");
   // Only the slots `split` keeps are kept by dimension value, from the facts that are theirs.
   const splitting = family.filter(split);
-  const ofSplit = splitting.length === family.length ? "" : ` WHERE ${splitting.map((m) => `x${m.slot} IS NOT NULL`).join(" OR ")}`;
+  const ofSplit =
+    splitting.length === family.length ? "" : ` WHERE ${splitting.map((m) => `x${m.slot} IS NOT NULL`).join(" OR ")}`;
   const groups = [
     `SELECT ${text("''")} AS d, ${text("''")} AS y, b, ${aggregates(() => true)} FROM s GROUP BY b`,
-    ...(dated ? [] : [`SELECT ${text(params.add(QUARTER_TOTAL))} AS d, ${text("''")} AS y, q AS b, ${aggregates(() => true)} FROM s GROUP BY q`]),
-    ...(splitting.length ? bindings : []).map((b, i) => `SELECT ${text(params.add(b.field))} AS d, COALESCE(k${i}, '') AS y, b, ${aggregates(split)} FROM s${ofSplit} GROUP BY b, k${i}`),
+    ...(dated
+      ? []
+      : [
+          `SELECT ${text(params.add(QUARTER_TOTAL))} AS d, ${text("''")} AS y, q AS b, ${aggregates(() => true)} FROM s GROUP BY q`,
+        ]),
+    ...(splitting.length ? bindings : []).map(
+      (b, i) =>
+        `SELECT ${text(params.add(b.field))} AS d, COALESCE(k${i}, '') AS y, b, ${aggregates(split)} FROM s${ofSplit} GROUP BY b, k${i}`,
+    ),
   ];
   const columns = slots.flatMap((i) => [`v${i}`, `n${i}`]);
   // Ingests running side by side upsert their rows in the key's order, so that on PostgreSQL none
@@ -388,7 +453,12 @@ function upsertFamilySql(
  * bucket is its time's hour (UTC) or its date's day; the quarter-hour totals' is its time's
  * quarter hour. Each measure's value is its field where the fact meets its condition.
  */
-export function rollupBuildSql(family: readonly RollupMeasure[], tenant: string, dialect: Dialect, scope: RollupScope): SqlStatement {
+export function rollupBuildSql(
+  family: readonly RollupMeasure[],
+  tenant: string,
+  dialect: Dialect,
+  scope: RollupScope,
+): SqlStatement {
   const rollup = family[0]!;
   const params = new SqlParams(dialect);
   const tenantParam = params.add(tenant);
@@ -400,9 +470,16 @@ export function rollupBuildSql(family: readonly RollupMeasure[], tenant: string,
   const closing = rollup.close && closeSql(rollup.time, rollup.close, rowScope);
   const time = closing ? closing.time : columnSql(rowScope, timeField.name);
   const table = rollup.fact === "orderLines" ? "orders" : model.table;
-  const scoped = inserted ? dialect.byIds(table, params.add(JSON.stringify(inserted.ids))) : { from: `${table} f`, where: "TRUE" };
-  const from = rollup.fact === "orderLines" ? `${scoped.from} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id` : scoped.from;
-  const tests = family.map((m) => testSql(m.where === undefined ? undefined : parseExpr(m.where), [], rowScope).join(" AND "));
+  const scoped = inserted
+    ? dialect.byIds(table, params.add(JSON.stringify(inserted.ids)))
+    : { from: `${table} f`, where: "TRUE" };
+  const from =
+    rollup.fact === "orderLines"
+      ? `${scoped.from} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id`
+      : scoped.from;
+  const tests = family.map((m) =>
+    testSql(m.where === undefined ? undefined : parseExpr(m.where), [], rowScope).join(" AND "),
+  );
   const where = [
     `f.tenant_id = ${tenantParam}`,
     ...(inserted ? [scoped.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...current] : []),
@@ -422,7 +499,10 @@ export function rollupBuildSql(family: readonly RollupMeasure[], tenant: string,
   const keys = bindings.map((b, i) => `, ${keySql(b, rowScope)} AS k${i}`).join("");
   // Each fact's bucket, values and dimension values, computed once for the total and every dimension.
   const s = `s AS MATERIALIZED (SELECT ${dated ? time : floorDiv(time, HOUR)} AS b, ${dated ? "NULL" : floorDiv(time, QUARTER)} AS q${values.join("")}${keys} FROM ${from} WHERE ${where})`;
-  return { sql: upsertFamilySql(family, bindings, dated, s, tenantParam, params, dialect, scope), params: params.values };
+  return {
+    sql: upsertFamilySql(family, bindings, dated, s, tenantParam, params, dialect, scope),
+    params: params.values,
+  };
 }
 
 /**
@@ -430,7 +510,13 @@ export function rollupBuildSql(family: readonly RollupMeasure[], tenant: string,
  * of an ingest's marked rows read once, whatever the number of kinds and windows): per bucket,
  * the total, the quarter-hour total and each dimension value of the event's fact.
  */
-export function historyEventsSql(chain: Chain, family: readonly RollupMeasure[], tenant: string, dialect: Dialect, scope: RollupScope): SqlStatement {
+export function historyEventsSql(
+  chain: Chain,
+  family: readonly RollupMeasure[],
+  tenant: string,
+  dialect: Dialect,
+  scope: RollupScope,
+): SqlStatement {
   const params = new SqlParams(dialect);
   const tenantParam = params.add(tenant);
   const inserted = scope.all ? undefined : scope;
@@ -438,11 +524,30 @@ export function historyEventsSql(chain: Chain, family: readonly RollupMeasure[],
   const bindings = dimensionsOf(chain.fact);
   const keys = bindings.map((b, i) => `, ${keySql(b, rows.scope)} AS k${i}`).join("");
   const tests = family.map((e) => eventTest(e.event!.kind, e.event!.days));
-  const values = family.map((e, i) => `, CASE WHEN ${tests[i]} THEN 1 END AS x${e.slot}, CASE WHEN ${tests[i]} THEN 1 END AS z${e.slot}`).join("");
-  const where = [rows.where, `(${tests.join(" OR ")})`, ...(scope.all ? [] : [currentSql(tenantParam, params, scope.version)])].join(" AND ");
+  const values = family
+    .map((e, i) => `, CASE WHEN ${tests[i]} THEN 1 END AS x${e.slot}, CASE WHEN ${tests[i]} THEN 1 END AS z${e.slot}`)
+    .join("");
+  const where = [
+    rows.where,
+    `(${tests.join(" OR ")})`,
+    ...(scope.all ? [] : [currentSql(tenantParam, params, scope.version)]),
+  ].join(" AND ");
   const s = `s AS MATERIALIZED (SELECT ${floorDiv("c.t", HOUR)} AS b, ${floorDiv("c.t", QUARTER)} AS q${values}${keys} FROM ${rows.from} WHERE ${where})`;
   // By dimension value, only first facts: new customers by channel; other events are read in total.
-  return { sql: upsertFamilySql(family, bindings, false, s, tenantParam, params, dialect, scope, (e) => e.event!.kind === "first"), params: params.values };
+  return {
+    sql: upsertFamilySql(
+      family,
+      bindings,
+      false,
+      s,
+      tenantParam,
+      params,
+      dialect,
+      scope,
+      (e) => e.event!.kind === "first",
+    ),
+    params: params.values,
+  };
 }
 
 /** Later than any time a fact can have: an `until` field that is null never closes. */
@@ -464,7 +569,13 @@ export function closeSql(time: string, until: readonly string[], scope: RowScope
  * relinked and their events added again (chainIngestSql). On PostgreSQL the ingests of one tenant relink one at a time (a lock
  * until commit), so that each sees the facts the one before it linked.
  */
-export function ingestRollupsSql(rollups: Rollups, fact: FactName, tenant: string, dialect: Dialect, inserted: Inserted): SqlStatement[] {
+export function ingestRollupsSql(
+  rollups: Rollups,
+  fact: FactName,
+  tenant: string,
+  dialect: Dialect,
+  inserted: Inserted,
+): SqlStatement[] {
   const scope = { all: false as const, ...inserted, version: rollups.version };
   return [
     ...rollups.fedBy(fact).map((family) => rollupBuildSql(family, tenant, dialect, scope)),
@@ -490,11 +601,16 @@ export function rebuildRollupsSql(rollups: Rollups, tenant: string, dialect: Dia
   const p = dialect.param;
   return [
     ...dialect.rebuildLock.map((sql) => ({ sql, params: [] })),
-    ...["rollup_buckets", "chain_facts", "chain_lapses"].map((table) => ({ sql: `DELETE FROM ${table} WHERE tenant_id = ${p(1)}`, params: [tenant] })),
+    ...["rollup_buckets", "chain_facts", "chain_lapses"].map((table) => ({
+      sql: `DELETE FROM ${table} WHERE tenant_id = ${p(1)}`,
+      params: [tenant],
+    })),
     ...rollups.chains.flatMap(({ chain, days }) => chainRebuildSql(chain, days, tenant, dialect)),
     ...rollups.families.map((family) => {
       const chain = family[0]!.event?.chain;
-      return chain ? historyEventsSql(chain, family, tenant, dialect, { all: true }) : rollupBuildSql(family, tenant, dialect, { all: true });
+      return chain
+        ? historyEventsSql(chain, family, tenant, dialect, { all: true })
+        : rollupBuildSql(family, tenant, dialect, { all: true });
     }),
     {
       sql: `INSERT INTO rollup_versions (tenant_id, version) VALUES (${p(1)}, ${p(2)}) ON CONFLICT (tenant_id) DO UPDATE SET version = excluded.version`,

@@ -92,6 +92,7 @@ export function keySql(binding: DimensionBinding, scope: RowScope): string {
 export function testSql(where: Expr | undefined, filters: readonly FilterBinding[], scope: RowScope): string[] {
   const parts: string[] = [];
   if (where) parts.push(rowSql(where, scope));
-  for (const f of filters) parts.push(`${keySql(f.binding, scope)} IN (${f.values.map((v) => scope.params.add(v)).join(", ")})`);
+  for (const f of filters)
+    parts.push(`${keySql(f.binding, scope)} IN (${f.values.map((v) => scope.params.add(v)).join(", ")})`);
   return parts;
 }

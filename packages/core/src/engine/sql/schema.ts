@@ -66,7 +66,9 @@ function specOf(model: FactModel, fact: FactName, dialect: Dialect): TableSpec {
         ? [["tenant_id", "metric", "start_day"]]
         : [
             ...timeFields.map((t) => ["tenant_id", model.fields[t]!.column]),
-            ...(KEY_TIME_INDEXES[fact] ? [["tenant_id", ...KEY_TIME_INDEXES[fact]!.map((f) => model.fields[f]!.column)]] : []),
+            ...(KEY_TIME_INDEXES[fact]
+              ? [["tenant_id", ...KEY_TIME_INDEXES[fact]!.map((f) => model.fields[f]!.column)]]
+              : []),
           ],
   };
 }
@@ -128,16 +130,19 @@ const RETIRED_TABLES = ["rollups"];
 
 /** `CREATE TABLE IF NOT EXISTS …` and `CREATE INDEX IF NOT EXISTS …` for every fact table, after dropping retired ones. */
 export function schemaStatements(dialect: Dialect): string[] {
-  return [...RETIRED_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`), ...tableSpecs(dialect).flatMap((t) => [
-    `CREATE TABLE IF NOT EXISTS ${t.name} (${[
-      ...t.columns.map((c) => `${c.name} ${c.type}${c.nullable ? "" : " NOT NULL"}`),
-      `PRIMARY KEY (${t.primaryKey.join(", ")})`,
-    ].join(", ")})`,
-    ...t.indexes.map((index) => {
-      const { columns, where } = Array.isArray(index) ? { columns: index, where: undefined } : index;
-      return `CREATE INDEX IF NOT EXISTS ${t.name}_${columns.slice(1).join("_")} ON ${t.name} (${columns.join(", ")})${where ? ` WHERE ${where}` : ""}`;
-    }),
-  ])];
+  return [
+    ...RETIRED_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`),
+    ...tableSpecs(dialect).flatMap((t) => [
+      `CREATE TABLE IF NOT EXISTS ${t.name} (${[
+        ...t.columns.map((c) => `${c.name} ${c.type}${c.nullable ? "" : " NOT NULL"}`),
+        `PRIMARY KEY (${t.primaryKey.join(", ")})`,
+      ].join(", ")})`,
+      ...t.indexes.map((index) => {
+        const { columns, where } = Array.isArray(index) ? { columns: index, where: undefined } : index;
+        return `CREATE INDEX IF NOT EXISTS ${t.name}_${columns.slice(1).join("_")} ON ${t.name} (${columns.join(", ")})${where ? ` WHERE ${where}` : ""}`;
+      }),
+    ]),
+  ];
 }
 
 export interface EncodedRow {
@@ -161,7 +166,13 @@ function encodeValue(kind: string, value: unknown, dialect: Dialect): unknown {
 }
 
 /** The rows a validated fact is stored as: one, or for an order one plus one per line; `ingestId` names the ingest call. */
-export function encodeFact<F extends FactName>(fact: F, record: FactRecord<F>, tenant: string, dialect: Dialect, ingestId: string | null = null): EncodedRow[] {
+export function encodeFact<F extends FactName>(
+  fact: F,
+  record: FactRecord<F>,
+  tenant: string,
+  dialect: Dialect,
+  ingestId: string | null = null,
+): EncodedRow[] {
   const model = factModels[fact === "targets" ? "targets" : (fact as Exclude<FactName, "targets">)];
   const fields = Object.values(model.fields);
   const r = record as Record<string, unknown>;
@@ -170,7 +181,11 @@ export function encodeFact<F extends FactName>(fact: F, record: FactRecord<F>, t
     {
       table: model.table,
       columns: ["tenant_id", ...fields.map((f) => f.column), ...ingest],
-      values: [tenant, ...fields.map((f) => encodeValue(f.kind, r[f.name], dialect)), ...(fact === "targets" ? [] : [ingestId])],
+      values: [
+        tenant,
+        ...fields.map((f) => encodeValue(f.kind, r[f.name], dialect)),
+        ...(fact === "targets" ? [] : [ingestId]),
+      ],
     },
   ];
   if (fact === "orders") {
@@ -198,7 +213,12 @@ const insertTexts = new Map<string, string>();
  * Multi-row inserts of encoded rows, as many rows per statement as `maxParams` allows (D1: 100,
  * PostgreSQL: 65 535); `conflict` says what a row whose key exists does.
  */
-export function batchInserts(rows: readonly EncodedRow[], dialect: Dialect, maxParams: number, conflict = "ON CONFLICT DO NOTHING"): SqlStatement[] {
+export function batchInserts(
+  rows: readonly EncodedRow[],
+  dialect: Dialect,
+  maxParams: number,
+  conflict = "ON CONFLICT DO NOTHING",
+): SqlStatement[] {
   const out: SqlStatement[] = [];
   const byTable = new Map<string, EncodedRow[]>();
   for (const r of rows) {

@@ -5,6 +5,7 @@ const MAX_TERMS = 5;
 export function unionAll(parts: readonly string[], separator = "\nUNION ALL\n"): string {
   if (parts.length <= MAX_TERMS) return parts.join(separator);
   const groups: string[] = [];
-  for (let i = 0; i < parts.length; i += MAX_TERMS) groups.push(`SELECT * FROM (${parts.slice(i, i + MAX_TERMS).join(separator)}) u${i / MAX_TERMS}`);
+  for (let i = 0; i < parts.length; i += MAX_TERMS)
+    groups.push(`SELECT * FROM (${parts.slice(i, i + MAX_TERMS).join(separator)}) u${i / MAX_TERMS}`);
   return unionAll(groups, separator);
 }

@@ -1,7 +1,11 @@
 import type { Meta } from "@storybook/web-components-vite";
 import { partText, widgetStories, type WidgetArgs } from "../../stories/widget-stories.js";
 
-const stories = widgetStories("kpi-card", { metric: "aov", args: { sparkline: true }, value: (el) => partText(el, "value") });
+const stories = widgetStories("kpi-card", {
+  metric: "aov",
+  args: { sparkline: true },
+  value: (el) => partText(el, "value"),
+});
 
 const meta: Meta<WidgetArgs> = { ...stories.meta, title: "Widgets/kpi-card" };
 export default meta;

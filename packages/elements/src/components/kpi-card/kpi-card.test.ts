@@ -1,7 +1,19 @@
 import { expect, fixture, html } from "@open-wc/testing";
 import { KpiClient } from "../../client/data-client.js";
 import "../../index.js";
-import { addOrder, freshToken, hasPart, next, pageErrors, part, requestCounts, result, testApi, uniqueNow, WEEK } from "../../../test/support.js";
+import {
+  addOrder,
+  freshToken,
+  hasPart,
+  next,
+  pageErrors,
+  part,
+  requestCounts,
+  result,
+  testApi,
+  uniqueNow,
+  WEEK,
+} from "../../../test/support.js";
 import type { KpiCard } from "./kpi-card.js";
 
 afterEach(() => expect(pageErrors()).to.deep.equal([]));
@@ -58,10 +70,24 @@ describe("<kpi-card> from .data", () => {
   });
 
   it("colours a rise red when lower is better, and a fall green", async () => {
-    const up = await card(result({ metric: { id: "refund_rate", label: "Refund rate", unit: "percent", better: "down" }, value: 0.06, previous: 0.05, change: { absolute: 0.01, relative: 0.2 } }));
+    const up = await card(
+      result({
+        metric: { id: "refund_rate", label: "Refund rate", unit: "percent", better: "down" },
+        value: 0.06,
+        previous: 0.05,
+        change: { absolute: 0.01, relative: 0.2 },
+      }),
+    );
     expect(part(up, "delta")).to.contain("▲ +20.0%");
     expect(up.shadowRoot!.querySelector(".delta")!.className).to.contain("tone-bad");
-    const down = await card(result({ metric: { unit: "percent", better: "down" }, value: 0.04, previous: 0.05, change: { absolute: -0.01, relative: -0.2 } }));
+    const down = await card(
+      result({
+        metric: { unit: "percent", better: "down" },
+        value: 0.04,
+        previous: 0.05,
+        change: { absolute: -0.01, relative: -0.2 },
+      }),
+    );
     expect(part(down, "delta")).to.contain("▼ -20.0%");
     expect(down.shadowRoot!.querySelector(".delta")!.className).to.contain("tone-good");
     const fall = await card(result({ value: 40, previous: 50, change: { absolute: -10, relative: -0.2 } }));
@@ -90,7 +116,9 @@ describe("<kpi-card> from .data", () => {
     for (const [locale, words] of Object.entries(expected)) {
       const el = await card(result({ value: 1234.5 }), locale);
       expect(part(el, "comparison")).to.equal(words.comparison);
-      expect(part(el, "value")).to.equal(new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(1234.5).replace(/\s/g, " "));
+      expect(part(el, "value")).to.equal(
+        new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(1234.5).replace(/\s/g, " "),
+      );
       const na = await card(result({ previous: 0, change: { absolute: 60, relative: null } }), locale);
       expect(part(na, "delta")).to.contain(words.na);
     }
@@ -106,13 +134,24 @@ describe("<kpi-card> from .data", () => {
   });
 
   it("shows the empty state for a period without data", async () => {
-    const el = await card(result({ value: null, previous: null, change: { absolute: null, relative: null }, series: [{ start: "2026-03-01T00:00:00+00:00", value: null, previous: null }] }));
+    const el = await card(
+      result({
+        value: null,
+        previous: null,
+        change: { absolute: null, relative: null },
+        series: [{ start: "2026-03-01T00:00:00+00:00", value: null, previous: null }],
+      }),
+    );
     expect(part(el, "empty")).to.equal("No data for this period");
   });
 
   it("shows an error for .data that is not a result, and tells the developer why", async () => {
-    const failed = new Promise<CustomEvent>((resolve) => document.addEventListener("kpi-error", (e) => resolve(e as CustomEvent), { once: true }));
-    const el = await fixture<KpiCard>(html`<kpi-card .data=${{ metric: { id: "aov", unit: "currency" }, value: "3", change: {}, series: [] } as never}></kpi-card>`);
+    const failed = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener("kpi-error", (e) => resolve(e as CustomEvent), { once: true }),
+    );
+    const el = await fixture<KpiCard>(
+      html`<kpi-card .data=${{ metric: { id: "aov", unit: "currency" }, value: "3", change: {}, series: [] } as never}></kpi-card>`,
+    );
     expect((await failed).detail.message).to.equal('.data is not a KPI result: value is "3", not a number or null');
     expect(part(el, "error")).to.equal("This figure isn't available here.");
     expect(hasPart(el, "retry")).to.be.false;
@@ -120,7 +159,9 @@ describe("<kpi-card> from .data", () => {
 
   it("holds its layout from 160 px to 640 px", async () => {
     for (const width of [160, 240, 400, 640]) {
-      const el = await fixture<KpiCard>(html`<kpi-card style="width: ${width}px" .data=${result({ value: 123456789.12, target: { value: 1, attainment: 2 }, status: "good" })}></kpi-card>`);
+      const el = await fixture<KpiCard>(
+        html`<kpi-card style="width: ${width}px" .data=${result({ value: 123456789.12, target: { value: 1, attainment: 2 }, status: "good" })}></kpi-card>`,
+      );
       const base = el.shadowRoot!.querySelector<HTMLElement>("[part=base]")!;
       expect(base.scrollWidth, `at ${width}px`).to.be.at.most(base.clientWidth + 2);
       expect(el.getBoundingClientRect().width).to.equal(width);
@@ -130,10 +171,20 @@ describe("<kpi-card> from .data", () => {
   for (const theme of ["light", "dark"]) {
     it(`passes axe in the ${theme} theme, in every state`, async () => {
       document.body.style.background = theme === "dark" ? "#0d1117" : "#fff";
-      await expect(await fixture(html`<kpi-card theme=${theme} .data=${result({ target: { value: 75, attainment: 0.8 }, status: "critical" })}></kpi-card>`)).to.be.accessible();
-      await expect(await fixture(html`<kpi-card theme=${theme} .data=${result({ value: null, series: [] })}></kpi-card>`)).to.be.accessible();
+      await expect(
+        await fixture(
+          html`<kpi-card theme=${theme} .data=${result({ target: { value: 75, attainment: 0.8 }, status: "critical" })}></kpi-card>`,
+        ),
+      ).to.be.accessible();
+      await expect(
+        await fixture(html`<kpi-card theme=${theme} .data=${result({ value: null, series: [] })}></kpi-card>`),
+      ).to.be.accessible();
       await expect(await fixture(html`<kpi-card theme=${theme} metric="aov"></kpi-card>`)).to.be.accessible();
-      await expect(await fixture(html`<kpi-card theme=${theme} endpoint="http://127.0.0.1:1" metric="aov" now=${uniqueNow()}></kpi-card>`)).to.be.accessible();
+      await expect(
+        await fixture(
+          html`<kpi-card theme=${theme} endpoint="http://127.0.0.1:1" metric="aov" now=${uniqueNow()}></kpi-card>`,
+        ),
+      ).to.be.accessible();
       document.body.style.background = "";
     });
   }
@@ -142,7 +193,9 @@ describe("<kpi-card> from .data", () => {
 describe("<kpi-card> with the real API", () => {
   it("renders from attributes: the value and change of the test week", async () => {
     const api = await testApi();
-    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" endpoint=${api.endpoint} token=${api.token} range=${WEEK.range} tz=${WEEK.tz} now=${uniqueNow()}></kpi-card>`);
+    const el = await fixture<KpiCard>(
+      html`<kpi-card metric="aov" endpoint=${api.endpoint} token=${api.token} range=${WEEK.range} tz=${WEEK.tz} now=${uniqueNow()}></kpi-card>`,
+    );
     expect(el.shadowRoot!.querySelector("[aria-busy=true]")).to.exist;
     await next(el, "kpi-load");
     await el.updateComplete;
@@ -154,7 +207,8 @@ describe("<kpi-card> with the real API", () => {
 
   it("takes its configuration from <kpi-provider>, and its labels in the provider's locale", async () => {
     const api = await testApi();
-    const root = await fixture(html`<kpi-provider endpoint=${api.endpoint} token=${api.token} locale="ru" tz="UTC" range=${WEEK.range} now=${uniqueNow()}>
+    const root =
+      await fixture(html`<kpi-provider endpoint=${api.endpoint} token=${api.token} locale="ru" tz="UTC" range=${WEEK.range} now=${uniqueNow()}>
       <kpi-card metric="aov"></kpi-card>
     </kpi-provider>`);
     const el = root.querySelector("kpi-card")!;
@@ -166,7 +220,8 @@ describe("<kpi-card> with the real API", () => {
 
   it("takes from an outer <kpi-provider> what an inner one does not set", async () => {
     const api = await testApi();
-    const root = await fixture(html`<kpi-provider endpoint=${api.endpoint} token=${api.token} locale="ru" tz="UTC" range="last_7_days" now=${uniqueNow()}>
+    const root =
+      await fixture(html`<kpi-provider endpoint=${api.endpoint} token=${api.token} locale="ru" tz="UTC" range="last_7_days" now=${uniqueNow()}>
       <kpi-provider range=${WEEK.range} locale="en"><kpi-card metric="aov"></kpi-card></kpi-provider>
     </kpi-provider>`);
     const el = root.querySelector("kpi-card")!;
@@ -181,11 +236,16 @@ describe("<kpi-card> with the real API", () => {
     const now = uniqueNow();
     const { endpoint, posts } = await ownEndpoint();
     const metrics = ["aov", "aov", "revenue", "orders", "revenue", "aov", "orders", "aov", "revenue", "orders"];
-    const root = await fixture(html`<kpi-provider endpoint=${endpoint} token=${api.token} tz="UTC" range=${WEEK.range} now=${now}>
+    const root =
+      await fixture(html`<kpi-provider endpoint=${endpoint} token=${api.token} tz="UTC" range=${WEEK.range} now=${now}>
       ${metrics.map((m, i) => (i % 3 === 0 ? html`<kpi-gauge metric=${m}></kpi-gauge>` : i % 3 === 1 ? html`<kpi-card metric=${m}></kpi-card>` : html`<kpi-sparkline metric=${m}></kpi-sparkline>`))}
     </kpi-provider>`);
     const widgets = [...root.children];
-    await Promise.all(widgets.map((w) => ((w as KpiCard).shadowRoot!.querySelector("[aria-busy]") ? next(w, "kpi-load") : Promise.resolve())));
+    await Promise.all(
+      widgets.map((w) =>
+        (w as KpiCard).shadowRoot!.querySelector("[aria-busy]") ? next(w, "kpi-load") : Promise.resolve(),
+      ),
+    );
     expect(await posts()).to.equal(1);
     expect(part(widgets[4]!, "value")).to.equal("$120.00"); // revenue: 30 + 90
   });
@@ -193,7 +253,9 @@ describe("<kpi-card> with the real API", () => {
   it("a refused query: a short message for the visitor, the API's detail for the developer, no retry", async () => {
     const api = await testApi();
     const logged = spyConsole();
-    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" range="last_fortnight" endpoint=${api.endpoint} token=${api.token} now=${uniqueNow()}></kpi-card>`);
+    const el = await fixture<KpiCard>(
+      html`<kpi-card metric="aov" range="last_fortnight" endpoint=${api.endpoint} token=${api.token} now=${uniqueNow()}></kpi-card>`,
+    );
     const e = await next(el, "kpi-error");
     await el.updateComplete;
     expect(e.detail).to.deep.include({ status: 400, retryable: false, metric: "aov" });
@@ -204,7 +266,10 @@ describe("<kpi-card> with the real API", () => {
     expect(el.shadowRoot!.querySelector("[role=alert]")).to.exist;
     const lines = logged.restore().filter((l) => l.includes('<kpi-card metric="aov">'));
     expect(lines).to.have.length(1);
-    expect(lines[0]).to.contain("range: must be a preset").and.contain("(HTTP 400)").and.contain(`Troubleshooting: ${api.endpoint}/docs`);
+    expect(lines[0])
+      .to.contain("range: must be a preset")
+      .and.contain("(HTTP 400)")
+      .and.contain(`Troubleshooting: ${api.endpoint}/docs`);
   });
 
   it("says a refusal in the visitor's language, with the label the page gave; the console hears it once", async () => {
@@ -219,11 +284,15 @@ describe("<kpi-card> with the real API", () => {
     };
     for (const [locale, message] of Object.entries(messages)) {
       // The test page's origin is not among the tenant's allowed origins: the key is refused (403).
-      const el = await fixture<KpiCard>(html`<kpi-card metric="revenue" label="Umsatz" locale=${locale} endpoint=${api.endpoint} token=${api.publishableKey} range=${WEEK.range}></kpi-card>`);
+      const el = await fixture<KpiCard>(
+        html`<kpi-card metric="revenue" label="Umsatz" locale=${locale} endpoint=${api.endpoint} token=${api.publishableKey} range=${WEEK.range}></kpi-card>`,
+      );
       const e = await next(el, "kpi-error");
       await el.updateComplete;
       expect(e.detail.status).to.equal(403);
-      expect(e.detail.message).to.match(/^this publishable key may not be used from http:\/\/localhost:\d+: add it to the tenant's allowed origins/);
+      expect(e.detail.message).to.match(
+        /^this publishable key may not be used from http:\/\/localhost:\d+: add it to the tenant's allowed origins/,
+      );
       expect(part(el, "error")).to.equal(message);
       expect(part(el, "label")).to.equal("Umsatz");
       expect(hasPart(el, "retry")).to.be.false;
@@ -233,14 +302,18 @@ describe("<kpi-card> with the real API", () => {
 
   it("an unknown KPI is reported as such, whatever the credential", async () => {
     const api = await testApi();
-    const el = await fixture<KpiCard>(html`<kpi-card metric="nope" endpoint=${api.endpoint} token=${api.token} range=${WEEK.range}></kpi-card>`);
+    const el = await fixture<KpiCard>(
+      html`<kpi-card metric="nope" endpoint=${api.endpoint} token=${api.token} range=${WEEK.range}></kpi-card>`,
+    );
     const e = await next(el, "kpi-error");
     expect([e.detail.status, e.detail.message]).to.deep.equal([404, 'there is no KPI "nope"']);
   });
 
   it("waits for a tokenProvider set after it rendered (the README's order), then loads without a refusal", async () => {
     const { endpoint, posts } = await ownEndpoint();
-    const root = await fixture(html`<kpi-provider endpoint=${endpoint} range=${WEEK.range} tz="UTC" now=${uniqueNow()}><kpi-card metric="aov"></kpi-card></kpi-provider>`);
+    const root = await fixture(
+      html`<kpi-provider endpoint=${endpoint} range=${WEEK.range} tz="UTC" now=${uniqueNow()}><kpi-card metric="aov"></kpi-card></kpi-provider>`,
+    );
     const el = root.querySelector("kpi-card")!;
     const errors: unknown[] = [];
     el.addEventListener("kpi-error", (e) => errors.push((e as CustomEvent).detail));
@@ -257,7 +330,9 @@ describe("<kpi-card> with the real API", () => {
 
   it("says what is missing when the page never gives a credential", async () => {
     const api = await testApi();
-    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" endpoint=${api.endpoint} range=${WEEK.range}></kpi-card>`);
+    const el = await fixture<KpiCard>(
+      html`<kpi-card metric="aov" endpoint=${api.endpoint} range=${WEEK.range}></kpi-card>`,
+    );
     const e = await next(el, "kpi-error");
     await el.updateComplete;
     expect(e.detail).to.deep.include({ status: 0, retryable: false });
@@ -269,7 +344,8 @@ describe("<kpi-card> with the real API", () => {
     const api = await testApi();
     let calls = 0;
     const provider = async () => (calls++, freshToken());
-    const root = await fixture(html`<kpi-provider endpoint=${api.endpoint} token="eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.bad" .tokenProvider=${provider} range=${WEEK.range} tz="UTC" now=${uniqueNow()}>
+    const root =
+      await fixture(html`<kpi-provider endpoint=${api.endpoint} token="eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.bad" .tokenProvider=${provider} range=${WEEK.range} tz="UTC" now=${uniqueNow()}>
       <kpi-card metric="aov"></kpi-card>
     </kpi-provider>`);
     const el = root.querySelector("kpi-card")!;
@@ -282,7 +358,9 @@ describe("<kpi-card> with the real API", () => {
   it("follows a KPI live over server-sent events", async () => {
     const api = await testApi();
     // Live orders land on 2026-03-09, outside the week the other tests read.
-    const el = await fixture<KpiCard>(html`<kpi-card live metric="orders" endpoint=${api.endpoint} token=${api.token} range="2026-03-09..2026-03-10" tz="UTC" now=${uniqueNow()}></kpi-card>`);
+    const el = await fixture<KpiCard>(
+      html`<kpi-card live metric="orders" endpoint=${api.endpoint} token=${api.token} range="2026-03-09..2026-03-10" tz="UTC" now=${uniqueNow()}></kpi-card>`,
+    );
     await next(el, "kpi-load");
     await el.updateComplete;
     const before = Number(part(el, "value"));
@@ -298,12 +376,15 @@ describe("<kpi-card> with the real API", () => {
 });
 
 describe("<kpi-card> when the API misbehaves", () => {
-  const faulty = async (kind: string) => `${(await testApi()).endpoint}/fault/${kind}/${Math.random().toString(36).slice(2)}`;
+  const faulty = async (kind: string) =>
+    `${(await testApi()).endpoint}/fault/${kind}/${Math.random().toString(36).slice(2)}`;
 
   /** A card that failed: the developer's detail, and that the visitor sees the short message with Retry. */
   async function failing(kind: string, endpoint?: string): Promise<{ el: KpiCard; message: string }> {
     const api = await testApi();
-    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" endpoint=${endpoint ?? (await faulty(kind))} token=${api.token} now=${uniqueNow()}></kpi-card>`);
+    const el = await fixture<KpiCard>(
+      html`<kpi-card metric="aov" endpoint=${endpoint ?? (await faulty(kind))} token=${api.token} now=${uniqueNow()}></kpi-card>`,
+    );
     const e = await next(el, "kpi-error");
     await el.updateComplete;
     expect(part(el, "error")).to.equal("This figure can't be loaded right now.");
@@ -338,7 +419,8 @@ describe("<kpi-card> when the API misbehaves", () => {
   it("results in another order: each widget refuses another KPI's result", async () => {
     const api = await testApi();
     const endpoint = await faulty("reversed");
-    const root = await fixture(html`<kpi-provider endpoint=${endpoint} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}>
+    const root =
+      await fixture(html`<kpi-provider endpoint=${endpoint} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}>
       <kpi-card metric="aov"></kpi-card><kpi-card metric="revenue"></kpi-card>
     </kpi-provider>`);
     const [aov, revenue] = [...root.querySelectorAll("kpi-card")];
@@ -355,7 +437,9 @@ describe("<kpi-card> when the API misbehaves", () => {
 
   it("429: waits for Retry-After and tries again; gives up with the API's message if it persists", async () => {
     const api = await testApi();
-    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" endpoint=${await faulty("once-429")} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-card>`);
+    const el = await fixture<KpiCard>(
+      html`<kpi-card metric="aov" endpoint=${await faulty("once-429")} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-card>`,
+    );
     await next(el, "kpi-load");
     await el.updateComplete;
     expect(part(el, "value")).to.equal("$60.00");
@@ -364,7 +448,9 @@ describe("<kpi-card> when the API misbehaves", () => {
 
   it("retry reloads after an error", async () => {
     const api = await testApi();
-    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" endpoint=${await faulty("once-500")} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-card>`);
+    const el = await fixture<KpiCard>(
+      html`<kpi-card metric="aov" endpoint=${await faulty("once-500")} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-card>`,
+    );
     await next(el, "kpi-error");
     await el.updateComplete;
     const loaded = next(el, "kpi-load");
@@ -376,7 +462,9 @@ describe("<kpi-card> when the API misbehaves", () => {
 
   it("keeps the last value, marked stale, when a refresh fails", async () => {
     const api = await testApi();
-    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" refresh="1" endpoint=${await faulty("fail-after-1")} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-card>`);
+    const el = await fixture<KpiCard>(
+      html`<kpi-card metric="aov" refresh="1" endpoint=${await faulty("fail-after-1")} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-card>`,
+    );
     await next(el, "kpi-load");
     await next(el, "kpi-error", 4_000);
     await el.updateComplete;

@@ -46,7 +46,13 @@ export class KpiCard extends KpiElement {
   static override properties = {
     ...KpiElement.properties,
     // On by default, so the attribute must be able to say no: sparkline="false".
-    sparkline: { reflect: true, converter: { fromAttribute: (v: string | null) => v !== "false", toAttribute: (v: boolean) => (v ? "" : "false") } },
+    sparkline: {
+      reflect: true,
+      converter: {
+        fromAttribute: (v: string | null) => v !== "false",
+        toAttribute: (v: boolean) => (v ? "" : "false"),
+      },
+    },
   };
 
   /** Draw the series as a sparkline under the value (default on; `sparkline="false"` turns it off). */
@@ -74,16 +80,26 @@ export class KpiCard extends KpiElement {
         ${r.status ? html`<span part="status" class="status status-${r.status}">${text(`status_${r.status}`, locale)}</span>` : nothing}
       </div>
       <div part="value" class="value">${value}</div>
-      ${r.compare
-        ? html`<div class="delta-row">
+      ${
+        r.compare
+          ? html`<div class="delta-row">
             <span part="delta" class="delta tone-${delta.tone}" data-direction=${delta.direction ?? "none"}
               ><span aria-hidden="true">${delta.direction ? `${ARROWS[delta.direction]} ` : ""}${delta.text}</span
               ><span class="visually-hidden">${delta.spoken}</span></span
             >
             <span part="comparison" class="comparison">${text(r.compare.kind === "previous_year" ? "vs_previous_year" : "vs_previous_period", locale)}</span>
           </div>`
-        : nothing}
-      ${this.sparkline && r.series.length > 1 ? sparklineSvg(r.series.map((p) => p.value), null, partial) : nothing}
+          : nothing
+      }
+      ${
+        this.sparkline && r.series.length > 1
+          ? sparklineSvg(
+              r.series.map((p) => p.value),
+              null,
+              partial,
+            )
+          : nothing
+      }
       ${r.target ? this.#renderTarget(r, r.target) : nothing} ${this.renderStale()}
     </article>`;
   }

@@ -7,7 +7,13 @@ afterEach(() => expect(pageErrors()).to.deep.equal([]));
 
 const conversion = (value: number) =>
   result({
-    metric: { id: "conversion_rate", label: "Conversion rate", unit: "percent", better: "up", thresholds: { warning: 0.03, critical: 0.02 } },
+    metric: {
+      id: "conversion_rate",
+      label: "Conversion rate",
+      unit: "percent",
+      better: "up",
+      thresholds: { warning: 0.03, critical: 0.02 },
+    },
     value,
     status: value < 0.02 ? "critical" : value < 0.03 ? "warning" : "good",
   });
@@ -23,13 +29,19 @@ describe("<kpi-gauge>", () => {
     expect(meter.getAttribute("aria-valuetext")).to.equal("2.5%, Warning");
     expect(part(el, "value")).to.equal("2.5%");
     const ru = await fixture<KpiGauge>(html`<kpi-gauge locale="ru" .data=${conversion(0.025)}></kpi-gauge>`);
-    expect(ru.shadowRoot!.querySelector("[role=meter]")!.getAttribute("aria-valuetext")).to.equal("2,5\u00a0%, Внимание");
+    expect(ru.shadowRoot!.querySelector("[role=meter]")!.getAttribute("aria-valuetext")).to.equal(
+      "2,5\u00a0%, Внимание",
+    );
   });
 
   it("takes any min, max and target", async () => {
     const el = await fixture<KpiGauge>(html`<kpi-gauge min="50" max="90" target="70" .data=${result()}></kpi-gauge>`);
     const meter = el.shadowRoot!.querySelector("[role=meter]")!;
-    expect([meter.getAttribute("aria-valuemin"), meter.getAttribute("aria-valuemax"), meter.getAttribute("aria-valuenow")]).to.deep.equal(["50", "90", "60"]);
+    expect([
+      meter.getAttribute("aria-valuemin"),
+      meter.getAttribute("aria-valuemax"),
+      meter.getAttribute("aria-valuenow"),
+    ]).to.deep.equal(["50", "90", "60"]);
     expect(part(el, "target")).to.equal("Target: $70.00");
     // 60 on 50..90 is a quarter of the 240° sweep: the fill runs from -120° to -60°, on radius 92
     // from (92·sin −120°, −92·cos −120°) = (−79.67, 46) to (−79.67, −46).
@@ -40,7 +52,9 @@ describe("<kpi-gauge>", () => {
 
   it("chooses a round max above the value and target when none is given", async () => {
     // The target 75 with 10 % headroom is 82.5, rounded up to the next nice tick: 100.
-    const el = await fixture<KpiGauge>(html`<kpi-gauge .data=${result({ target: { value: 75, attainment: 0.8 } })}></kpi-gauge>`);
+    const el = await fixture<KpiGauge>(
+      html`<kpi-gauge .data=${result({ target: { value: 75, attainment: 0.8 } })}></kpi-gauge>`,
+    );
     expect(el.shadowRoot!.querySelector("[role=meter]")!.getAttribute("aria-valuemax")).to.equal("100");
   });
 
@@ -57,12 +71,18 @@ describe("<kpi-gauge>", () => {
     ]);
     expect(bandsOf(0, 1, "up", undefined)).to.deep.equal([]);
     const el = await fixture<KpiGauge>(html`<kpi-gauge .data=${conversion(0.04)}></kpi-gauge>`);
-    expect([...el.shadowRoot!.querySelectorAll(".band")].map((b) => b.getAttribute("class"))).to.deep.equal(["band band-critical", "band band-warning", "band band-good"]);
+    expect([...el.shadowRoot!.querySelectorAll(".band")].map((b) => b.getAttribute("class"))).to.deep.equal([
+      "band band-critical",
+      "band band-warning",
+      "band band-good",
+    ]);
   });
 
   it("reads its value from the API", async () => {
     const api = await testApi();
-    const el = await fixture<KpiGauge>(html`<kpi-gauge metric="aov" max="100" endpoint=${api.endpoint} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-gauge>`);
+    const el = await fixture<KpiGauge>(
+      html`<kpi-gauge metric="aov" max="100" endpoint=${api.endpoint} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-gauge>`,
+    );
     await next(el, "kpi-load");
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector("[role=meter]")!.getAttribute("aria-valuetext")).to.match(/^\$60\.00/);
@@ -71,7 +91,9 @@ describe("<kpi-gauge>", () => {
   for (const theme of ["light", "dark"]) {
     it(`passes axe in the ${theme} theme`, async () => {
       document.body.style.background = theme === "dark" ? "#0d1117" : "#fff";
-      await expect(await fixture(html`<kpi-gauge theme=${theme} .data=${conversion(0.025)}></kpi-gauge>`)).to.be.accessible();
+      await expect(
+        await fixture(html`<kpi-gauge theme=${theme} .data=${conversion(0.025)}></kpi-gauge>`),
+      ).to.be.accessible();
       await expect(await fixture(html`<kpi-gauge theme=${theme} metric="aov"></kpi-gauge>`)).to.be.accessible();
       document.body.style.background = "";
     });

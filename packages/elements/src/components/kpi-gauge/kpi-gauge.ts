@@ -18,9 +18,16 @@ export interface GaugeBand {
 }
 
 /** Bands between min, the thresholds and max, each coloured by the status a value there has. */
-export function bandsOf(min: number, max: number, better: Result["metric"]["better"], thresholds: Result["metric"]["thresholds"]): GaugeBand[] {
+export function bandsOf(
+  min: number,
+  max: number,
+  better: Result["metric"]["better"],
+  thresholds: Result["metric"]["thresholds"],
+): GaugeBand[] {
   if (!thresholds || better === "none") return [];
-  const cuts = [thresholds.warning, thresholds.critical].filter((t): t is number => t !== undefined && t > min && t < max);
+  const cuts = [thresholds.warning, thresholds.critical].filter(
+    (t): t is number => t !== undefined && t > min && t < max,
+  );
   const points = [min, ...cuts.sort((a, b) => a - b), max];
   const bands: GaugeBand[] = [];
   for (let i = 0; i < points.length - 1; i++) {
@@ -79,7 +86,9 @@ export class KpiGauge extends KpiElement {
     const min = this.min ?? 0;
     if (this.max !== undefined && this.max > min) return [min, this.max];
     const target = this.target ?? r.target?.value;
-    const known = [r.value, target, r.metric.thresholds?.warning, r.metric.thresholds?.critical].filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+    const known = [r.value, target, r.metric.thresholds?.warning, r.metric.thresholds?.critical].filter(
+      (v): v is number => typeof v === "number" && Number.isFinite(v),
+    );
     const top = Math.max(min, ...known.map((v) => v * 1.1));
     return [min, top > min ? niceExtent([min, top], 5)![1] : min + 1];
   }

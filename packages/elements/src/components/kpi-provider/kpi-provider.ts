@@ -49,7 +49,7 @@ export class KpiProvider extends LitElement {
   declare tokenProvider: TokenProvider | undefined;
 
   /** What an enclosing provider configures. */
-  private declare inherited: KpiConfig;
+  declare private inherited: KpiConfig;
   private readonly provider = new ContextProvider(this, { context: configContext, initialValue: {} });
   private credentials: Credentials | undefined;
 
@@ -57,7 +57,11 @@ export class KpiProvider extends LitElement {
     super();
     this.live = false;
     this.inherited = {};
-    new ContextConsumer(this, { context: configContext, subscribe: true, callback: (config) => (this.inherited = config) });
+    new ContextConsumer(this, {
+      context: configContext,
+      subscribe: true,
+      callback: (config) => (this.inherited = config),
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -5,14 +5,17 @@ import type { KpiSparkline } from "./kpi-sparkline.js";
 
 afterEach(() => expect(pageErrors()).to.deep.equal([]));
 
-const series = (...values: (number | null)[]) => result({ series: values.map((value, i) => ({ start: `2026-03-0${i + 1}T00:00:00+00:00`, value, previous: null })) });
+const series = (...values: (number | null)[]) =>
+  result({ series: values.map((value, i) => ({ start: `2026-03-0${i + 1}T00:00:00+00:00`, value, previous: null })) });
 const path = (el: KpiSparkline) => el.shadowRoot!.querySelector("path")!.getAttribute("d");
 
 describe("<kpi-sparkline>", () => {
   it("draws the series on its own scale", async () => {
     const el = await fixture<KpiSparkline>(html`<kpi-sparkline .data=${series(10, 20, 15)}></kpi-sparkline>`);
     expect(path(el)).to.equal("M0,96L50,4L100,50");
-    expect(el.shadowRoot!.querySelector("[role=img]")!.getAttribute("aria-label")).to.equal("Average order value: $10.00 → $15.00");
+    expect(el.shadowRoot!.querySelector("[role=img]")!.getAttribute("aria-label")).to.equal(
+      "Average order value: $10.00 → $15.00",
+    );
   });
 
   it("shares its y-scale with the sparklines of its group", async () => {
@@ -39,7 +42,9 @@ describe("<kpi-sparkline>", () => {
 
   for (const theme of ["light", "dark"]) {
     it(`passes axe in the ${theme} theme`, async () => {
-      await expect(await fixture(html`<kpi-sparkline theme=${theme} .data=${series(1, 2, 3)}></kpi-sparkline>`)).to.be.accessible();
+      await expect(
+        await fixture(html`<kpi-sparkline theme=${theme} .data=${series(1, 2, 3)}></kpi-sparkline>`),
+      ).to.be.accessible();
     });
   }
 });

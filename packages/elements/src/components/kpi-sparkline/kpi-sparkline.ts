@@ -73,7 +73,8 @@ export class KpiSparkline extends KpiElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if ((changed as PropertyValues).has("result") && this.joined) for (const m of groups.get(this.joined) ?? []) if (m !== this) m.requestUpdate();
+    if ((changed as PropertyValues).has("result") && this.joined)
+      for (const m of groups.get(this.joined) ?? []) if (m !== this) m.requestUpdate();
   }
 
   override connectedCallback(): void {
@@ -90,7 +91,8 @@ export class KpiSparkline extends KpiElement {
     const values = this.values();
     const first = values.find((v) => v !== null) ?? null;
     const last = values.findLast((v) => v !== null) ?? null;
-    const fmt = (v: number | null) => formatValue(v, { unit: r.metric.unit, locale, currency: r.metric.currency }) ?? text("not_available", locale);
+    const fmt = (v: number | null) =>
+      formatValue(v, { unit: r.metric.unit, locale, currency: r.metric.currency }) ?? text("not_available", locale);
     // Too small for the other widgets' stale badge: the line fades, and says why on hover and to screen readers.
     const stale = this.stale ? text("stale", locale) : "";
     return html`<span part="base" class="base ${stale ? "stale" : ""}" title=${stale || nothing} role="img" aria-label="${this.labelOf(r)}: ${fmt(first)} → ${fmt(last)}${stale ? ` (${stale})` : ""}"

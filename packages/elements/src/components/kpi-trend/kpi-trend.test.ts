@@ -9,7 +9,12 @@ afterEach(() => expect(pageErrors()).to.deep.equal([]));
 /** Three days in New York across the 2026 spring DST switch (8 March). */
 const nyResult = () =>
   result({
-    range: { start: "2026-03-07T00:00:00-05:00", end: "2026-03-10T00:00:00-04:00", tz: "America/New_York", grain: "day" },
+    range: {
+      start: "2026-03-07T00:00:00-05:00",
+      end: "2026-03-10T00:00:00-04:00",
+      tz: "America/New_York",
+      grain: "day",
+    },
     series: [
       { start: "2026-03-07T00:00:00-05:00", value: 40, previous: 50 },
       { start: "2026-03-08T00:00:00-05:00", value: 60, previous: 45 },
@@ -23,15 +28,21 @@ describe("<kpi-trend>", () => {
   it("labels the time axis in the query's zone and the locale", async () => {
     const en = await fixture<KpiTrend>(html`<kpi-trend style="width: 640px" .data=${nyResult()}></kpi-trend>`);
     expect(ticks(en)).to.include.members(["Mar 7", "Mar 8", "Mar 9"]);
-    const zh = await fixture<KpiTrend>(html`<kpi-trend style="width: 640px" locale="zh-Hans" .data=${nyResult()}></kpi-trend>`);
+    const zh = await fixture<KpiTrend>(
+      html`<kpi-trend style="width: 640px" locale="zh-Hans" .data=${nyResult()}></kpi-trend>`,
+    );
     expect(ticks(zh)).to.include.members(["3月7日", "3月8日", "3月9日"]);
-    const ru = await fixture<KpiTrend>(html`<kpi-trend style="width: 640px" locale="ru" .data=${nyResult()}></kpi-trend>`);
+    const ru = await fixture<KpiTrend>(
+      html`<kpi-trend style="width: 640px" locale="ru" .data=${nyResult()}></kpi-trend>`,
+    );
     expect(ticks(ru)).to.include("7 мар.");
   });
 
   it("has a data table for screen readers with every point", async () => {
     const el = await fixture<KpiTrend>(html`<kpi-trend .data=${nyResult()}></kpi-trend>`);
-    const rows = [...el.shadowRoot!.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent!.trim()));
+    const rows = [...el.shadowRoot!.querySelectorAll("tbody tr")].map((r) =>
+      [...r.children].map((c) => c.textContent!.trim()),
+    );
     expect(rows).to.deep.equal([
       ["Sat, Mar 7, 2026", "$40.00", "$50.00"],
       ["Sun, Mar 8, 2026", "$60.00", "$45.00"],
@@ -52,7 +63,9 @@ describe("<kpi-trend>", () => {
     await sendKeys({ press: "End" });
     await el.updateComplete;
     expect(part(el, "tooltip")).to.contain("$80.00");
-    expect(el.shadowRoot!.querySelector("#point")!.textContent).to.equal("Mon, Mar 9, 2026: Current $80.00, Previous $55.00");
+    expect(el.shadowRoot!.querySelector("#point")!.textContent).to.equal(
+      "Mon, Mar 9, 2026: Current $80.00, Previous $55.00",
+    );
     await sendKeys({ press: "Home" });
     await el.updateComplete;
     expect(part(el, "tooltip")).to.contain("$40.00");
@@ -62,11 +75,13 @@ describe("<kpi-trend>", () => {
   });
 
   it("draws the series, the previous period dashed, and breaks the line where values are missing", async () => {
-    const gap = result({ series: [
-      { start: "2026-03-01T00:00:00+00:00", value: 10, previous: 5 },
-      { start: "2026-03-02T00:00:00+00:00", value: null, previous: 5 },
-      { start: "2026-03-03T00:00:00+00:00", value: 30, previous: 5 },
-    ] });
+    const gap = result({
+      series: [
+        { start: "2026-03-01T00:00:00+00:00", value: 10, previous: 5 },
+        { start: "2026-03-02T00:00:00+00:00", value: null, previous: 5 },
+        { start: "2026-03-03T00:00:00+00:00", value: 30, previous: 5 },
+      ],
+    });
     const el = await fixture<KpiTrend>(html`<kpi-trend .data=${gap}></kpi-trend>`);
     expect(el.shadowRoot!.querySelector(".line")!.getAttribute("d")!.match(/M/g)).to.have.length(2);
     expect(el.shadowRoot!.querySelector(".previous-line")!.getAttribute("d")!.match(/M/g)).to.have.length(1);
@@ -74,7 +89,9 @@ describe("<kpi-trend>", () => {
 
   it("loads from the API", async () => {
     const api = await testApi();
-    const el = await fixture<KpiTrend>(html`<kpi-trend metric="revenue" endpoint=${api.endpoint} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-trend>`);
+    const el = await fixture<KpiTrend>(
+      html`<kpi-trend metric="revenue" endpoint=${api.endpoint} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-trend>`,
+    );
     await next(el, "kpi-load");
     await el.updateComplete;
     const cells = [...el.shadowRoot!.querySelectorAll("tbody tr")].map((r) => r.children[1]!.textContent);

@@ -11,7 +11,6 @@ import { trendStyles } from "./kpi-trend.styles.js";
 
 const MARGIN = { top: 8, right: 12, bottom: 24, left: 52 };
 
-
 /**
  * The series of a KPI over its range, with the previous period dashed behind it: a time axis in
  * the locale and zone of the query, a tooltip, arrow-key navigation between points, and a data
@@ -42,8 +41,8 @@ export class KpiTrend extends KpiElement {
 
   /** Height of the plot in pixels (default 200). */
   declare height: number;
-  protected declare active: number | undefined;
-  protected declare width: number;
+  declare protected active: number | undefined;
+  declare protected width: number;
   // The plot is redrawn at the host's width and keeps a fixed height (the svg's height attribute),
   // so a redraw never resizes the host and re-triggers this observer in the same frame.
   private readonly resize = new ResizeObserver(([entry]) => {
@@ -69,7 +68,12 @@ export class KpiTrend extends KpiElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if ((changed as PropertyValues).has("result") && this.active !== undefined && this.active >= (this.result?.series.length ?? 0)) this.active = undefined;
+    if (
+      (changed as PropertyValues).has("result") &&
+      this.active !== undefined &&
+      this.active >= (this.result?.series.length ?? 0)
+    )
+      this.active = undefined;
   }
 
   protected override renderSkeleton(): TemplateResult {
@@ -110,7 +114,11 @@ export class KpiTrend extends KpiElement {
     const step = n > 1 ? innerW / (n - 1) : 0;
     const x = (i: number) => MARGIN.left + (n > 1 ? i * step : innerW / 2);
     const hasPrevious = r.compare !== null && series.some((p) => p.previous !== null);
-    const domain = niceExtent(series.flatMap((p) => (hasPrevious ? [p.value, p.previous] : [p.value])), 4, [0]) ?? [0, 1];
+    const domain = niceExtent(
+      series.flatMap((p) => (hasPrevious ? [p.value, p.previous] : [p.value])),
+      4,
+      [0],
+    ) ?? [0, 1];
     const y = linearScale(domain, [height - MARGIN.bottom, MARGIN.top]);
     const current: Point[] = series.map((p, i) => [x(i), p.value === null ? null : y(p.value)]);
     const previous: Point[] = series.map((p, i) => [x(i), p.previous === null ? null : y(p.previous)]);
@@ -157,18 +165,22 @@ export class KpiTrend extends KpiElement {
           ${hasPrevious ? svg`<path class="previous-line" d=${linePath(previous)}></path>` : nothing}
           <path class="area" d=${areaPath(current, y(Math.max(domain[0], 0)))}></path>
           <path class="line" d=${linePath(current)}></path>
-          ${active !== undefined
-            ? svg`<line class="cursor" x1=${x(active)} x2=${x(active)} y1=${MARGIN.top} y2=${height - MARGIN.bottom}></line>
+          ${
+            active !== undefined
+              ? svg`<line class="cursor" x1=${x(active)} x2=${x(active)} y1=${MARGIN.top} y2=${height - MARGIN.bottom}></line>
               ${current[active]![1] !== null ? svg`<circle class="dot" cx=${x(active)} cy=${current[active]![1]!} r="4"></circle>` : nothing}`
-            : nothing}
+              : nothing
+          }
         </svg>
-        ${point
-          ? html`<div part="tooltip" class="tooltip" style="inset-inline-start: clamp(0%, calc(${left}% - 4rem), calc(100% - 8rem))">
+        ${
+          point
+            ? html`<div part="tooltip" class="tooltip" style="inset-inline-start: clamp(0%, calc(${left}% - 4rem), calc(100% - 8rem))">
               <div class="date">${formatBucket(point.start, grain, tz, locale, "long")}</div>
               <div>${currentLabel}: <strong>${fmt(point.value)}</strong></div>
               ${hasPrevious ? html`<div>${previousLabel}: <strong>${fmt(point.previous)}</strong></div>` : nothing}
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>
       <span id="point" class="visually-hidden" aria-live="polite">${pointText}</span>
       <table class="visually-hidden">
