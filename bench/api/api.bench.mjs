@@ -11,13 +11,14 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import { DatabaseSync } from "node:sqlite";
-import autocannon from "autocannon";
-import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
+import { gzipSync } from "node:zlib";
 import { storeSchema } from "@kpikit/api";
 import { encodeFact, generateDemo, insertSql, sqlite } from "@kpikit/core";
+import autocannon from "autocannon";
+import { build } from "esbuild";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -178,8 +179,7 @@ const fuzz = spawnSync(
     encoding: "utf8",
   },
 );
-const fuzzLine =
-  /Tests\s+.*$/m.exec(`${fuzz.stdout}`.replace(/\x1b\[[0-9;]*m/g, ""))?.[0] ?? `no result: ${fuzz.stderr}`;
+const fuzzLine = /Tests\s+.*$/m.exec(stripVTControlCharacters(`${fuzz.stdout}`))?.[0] ?? `no result: ${fuzz.stderr}`;
 console.log(
   `   ${fuzz.status === 0 ? "no 5xx, no hang" : "FAILED"}: ${fuzzLine.trim()} in ${((performance.now() - t) / 1000).toFixed(0)} s`,
 );

@@ -11,13 +11,13 @@ const PAGES = {
   "/svelte": "svelte.html",
 } as const;
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function demoPages(dist: string, publishableKey: string): Map<string, string> {
   return new Map(
     Object.entries(PAGES).map(([path, file]) => [
       path,
-      readFileSync(join(dist, file), "utf8").replaceAll("__KPIKIT_PUBLISHABLE_KEY__", escape(publishableKey)),
+      readFileSync(join(dist, file), "utf8").replaceAll("__KPIKIT_PUBLISHABLE_KEY__", escapeHtml(publishableKey)),
     ]),
   );
 }

@@ -159,7 +159,11 @@ describe("end to end, in Chromium", () => {
     const widgets = await page
       .locator("kpi-card")
       .count()
-      .then(async (n) => (n > 0 ? n : (await page.waitForSelector("kpi-card"), page.locator("kpi-card").count())));
+      .then(async (n) => {
+        if (n > 0) return n;
+        await page.waitForSelector("kpi-card");
+        return page.locator("kpi-card").count();
+      });
     const catalog = (await (
       await fetch(`${server.base}/v1/catalog`, { headers: { Authorization: `Bearer ${KEY}` } })
     ).json()) as { metrics: { domain: string }[]; domains: { id: string }[] };

@@ -5,10 +5,15 @@
 // No name of React's is used outside `declare module "react"`, and inside it only through Lookup:
 // a project without @types/react then compiles this file cleanly, with or without skipLibCheck.
 import type { Result } from "@kpikit/core";
-import type { KpiCard, KpiErrorDetail, KpiGauge, KpiProvider, KpiSparkline, KpiTrend } from "./index.js";
+import type { KpiCard } from "./components/kpi-card/kpi-card.js";
+import type { KpiGauge } from "./components/kpi-gauge/kpi-gauge.js";
+import type { KpiProvider } from "./components/kpi-provider/kpi-provider.js";
+import type { KpiSparkline } from "./components/kpi-sparkline/kpi-sparkline.js";
+import type { KpiTrend } from "./components/kpi-trend/kpi-trend.js";
+import type { KpiErrorDetail } from "./internal/report.js";
 
 /** T's property K when T has one (React's props of a <div> with @types/react), else nothing. */
-type Lookup<T, K> = K extends keyof T ? T[K] : {};
+type Lookup<T, K> = K extends keyof T ? T[K] : unknown;
 
 interface WidgetEvents {
   "onkpi-load"?: (event: CustomEvent<{ result: Result }>) => void;
@@ -18,7 +23,10 @@ interface WidgetEvents {
 /** A <div>'s props (className, style, children, DOM events), the element's own, and a ref to the element. */
 type Props<I, T extends HTMLElement, K extends keyof T> = Omit<Lookup<I, "div">, "ref"> &
   Partial<Pick<T, K>> &
-  WidgetEvents & { class?: string; ref?: ((element: T | null) => void | (() => void)) | { current: T | null } | null };
+  WidgetEvents & {
+    class?: string;
+    ref?: ((element: T | null) => undefined | (() => void)) | { current: T | null } | null;
+  };
 
 type WidgetKeys =
   | "metric"

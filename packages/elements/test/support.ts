@@ -62,7 +62,14 @@ export function result(
 export function next(el: EventTarget, type: "kpi-load" | "kpi-error", timeoutMs = 8_000): Promise<CustomEvent> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${type} within ${timeoutMs} ms`)), timeoutMs);
-    el.addEventListener(type, (e) => (clearTimeout(timer), resolve(e as CustomEvent)), { once: true });
+    el.addEventListener(
+      type,
+      (e) => {
+        clearTimeout(timer);
+        resolve(e as CustomEvent);
+      },
+      { once: true },
+    );
   });
 }
 

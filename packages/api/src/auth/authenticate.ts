@@ -5,7 +5,7 @@ import type { AppEnv, Auth } from "../context.js";
 import { HttpProblem } from "../problem.js";
 import type { Store } from "../store/types.js";
 import { keyKind, sha256Hex } from "./credentials.js";
-import { TokenError, verifyToken } from "./tokens.js";
+import { type EmbedClaims, TokenError, verifyToken } from "./tokens.js";
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="kpikit"' };
 
@@ -73,7 +73,7 @@ async function verify(store: Store, credential: string): Promise<Auth> {
       : { tenant, kind, subject: `key:${key.id}`, ...(key.expiresAt ? { expiresAt: Date.parse(key.expiresAt) } : {}) };
   }
   if (kind === "token") {
-    let claims;
+    let claims: EmbedClaims;
     try {
       claims = await verifyToken(credential, store);
     } catch (e) {

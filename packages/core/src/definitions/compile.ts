@@ -1,9 +1,9 @@
 // A definition checked and reduced to one shape every engine understands: named measures and an
 // arithmetic formula over them and over other KPIs, optionally on a rolling window.
 import { KpiError } from "../errors.js";
-import { dimensions as allDimensions, factModels, type FactModel, type QueryFact } from "../facts/model.js";
 import { type Expr, parseExpr, refsOf } from "../expr/parse.js";
 import { fieldOf, typeOfRow } from "../expr/row-types.js";
+import { dimensions as allDimensions, type FactModel, factModels, type QueryFact } from "../facts/model.js";
 import { type Definition, definitionSchema, type Measure } from "./schema.js";
 
 export interface Formula {
@@ -153,14 +153,17 @@ function checkFormulaExpr(
         fail(
           `the only function is prev(x), the value of x one period earlier; got ${expr.fn}() with ${expr.args.length} argument(s)`,
         );
-      return checkFormulaExpr(expr.args[0]!, measures, lookup, path, uses, self);
+      checkFormulaExpr(expr.args[0]!, measures, lookup, path, uses, self);
+      return;
     case "neg":
-      return checkFormulaExpr(expr.arg, measures, lookup, path, uses, self);
+      checkFormulaExpr(expr.arg, measures, lookup, path, uses, self);
+      return;
     case "binary":
       if (!["+", "-", "*", "/"].includes(expr.op))
         fail(`a KPI formula is arithmetic; "${expr.op}" belongs in a measure's where`);
       checkFormulaExpr(expr.left, measures, lookup, path, uses, self);
-      return checkFormulaExpr(expr.right, measures, lookup, path, uses, self);
+      checkFormulaExpr(expr.right, measures, lookup, path, uses, self);
+      return;
     default:
       fail("a KPI formula is arithmetic over measures and KPIs; conditions belong in a measure's where");
   }

@@ -191,7 +191,8 @@ export function parseExpr(source: string, path = "expression"): Expr {
     }
     if (isWord("is")) {
       pos++;
-      const negated = isWord("not") ? (pos++, true) : false;
+      const negated = isWord("not");
+      if (negated) pos++;
       if (!isWord("null")) fail('expected "null" after "is"');
       pos++;
       return { type: "isNull", arg: left, negated };
@@ -248,7 +249,7 @@ export function refsOf(expr: Expr, out = new Set<string>()): Set<string> {
       out.add(expr.name);
       break;
     case "call":
-      expr.args.forEach((a) => refsOf(a, out));
+      for (const a of expr.args) refsOf(a, out);
       break;
     case "neg":
     case "not":

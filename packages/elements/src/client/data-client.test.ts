@@ -1,10 +1,10 @@
+import type { Result } from "@kpikit/core";
 import { expect } from "@open-wc/testing";
-import { KpiClient } from "./data-client.js";
+import { result, testApi, uniqueNow, WEEK } from "../../test/support.js";
 import { Credentials, expiresWithin } from "./credentials.js";
+import { KpiClient } from "./data-client.js";
 import type { KpiRequestError } from "./errors.js";
 import { SseParser } from "./sse.js";
-import { result, testApi, uniqueNow, WEEK } from "../../test/support.js";
-import type { Result } from "@kpikit/core";
 
 /** A fetch that answers each stream request with the next of `bodies` (SSE text, or a status). */
 function streams(...bodies: (string | number)[]) {
@@ -34,7 +34,10 @@ describe("data client", () => {
     const api = await testApi();
     const bodies: unknown[] = [];
     const client = new KpiClient(api.endpoint, {
-      fetch: (input, init) => (bodies.push(JSON.parse(String(init?.body))), fetch(input, init)),
+      fetch: (input, init) => {
+        bodies.push(JSON.parse(String(init?.body)));
+        return fetch(input, init);
+      },
     });
     const creds = new Credentials(api.token);
     const now = uniqueNow();

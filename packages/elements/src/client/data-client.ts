@@ -1,8 +1,8 @@
 // One data client per page and endpoint: every widget's query within a tick goes out as one
 // POST /v1/query; identical queries are sent once; answers are cached; live updates come over SSE
 // (from a module loaded when the first widget asks for them).
-import { MAX_BATCH_QUERIES, searchParamsOf, type QueryInput, type Result } from "@kpikit/core";
-import { Credentials } from "./credentials.js";
+import { MAX_BATCH_QUERIES, type QueryInput, type Result, searchParamsOf } from "@kpikit/core";
+import type { Credentials } from "./credentials.js";
 import { asRequestError, errorOfResponse, KpiRequestError, problemMessage } from "./errors.js";
 import { resultProblem } from "./is-result.js";
 import type { Follower } from "./live.js";
@@ -221,7 +221,7 @@ export class KpiClient {
       if (!Array.isArray(results) || results.length !== queries.length) {
         throw new KpiRequestError("The KPI service sent a response this widget cannot read", response.status);
       }
-      results.forEach((item, index) => answer(index, item));
+      for (const [index, item] of results.entries()) answer(index, item);
       return;
     }
   }

@@ -1,14 +1,15 @@
 // What every data widget shares: its query attributes (each falling back to the enclosing
 // <kpi-provider>), loading through the page's data client, refresh and live updates, and the
 // loading, empty, error and stale states. Subclasses draw a result.
-import { ContextConsumer, ContextRoot } from "@lit/context";
+
 import type { Compare, Grain, QueryInput, Result } from "@kpikit/core";
+import { ContextConsumer, ContextRoot } from "@lit/context";
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
-import { KpiClient } from "../client/data-client.js";
 import { Credentials, type TokenProvider } from "../client/credentials.js";
+import { KpiClient } from "../client/data-client.js";
 import { asRequestError, KpiRequestError } from "../client/errors.js";
 import { resultProblem } from "../client/is-result.js";
-import { configContext, configProperties, parseFilter, type KpiConfig } from "./config.js";
+import { configContext, configProperties, type KpiConfig, parseFilter } from "./config.js";
 import { type KpiErrorDetail, reportOnce, SetupError } from "./report.js";
 import { text } from "./texts.js";
 
@@ -189,7 +190,9 @@ export abstract class KpiElement extends LitElement {
     if (request instanceof SetupError) {
       this.#loaded = undefined;
       this.result = undefined;
-      return request.mayArrive ? this.#awaitSetup(request) : this.#fail(request);
+      if (request.mayArrive) this.#awaitSetup(request);
+      else this.#fail(request);
+      return;
     }
     const { query, client, credentials } = request;
     const key = `${client.endpoint}|${JSON.stringify(query)}`;

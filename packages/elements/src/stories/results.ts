@@ -39,7 +39,7 @@ function result(
     status,
     formatted: {
       value: value === null ? null : percent.format(value),
-      change: value === null || previous === null ? null : signedPoints.format((value - previous) * 100) + " pp",
+      change: value === null || previous === null ? null : `${signedPoints.format((value - previous) * 100)} pp`,
     },
     dataVersion: "story",
   };

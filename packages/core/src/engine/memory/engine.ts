@@ -6,7 +6,7 @@ import { type Expr, parseExpr } from "../../expr/parse.js";
 import { factModels, type QueryFact } from "../../facts/model.js";
 import type { FactSet, Order } from "../../facts/schemas.js";
 import { datesIn, dayPosition, localDay } from "../../time/calendar.js";
-import { shiftLocal, type Span } from "../../time/range.js";
+import { type Span, shiftLocal } from "../../time/range.js";
 import type { Aggregate, Engine, MeasureRequest, MeasureResults } from "../types.js";
 import { compileKey, compileRow, compileTest, numericColumn, type RowFn } from "./row.js";
 import { type Column, compareText, lowerBound, Table, type TimeIndex } from "./table.js";
@@ -89,12 +89,12 @@ export class MemoryEngine implements Engine {
       const orders = this.table("orders").records as readonly Order[];
       const lines: Record<string, unknown>[] = [];
       const rowOf: number[] = [];
-      orders.forEach((o, i) =>
-        o.lines?.forEach((l, n) => {
+      for (const [i, o] of orders.entries()) {
+        for (const [n, l] of (o.lines ?? []).entries()) {
           lines.push({ ...l, orderId: o.id, id: `${o.id}#${n}` });
           rowOf.push(i);
-        }),
-      );
+        }
+      }
       t = new Table(factModels.orderLines, lines, { table: this.table("orders"), rowOf: Uint32Array.from(rowOf) });
     } else {
       t = new Table(factModels[fact], (this.facts[fact] ?? []) as Record<string, unknown>[]);
@@ -107,19 +107,21 @@ export class MemoryEngine implements Engine {
     const out: Groups[][] = [];
     // Counts, sums and means over the same facts, times and filters are computed in one pass.
     const passes = new Map<string, number[]>();
-    requests.forEach((r, i) => {
+    for (const [i, r] of requests.entries()) {
       const m = r.measure;
-      if (m.agg !== "count" && m.agg !== "sum" && m.agg !== "avg") return void (out[i] = this.request(r, tz));
-      if (m.snapshot) return void (out[i] = this.request(r, tz));
+      if ((m.agg !== "count" && m.agg !== "sum" && m.agg !== "avg") || m.snapshot) {
+        out[i] = this.request(r, tz);
+        continue;
+      }
       const key = JSON.stringify([m.fact, m.time, m.where, r.filters, r.groupBy]);
       passes.set(key, [...(passes.get(key) ?? []), i]);
-    });
+    }
     for (const indexes of passes.values()) {
       const results = this.additivePass(
         indexes.map((i) => requests[i]!),
         tz,
       );
-      indexes.forEach((i, n) => (out[i] = results[n]!));
+      for (const [n, i] of indexes.entries()) out[i] = results[n]!;
     }
     return out;
   }
@@ -184,7 +186,7 @@ export class MemoryEngine implements Engine {
               if (test && !test(row)) continue;
               passed++;
               const v = column[row]!;
-              if (v === v) {
+              if (!Number.isNaN(v)) {
                 sum += v;
                 count++;
               }
@@ -223,7 +225,7 @@ export class MemoryEngine implements Engine {
           const column = columns[q];
           const read = values[q];
           const v = column ? column[row]! : read ? ((read(row) as number | null) ?? Number.NaN) : 1;
-          if (v === v) {
+          if (!Number.isNaN(v)) {
             acc.sums[q * intervals + j]! += v;
             acc.counts[q * intervals + j]! += 1;
           }

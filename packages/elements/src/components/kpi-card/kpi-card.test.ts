@@ -32,8 +32,14 @@ async function ownEndpoint() {
 function spyConsole() {
   const lines: string[] = [];
   const { warn, error } = console;
-  console.warn = (...args: unknown[]) => (lines.push(String(args[0])), warn(...args));
-  console.error = (...args: unknown[]) => (lines.push(String(args[0])), error(...args));
+  console.warn = (...args: unknown[]) => {
+    lines.push(String(args[0]));
+    warn(...args);
+  };
+  console.error = (...args: unknown[]) => {
+    lines.push(String(args[0]));
+    error(...args);
+  };
   return {
     restore: () => {
       Object.assign(console, { warn, error });
@@ -343,7 +349,10 @@ describe("<kpi-card> with the real API", () => {
   it("renews a refused token through tokenProvider", async () => {
     const api = await testApi();
     let calls = 0;
-    const provider = async () => (calls++, freshToken());
+    const provider = async () => {
+      calls++;
+      return freshToken();
+    };
     const root =
       await fixture(html`<kpi-provider endpoint=${api.endpoint} token="eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.bad" .tokenProvider=${provider} range=${WEEK.range} tz="UTC" now=${uniqueNow()}>
       <kpi-card metric="aov"></kpi-card>
