@@ -18,10 +18,10 @@ export {
 } from "./facts/model.js";
 
 export * from "./definitions/units.js";
-export * from "./definitions/schema.js";
+export * from "./definitions/definition.js";
 export { dimensionNameSchema, metricIdSchema } from "./ids.js";
 export { MAX_BATCH_QUERIES } from "./query/batch.js";
-export { compileDefinition, type CompiledMetric, type Formula, type MetricLookup } from "./definitions/compile.js";
+export { compileDefinition, type CompiledMetric, type Formula, type MetricLookup } from "./definitions/compile-definition.js";
 export { MetricRegistry } from "./definitions/registry.js";
 export { parseExpr, refsOf, type Expr } from "./expr/parse.js";
 
@@ -64,7 +64,7 @@ export {
 } from "./time/range.js";
 export { isTimeZone, offsetAt, localFields, localToInstant, formatInstant, type LocalFields } from "./time/zone.js";
 
-export { querySchema, parseQuery, queryFromSearchParams, type Query, type QueryInput } from "./query/schema.js";
+export { querySchema, parseQuery, queryFromSearchParams, type Query, type QueryInput } from "./query/query.js";
 export { searchParamsOf } from "./query/params.js";
 export {
   resultSchema,
@@ -80,9 +80,9 @@ export { statusOf, changeOf } from "./query/status.js";
 export { formatValue, formatChange, formatDuration, catalogLocale, type FormatOptions } from "./format/format.js";
 
 export type { Engine, MeasureRequest, MeasureResults, Aggregate, FilterBinding } from "./engine/types.js";
-export { MemoryEngine, createMemoryEngine, type MemoryEngineOptions } from "./engine/memory/engine.js";
-export { SqlEngine, type SqlEngineOptions, type SqlExecutor } from "./engine/sql/engine.js";
-export { compileMeasures, type CompiledQuery } from "./engine/sql/compile.js";
+export { MemoryEngine, createMemoryEngine, type MemoryEngineOptions } from "./engine/memory/memory-engine.js";
+export { SqlEngine, type SqlEngineOptions, type SqlExecutor } from "./engine/sql/sql-engine.js";
+export { compileMeasures, type CompiledQuery } from "./engine/sql/compile-measures.js";
 export type { SqlStatement } from "./engine/sql/statement.js";
 export { sqlite, postgres, dialects, type Dialect, type DialectName } from "./engine/sql/dialect.js";
 export {
@@ -93,7 +93,7 @@ export {
   batchInserts,
   type EncodedRow,
   type TableSpec,
-} from "./engine/sql/schema.js";
+} from "./engine/sql/tables.js";
 export {
   Rollups,
   rebuildRollupsSql,

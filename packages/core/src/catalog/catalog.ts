@@ -1,7 +1,7 @@
 // The built-in KPI catalog (docs/kpi-catalog.md), written in the same declarative form as a user's own
 // KPIs. Formulas live here; the five locales' labels and descriptions live in texts.ts.
-import type { Definition, DefinitionInput, MeasureInput } from "../definitions/schema.js";
-import { definitionSchema } from "../definitions/schema.js";
+import type { Definition, DefinitionInput, MeasureInput } from "../definitions/definition.js";
+import { definitionSchema } from "../definitions/definition.js";
 import { kpiTexts } from "./texts.js";
 
 /** Cancelled orders are left out of every order-based KPI. */

@@ -1,7 +1,7 @@
 // The KPIs a query can name: the built-in catalog, with a tenant's own definitions layered on
 // top (a tenant may also redefine a built-in id, e.g. clv with its own customer lifetime).
 import { KpiError } from "../errors.js";
-import { type CompiledMetric, compileDefinition } from "./compile.js";
+import { type CompiledMetric, compileDefinition } from "./compile-definition.js";
 
 export class MetricRegistry {
   private readonly compiled = new Map<string, CompiledMetric>();

@@ -1,7 +1,7 @@
 // What an engine computes: plain aggregates of measures over spans of time. Everything above
 // that (formulas, null rules, changes, targets, status, formatting) is shared code, so engines
 // cannot disagree about it.
-import type { Measure } from "../definitions/schema.js";
+import type { Measure } from "../definitions/definition.js";
 import type { DimensionBinding } from "../facts/model.js";
 import type { Span } from "../time/range.js";
 

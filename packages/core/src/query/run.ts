@@ -1,9 +1,9 @@
 // Runs a query on any engine. The formula of a KPI is walked twice: once to learn which measures
 // it needs over which spans (one engine call computes them all), once to combine the aggregates
 // into the value, the previous value, the series, the breakdown, the target and the status.
-import type { CompiledMetric, Formula } from "../definitions/compile.js";
+import type { CompiledMetric, Formula } from "../definitions/compile-definition.js";
 import type { MetricRegistry } from "../definitions/registry.js";
-import type { DefaultTargets, Measure, Thresholds } from "../definitions/schema.js";
+import type { DefaultTargets, Measure, Thresholds } from "../definitions/definition.js";
 import type { Aggregate, Engine, FilterBinding, MeasureRequest, MeasureResults } from "../engine/types.js";
 import { KpiError } from "../errors.js";
 import type { Expr } from "../expr/parse.js";
@@ -21,7 +21,7 @@ import {
   type Span,
 } from "../time/range.js";
 import { formatInstant } from "../time/zone.js";
-import { parseQuery, type Query } from "./schema.js";
+import { parseQuery, type Query } from "./query.js";
 import type { Result } from "./result.js";
 import { changeOf, statusOf } from "./status.js";
 

@@ -14,7 +14,7 @@
 // hours, and for the minutes between, the histories themselves: prefix.ts), so a query reads a
 // few thousand rollup rows whatever the number of facts. A query it cannot serve so (a split, a
 // filter, a longer period, a window shorter than the gap in some zone) reads the facts.
-import type { Measure } from "../../definitions/schema.js";
+import type { Measure } from "../../definitions/definition.js";
 import { shiftLocal } from "../../time/range.js";
 import type { Aggregate, MeasureRequest } from "../types.js";
 import {

@@ -12,7 +12,7 @@ import { parseExpr } from "../../expr/parse.js";
 import { factModels, type QueryFact } from "../../facts/model.js";
 import { hash53 } from "../../hash.js";
 import type { Dialect } from "./dialect.js";
-import { columnSql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
+import { columnSql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
 import type { SqlStatement } from "./statement.js";
 
 export interface Chain {

@@ -6,7 +6,7 @@ import type { FactName, FactRecord } from "../../facts/schemas.js";
 import type { SqlStatement } from "./statement.js";
 import type { Dialect } from "./dialect.js";
 import { ingestRollupsSql, type Rollups } from "./rollup.js";
-import { batchInserts, encodeFact } from "./schema.js";
+import { batchInserts, encodeFact } from "./tables.js";
 
 export interface IngestOptions {
   /** The most parameters one statement may bind (D1: 100, PostgreSQL: 65 535). */

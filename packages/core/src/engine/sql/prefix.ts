@@ -6,7 +6,7 @@
 import type { Aggregate } from "../types.js";
 import type { Dialect } from "./dialect.js";
 import { type RollupMeasure, rollupSelect, splitSpans } from "./rollup.js";
-import type { SqlParams } from "./row.js";
+import type { SqlParams } from "./row-sql.js";
 import type { FilterBinding } from "../types.js";
 
 /** Before any fact: the start of the first piece (a whole hour, −271 821 years). */

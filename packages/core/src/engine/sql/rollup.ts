@@ -12,7 +12,7 @@
 // (`v0`/`n0` …): an order adds one row per bucket and dimension value for all of them, in the
 // spirit of ClickHouse's wide aggregate tables, rather than one per measure.
 import type { MetricRegistry } from "../../definitions/registry.js";
-import type { Measure } from "../../definitions/schema.js";
+import type { Measure } from "../../definitions/definition.js";
 import { parseExpr } from "../../expr/parse.js";
 import { type DimensionBinding, dimensions, factModels, type QueryFact } from "../../facts/model.js";
 import type { FactName } from "../../facts/schemas.js";
@@ -33,7 +33,7 @@ import {
 } from "./chain.js";
 import type { SqlStatement } from "./statement.js";
 import type { Dialect } from "./dialect.js";
-import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
+import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
 import { unionAll } from "./union.js";
 
 const HOUR = 3_600_000;

@@ -3,7 +3,7 @@
 // sent as a VALUES list, so the database compares plain numbers and never converts a row's time.
 // Each measure is one SELECT joined to its spans; the statement is their UNION ALL, one row per
 // (measure, span, group): r, wi, k, v (the aggregate) and n (the facts that contributed).
-import type { Measure } from "../../definitions/schema.js";
+import type { Measure } from "../../definitions/definition.js";
 import { parseExpr } from "../../expr/parse.js";
 import { factModels, type QueryFact } from "../../facts/model.js";
 import { datesIn, dayPosition, localDay } from "../../time/calendar.js";
@@ -15,7 +15,7 @@ import { minus, type PlanContext, prefixSums } from "./prefix.js";
 import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
 import { closeSql, rollupDimension, rollupSelect, type Rollups, splitSpans } from "./rollup.js";
-import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row.js";
+import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
 import type { SqlStatement } from "./statement.js";
 
 /** A statement and how its rows become each request's aggregates. */

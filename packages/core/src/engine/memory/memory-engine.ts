@@ -1,14 +1,14 @@
 // The memory engine: every measure computed in TypeScript over arrays of facts. It is the
 // reference the SQL engines are tested against, the engine of inline data in the browser, and
 // fast, because it scans time-sorted typed arrays between two binary searches.
-import type { Measure } from "../../definitions/schema.js";
+import type { Measure } from "../../definitions/definition.js";
 import { type Expr, parseExpr } from "../../expr/parse.js";
 import { factModels, type QueryFact } from "../../facts/model.js";
 import type { FactSet, Order } from "../../facts/schemas.js";
 import { datesIn, dayPosition, localDay } from "../../time/calendar.js";
 import { type Span, shiftLocal } from "../../time/range.js";
 import type { Aggregate, Engine, MeasureRequest, MeasureResults } from "../types.js";
-import { compileKey, compileRow, compileTest, numericColumn, type RowFn } from "./row.js";
+import { compileKey, compileRow, compileTest, numericColumn, type RowFn } from "./row-functions.js";
 import { type Column, compareText, lowerBound, Table, type TimeIndex } from "./table.js";
 
 type Groups = Map<string | null, Aggregate>;

@@ -4,7 +4,7 @@ import { KpiError } from "../errors.js";
 import { type Expr, parseExpr, refsOf } from "../expr/parse.js";
 import { fieldOf, typeOfRow } from "../expr/row-types.js";
 import { dimensions as allDimensions, type FactModel, factModels, type QueryFact } from "../facts/model.js";
-import { type Definition, definitionSchema, type Measure } from "./schema.js";
+import { type Definition, definitionSchema, type Measure } from "./definition.js";
 
 export interface Formula {
   measures: Readonly<Record<string, Measure>>;

@@ -2,7 +2,7 @@
 // executes SQL for the store (node:sqlite, Cloudflare D1, a PostgreSQL pool).
 import { prepareQuery, type RunOptions } from "../../query/run.js";
 import type { Engine, MeasureRequest, MeasureResults } from "../types.js";
-import { type CompiledQuery, compileMeasures } from "./compile.js";
+import { type CompiledQuery, compileMeasures } from "./compile-measures.js";
 import type { SqlStatement } from "./statement.js";
 import type { Dialect } from "./dialect.js";
 import type { Rollups } from "./rollup.js";
