@@ -8,7 +8,10 @@ export { KpiSparkline } from "./components/kpi-sparkline/kpi-sparkline.js";
 export { KpiElement } from "./internal/kpi-element.js";
 export type { KpiErrorDetail } from "./internal/report.js";
 export { deltaOf, type Delta, type Direction, type Tone } from "./internal/delta.js";
-/** The locales the widgets and the catalog speak (a widget's `locale` may name any BCP 47 tag; labels fall back to the closest). */
+/**
+ * The locales the widgets and the catalog speak (a widget's `locale` may name any BCP 47 tag; labels
+ * fall back to the closest).
+ */
 export { LOCALES, type Locale } from "@kpikit/core";
 export { KpiClient, Credentials, KpiRequestError, type ClientOptions, type TokenProvider } from "./client/index.js";
 // React 19's JSX types for the elements come with the main entry (type-only: no code).

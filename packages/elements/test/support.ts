@@ -1,6 +1,6 @@
 // Helpers for the element tests: the real API's address and credentials (from the test runner),
 // request counts, hand-made results, and a guard that the page never throws.
-import type { Result } from "@kpikit/core";
+import { formatChange, formatValue, type Result } from "@kpikit/core";
 
 export interface TestApi {
   endpoint: string;
@@ -25,9 +25,13 @@ let stamp = 0;
 /** A distinct `now` per use, so that a query is never answered from an earlier test's cache. */
 export const uniqueNow = () => new Date(Date.UTC(2026, 2, 10) + ++stamp * 1000).toISOString();
 
-/** A result as the API returns it, for `.data`. */
+/**
+ * A result as the API returns it in `locale`, for `.data`: unless given, its `formatted` strings are
+ * the value and change formatted as the API formats them.
+ */
 export function result(
   overrides: Partial<Omit<Result, "metric">> & { metric?: Partial<Result["metric"]> } = {},
+  locale = "en",
 ): Result {
   const { metric, ...rest } = overrides;
   const base: Result = {
@@ -52,10 +56,16 @@ export function result(
     ],
     target: null,
     status: null,
-    formatted: { value: "$60.00", change: "+20.0%" },
+    formatted: { value: null, change: null },
     dataVersion: "1",
   };
-  return { ...base, ...rest, metric: base.metric };
+  const made = { ...base, ...rest, metric: base.metric };
+  const { unit, currency } = made.metric;
+  const formatted = rest.formatted ?? {
+    value: formatValue(made.value, { unit, currency, locale }),
+    change: formatChange(made.change.relative, locale),
+  };
+  return { ...made, formatted };
 }
 
 /** Waits for an element's next event of a kind. */

@@ -316,7 +316,8 @@ export class KpiClient {
   /** What a stream's responses and events mean for its listeners and the cache. */
   #follower(key: string, query: QueryInput, credentials: Credentials, { listeners, stop }: Stream): Follower {
     const { metric, ...rest } = query;
-    const url = `${this.endpoint}/v1/metrics/${encodeURIComponent(metric)}/stream?${searchParamsOf(rest as QueryInput)}`;
+    const path = `/v1/metrics/${encodeURIComponent(metric)}/stream`;
+    const url = `${this.endpoint}${path}?${searchParamsOf(rest as QueryInput)}`;
     return {
       signal: stop.signal,
       connect: async () => {

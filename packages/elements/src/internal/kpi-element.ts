@@ -134,7 +134,8 @@ export abstract class KpiElement extends LitElement {
     const credentials = this.#credentials();
     if (!credentials.token && !credentials.tokenProvider) {
       return new SetupError(
-        "no credential: set token (a publishable key kpi_pk_… or an embed token) or tokenProvider on this element or on a <kpi-provider> around it",
+        "no credential: set token (a publishable key kpi_pk_… or an embed token) or tokenProvider " +
+          "on this element or on a <kpi-provider> around it",
         true,
       );
     }
@@ -291,7 +292,8 @@ export abstract class KpiElement extends LitElement {
 
   protected renderLoading(): TemplateResult {
     return html`<div part="base" class="base loading" aria-busy="true">
-      <span class="visually-hidden" role="status">${text("loading", this.effectiveLocale)}</span>${this.renderSkeleton()}
+      <span class="visually-hidden" role="status">${text("loading", this.effectiveLocale)}</span
+      >${this.renderSkeleton()}
     </div>`;
   }
 
@@ -304,7 +306,11 @@ export abstract class KpiElement extends LitElement {
     return html`<div part="base" class="base error" role="alert">
       ${this.label ? html`<span part="label" class="label">${this.label}</span>` : nothing}
       <p class="message" part="error">${text(error.retryable ? "error_temporary" : "error_unavailable", locale)}</p>
-      ${error.retryable && this.data === undefined ? html`<button part="retry" @click=${() => void this.load(true)}>${text("retry", locale)}</button>` : nothing}
+      ${
+        error.retryable && this.data === undefined
+          ? html`<button part="retry" @click=${() => void this.load(true)}>${text("retry", locale)}</button>`
+          : nothing
+      }
     </div>`;
   }
 

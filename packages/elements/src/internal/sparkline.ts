@@ -41,8 +41,37 @@ export function sparklineSvg(
     partial && last >= 0 && lastValue !== null && lastValue !== undefined && y
       ? linearScale(y, [96, 4])(lastValue)
       : null;
-  return svg`<svg part="sparkline" class="sparkline" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-    <path d=${sparklinePath(values, y)} fill="none" stroke="currentColor" stroke-width="2" vector-effect="non-scaling-stroke" stroke-linejoin="round" stroke-linecap="round"></path>
-    ${dot !== null ? svg`<line x1="100" x2="100" y1=${dot} y2=${dot} stroke="currentColor" stroke-width="5" stroke-linecap="round" vector-effect="non-scaling-stroke" class="partial"></line>` : null}
+  return svg`<svg
+    part="sparkline"
+    class="sparkline"
+    viewBox="0 0 100 100"
+    preserveAspectRatio="none"
+    aria-hidden="true"
+    focusable="false"
+  >
+    <path
+      d=${sparklinePath(values, y)}
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      vector-effect="non-scaling-stroke"
+      stroke-linejoin="round"
+      stroke-linecap="round"
+    ></path>
+    ${
+      dot !== null
+        ? svg`<line
+            x1="100"
+            x2="100"
+            y1=${dot}
+            y2=${dot}
+            stroke="currentColor"
+            stroke-width="5"
+            stroke-linecap="round"
+            vector-effect="non-scaling-stroke"
+            class="partial"
+          ></line>`
+        : null
+    }
   </svg>`;
 }

@@ -1,5 +1,6 @@
 // The look every widget shares: theme tokens (light and dark, overridable through --kpi-*),
-// the frame, label and status colours, the skeleton, the error, empty and stale states, and the screen-reader-only utility.
+// the frame, label and status colours, the skeleton, the error, empty and stale states, and the
+// screen-reader-only utility.
 import { css } from "lit";
 
 export const themeStyles = css`

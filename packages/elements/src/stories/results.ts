@@ -1,10 +1,7 @@
 // Hand-made results for the stories that need an exact picture: each status, an empty period.
-import type { Result, Status } from "@kpikit/core";
+import { changeOf, formatChange, formatValue, type Result, type Status } from "@kpikit/core";
 
 const DAYS = ["2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29", "2026-10-30", "2026-10-31", "2026-11-01"];
-
-const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 });
-const signedPoints = new Intl.NumberFormat("en", { signDisplay: "exceptZero", maximumFractionDigits: 1 });
 
 function result(
   value: number | null,
@@ -12,6 +9,7 @@ function result(
   status: Status | null,
   values: (number | null)[],
 ): Result {
+  const change = changeOf(value, previous);
   return {
     metric: {
       id: "on_time_delivery",
@@ -30,17 +28,12 @@ function result(
     compare: { kind: "previous_period", start: "2026-10-19T00:00:00-04:00", end: "2026-10-26T00:00:00-04:00" },
     value,
     previous,
-    change:
-      value === null || previous === null
-        ? { absolute: null, relative: null }
-        : { absolute: value - previous, relative: previous === 0 ? null : (value - previous) / previous },
+    change,
     series: DAYS.map((day, i) => ({ start: `${day}T00:00:00-04:00`, value: values[i] ?? null, previous: null })),
     target: { value: 0.95, attainment: value === null ? null : value / 0.95 },
     status,
-    formatted: {
-      value: value === null ? null : percent.format(value),
-      change: value === null || previous === null ? null : `${signedPoints.format((value - previous) * 100)} pp`,
-    },
+    // In English, as the API formats a result asked for in `en`.
+    formatted: { value: formatValue(value, { unit: "percent" }), change: formatChange(change.relative) },
     dataVersion: "story",
   };
 }

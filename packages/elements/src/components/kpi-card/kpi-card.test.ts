@@ -1,3 +1,4 @@
+import { LOCALES, type Result } from "@kpikit/core";
 import { expect, fixture, html } from "@open-wc/testing";
 import { KpiClient } from "../../client/data-client.js";
 import "../../index.js";
@@ -120,16 +121,25 @@ describe("<kpi-card> from .data", () => {
       "zh-Hant": { comparison: "較上期", na: "不適用" },
     };
     for (const [locale, words] of Object.entries(expected)) {
-      const el = await card(result({ value: 1234.5 }), locale);
+      const el = await card(result({ value: 1234.5 }, locale), locale);
       expect(part(el, "comparison")).to.equal(words.comparison);
       expect(part(el, "value")).to.equal(
         new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(1234.5).replace(/\s/g, " "),
       );
-      const na = await card(result({ previous: 0, change: { absolute: 60, relative: null } }), locale);
+      const na = await card(result({ previous: 0, change: { absolute: 60, relative: null } }, locale), locale);
       expect(part(na, "delta")).to.contain(words.na);
     }
-    expect(part(await card(result({ value: 1234.5 }), "ru"), "value")).to.equal("1 234,50 $");
-    expect(part(await card(result({ value: 1234.5 }), "zh-Hans"), "value")).to.equal("US$1,234.50");
+    expect(part(await card(result({ value: 1234.5 }, "ru"), "ru"), "value")).to.equal("1 234,50 $");
+    expect(part(await card(result({ value: 1234.5 }, "zh-Hans"), "zh-Hans"), "value")).to.equal("US$1,234.50");
+  });
+
+  it("shows the value and change as the result formatted them, and formats neither again", async () => {
+    const el = await card(result({ formatted: { value: "60 dollars", change: "+20 percent" } }));
+    expect(part(el, "value")).to.equal("60 dollars");
+    expect(part(el, "delta")).to.contain("▲ +20 percent");
+    // The arrow and colour still follow the number; a missing formatted value reads "n/a".
+    expect(el.shadowRoot!.querySelector(".delta")!.classList.contains("tone-good")).to.be.true;
+    expect(part(await card(result({ formatted: { value: null, change: "+20.0%" } })), "value")).to.equal("n/a");
   });
 
   it("shows the target, the attainment and the status", async () => {
@@ -197,6 +207,27 @@ describe("<kpi-card> from .data", () => {
 });
 
 describe("<kpi-card> with the real API", () => {
+  it("shows the value and change the API formatted, in the five locales", async () => {
+    const api = await testApi();
+    const percent = { style: "percent", signDisplay: "exceptZero", minimumFractionDigits: 1 } as const;
+    for (const locale of LOCALES) {
+      const el = await fixture<KpiCard>(
+        html`<kpi-card metric="aov" locale=${locale} endpoint=${api.endpoint} token=${api.token}
+          range=${WEEK.range} tz=${WEEK.tz} now=${uniqueNow()}></kpi-card>`,
+      );
+      const { detail } = await next(el, "kpi-load");
+      await el.updateComplete;
+      const { formatted } = detail.result as Result;
+      const spaced = (s: string) => s.replace(/\s/g, " ");
+      expect(formatted.value).to.equal(
+        new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(60),
+      );
+      expect(formatted.change).to.equal(new Intl.NumberFormat(locale, percent).format(0.2));
+      expect(part(el, "value"), locale).to.equal(spaced(formatted.value!));
+      expect(part(el, "delta"), locale).to.contain(spaced(formatted.change!));
+    }
+  });
+
   it("renders from attributes: the value and change of the test week", async () => {
     const api = await testApi();
     const el = await fixture<KpiCard>(

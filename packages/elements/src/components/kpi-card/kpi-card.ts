@@ -5,6 +5,7 @@ import { KpiElement } from "../../internal/kpi-element.js";
 import { sparklineSvg } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
 import { text } from "../../internal/texts.js";
+import { shownValue, valueFormat } from "../../internal/values.js";
 import { cardStyles } from "./kpi-card.styles.js";
 
 const ARROWS = { up: "▲", down: "▼", flat: "▬" } as const;
@@ -64,22 +65,24 @@ export class KpiCard extends KpiElement {
   }
 
   protected override renderSkeleton(): TemplateResult {
-    return html`<span class="skeleton label-line"></span><span class="skeleton value-line"></span>${this.sparkline ? html`<span class="skeleton spark-line"></span>` : nothing}`;
+    const spark = this.sparkline ? html`<span class="skeleton spark-line"></span>` : nothing;
+    return html`<span class="skeleton label-line"></span><span class="skeleton value-line"></span>${spark}`;
   }
 
   protected override renderResult(r: Result): TemplateResult {
     const locale = this.effectiveLocale;
-    const { unit, currency } = r.metric;
-    const value = formatValue(r.value, { unit, locale, currency }) ?? text("not_available", locale);
     const delta = deltaOf(r, locale);
     const label = this.labelOf(r);
     const partial = r.series.at(-1)?.partial === true;
+    const status = r.status
+      ? html`<span part="status" class="status status-${r.status}">${text(`status_${r.status}`, locale)}</span>`
+      : nothing;
     return html`<article part="base" class="base" aria-label=${label}>
       <div class="header">
         <span part="label" class="label">${label}</span>
-        ${r.status ? html`<span part="status" class="status status-${r.status}">${text(`status_${r.status}`, locale)}</span>` : nothing}
+        ${status}
       </div>
-      <div part="value" class="value">${value}</div>
+      <div part="value" class="value">${shownValue(r, locale)}</div>
       ${
         r.compare
           ? html`<div class="delta-row">
@@ -87,7 +90,9 @@ export class KpiCard extends KpiElement {
               ><span aria-hidden="true">${delta.direction ? `${ARROWS[delta.direction]} ` : ""}${delta.text}</span
               ><span class="visually-hidden">${delta.spoken}</span></span
             >
-            <span part="comparison" class="comparison">${text(r.compare.kind === "previous_year" ? "vs_previous_year" : "vs_previous_period", locale)}</span>
+            <span part="comparison" class="comparison"
+              >${text(r.compare.kind === "previous_year" ? "vs_previous_year" : "vs_previous_period", locale)}</span
+            >
           </div>`
           : nothing
       }
@@ -106,12 +111,13 @@ export class KpiCard extends KpiElement {
 
   #renderTarget(r: Result, target: NonNullable<Result["target"]>): TemplateResult {
     const locale = this.effectiveLocale;
-    const { unit, currency } = r.metric;
     const attainment = target.attainment;
     const share = attainment === null ? null : formatValue(attainment, { unit: "percent", locale });
     const width = attainment === null ? 0 : Math.max(0, Math.min(1, attainment)) * 100;
     // One string: a template that starts with a space would lose it to the HTML minifier.
-    const caption = `${text("target", locale)}: ${formatValue(target.value, { unit, locale, currency })}${share ? ` · ${share} ${text("of_target", locale)}` : ""}`;
+    const caption =
+      `${text("target", locale)}: ${valueFormat(r, locale)(target.value)}` +
+      (share ? ` · ${share} ${text("of_target", locale)}` : "");
     return html`<div part="target" class="target">
       <span>${caption}</span>
       <div class="track" aria-hidden="true"><div class="bar" style="inline-size: ${width}%"></div></div>

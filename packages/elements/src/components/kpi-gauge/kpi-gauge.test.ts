@@ -5,18 +5,21 @@ import { bandsOf, type KpiGauge } from "./kpi-gauge.js";
 
 afterEach(() => expect(pageErrors()).to.deep.equal([]));
 
-const conversion = (value: number) =>
-  result({
-    metric: {
-      id: "conversion_rate",
-      label: "Conversion rate",
-      unit: "percent",
-      better: "up",
-      thresholds: { warning: 0.03, critical: 0.02 },
+const conversion = (value: number, locale = "en") =>
+  result(
+    {
+      metric: {
+        id: "conversion_rate",
+        label: "Conversion rate",
+        unit: "percent",
+        better: "up",
+        thresholds: { warning: 0.03, critical: 0.02 },
+      },
+      value,
+      status: value < 0.02 ? "critical" : value < 0.03 ? "warning" : "good",
     },
-    value,
-    status: value < 0.02 ? "critical" : value < 0.03 ? "warning" : "good",
-  });
+    locale,
+  );
 
 describe("<kpi-gauge>", () => {
   it("is a meter with an Intl-formatted aria-valuetext", async () => {
@@ -28,7 +31,7 @@ describe("<kpi-gauge>", () => {
     expect(meter.getAttribute("aria-valuemax")).to.equal("0.035");
     expect(meter.getAttribute("aria-valuetext")).to.equal("2.5%, Warning");
     expect(part(el, "value")).to.equal("2.5%");
-    const ru = await fixture<KpiGauge>(html`<kpi-gauge locale="ru" .data=${conversion(0.025)}></kpi-gauge>`);
+    const ru = await fixture<KpiGauge>(html`<kpi-gauge locale="ru" .data=${conversion(0.025, "ru")}></kpi-gauge>`);
     expect(ru.shadowRoot!.querySelector("[role=meter]")!.getAttribute("aria-valuetext")).to.equal(
       "2,5\u00a0%, Внимание",
     );

@@ -1,10 +1,11 @@
-import { formatValue, statusOf, type Result, type Status } from "@kpikit/core";
+import { statusOf, type Result, type Status } from "@kpikit/core";
 import { html, nothing, svg, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { ringPath } from "../../internal/paths.js";
 import { niceExtent } from "../../internal/scale.js";
 import { themeStyles } from "../../internal/styles.js";
 import { text } from "../../internal/texts.js";
+import { shownValue, valueFormat } from "../../internal/values.js";
 import { gaugeStyles } from "./kpi-gauge.styles.js";
 
 /** The dial sweeps 240°, open at the bottom. */
@@ -95,14 +96,16 @@ export class KpiGauge extends KpiElement {
 
   protected override renderResult(r: Result): TemplateResult {
     const locale = this.effectiveLocale;
-    const { unit, currency, better } = r.metric;
+    const better = r.metric.better;
     const [min, max] = this.scaleOf(r);
-    const fmt = (v: number | null) => formatValue(v, { unit, locale, currency }) ?? text("not_available", locale);
+    const fmt = valueFormat(r, locale);
+    const value = shownValue(r, locale);
     const angle = (v: number) => START + ((Math.min(max, Math.max(min, v)) - min) / (max - min)) * (END - START);
     const target = this.target ?? r.target?.value ?? null;
     const status = this.target !== undefined ? statusOf(r.value, better, r.metric.thresholds, this.target) : r.status;
     const label = this.labelOf(r);
-    const valueText = `${fmt(r.value)}${status ? `, ${text(`status_${status}`, locale)}` : ""}`;
+    const statusText = status ? text(`status_${status}`, locale) : undefined;
+    const valueText = statusText ? `${value}, ${statusText}` : value;
     const at = (a: number, radius: number) => [Math.sin(a) * radius, -Math.cos(a) * radius] as const;
     const [tx1, ty1] = target !== null ? at(angle(target), 66) : [0, 0];
     const [tx2, ty2] = target !== null ? at(angle(target), 104) : [0, 0];
@@ -127,13 +130,17 @@ export class KpiGauge extends KpiElement {
           )}
           ${r.value !== null ? svg`<path class="fill" d=${ringPath(72, 92, START, angle(r.value))}></path>` : nothing}
           ${target !== null ? svg`<line class="target-mark" x1=${tx1} y1=${ty1} x2=${tx2} y2=${ty2}></line>` : nothing}
-          <text part="value" class="value" x="0" y="10" text-anchor="middle">${fmt(r.value)}</text>
+          <text part="value" class="value" x="0" y="10" text-anchor="middle">${value}</text>
           <text class="scale-label" x=${minX} y=${minY + 22} text-anchor="middle">${fmt(min)}</text>
           <text class="scale-label" x=${maxX} y=${maxY + 22} text-anchor="middle">${fmt(max)}</text>
         </svg>
       </div>
-      ${target !== null ? html`<span part="target" class="target-text">${text("target", locale)}: ${fmt(target)}</span>` : nothing}
-      ${status ? html`<span class=${`status-${status}`}>${text(`status_${status}`, locale)}</span>` : nothing} ${this.renderStale()}
+      ${
+        target !== null
+          ? html`<span part="target" class="target-text">${text("target", locale)}: ${fmt(target)}</span>`
+          : nothing
+      }
+      ${status ? html`<span class=${`status-${status}`}>${statusText}</span>` : nothing} ${this.renderStale()}
     </div>`;
   }
 }

@@ -1,9 +1,10 @@
-import { formatValue, type Result } from "@kpikit/core";
+import type { Result } from "@kpikit/core";
 import { html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { extentOf, sparklineSvg } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
 import { text } from "../../internal/texts.js";
+import { valueFormat } from "../../internal/values.js";
 import { sparklineStyles } from "./kpi-sparkline.styles.js";
 
 /** Sparklines that share a y-scale, by group name. */
@@ -91,12 +92,19 @@ export class KpiSparkline extends KpiElement {
     const values = this.values();
     const first = values.find((v) => v !== null) ?? null;
     const last = values.findLast((v) => v !== null) ?? null;
-    const fmt = (v: number | null) =>
-      formatValue(v, { unit: r.metric.unit, locale, currency: r.metric.currency }) ?? text("not_available", locale);
+    // The first and last points of the series, which a result carries unformatted.
+    const fmt = valueFormat(r, locale);
     // Too small for the other widgets' stale badge: the line fades, and says why on hover and to screen readers.
     const stale = this.stale ? text("stale", locale) : "";
-    return html`<span part="base" class="base ${stale ? "stale" : ""}" title=${stale || nothing} role="img" aria-label="${this.labelOf(r)}: ${fmt(first)} → ${fmt(last)}${stale ? ` (${stale})` : ""}"
-      >${sparklineSvg(values, this.domain(), r.series.at(-1)?.partial === true)}${stale ? html`<span part="stale" class="visually-hidden">${stale}</span>` : nothing}</span
+    const label = `${this.labelOf(r)}: ${fmt(first)} → ${fmt(last)}${stale ? ` (${stale})` : ""}`;
+    const line = sparklineSvg(values, this.domain(), r.series.at(-1)?.partial === true);
+    return html`<span
+      part="base"
+      class="base ${stale ? "stale" : ""}"
+      title=${stale || nothing}
+      role="img"
+      aria-label=${label}
+      >${line}${stale ? html`<span part="stale" class="visually-hidden">${stale}</span>` : nothing}</span
     >`;
   }
 }

@@ -1,4 +1,4 @@
-import { formatValue, type Result } from "@kpikit/core";
+import type { Result } from "@kpikit/core";
 import { ticks } from "d3-array";
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from "lit";
 import { formatBucket } from "../../internal/dates.js";
@@ -7,6 +7,7 @@ import { areaPath, linePath, type Point } from "../../internal/paths.js";
 import { linearScale, niceExtent } from "../../internal/scale.js";
 import { themeStyles } from "../../internal/styles.js";
 import { text } from "../../internal/texts.js";
+import { valueFormat } from "../../internal/values.js";
 import { trendStyles } from "./kpi-trend.styles.js";
 
 const MARGIN = { top: 8, right: 12, bottom: 24, left: 52 };
@@ -77,7 +78,8 @@ export class KpiTrend extends KpiElement {
   }
 
   protected override renderSkeleton(): TemplateResult {
-    return html`<span class="skeleton label-line"></span><span class="skeleton chart" style="block-size: ${this.height}px"></span>`;
+    return html`<span class="skeleton label-line"></span
+      ><span class="skeleton chart" style="block-size: ${this.height}px"></span>`;
   }
 
   private onKey(event: KeyboardEvent, count: number): void {
@@ -104,7 +106,6 @@ export class KpiTrend extends KpiElement {
 
   protected override renderResult(r: Result): TemplateResult {
     const locale = this.effectiveLocale;
-    const { unit, currency } = r.metric;
     const { grain, tz } = r.range;
     const series = r.series;
     const n = series.length;
@@ -122,8 +123,11 @@ export class KpiTrend extends KpiElement {
     const y = linearScale(domain, [height - MARGIN.bottom, MARGIN.top]);
     const current: Point[] = series.map((p, i) => [x(i), p.value === null ? null : y(p.value)]);
     const previous: Point[] = series.map((p, i) => [x(i), p.previous === null ? null : y(p.previous)]);
-    const fmt = (v: number | null) => formatValue(v, { unit, locale, currency }) ?? text("not_available", locale);
-    const compact = (v: number) => formatValue(v, { unit, locale, currency, compact: true }) ?? "";
+    // The trend shows points of the series, which a result carries unformatted. The y-axis has a
+    // narrow margin, so its ticks take short forms ($1.2K).
+    const fmt = valueFormat(r, locale);
+    const compact = valueFormat(r, locale, true);
+    const bucket = (start: string, style: "short" | "long") => formatBucket(start, grain, tz, locale, style);
     const maxTicks = Math.max(2, Math.floor(innerW / 72));
     const every = Math.max(1, Math.ceil(n / maxTicks));
     const xTicks = series.map((_, i) => i).filter((i) => i % every === 0);
@@ -134,13 +138,16 @@ export class KpiTrend extends KpiElement {
     const previousLabel = text("previous", locale);
     const currentLabel = text("current", locale);
     const pointText = point
-      ? `${formatBucket(point.start, grain, tz, locale, "long")}: ${currentLabel} ${fmt(point.value)}${hasPrevious ? `, ${previousLabel} ${fmt(point.previous)}` : ""}`
+      ? `${bucket(point.start, "long")}: ${currentLabel} ${fmt(point.value)}` +
+        (hasPrevious ? `, ${previousLabel} ${fmt(point.previous)}` : "")
       : "";
+    const tooltipAt = `inset-inline-start: clamp(0%, calc(${left}% - 4rem), calc(100% - 8rem))`;
     return html`<div part="base" class="base">
       <div class="header">
         <span part="label" class="label" id="label">${label}</span>
         <span class="legend" aria-hidden="true">
-          <span class="key">${currentLabel}</span>${hasPrevious ? html`<span class="key previous">${previousLabel}</span>` : nothing}
+          <span class="key">${currentLabel}</span
+          >${hasPrevious ? html`<span class="key previous">${previousLabel}</span>` : nothing}
         </span>
         ${this.renderStale()}
       </div>
@@ -161,21 +168,36 @@ export class KpiTrend extends KpiElement {
             (t) => svg`<line class="grid" x1=${MARGIN.left} x2=${width - MARGIN.right} y1=${y(t)} y2=${y(t)}></line>
               <text class="tick" x=${MARGIN.left - 6} y=${y(t)} dy="0.32em" text-anchor="end">${compact(t)}</text>`,
           )}
-          ${xTicks.map((i) => svg`<text class="tick" x=${x(i)} y=${height - 6} text-anchor="middle">${formatBucket(series[i]!.start, grain, tz, locale, "short")}</text>`)}
+          ${xTicks.map(
+            (i) =>
+              svg`<text class="tick" x=${x(i)} y=${height - 6} text-anchor="middle"
+                >${bucket(series[i]!.start, "short")}</text
+              >`,
+          )}
           ${hasPrevious ? svg`<path class="previous-line" d=${linePath(previous)}></path>` : nothing}
           <path class="area" d=${areaPath(current, y(Math.max(domain[0], 0)))}></path>
           <path class="line" d=${linePath(current)}></path>
           ${
             active !== undefined
-              ? svg`<line class="cursor" x1=${x(active)} x2=${x(active)} y1=${MARGIN.top} y2=${height - MARGIN.bottom}></line>
-              ${current[active]![1] !== null ? svg`<circle class="dot" cx=${x(active)} cy=${current[active]![1]!} r="4"></circle>` : nothing}`
+              ? svg`<line
+                  class="cursor"
+                  x1=${x(active)}
+                  x2=${x(active)}
+                  y1=${MARGIN.top}
+                  y2=${height - MARGIN.bottom}
+                ></line>
+                ${
+                  current[active]![1] !== null
+                    ? svg`<circle class="dot" cx=${x(active)} cy=${current[active]![1]!} r="4"></circle>`
+                    : nothing
+                }`
               : nothing
           }
         </svg>
         ${
           point
-            ? html`<div part="tooltip" class="tooltip" style="inset-inline-start: clamp(0%, calc(${left}% - 4rem), calc(100% - 8rem))">
-              <div class="date">${formatBucket(point.start, grain, tz, locale, "long")}</div>
+            ? html`<div part="tooltip" class="tooltip" style=${tooltipAt}>
+              <div class="date">${bucket(point.start, "long")}</div>
               <div>${currentLabel}: <strong>${fmt(point.value)}</strong></div>
               ${hasPrevious ? html`<div>${previousLabel}: <strong>${fmt(point.previous)}</strong></div>` : nothing}
             </div>`
@@ -195,7 +217,7 @@ export class KpiTrend extends KpiElement {
         <tbody>
           ${series.map(
             (p) => html`<tr>
-              <th scope="row">${formatBucket(p.start, grain, tz, locale, "long")}</th>
+              <th scope="row">${bucket(p.start, "long")}</th>
               <td>${fmt(p.value)}</td>
               ${hasPrevious ? html`<td>${fmt(p.previous)}</td>` : nothing}
             </tr>`,
