@@ -16,7 +16,8 @@ import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { gzipSync } from "node:zlib";
 import { storeSchema } from "@kpikit/api";
-import { encodeFact, generateDemo, insertSql, sqlite } from "@kpikit/core";
+import { generateDemo } from "@kpikit/core";
+import { encodeFact, insertSql, sqlite } from "@kpikit/core/sql";
 import autocannon from "autocannon";
 import { build } from "esbuild";
 

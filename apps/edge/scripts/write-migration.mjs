@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
 import { storeSchema } from "@kpikit/api";
-import { sqlite } from "@kpikit/core";
+import { sqlite } from "@kpikit/core/sql";
 
 const dir = new URL("../migrations/", import.meta.url);
 const files = readdirSync(dir)

@@ -1,6 +1,6 @@
 // The Worker in real workerd against D1: ingest, query, tokens and refusals.
 import { storeSchema } from "@kpikit/api";
-import { sqlite } from "@kpikit/core";
+import { sqlite } from "@kpikit/core/sql";
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 

@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { DatabaseSync } from "node:sqlite";
 import { createTenant, SqlStore } from "@kpikit/api";
 import { nodeSqliteDriver } from "@kpikit/api/node";
-import { catalog, MetricRegistry, Rollups } from "@kpikit/core";
+import { catalog, MetricRegistry } from "@kpikit/core";
+import { Rollups } from "@kpikit/core/sql";
 import { afterAll, expect, it } from "vitest";
 
 const registry = MetricRegistry.of(catalog);

@@ -13,8 +13,9 @@ export type {
   DataPart,
   DataVersions,
 } from "./store/types.js";
-export { SqlStore, storeSchema, type ReadOptions, type SqlDriver } from "./store/sql-store.js";
-export type { SqlStatement } from "@kpikit/core";
+export { SqlStore, storeSchema } from "./store/sql-store.js";
+// A driver's interface is core's; writing one needs only this package.
+export type { ReadOptions, SqlDriver, SqlStatement } from "@kpikit/core/sql";
 export { MemoryStore } from "./store/memory-store.js";
 export { d1Driver, type D1Like } from "./store/d1.js";
 export { QueryTimeoutError, StoreUnavailableError } from "./store/unavailable.js";

@@ -1,4 +1,5 @@
-// @kpikit/core: KPI definitions, fact schemas, time ranges and zones, and the engines.
+// @kpikit/core: KPI definitions, fact schemas, time ranges and zones, queries and results, formatting
+// and the in-memory engine — what browsers and servers both use. SQL is in "@kpikit/core/sql".
 export { KpiError, type ErrorCode, type Issue } from "./errors.js";
 export { hash53 } from "./hash.js";
 
@@ -21,7 +22,12 @@ export * from "./definitions/units.js";
 export * from "./definitions/definition.js";
 export { dimensionNameSchema, metricIdSchema } from "./ids.js";
 export { MAX_BATCH_QUERIES } from "./query/batch.js";
-export { compileDefinition, type CompiledMetric, type Formula, type MetricLookup } from "./definitions/compile-definition.js";
+export {
+  compileDefinition,
+  type CompiledMetric,
+  type Formula,
+  type MetricLookup,
+} from "./definitions/compile-definition.js";
 export { MetricRegistry } from "./definitions/registry.js";
 export { parseExpr, refsOf, type Expr } from "./expr/parse.js";
 
@@ -81,28 +87,6 @@ export { formatValue, formatChange, formatDuration, catalogLocale, type FormatOp
 
 export type { Engine, MeasureRequest, MeasureResults, Aggregate, FilterBinding } from "./engine/types.js";
 export { MemoryEngine, createMemoryEngine, type MemoryEngineOptions } from "./engine/memory/memory-engine.js";
-export { SqlEngine, type SqlEngineOptions, type SqlExecutor } from "./engine/sql/sql-engine.js";
-export { compileMeasures, type CompiledQuery } from "./engine/sql/compile-measures.js";
-export type { SqlStatement } from "./engine/sql/statement.js";
-export { sqlite, postgres, dialects, type Dialect, type DialectName } from "./engine/sql/dialect.js";
-export {
-  schemaStatements,
-  tableSpecs,
-  encodeFact,
-  insertSql,
-  batchInserts,
-  type EncodedRow,
-  type TableSpec,
-} from "./engine/sql/tables.js";
-export {
-  Rollups,
-  rebuildRollupsSql,
-  currentRollupsSql,
-  ingestRollupsSql,
-  type RollupMeasure,
-} from "./engine/sql/rollup.js";
-export { ingestSql, type IngestOptions, type IngestSql } from "./engine/sql/ingest.js";
-
 export { validateBatch, type BatchValidation, type RecordError } from "./facts/validate.js";
 export {
   columnMappingSchema,

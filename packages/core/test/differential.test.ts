@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalog, createMemoryEngine, demoFacts, type Engine, type Result, runQuery } from "../src/index.js";
 import { registry, sqliteEngine } from "./support/engines.js";
-import { postgresEngine } from "./support/postgres.js";
+import { postgresEngine } from "./support/engines.js";
 
 /** Two years, so that customers can lapse (churn) within the 365-day activity window. */
 const facts = demoFacts({

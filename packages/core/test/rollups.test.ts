@@ -3,29 +3,11 @@
 // zone half an hour off UTC and up to a "now" in the middle of an hour (so that spans mix rollup
 // hours and fact edges), across a clock change, broken down and filtered. A rebuild from the facts
 // must give the very rollup rows the increments did.
-import { DatabaseSync } from "node:sqlite";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  catalog,
-  type SqlStatement,
-  currentRollupsSql,
-  demoFacts,
-  type Dialect,
-  type FactName,
-  type FactRecord,
-  ingestSql,
-  postgres,
-  rebuildRollupsSql,
-  type Result,
-  Rollups,
-  runQuery,
-  schemaStatements,
-  SqlEngine,
-  sqlite,
-} from "../src/index.js";
+import { catalog, demoFacts, type FactName, type FactRecord, type Result, runQuery } from "../src/index.js";
+import { currentRollupsSql, ingestSql, rebuildRollupsSql, Rollups, schemaStatements, SqlEngine } from "../src/sql.js";
 import { registry } from "./support/engines.js";
-import { newPostgresDatabase } from "./support/postgres.js";
+import { postgresTestDriver, sqliteTestDriver, type TestDriver } from "./support/drivers.js";
 
 const TENANT = "t1";
 const rollups = Rollups.of(registry);
@@ -38,63 +20,6 @@ const facts = demoFacts({
   seed: 7,
 });
 const NOW = Date.parse("2026-11-23T09:47:13Z");
-
-/** A database as the tests drive it: statements in a transaction, and queries. */
-interface Database {
-  dialect: Dialect;
-  transaction(statements: readonly SqlStatement[]): Promise<number[]>;
-  all(sql: string, params?: readonly unknown[]): Promise<Record<string, unknown>[]>;
-  close(): Promise<void>;
-}
-
-function sqliteDatabase(): Database {
-  const db = new DatabaseSync(":memory:");
-  return {
-    dialect: sqlite,
-    async transaction(statements) {
-      db.exec("BEGIN");
-      const changes = statements.map((s) => Number(db.prepare(s.sql).run(...(s.params as never[])).changes));
-      db.exec("COMMIT");
-      return changes;
-    },
-    async all(sql, params = []) {
-      return db.prepare(sql).all(...(params as never[])) as Record<string, unknown>[];
-    },
-    async close() {
-      db.close();
-    },
-  };
-}
-
-async function postgresDatabase(): Promise<Database> {
-  const database = await newPostgresDatabase();
-  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
-  return {
-    dialect: postgres,
-    async transaction(statements) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        const changes: number[] = [];
-        for (const s of statements) changes.push((await client.query(s.sql, s.params as unknown[])).rowCount ?? 0);
-        await client.query("COMMIT");
-        return changes;
-      } catch (e) {
-        await client.query("ROLLBACK");
-        throw e;
-      } finally {
-        client.release();
-      }
-    },
-    async all(sql, params = []) {
-      return (await pool.query(sql, params as unknown[])).rows;
-    },
-    async close() {
-      await pool.end();
-      await database.drop();
-    },
-  };
-}
 
 /** A deterministic shuffle, so that batches arrive out of time order (late facts). */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -109,7 +34,7 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 }
 
 let ingests = 0;
-async function ingest(db: Database, fact: FactName, records: readonly unknown[]): Promise<number> {
+async function ingest(db: TestDriver, fact: FactName, records: readonly unknown[]): Promise<number> {
   const { statements, counted } = ingestSql(fact, records as FactRecord<FactName>[], TENANT, db.dialect, {
     maxParams: 999,
     ingestId: `i${++ingests}`,
@@ -120,7 +45,7 @@ async function ingest(db: Database, fact: FactName, records: readonly unknown[])
 }
 
 /** The schema, current (empty) rollups, then every fact in shuffled batches, some sent twice. */
-async function load(db: Database): Promise<void> {
+async function load(db: TestDriver): Promise<void> {
   await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
   await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
   for (const [fact, records] of Object.entries(facts) as [FactName, unknown[]][]) {
@@ -150,7 +75,7 @@ async function load(db: Database): Promise<void> {
  * What the rollups hold, a row per measure (family and slot), dimension value and bucket, without
  * those that count nothing (an event that moved leaves zeros where it was; a rebuild does not).
  */
-async function measureRows(db: Database) {
+async function measureRows(db: TestDriver) {
   const out: { measure: string; dim: string; value: string; bucket: number; v: number; n: number }[] = [];
   for (const r of await db.all("SELECT * FROM rollup_buckets ORDER BY family, dim, value, bucket")) {
     for (const m of rollups.measures.filter((m) => m.family === r.family)) {
@@ -175,7 +100,7 @@ async function measureRows(db: Database) {
   );
 }
 
-function engine(db: Database, withRollups: boolean): SqlEngine {
+function engine(db: TestDriver, withRollups: boolean): SqlEngine {
   return new SqlEngine({
     dialect: db.dialect,
     tenant: TENANT,
@@ -208,15 +133,15 @@ function differences(f: Result, r: Result): string[] {
   return out;
 }
 
-const DATABASES: Record<string, () => Database | Promise<Database>> = {
-  sqlite: sqliteDatabase,
-  postgres: postgresDatabase,
+const DATABASES: Record<string, () => TestDriver | Promise<TestDriver>> = {
+  sqlite: () => sqliteTestDriver(),
+  postgres: postgresTestDriver,
 };
 
 for (const [name, open] of Object.entries(DATABASES)) {
   // Each KPI is computed from the facts too, without rollups: CLV took 24 s of its minute on a busy CI machine.
   describe(`rollups on ${name} equal the facts`, { timeout: 180_000 }, () => {
-    let db: Database;
+    let db: TestDriver;
     beforeAll(async () => {
       db = await open();
       await load(db);
@@ -468,7 +393,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
 }
 
 it("adds nothing to stale rollups (built for another set of measures, or never): a rebuild makes them current", async () => {
-  const db = sqliteDatabase();
+  const db = sqliteTestDriver();
   await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
   await ingest(db, "orders", facts.orders!.slice(0, 100));
   expect(await db.all("SELECT count(*) AS n FROM rollup_buckets")).toEqual([{ n: 0 }]);

@@ -2,7 +2,8 @@
 // (test/__snapshots__/sql/<dialect>/<query>.sql), in the manner of MetricFlow's per-engine snapshots.
 // A change to the generated SQL shows up in review as a diff of these files.
 import { describe, expect, it } from "vitest";
-import { compileMeasures, dialects, ingestSql, prepareQuery, type QueryInput, Rollups } from "../src/index.js";
+import { prepareQuery, type QueryInput } from "../src/index.js";
+import { compileMeasures, dialects, ingestSql, Rollups } from "../src/sql.js";
 import { registry } from "./support/engines.js";
 
 const NOW = Date.parse("2026-11-23T09:30:00Z");

@@ -1,9 +1,9 @@
 // PostgreSQL as a SqlDriver, through a pg Pool, so that several API processes can share one
 // database. A transaction holds one pooled connection from BEGIN to COMMIT.
-import { postgres } from "@kpikit/core";
+import { postgres } from "@kpikit/core/sql";
 import pg from "pg";
-import type { SqlStatement } from "@kpikit/core";
-import type { SqlDriver } from "../store/sql-store.js";
+import type { SqlStatement } from "@kpikit/core/sql";
+import type { SqlDriver } from "@kpikit/core/sql";
 import { DEFAULT_QUERY_TIMEOUT_MS } from "../service.js";
 import { withUnavailable } from "../store/unavailable.js";
 

@@ -4,9 +4,9 @@
 // the main connection keeps the schema and the small reads of keys, tenants and versions.
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { availableParallelism } from "node:os";
-import { sqlite } from "@kpikit/core";
-import type { SqlStatement } from "@kpikit/core";
-import type { SqlDriver } from "../store/sql-store.js";
+import { sqlite } from "@kpikit/core/sql";
+import type { SqlStatement } from "@kpikit/core/sql";
+import type { SqlDriver } from "@kpikit/core/sql";
 import { withUnavailable } from "../store/unavailable.js";
 import { SqliteThreads } from "./sqlite-threads.js";
 

@@ -1,8 +1,8 @@
 // Cloudflare D1 (SQLite at the edge) as a SqlDriver. D1 has no interactive transactions; its
 // batch() is one: a failing statement rolls back the whole batch.
-import { sqlite } from "@kpikit/core";
-import type { SqlStatement } from "@kpikit/core";
-import type { SqlDriver } from "./sql-store.js";
+import { sqlite } from "@kpikit/core/sql";
+import type { SqlStatement } from "@kpikit/core/sql";
+import type { SqlDriver } from "@kpikit/core/sql";
 import { withUnavailable } from "./unavailable.js";
 
 /** The part of D1's binding the driver uses (structurally, so the package needs no Workers types). */

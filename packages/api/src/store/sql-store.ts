@@ -1,25 +1,28 @@
 // A store on any SQL database the core compiler has a dialect for. Facts live in core's tables;
 // tenants, keys and definitions in kpikit_* tables. KPIs are computed by core's SQL engine.
 import {
-  batchInserts,
   catalog,
-  currentRollupsSql,
   type DefinitionInput,
+  type FactName,
+  type FactRecord,
+  MetricRegistry,
+  type Target,
+} from "@kpikit/core";
+import {
+  batchInserts,
+  currentRollupsSql,
   type Dialect,
   encodeFact,
   type EncodedRow,
-  type FactName,
-  type FactRecord,
   ingestSql,
-  MetricRegistry,
   rebuildRollupsSql,
   Rollups,
   schemaStatements,
   SqlEngine,
+  type SqlDriver,
   type SqlStatement,
   tableSpecs,
-  type Target,
-} from "@kpikit/core";
+} from "@kpikit/core/sql";
 import { ChangeFeed } from "./change-feed.js";
 import {
   type ApiKey,
@@ -31,28 +34,6 @@ import {
   type Store,
   type Tenant,
 } from "./types.js";
-
-/** How a read is run. */
-export interface ReadOptions {
-  /**
-   * Set for a KPI's query, which may take long: a driver may run it off the event loop, and stops
-   * waiting (and working, where it can) once the signal aborts.
-   */
-  signal?: AbortSignal;
-}
-
-/** What a store needs from a database connection. */
-export interface SqlDriver {
-  readonly dialect: Dialect;
-  /** The most parameters one statement may bind (D1 allows 100). */
-  readonly maxParams: number;
-  all(sql: string, params?: readonly unknown[], options?: ReadOptions): Promise<Record<string, unknown>[]>;
-  /** Runs the statements in one transaction and returns how many rows each changed. */
-  transaction(statements: readonly SqlStatement[]): Promise<number[]>;
-  /** Runs schema statements. */
-  exec(sql: string): Promise<void>;
-  close?(): Promise<void>;
-}
 
 function metaStatements(d: Dialect): string[] {
   const { text, bigint } = d.types;

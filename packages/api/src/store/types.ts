@@ -1,7 +1,8 @@
 // What the API keeps per tenant, and the one interface every store implements (SQLite on Node,
 // D1 on Workers, PostgreSQL, memory). Every method takes the tenant explicitly: a store never
 // decides whose data it is looking at.
-import type { DefinitionInput, Engine, FactName, FactRecord, RunOptions, SqlStatement, Target } from "@kpikit/core";
+import type { DefinitionInput, Engine, FactName, FactRecord, RunOptions, Target } from "@kpikit/core";
+import type { SqlStatement } from "@kpikit/core/sql";
 
 export interface Tenant {
   id: string;

@@ -1,7 +1,7 @@
 // A database that is momentarily unable to serve (another writer holds the lock, too many
 // connections, the server restarting or unreachable) is not a fault of the request nor of ours:
 // the API answers 503 with Retry-After, and the same request can succeed a moment later.
-import type { SqlDriver } from "./sql-store.js";
+import type { SqlDriver } from "@kpikit/core/sql";
 
 export class StoreUnavailableError extends Error {
   constructor(cause: unknown) {

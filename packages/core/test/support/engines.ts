@@ -1,20 +1,18 @@
-// Engines for tests: the memory engine, and the SQL engine on a real SQLite database (node:sqlite).
+// Engines for tests: the memory engine, and the SQL engine on a real SQLite database (node:sqlite)
+// or a real PostgreSQL server.
 import { DatabaseSync } from "node:sqlite";
 import {
   catalog,
   createMemoryEngine,
   type Engine,
-  encodeFact,
   type FactName,
   type FactSet,
-  insertSql,
   MetricRegistry,
   runQuery,
   type RunOptions,
-  schemaStatements,
-  SqlEngine,
-  sqlite,
 } from "../../src/index.js";
+import { batchInserts, encodeFact, insertSql, postgres, schemaStatements, SqlEngine, sqlite } from "../../src/sql.js";
+import { postgresTestDriver } from "./drivers.js";
 
 export const registry = MetricRegistry.of(catalog);
 
@@ -63,4 +61,26 @@ export function runner(engine: Engine, defaults: Partial<RunOptions> = {}) {
       ...defaults,
       ...options,
     });
+}
+
+/** The facts in a new PostgreSQL database, and the SQL engine over them; close() drops the database. */
+export async function postgresEngine(
+  facts: FactSet,
+  tenant = "t1",
+): Promise<{ engine: SqlEngine; close(): Promise<void> }> {
+  const driver = await postgresTestDriver();
+  for (const s of schemaStatements(postgres)) await driver.exec(s);
+  const rows = Object.entries(facts).flatMap(([fact, records]) =>
+    records!.flatMap((r) => encodeFact(fact as FactName, r as never, tenant, postgres)),
+  );
+  await driver.transaction(batchInserts(rows, postgres, driver.maxParams));
+  // Fresh statistics, or the planner guesses at the retention KPIs' joins.
+  await driver.exec("ANALYZE");
+  const engine = new SqlEngine({
+    dialect: postgres,
+    tenant,
+    execute: (sql, params) => driver.all(sql, params),
+    dataVersion: () => "postgres",
+  });
+  return { engine, close: () => driver.close() };
 }

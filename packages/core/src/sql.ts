@@ -1,0 +1,25 @@
+// @kpikit/core/sql: KPIs in SQL, for servers — the dialects, the drivers' interface, the fact
+// tables, the measure compiler and SQL engine, rollups and ingestion. Nothing here is meant for a
+// browser; the root entry has what widgets and clients use.
+export { type Dialect, type DialectName, dialects, postgres, sqlite } from "./engine/sql/dialect.js";
+export type { ReadOptions, SqlDriver } from "./engine/sql/driver.js";
+export type { SqlStatement } from "./engine/sql/statement.js";
+export {
+  batchInserts,
+  type EncodedRow,
+  encodeFact,
+  insertSql,
+  schemaStatements,
+  type TableSpec,
+  tableSpecs,
+} from "./engine/sql/tables.js";
+export { type CompiledQuery, compileMeasures } from "./engine/sql/compile-measures.js";
+export { SqlEngine, type SqlEngineOptions, type SqlExecutor } from "./engine/sql/sql-engine.js";
+export {
+  currentRollupsSql,
+  ingestRollupsSql,
+  type RollupMeasure,
+  Rollups,
+  rebuildRollupsSql,
+} from "./engine/sql/rollup.js";
+export { type IngestOptions, type IngestSql, ingestSql } from "./engine/sql/ingest.js";
