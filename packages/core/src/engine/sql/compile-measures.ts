@@ -4,8 +4,8 @@
 // Each measure is one SELECT joined to its spans; the statement is their UNION ALL, one row per
 // (measure, span, group): r, wi, k, v (the aggregate) and n (the facts that contributed).
 import type { Measure } from "../../definitions/definition.js";
-import { parseExpr } from "../../expr/parse.js";
-import { factModels, type QueryFact } from "../../facts/model.js";
+import { type Expr, parseExpr } from "../../expr/parse.js";
+import { type FactModel, factModels, type FieldInfo, type QueryFact } from "../../facts/model.js";
 import { datesIn, dayPosition, localDay } from "../../time/calendar.js";
 import { shiftLocal, type Span } from "../../time/range.js";
 import type { Aggregate, MeasureRequest, MeasureResults } from "../types.js";
@@ -63,212 +63,300 @@ const planContext = (index: number, ctx: CompileContext): PlanContext => ({
   spanTable: (columns, rows) => ctx.tables.name(columns, rows),
 });
 
-/** The SELECT of one request, or several: the parts rollups answer and the part facts do. */
-function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): string | string[] {
-  const { tz, dialect, params, tables, tenantParam, rollups } = ctx;
-  const m = r.measure;
-  if (m.agg === "target") return targetSelect(m, r.spans, index, tz, dialect, params, tables, tenantParam);
+/**
+ * What one request's SELECTs are built from: its measure, the fact's table and time, and pieces
+ * that bind their parameters only when a SELECT uses them — a statement whose rollups answer it
+ * all must not carry the facts' parameters (SQLite refuses unused trailing ones).
+ */
+class MeasureSql {
+  readonly m: Exclude<Measure, { agg: "target" }>;
+  readonly model: FactModel;
+  readonly scope: RowScope;
+  readonly timeField: FieldInfo;
+  readonly time: string;
+  readonly where: Expr | undefined;
+  readonly head: string;
+  readonly groupKey: string;
+  /** Facts in the span, by their time. */
+  readonly on: string;
+  /** The one dimension the request filters and splits by, if rollups (one per row) can answer it. */
+  readonly dim: string | undefined;
 
-  const model = factModels[m.fact as QueryFact];
-  const scope: RowScope = { model, dialect, params, alias: "f" };
-  const timeField = model.fields[m.time ?? model.time]!;
-  const time = columnSql(scope, timeField.name);
-  const where = m.where !== undefined ? parseExpr(m.where) : undefined;
-  // Built where a SELECT uses them, not before: each binds parameters, and a statement whose
-  // rollups answer it all must not carry the facts' parameters (SQLite refuses unused trailing ones).
-  const value = () => ("field" in m ? rowSql(parseExpr(m.field), scope) : undefined);
-  const key = () => (r.groupBy ? keySql(r.groupBy, scope) : "NULL");
-  const groupKey = r.groupBy ? ", k" : "";
-  const head = `SELECT ${index} AS r`;
-  // `seek`: each span reads its facts through the (tenant, time) index, one range at a time. For the
-  // few minutes at the edges of a range that rollups leave to the facts, PostgreSQL would otherwise
-  // guess that a join on ranges keeps a third of the table and scan all of it.
-  const from = (w: string, on: string, seek = false) => {
+  constructor(
+    readonly r: MeasureRequest,
+    readonly index: number,
+    readonly ctx: CompileContext,
+  ) {
+    this.m = r.measure as Exclude<Measure, { agg: "target" }>;
+    this.model = factModels[this.m.fact as QueryFact];
+    this.scope = { model: this.model, dialect: ctx.dialect, params: ctx.params, alias: "f" };
+    this.timeField = this.model.fields[this.m.time ?? this.model.time]!;
+    this.time = columnSql(this.scope, this.timeField.name);
+    this.where = this.m.where !== undefined ? parseExpr(this.m.where) : undefined;
+    this.head = `SELECT ${index} AS r`;
+    this.groupKey = r.groupBy ? ", k" : "";
+    this.on = `${this.time} >= w.s AND ${this.time} < w.e`;
+    this.dim = rollupDimension(r.filters, r.groupBy);
+  }
+
+  value(): string | undefined {
+    return "field" in this.m ? rowSql(parseExpr(this.m.field), this.scope) : undefined;
+  }
+
+  key(): string {
+    return this.r.groupBy ? keySql(this.r.groupBy, this.scope) : "NULL";
+  }
+
+  /**
+   * The spans joined to their facts. `seek`: each span reads its facts through the (tenant, time)
+   * index, one range at a time. For the few minutes at the edges of a range that rollups leave to
+   * the facts, PostgreSQL would otherwise guess that a join on ranges keeps a third of the table
+   * and scan all of it.
+   */
+  from(w: string, on: string, seek = false): string {
+    const { model, ctx } = this;
     const table = model.name === "orderLines" ? "orders" : model.table;
-    const condition = `f.tenant_id = ${tenantParam} AND ${on}`;
-    const facts = `${w} w ${seek ? dialect.seekJoin(table, "f", condition) : `JOIN ${table} f ON ${condition}`}`;
+    const condition = `f.tenant_id = ${ctx.tenantParam} AND ${on}`;
+    const facts = `${w} w ${seek ? ctx.dialect.seekJoin(table, "f", condition) : `JOIN ${table} f ON ${condition}`}`;
     return model.name === "orderLines"
       ? `${facts} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id`
       : facts;
-  };
-  const spans = (cols: string[], bounds: (s: Span) => Bounds) => tables.name(cols, r.spans.map(bounds));
-  const eventBounds = (s: Span): Bounds => {
-    if (timeField.kind !== "date") return { s: s.start, e: s.end };
-    const { from, to } = datesIn(tz, s.start, s.end);
-    return { s: from, e: to };
-  };
+  }
 
-  const aggregate = () => {
-    switch (m.agg) {
+  spans(columns: string[], bounds: (s: Span) => Bounds): string {
+    return this.ctx.tables.name(columns, this.r.spans.map(bounds));
+  }
+
+  /** A span's bounds on the fact's time: instants, or for a date, local dates. */
+  eventSpans(): string {
+    return this.spans(["s", "e"], (s) => {
+      if (this.timeField.kind !== "date") return { s: s.start, e: s.end };
+      const { from, to } = datesIn(this.ctx.tz, s.start, s.end);
+      return { s: from, e: to };
+    });
+  }
+
+  aggregate(): string {
+    switch (this.m.agg) {
       case "count":
         return "count(*) AS v, count(*) AS n";
       case "sum":
       case "avg":
-        return `sum(${value()}) AS v, count(${value()}) AS n`;
+        return `sum(${this.value()}) AS v, count(${this.value()}) AS n`;
       case "count_distinct":
-        return `count(DISTINCT ${value()}) AS v, count(DISTINCT ${value()}) AS n`;
+        return `count(DISTINCT ${this.value()}) AS v, count(DISTINCT ${this.value()}) AS n`;
+      default:
+        return "";
     }
-  };
-
-  const on = `${time} >= w.s AND ${time} < w.e`;
-  const factsSelect = (w: string, seek = false) =>
-    `${head}, w.i AS wi, ${key()} AS k, ${aggregate()} FROM ${from(w, on, seek)} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
-  // The one dimension the request filters and splits by, if rollups (one per row) can answer it.
-  const dim = rollupDimension(r.filters, r.groupBy);
-  const rollup = rollups?.find(m);
-  if (rollup && dim !== undefined && (timeField.kind === "timestamp" || timeField.kind === "date")) {
-    const split = splitSpans(r.spans, timeField.kind, tz, dim);
-    const edges = (w: string) =>
-      rollup.event
-        ? eventSelect(index, "first", rollup.event.chain, undefined, w, tenantParam, params, dialect, {
-            filters: (s) => testSql(undefined, r.filters, s),
-            key: r.groupBy && ((s) => keySql(r.groupBy!, s)),
-          })
-        : factsSelect(w, true);
-    // Spans that overlap much (a rolling year by day) read each hour once: sums at their ends, differenced.
-    const covered = r.spans.reduce((n, s) => n + (s.end - s.start), 0);
-    const union = Math.max(...r.spans.map((s) => s.end)) - Math.min(...r.spans.map((s) => s.start));
-    if (timeField.kind === "timestamp" && covered > 3 * union) {
-      const prefix = prefixSums(
-        [{ rollup, edges }],
-        r.spans.flatMap((s) => [s.start, s.end]),
-        planContext(index, ctx),
-        { dim, filters: r.filters, grouped: !!r.groupBy, fromFirst: true },
-      );
-      ctx.plans.set(index, {
-        selects: prefix.selects,
-        decode(rows) {
-          const sum = prefix.read(rows);
-          return r.spans.map((s) => minus(sum(0, s.end), sum(0, s.start)));
-        },
-      });
-      return prefix.selects;
-    }
-    const parts = [
-      ...(split.facts.length ? [edges(tables.name(["s", "e"], split.facts))] : []),
-      ...split.levels.flatMap((level) =>
-        level.ranges.length
-          ? [
-              rollupSelect(
-                index,
-                rollup,
-                level.dim,
-                r.filters,
-                !!r.groupBy,
-                tables.name(["a", "b"], level.ranges),
-                params,
-                tenantParam,
-                dialect,
-              ),
-            ]
-          : [],
-      ),
-    ];
-    if (parts.length) return parts;
   }
 
-  if (m.agg === "first_seen") {
-    const firsts = `SELECT f.*, row_number() OVER (PARTITION BY ${value()} ORDER BY ${time}, ${dialect.binaryText("f.id")}) AS rn FROM ${model.table} f WHERE ${and([`f.tenant_id = ${tenantParam}`, `${time} IS NOT NULL`, `${value()} IS NOT NULL`, ...testSql(where, [], scope)])}`;
-    const w = spans(["s", "e"], eventBounds);
-    return `${head}, w.i AS wi, ${key()} AS k, count(*) AS v, count(*) AS n FROM ${w} w JOIN (${firsts}) f ON f.rn = 1 AND ${time} >= w.s AND ${time} < w.e WHERE ${and(testSql(undefined, r.filters, scope))} GROUP BY w.i${groupKey}`;
+  /** The measure's aggregate over each span's facts. */
+  factsSelect(w: string, seek = false): string {
+    const { head, r, scope, where, groupKey } = this;
+    // Each piece binds its parameters as it is built: the text's order is theirs.
+    const select = `${head}, w.i AS wi, ${this.key()} AS k, ${this.aggregate()}`;
+    const from = this.from(w, this.on, seek);
+    return `${select} FROM ${from} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
   }
 
-  const history = rollups?.history(m);
-  const plan = history && historyPlan(r, history, planContext(index, ctx));
-  if (plan) {
-    ctx.plans.set(index, plan);
+  /** A request answered by plan rows rather than one aggregate per span. */
+  plan(plan: Plan): string[] {
+    this.ctx.plans.set(this.index, plan);
     return plan.selects;
   }
+}
+
+/** An additive measure (or new keys) read from rollups, with the facts at the spans' edges. */
+function rolledUp(c: MeasureSql): string[] | undefined {
+  const { r, m, index, ctx, timeField, dim } = c;
+  const rollup = ctx.rollups?.find(m);
+  if (!rollup || dim === undefined || (timeField.kind !== "timestamp" && timeField.kind !== "date")) return undefined;
+  const split = splitSpans(r.spans, timeField.kind, ctx.tz, dim);
+  const edges = (w: string) =>
+    rollup.event
+      ? eventSelect(index, "first", rollup.event.chain, undefined, w, ctx.tenantParam, ctx.params, ctx.dialect, {
+          filters: (s) => testSql(undefined, r.filters, s),
+          key: r.groupBy && ((s) => keySql(r.groupBy!, s)),
+        })
+      : c.factsSelect(w, true);
+  // Spans that overlap much (a rolling year by day) read each hour once: sums at their ends, differenced.
+  const covered = r.spans.reduce((n, s) => n + (s.end - s.start), 0);
+  const union = Math.max(...r.spans.map((s) => s.end)) - Math.min(...r.spans.map((s) => s.start));
+  if (timeField.kind === "timestamp" && covered > 3 * union) {
+    const prefix = prefixSums(
+      [{ rollup, edges }],
+      r.spans.flatMap((s) => [s.start, s.end]),
+      planContext(index, ctx),
+      { dim, filters: r.filters, grouped: !!r.groupBy, fromFirst: true },
+    );
+    return c.plan({
+      selects: prefix.selects,
+      decode(rows) {
+        const sum = prefix.read(rows);
+        return r.spans.map((s) => minus(sum(0, s.end), sum(0, s.start)));
+      },
+    });
+  }
+  const parts = [
+    ...(split.facts.length ? [edges(ctx.tables.name(["s", "e"], split.facts))] : []),
+    ...split.levels.flatMap((level) =>
+      level.ranges.length
+        ? [
+            rollupSelect(
+              index,
+              rollup,
+              level.dim,
+              r.filters,
+              !!r.groupBy,
+              ctx.tables.name(["a", "b"], level.ranges),
+              ctx.params,
+              ctx.tenantParam,
+              ctx.dialect,
+            ),
+          ]
+        : [],
+    ),
+  ];
+  return parts.length ? parts : undefined;
+}
+
+/** Keys whose first fact falls in each span, from the facts (no history kept). */
+function firstSeen(c: MeasureSql): string | undefined {
+  const { m, ctx, scope, time, head, groupKey, r } = c;
+  if (m.agg !== "first_seen") return undefined;
+  const rank = `row_number() OVER (PARTITION BY ${c.value()} ORDER BY ${time}, ${ctx.dialect.binaryText("f.id")}) AS rn`;
+  const tests = [`f.tenant_id = ${ctx.tenantParam}`, `${time} IS NOT NULL`, `${c.value()} IS NOT NULL`];
+  const firsts = `SELECT f.*, ${rank} FROM ${c.model.table} f WHERE ${and([...tests, ...testSql(c.where, [], scope)])}`;
+  const w = c.eventSpans();
+  return `${head}, w.i AS wi, ${c.key()} AS k, count(*) AS v, count(*) AS n FROM ${w} w JOIN (${firsts}) f ON f.rn = 1 AND ${time} >= w.s AND ${time} < w.e WHERE ${and(testSql(undefined, r.filters, scope))} GROUP BY w.i${groupKey}`;
+}
+
+/** Activity and distinct keys read from a key history kept at ingest. */
+function fromHistory(c: MeasureSql): string | string[] | undefined {
+  const { m, r, index, ctx } = c;
+  const history = ctx.rollups?.history(m);
+  const plan = history && historyPlan(r, history, planContext(index, ctx));
+  if (plan) return c.plan(plan);
   const distinct =
     m.agg === "count_distinct" && (m.minRows ?? 2) === 2 && !r.filters.length && !r.groupBy
       ? history?.chain
       : undefined;
-  if (distinct)
-    return distinctSelect(
-      index,
-      distinct,
-      m.agg === "count_distinct" && m.minRows === 2,
-      spans(["s", "e"], eventBounds),
-      tenantParam,
-      params,
-      dialect,
-    );
-
-  if (m.agg === "active") {
-    const state = { start: "g.a = 1", end: "g.b = 1", retained: "g.a = 1 AND g.b = 1", lost: "g.a = 1 AND g.b = 0" }[
-      m.state
-    ];
-    const w = spans(["a", "s", "b", "e"], (s) => ({
-      a: shiftLocal(tz, s.start, { days: -m.days }),
-      s: s.start,
-      b: shiftLocal(tz, s.end, { days: -m.days }),
-      e: s.end,
-    }));
-    const inner = `SELECT w.i AS wi, ${key()} AS k, ${value()} AS x, max(CASE WHEN ${time} < w.s THEN 1 ELSE 0 END) AS a, max(CASE WHEN ${time} >= w.b THEN 1 ELSE 0 END) AS b FROM ${from(w, `${time} >= w.a AND ${time} < w.e`)} WHERE ${and([...testSql(where, r.filters, scope), `${value()} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x`;
-    return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g WHERE ${state} GROUP BY g.wi, g.k`;
-  }
-
-  const kept = rollups?.snapshot(m);
-  if (kept && dim !== undefined && "snapshot" in m && m.snapshot) {
-    const instants = r.spans.map((s) => (m.snapshot!.at === "start" ? s.start : s.end));
-    const closing = closeSql(m.time ?? model.time, m.snapshot.until ?? [], scope);
-    // Facts that left the state in a span: their own time or one of `until` is in it (so indexes serve).
-    const near = [timeField.name, ...(m.snapshot.until ?? [])]
-      .map((u) => `(${columnSql(scope, u)} >= w.s AND ${columnSql(scope, u)} < w.e)`)
-      .join(" OR ");
-    const closed = (w: string) =>
-      `${head}, w.i AS wi, ${key()} AS k, ${aggregate()} FROM ${from(w, `(${near})`)} WHERE ${and([closing.closed, `${closing.time} >= w.s`, `${closing.time} < w.e`, ...testSql(where, r.filters, scope)])} GROUP BY w.i${groupKey}`;
-    const series = [
-      { rollup: kept.open, edges: (w: string) => factsSelect(w, true) },
-      ...(kept.close ? [{ rollup: kept.close, edges: closed }] : []),
-    ];
-    const prefix = prefixSums(series, instants, planContext(index, ctx), {
-      dim,
-      filters: r.filters,
-      grouped: !!r.groupBy,
-    });
-    ctx.plans.set(index, {
-      selects: prefix.selects,
-      decode(rows) {
-        const sum = prefix.read(rows);
-        return instants.map((x) => minus(sum(0, x), kept.close ? sum(1, x) : new Map()));
-      },
-    });
-    return prefix.selects;
-  }
-
-  if ("snapshot" in m && m.snapshot) {
-    const { at, latestBy, until } = m.snapshot;
-    const w = spans(["t"], (s) => ({ t: at === "start" ? s.start : s.end }));
-    if (latestBy) {
-      // Each key's latest fact before each instant, one seek in the (tenant, key, time, id) index;
-      // a fact without a key has nothing to be the latest of. Ties on time go to the greater id.
-      const keyColumn = model.fields[latestBy]!.column;
-      const timeColumn = timeField.column;
-      const picked = `SELECT w.i AS wi, (SELECT g.id FROM ${model.table} g WHERE g.tenant_id = ${tenantParam} AND g.${keyColumn} = k.v AND g.${timeColumn} < w.t ORDER BY g.${timeColumn} DESC, ${dialect.binaryText("g.id")} DESC LIMIT 1) AS id FROM ${w} w CROSS JOIN (SELECT DISTINCT ${keyColumn} AS v FROM ${model.table} WHERE tenant_id = ${tenantParam} AND ${keyColumn} IS NOT NULL) k`;
-      return `${head}, p.wi, ${key()} AS k, ${aggregate()} FROM (${picked}) p JOIN ${model.table} f ON f.tenant_id = ${tenantParam} AND f.id = p.id WHERE ${and(testSql(where, r.filters, scope))} GROUP BY p.wi${groupKey}`;
-    }
-    const open = (until ?? []).map((u) => `(${columnSql(scope, u)} IS NULL OR ${columnSql(scope, u)} >= w.t)`);
-    return `${head}, w.i AS wi, ${key()} AS k, ${aggregate()} FROM ${from(w, and([`${time} < w.t`, ...open]))} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
-  }
-
-  const w = spans(["s", "e"], eventBounds);
-  if (m.agg === "count_distinct" && m.minRows) {
-    const inner = `SELECT w.i AS wi, ${key()} AS k, ${value()} AS x FROM ${from(w, on)} WHERE ${and([...testSql(where, r.filters, scope), `${value()} IS NOT NULL`])} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x HAVING count(*) >= ${m.minRows}`;
-    return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g GROUP BY g.wi, g.k`;
-  }
-  return factsSelect(w);
+  if (!distinct) return undefined;
+  const repeat = m.agg === "count_distinct" && m.minRows === 2;
+  return distinctSelect(index, distinct, repeat, c.eventSpans(), ctx.tenantParam, ctx.params, ctx.dialect);
 }
 
+/** Keys active before a span's window, at its end, or both, from the facts. */
+function active(c: MeasureSql): string | undefined {
+  const { m, ctx, time, head, r, scope } = c;
+  if (m.agg !== "active") return undefined;
+  const states = { start: "g.a = 1", end: "g.b = 1", retained: "g.a = 1 AND g.b = 1", lost: "g.a = 1 AND g.b = 0" };
+  const w = c.spans(["a", "s", "b", "e"], (s) => ({
+    a: shiftLocal(ctx.tz, s.start, { days: -m.days }),
+    s: s.start,
+    b: shiftLocal(ctx.tz, s.end, { days: -m.days }),
+    e: s.end,
+  }));
+  const flags = `max(CASE WHEN ${time} < w.s THEN 1 ELSE 0 END) AS a, max(CASE WHEN ${time} >= w.b THEN 1 ELSE 0 END) AS b`;
+  const select = `SELECT w.i AS wi, ${c.key()} AS k, ${c.value()} AS x, ${flags}`;
+  const from = c.from(w, `${time} >= w.a AND ${time} < w.e`);
+  const tests = and([...testSql(c.where, r.filters, scope), `${c.value()} IS NOT NULL`]);
+  const inner = `${select} FROM ${from} WHERE ${tests} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x`;
+  return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g WHERE ${states[m.state]} GROUP BY g.wi, g.k`;
+}
+
+/** A snapshot of additive facts from rollups: what opened before each instant less what closed. */
+function keptSnapshot(c: MeasureSql): string[] | undefined {
+  const { m, r, ctx, dim, model, scope, timeField, head, groupKey, index } = c;
+  const kept = ctx.rollups?.snapshot(m);
+  if (!kept || dim === undefined || !("snapshot" in m) || !m.snapshot) return undefined;
+  const { snapshot } = m;
+  const instants = r.spans.map((s) => (snapshot.at === "start" ? s.start : s.end));
+  const closing = closeSql(m.time ?? model.time, snapshot.until ?? [], scope);
+  // Facts that left the state in a span: their own time or one of `until` is in it (so indexes serve).
+  const near = [timeField.name, ...(snapshot.until ?? [])]
+    .map((u) => `(${columnSql(scope, u)} >= w.s AND ${columnSql(scope, u)} < w.e)`)
+    .join(" OR ");
+  const closed = (w: string) =>
+    `${head}, w.i AS wi, ${c.key()} AS k, ${c.aggregate()} FROM ${c.from(w, `(${near})`)} WHERE ${and([closing.closed, `${closing.time} >= w.s`, `${closing.time} < w.e`, ...testSql(c.where, r.filters, scope)])} GROUP BY w.i${groupKey}`;
+  const series = [
+    { rollup: kept.open, edges: (w: string) => c.factsSelect(w, true) },
+    ...(kept.close ? [{ rollup: kept.close, edges: closed }] : []),
+  ];
+  const prefix = prefixSums(series, instants, planContext(index, ctx), {
+    dim,
+    filters: r.filters,
+    grouped: !!r.groupBy,
+  });
+  return c.plan({
+    selects: prefix.selects,
+    decode(rows) {
+      const sum = prefix.read(rows);
+      return instants.map((x) => minus(sum(0, x), kept.close ? sum(1, x) : new Map()));
+    },
+  });
+}
+
+/** A snapshot from the facts: each key's latest fact before each instant, or the facts open then. */
+function snapshot(c: MeasureSql): string | undefined {
+  const { m, ctx, model, timeField, time, head, groupKey, r, scope } = c;
+  if (!("snapshot" in m) || !m.snapshot) return undefined;
+  const { at, latestBy, until } = m.snapshot;
+  const w = c.spans(["t"], (s) => ({ t: at === "start" ? s.start : s.end }));
+  const tests = () => and(testSql(c.where, r.filters, scope));
+  if (latestBy) {
+    // Each key's latest fact before each instant, one seek in the (tenant, key, time, id) index;
+    // a fact without a key has nothing to be the latest of. Ties on time go to the greater id.
+    const { tenantParam, dialect } = ctx;
+    const keyColumn = model.fields[latestBy]!.column;
+    const timeColumn = timeField.column;
+    const keys = `SELECT DISTINCT ${keyColumn} AS v FROM ${model.table} WHERE tenant_id = ${tenantParam} AND ${keyColumn} IS NOT NULL`;
+    const latest = `SELECT g.id FROM ${model.table} g WHERE g.tenant_id = ${tenantParam} AND g.${keyColumn} = k.v AND g.${timeColumn} < w.t ORDER BY g.${timeColumn} DESC, ${dialect.binaryText("g.id")} DESC LIMIT 1`;
+    const picked = `SELECT w.i AS wi, (${latest}) AS id FROM ${w} w CROSS JOIN (${keys}) k`;
+    const select = `${head}, p.wi, ${c.key()} AS k, ${c.aggregate()}`;
+    const from = `(${picked}) p JOIN ${model.table} f ON f.tenant_id = ${tenantParam} AND f.id = p.id`;
+    return `${select} FROM ${from} WHERE ${tests()} GROUP BY p.wi${groupKey}`;
+  }
+  const open = (until ?? []).map((u) => `(${columnSql(scope, u)} IS NULL OR ${columnSql(scope, u)} >= w.t)`);
+  const select = `${head}, w.i AS wi, ${c.key()} AS k, ${c.aggregate()}`;
+  const from = c.from(w, and([`${time} < w.t`, ...open]));
+  return `${select} FROM ${from} WHERE ${tests()} GROUP BY w.i${groupKey}`;
+}
+
+/** Keys with at least `minRows` facts in each span (repeat customers), from the facts. */
+function distinctAtLeast(c: MeasureSql): string | undefined {
+  const { m, head, r, scope } = c;
+  if (m.agg !== "count_distinct" || !m.minRows) return undefined;
+  const w = c.eventSpans();
+  const select = `SELECT w.i AS wi, ${c.key()} AS k, ${c.value()} AS x FROM ${c.from(w, c.on)}`;
+  const tests = and([...testSql(c.where, r.filters, scope), `${c.value()} IS NOT NULL`]);
+  const inner = `${select} WHERE ${tests} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x HAVING count(*) >= ${m.minRows}`;
+  return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g GROUP BY g.wi, g.k`;
+}
+
+/** The SELECT of one request, or several: the parts rollups answer and the part facts do. */
+function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): string | string[] {
+  const m = r.measure;
+  if (m.agg === "target") return targetSelect(m, r.spans, index, ctx);
+  const c = new MeasureSql(r, index, ctx);
+  return (
+    rolledUp(c) ??
+    firstSeen(c) ??
+    fromHistory(c) ??
+    active(c) ??
+    keptSnapshot(c) ??
+    snapshot(c) ??
+    distinctAtLeast(c) ??
+    c.factsSelect(c.eventSpans())
+  );
+}
+
+/** A target's value for each span: the one in force at its start, or targets pro-rated by the days it covers. */
 function targetSelect(
   m: Extract<Measure, { agg: "target" }>,
   spans: readonly Span[],
   index: number,
-  tz: string,
-  dialect: Dialect,
-  params: SqlParams,
-  tables: SpanTables,
-  tenantParam: string,
+  { tz, dialect, params, tables, tenantParam }: CompileContext,
 ): string {
   const metric = params.add(m.metric);
   const base = `targets t ON t.tenant_id = ${tenantParam} AND t.metric = ${metric}`;
