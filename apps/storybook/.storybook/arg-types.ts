@@ -1,6 +1,7 @@
 // The docs tables and controls from custom-elements.json. Storybook's own extractor keys every row
 // by its bare name, so a part named like an attribute (`label`, `sparkline`) replaces it; here
 // parts and events get their own keys, and only attributes get controls.
+import { COMPARES, GRAINS } from "@kpikit/core";
 import type { ArgTypes } from "@storybook/web-components-vite";
 
 interface Item {
@@ -21,10 +22,22 @@ export interface Manifest {
   modules: { declarations?: Declaration[] }[];
 }
 
-function controlOf(type: string): "boolean" | "number" | "text" {
-  if (/\bboolean\b/.test(type)) return "boolean";
-  if (/\bnumber\b/.test(type)) return "number";
-  return "text";
+type Control = { type: "boolean" | "number" | "text" } | { type: "select"; options: string[] };
+
+/** The values of the attribute types that core declares as lists. */
+const LISTED: Record<string, readonly string[]> = { Grain: GRAINS, Compare: COMPARES };
+
+/** A control for an attribute's declared type: a select for a union of string literals or a listed type. */
+function controlOf(type: string): Control {
+  if (/\bboolean\b/.test(type)) return { type: "boolean" };
+  if (/\bnumber\b/.test(type)) return { type: "number" };
+  const members = type
+    .split("|")
+    .map((t) => t.trim())
+    .filter((t) => t && t !== "undefined");
+  const options = members.flatMap((t) => LISTED[t] ?? (/^"[^"]*"$/.test(t) ? [t.slice(1, -1)] : []));
+  const listed = members.every((t) => t in LISTED || /^"[^"]*"$/.test(t));
+  return members.length && listed ? { type: "select", options } : { type: "text" };
 }
 
 export function argTypesOf(manifest: Manifest, tag: string): ArgTypes {
@@ -44,11 +57,8 @@ export function argTypesOf(manifest: Manifest, tag: string): ArgTypes {
     });
   for (const a of declaration.attributes ?? []) {
     const control = controlOf(a.type?.text ?? "");
-    rows[a.name] = {
-      ...documented(a, "attributes"),
-      control: { type: control },
-      type: { name: control === "text" ? "string" : control, required: false },
-    };
+    const name = control.type === "text" || control.type === "select" ? "string" : control.type;
+    rows[a.name] = { ...documented(a, "attributes"), control, type: { name, required: false } };
   }
   for (const e of declaration.events ?? []) documented(e, "events");
   for (const s of declaration.slots ?? []) documented(s, "slots", s.name || "(default)");

@@ -1,10 +1,12 @@
+import { LOCALES } from "@kpikit/core";
 import { setCustomElementsManifest, type Preview } from "@storybook/web-components-vite";
 import { argTypesOf, type Manifest } from "./arg-types.js";
 import { html } from "lit";
 import manifest from "@kpikit/elements/custom-elements.json" with { type: "json" };
 // The elements from source, the same modules the stories and their in-page API use (one client per page).
 import "../../../packages/elements/src/index.js";
-import { STORY_ENDPOINT, STORY_NOW, storyToken } from "../../../packages/elements/src/stories/story-api.js";
+import { STORY_ENDPOINT, STORY_NOW } from "../../../packages/elements/src/stories/endpoints.js";
+import { storyToken } from "./story-api.js";
 import "./preview.css";
 
 // The docs pages' descriptions come from the manifest; their tables and controls from argTypesOf.
@@ -20,7 +22,7 @@ const preview: Preview = {
     },
     locale: {
       description: "Language of labels, numbers and dates",
-      toolbar: { title: "Locale", icon: "globe", items: ["en", "ru", "ms", "zh-Hans", "zh-Hant"], dynamicTitle: true },
+      toolbar: { title: "Locale", icon: "globe", items: [...LOCALES], dynamicTitle: true },
     },
   },
   initialGlobals: { theme: "light", locale: "en" },
@@ -30,7 +32,14 @@ const preview: Preview = {
     (story, { globals, loaded }) => {
       const theme = globals.theme === "dark" ? "dark" : "light";
       document.documentElement.dataset.theme = theme;
-      return html`<kpi-provider endpoint=${STORY_ENDPOINT} token=${loaded.token as string} locale=${globals.locale ?? "en"} theme=${theme} tz="America/New_York" now=${STORY_NOW}>
+      return html`<kpi-provider
+        endpoint=${STORY_ENDPOINT}
+        token=${loaded.token as string}
+        locale=${globals.locale ?? "en"}
+        theme=${theme}
+        tz="America/New_York"
+        now=${STORY_NOW}
+      >
         <div class="story">${story()}</div>
       </kpi-provider>`;
     },

@@ -1,19 +1,18 @@
 // The stories' data: the real KPI Kit API (the same Hono app as on Node and Workers) running in
 // the page over an in-memory store with demo data, so stories show real, localized answers with
 // no server; and endpoints whose answers never come, fail, or fail after the first, for the states.
+// It lives here, not beside the stories, so that the elements package never carries the API.
 import { createApp, createTenant, MemoryStore } from "@kpikit/api";
 import { catalog, type FactName, type FactRecord, generateDemo } from "@kpikit/core";
-import { KpiClient } from "../client/data-client.js";
-
-/** The demo data's clock: stories look the same whenever they are opened. */
-export const STORY_NOW = "2026-11-01T12:00:00Z";
-export const STORY_ENDPOINT = "https://demo.kpikit.invalid";
-/** Answers that never come: the loading skeleton stays. */
-export const PENDING_ENDPOINT = "https://pending.kpikit.invalid";
-/** No answer at all, as when the network is down. */
-export const OFFLINE_ENDPOINT = "https://offline.kpikit.invalid";
-/** The first answer, then failures: what a widget shows when a refresh fails. */
-export const FLAKY_ENDPOINT = "https://flaky.kpikit.invalid";
+// The elements' own source module: the data client the stories' widgets use (one per page).
+import { KpiClient } from "../../../packages/elements/src/client/data-client.js";
+import {
+  FLAKY_ENDPOINT,
+  OFFLINE_ENDPOINT,
+  PENDING_ENDPOINT,
+  STORY_ENDPOINT,
+  STORY_NOW,
+} from "../../../packages/elements/src/stories/endpoints.js";
 
 const clock = () => Date.parse(STORY_NOW);
 

@@ -5,7 +5,7 @@ import { LOCALES, type Result } from "@kpikit/core";
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html, type TemplateResult } from "lit";
 import { expect, waitFor } from "storybook/test";
-import { FLAKY_ENDPOINT, OFFLINE_ENDPOINT, PENDING_ENDPOINT } from "./story-api.js";
+import { FLAKY_ENDPOINT, OFFLINE_ENDPOINT, PENDING_ENDPOINT } from "./endpoints.js";
 import { emptyResult, statusResults } from "./results.js";
 
 export type WidgetTag = "kpi-card" | "kpi-gauge" | "kpi-trend" | "kpi-sparkline";

@@ -1,3 +1,4 @@
+import { LOCALES, RANGE_PRESETS } from "@kpikit/core";
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html, nothing } from "lit";
 import { expect } from "storybook/test";
@@ -16,12 +17,10 @@ const meta: Meta<ProviderArgs> = {
   title: "Widgets/kpi-provider",
   component: "kpi-provider",
   args: { range: "last_90_days", grain: "week", compare: "previous_period", theme: "", locale: "" },
+  // grain, compare and theme have selects from their declared types (.storybook/arg-types.ts).
   argTypes: {
-    range: { control: "select", options: ["last_7_days", "last_30_days", "last_90_days", "mtd", "qtd", "ytd"] },
-    grain: { control: "select", options: ["day", "week", "month"] },
-    compare: { control: "select", options: ["previous_period", "previous_year", "none"] },
-    theme: { control: "select", options: ["", "light", "dark"] },
-    locale: { control: "select", options: ["", "en", "ru", "ms", "zh-Hans", "zh-Hant"] },
+    range: { control: "select", options: RANGE_PRESETS },
+    locale: { control: "select", options: ["", ...LOCALES] },
   },
   render: ({ range, grain, compare, theme, locale }) => html`<kpi-provider
     range=${range}
