@@ -85,7 +85,10 @@ export class KpiService {
   private readonly watched = new Set<string>();
   /** Queries as text without their locale, for cache keys; queries parsed from URLs are reused objects. */
   private readonly queryText = new WeakMap<Query, string>();
-  /** Results being built and measures being computed, by key: identical queries arriving meanwhile (for measures, in any locale) wait for the same work. */
+  /**
+   * Results being built and measures being computed, by key: identical queries arriving meanwhile
+   * (for measures, in any locale) wait for the same work.
+   */
   private readonly answering = new Map<string, Promise<Cached>>();
   private readonly measuring = new Map<string, Promise<Measured>>();
   private readonly clock: () => number;
@@ -182,7 +185,9 @@ export class KpiService {
     let text = this.queryText.get(query);
     if (text === undefined) this.queryText.set(query, (text = JSON.stringify({ ...query, locale: undefined })));
     const scope = auth.lockedFilters ? JSON.stringify(auth.lockedFilters) : "";
-    const shared = `${auth.tenant.id}|${version}|${auth.tenant.timeZone}|${auth.tenant.currency}|${scope}|${query.now === undefined ? this.minute() : ""}|${text}`;
+    const { id, timeZone, currency } = auth.tenant;
+    const minute = query.now === undefined ? this.minute() : "";
+    const shared = `${id}|${version}|${timeZone}|${currency}|${scope}|${minute}|${text}`;
     const key = `${shared}|${query.locale ?? ""}`;
     return { etag: `W/"${hash53(key)}"`, key, shared, version, versions };
   }
@@ -201,7 +206,10 @@ export class KpiService {
     });
   }
 
-  /** Plans a query (in no locale) and computes its measures within the time budget: past it, the engine is told to stop and the caller gets a QueryTimeoutError. */
+  /**
+   * Plans a query (in no locale) and computes its measures within the time budget: past it, the
+   * engine is told to stop and the caller gets a QueryTimeoutError.
+   */
   private async measure(auth: Auth, query: Query, versions: DataVersions): Promise<Measured> {
     const registry = await this.registry(auth.tenant.id, versions);
     // Parsed once, by the route: planned as it is, in no locale.

@@ -107,7 +107,8 @@ for (const [name, engine] of bothEngines(fixture)) {
     });
 
     it("has no relative change from a previous value of 0", async () => {
-      const r = await run({ metric: "revenue", range: "2026-03-06..2026-03-08" }); // before: Mar 4-5, only a cancelled order
+      // Before: Mar 4-5, only a cancelled order.
+      const r = await run({ metric: "revenue", range: "2026-03-06..2026-03-08" });
       expect([r.value, r.previous, r.change.absolute, r.change.relative, r.formatted.change]).toEqual([
         20,
         0,
@@ -151,7 +152,8 @@ for (const [name, engine] of bothEngines(fixture)) {
       expect(r.target!.value).toBeCloseTo(70, 9);
       expect(r.target!.attainment).toBeCloseTo(320 / 70, 9);
       expect(r.status).toBe("good");
-      const feb = await run({ metric: "revenue", range: "2026-02-27..2026-03-03" }); // 2 days of Feb (10/day) + 2 of March (10/day)
+      // 2 days of Feb (10/day) + 2 of March (10/day).
+      const feb = await run({ metric: "revenue", range: "2026-02-27..2026-03-03" });
       expect(feb.target!.value).toBeCloseTo(40, 9);
       expect(feb.status).toBe("good");
     });

@@ -339,7 +339,8 @@ for (const [name, open] of Object.entries(DATABASES)) {
     await db.close();
   });
 
-  it(`relinks the rows next to new facts (ties, several between the same two, a new first) on ${name}, as a rebuild links them`, {
+  const relinks = "relinks the rows next to new facts (ties, several between the same two, a new first)";
+  it(`${relinks} on ${name}, as a rebuild links them`, {
     timeout: 60_000,
   }, async () => {
     const db = await open();
@@ -392,7 +393,8 @@ for (const [name, open] of Object.entries(DATABASES)) {
   });
 }
 
-it("adds nothing to stale rollups (built for another set of measures, or never): a rebuild makes them current", async () => {
+const stale = "adds nothing to stale rollups (built for another set of measures, or never)";
+it(`${stale}: a rebuild makes them current`, async () => {
   const db = sqliteTestDriver();
   await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
   await ingest(db, "orders", facts.orders!.slice(0, 100));

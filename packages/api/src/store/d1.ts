@@ -16,10 +16,17 @@ interface D1StatementLike {
 }
 
 /** How D1 words an overloaded, restarting or unreachable database. */
-const isTransient = (e: unknown) =>
-  /overloaded|network connection lost|reset because its code was updated|storage caused object to be reset|timed? ?out/i.test(
-    (e as Error).message ?? "",
-  );
+const TRANSIENT = new RegExp(
+  [
+    "overloaded",
+    "network connection lost",
+    "reset because its code was updated",
+    "storage caused object to be reset",
+    "timed? ?out",
+  ].join("|"),
+  "i",
+);
+const isTransient = (e: unknown) => TRANSIENT.test((e as Error).message ?? "");
 
 export function d1Driver(db: D1Like): SqlDriver {
   return withUnavailable(

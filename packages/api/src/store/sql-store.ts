@@ -38,12 +38,19 @@ import {
 function metaStatements(d: Dialect): string[] {
   const { text, bigint } = d.types;
   return [
-    `CREATE TABLE IF NOT EXISTS kpikit_tenants (id ${text} PRIMARY KEY, name ${text} NOT NULL, time_zone ${text} NOT NULL, currency ${text} NOT NULL, public_metrics ${text} NOT NULL, allowed_origins ${text} NOT NULL, data_version ${bigint} NOT NULL DEFAULT 0)`,
-    `CREATE TABLE IF NOT EXISTS kpikit_keys (id ${text} PRIMARY KEY, tenant_id ${text} NOT NULL, kind ${text} NOT NULL, hash ${text} NOT NULL UNIQUE, prefix ${text} NOT NULL, last4 ${text} NOT NULL, created_at ${text} NOT NULL, expires_at ${text})`,
+    `CREATE TABLE IF NOT EXISTS kpikit_tenants (id ${text} PRIMARY KEY, name ${text} NOT NULL, time_zone ` +
+      `${text} NOT NULL, currency ${text} NOT NULL, public_metrics ${text} NOT NULL, allowed_origins ${text} ` +
+      `NOT NULL, data_version ${bigint} NOT NULL DEFAULT 0)`,
+    `CREATE TABLE IF NOT EXISTS kpikit_keys (id ${text} PRIMARY KEY, tenant_id ${text} NOT NULL, kind ` +
+      `${text} NOT NULL, hash ${text} NOT NULL UNIQUE, prefix ${text} NOT NULL, last4 ${text} NOT NULL, ` +
+      `created_at ${text} NOT NULL, expires_at ${text})`,
     `CREATE INDEX IF NOT EXISTS kpikit_keys_tenant ON kpikit_keys (tenant_id)`,
-    `CREATE TABLE IF NOT EXISTS kpikit_signing_keys (kid ${text} PRIMARY KEY, tenant_id ${text} NOT NULL, secret ${text} NOT NULL, created_at ${text} NOT NULL, expires_at ${text})`,
-    `CREATE TABLE IF NOT EXISTS kpikit_versions (tenant_id ${text} NOT NULL, part ${text} NOT NULL, version ${bigint} NOT NULL, PRIMARY KEY (tenant_id, part))`,
-    `CREATE TABLE IF NOT EXISTS kpikit_definitions (tenant_id ${text} NOT NULL, id ${text} NOT NULL, body ${text} NOT NULL, PRIMARY KEY (tenant_id, id))`,
+    `CREATE TABLE IF NOT EXISTS kpikit_signing_keys (kid ${text} PRIMARY KEY, tenant_id ${text} NOT NULL, ` +
+      `secret ${text} NOT NULL, created_at ${text} NOT NULL, expires_at ${text})`,
+    `CREATE TABLE IF NOT EXISTS kpikit_versions (tenant_id ${text} NOT NULL, part ${text} NOT NULL, version ` +
+      `${bigint} NOT NULL, PRIMARY KEY (tenant_id, part))`,
+    `CREATE TABLE IF NOT EXISTS kpikit_definitions (tenant_id ${text} NOT NULL, id ${text} NOT NULL, body ` +
+      `${text} NOT NULL, PRIMARY KEY (tenant_id, id))`,
   ];
 }
 
@@ -127,7 +134,10 @@ export class SqlStore implements Store {
     await this.refreshRollups();
   }
 
-  /** Reads which tenants' rollups are current (init does; a store whose tables come from migrations calls it itself). */
+  /**
+   * Reads which tenants' rollups are current (init does; a store whose tables come from migrations
+   * calls it itself).
+   */
   async refreshRollups(): Promise<void> {
     if (!this.rollups) return;
     for (const row of await this.driver.all(currentRollupsSql(this.driver.dialect), [this.rollups.version]))
@@ -166,7 +176,9 @@ export class SqlStore implements Store {
     const p = this.p;
     await this.driver.transaction([
       {
-        sql: `INSERT INTO kpikit_tenants (id, name, time_zone, currency, public_metrics, allowed_origins) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)})`,
+        sql:
+          `INSERT INTO kpikit_tenants (id, name, time_zone, currency, public_metrics, allowed_origins) ` +
+          `VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)})`,
         params: [
           t.id,
           t.name,
@@ -194,7 +206,9 @@ export class SqlStore implements Store {
     const p = this.p;
     await this.driver.transaction([
       {
-        sql: `UPDATE kpikit_tenants SET name = ${p(1)}, time_zone = ${p(2)}, currency = ${p(3)}, public_metrics = ${p(4)}, allowed_origins = ${p(5)} WHERE id = ${p(6)}`,
+        sql:
+          `UPDATE kpikit_tenants SET name = ${p(1)}, time_zone = ${p(2)}, currency = ${p(3)}, ` +
+          `public_metrics = ${p(4)}, allowed_origins = ${p(5)} WHERE id = ${p(6)}`,
         params: [t.name, t.timeZone, t.currency, JSON.stringify(t.publicMetrics), JSON.stringify(t.allowedOrigins), id],
       },
       ...this.bump(id, "settings"),
@@ -207,7 +221,9 @@ export class SqlStore implements Store {
     const p = this.p;
     await this.driver.transaction([
       {
-        sql: `INSERT INTO kpikit_keys (id, tenant_id, kind, hash, prefix, last4, created_at, expires_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)})`,
+        sql:
+          `INSERT INTO kpikit_keys (id, tenant_id, kind, hash, prefix, last4, created_at, expires_at) ` +
+          `VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)})`,
         params: [k.id, k.tenantId, k.kind, hash, k.prefix, k.last4, k.createdAt, k.expiresAt],
       },
     ]);
@@ -221,7 +237,8 @@ export class SqlStore implements Store {
   async listKeys(tenantId: string): Promise<ApiKey[]> {
     return (
       await this.driver.all(
-        `SELECT * FROM kpikit_keys WHERE tenant_id = ${this.p(1)} ORDER BY ${this.binary("created_at")}, ${this.binary("id")}`,
+        `SELECT * FROM kpikit_keys WHERE tenant_id = ${this.p(1)} ORDER BY ${this.binary("created_at")}, ` +
+          `${this.binary("id")}`,
         [tenantId],
       )
     ).map(keyOf);
@@ -242,7 +259,9 @@ export class SqlStore implements Store {
     const p = this.p;
     await this.driver.transaction([
       {
-        sql: `INSERT INTO kpikit_signing_keys (kid, tenant_id, secret, created_at, expires_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
+        sql:
+          `INSERT INTO kpikit_signing_keys (kid, tenant_id, secret, created_at, expires_at) VALUES ` +
+          `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
         params: [k.kid, k.tenantId, k.secret, k.createdAt, k.expiresAt],
       },
     ]);
@@ -256,7 +275,9 @@ export class SqlStore implements Store {
   async currentSigningKey(tenantId: string, now: string): Promise<SigningKey | undefined> {
     const p = this.p;
     const [row] = await this.driver.all(
-      `SELECT * FROM kpikit_signing_keys WHERE tenant_id = ${p(1)} AND (expires_at IS NULL OR ${this.binary("expires_at")} > ${p(2)}) ORDER BY ${this.binary("created_at")} DESC, ${this.binary("kid")} DESC LIMIT 1`,
+      `SELECT * FROM kpikit_signing_keys WHERE tenant_id = ${p(1)} AND (expires_at IS NULL OR ` +
+        `${this.binary("expires_at")} > ${p(2)}) ORDER BY ${this.binary("created_at")} DESC, ` +
+        `${this.binary("kid")} DESC LIMIT 1`,
       [tenantId, now],
     );
     return row ? signingKeyOf(row) : undefined;
@@ -272,7 +293,10 @@ export class SqlStore implements Store {
     return [
       { sql: `UPDATE kpikit_tenants SET data_version = data_version + 1 WHERE id = ${p(1)}`, params: [tenantId] },
       {
-        sql: `INSERT INTO kpikit_versions (tenant_id, part, version) SELECT id, ${p(2)}, data_version FROM kpikit_tenants WHERE id = ${p(1)} ON CONFLICT (tenant_id, part) DO UPDATE SET version = excluded.version`,
+        sql:
+          `INSERT INTO kpikit_versions (tenant_id, part, version) SELECT id, ${p(2)}, data_version FROM ` +
+          `kpikit_tenants WHERE id = ${p(1)} ON CONFLICT (tenant_id, part) DO UPDATE SET version = ` +
+          `excluded.version`,
         params: [tenantId, part],
       },
     ];
@@ -327,7 +351,8 @@ export class SqlStore implements Store {
 
   async versions(tenantId: string): Promise<DataVersions> {
     const rows = await this.driver.all(
-      `SELECT t.data_version, v.part, v.version FROM kpikit_tenants t LEFT JOIN kpikit_versions v ON v.tenant_id = t.id WHERE t.id = ${this.p(1)}`,
+      `SELECT t.data_version, v.part, v.version FROM kpikit_tenants t LEFT JOIN kpikit_versions v ON ` +
+        `v.tenant_id = t.id WHERE t.id = ${this.p(1)}`,
       [tenantId],
     );
     const parts: Partial<Record<DataPart, number>> = {};
@@ -366,7 +391,9 @@ export class SqlStore implements Store {
     const p = this.p;
     await this.driver.transaction([
       {
-        sql: `INSERT INTO kpikit_definitions (tenant_id, id, body) VALUES (${p(1)}, ${p(2)}, ${p(3)}) ON CONFLICT (tenant_id, id) DO UPDATE SET body = excluded.body`,
+        sql:
+          `INSERT INTO kpikit_definitions (tenant_id, id, body) VALUES (${p(1)}, ${p(2)}, ${p(3)}) ON ` +
+          `CONFLICT (tenant_id, id) DO UPDATE SET body = excluded.body`,
         params: [tenantId, definition.id, JSON.stringify(definition)],
       },
       ...this.bump(tenantId, "settings"),

@@ -206,7 +206,9 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     description: {
       en: "Customers with two or more orders in the period divided by customers with at least one.",
       ru: "Клиенты с двумя и более заказами за период, деленные на клиентов хотя бы с одним заказом.",
-      ms: "Pelanggan dengan dua pesanan atau lebih dalam tempoh itu dibahagikan dengan pelanggan yang mempunyai sekurang-kurangnya satu.",
+      ms:
+        "Pelanggan dengan dua pesanan atau lebih dalam tempoh itu dibahagikan dengan pelanggan yang mempunyai " +
+        "sekurang-kurangnya satu.",
       "zh-Hans": "本期下单两次及以上的客户数除以至少下单一次的客户数。",
       "zh-Hant": "本期下單兩次及以上的客戶數除以至少下單一次的客戶數。",
     },
@@ -220,9 +222,15 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
       "zh-Hant": "客戶留存率",
     },
     description: {
-      en: "(E − N) / S: customers active at the period's end less new ones, per customer active at its start; returning customers count. Active: last order within 365 days.",
-      ru: "(E − N) / S: активные на конец периода минус новые, на одного активного на начало; вернувшиеся учитываются. Активен: последний заказ не старше 365 дней.",
-      ms: "(E − N) / S: pelanggan aktif pada akhir tempoh tolak yang baharu, bagi setiap pelanggan aktif pada awalnya; yang kembali dikira. Aktif: pesanan terakhir dalam 365 hari.",
+      en:
+        "(E − N) / S: customers active at the period's end less new ones, per customer active at its start; " +
+        "returning customers count. Active: last order within 365 days.",
+      ru:
+        "(E − N) / S: активные на конец периода минус новые, на одного активного на начало; вернувшиеся " +
+        "учитываются. Активен: последний заказ не старше 365 дней.",
+      ms:
+        "(E − N) / S: pelanggan aktif pada akhir tempoh tolak yang baharu, bagi setiap pelanggan aktif pada " +
+        "awalnya; yang kembali dikira. Aktif: pesanan terakhir dalam 365 hari.",
       "zh-Hans":
         "(E − N) / S：期末活跃客户减去本期新客户，除以期初活跃客户；回流客户计入。活跃：最近一次下单在 365 天内。",
       "zh-Hant":
@@ -256,7 +264,9 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     description: {
       en: "Average order value × purchases per customer per year × expected lifetime in years (1 / annual churn rate).",
       ru: "Средний чек × число покупок клиента в год × ожидаемый срок жизни клиента в годах (1 / годовой отток).",
-      ms: "Nilai pesanan purata × pembelian setiap pelanggan setahun × jangka hayat pelanggan dalam tahun (1 / kadar churn tahunan).",
+      ms:
+        "Nilai pesanan purata × pembelian setiap pelanggan setahun × jangka hayat pelanggan dalam tahun (1 / kadar " +
+        "churn tahunan).",
       "zh-Hans": "平均订单价值 × 每位客户每年购买次数 × 预期客户生命周期年数（1 / 年流失率）。",
       "zh-Hant": "平均訂單價值 × 每位客戶每年購買次數 × 預期客戶生命週期年數（1 / 年流失率）。",
     },
@@ -674,7 +684,9 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     description: {
       en: "Units sold divided by the number of distinct customers who contacted support about the product.",
       ru: "Число проданных единиц товара, деленное на число разных клиентов, обратившихся в поддержку по этому товару.",
-      ms: "Unit produk yang dijual dibahagikan dengan bilangan pelanggan berbeza yang menghubungi sokongan tentang produk itu.",
+      ms:
+        "Unit produk yang dijual dibahagikan dengan bilangan pelanggan berbeza yang menghubungi sokongan tentang " +
+        "produk itu.",
       "zh-Hans": "商品售出件数除以就该商品联系过客服的去重客户数。",
       "zh-Hant": "商品售出件數除以就該商品聯絡過客服的不重複客戶數。",
     },
@@ -717,8 +729,12 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     },
     description: {
       en: "Part requests served from the ideal location, on time and without extra cost, divided by all part requests.",
-      ru: "Запросы запчастей, выполненные из нужного места, вовремя и без лишних затрат, деленные на все запросы запчастей.",
-      ms: "Permintaan alat ganti yang dipenuhi dari lokasi ideal, tepat masa dan tanpa kos tambahan, dibahagikan dengan semua permintaan alat ganti.",
+      ru:
+        "Запросы запчастей, выполненные из нужного места, вовремя и без лишних затрат, деленные на все запросы " +
+        "запчастей.",
+      ms:
+        "Permintaan alat ganti yang dipenuhi dari lokasi ideal, tepat masa dan tanpa kos tambahan, dibahagikan " +
+        "dengan semua permintaan alat ganti.",
       "zh-Hans": "从理想地点按时且无额外成本供应的零件请求数除以全部零件请求数。",
       "zh-Hant": "從理想地點準時且無額外成本供應的零件請求數除以全部零件請求數。",
     },
@@ -814,7 +830,9 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     description: {
       en: "Refunds with platform intervention divided by orders paid, over the last 28 days.",
       ru: "Возвраты с вмешательством платформы, деленные на оплаченные заказы, за последние 28 дней.",
-      ms: "Bayaran balik yang melibatkan campur tangan platform dibahagikan dengan pesanan berbayar, dalam 28 hari terakhir.",
+      ms:
+        "Bayaran balik yang melibatkan campur tangan platform dibahagikan dengan pesanan berbayar, dalam 28 hari " +
+        "terakhir.",
       "zh-Hans": "近 28 天平台介入的退款数除以支付成交订单数。",
       "zh-Hant": "近 28 天平台介入的退款數除以支付成交訂單數。",
     },
@@ -830,7 +848,9 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
     description: {
       en: "Refunds completed by the merchant itself divided by all refunds completed, over the last 28 days.",
       ru: "Возвраты, завершенные самим продавцом, деленные на все завершенные возвраты, за последние 28 дней.",
-      ms: "Bayaran balik yang diselesaikan sendiri oleh penjual dibahagikan dengan semua bayaran balik yang selesai, dalam 28 hari terakhir.",
+      ms:
+        "Bayaran balik yang diselesaikan sendiri oleh penjual dibahagikan dengan semua bayaran balik yang selesai, " +
+        "dalam 28 hari terakhir.",
       "zh-Hans": "近 28 天商家自主完结的退款数除以完结退款总数。",
       "zh-Hant": "近 28 天商家自主完結的退款數除以完結退款總數。",
     },
@@ -1044,9 +1064,15 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
       "zh-Hant": "設備綜合效率（OEE）",
     },
     description: {
-      en: "Availability × performance × quality: run time / planned time × ideal cycle time × units / run time × good units / units.",
-      ru: "Доступность × производительность × качество: время работы / плановое время × идеальное время цикла × выпуск / время работы × годные / выпуск.",
-      ms: "Ketersediaan × prestasi × kualiti: masa operasi / masa dirancang × masa kitaran ideal × unit / masa operasi × unit baik / unit.",
+      en:
+        "Availability × performance × quality: run time / planned time × ideal cycle time × units / run time × good " +
+        "units / units.",
+      ru:
+        "Доступность × производительность × качество: время работы / плановое время × идеальное время цикла × " +
+        "выпуск / время работы × годные / выпуск.",
+      ms:
+        "Ketersediaan × prestasi × kualiti: masa operasi / masa dirancang × masa kitaran ideal × unit / masa " +
+        "operasi × unit baik / unit.",
       "zh-Hans": "可用率 × 性能率 × 良品率：运行时间 / 计划时间 × 理想周期时间 × 产量 / 运行时间 × 良品数 / 产量。",
       "zh-Hant": "可用率 × 效能率 × 良品率：運轉時間 / 計畫時間 × 理想週期時間 × 產量 / 運轉時間 × 良品數 / 產量。",
     },
@@ -1060,9 +1086,15 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
       "zh-Hant": "人員綜合效率（OLE）",
     },
     description: {
-      en: "Labour availability × performance × quality: worked time / scheduled time × ideal cycle time × units / worked time × good units / units.",
-      ru: "Доступность персонала × производительность × качество: отработанное время / плановое × идеальное время цикла × выпуск / отработанное время × годные / выпуск.",
-      ms: "Ketersediaan tenaga kerja × prestasi × kualiti: masa bekerja / masa dijadualkan × masa kitaran ideal × unit / masa bekerja × unit baik / unit.",
+      en:
+        "Labour availability × performance × quality: worked time / scheduled time × ideal cycle time × units / " +
+        "worked time × good units / units.",
+      ru:
+        "Доступность персонала × производительность × качество: отработанное время / плановое × идеальное время " +
+        "цикла × выпуск / отработанное время × годные / выпуск.",
+      ms:
+        "Ketersediaan tenaga kerja × prestasi × kualiti: masa bekerja / masa dijadualkan × masa kitaran ideal × " +
+        "unit / masa bekerja × unit baik / unit.",
       "zh-Hans": "人员可用率 × 性能率 × 良品率：实际工时 / 排班工时 × 理想周期时间 × 产量 / 实际工时 × 良品数 / 产量。",
       "zh-Hant": "人員可用率 × 效能率 × 良品率：實際工時 / 排定工時 × 理想週期時間 × 產量 / 實際工時 × 良品數 / 產量。",
     },

@@ -84,7 +84,8 @@ function checkMeasure(m: Measure, path: string): void {
   if (atInstants && time.kind !== "timestamp") {
     throw new KpiError(
       "invalid_definition",
-      `${path}: ${m.agg === "active" ? "activity" : "a snapshot"} needs a timestamp, and ${model.name}.${time.name} is a date`,
+      `${path}: ${m.agg === "active" ? "activity" : "a snapshot"} needs a timestamp, and ` +
+        `${model.name}.${time.name} is a date`,
       [{ path: `${path}.time`, message: "date time with a snapshot or activity" }],
     );
   }
@@ -144,14 +145,16 @@ function checkFormulaExpr(
       if (expr.name === self) fail("a KPI cannot refer to itself");
       if (!lookup(expr.name))
         fail(
-          `"${expr.name}" is neither one of this KPI's measures (${Object.keys(measures).join(", ") || "none"}) nor a known KPI id`,
+          `"${expr.name}" is neither one of this KPI's measures ` +
+            `(${Object.keys(measures).join(", ") || "none"}) nor a known KPI id`,
         );
       uses.add(expr.name);
       return;
     case "call":
       if (expr.fn !== "prev" || expr.args.length !== 1)
         fail(
-          `the only function is prev(x), the value of x one period earlier; got ${expr.fn}() with ${expr.args.length} argument(s)`,
+          `the only function is prev(x), the value of x one period earlier; got ${expr.fn}() with ` +
+            `${expr.args.length} argument(s)`,
         );
       checkFormulaExpr(expr.args[0]!, measures, lookup, path, uses, self);
       return;
@@ -246,7 +249,8 @@ export function compileDefinition(input: unknown, lookup: MetricLookup): Compile
       if (bad) {
         throw new KpiError(
           "invalid_definition",
-          `${at}: for a KPI where ${definition.better} is better, critical (${pair.critical}) must be ${definition.better === "up" ? "at or below" : "at or above"} warning (${pair.warning})`,
+          `${at}: for a KPI where ${definition.better} is better, critical (${pair.critical}) must be ` +
+            `${definition.better === "up" ? "at or below" : "at or above"} warning (${pair.warning})`,
           [{ path: at, message: "thresholds out of order" }],
         );
       }

@@ -28,7 +28,10 @@ export type FieldKind = "string" | "number" | "boolean" | "timestamp" | "date";
 export interface FieldInfo {
   name: string;
   kind: FieldKind;
-  /** Column in the SQL table: snake_case, timestamps as epoch ms (`placed_at_ms`), dates as epoch days (`start_day`). */
+  /**
+   * Column in the SQL table: snake_case, timestamps as epoch ms (`placed_at_ms`), dates as epoch
+   * days (`start_day`).
+   */
   column: string;
   nullable: boolean;
   /** Allowed values of an enum field. */

@@ -194,7 +194,8 @@ export function bucketsOf(tz: string, span: Span, grain: Grain, now: number): Bu
     if (out.length > MAX_BUCKETS) {
       throw new KpiError(
         "too_many_buckets",
-        `a ${grain} series of this range has more than ${MAX_BUCKETS} buckets; choose a coarser grain or a shorter range`,
+        `a ${grain} series of this range has more than ${MAX_BUCKETS} buckets; choose a coarser grain or a ` +
+          `shorter range`,
         [{ path: "grain", message: "too many buckets" }],
       );
     }

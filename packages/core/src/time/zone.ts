@@ -133,5 +133,6 @@ export function formatInstant(tz: string, epochMs: number): string {
     f.year >= 0 && f.year <= 9999
       ? String(f.year).padStart(4, "0")
       : (f.year < 0 ? "-" : "+") + String(Math.abs(f.year)).padStart(6, "0");
-  return `${year}-${p2(f.month)}-${p2(f.day)}T${p2(f.hour)}:${p2(f.minute)}:${p2(f.second)}${ms}${sign}${p2(Math.floor(abs / 60))}:${p2(abs % 60)}`;
+  const offset = `${sign}${p2(Math.floor(abs / 60))}:${p2(abs % 60)}`;
+  return `${year}-${p2(f.month)}-${p2(f.day)}T${p2(f.hour)}:${p2(f.minute)}:${p2(f.second)}${ms}${offset}`;
 }

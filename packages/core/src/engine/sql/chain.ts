@@ -226,7 +226,11 @@ export function eventSelect(
   // Grouped by the expression: `k` would name the history's own column.
   const key = facts?.key ? facts.key(c.scope) : "NULL";
   const where = facts ? facts.filters(c.scope) : [];
-  return `SELECT ${index} AS r, w.i AS wi, ${key} AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_facts", "c", on)}${joined} WHERE ${where.length ? where.join(" AND ") : "TRUE"} GROUP BY w.i${facts?.key ? `, ${key}` : ""}`;
+  return (
+    `SELECT ${index} AS r, w.i AS wi, ${key} AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ` +
+    `${dialect.seekJoin("chain_facts", "c", on)}${joined} WHERE ` +
+    `${where.length ? where.join(" AND ") : "TRUE"} GROUP BY w.i${facts?.key ? `, ${key}` : ""}`
+  );
 }
 
 /**
@@ -246,8 +250,13 @@ export function distinctSelect(
 ): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
   const first = (prev: string) => `(c.${prev} IS NULL OR c.${prev} < w.s)`;
-  const on = `${c.rows()} AND c.t >= w.s AND c.t < w.e AND ${twice ? `c.prev_t >= w.s AND ${first("prev2_t")}` : first("prev_t")}`;
-  return `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_facts", "c", on)} GROUP BY w.i`;
+  const on =
+    `${c.rows()} AND c.t >= w.s AND c.t < w.e AND ` +
+    `${twice ? `c.prev_t >= w.s AND ${first("prev2_t")}` : first("prev_t")}`;
+  return (
+    `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ` +
+    `${dialect.seekJoin("chain_facts", "c", on)} GROUP BY w.i`
+  );
 }
 
 /**
@@ -265,7 +274,10 @@ export function linksWithinSelect(
 ): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
   const on = `${c.rows()} AND c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND ${eventTest("lapse_start", days)}`;
-  return `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_facts", "c", on)} GROUP BY w.i`;
+  return (
+    `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ` +
+    `${dialect.seekJoin("chain_facts", "c", on)} GROUP BY w.i`
+  );
 }
 
 /**
@@ -283,8 +295,13 @@ export function lapsesAfterSelect(
   params: SqlParams,
   dialect: Dialect,
 ): string {
-  const on = `l.tenant_id = ${tenantParam} AND l.lapse = ${params.add(lapseId(chain, days))} AND l.s >= w.a AND l.s < w.x AND l.e >= w.e`;
-  return `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ${dialect.seekJoin("chain_lapses", "l", on, byEnd ? "chain_lapses_lapse_e_s" : undefined)} GROUP BY w.i`;
+  const on =
+    `l.tenant_id = ${tenantParam} AND l.lapse = ${params.add(lapseId(chain, days))} AND l.s >= w.a ` +
+    `AND l.s < w.x AND l.e >= w.e`;
+  return (
+    `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ` +
+    `${dialect.seekJoin("chain_lapses", "l", on, byEnd ? "chain_lapses_lapse_e_s" : undefined)} GROUP BY w.i`
+  );
 }
 
 /** Builds a statement on a chain of a tenant, each with parameters of its own (the tenant first). */
@@ -296,7 +313,10 @@ const statementOf =
     return { sql: make(c, params), params: params.values };
   };
 
-/** An ingest of this many facts or more refreshes the planner's statistics of the histories (see Dialect.historyStatistics). */
+/**
+ * An ingest of this many facts or more refreshes the planner's statistics of the histories (see
+ * Dialect.historyStatistics).
+ */
 const BULK = 1000;
 
 /**
@@ -332,7 +352,11 @@ export function chainIngestSql(
   ) => {
     const [lt, dir] = before ? ["<", " DESC"] : [">", ""];
     const { k, t, id } = at;
-    return `(SELECT g.${column} FROM chain_facts g WHERE g.tenant_id = ${tenant} AND g.chain = ${chain} AND g.k = ${k} AND (g.t ${lt} ${t} OR (g.t = ${t} AND ${binary("g.id")} ${lt} ${binary(id)})) ORDER BY g.t${dir}, ${binary("g.id")}${dir} LIMIT 1 OFFSET ${skip})`;
+    return (
+      `(SELECT g.${column} FROM chain_facts g WHERE g.tenant_id = ${tenant} AND g.chain = ${chain} AND ` +
+      `g.k = ${k} AND (g.t ${lt} ${t} OR (g.t = ${t} AND ${binary("g.id")} ${lt} ${binary(id)})) ORDER BY ` +
+      `g.t${dir}, ${binary("g.id")}${dir} LIMIT 1 OFFSET ${skip})`
+    );
   };
   const row = { k: "chain_facts.k", t: "chain_facts.t", id: "chain_facts.id" };
   const linked = (before: boolean, skip = 0) =>
@@ -345,26 +369,38 @@ export function chainIngestSql(
       // The new facts are not in the chain yet: their neighbours are the facts that were.
       const fact = { k: c.key, t: c.time, id: "f.id" };
       const seek = (before: boolean, skip: number) =>
-        `SELECT ${neighbour(c.tenantParam, c.chainParam, fact, before, skip, "id")} FROM ${facts.from} WHERE ${facts.where}`;
+        `SELECT ${neighbour(c.tenantParam, c.chainParam, fact, before, skip, "id")} FROM ${facts.from} WHERE ` +
+        `${facts.where}`;
       const ids = [seek(true, 0), seek(false, 0), seek(false, 1)].join(" UNION ALL ");
-      return `UPDATE chain_facts SET mark = ${c.text(params.add(ingestId))} WHERE tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND ${dialect.inSubquery("id", ids)} AND ${current(params)}`;
+      return (
+        `UPDATE chain_facts SET mark = ${c.text(params.add(ingestId))} WHERE tenant_id = ` +
+        `${c.tenantParam} AND chain = ${c.chainParam} AND ${dialect.inSubquery("id", ids)} AND ` +
+        `${current(params)}`
+      );
     }),
     ...events(-1),
     // A lapse is its start's row's (s: its time, e: its next's): those of the marked rows as they were linked.
     ...days.map((d) =>
       build(
         (c, params) =>
-          `DELETE FROM chain_lapses WHERE tenant_id = ${c.tenantParam} AND lapse = ${params.add(lapseId(chain, d))} AND (s, k, e) IN (SELECT c.t, c.k, c.next_t FROM chain_facts c WHERE ${c.rows(ingestId)}) AND ${current(params)}`,
+          `DELETE FROM chain_lapses WHERE tenant_id = ${c.tenantParam} AND lapse = ` +
+          `${params.add(lapseId(chain, d))} AND (s, k, e) IN (SELECT c.t, c.k, c.next_t FROM chain_facts c ` +
+          `WHERE ${c.rows(ingestId)}) AND ${current(params)}`,
       ),
     ),
     build((c, params) => {
       const facts = c.inserted(inserted);
-      return `INSERT INTO chain_facts (tenant_id, chain, id, k, t, mark) SELECT ${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, f.id, ${c.key}, ${c.time}, ${c.text(params.add(ingestId))} FROM ${facts.from} WHERE ${facts.where} AND ${current(params)} ON CONFLICT DO NOTHING`;
+      return (
+        `INSERT INTO chain_facts (tenant_id, chain, id, k, t, mark) SELECT ${c.text(c.tenantParam)}, ` +
+        `${c.text(c.chainParam)}, f.id, ${c.key}, ${c.time}, ${c.text(params.add(ingestId))} FROM ` +
+        `${facts.from} WHERE ${facts.where} AND ${current(params)} ON CONFLICT DO NOTHING`
+      );
     }),
     ...(inserted.ids.length >= BULK ? dialect.historyStatistics.map((sql) => ({ sql, params: [] })) : []),
     build(
       (c) =>
-        `UPDATE chain_facts SET prev_t = ${linked(true)}, prev2_t = ${linked(true, 1)}, next_t = ${linked(false)} WHERE ${marked(c)}`,
+        `UPDATE chain_facts SET prev_t = ${linked(true)}, prev2_t = ${linked(true, 1)}, next_t = ` +
+        `${linked(false)} WHERE ${marked(c)}`,
     ),
     ...days.map((d) => build((c, params) => lapsesInsert(c, params, d, c.rows(ingestId)))),
     ...events(1),
@@ -373,7 +409,11 @@ export function chainIngestSql(
 }
 
 function lapsesInsert(c: ChainSql, params: SqlParams, days: number, rows: string): string {
-  return `INSERT INTO chain_lapses (tenant_id, lapse, s, k, e) SELECT c.tenant_id, ${c.text(params.add(lapseId(c.chain, days)))}, c.t, c.k, c.next_t FROM chain_facts c WHERE ${rows} AND ${eventTest("lapse_start", days)}`;
+  return (
+    `INSERT INTO chain_lapses (tenant_id, lapse, s, k, e) SELECT c.tenant_id, ` +
+    `${c.text(params.add(lapseId(c.chain, days)))}, c.t, c.k, c.next_t FROM chain_facts c WHERE ${rows} AND ` +
+    `${eventTest("lapse_start", days)}`
+  );
 }
 
 /** The statements that rebuild a tenant's chain from its facts (after its rows were deleted). */
@@ -387,7 +427,12 @@ export function chainRebuildSql(
   return [
     build((c) => {
       const facts = `SELECT f.id, ${c.key} AS k, ${c.time} AS t FROM ${c.table} f WHERE ${c.belongs().join(" AND ")}`;
-      return `INSERT INTO chain_facts (tenant_id, chain, id, k, t, prev_t, prev2_t, next_t) SELECT ${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, x.id, x.k, x.t, lag(x.t) OVER w, lag(x.t, 2) OVER w, lead(x.t) OVER w FROM (${facts}) x WINDOW w AS (PARTITION BY x.k ORDER BY x.t, ${dialect.binaryText("x.id")})`;
+      return (
+        `INSERT INTO chain_facts (tenant_id, chain, id, k, t, prev_t, prev2_t, next_t) SELECT ` +
+        `${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, x.id, x.k, x.t, lag(x.t) OVER w, lag(x.t, 2) ` +
+        `OVER w, lead(x.t) OVER w FROM (${facts}) x WINDOW w AS (PARTITION BY x.k ORDER BY x.t, ` +
+        `${dialect.binaryText("x.id")})`
+      );
     }),
     ...days.map((d) => build((c, params) => lapsesInsert(c, params, d, c.rows()))),
   ];

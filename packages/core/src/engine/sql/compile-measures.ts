@@ -224,11 +224,16 @@ function rolledUp(c: MeasureSql): string[] | undefined {
 function firstSeen(c: MeasureSql): string | undefined {
   const { m, ctx, scope, time, head, groupKey, r } = c;
   if (m.agg !== "first_seen") return undefined;
-  const rank = `row_number() OVER (PARTITION BY ${c.value()} ORDER BY ${time}, ${ctx.dialect.binaryText("f.id")}) AS rn`;
+  const rank =
+    `row_number() OVER (PARTITION BY ${c.value()} ORDER BY ${time}, ` + `${ctx.dialect.binaryText("f.id")}) AS rn`;
   const tests = [`f.tenant_id = ${ctx.tenantParam}`, `${time} IS NOT NULL`, `${c.value()} IS NOT NULL`];
   const firsts = `SELECT f.*, ${rank} FROM ${c.model.table} f WHERE ${and([...tests, ...testSql(c.where, [], scope)])}`;
   const w = c.eventSpans();
-  return `${head}, w.i AS wi, ${c.key()} AS k, count(*) AS v, count(*) AS n FROM ${w} w JOIN (${firsts}) f ON f.rn = 1 AND ${time} >= w.s AND ${time} < w.e WHERE ${and(testSql(undefined, r.filters, scope))} GROUP BY w.i${groupKey}`;
+  return (
+    `${head}, w.i AS wi, ${c.key()} AS k, count(*) AS v, count(*) AS n FROM ${w} w JOIN (${firsts}) f ` +
+    `ON f.rn = 1 AND ${time} >= w.s AND ${time} < w.e WHERE ${and(testSql(undefined, r.filters, scope))} ` +
+    `GROUP BY w.i${groupKey}`
+  );
 }
 
 /** Activity and distinct keys read from a key history kept at ingest. */
@@ -257,12 +262,16 @@ function active(c: MeasureSql): string | undefined {
     b: shiftLocal(ctx.tz, s.end, { days: -m.days }),
     e: s.end,
   }));
-  const flags = `max(CASE WHEN ${time} < w.s THEN 1 ELSE 0 END) AS a, max(CASE WHEN ${time} >= w.b THEN 1 ELSE 0 END) AS b`;
+  const flags =
+    `max(CASE WHEN ${time} < w.s THEN 1 ELSE 0 END) AS a, max(CASE WHEN ${time} >= w.b THEN 1 ` + `ELSE 0 END) AS b`;
   const select = `SELECT w.i AS wi, ${c.key()} AS k, ${c.value()} AS x, ${flags}`;
   const from = c.from(w, `${time} >= w.a AND ${time} < w.e`);
   const tests = and([...testSql(c.where, r.filters, scope), `${c.value()} IS NOT NULL`]);
   const inner = `${select} FROM ${from} WHERE ${tests} GROUP BY w.i, ${r.groupBy ? "k, " : ""}x`;
-  return `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g WHERE ${states[m.state]} GROUP BY g.wi, g.k`;
+  return (
+    `${head}, g.wi, g.k, count(*) AS v, count(*) AS n FROM (${inner}) g WHERE ${states[m.state]} GROUP ` +
+    `BY g.wi, g.k`
+  );
 }
 
 /** A snapshot of additive facts from rollups: what opened before each instant less what closed. */
@@ -277,8 +286,11 @@ function keptSnapshot(c: MeasureSql): string[] | undefined {
   const near = [timeField.name, ...(snapshot.until ?? [])]
     .map((u) => `(${columnSql(scope, u)} >= w.s AND ${columnSql(scope, u)} < w.e)`)
     .join(" OR ");
-  const closed = (w: string) =>
-    `${head}, w.i AS wi, ${c.key()} AS k, ${c.aggregate()} FROM ${c.from(w, `(${near})`)} WHERE ${and([closing.closed, `${closing.time} >= w.s`, `${closing.time} < w.e`, ...testSql(c.where, r.filters, scope)])} GROUP BY w.i${groupKey}`;
+  const closed = (w: string) => {
+    const select = `${head}, w.i AS wi, ${c.key()} AS k, ${c.aggregate()} FROM ${c.from(w, `(${near})`)}`;
+    const inSpan = [closing.closed, `${closing.time} >= w.s`, `${closing.time} < w.e`];
+    return `${select} WHERE ${and([...inSpan, ...testSql(c.where, r.filters, scope)])} GROUP BY w.i${groupKey}`;
+  };
   const series = [
     { rollup: kept.open, edges: (w: string) => c.factsSelect(w, true) },
     ...(kept.close ? [{ rollup: kept.close, edges: closed }] : []),
@@ -310,8 +322,13 @@ function snapshot(c: MeasureSql): string | undefined {
     const { tenantParam, dialect } = ctx;
     const keyColumn = model.fields[latestBy]!.column;
     const timeColumn = timeField.column;
-    const keys = `SELECT DISTINCT ${keyColumn} AS v FROM ${model.table} WHERE tenant_id = ${tenantParam} AND ${keyColumn} IS NOT NULL`;
-    const latest = `SELECT g.id FROM ${model.table} g WHERE g.tenant_id = ${tenantParam} AND g.${keyColumn} = k.v AND g.${timeColumn} < w.t ORDER BY g.${timeColumn} DESC, ${dialect.binaryText("g.id")} DESC LIMIT 1`;
+    const keys =
+      `SELECT DISTINCT ${keyColumn} AS v FROM ${model.table} WHERE tenant_id = ${tenantParam} AND ` +
+      `${keyColumn} IS NOT NULL`;
+    const latest =
+      `SELECT g.id FROM ${model.table} g WHERE g.tenant_id = ${tenantParam} AND g.${keyColumn} ` +
+      `= k.v AND g.${timeColumn} < w.t ORDER BY g.${timeColumn} DESC, ${dialect.binaryText("g.id")} DESC ` +
+      `LIMIT 1`;
     const picked = `SELECT w.i AS wi, (${latest}) AS id FROM ${w} w CROSS JOIN (${keys}) k`;
     const select = `${head}, p.wi, ${c.key()} AS k, ${c.aggregate()}`;
     const from = `(${picked}) p JOIN ${model.table} f ON f.tenant_id = ${tenantParam} AND f.id = p.id`;
@@ -365,7 +382,10 @@ function targetSelect(
       ["d"],
       spans.map((s) => ({ d: localDay(tz, s.start) })),
     );
-    const ranked = `SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, ${dialect.binaryText("t.id")} DESC) AS rn FROM ${w} w JOIN ${base} AND t.start_day <= w.d AND t.end_day > w.d`;
+    const ranked =
+      `SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day ` +
+      `DESC, ${dialect.binaryText("t.id")} DESC) AS rn FROM ${w} w JOIN ${base} AND t.start_day <= w.d AND ` +
+      `t.end_day > w.d`;
     return `SELECT ${index} AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (${ranked}) g WHERE g.rn = 1`;
   }
   // Pro-rated by local days: each target contributes its value times the share of its days the span covers.
@@ -374,10 +394,16 @@ function targetSelect(
     ["s", "e"],
     spans.map((s) => ({ s: dayPosition(tz, s.start), e: dayPosition(tz, s.end) })),
   );
-  return `SELECT ${index} AS r, w.i AS wi, NULL AS k, sum(t.value * ${overlap} / (t.end_day - t.start_day)) AS v, count(*) AS n FROM ${w} w JOIN ${base} AND t.start_day < w.e AND t.end_day > w.s GROUP BY w.i`;
+  return (
+    `SELECT ${index} AS r, w.i AS wi, NULL AS k, sum(t.value * ${overlap} / (t.end_day - t.start_day)) ` +
+    `AS v, count(*) AS n FROM ${w} w JOIN ${base} AND t.start_day < w.e AND t.end_day > w.s GROUP BY w.i`
+  );
 }
 
-/** One statement computing every request; parameter 1 is the tenant. With `rollups`, measures read them where they can. */
+/**
+ * One statement computing every request; parameter 1 is the tenant. With `rollups`, measures read
+ * them where they can.
+ */
 export function compileMeasures(
   requests: readonly MeasureRequest[],
   tz: string,

@@ -111,7 +111,8 @@ export const postgres: Dialect = {
   schemaLock: ["SELECT pg_advisory_xact_lock(7037146611)"],
   addColumn: (table, column, type) => `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`,
   columnsSql:
-    "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
+    "SELECT column_name AS name FROM information_schema.columns " +
+    "WHERE table_schema = current_schema() AND table_name = $1",
 };
 
 export const dialects = { sqlite, postgres } as const;

@@ -56,7 +56,10 @@ export function ingestSql<F extends FactName>(
     fact === "orders"
       ? [
           {
-            sql: `DELETE FROM order_lines WHERE tenant_id = ${p(1)} AND ${dialect.inJson("order_id", p(2))} AND ingest_id = ${p(3)} AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.tenant_id = order_lines.tenant_id AND o.id = order_lines.order_id AND o.ingest_id = order_lines.ingest_id)`,
+            sql:
+              `DELETE FROM order_lines WHERE tenant_id = ${p(1)} AND ${dialect.inJson("order_id", p(2))} ` +
+              `AND ingest_id = ${p(3)} AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.tenant_id = ` +
+              `order_lines.tenant_id AND o.id = order_lines.order_id AND o.ingest_id = order_lines.ingest_id)`,
             params: [tenant, JSON.stringify(ids), ingestId],
           },
         ]

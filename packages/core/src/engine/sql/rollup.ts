@@ -47,11 +47,17 @@ const FORMAT = 4;
 /** How many measures a rollup row carries (columns v0, n0 … v15, n15); a family with more is split. */
 export const SLOTS = 16;
 
-/** An additive measure as the rollups keep it: `field` is summed (and its values counted), or without one, facts are counted. */
+/**
+ * An additive measure as the rollups keep it: `field` is summed (and its values counted), or
+ * without one, facts are counted.
+ */
 export interface RollupMeasure {
   /** A short name for the measure's definition. */
   id: string;
-  /** The rollup rows it is kept in (the `family` column, shared by measures placed alike), and its pair of columns there: `v{slot}`, `n{slot}`. */
+  /**
+   * The rollup rows it is kept in (the `family` column, shared by measures placed alike), and its
+   * pair of columns there: `v{slot}`, `n{slot}`.
+   */
   family: string;
   slot: number;
   fact: QueryFact;
@@ -149,7 +155,10 @@ const signature = (r: MeasureSpec) =>
     ...(r.close ? [{ close: r.close }] : []),
   ]);
 
-/** Where a measure's facts fall in time, so which rows it can share: the same facts, time and close, or the same history. */
+/**
+ * Where a measure's facts fall in time, so which rows it can share: the same facts, time and close,
+ * or the same history.
+ */
 const placement = (r: MeasureSpec) => JSON.stringify([r.fact, r.time, r.close ?? null, r.event?.chain.id ?? null]);
 
 /** The dimensions a fact's rollups are kept by: the field each reads (its name in the `dim` column) and how. */
@@ -179,7 +188,10 @@ export class Rollups {
   private readonly tables = new Map<string, number[]>();
   /** Changes whenever the set of measures does: a tenant's rollups built for another version are not read. */
   readonly version: string;
-  /** The key histories kept, each with the windows (in days) whose lapses it keeps one by one, the rollups of its events and their families. */
+  /**
+   * The key histories kept, each with the windows (in days) whose lapses it keeps one by one, the
+   * rollups of its events and their families.
+   */
   readonly chains: readonly { chain: Chain; days: number[]; events: RollupMeasure[]; families: RollupMeasure[][] }[];
   private readonly histories = new Map<string, HistoryEvents>();
 
@@ -373,7 +385,11 @@ export function rollupSelect(
     "ro.bucket < w.b",
   ];
   const key = grouped ? "NULLIF(ro.value, '')" : "NULL";
-  return `SELECT ${index} AS r, w.i AS wi, ${key} AS k, sum(ro.v${rollup.slot}) AS v, sum(ro.n${rollup.slot}) AS n FROM ${spanTable} w ${dialect.seekJoin("rollup_buckets", "ro", conditions.join(" AND "))} GROUP BY w.i${grouped ? ", k" : ""}`;
+  return (
+    `SELECT ${index} AS r, w.i AS wi, ${key} AS k, sum(ro.v${rollup.slot}) AS v, ` +
+    `sum(ro.n${rollup.slot}) AS n FROM ${spanTable} w ` +
+    `${dialect.seekJoin("rollup_buckets", "ro", conditions.join(" AND "))} GROUP BY w.i${grouped ? ", k" : ""}`
+  );
 }
 
 /**
@@ -386,7 +402,8 @@ export function rollupSelect(
 export type RollupScope = { all: true } | ({ all: false; version: string; sign?: 1 | -1 } & Inserted);
 
 const currentSql = (tenantParam: string, params: SqlParams, version: string) =>
-  `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND rv.version = ${params.add(version)})`;
+  `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND rv.version = ` +
+  `${params.add(version)})`;
 
 /** A bucket of `time` (epoch ms) in units of `unit` ms, rounded down also before 1970. */
 const floorDiv = (time: string, unit: number) =>
@@ -431,11 +448,13 @@ function upsertFamilySql(
     ...(dated
       ? []
       : [
-          `SELECT ${text(params.add(QUARTER_TOTAL))} AS d, ${text("''")} AS y, q AS b, ${aggregates(() => true)} FROM s GROUP BY q`,
+          `SELECT ${text(params.add(QUARTER_TOTAL))} AS d, ${text("''")} AS y, q AS b, ` +
+            `${aggregates(() => true)} FROM s GROUP BY q`,
         ]),
     ...(splitting.length ? bindings : []).map(
       (b, i) =>
-        `SELECT ${text(params.add(b.field))} AS d, COALESCE(k${i}, '') AS y, b, ${aggregates(split)} FROM s${ofSplit} GROUP BY b, k${i}`,
+        `SELECT ${text(params.add(b.field))} AS d, COALESCE(k${i}, '') AS y, b, ${aggregates(split)} FROM ` +
+        `s${ofSplit} GROUP BY b, k${i}`,
     ),
   ];
   const columns = slots.flatMap((i) => [`v${i}`, `n${i}`]);
@@ -444,7 +463,15 @@ function upsertFamilySql(
   // locks the table first and needs no order. SQLite reads "ON CONFLICT" after a bare SELECT as a
   // join's ON; the WHERE settles it.
   const order = scope.all ? "" : " ORDER BY d, b, y";
-  return `WITH ${s} INSERT INTO rollup_buckets (tenant_id, family, dim, value, bucket, ${columns.join(", ")}) SELECT ${tenantParam}, ${params.add(family[0]!.family)}, d, y, b, ${columns.join(", ")} FROM (${unionAll(groups, " UNION ALL ")}) u WHERE TRUE${order} ON CONFLICT (tenant_id, family, dim, bucket, value) DO UPDATE SET ${columns.map((c) => `${c} = coalesce(rollup_buckets.${c} + excluded.${c}, rollup_buckets.${c}, excluded.${c})`).join(", ")}`;
+  return (
+    `WITH ${s} INSERT INTO rollup_buckets (tenant_id, family, dim, value, bucket, ` +
+    `${columns.join(", ")}) SELECT ${tenantParam}, ${params.add(family[0]!.family)}, d, y, b, ` +
+    `${columns.join(", ")} FROM (${unionAll(groups, " UNION ALL ")}) u WHERE TRUE${order} ON CONFLICT ` +
+    `(tenant_id, family, dim, bucket, value) DO UPDATE SET ` +
+    columns
+      .map((c) => `${c} = coalesce(rollup_buckets.${c} + excluded.${c}, rollup_buckets.${c}, excluded.${c})`)
+      .join(", ")
+  );
 }
 
 /**
@@ -493,12 +520,17 @@ export function rollupBuildSql(
   const values = family.map((m, i) => {
     const when = (value: string) => (tests[i] ? `CASE WHEN ${tests[i]} THEN ${value} END` : value);
     const value = m.field === undefined ? "1" : rowSql(parseExpr(m.field), rowScope);
-    return `, ${when(m.field === undefined ? value : `COALESCE(${value}, 0)`)} AS x${m.slot}, ${when(value)} AS z${m.slot}`;
+    return (
+      `, ${when(m.field === undefined ? value : `COALESCE(${value}, 0)`)} AS x${m.slot}, ${when(value)} ` +
+      `AS z${m.slot}`
+    );
   });
   const bindings = dimensionsOf(rollup.fact);
   const keys = bindings.map((b, i) => `, ${keySql(b, rowScope)} AS k${i}`).join("");
   // Each fact's bucket, values and dimension values, computed once for the total and every dimension.
-  const s = `s AS MATERIALIZED (SELECT ${dated ? time : floorDiv(time, HOUR)} AS b, ${dated ? "NULL" : floorDiv(time, QUARTER)} AS q${values.join("")}${keys} FROM ${from} WHERE ${where})`;
+  const s =
+    `s AS MATERIALIZED (SELECT ${dated ? time : floorDiv(time, HOUR)} AS b, ` +
+    `${dated ? "NULL" : floorDiv(time, QUARTER)} AS q${values.join("")}${keys} FROM ${from} WHERE ${where})`;
   return {
     sql: upsertFamilySql(family, bindings, dated, s, tenantParam, params, dialect, scope),
     params: params.values,
@@ -532,7 +564,9 @@ export function historyEventsSql(
     `(${tests.join(" OR ")})`,
     ...(scope.all ? [] : [currentSql(tenantParam, params, scope.version)]),
   ].join(" AND ");
-  const s = `s AS MATERIALIZED (SELECT ${floorDiv("c.t", HOUR)} AS b, ${floorDiv("c.t", QUARTER)} AS q${values}${keys} FROM ${rows.from} WHERE ${where})`;
+  const s =
+    `s AS MATERIALIZED (SELECT ${floorDiv("c.t", HOUR)} AS b, ${floorDiv("c.t", QUARTER)} AS ` +
+    `q${values}${keys} FROM ${rows.from} WHERE ${where})`;
   // By dimension value, only first facts: new customers by channel; other events are read in total.
   return {
     sql: upsertFamilySql(
@@ -566,8 +600,8 @@ export function closeSql(time: string, until: readonly string[], scope: RowScope
 /**
  * What one ingest call adds to the rollups of a fact: its facts to the additive rollups, then for
  * each key history of that fact, the events of the rows whose links change taken back, the rows
- * relinked and their events added again (chainIngestSql). On PostgreSQL the ingests of one tenant relink one at a time (a lock
- * until commit), so that each sees the facts the one before it linked.
+ * relinked and their events added again (chainIngestSql). On PostgreSQL the ingests of one tenant
+ * relink one at a time (a lock until commit), so that each sees the facts the one before it linked.
  */
 export function ingestRollupsSql(
   rollups: Rollups,
@@ -596,7 +630,10 @@ export function ingestRollupsSql(
   ];
 }
 
-/** Every statement that rebuilds a tenant's rollups (and the key histories they read) from its facts and marks them current. */
+/**
+ * Every statement that rebuilds a tenant's rollups (and the key histories they read) from its facts
+ * and marks them current.
+ */
 export function rebuildRollupsSql(rollups: Rollups, tenant: string, dialect: Dialect): SqlStatement[] {
   const p = dialect.param;
   return [
@@ -613,7 +650,9 @@ export function rebuildRollupsSql(rollups: Rollups, tenant: string, dialect: Dia
         : rollupBuildSql(family, tenant, dialect, { all: true });
     }),
     {
-      sql: `INSERT INTO rollup_versions (tenant_id, version) VALUES (${p(1)}, ${p(2)}) ON CONFLICT (tenant_id) DO UPDATE SET version = excluded.version`,
+      sql:
+        `INSERT INTO rollup_versions (tenant_id, version) VALUES (${p(1)}, ${p(2)}) ON CONFLICT ` +
+        `(tenant_id) DO UPDATE SET version = excluded.version`,
       params: [tenant, rollups.version],
     },
   ];

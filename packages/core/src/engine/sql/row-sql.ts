@@ -59,7 +59,10 @@ export function rowSql(e: Expr, scope: RowScope): string {
     case "isNull":
       return `(${rowSql(e.arg, scope)} IS ${e.negated ? "NOT " : ""}NULL)`;
     case "in":
-      return `(${rowSql(e.arg, scope)} ${e.negated ? "NOT " : ""}IN (${e.values.map((v) => rowSql({ type: "literal", value: v }, scope)).join(", ")}))`;
+      return (
+        `(${rowSql(e.arg, scope)} ${e.negated ? "NOT " : ""}IN ` +
+        `(${e.values.map((v) => rowSql({ type: "literal", value: v }, scope)).join(", ")}))`
+      );
     case "call":
       throw new Error(`no function ${e.fn} in row expressions`);
     case "binary": {
@@ -85,7 +88,10 @@ export function rowSql(e: Expr, scope: RowScope): string {
 export function keySql(binding: DimensionBinding, scope: RowScope): string {
   const col = columnSql(scope, binding.field);
   if (binding.whenTrue === undefined) return col;
-  return `CASE WHEN ${col} THEN ${scope.params.add(binding.whenTrue)} WHEN NOT ${col} THEN ${scope.params.add(binding.whenFalse)} END`;
+  return (
+    `CASE WHEN ${col} THEN ${scope.params.add(binding.whenTrue)} WHEN NOT ${col} THEN ` +
+    `${scope.params.add(binding.whenFalse)} END`
+  );
 }
 
 /** A measure's `where` and the query's filters, ANDed; `TRUE` when there are none. */

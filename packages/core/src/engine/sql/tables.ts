@@ -128,7 +128,10 @@ export function tableSpecs(dialect: Dialect): TableSpec[] {
 /** Tables an earlier version kept and this one does not read (rollups by measure, one row each). */
 const RETIRED_TABLES = ["rollups"];
 
-/** `CREATE TABLE IF NOT EXISTS …` and `CREATE INDEX IF NOT EXISTS …` for every fact table, after dropping retired ones. */
+/**
+ * `CREATE TABLE IF NOT EXISTS …` and `CREATE INDEX IF NOT EXISTS …` for every fact table, after
+ * dropping retired ones.
+ */
 export function schemaStatements(dialect: Dialect): string[] {
   return [
     ...RETIRED_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`),
@@ -139,7 +142,10 @@ export function schemaStatements(dialect: Dialect): string[] {
       ].join(", ")})`,
       ...t.indexes.map((index) => {
         const { columns, where } = Array.isArray(index) ? { columns: index, where: undefined } : index;
-        return `CREATE INDEX IF NOT EXISTS ${t.name}_${columns.slice(1).join("_")} ON ${t.name} (${columns.join(", ")})${where ? ` WHERE ${where}` : ""}`;
+        return (
+          `CREATE INDEX IF NOT EXISTS ${t.name}_${columns.slice(1).join("_")} ON ${t.name} ` +
+          `(${columns.join(", ")})${where ? ` WHERE ${where}` : ""}`
+        );
       }),
     ]),
   ];
@@ -165,7 +171,10 @@ function encodeValue(kind: string, value: unknown, dialect: Dialect): unknown {
   }
 }
 
-/** The rows a validated fact is stored as: one, or for an order one plus one per line; `ingestId` names the ingest call. */
+/**
+ * The rows a validated fact is stored as: one, or for an order one plus one per line; `ingestId`
+ * names the ingest call.
+ */
 export function encodeFact<F extends FactName>(
   fact: F,
   record: FactRecord<F>,
@@ -203,10 +212,16 @@ export function encodeFact<F extends FactName>(
 
 /** An insert that leaves an existing row (same tenant and id) untouched: ingestion is idempotent. */
 export function insertSql(row: Pick<EncodedRow, "table" | "columns">, dialect: Dialect): string {
-  return `INSERT INTO ${row.table} (${row.columns.join(", ")}) VALUES (${row.columns.map((_, i) => dialect.param(i + 1)).join(", ")}) ON CONFLICT DO NOTHING`;
+  return (
+    `INSERT INTO ${row.table} (${row.columns.join(", ")}) VALUES ` +
+    `(${row.columns.map((_, i) => dialect.param(i + 1)).join(", ")}) ON CONFLICT DO NOTHING`
+  );
 }
 
-/** Insert texts by dialect, table, conflict clause and row count: the same text every time, so that drivers' statement caches hit. */
+/**
+ * Insert texts by dialect, table, conflict clause and row count: the same text every time, so that
+ * drivers' statement caches hit.
+ */
 const insertTexts = new Map<string, string>();
 
 /**
