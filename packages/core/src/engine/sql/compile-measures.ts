@@ -329,7 +329,7 @@ function snapshot(c: MeasureSql): string | undefined {
       `SELECT g.id FROM ${model.table} g WHERE g.tenant_id = ${tenantParam} AND g.${keyColumn} ` +
       `= k.v AND g.${timeColumn} < w.t ORDER BY g.${timeColumn} DESC, ${dialect.binaryText("g.id")} DESC ` +
       `LIMIT 1`;
-    const picked = `SELECT w.i AS wi, (${latest}) AS id FROM ${w} w CROSS JOIN (${keys}) k`;
+    const picked = `SELECT w.i AS wi, (${latest}) AS id FROM ${w} w CROSS JOIN (${keys}) k${dialect.fence}`;
     const select = `${head}, p.wi, ${c.key()} AS k, ${c.aggregate()}`;
     const from = `(${picked}) p JOIN ${model.table} f ON f.tenant_id = ${tenantParam} AND f.id = p.id`;
     return `${select} FROM ${from} WHERE ${tests()} GROUP BY p.wi${groupKey}`;

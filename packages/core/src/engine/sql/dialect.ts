@@ -33,6 +33,12 @@ export interface Dialect {
    */
   seekJoin(table: string, alias: string, on: string, index?: string): string;
   /**
+   * Ends a subquery that the planner must run as written rather than pull up into the query
+   * around it: PostgreSQL would otherwise evaluate a correlated column of it once for a hash join's
+   * key and again for its match (twice the index seeks).
+   */
+  fence: string;
+  /**
    * Statements that start a rollup rebuild's transaction: PostgreSQL waits for ingests that are
    * adding to the rollups and holds new ones back until the rebuild commits (SQLite and D1 run one
    * write transaction at a time anyway).
@@ -76,6 +82,8 @@ export const sqlite: Dialect = {
   inJson: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
   inSubquery: (column, sql) => `${column} IN (${sql})`,
   seekJoin: (table, alias, on, index) => `CROSS JOIN ${table} ${alias}${index ? ` INDEXED BY ${index}` : ""} ON ${on}`,
+  // SQLite probes the join's primary key with the subquery's value: it computes it once.
+  fence: "",
   rebuildLock: [],
   historyLock: [],
   historyStatistics: [],
@@ -103,6 +111,7 @@ export const postgres: Dialect = {
   inSubquery: (column, sql) => `${column} = ANY(ARRAY(${sql}))`,
   byIds: (table, param) => ({ from: `${table} f`, where: postgres.inJson("f.id", param) }),
   seekJoin: (table, alias, on) => `CROSS JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${on} OFFSET 0) ${alias}`,
+  fence: " OFFSET 0",
   rebuildLock: ["LOCK TABLE rollup_buckets IN SHARE ROW EXCLUSIVE MODE"],
   // Two keys, so as not to meet the schema's one-key lock: "kpikit" in short, and the tenant.
   historyLock: ["SELECT pg_advisory_xact_lock(7037, hashtext($1))"],
