@@ -1,16 +1,8 @@
 // The demo data: deterministic, valid against every schema, streamed in bounded batches, and
 // shaped like a shop (growth, weekly seasonality, repeat customers, a plausible conversion rate).
 import { describe, expect, it } from "vitest";
-import {
-  type DemoBatch,
-  demoFacts,
-  factSchemas,
-  type FactSet,
-  generateDemo,
-  isoWeekday,
-  localDay,
-  type Order,
-} from "../src/index.js";
+import { factSchemas, type FactSet, isoWeekday, localDay, type Order } from "../src/index.js";
+import { type DemoBatch, demoFacts, generateDemo } from "../src/demo.js";
 
 const END = "2026-11-23T00:00:00Z";
 const DAY = 86_400_000;

@@ -2,7 +2,8 @@
 // engine's numbers for every catalog KPI: value, previous value, every bucket of both series, and
 // breakdowns, in three zones, by day, week and month, over ranges that cross both 2026 clock changes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catalog, createMemoryEngine, demoFacts, type Engine, type Result, runQuery } from "../src/index.js";
+import { catalog, createMemoryEngine, type Engine, type Result, runQuery } from "../src/index.js";
+import { demoFacts } from "../src/demo.js";
 import { registry, sqliteEngine } from "./support/engines.js";
 import { postgresEngine } from "./support/engines.js";
 

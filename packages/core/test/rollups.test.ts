@@ -4,7 +4,8 @@
 // hours and fact edges), across a clock change, broken down and filtered. A rebuild from the facts
 // must give the very rollup rows the increments did.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catalog, demoFacts, type FactName, type FactRecord, type Result, runQuery } from "../src/index.js";
+import { catalog, type FactName, type FactRecord, type Result, runQuery } from "../src/index.js";
+import { demoFacts } from "../src/demo.js";
 import { currentRollupsSql, ingestSql, rebuildRollupsSql, Rollups, schemaStatements, SqlEngine } from "../src/sql.js";
 import { registry } from "./support/engines.js";
 import { postgresTestDriver, sqliteTestDriver, type TestDriver } from "./support/drivers.js";
