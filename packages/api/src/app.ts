@@ -1,33 +1,19 @@
 // createApp: the whole API as one Hono app, the same on Node and on Cloudflare Workers.
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { authenticate, CredentialCache, requireSecret } from "./auth/authenticate.js";
+import { authenticate, CredentialCache } from "./auth/authenticate.js";
 import type { AppEnv } from "./context.js";
 import { responseHeaders } from "./middleware/headers.js";
 import { defaultRateLimits, rateLimit, type RateLimits } from "./middleware/rate-limit.js";
-import { describeApi, docsPage } from "./openapi.js";
+import { serveDocs } from "./openapi.js";
 import { notFound, onError } from "./problem.js";
-import { accessRoutes } from "./routes/access.js";
+import { keyRoutes, settingsRoutes, tokenRoutes } from "./routes/access.js";
 import { catalogRoutes } from "./routes/catalog.js";
-import { definitionRoutes } from "./routes/definitions.js";
-import { eventRoutes } from "./routes/events.js";
-import { metricRoutes, type StreamOptions } from "./routes/metrics.js";
+import { definitionRoutes, targetRoutes } from "./routes/definitions.js";
+import { eventRoutes, importRoutes } from "./routes/events.js";
+import { healthRoutes } from "./routes/health.js";
+import { metricRoutes, queryRoutes, type StreamOptions } from "./routes/metrics.js";
 import { KpiService } from "./service.js";
 import type { Store } from "./store/types.js";
-
-/** The reference's introduction: widgets link here from the console when they fail. */
-const API_DESCRIPTION = `Computed e-commerce KPIs for embeddable widgets: query, stream, ingest, import, define. Errors are application/problem+json (RFC 9457): \`detail\` says what went wrong and what to set.
-
-## Embedding errors
-
-A widget shows its visitor a short message and writes the API's \`detail\` to the browser console (and to its \`kpi-error\` event). The common ones:
-
-- **401** \`send a secret key, a publishable key or an embed token\`: the widget has no \`token\` or \`tokenProvider\` (on itself or a \`<kpi-provider>\` around it), or the token expired and no \`tokenProvider\` renews it.
-- **403** \`this publishable key may not be used from https://…\`: add the page's origin to the tenant's \`allowedOrigins\` (\`PUT /v1/settings\`, or \`KPIKIT_ALLOWED_ORIGINS\` for the Node server). \`Origin: null\` (a sandboxed iframe, a file:// page) can never be allowed: serve the page from a real origin.
-- **403** \`… is not public\`: a publishable key reads only the KPIs in \`publicMetrics\`; read private KPIs with an embed token minted by your backend (\`POST /v1/tokens\`).
-- **403** \`this token does not grant …\` or \`this token may not be used from …\`: mint the token with that KPI in \`metrics\` and the page's origin in \`origins\`.
-- **404** \`there is no KPI …\`: check the \`metric\` attribute against \`GET /v1/catalog\`.
-- **429** and **503**: the widget waits for \`Retry-After\` and asks again; its Retry button asks at once.
-- Module script blocked by CORS: load \`kpikit.js\` from the server's \`/elements/\` (it allows any origin) or bundle \`@kpikit/elements\`.`;
 
 export interface AppOptions {
   store: Store;
@@ -70,42 +56,26 @@ export function createApp(options: AppOptions) {
     ),
   );
   app.use("/v1/*", authenticate(store, credentials), rateLimit({ ...defaultRateLimits, ...options.rateLimits }, now));
-  for (const path of [
-    "/v1/events/*",
-    "/v1/import",
-    "/v1/definitions",
-    "/v1/definitions/*",
-    "/v1/targets",
-    "/v1/tokens",
-    "/v1/settings",
-    "/v1/keys",
-    "/v1/keys/*",
-    "/v1/metrics/:id/sql",
-  ]) {
-    app.use(path, requireSecret);
-  }
 
-  app.get("/healthz", async (c) => {
-    await store.getTenant("healthz");
-    return c.json({ status: "ok", store: store.kind, ...(options.version ? { version: options.version } : {}) });
-  });
-  app.route("/", catalogRoutes(service));
-  app.route("/", metricRoutes(service, { pollMs: 5_000, heartbeatMs: 15_000, maxMs: 3_600_000, ...options.stream }));
-  app.route("/", eventRoutes(store, now));
-  app.route("/", definitionRoutes(service));
-  app.route("/", accessRoutes(service, now, credentials));
+  app.route("/healthz", healthRoutes(store, options.version));
+  app.route("/v1/catalog", catalogRoutes(service));
+  app.route(
+    "/v1/metrics",
+    metricRoutes(service, { pollMs: 5_000, heartbeatMs: 15_000, maxMs: 3_600_000, ...options.stream }),
+  );
+  app.route("/v1/query", queryRoutes(service));
+  app.route("/v1/events", eventRoutes(store, now));
+  app.route("/v1/import", importRoutes(store, now));
+  app.route("/v1/definitions", definitionRoutes(service));
+  app.route("/v1/targets", targetRoutes(service));
+  app.route("/v1/tokens", tokenRoutes(service));
+  app.route("/v1/settings", settingsRoutes(store, credentials));
+  app.route("/v1/keys", keyRoutes(store, now, credentials));
 
-  describeApi(app.openAPIRegistry);
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "KPI Kit API",
-      version: options.version ?? "1",
-      description: API_DESCRIPTION,
-    },
+  serveDocs(app, {
+    version: options.version,
+    assets: options.docsAssets ?? "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5",
   });
-  const assets = options.docsAssets ?? "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5";
-  app.get("/docs", (c) => c.html(docsPage(assets)));
 
   return app;
 }

@@ -1,14 +1,46 @@
 // The KPIs a credential can read, labelled in the requested locale.
+import { createRoute } from "@hono/zod-openapi";
 import { catalogLocale, dimensionTexts, domainTexts } from "@kpikit/core";
-import { Hono } from "hono";
-import type { AppEnv } from "../context.js";
+import { z } from "zod";
+import { bearer, json, problems, resource } from "../openapi.js";
 import type { KpiService } from "../service.js";
 
+const labelled = z.array(z.object({ id: z.string(), label: z.string() }));
+
+const catalog = createRoute({
+  method: "get",
+  path: "/",
+  summary: "The KPIs this credential can read, labelled in a locale",
+  security: bearer,
+  request: {
+    query: z.object({
+      locale: z
+        .string({ error: "locale may be given once" })
+        .optional()
+        .meta({ description: "labels fall back to the closest of the catalog's locales", example: "zh-Hant" }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The catalog",
+      content: json(
+        z.object({
+          locale: z.string(),
+          metrics: z.array(z.record(z.string(), z.unknown())),
+          dimensions: labelled,
+          domains: labelled,
+        }),
+      ),
+    },
+    ...problems(400, 401, 429),
+  },
+});
+
 export function catalogRoutes(service: KpiService) {
-  const app = new Hono<AppEnv>();
-  app.get("/v1/catalog", async (c) => {
+  const router = resource();
+  router.openapi(catalog, async (c) => {
     const auth = c.get("auth");
-    const locale = catalogLocale(c.req.query("locale"));
+    const locale = catalogLocale(c.req.valid("query").locale);
     const registry = await service.registry(auth.tenant.id);
     const metrics = registry
       .all()
@@ -29,12 +61,15 @@ export function catalogRoutes(service: KpiService) {
         builtIn: service.builtIn().get(d.id)?.definition === d,
         public: auth.tenant.publicMetrics.includes(d.id),
       }));
-    return c.json({
-      locale,
-      metrics,
-      dimensions: Object.entries(dimensionTexts).map(([id, t]) => ({ id, label: t[locale] })),
-      domains: Object.entries(domainTexts).map(([id, t]) => ({ id, label: t[locale] })),
-    });
+    return c.json(
+      {
+        locale,
+        metrics,
+        dimensions: Object.entries(dimensionTexts).map(([id, t]) => ({ id, label: t[locale] })),
+        domains: Object.entries(domainTexts).map(([id, t]) => ({ id, label: t[locale] })),
+      },
+      200,
+    );
   });
-  return app;
+  return router;
 }

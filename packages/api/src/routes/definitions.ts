@@ -1,21 +1,76 @@
 // A tenant's own KPIs and its targets. A definition is checked against the catalog and the
 // tenant's other definitions before it is stored: a broken one, or one that breaks another, is refused.
-import { compileDefinition, KpiError, type DefinitionInput, validateBatch } from "@kpikit/core";
-import { Hono } from "hono";
-import type { AppEnv } from "../context.js";
+import { createRoute } from "@hono/zod-openapi";
+import {
+  compileDefinition,
+  type DefinitionInput,
+  definitionSchema,
+  KpiError,
+  targetSchema,
+  validateBatch,
+} from "@kpikit/core";
+import { z } from "zod";
 import { jsonBody, MAX_RECORDS } from "../middleware/json-body.js";
+import { checkedByHandler, json, metricIdParam, problems, resource, secretOnly } from "../openapi.js";
 import { HttpProblem } from "../problem.js";
 import type { KpiService } from "../service.js";
 
+/** Definitions are stored as their tenants sent them: fields left out take the schema's defaults when read. */
+const storedDefinition: z.ZodType<DefinitionInput> = definitionSchema;
+
+const listDefinitions = createRoute({
+  ...secretOnly,
+  method: "get",
+  path: "/",
+  summary: "The tenant's own KPI definitions",
+  responses: {
+    200: { description: "Definitions", content: json(z.object({ definitions: z.array(storedDefinition) })) },
+    ...problems(401, 403),
+  },
+});
+
+const putDefinition = createRoute({
+  ...secretOnly,
+  method: "put",
+  path: "/{id}",
+  summary: "Create or replace a KPI of the tenant's (it may redefine a built-in id)",
+  request: { params: z.object({ id: metricIdParam }), body: { required: true, content: json(definitionSchema) } },
+  responses: { 200: { description: "Replaced" }, 201: { description: "Created" }, ...problems(401, 403, 415, 422) },
+});
+
+const deleteDefinition = createRoute({
+  ...secretOnly,
+  method: "delete",
+  path: "/{id}",
+  summary: "Delete a KPI of the tenant's",
+  request: { params: z.object({ id: metricIdParam }) },
+  responses: { 204: { description: "Deleted" }, ...problems(401, 403, 404, 409) },
+});
+
+const putTargets = createRoute({
+  ...secretOnly,
+  method: "put",
+  path: "/",
+  summary: "Create or revise targets by id",
+  request: { body: { required: true, content: json(z.object({ targets: z.array(targetSchema).max(MAX_RECORDS) })) } },
+  responses: {
+    200: {
+      description: "Stored",
+      content: json(z.object({ received: z.number(), inserted: z.number(), updated: z.number() })),
+    },
+    ...problems(401, 403, 413, 415, 422),
+  },
+});
+
 export function definitionRoutes(service: KpiService) {
-  const app = new Hono<AppEnv>();
+  const router = resource();
   const store = service.store;
 
-  app.get("/v1/definitions", async (c) =>
-    c.json({ definitions: await store.listDefinitions(c.get("auth").tenant.id) }),
+  router.openapi(listDefinitions, async (c) =>
+    c.json({ definitions: await store.listDefinitions(c.get("auth").tenant.id) }, 200),
   );
 
-  app.put("/v1/definitions/:id", async (c) => {
+  router.openapi(checkedByHandler(router, putDefinition), async (c) => {
     const tenant = c.get("auth").tenant.id;
     const id = c.req.param("id");
     const body = await jsonBody(c);
@@ -44,9 +99,9 @@ export function definitionRoutes(service: KpiService) {
     );
   });
 
-  app.delete("/v1/definitions/:id", async (c) => {
+  router.openapi(deleteDefinition, async (c) => {
     const tenant = c.get("auth").tenant.id;
-    const id = c.req.param("id");
+    const { id } = c.req.valid("param");
     const own = await store.listDefinitions(tenant);
     if (!own.some((d) => d.id === id))
       throw new HttpProblem(
@@ -66,7 +121,13 @@ export function definitionRoutes(service: KpiService) {
     return c.body(null, 204);
   });
 
-  app.put("/v1/targets", async (c) => {
+  return router;
+}
+
+export function targetRoutes(service: KpiService) {
+  const router = resource();
+
+  router.openapi(checkedByHandler(router, putTargets), async (c) => {
     const body = await jsonBody(c);
     const targets = (body as { targets?: unknown } | null)?.targets;
     if (!Array.isArray(targets))
@@ -85,9 +146,9 @@ export function definitionRoutes(service: KpiService) {
       .filter((t) => !registry.has(t.metric))
       .map((t) => ({ index: targets.indexOf(t), id: t.id, field: "metric", reason: `there is no KPI "${t.metric}"` }));
     if (unknown.length) throw new HttpProblem(422, "targets name KPIs that do not exist; nothing was written", unknown);
-    const { inserted, duplicates } = await store.putTargets(c.get("auth").tenant.id, records);
-    return c.json({ received: records.length, inserted, updated: duplicates });
+    const { inserted, duplicates } = await service.store.putTargets(c.get("auth").tenant.id, records);
+    return c.json({ received: records.length, inserted, updated: duplicates }, 200);
   });
 
-  return app;
+  return router;
 }
