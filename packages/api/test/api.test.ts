@@ -180,6 +180,12 @@ for (const kind of STORES) {
         expect(r.body.errors.map((e: any) => e.path)).toEqual(["colour"]);
         expect((await sk.get("/v1/metrics/aov?filter.sku=x")).status).toBe(400);
         expect((await sk.get("/v1/metrics/nope")).status).toBe(404);
+        const locales = await sk.get("/v1/catalog?locale=en&locale=ru");
+        expect([locales.status, locales.headers.get("content-type"), locales.body.detail]).toEqual([
+          400,
+          "application/problem+json",
+          "locale: locale may be given once",
+        ]);
       });
 
       it("gives an ETag from the data version and answers 304 until the data changes", async () => {
@@ -433,6 +439,25 @@ for (const kind of STORES) {
         expect(Object.keys(doc.paths), path).toContain(path);
       }
       expect((await client(h.app).get("/docs")).text).toMatch(/SwaggerUIBundle\(\{ url: "\/openapi.json"/);
+    });
+
+    it("documents every route it serves, and serves every route it documents", async () => {
+      const doc = (await client(h.app).get("/openapi.json")).body;
+      const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
+        Object.keys(operations as object).map((method) => `${method.toUpperCase()} ${path}`),
+      );
+      const served = h.app.routes
+        .filter((r) => r.method !== "ALL") // middleware
+        .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}")}`);
+      expect([...new Set(served)].sort()).toEqual(
+        [
+          ...documented,
+          "GET /openapi.json",
+          "GET /docs",
+          // Facts that do not exist: a 404 naming the ones that do, each of which has its own route.
+          "POST /v1/events/{fact}",
+        ].sort(),
+      );
     });
   });
 }

@@ -216,6 +216,31 @@ describe("attack suite", () => {
     });
   });
 
+  describe("every route", () => {
+    it("refuses publishable keys and embed tokens where the document names the role secret, and only there", async () => {
+      const doc = (await client(h.app).get("/openapi.json")).body;
+      const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+        Object.entries(methods as Record<string, { security?: { Bearer: string[] }[] }>).map(([method, op]) => ({
+          method: method.toUpperCase(),
+          path: path.replace("{id}", "aov"),
+          secret: op.security?.some((s) => s.Bearer.includes("secret")) ?? false,
+        })),
+      );
+      expect(operations.filter((o) => o.secret).length).toBeGreaterThan(20);
+      for (const { method, path, secret } of operations) {
+        // A publishable key of its own for each, so as not to spend the shared key's allowance.
+        const publishable = (await client(h.app, h.a.secret).post("/v1/keys", { kind: "publishable" })).body.key;
+        for (const credential of [publishable, tokenA]) {
+          const r = await h.app.request(path, { method, headers: { Authorization: `Bearer ${credential}` } });
+          const refused =
+            r.status === 403 && /needs a secret key/.test(((await r.json()) as { detail: string }).detail);
+          if (!r.bodyUsed) await r.body?.cancel(); // a stream would otherwise stay open
+          expect([method, path, refused]).toEqual([method, path, secret]);
+        }
+      }
+    });
+  });
+
   describe("publishable keys", () => {
     const pk = (origin?: string) => ({
       get: (path: string) => client(h.app, h.a.publishable).get(path, origin ? { Origin: origin } : {}),
