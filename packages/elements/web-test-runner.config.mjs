@@ -1,5 +1,6 @@
 // Element tests in real Chromium (Debian's, installed by the project's scripts), against the real
 // API started here. Results also go where `npm test` totals them.
+import { readFileSync } from "node:fs";
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { defaultReporter, summaryReporter } from "@web/test-runner";
 import { chromeLauncher } from "@web/test-runner-chrome";
@@ -41,6 +42,11 @@ export default {
             type: "json",
           };
         if (context.path === "/__kpikit/requests") return { body: JSON.stringify(api.requests), type: "json" };
+        // As built (the dev server would compile a .d.ts it served to an empty module).
+        if (context.path === "/__kpikit/typings") {
+          const read = (name) => [name, readFileSync(`dist/${name}.d.ts`, "utf8")];
+          return { body: JSON.stringify(Object.fromEntries(["react", "vue", "svelte"].map(read))), type: "json" };
+        }
       },
       async serverStop() {
         await api.close();

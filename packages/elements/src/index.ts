@@ -14,5 +14,8 @@ export { deltaOf, type Delta, type Direction, type Tone } from "./internal/delta
  */
 export { LOCALES, type Locale } from "@kpikit/core";
 export { KpiClient, Credentials, KpiRequestError, type ClientOptions, type TokenProvider } from "./client/index.js";
-// React 19's JSX types for the elements come with the main entry (type-only: no code).
+// The elements' typings for React 19's JSX, Vue 3's templates and Svelte 5's markup come with the
+// main entry (type-only: no code). The build generates them from custom-elements.json.
 export type {} from "./react.js";
+export type {} from "./svelte.js";
+export type {} from "./vue.js";

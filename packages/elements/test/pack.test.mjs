@@ -23,9 +23,17 @@ test("the tarball carries no tests, stories or test support", () => {
   assert.deepEqual(unwanted, []);
 });
 
+test("the tarball carries the framework typings the main entry brings", () => {
+  const index = packed.includes("dist/index.d.ts") ? readFileSync(new URL("../dist/index.d.ts", import.meta.url)) : "";
+  for (const name of ["react", "vue", "svelte"]) {
+    assert.ok(packed.includes(`dist/${name}.d.ts`), `dist/${name}.d.ts`);
+    assert.match(String(index), new RegExp(`from "\\./${name}\\.js"`));
+  }
+});
+
 test("the tarball carries every file package.json points to", () => {
   const targets = Object.values(pkg.exports).flatMap((t) => (typeof t === "string" ? [t] : Object.values(t)));
-  const missing = [...targets, pkg.customElements]
+  const missing = [...targets, pkg.types, pkg.customElements]
     .map((t) => t.replace(/^\.\//, ""))
     .filter((t) => !packed.includes(t));
   assert.deepEqual(missing, []);

@@ -2,14 +2,15 @@
 // <kpi-provider>), loading through the page's data client, refresh and live updates, and the
 // loading, empty, error and stale states. Subclasses draw a result.
 
-import type { Compare, Grain, QueryInput, Result } from "@kpikit/core";
+import type { QueryInput, Result } from "@kpikit/core";
 import { ContextConsumer, ContextRoot } from "@lit/context";
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from "lit";
 import { Credentials, type TokenProvider } from "../client/credentials.js";
 import { KpiClient } from "../client/data-client.js";
 import { asRequestError, KpiRequestError } from "../client/errors.js";
 import { resultProblem } from "../client/is-result.js";
-import { configContext, configProperties, type KpiConfig, parseFilter } from "./config.js";
+import { configContext, parseFilter } from "./config.js";
+import { type KpiConfig, KpiConfigElement } from "./config-element.js";
 import { type KpiErrorDetail, reportOnce, SetupError } from "./report.js";
 import { text } from "./texts.js";
 
@@ -42,14 +43,21 @@ export function isEmptyResult(result: Result): boolean {
   return result.value === null && result.series.every((p) => p.value === null);
 }
 
+declare global {
+  // What a listener of the widgets' events receives (addEventListener, and the framework typings).
+  interface HTMLElementEventMap {
+    "kpi-load": CustomEvent<{ result: Result }>;
+    "kpi-error": CustomEvent<KpiErrorDetail>;
+  }
+}
+
 /**
  * @fires kpi-load - A result arrived (from the API, a live update, or `.data`); `detail.result`.
  * @fires kpi-error - Loading failed; `detail`: `message` (for developers), `status` (0 when no response came),
  * `retryable` (whether asking again can help) and `metric`.
  */
-export abstract class KpiElement extends LitElement {
-  static override properties = {
-    ...configProperties,
+export abstract class KpiElement extends KpiConfigElement {
+  static override properties: PropertyDeclarations = {
     metric: { reflect: true },
     label: { reflect: true },
     data: { attribute: false },
@@ -64,32 +72,8 @@ export abstract class KpiElement extends LitElement {
   declare metric: string | undefined;
   /** Overrides the label the API sends. */
   declare label: string | undefined;
-  /** A range preset (`last_30_days`, `mtd`, …) or `YYYY-MM-DD..YYYY-MM-DD`. */
-  declare range: string | undefined;
-  declare grain: Grain | undefined;
-  declare compare: Compare | undefined;
-  /** An IANA time zone; the tenant's zone when absent. */
-  declare tz: string | undefined;
-  /** A BCP 47 locale for labels, numbers and dates; the page's language when absent. */
-  declare locale: string | undefined;
-  /** The API's base URL, e.g. `https://kpi.example.com`. */
-  declare endpoint: string | undefined;
-  /** A publishable key (`kpi_pk_…`) or an embed token. */
-  declare token: string | undefined;
-  /** Fixes the current time (ISO 8601), for reproducible pages. */
-  declare now: string | undefined;
-  /** Filters written like a URL query: `channel=email&country=US`. */
-  declare filter: string | undefined;
-  /** Seconds between refreshes; none when absent or 0. */
-  declare refresh: number | undefined;
-  /** Follow the KPI live over server-sent events. */
-  declare live: boolean;
-  /** `light` or `dark`; follows `prefers-color-scheme` when absent. */
-  declare theme: "light" | "dark" | undefined;
   /** A result to render as is, without any API (the shape of docs/data-model.md). */
   declare data: Result | undefined;
-  /** Called for a new embed token when the current one expires or is refused. */
-  declare tokenProvider: TokenProvider | undefined;
 
   declare protected config: KpiConfig | undefined;
   declare protected result: Result | undefined;
@@ -108,7 +92,6 @@ export abstract class KpiElement extends LitElement {
 
   constructor() {
     super();
-    this.live = false;
     this.loading = false;
     this.stale = false;
     new ContextConsumer(this, {

@@ -1,5 +1,5 @@
 import { formatValue, type Result } from "@kpikit/core";
-import { html, nothing, type TemplateResult } from "lit";
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { deltaOf } from "../../internal/delta.js";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { sparklineSvg } from "../../internal/sparkline.js";
@@ -39,13 +39,10 @@ const ARROWS = { up: "▲", down: "▼", flat: "▬" } as const;
  * @cssproperty --kpi-padding - Inner spacing.
  * @cssproperty --kpi-card-value-size - Font size of the value.
  * @cssproperty --kpi-sparkline-height - Height of the sparkline.
- * @fires kpi-load - A result arrived; `detail.result`.
- * @fires kpi-error - Loading failed; `detail`: `message` (for developers), `status`, `retryable`, `metric`.
  */
 export class KpiCard extends KpiElement {
   static override styles = [themeStyles, cardStyles];
-  static override properties = {
-    ...KpiElement.properties,
+  static override properties: PropertyDeclarations = {
     // On by default, so the attribute must be able to say no: sparkline="false".
     sparkline: {
       reflect: true,

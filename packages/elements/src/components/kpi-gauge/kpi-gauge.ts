@@ -1,5 +1,5 @@
 import { statusOf, type Result, type Status } from "@kpikit/core";
-import { html, nothing, svg, type TemplateResult } from "lit";
+import { html, nothing, type PropertyDeclarations, svg, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { ringPath } from "../../internal/paths.js";
 import { niceExtent } from "../../internal/scale.js";
@@ -59,13 +59,10 @@ export function bandsOf(
  * @cssproperty --kpi-color-good - The good band.
  * @cssproperty --kpi-color-warning - The warning band.
  * @cssproperty --kpi-color-bad - The critical band.
- * @fires kpi-load - A result arrived; `detail.result`.
- * @fires kpi-error - Loading failed; `detail`: `message` (for developers), `status`, `retryable`, `metric`.
  */
 export class KpiGauge extends KpiElement {
   static override styles = [themeStyles, gaugeStyles];
-  static override properties = {
-    ...KpiElement.properties,
+  static override properties: PropertyDeclarations = {
     min: { type: Number, reflect: true },
     max: { type: Number, reflect: true },
     target: { type: Number, reflect: true },

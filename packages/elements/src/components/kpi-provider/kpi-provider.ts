@@ -1,18 +1,21 @@
 import { ContextConsumer, ContextProvider } from "@lit/context";
-import type { Compare, Grain } from "@kpikit/core";
-import { css, html, LitElement, type PropertyValues } from "lit";
-import { Credentials, type TokenProvider } from "../../client/credentials.js";
-import { configContext, configProperties, type KpiConfig } from "../../internal/config.js";
+import { css, html, type PropertyDeclarations, type PropertyValues } from "lit";
+import { Credentials } from "../../client/credentials.js";
+import { configContext } from "../../internal/config.js";
+import { type KpiConfig, KpiConfigElement } from "../../internal/config-element.js";
 
 /**
  * Configuration for every KPI widget inside it: the API endpoint, the credential, the locale, the
- * time zone and the query defaults. A widget's own attribute wins over the provider's, and a
- * provider inside another takes what it does not set itself from the outer one.
+ * time zone and the query defaults, as the widgets' own attributes of the same names. A widget's
+ * own attribute wins over the provider's, and a provider inside another takes what it does not
+ * set itself from the outer one.
  *
  * @tag kpi-provider
  * @slot - The widgets (and any other content).
+ * @fires kpi-load - A widget inside got a result (its event, bubbling up); `detail.result`.
+ * @fires kpi-error - A widget inside failed to load (its event, bubbling up); `detail` as the widget's.
  */
-export class KpiProvider extends LitElement {
+export class KpiProvider extends KpiConfigElement {
   static override styles = css`
     :host {
       display: contents;
@@ -25,28 +28,7 @@ export class KpiProvider extends LitElement {
     }
   `;
 
-  static override properties = { ...configProperties, inherited: { state: true } };
-
-  /** The API's base URL. */
-  declare endpoint: string | undefined;
-  /** A publishable key (`kpi_pk_…`) or an embed token. */
-  declare token: string | undefined;
-  declare locale: string | undefined;
-  declare tz: string | undefined;
-  declare range: string | undefined;
-  declare grain: Grain | undefined;
-  declare compare: Compare | undefined;
-  declare now: string | undefined;
-  /** Filters for every widget, written like a URL query: `channel=email`. */
-  declare filter: string | undefined;
-  /** Seconds between refreshes. */
-  declare refresh: number | undefined;
-  /** Follow every widget live over server-sent events. */
-  declare live: boolean;
-  /** `light` or `dark` for every widget inside; follows `prefers-color-scheme` when absent. */
-  declare theme: "light" | "dark" | undefined;
-  /** Returns a new embed token (from the page's backend) when the current one expires. */
-  declare tokenProvider: TokenProvider | undefined;
+  static override properties: PropertyDeclarations = { inherited: { state: true } };
 
   /** What an enclosing provider configures. */
   declare private inherited: KpiConfig;
@@ -55,7 +37,6 @@ export class KpiProvider extends LitElement {
 
   constructor() {
     super();
-    this.live = false;
     this.inherited = {};
     new ContextConsumer(this, {
       context: configContext,

@@ -1,5 +1,5 @@
 import type { Result } from "@kpikit/core";
-import { html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { extentOf, sparklineSvg } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
@@ -20,13 +20,10 @@ const groups = new Map<string, Set<KpiSparkline>>();
  * @cssproperty --kpi-sparkline-width - Width (default 6rem).
  * @cssproperty --kpi-sparkline-height - Height (default 1.5rem).
  * @cssproperty --kpi-sparkline-color - Line colour.
- * @fires kpi-load - A result arrived; `detail.result`.
- * @fires kpi-error - Loading failed; `detail`: `message` (for developers), `status`, `retryable`, `metric`.
  */
 export class KpiSparkline extends KpiElement {
   static override styles = [themeStyles, sparklineStyles];
-  static override properties = {
-    ...KpiElement.properties,
+  static override properties: PropertyDeclarations = {
     group: { reflect: true },
   };
 

@@ -1,6 +1,6 @@
 import type { Result } from "@kpikit/core";
 import { ticks } from "d3-array";
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from "lit";
+import { html, nothing, type PropertyDeclarations, type PropertyValues, svg, type TemplateResult } from "lit";
 import { formatBucket } from "../../internal/dates.js";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { areaPath, linePath, type Point } from "../../internal/paths.js";
@@ -28,13 +28,10 @@ const MARGIN = { top: 8, right: 12, bottom: 24, left: 52 };
  * @csspart stale - The stale-data marker.
  * @cssproperty --kpi-trend-color - The current series.
  * @cssproperty --kpi-color-previous - The previous series.
- * @fires kpi-load - A result arrived; `detail.result`.
- * @fires kpi-error - Loading failed; `detail`: `message` (for developers), `status`, `retryable`, `metric`.
  */
 export class KpiTrend extends KpiElement {
   static override styles = [themeStyles, trendStyles];
-  static override properties = {
-    ...KpiElement.properties,
+  static override properties: PropertyDeclarations = {
     height: { type: Number, reflect: true },
     active: { state: true },
     width: { state: true },
