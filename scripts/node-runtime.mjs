@@ -16,7 +16,8 @@ export const NODE_PACKAGES = {
 };
 
 /**
- * @param {{ version: string, platform: string, arch: string }} machine the machine's own Node (process.versions.node) and platform
+ * @param {{ version: string, platform: string, arch: string }} machine the machine's own Node
+ *   (process.versions.node) and platform
  * @returns {{ use: "machine", line: string }
  *   | { use: "package", pkg: { name: string, version: string }, line: string }
  *   | { use: "none", message: string }}
@@ -31,8 +32,9 @@ export function chooseNode({ version, platform, arch }) {
     return {
       use: "none",
       message:
-        `KPI Kit needs Node ${NODE_MAJOR} or later; this machine has Node ${version}, and there is no Node ${NODE_MAJOR} package ` +
-        `for ${target} to install. Install Node ${NODE_MAJOR} yourself (from https://nodejs.org or your package manager) and run again.`,
+        `KPI Kit needs Node ${NODE_MAJOR} or later; this machine has Node ${version}, ` +
+        `and there is no Node ${NODE_MAJOR} package for ${target} to install. ` +
+        `Install Node ${NODE_MAJOR} yourself (from https://nodejs.org or your package manager) and run again.`,
     };
   }
   return {

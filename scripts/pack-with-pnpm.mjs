@@ -3,7 +3,8 @@
 const agent = process.env.npm_config_user_agent ?? "";
 if (!agent.startsWith("pnpm/")) {
   console.error(
-    "Pack and publish KPI Kit's packages with pnpm (pnpm pack, pnpm publish): npm keeps their workspace:* ranges, which no one can install.",
+    "Pack and publish KPI Kit's packages with pnpm (pnpm pack, pnpm publish): " +
+      "npm keeps their workspace:* ranges, which no one can install.",
   );
   process.exit(1);
 }

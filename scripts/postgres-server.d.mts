@@ -4,7 +4,10 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-/** The server KPIKIT_TEST_DATABASE_URL names, or a cluster started for this run: a throwaway one, or with `dir`, one kept there. */
+/**
+ * The server KPIKIT_TEST_DATABASE_URL names, or a cluster started for this run: a throwaway one, or
+ * with `dir`, one kept there.
+ */
 export function startPostgres(options?: { dir?: string }): Promise<PostgresServer>;
 
 /** vitest globalSetup: starts the server, provides its URL as "postgresUrl" and stops it at the end. */

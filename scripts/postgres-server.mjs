@@ -30,7 +30,8 @@ function postgresUser() {
   const [uid, gid] = [id("-u"), id("-g")];
   if (uid.status !== 0 || gid.status !== 0)
     throw new Error(
-      "PostgreSQL cannot run as root and there is no postgres user to run it as (Debian's postgresql package creates one)",
+      "PostgreSQL cannot run as root and there is no postgres user to run it as " +
+        "(Debian's postgresql package creates one)",
     );
   return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
 }
@@ -47,7 +48,8 @@ export async function startPostgres({ dir: kept } = {}) {
   const bin = postgresBin();
   if (!bin)
     throw new Error(
-      "PostgreSQL is not installed: run the tests with `npm test` (it installs Debian's postgresql), or set KPIKIT_TEST_DATABASE_URL",
+      "PostgreSQL is not installed: run the tests with `npm test` (it installs Debian's postgresql), " +
+        "or set KPIKIT_TEST_DATABASE_URL",
     );
 
   if (kept) mkdirSync(kept, { recursive: true });

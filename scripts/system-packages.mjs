@@ -27,7 +27,8 @@ export function ensureSystemPackages(
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !existsSync("/usr/bin/apt-get")) {
     console.error(
-      `Missing system packages: ${missing.join(", ")}. Install them (Debian: apt-get install -y ${missing.join(" ")}) and run again.`,
+      `Missing system packages: ${missing.join(", ")}. ` +
+        `Install them (Debian: apt-get install -y ${missing.join(" ")}) and run again.`,
     );
     process.exit(1);
   }

@@ -56,7 +56,8 @@ const load = (url, headers) =>
 
 // --- 1. cached metric vs bare Hono ------------------------------------------------------------
 console.log(
-  `1. cached GET /v1/metrics/aov against a bare Hono JSON route (autocannon, ${CONNECTIONS} connections, ${DURATION} s each, best of 2)`,
+  "1. cached GET /v1/metrics/aov against a bare Hono JSON route " +
+    `(autocannon, ${CONNECTIONS} connections, ${DURATION} s each, best of 2)`,
 );
 const kpikit = await startServer(["kpikit", join(dir, "bench.db"), "18781"], 18781);
 const path = "/v1/metrics/aov?range=last_30_days&tz=America/New_York";
@@ -80,12 +81,14 @@ for (const [name, r] of [
 ]) {
   if (r.non2xx || r.errors) throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
   console.log(
-    `   ${name.padEnd(10)} ${Math.round(r.requests.average).toLocaleString("en").padStart(7)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms`,
+    `   ${name.padEnd(10)} ${Math.round(r.requests.average).toLocaleString("en").padStart(7)} req/s   ` +
+      `p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms`,
   );
 }
 const throughput = k.requests.average / b.requests.average;
 console.log(
-  `   throughput ${(throughput * 100).toFixed(0)} % of bare Hono (goal >= 80 %), p99 ${k.latency.p99} ms (goal <= 20 ms)`,
+  `   throughput ${(throughput * 100).toFixed(0)} % of bare Hono (goal >= 80 %), ` +
+    `p99 ${k.latency.p99} ms (goal <= 20 ms)`,
 );
 bare.child.kill();
 
@@ -112,7 +115,10 @@ const live = inBatches(
     promisedAt: dayLater(o.promisedAt),
   })),
 );
-/** Records per second through POST /v1/events/orders, bodies serialized before the clock starts and two senders keeping the server busy. */
+/**
+ * Records per second through POST /v1/events/orders, bodies serialized before the clock starts and
+ * two senders keeping the server busy.
+ */
 async function ingestRate(list) {
   const bodies = list.map((records) => JSON.stringify({ records }));
   const started = performance.now();
@@ -159,13 +165,17 @@ for (const records of batches) {
 const rawRate = orders.length / ((performance.now() - t) / 1000);
 raw.close();
 console.log(
-  `   through the API        ${Math.round(apiRate).toLocaleString("en").padStart(7)} records/s backfill, ${Math.round(liveRate).toLocaleString("en")} records/s live (HTTP, JSON, validation, idempotent insert, rollups)`,
+  `   through the API        ${Math.round(apiRate).toLocaleString("en").padStart(7)} records/s backfill, ` +
+    `${Math.round(liveRate).toLocaleString("en")} records/s live ` +
+    "(HTTP, JSON, validation, idempotent insert, rollups)",
 );
 console.log(
-  `   raw node:sqlite loop   ${Math.round(rawRate).toLocaleString("en").padStart(7)} records/s (prepared inserts, same tables)`,
+  `   raw node:sqlite loop   ${Math.round(rawRate).toLocaleString("en").padStart(7)} records/s ` +
+    "(prepared inserts, same tables)",
 );
 console.log(
-  `   ${((apiRate / rawRate) * 100).toFixed(0)} % of the raw loop on the backfill (goal >= 70 %), ${((liveRate / rawRate) * 100).toFixed(0)} % live`,
+  `   ${((apiRate / rawRate) * 100).toFixed(0)} % of the raw loop on the backfill (goal >= 70 %), ` +
+    `${((liveRate / rawRate) * 100).toFixed(0)} % live`,
 );
 
 // --- 3. fuzzing --------------------------------------------------------------------------------
@@ -182,7 +192,8 @@ const fuzz = spawnSync(
 );
 const fuzzLine = /Tests\s+.*$/m.exec(stripVTControlCharacters(`${fuzz.stdout}`))?.[0] ?? `no result: ${fuzz.stderr}`;
 console.log(
-  `   ${fuzz.status === 0 ? "no 5xx, no hang" : "FAILED"}: ${fuzzLine.trim()} in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+  `   ${fuzz.status === 0 ? "no 5xx, no hang" : "FAILED"}: ` +
+    `${fuzzLine.trim()} in ${((performance.now() - t) / 1000).toFixed(0)} s`,
 );
 
 // --- 4. Workers bundle ---------------------------------------------------------------------------
@@ -199,7 +210,8 @@ const bundle = await build({
 const bytes = bundle.outputFiles[0].contents;
 const gz = gzipSync(bytes, { level: 9 }).length;
 console.log(
-  `\n4. Workers bundle: ${(bytes.length / 1024).toFixed(0)} KB minified, ${(gz / 1024).toFixed(0)} KB gzip (goal <= 250 KB)`,
+  `\n4. Workers bundle: ${(bytes.length / 1024).toFixed(0)} KB minified, ` +
+    `${(gz / 1024).toFixed(0)} KB gzip (goal <= 250 KB)`,
 );
 
 rmSync(dir, { recursive: true, force: true });

@@ -77,7 +77,8 @@ try {
     }
     const total = performance.now() - started;
     console.log(
-      `\n${name}: ${ORDERS.toLocaleString("en")} orders, ${Math.round(ORDERS / (total / 1000)).toLocaleString("en")} records/s (no HTTP, no validation)`,
+      `\n${name}: ${ORDERS.toLocaleString("en")} orders, ` +
+        `${Math.round(ORDERS / (total / 1000)).toLocaleString("en")} records/s (no HTTP, no validation)`,
     );
     for (const [k, ms] of [...spent].sort((a, b) => b[1] - a[1]).slice(0, 12))
       console.log(`${ms.toFixed(0).padStart(7)} ms  ${k}`);

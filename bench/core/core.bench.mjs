@@ -47,7 +47,8 @@ for (const batch of generateDemo({ orders: ORDERS, sessions: SESSIONS, end: END,
   else if (batch.fact === "sessions") for (const r of batch.records) sessions.push(r);
 }
 console.log(
-  `data: ${orders.length.toLocaleString("en")} orders, ${sessions.length.toLocaleString("en")} sessions (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  `data: ${orders.length.toLocaleString("en")} orders, ${sessions.length.toLocaleString("en")} sessions ` +
+    `(generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
 );
 
 // The same buckets for everyone: local days in New York, and the aligned previous period.
@@ -166,10 +167,13 @@ const duckLoad = performance.now() - t0;
 const firstDay = localDay(TZ, bounds[0]);
 /** Idiomatic DuckDB: each row's local day in the session's zone (date_trunc on TIMESTAMPTZ). */
 async function duckIdiomatic(table, time, num, where) {
+  const daily = `SELECT date_trunc('day', ${time}) AS d, ${num} AS num, count(*) AS den FROM ${table}`;
+  const from = `make_timestamptz(${bounds[0] * 1000}::BIGINT)`;
+  const to = `make_timestamptz(${bounds.at(-1) * 1000}::BIGINT)`;
   const rows = (
     await duck.runAndReadAll(
-      `SELECT epoch_ms(d) AS d, num, den FROM (SELECT date_trunc('day', ${time}) AS d, ${num} AS num, count(*) AS den FROM ${table}
-       WHERE ${where} ${time} >= make_timestamptz(${bounds[0] * 1000}::BIGINT) AND ${time} < make_timestamptz(${bounds.at(-1) * 1000}::BIGINT) GROUP BY 1)`,
+      `SELECT epoch_ms(d) AS d, num, den FROM (${daily}
+       WHERE ${where} ${time} >= ${from} AND ${time} < ${to} GROUP BY 1)`,
     )
   ).getRowObjects();
   const nums = new Array(bounds.length - 1).fill(0);
@@ -204,9 +208,10 @@ const offsetCase = (col) =>
     .map((o, i) => `WHEN ${col} < ${o.from} THEN ${offsets[i].offset}`)
     .join(" ")} ELSE ${offsets.at(-1).offset} END`;
 async function duckOffsets(table, time, num, where) {
+  const day = `floor((${time} + ${offsetCase(time)}) / 86400000)::BIGINT`;
   const rows = (
     await duck.runAndReadAll(
-      `SELECT floor((${time} + ${offsetCase(time)}) / 86400000)::BIGINT AS day, ${num} AS num, count(*) AS den FROM ${table}
+      `SELECT ${day} AS day, ${num} AS num, count(*) AS den FROM ${table}
        WHERE ${where} ${time} >= ${bounds[0]} AND ${time} < ${bounds.at(-1)} GROUP BY 1`,
     )
   ).getRowObjects();
@@ -241,7 +246,8 @@ function agree(name, a, b) {
 }
 
 console.log(
-  `load: KPI Kit columns ${kitLoad.toFixed(0)} ms, Arquero tables ${arqueroLoad.toFixed(0)} ms, DuckDB tables ${duckLoad.toFixed(0)} ms (not timed below)\n`,
+  `load: KPI Kit columns ${kitLoad.toFixed(0)} ms, Arquero tables ${arqueroLoad.toFixed(0)} ms, ` +
+    `DuckDB tables ${duckLoad.toFixed(0)} ms (not timed below)\n`,
 );
 console.log(`daily series + previous period, ${RANGE} in ${TZ}, median of ${RUNS} warm runs`);
 const summary = [];
@@ -266,6 +272,6 @@ for (const metric of ["aov", "conversion_rate"]) {
 }
 console.log("\nall engines agree on every value, previous value and bucket");
 const ok = summary.every((s) => s.arquero / s.kit >= 3 && s.kit / s.duckdb <= 2);
-console.log(
-  `goals ${ok ? "met" : "NOT met"}: ${summary.map((s) => `${s.metric} ${(s.arquero / s.kit).toFixed(1)}x Arquero, ${(s.kit / s.duckdb).toFixed(2)} of DuckDB`).join("; ")}`,
-);
+const versus = (s) =>
+  `${s.metric} ${(s.arquero / s.kit).toFixed(1)}x Arquero, ${(s.kit / s.duckdb).toFixed(2)} of DuckDB`;
+console.log(`goals ${ok ? "met" : "NOT met"}: ${summary.map(versus).join("; ")}`);

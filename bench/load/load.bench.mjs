@@ -2,9 +2,9 @@
 // CONNECTIONS clients loop for SECONDS, each picking a request by the MIX: a cached GET of one KPI,
 // a dashboard's batch of 20 KPIs (random KPIs and ranges, most of them cold), or an ingest of 50
 // live orders. A probe asks /healthz every 100 ms meanwhile. It prints requests, errors (any answer
-// but 2xx/304, and each query of a batch answered with an error in its place), timeouts (no answer in 30 s), p50 and p99 per kind, /healthz p99 during the run, and
-// the server's resident memory every 5 s. The server and the load run on separate cores when
-// taskset is there.
+// but 2xx/304, and each query of a batch answered with an error in its place), timeouts (no answer
+// in 30 s), p50 and p99 per kind, /healthz p99 during the run, and the server's resident memory
+// every 5 s. The server and the load run on separate cores when taskset is there.
 //
 // BENCH_LOAD_SECONDS=60, BENCH_LOAD_CONNECTIONS=256, BENCH_LOAD_ORDERS=20000 (the demo's size),
 // BENCH_LOAD_PROFILE=<dir> (the server writes a CPU profile of the run there). The database is kept
@@ -190,9 +190,8 @@ try {
     }
   })();
   const sampler = setInterval(() => memory.push(rss(server.pid)), 5000);
-  console.log(
-    `load: ${CONNECTIONS} connections for ${SECONDS} s, ${MIX.map(([k, s]) => `${Math.round(s * 100)} % ${k}`).join(", ")}, /healthz every 100 ms`,
-  );
+  const mix = MIX.map(([k, s]) => `${Math.round(s * 100)} % ${k}`).join(", ");
+  console.log(`load: ${CONNECTIONS} connections for ${SECONDS} s, ${mix}, /healthz every 100 ms`);
   await Promise.all([...clients, probe]);
   clearInterval(sampler);
   // Silent after the load? The server must answer at once once it stops.
@@ -206,7 +205,8 @@ try {
   let errors = 0;
   let timeouts = 0;
   console.log(
-    `\n${"kind".padEnd(8)} ${"requests".padStart(9)} ${"errors".padStart(7)} ${"timeouts".padStart(9)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)}   statuses`,
+    `\n${"kind".padEnd(8)} ${"requests".padStart(9)} ${"errors".padStart(7)} ${"timeouts".padStart(9)} ` +
+      `${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)}   statuses`,
   );
   for (const [kind, s] of Object.entries(stats)) {
     const n =
@@ -220,14 +220,17 @@ try {
     errors += s.errors + s.entryErrors;
     timeouts += s.timeouts;
     console.log(
-      `${kind.padEnd(8)} ${String(n).padStart(9)} ${String(s.errors + s.entryErrors).padStart(7)} ${String(s.timeouts).padStart(9)} ${q(s.times, 0.5).toFixed(1).padStart(9)} ${q(s.times, 0.99).toFixed(1).padStart(9)}   ${JSON.stringify(s.statuses)}`,
+      `${kind.padEnd(8)} ${String(n).padStart(9)} ${String(s.errors + s.entryErrors).padStart(7)} ` +
+        `${String(s.timeouts).padStart(9)} ${q(s.times, 0.5).toFixed(1).padStart(9)} ` +
+        `${q(s.times, 0.99).toFixed(1).padStart(9)}   ${JSON.stringify(s.statuses)}`,
     );
   }
   console.log(
     `\n${total} requests in ${SECONDS} s (${(total / SECONDS).toFixed(0)}/s), ${errors} errors, ${timeouts} timeouts`,
   );
   console.log(
-    `/healthz during the run: p50 ${q(stats.healthz.times, 0.5).toFixed(1)} ms, p99 ${q(stats.healthz.times, 0.99).toFixed(1)} ms (goal <= 50 ms); right after it: ${recovery.toFixed(1)} ms`,
+    `/healthz during the run: p50 ${q(stats.healthz.times, 0.5).toFixed(1)} ms, ` +
+      `p99 ${q(stats.healthz.times, 0.99).toFixed(1)} ms (goal <= 50 ms); right after it: ${recovery.toFixed(1)} ms`,
   );
   console.log(`server RSS every 5 s (MB): ${memory.join(" ")}`);
   const met = errors === 0 && timeouts === 0 && q(stats.healthz.times, 0.99) <= 50;

@@ -9,7 +9,8 @@
 // table sorted by p50 at the largest scale, with growth (issue 14's goals: each KPI p50 <= 50 ms at
 // 1 M orders, <= 100 ms at 10 M, growth <= 2x; the whole batch <= 1 s at 10 M).
 //
-// BENCH_SCALES=100000,1000000 (orders), BENCH_STORES=sqlite,postgres, BENCH_REQUESTS=300 (5 on the facts alone: BENCH_FACT_REQUESTS),
+// BENCH_SCALES=100000,1000000 (orders), BENCH_STORES=sqlite,postgres,
+// BENCH_REQUESTS=300 (5 on the facts alone: BENCH_FACT_REQUESTS),
 // BENCH_SESSIONS_PER_ORDER=3 (the demo's 30 would make 300 M sessions at 10 M orders),
 // BENCH_KPI_REQUESTS=10 (per KPI, fewer when a KPI takes more than BENCH_KPI_SECONDS=5 in all),
 // BENCH_DATA_DIR (default bench/scale/.data; delete it to load again).
@@ -34,7 +35,10 @@ const DATA = process.env.BENCH_DATA_DIR ?? fileURLToPath(new URL("./.data/", imp
 const KEY = "kpi_sk_bench_scale_0123456789abcdef";
 const TENANT = "bench";
 const BATCH = 5000;
-/** The data ends on the hour; "now" is in the middle of an hour, so each range also reads the facts of that hour's start. */
+/**
+ * The data ends on the hour; "now" is in the middle of an hour, so each range also reads the facts
+ * of that hour's start.
+ */
 const END = Date.parse("2026-11-22T16:00:00Z");
 const NOW = Date.parse("2026-11-22T15:37:00Z");
 const PATHS = {
@@ -77,14 +81,16 @@ async function load(store, orders) {
     if (done > shown) {
       shown = done;
       process.stdout.write(
-        `\r     loading ${label(orders)} orders: ${done * 10} %, ${fmt(records / ((performance.now() - started) / 1000))} records/s `,
+        `\r     loading ${label(orders)} orders: ${done * 10} %, ` +
+          `${fmt(records / ((performance.now() - started) / 1000))} records/s `,
       );
     }
   }
   for (const fact of pending.keys()) await flush(fact);
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(
-    `\r     loaded ${fmt(records)} records (${label(orders)} orders) in ${seconds.toFixed(0)} s, ${fmt(records / seconds)} records/s through SqlStore.ingest\n`,
+    `\r     loaded ${fmt(records)} records (${label(orders)} orders) in ${seconds.toFixed(0)} s, ` +
+      `${fmt(records / seconds)} records/s through SqlStore.ingest\n`,
   );
 }
 
@@ -211,7 +217,8 @@ const results = [];
 const kpis = [];
 try {
   console.log(
-    `bench/scale: warm latency of last_90_days by day, ${REQUESTS} requests each (${FACT_REQUESTS} on the facts alone), HTTP on loopback, result cache off`,
+    `bench/scale: warm latency of last_90_days by day, ${REQUESTS} requests each ` +
+      `(${FACT_REQUESTS} on the facts alone), HTTP on loopback, result cache off`,
   );
   for (const kind of STORES) {
     for (const orders of SCALES) {
@@ -231,7 +238,10 @@ try {
           throw new Error(`${metric}: rollups say ${rolled.value}, facts ${scanned.value}`);
         results.push({ kind, orders, metric, rolled, scanned });
         console.log(
-          `     ${metric.padEnd(16)} rollups p50 ${rolled.p50.toFixed(2).padStart(7)} ms  p99 ${rolled.p99.toFixed(2).padStart(7)} ms   facts p50 ${scanned.p50.toFixed(1).padStart(8)} ms  p99 ${scanned.p99.toFixed(1).padStart(8)} ms   ${(scanned.p50 / rolled.p50).toFixed(0).padStart(5)}x faster`,
+          `     ${metric.padEnd(16)} ` +
+            `rollups p50 ${rolled.p50.toFixed(2).padStart(7)} ms  p99 ${rolled.p99.toFixed(2).padStart(7)} ms   ` +
+            `facts p50 ${scanned.p50.toFixed(1).padStart(8)} ms  p99 ${scanned.p99.toFixed(1).padStart(8)} ms   ` +
+            `${(scanned.p50 / rolled.p50).toFixed(0).padStart(5)}x faster`,
         );
       }
       const perKpi = {};
@@ -239,9 +249,9 @@ try {
       const slowest = Object.entries(perKpi)
         .sort((x, y) => y[1].p50 - x[1].p50)
         .slice(0, 5);
-      console.log(
-        `     every KPI: ${Object.values(perKpi).filter((t) => t.p50 <= 50).length} of ${catalog.length} at p50 <= 50 ms; slowest ${slowest.map(([id, t]) => `${id} ${t.p50.toFixed(0)} ms`).join(", ")}`,
-      );
+      const fast = Object.values(perKpi).filter((t) => t.p50 <= 50).length;
+      const slow = slowest.map(([id, t]) => `${id} ${t.p50.toFixed(0)} ms`).join(", ");
+      console.log(`     every KPI: ${fast} of ${catalog.length} at p50 <= 50 ms; slowest ${slow}`);
       const batch = await wholeBatch(a.base);
       console.log(`     the dashboard's whole batch (${catalog.length} KPIs, last_30_days): ${batch.toFixed(0)} ms`);
       kpis.push({ kind, orders, perKpi, batch });
@@ -268,7 +278,9 @@ for (const kind of STORES) {
       growth <= 1.5 &&
       Math.max(...results.filter((r) => r.kind === kind && r.metric === metric).map((r) => r.rolled.p50)) <= 20;
     console.log(
-      `   ${kind.padEnd(9)} ${metric.padEnd(16)} rollups ${growth.toFixed(2)}x (${s.rolled.p50.toFixed(2)} -> ${l.rolled.p50.toFixed(2)} ms)   facts alone ${factGrowth.toFixed(1)}x (${s.scanned.p50.toFixed(1)} -> ${l.scanned.p50.toFixed(1)} ms)`,
+      `   ${kind.padEnd(9)} ${metric.padEnd(16)} ` +
+        `rollups ${growth.toFixed(2)}x (${s.rolled.p50.toFixed(2)} -> ${l.rolled.p50.toFixed(2)} ms)   ` +
+        `facts alone ${factGrowth.toFixed(1)}x (${s.scanned.p50.toFixed(1)} -> ${l.scanned.p50.toFixed(1)} ms)`,
     );
   }
 }
@@ -277,7 +289,8 @@ for (const kind of STORES) {
   const [s, l] = [of(smallest), of(largest)];
   if (!s || !l) continue;
   console.log(
-    `\n${kind}: every catalog KPI, p50 (p99) of last_90_days by day, rollups kept, sorted by p50 at ${label(largest)} orders`,
+    `\n${kind}: every catalog KPI, p50 (p99) of last_90_days by day, rollups kept, ` +
+      `sorted by p50 at ${label(largest)} orders`,
   );
   console.log(`   ${"KPI".padEnd(30)} ${SCALES.map((o) => label(o).padStart(24)).join("")}   growth`);
   for (const [id, t] of Object.entries(l.perKpi).sort((x, y) => y[1].p50 - x[1].p50)) {
@@ -287,10 +300,10 @@ for (const kind of STORES) {
     });
     console.log(`   ${id.padEnd(30)} ${cells.join("")}   ${(t.p50 / s.perKpi[id].p50).toFixed(2)}x`);
   }
-  console.log(
-    `   ${"whole dashboard batch".padEnd(30)} ${SCALES.map((o) => `${of(o)?.batch.toFixed(0)} ms`.padStart(24)).join("")}`,
-  );
+  const batches = SCALES.map((o) => `${of(o)?.batch.toFixed(0)} ms`.padStart(24)).join("");
+  console.log(`   ${"whole dashboard batch".padEnd(30)} ${batches}`);
 }
 console.log(
-  `\ngoals ${met ? "met" : "NOT all met"} (revenue and conversion_rate); every KPI: see the tables above against issue 14's goals`,
+  `\ngoals ${met ? "met" : "NOT all met"} (revenue and conversion_rate); ` +
+    "every KPI: see the tables above against issue 14's goals",
 );

@@ -39,7 +39,8 @@ describe("chooseNode", () => {
         } else {
           expect(choice.use).toBe("none");
           expect(choice.message).toBe(
-            `KPI Kit needs Node 24 or later; this machine has Node ${version}, and there is no Node 24 package for ${platform}-${arch} ` +
+            `KPI Kit needs Node 24 or later; this machine has Node ${version}, ` +
+              `and there is no Node 24 package for ${platform}-${arch} ` +
               "to install. Install Node 24 yourself (from https://nodejs.org or your package manager) and run again.",
           );
         }

@@ -39,7 +39,8 @@ function select(
   value: string,
   change: (value: string) => void,
 ) {
-  return html`<label for=${id}>${label}<select id=${id} @change=${(e: Event) => change((e.target as HTMLSelectElement).value)}>
+  const onChange = (e: Event) => change((e.target as HTMLSelectElement).value);
+  return html`<label for=${id}>${label}<select id=${id} @change=${onChange}>
       ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
     </select></label>`;
 }
@@ -62,7 +63,12 @@ function controls() {
 
 function dashboard(c: Catalog) {
   const domains = c.domains.filter((d) => c.metrics.some((m) => m.domain === d.id));
-  return html`<kpi-provider id="provider" endpoint="/" range=${state.range} locale=${state.locale} theme=${state.theme || nothing} refresh="60" .tokenProvider=${tokenProvider}>
+  const cards = (domain: string) =>
+    c.metrics
+      .filter((m) => m.domain === domain)
+      .map((m) => html`<kpi-card metric=${m.id} ?live=${m.id === "orders"}></kpi-card>`);
+  return html`<kpi-provider id="provider" endpoint="/" range=${state.range} locale=${state.locale}
+    theme=${state.theme || nothing} refresh="60" .tokenProvider=${tokenProvider}>
     <div class="overview">
       <kpi-trend metric="revenue" grain="day"></kpi-trend>
       <kpi-gauge metric="conversion_rate"></kpi-gauge>
@@ -70,7 +76,7 @@ function dashboard(c: Catalog) {
     ${domains.map(
       (d) => html`<section aria-labelledby="domain-${d.id}">
         <h2 id="domain-${d.id}">${d.label}</h2>
-        <div class="grid">${c.metrics.filter((m) => m.domain === d.id).map((m) => html`<kpi-card metric=${m.id} ?live=${m.id === "orders"}></kpi-card>`)}</div>
+        <div class="grid">${cards(d.id)}</div>
       </section>`,
     )}
   </kpi-provider>`;

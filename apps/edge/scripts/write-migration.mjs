@@ -50,9 +50,7 @@ if (missing.length === 0) {
 } else {
   const name = process.argv[2] ?? "schema";
   const file = `${String(files.length + 1).padStart(4, "0")}_${name}.sql`;
-  writeFileSync(
-    new URL(file, dir),
-    `-- Written by scripts/write-migration.mjs: what the store's schema gained.\n${missing.map((s) => `${s};`).join("\n")}\n`,
-  );
+  const header = "-- Written by scripts/write-migration.mjs: what the store's schema gained.";
+  writeFileSync(new URL(file, dir), `${header}\n${missing.map((s) => `${s};`).join("\n")}\n`);
   console.log(`wrote migrations/${file} (${missing.length} statement(s))`);
 }

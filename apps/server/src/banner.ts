@@ -19,6 +19,7 @@ export function isLoopback(host: string): boolean {
 
 export function banner(f: BannerFacts): string {
   const metric = f.publicMetrics[0] ?? "csat";
+  const noPublicMetrics = 'none yet: PUT /v1/settings {"publicMetrics": [...]}';
   const lines = [
     "",
     "  KPI Kit is running",
@@ -41,7 +42,7 @@ export function banner(f: BannerFacts): string {
     `    <kpi-provider endpoint="${f.base}" token="${f.publishableKey}" range="last_30_days">`,
     `      <kpi-card metric="${metric}"></kpi-card>`,
     "    </kpi-provider>",
-    `  The publishable key reads the public KPIs (${f.publicMetrics.join(", ") || 'none yet: PUT /v1/settings {"publicMetrics": [...]}'})`,
+    `  The publishable key reads the public KPIs (${f.publicMetrics.join(", ") || noPublicMetrics})`,
     `  from pages on these origins only: ${f.allowedOrigins.join(", ") || "none yet"}.`,
     "  To allow your page's origin, start with KPIKIT_ALLOWED_ORIGINS=http://localhost:5173 (comma-separated),",
     '  or PUT /v1/settings {"allowedOrigins": [...]} with the secret key. Private KPIs take an embed token that',

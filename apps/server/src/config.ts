@@ -75,7 +75,8 @@ function origins(value: string): string[] {
       }
       if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== text.replace(/\/$/, "")) {
         throw new ConfigError(
-          `KPIKIT_ALLOWED_ORIGINS must list origins like https://shop.example or http://localhost:5173 (scheme, host and port only), not "${text}"`,
+          "KPIKIT_ALLOWED_ORIGINS must list origins like https://shop.example or http://localhost:5173 " +
+            `(scheme, host and port only), not "${text}"`,
         );
       }
       return url.origin;

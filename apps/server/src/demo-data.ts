@@ -19,7 +19,8 @@ export async function loadDemoData(
     const share = Math.min(1, done / orders);
     const width = 30;
     const bar = "█".repeat(Math.round(share * width)).padEnd(width, "░");
-    const line = `  Loading a year of demo data ${bar} ${Math.round(share * 100)}%  ${done.toLocaleString("en")} / ${orders.toLocaleString("en")} orders`;
+    const count = `${done.toLocaleString("en")} / ${orders.toLocaleString("en")} orders`;
+    const line = `  Loading a year of demo data ${bar} ${Math.round(share * 100)}%  ${count}`;
     out.write(out.isTTY ? `\r${line}${final ? "\n" : ""}` : `${line}\n`);
   };
   for (const batch of generateDemo({ orders, end, batchSize: 2000 })) {

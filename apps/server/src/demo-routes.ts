@@ -30,7 +30,8 @@ export function demoRoutes(store: Store, demo: { tenant: string; publishableKey:
     if ((origin !== undefined && origin !== own) || (site !== undefined && site !== "same-origin")) {
       throw new HttpProblem(
         403,
-        "the demo token is only for this server's own demo pages; a site of yours mints tokens with POST /v1/tokens and its secret key",
+        "the demo token is only for this server's own demo pages; " +
+          "a site of yours mints tokens with POST /v1/tokens and its secret key",
       );
     }
     const request = tokenRequestSchema.parse({ metrics: DEMO_METRICS, origins: [own], ttlSeconds: 600 });

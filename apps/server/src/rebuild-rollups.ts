@@ -17,9 +17,8 @@ async function main() {
     await store.init();
     const started = performance.now();
     const tenants = await store.rebuildRollups();
-    console.log(
-      `Rebuilt the rollups of ${tenants.length} tenant(s) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${tenants.join(", ") || "none"}`,
-    );
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Rebuilt the rollups of ${tenants.length} tenant(s) in ${seconds} s: ${tenants.join(", ") || "none"}`);
   } finally {
     await store.close();
   }

@@ -99,7 +99,9 @@ describe("a shop's fresh app, with the packed packages installed offline", () =>
     expect(existsSync(join(dir, "dist/index.html"))).toBe(true);
   });
 
-  it("shows a card the running API computed, in the built React page and in a plain HTML page, on the shop's origin", async () => {
+  const onShopOrigin =
+    "shows a card the running API computed, in the built React page and in a plain HTML page, on the shop's origin";
+  it(onShopOrigin, async () => {
     site = createServer((req, res) => {
       const path = new URL(req.url ?? "/", "http://site").pathname;
       // The built app from dist/, the plain page and the installed packages from the app's folder.

@@ -36,8 +36,11 @@ function readmeExamples(): string[] {
   return [...section.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
+const HEAD =
+  '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+  '<link rel="icon" href="data:,"><title>Shop</title>';
 const page = (lang: string, body: string) =>
-  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Shop</title></head><body>${body}</body></html>`;
+  `<!doctype html><html lang="${lang}"><head>${HEAD}</head><body>${body}</body></html>`;
 
 describe("embedding on a shop's own site, in Chromium", () => {
   const dir = mkdtempSync(join(tmpdir(), "kpikit-embed-"));
@@ -154,7 +157,9 @@ describe("embedding on a shop's own site, in Chromium", () => {
     await p.close();
   });
 
-  it("the README's private example: a tokenProvider set after the elements' script, answered by the shop's backend", async () => {
+  const privateExample =
+    "the README's private example: a tokenProvider set after the elements' script, answered by the shop's backend";
+  it(privateExample, async () => {
     pages.set("/private", page("en", example(1)));
     const { page: p, console } = await open("/private");
     expect(await shown(p, 'kpi-card[metric="revenue"]', "value")).toBe(await expected("revenue"));
@@ -169,20 +174,19 @@ describe("embedding on a shop's own site, in Chromium", () => {
     const body = example(1)
       .replace(script, "")
       .replace(/<script type="module">[\s\S]*?<\/script>/, "");
-    pages.set(
-      "/private-first",
-      page(
-        "en",
-        `${body}<script>document.getElementById("kpis").tokenProvider = async () => (await (await fetch("/my-backend/kpi-token")).json()).token;</script>${script}`,
-      ),
-    );
+    const setProvider =
+      'document.getElementById("kpis").tokenProvider = async () => ' +
+      '(await (await fetch("/my-backend/kpi-token")).json()).token;';
+    pages.set("/private-first", page("en", `${body}<script>${setProvider}</script>${script}`));
     const { page: p, console } = await open("/private-first");
     expect(await shown(p, 'kpi-card[metric="revenue"]', "value")).toBe(await expected("revenue"));
     expect(console.filter((l) => /^(error|warning|pageerror)/.test(l))).toEqual([]);
     await p.close();
   });
 
-  it("a page on an origin the tenant does not allow: refused, in the page's language, with the reason in the console", async () => {
+  const refusedOrigin =
+    "a page on an origin the tenant does not allow: refused, in the page's language, with the reason in the console";
+  it(refusedOrigin, async () => {
     for (const [lang, message] of Object.entries(REFUSED)) {
       pages.set(`/public-${lang}`, page(lang, example(0)));
       // localhost is another origin than 127.0.0.1, and not an allowed one.

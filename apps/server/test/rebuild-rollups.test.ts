@@ -41,7 +41,8 @@ it("rebuilds every tenant's rollups from the facts, after facts were changed by 
     (
       db
         .prepare(
-          `SELECT sum(v${measure.slot}) AS v FROM rollup_buckets WHERE tenant_id = 'shop_a' AND dim = '' AND family = ?`,
+          `SELECT sum(v${measure.slot}) AS v FROM rollup_buckets ` +
+            "WHERE tenant_id = 'shop_a' AND dim = '' AND family = ?",
         )
         .get(measure.family) as { v: number }
     ).v;

@@ -52,7 +52,9 @@ for (const [kind, storage] of Object.entries(STORAGE)) {
       return { status: r.status, type: r.headers.get("content-type"), body: (await r.json()) as any };
     };
 
-    it("names its store, prints its URLs and the snippet for a page, and no secret key when one was given", async () => {
+    const bannerWithoutSecret =
+      "names its store, prints its URLs and the snippet for a page, and no secret key when one was given";
+    it(bannerWithoutSecret, async () => {
       expect((await json("/healthz")).body.store).toBe(kind);
       expect(server.output()).toMatch(/API docs: +http:\/\/127\.0\.0\.1:\d+\/docs/);
       expect(server.output()).not.toMatch(/Dashboard:/); // no demo in production
@@ -135,7 +137,8 @@ for (const [kind, storage] of Object.entries(STORAGE)) {
         duplicates: 2,
       });
       const r = await json(
-        "/v1/metrics/aov?range=2026-03-01..2026-03-08&grain=day&tz=Europe/Moscow&compare=previous_period&filter.channel=web&filter.channel=app&by=channel&locale=en",
+        "/v1/metrics/aov?range=2026-03-01..2026-03-08&grain=day&tz=Europe/Moscow&compare=previous_period" +
+          "&filter.channel=web&filter.channel=app&by=channel&locale=en",
       );
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({
