@@ -262,8 +262,8 @@ function active(c: MeasureSql): string | undefined {
     b: shiftLocal(ctx.tz, s.end, { days: -m.days }),
     e: s.end,
   }));
-  const flags =
-    `max(CASE WHEN ${time} < w.s THEN 1 ELSE 0 END) AS a, max(CASE WHEN ${time} >= w.b THEN 1 ` + `ELSE 0 END) AS b`;
+  const before = `max(CASE WHEN ${time} < w.s THEN 1 ELSE 0 END) AS a`;
+  const flags = `${before}, max(CASE WHEN ${time} >= w.b THEN 1 ELSE 0 END) AS b`;
   const select = `SELECT w.i AS wi, ${c.key()} AS k, ${c.value()} AS x, ${flags}`;
   const from = c.from(w, `${time} >= w.a AND ${time} < w.e`);
   const tests = and([...testSql(c.where, r.filters, scope), `${c.value()} IS NOT NULL`]);
