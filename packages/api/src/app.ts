@@ -24,7 +24,10 @@ export interface AppOptions {
   docsAssets?: string;
   stream?: Partial<StreamOptions>;
   version?: string;
-  /** Computed results kept in memory, by query and data version (default 5000, and at most 64 MB of them; 0 keeps none). */
+  /**
+   * Computed results kept in memory, by query and data version (default 5000, and at most 64 MB of
+   * them; 0 keeps none).
+   */
   cacheSize?: number;
   /** How long one KPI may compute before it is stopped and answered 503 (default 8000 ms). */
   queryTimeoutMs?: number;

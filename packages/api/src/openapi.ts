@@ -9,19 +9,30 @@ import { MAX_BODY_BYTES, MAX_RECORDS } from "./middleware/json-body.js";
 import { HttpProblem, problemSchema } from "./problem.js";
 
 /** The reference's introduction: widgets link here from the console when they fail. */
-const API_DESCRIPTION = `Computed e-commerce KPIs for embeddable widgets: query, stream, ingest, import, define. Errors are application/problem+json (RFC 9457): \`detail\` says what went wrong and what to set.
-
-## Embedding errors
-
-A widget shows its visitor a short message and writes the API's \`detail\` to the browser console (and to its \`kpi-error\` event). The common ones:
-
-- **401** \`send a secret key, a publishable key or an embed token\`: the widget has no \`token\` or \`tokenProvider\` (on itself or a \`<kpi-provider>\` around it), or the token expired and no \`tokenProvider\` renews it.
-- **403** \`this publishable key may not be used from https://…\`: add the page's origin to the tenant's \`allowedOrigins\` (\`PUT /v1/settings\`, or \`KPIKIT_ALLOWED_ORIGINS\` for the Node server). \`Origin: null\` (a sandboxed iframe, a file:// page) can never be allowed: serve the page from a real origin.
-- **403** \`… is not public\`: a publishable key reads only the KPIs in \`publicMetrics\`; read private KPIs with an embed token minted by your backend (\`POST /v1/tokens\`).
-- **403** \`this token does not grant …\` or \`this token may not be used from …\`: mint the token with that KPI in \`metrics\` and the page's origin in \`origins\`.
-- **404** \`there is no KPI …\`: check the \`metric\` attribute against \`GET /v1/catalog\`.
-- **429** and **503**: the widget waits for \`Retry-After\` and asks again; its Retry button asks at once.
-- Module script blocked by CORS: load \`kpikit.js\` from the server's \`/elements/\` (it allows any origin) or bundle \`@kpikit/elements\`.`;
+const API_DESCRIPTION = [
+  "Computed e-commerce KPIs for embeddable widgets: query, stream, ingest, import, define. " +
+    "Errors are application/problem+json (RFC 9457): `detail` says what went wrong and what to set.",
+  "",
+  "## Embedding errors",
+  "",
+  "A widget shows its visitor a short message and writes the API's `detail` to the browser console " +
+    "(and to its `kpi-error` event). The common ones:",
+  "",
+  "- **401** `send a secret key, a publishable key or an embed token`: the widget has no `token` or " +
+    "`tokenProvider` (on itself or a `<kpi-provider>` around it), or the token expired and no `tokenProvider` " +
+    "renews it.",
+  "- **403** `this publishable key may not be used from https://…`: add the page's origin to the tenant's " +
+    "`allowedOrigins` (`PUT /v1/settings`, or `KPIKIT_ALLOWED_ORIGINS` for the Node server). `Origin: null` " +
+    "(a sandboxed iframe, a file:// page) can never be allowed: serve the page from a real origin.",
+  "- **403** `… is not public`: a publishable key reads only the KPIs in `publicMetrics`; read private KPIs " +
+    "with an embed token minted by your backend (`POST /v1/tokens`).",
+  "- **403** `this token does not grant …` or `this token may not be used from …`: mint the token with that " +
+    "KPI in `metrics` and the page's origin in `origins`.",
+  "- **404** `there is no KPI …`: check the `metric` attribute against `GET /v1/catalog`.",
+  "- **429** and **503**: the widget waits for `Retry-After` and asks again; its Retry button asks at once.",
+  "- Module script blocked by CORS: load `kpikit.js` from the server's `/elements/` (it allows any origin) " +
+    "or bundle `@kpikit/elements`.",
+].join("\n");
 
 /**
  * The routes of one resource. zod-openapi is handed parameters only (bodies are read by jsonBody,

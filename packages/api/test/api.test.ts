@@ -125,7 +125,8 @@ for (const kind of STORES) {
 
       it("takes every query parameter", async () => {
         const r = await sk.get(
-          `/v1/metrics/revenue?range=${RANGE}&grain=week&tz=Asia/Shanghai&compare=previous_year&filter.channel=web&filter.channel=app&by=region&locale=ru&now=2026-03-09T00:00:00Z`,
+          `/v1/metrics/revenue?range=${RANGE}&grain=week&tz=Asia/Shanghai&compare=previous_year` +
+            "&filter.channel=web&filter.channel=app&by=region&locale=ru&now=2026-03-09T00:00:00Z",
         );
         expect(r.status).toBe(200);
         expect(r.body.range).toEqual({
@@ -345,7 +346,9 @@ for (const kind of STORES) {
           },
         };
         const good =
-          "order_id,purchased,customer,total,state\nol1,2026-03-08 21:30:00,k1,12.5,delivered\nol2,2026-03-08 22:00:00,k2,7.5,canceled\n";
+          "order_id,purchased,customer,total,state\n" +
+          "ol1,2026-03-08 21:30:00,k1,12.5,delivered\n" +
+          "ol2,2026-03-08 22:00:00,k2,7.5,canceled\n";
         const r = await b().post("/v1/import", { csv: good, mapping });
         expect(r.body).toEqual({ fact: "orders", received: 2, inserted: 2, duplicates: 0, rows: 2 });
         // 21:30 in São Paulo is 08:30 the next day in Shanghai, tenant B's zone; the cancelled order does not count.

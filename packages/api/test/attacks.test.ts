@@ -117,7 +117,8 @@ describe("attack suite", () => {
 
     it("refuses a tampered token", async () => {
       const [head, , signature] = tokenA.split(".");
-      const widened = `${head}.${b64({ ...claimsA, metrics: ["revenue", "aov", "cogs"], filters: undefined })}.${signature}`;
+      const claims = b64({ ...claimsA, metrics: ["revenue", "aov", "cogs"], filters: undefined });
+      const widened = `${head}.${claims}.${signature}`;
       const r = await client(h.app, widened).get(`/v1/metrics/cogs?range=${RANGE}`);
       expectProblem(r, 401);
       expect(r.body.detail).toBe("the token's signature does not match");
@@ -166,7 +167,8 @@ describe("attack suite", () => {
       const r = await t.get(`/v1/metrics/revenue?range=${RANGE}`, { Origin: "https://evil.example" });
       expectProblem(r, 403);
       expect(r.body.detail).toBe(
-        'this token may not be used from https://evil.example: mint the token with https://evil.example among its origins (POST /v1/tokens {"origins": ["https://evil.example"]})',
+        "this token may not be used from https://evil.example: mint the token with https://evil.example among its " +
+          'origins (POST /v1/tokens {"origins": ["https://evil.example"]})',
       );
     });
 
@@ -217,7 +219,7 @@ describe("attack suite", () => {
   });
 
   describe("every route", () => {
-    it("refuses publishable keys and embed tokens where the document names the role secret, and only there", async () => {
+    it("refuses publishable keys and embed tokens exactly where the document names the role secret", async () => {
       const doc = (await client(h.app).get("/openapi.json")).body;
       const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
         Object.entries(methods as Record<string, { security?: { Bearer: string[] }[] }>).map(([method, op]) => ({
@@ -256,7 +258,8 @@ describe("attack suite", () => {
       const other = await pk("https://evil.example").get(`/v1/metrics/csat?range=${RANGE}`);
       expectProblem(other, 403);
       expect(other.body.detail).toBe(
-        'this publishable key may not be used from https://evil.example: add it to the tenant\'s allowed origins (PUT /v1/settings {"allowedOrigins": [..., "https://evil.example"]} with a secret key)',
+        "this publishable key may not be used from https://evil.example: add it to the tenant's allowed origins " +
+          '(PUT /v1/settings {"allowedOrigins": [..., "https://evil.example"]} with a secret key)',
       );
     });
 
@@ -289,7 +292,8 @@ describe("attack suite", () => {
       const r = await pk("https://shop.example").get(`/v1/metrics/revenue?range=${RANGE}`);
       expectProblem(r, 403);
       expect(r.body.detail).toBe(
-        'revenue is not public: a publishable key reads only the KPIs the tenant made public (PUT /v1/settings {"publicMetrics": [..., "revenue"]}); read private ones with an embed token',
+        "revenue is not public: a publishable key reads only the KPIs the tenant made public " +
+          '(PUT /v1/settings {"publicMetrics": [..., "revenue"]}); read private ones with an embed token',
       );
       expectProblem(await pk().get(`/v1/metrics/revenue?range=${RANGE}`), 403);
     });

@@ -119,9 +119,11 @@ const batch = createRoute({
   method: "post",
   path: "/",
   summary:
-    "A batch of queries in one request (a page of widgets makes one); a bad query, or one past its time budget (503), gives an error entry in its place",
+    "A batch of queries in one request (a page of widgets makes one); " +
+    "a bad query, or one past its time budget (503), gives an error entry in its place",
   description:
-    "With `Accept: application/x-ndjson` the answers come one JSON line each, `{index, result}` or `{index, error}`, as soon as each is ready: no KPI waits for the batch's slowest.",
+    "With `Accept: application/x-ndjson` the answers come one JSON line each, `{index, result}` or " +
+    "`{index, error}`, as soon as each is ready: no KPI waits for the batch's slowest.",
   security: bearer,
   request: {
     body: { required: true, content: json(z.object({ queries: z.array(querySchema).max(MAX_BATCH_QUERIES) })) },
