@@ -55,7 +55,7 @@ describe("data client", () => {
     expect(bodies).to.have.length(2);
   });
 
-  it("matches results to their queries: another KPI's result, or a value that is not a number, is refused and not cached", async () => {
+  it("refuses and does not cache a result that is not its query's: another KPI's, or a non-numeric value", async () => {
     const answers: unknown[][] = [
       [result({ metric: { id: "revenue" } }), result({ metric: { id: "aov" } })],
       [result({ value: "60" as never })],
@@ -118,10 +118,9 @@ describe("data client", () => {
     while (!push) await tick();
     expect(accepts).to.deep.equal(["application/x-ndjson, application/json"]);
     // revenue is ready first; its line arrives in two pieces.
-    push(`{"index":1,"result":${JSON.stringify(result({ metric: { id: "revenue" }, value: 120 })).slice(0, 40)}`);
-    push(
-      `${JSON.stringify(result({ metric: { id: "revenue" }, value: 120 })).slice(40)}}\n{"index":3,"error":{"status":404,"detail":"there is no KPI \\"nope\\""}}\n`,
-    );
+    const revenueLine = JSON.stringify(result({ metric: { id: "revenue" }, value: 120 }));
+    push(`{"index":1,"result":${revenueLine.slice(0, 40)}`);
+    push(`${revenueLine.slice(40)}}\n{"index":3,"error":{"status":404,"detail":"there is no KPI \\"nope\\""}}\n`);
     await revenue;
     await nope;
     expect(settled).to.deep.equal(["revenue 120", 'nope 404 there is no KPI "nope"']);

@@ -165,9 +165,8 @@ describe("<kpi-card> from .data", () => {
     const failed = new Promise<CustomEvent>((resolve) =>
       document.addEventListener("kpi-error", (e) => resolve(e as CustomEvent), { once: true }),
     );
-    const el = await fixture<KpiCard>(
-      html`<kpi-card .data=${{ metric: { id: "aov", unit: "currency" }, value: "3", change: {}, series: [] } as never}></kpi-card>`,
-    );
+    const data = { metric: { id: "aov", unit: "currency" }, value: "3", change: {}, series: [] } as never;
+    const el = await fixture<KpiCard>(html`<kpi-card .data=${data}></kpi-card>`);
     expect((await failed).detail.message).to.equal('.data is not a KPI result: value is "3", not a number or null');
     expect(part(el, "error")).to.equal("This figure isn't available here.");
     expect(hasPart(el, "retry")).to.be.false;
@@ -176,7 +175,10 @@ describe("<kpi-card> from .data", () => {
   it("holds its layout from 160 px to 640 px", async () => {
     for (const width of [160, 240, 400, 640]) {
       const el = await fixture<KpiCard>(
-        html`<kpi-card style="width: ${width}px" .data=${result({ value: 123456789.12, target: { value: 1, attainment: 2 }, status: "good" })}></kpi-card>`,
+        html`<kpi-card
+            style="width: ${width}px"
+            .data=${result({ value: 123456789.12, target: { value: 1, attainment: 2 }, status: "good" })}
+          ></kpi-card>`,
       );
       const base = el.shadowRoot!.querySelector<HTMLElement>("[part=base]")!;
       expect(base.scrollWidth, `at ${width}px`).to.be.at.most(base.clientWidth + 2);
@@ -189,7 +191,10 @@ describe("<kpi-card> from .data", () => {
       document.body.style.background = theme === "dark" ? "#0d1117" : "#fff";
       await expect(
         await fixture(
-          html`<kpi-card theme=${theme} .data=${result({ target: { value: 75, attainment: 0.8 }, status: "critical" })}></kpi-card>`,
+          html`<kpi-card
+              theme=${theme}
+              .data=${result({ target: { value: 75, attainment: 0.8 }, status: "critical" })}
+            ></kpi-card>`,
         ),
       ).to.be.accessible();
       await expect(
@@ -231,7 +236,14 @@ describe("<kpi-card> with the real API", () => {
   it("renders from attributes: the value and change of the test week", async () => {
     const api = await testApi();
     const el = await fixture<KpiCard>(
-      html`<kpi-card metric="aov" endpoint=${api.endpoint} token=${api.token} range=${WEEK.range} tz=${WEEK.tz} now=${uniqueNow()}></kpi-card>`,
+      html`<kpi-card
+          metric="aov"
+          endpoint=${api.endpoint}
+          token=${api.token}
+          range=${WEEK.range}
+          tz=${WEEK.tz}
+          now=${uniqueNow()}
+        ></kpi-card>`,
     );
     expect(el.shadowRoot!.querySelector("[aria-busy=true]")).to.exist;
     await next(el, "kpi-load");
@@ -244,8 +256,14 @@ describe("<kpi-card> with the real API", () => {
 
   it("takes its configuration from <kpi-provider>, and its labels in the provider's locale", async () => {
     const api = await testApi();
-    const root =
-      await fixture(html`<kpi-provider endpoint=${api.endpoint} token=${api.token} locale="ru" tz="UTC" range=${WEEK.range} now=${uniqueNow()}>
+    const root = await fixture(html`<kpi-provider
+          endpoint=${api.endpoint}
+          token=${api.token}
+          locale="ru"
+          tz="UTC"
+          range=${WEEK.range}
+          now=${uniqueNow()}
+        >
       <kpi-card metric="aov"></kpi-card>
     </kpi-provider>`);
     const el = root.querySelector("kpi-card")!;
@@ -257,8 +275,14 @@ describe("<kpi-card> with the real API", () => {
 
   it("takes from an outer <kpi-provider> what an inner one does not set", async () => {
     const api = await testApi();
-    const root =
-      await fixture(html`<kpi-provider endpoint=${api.endpoint} token=${api.token} locale="ru" tz="UTC" range="last_7_days" now=${uniqueNow()}>
+    const root = await fixture(html`<kpi-provider
+          endpoint=${api.endpoint}
+          token=${api.token}
+          locale="ru"
+          tz="UTC"
+          range="last_7_days"
+          now=${uniqueNow()}
+        >
       <kpi-provider range=${WEEK.range} locale="en"><kpi-card metric="aov"></kpi-card></kpi-provider>
     </kpi-provider>`);
     const el = root.querySelector("kpi-card")!;
@@ -275,7 +299,13 @@ describe("<kpi-card> with the real API", () => {
     const metrics = ["aov", "aov", "revenue", "orders", "revenue", "aov", "orders", "aov", "revenue", "orders"];
     const root =
       await fixture(html`<kpi-provider endpoint=${endpoint} token=${api.token} tz="UTC" range=${WEEK.range} now=${now}>
-      ${metrics.map((m, i) => (i % 3 === 0 ? html`<kpi-gauge metric=${m}></kpi-gauge>` : i % 3 === 1 ? html`<kpi-card metric=${m}></kpi-card>` : html`<kpi-sparkline metric=${m}></kpi-sparkline>`))}
+      ${metrics.map((m, i) =>
+        i % 3 === 0
+          ? html`<kpi-gauge metric=${m}></kpi-gauge>`
+          : i % 3 === 1
+            ? html`<kpi-card metric=${m}></kpi-card>`
+            : html`<kpi-sparkline metric=${m}></kpi-sparkline>`,
+      )}
     </kpi-provider>`);
     const widgets = [...root.children];
     await Promise.all(
@@ -291,7 +321,13 @@ describe("<kpi-card> with the real API", () => {
     const api = await testApi();
     const logged = spyConsole();
     const el = await fixture<KpiCard>(
-      html`<kpi-card metric="aov" range="last_fortnight" endpoint=${api.endpoint} token=${api.token} now=${uniqueNow()}></kpi-card>`,
+      html`<kpi-card
+          metric="aov"
+          range="last_fortnight"
+          endpoint=${api.endpoint}
+          token=${api.token}
+          now=${uniqueNow()}
+        ></kpi-card>`,
     );
     const e = await next(el, "kpi-error");
     await el.updateComplete;
@@ -322,7 +358,14 @@ describe("<kpi-card> with the real API", () => {
     for (const [locale, message] of Object.entries(messages)) {
       // The test page's origin is not among the tenant's allowed origins: the key is refused (403).
       const el = await fixture<KpiCard>(
-        html`<kpi-card metric="revenue" label="Umsatz" locale=${locale} endpoint=${api.endpoint} token=${api.publishableKey} range=${WEEK.range}></kpi-card>`,
+        html`<kpi-card
+            metric="revenue"
+            label="Umsatz"
+            locale=${locale}
+            endpoint=${api.endpoint}
+            token=${api.publishableKey}
+            range=${WEEK.range}
+          ></kpi-card>`,
       );
       const e = await next(el, "kpi-error");
       await el.updateComplete;
@@ -349,7 +392,12 @@ describe("<kpi-card> with the real API", () => {
   it("waits for a tokenProvider set after it rendered (the README's order), then loads without a refusal", async () => {
     const { endpoint, posts } = await ownEndpoint();
     const root = await fixture(
-      html`<kpi-provider endpoint=${endpoint} range=${WEEK.range} tz="UTC" now=${uniqueNow()}><kpi-card metric="aov"></kpi-card></kpi-provider>`,
+      html`<kpi-provider
+          endpoint=${endpoint}
+          range=${WEEK.range}
+          tz="UTC"
+          now=${uniqueNow()}
+        ><kpi-card metric="aov"></kpi-card></kpi-provider>`,
     );
     const el = root.querySelector("kpi-card")!;
     const errors: unknown[] = [];
@@ -384,8 +432,14 @@ describe("<kpi-card> with the real API", () => {
       calls++;
       return freshToken();
     };
-    const root =
-      await fixture(html`<kpi-provider endpoint=${api.endpoint} token="eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.bad" .tokenProvider=${provider} range=${WEEK.range} tz="UTC" now=${uniqueNow()}>
+    const root = await fixture(html`<kpi-provider
+          endpoint=${api.endpoint}
+          token="eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.bad"
+          .tokenProvider=${provider}
+          range=${WEEK.range}
+          tz="UTC"
+          now=${uniqueNow()}
+        >
       <kpi-card metric="aov"></kpi-card>
     </kpi-provider>`);
     const el = root.querySelector("kpi-card")!;
@@ -399,7 +453,15 @@ describe("<kpi-card> with the real API", () => {
     const api = await testApi();
     // Live orders land on 2026-03-09, outside the week the other tests read.
     const el = await fixture<KpiCard>(
-      html`<kpi-card live metric="orders" endpoint=${api.endpoint} token=${api.token} range="2026-03-09..2026-03-10" tz="UTC" now=${uniqueNow()}></kpi-card>`,
+      html`<kpi-card
+          live
+          metric="orders"
+          endpoint=${api.endpoint}
+          token=${api.token}
+          range="2026-03-09..2026-03-10"
+          tz="UTC"
+          now=${uniqueNow()}
+        ></kpi-card>`,
     );
     await next(el, "kpi-load");
     await el.updateComplete;
@@ -423,7 +485,12 @@ describe("<kpi-card> when the API misbehaves", () => {
   async function failing(kind: string, endpoint?: string): Promise<{ el: KpiCard; message: string }> {
     const api = await testApi();
     const el = await fixture<KpiCard>(
-      html`<kpi-card metric="aov" endpoint=${endpoint ?? (await faulty(kind))} token=${api.token} now=${uniqueNow()}></kpi-card>`,
+      html`<kpi-card
+          metric="aov"
+          endpoint=${endpoint ?? (await faulty(kind))}
+          token=${api.token}
+          now=${uniqueNow()}
+        ></kpi-card>`,
     );
     const e = await next(el, "kpi-error");
     await el.updateComplete;
@@ -459,8 +526,13 @@ describe("<kpi-card> when the API misbehaves", () => {
   it("results in another order: each widget refuses another KPI's result", async () => {
     const api = await testApi();
     const endpoint = await faulty("reversed");
-    const root =
-      await fixture(html`<kpi-provider endpoint=${endpoint} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}>
+    const root = await fixture(html`<kpi-provider
+          endpoint=${endpoint}
+          token=${api.token}
+          range=${WEEK.range}
+          tz="UTC"
+          now=${uniqueNow()}
+        >
       <kpi-card metric="aov"></kpi-card><kpi-card metric="revenue"></kpi-card>
     </kpi-provider>`);
     const [aov, revenue] = [...root.querySelectorAll("kpi-card")];
@@ -478,7 +550,14 @@ describe("<kpi-card> when the API misbehaves", () => {
   it("429: waits for Retry-After and tries again; gives up with the API's message if it persists", async () => {
     const api = await testApi();
     const el = await fixture<KpiCard>(
-      html`<kpi-card metric="aov" endpoint=${await faulty("once-429")} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-card>`,
+      html`<kpi-card
+          metric="aov"
+          endpoint=${await faulty("once-429")}
+          token=${api.token}
+          range=${WEEK.range}
+          tz="UTC"
+          now=${uniqueNow()}
+        ></kpi-card>`,
     );
     await next(el, "kpi-load");
     await el.updateComplete;
@@ -489,7 +568,14 @@ describe("<kpi-card> when the API misbehaves", () => {
   it("retry reloads after an error", async () => {
     const api = await testApi();
     const el = await fixture<KpiCard>(
-      html`<kpi-card metric="aov" endpoint=${await faulty("once-500")} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-card>`,
+      html`<kpi-card
+          metric="aov"
+          endpoint=${await faulty("once-500")}
+          token=${api.token}
+          range=${WEEK.range}
+          tz="UTC"
+          now=${uniqueNow()}
+        ></kpi-card>`,
     );
     await next(el, "kpi-error");
     await el.updateComplete;
@@ -503,7 +589,15 @@ describe("<kpi-card> when the API misbehaves", () => {
   it("keeps the last value, marked stale, when a refresh fails", async () => {
     const api = await testApi();
     const el = await fixture<KpiCard>(
-      html`<kpi-card metric="aov" refresh="1" endpoint=${await faulty("fail-after-1")} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-card>`,
+      html`<kpi-card
+          metric="aov"
+          refresh="1"
+          endpoint=${await faulty("fail-after-1")}
+          token=${api.token}
+          range=${WEEK.range}
+          tz="UTC"
+          now=${uniqueNow()}
+        ></kpi-card>`,
     );
     await next(el, "kpi-load");
     await next(el, "kpi-error", 4_000);

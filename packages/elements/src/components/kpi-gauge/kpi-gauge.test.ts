@@ -84,7 +84,15 @@ describe("<kpi-gauge>", () => {
   it("reads its value from the API", async () => {
     const api = await testApi();
     const el = await fixture<KpiGauge>(
-      html`<kpi-gauge metric="aov" max="100" endpoint=${api.endpoint} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-gauge>`,
+      html`<kpi-gauge
+          metric="aov"
+          max="100"
+          endpoint=${api.endpoint}
+          token=${api.token}
+          range=${WEEK.range}
+          tz="UTC"
+          now=${uniqueNow()}
+        ></kpi-gauge>`,
     );
     await next(el, "kpi-load");
     await el.updateComplete;

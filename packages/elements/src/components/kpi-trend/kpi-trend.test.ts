@@ -90,7 +90,14 @@ describe("<kpi-trend>", () => {
   it("loads from the API", async () => {
     const api = await testApi();
     const el = await fixture<KpiTrend>(
-      html`<kpi-trend metric="revenue" endpoint=${api.endpoint} token=${api.token} range=${WEEK.range} tz="UTC" now=${uniqueNow()}></kpi-trend>`,
+      html`<kpi-trend
+          metric="revenue"
+          endpoint=${api.endpoint}
+          token=${api.token}
+          range=${WEEK.range}
+          tz="UTC"
+          now=${uniqueNow()}
+        ></kpi-trend>`,
     );
     await next(el, "kpi-load");
     await el.updateComplete;
