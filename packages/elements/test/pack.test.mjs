@@ -1,10 +1,9 @@
 // What the published tarball carries, as pnpm packs it (pnpm replaces the workspace:* ranges, and
 // its file list is the one users get): the build, the sources it maps to, the manifest, and no
 // tests, stories or test support.
-import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { test } from "node:test";
+import { expect, test } from "vitest";
 
 const json = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
 const pnpm = json("../../../package.json").packageManager;
@@ -20,14 +19,14 @@ const packed = JSON.parse(
 
 test("the tarball carries no tests, stories or test support", () => {
   const unwanted = packed.filter((p) => /\.test\.|\.stories\.|(^|\/)stories\/|^test\//.test(p));
-  assert.deepEqual(unwanted, []);
+  expect(unwanted).toEqual([]);
 });
 
 test("the tarball carries the framework typings the main entry brings", () => {
   const index = packed.includes("dist/index.d.ts") ? readFileSync(new URL("../dist/index.d.ts", import.meta.url)) : "";
   for (const name of ["react", "vue", "svelte"]) {
-    assert.ok(packed.includes(`dist/${name}.d.ts`), `dist/${name}.d.ts`);
-    assert.match(String(index), new RegExp(`from "\\./${name}\\.js"`));
+    expect(packed).toContain(`dist/${name}.d.ts`);
+    expect(String(index)).toMatch(new RegExp(`from "\\./${name}\\.js"`));
   }
 });
 
@@ -36,5 +35,5 @@ test("the tarball carries every file package.json points to", () => {
   const missing = [...targets, pkg.types, pkg.customElements]
     .map((t) => t.replace(/^\.\//, ""))
     .filter((t) => !packed.includes(t));
-  assert.deepEqual(missing, []);
+  expect(missing).toEqual([]);
 });
