@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { gzipSync } from "node:zlib";
 import { storeSchema } from "@kpikit/api";
-import { generateDemo } from "@kpikit/core";
+import { generateDemo } from "@kpikit/core/demo";
 import { encodeFact, insertSql, sqlite } from "@kpikit/core/sql";
 import autocannon from "autocannon";
 import { build } from "esbuild";

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { createTenant, SqlStore } from "@kpikit/api";
 import { nodeSqliteDriver } from "@kpikit/api/node";
-import { catalog, generateDemo, MetricRegistry } from "@kpikit/core";
+import { catalog, MetricRegistry } from "@kpikit/core";
+import { generateDemo } from "@kpikit/core/demo";
 import { ingestSql, Rollups, sqlite } from "@kpikit/core/sql";
 
 const END = Date.parse("2026-11-23T00:00:00Z");

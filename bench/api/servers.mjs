@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { serve } from "@hono/node-server";
 import { createTenant, SqlStore } from "@kpikit/api";
 import { nodeSqliteDriver } from "@kpikit/api/node";
-import { generateDemo } from "@kpikit/core";
+import { generateDemo } from "@kpikit/core/demo";
 import { createServer } from "@kpikit/server";
 import { Hono } from "hono";
 

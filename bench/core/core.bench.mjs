@@ -9,13 +9,13 @@ import {
   catalog,
   comparedSpan,
   createMemoryEngine,
-  generateDemo,
   localDay,
   MetricRegistry,
   offsetAt,
   resolveRange,
   runQuery,
 } from "@kpikit/core";
+import { generateDemo } from "@kpikit/core/demo";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 1_000_000);

@@ -20,7 +20,8 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp, createTenant, SqlStore } from "@kpikit/api";
 import { nodeSqliteDriver, postgresDriver } from "@kpikit/api/node";
-import { catalog, generateDemo } from "@kpikit/core";
+import { catalog } from "@kpikit/core";
+import { generateDemo } from "@kpikit/core/demo";
 import { startPostgres } from "../../scripts/postgres-server.mjs";
 
 const SCALES = (process.env.BENCH_SCALES ?? "100000,1000000,10000000").split(",").map(Number);

@@ -3,7 +3,8 @@
 // no server; and endpoints whose answers never come, fail, or fail after the first, for the states.
 // It lives here, not beside the stories, so that the elements package never carries the API.
 import { createApp, createTenant, MemoryStore } from "@kpikit/api";
-import { catalog, type FactName, type FactRecord, generateDemo } from "@kpikit/core";
+import { catalog, type FactName, type FactRecord } from "@kpikit/core";
+import { generateDemo } from "@kpikit/core/demo";
 // The elements' own source module: the data client the stories' widgets use (one per page).
 import { KpiClient } from "../../../packages/elements/src/client/data-client.js";
 import {

@@ -88,14 +88,3 @@ export { formatValue, formatChange, formatDuration, catalogLocale, type FormatOp
 export type { Engine, MeasureRequest, MeasureResults, Aggregate, FilterBinding } from "./engine/types.js";
 export { MemoryEngine, createMemoryEngine, type MemoryEngineOptions } from "./engine/memory/memory-engine.js";
 export { validateBatch, type BatchValidation, type RecordError } from "./facts/validate.js";
-export {
-  columnMappingSchema,
-  recordsFromRows,
-  importPresets,
-  shopifyOrdersMapping,
-  type ColumnMapping,
-  type FieldSource,
-  type MappedRows,
-} from "./import/mapping.js";
-export { generateDemo, demoFacts, type DemoOptions, type DemoBatch } from "./demo/generate.js";
-export { Random } from "./demo/random.js";

@@ -1,16 +1,8 @@
 // Sending data: a batch of facts as JSON, or a CSV export with a column mapping. A batch is all or
 // nothing: one bad record rejects it with every problem listed, and nothing is written.
 import { createRoute } from "@hono/zod-openapi";
-import {
-  columnMappingSchema,
-  factNames,
-  factSchemas,
-  importPresets,
-  recordsFromRows,
-  validateBatch,
-  type FactName,
-  type RecordError,
-} from "@kpikit/core";
+import { factNames, factSchemas, validateBatch, type FactName, type RecordError } from "@kpikit/core";
+import { columnMappingSchema, importPresets, recordsFromRows } from "@kpikit/core/import";
 import { csvParse } from "d3-dsv";
 import type { Context } from "hono";
 import { z } from "zod";
