@@ -1,5 +1,5 @@
 // A year of demo data for an empty database, streamed into the store in batches with a progress bar.
-import { type FactName, type FactRecord } from "@kpikit/core";
+import type { FactName, FactRecord } from "@kpikit/core";
 import { generateDemo } from "@kpikit/core/demo";
 import type { Store } from "@kpikit/api";
 

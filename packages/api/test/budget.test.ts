@@ -1,7 +1,8 @@
-// A KPI never holds the server: on SQLite its query runs on a reader thread and each transaction
-// on the writer thread, so the event loop (health checks, cached answers) goes on meanwhile; every KPI has a time budget, past
-// which it is stopped and answered 503 with Retry-After (in place, in a batch, where the others
-// still answer); identical queries arriving while one computes wait for that one.
+// A KPI never holds the server: on SQLite its query runs on a reader thread and each transaction on
+// the writer thread, so the event loop (health checks, cached answers) goes on meanwhile; every KPI
+// has a time budget, past which it is stopped and answered 503 with Retry-After (in place, in a
+// batch, where the others still answer); identical queries arriving while one computes wait for
+// that one.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,7 +55,7 @@ describe("SQLite KPI queries off the event loop", () => {
     expect(await driver.all("SELECT 2 AS two", [], { signal: new AbortController().signal })).toEqual([{ two: 2 }]);
   });
 
-  it("commits transactions on a writer thread: the main connection answers while a big one runs, and it is all or nothing", async () => {
+  it("commits on a writer thread: the main connection answers while a big one runs, all or nothing", async () => {
     const driver = nodeSqliteDriver(tempFile(), { readers: 1 });
     cleanups.push(() => driver.close!());
     await driver.exec("CREATE TABLE t (n INTEGER)");

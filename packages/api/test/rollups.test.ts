@@ -135,7 +135,7 @@ for (const [name, make] of Object.entries(STORES)) {
   });
 }
 
-it("brings a database from before rollups up to date: columns (and their indexes) added, facts read until the rollups are rebuilt", async () => {
+it("updates a database from before rollups: columns and indexes added, facts read until a rebuild", async () => {
   const dir = mkdtempSync(join(tmpdir(), "kpikit-rollups-"));
   const file = join(dir, "kpikit.db");
   try {

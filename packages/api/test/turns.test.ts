@@ -45,7 +45,7 @@ describe("Turns", () => {
     expect(await turns.run(async () => "next")).toBe("next");
   });
 
-  it("answers 503 with Retry-After to a computation whose turn does not come in time, and keeps the others' order", async () => {
+  it("answers 503 with Retry-After to one whose turn does not come in time; the others keep their order", async () => {
     const turns = new Turns(1, 50);
     const log: string[] = [];
     const long = work(log, "long");

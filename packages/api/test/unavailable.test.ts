@@ -33,7 +33,7 @@ function expectUnavailable(r: { status: number; headers: Headers; body: any }) {
   expect(r.body.detail).toBe("the database cannot take this request now; retry in a moment");
 }
 
-it("answers 503 while another process holds a SQLite file's write lock, and takes the batch once it is free", async () => {
+it("answers 503 while another process holds a SQLite write lock, then takes the batch once free", async () => {
   const dir = mkdtempSync(join(tmpdir(), "kpikit-busy-"));
   cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, "kpikit.db");
@@ -52,7 +52,7 @@ it("answers 503 while another process holds a SQLite file's write lock, and take
   expect((await sk.get("/v1/metrics/revenue?range=last_7_days")).body.value).toBe(42);
 });
 
-it("answers 503 when a PostgreSQL lock outlasts lock_timeout, for writes and reads, and takes the batch once it is free", async () => {
+it("answers 503 when a PostgreSQL lock outlasts lock_timeout (writes, reads), then takes the batch", async () => {
   const database = await newDatabase();
   cleanups.push(() => database.drop());
   const sk = await api(new SqlStore(postgresDriver({ connectionString: database.url, lock_timeout: 100 })));

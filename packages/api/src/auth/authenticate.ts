@@ -140,13 +140,16 @@ function originRefused(origin: string, credential: "publishable key" | "token"):
   if (origin === "null") {
     return new HttpProblem(
       403,
-      `this ${credential} may not be used from a page with no origin (Origin: null: a sandboxed iframe, a file:// page or a privacy mode); serve the page from an origin the ${credential === "token" ? "token names" : "tenant allows"}`,
+      `this ${credential} may not be used from a page with no origin (Origin: null: a sandboxed iframe, a ` +
+        `file:// page or a privacy mode); serve the page from an origin the ` +
+        `${credential === "token" ? "token names" : "tenant allows"}`,
     );
   }
   const remedy =
     credential === "token"
       ? `mint the token with ${origin} among its origins (POST /v1/tokens {"origins": ["${origin}"]})`
-      : `add it to the tenant's allowed origins (PUT /v1/settings {"allowedOrigins": [..., "${origin}"]} with a secret key)`;
+      : `add it to the tenant's allowed origins (PUT /v1/settings {"allowedOrigins": [..., "${origin}"]} ` +
+        `with a secret key)`;
   return new HttpProblem(403, `this ${credential} may not be used from ${origin}: ${remedy}`);
 }
 
@@ -163,8 +166,10 @@ export function assertMetricAllowed(auth: Auth, metric: string): void {
     throw new HttpProblem(
       403,
       auth.kind === "token"
-        ? `this token does not grant ${metric}: mint one that lists it (POST /v1/tokens {"metrics": [..., "${metric}"]})`
-        : `${metric} is not public: a publishable key reads only the KPIs the tenant made public (PUT /v1/settings {"publicMetrics": [..., "${metric}"]}); read private ones with an embed token`,
+        ? `this token does not grant ${metric}: mint one that lists it (POST /v1/tokens {"metrics": [..., ` +
+            `"${metric}"]})`
+        : `${metric} is not public: a publishable key reads only the KPIs the tenant made public (PUT ` +
+            `/v1/settings {"publicMetrics": [..., "${metric}"]}); read private ones with an embed token`,
     );
   }
 }
