@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { gzipSync } from "node:zlib";
 import { storeSchema } from "@kpikit/api";
-import { generateDemo } from "@kpikit/core/demo";
+import { ingestSets } from "./ingest-sets.mjs";
 import { encodeFact, insertSql, sqlite } from "@kpikit/core/sql";
 import autocannon from "autocannon";
 import { build } from "esbuild";
@@ -93,28 +93,10 @@ console.log(
 bare.child.kill();
 
 // --- 2. ingestion vs raw inserts ----------------------------------------------------------------
-// Twice through the API, rollups kept: a backfill (a year of history, so each batch of 500 spreads
-// over nine days of hourly rollup rows) and live traffic (the same orders compressed into the last
-// day, as a busy shop sends them: each batch within minutes). The goal is judged on the backfill.
+// Twice through the API, rollups kept: a backfill and live traffic (ingest-sets.mjs). The goal is
+// judged on the backfill.
 console.log("\n2. ingestion of 60 000 orders in batches of 500, durable (WAL, synchronous=FULL)");
-const END = Date.parse("2026-11-23T00:00:00Z");
-const orders = [];
-for (const batch of generateDemo({ orders: 60_000, sessions: 1, end: END, seed: 9 }))
-  if (batch.fact === "orders") orders.push(...batch.records);
-const inBatches = (records) =>
-  Array.from({ length: Math.ceil(records.length / 500) }, (_, i) => records.slice(i * 500, i * 500 + 500));
-const batches = inBatches(orders.map((o) => ({ ...o, id: `ing_${o.id}` })));
-const dayLater = (iso) => iso && new Date(END - (END - Date.parse(iso)) / 365).toISOString();
-const live = inBatches(
-  orders.map((o) => ({
-    ...o,
-    id: `live_${o.id}`,
-    placedAt: dayLater(o.placedAt),
-    shippedAt: dayLater(o.shippedAt),
-    deliveredAt: dayLater(o.deliveredAt),
-    promisedAt: dayLater(o.promisedAt),
-  })),
-);
+const { orders, backfill: batches, live } = ingestSets(60_000);
 /**
  * Records per second through POST /v1/events/orders, bodies serialized before the clock starts and
  * two senders keeping the server busy.

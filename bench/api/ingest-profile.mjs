@@ -12,8 +12,8 @@ import { nodeSqliteDriver } from "@kpikit/api/node";
 import { catalog, MetricRegistry } from "@kpikit/core";
 import { generateDemo } from "@kpikit/core/demo";
 import { ingestSql, Rollups, sqlite } from "@kpikit/core/sql";
+import { END, ingestSets } from "./ingest-sets.mjs";
 
-const END = Date.parse("2026-11-23T00:00:00Z");
 const ORDERS = Number(process.env.ORDERS ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), "kpikit-ingest-profile-"));
 try {
@@ -28,25 +28,8 @@ try {
   const db = new DatabaseSync(path);
   for (const pragma of ["journal_mode = WAL", "synchronous = FULL", "cache_size = -65536"]) db.exec(`PRAGMA ${pragma}`);
   const rollups = Rollups.of(MetricRegistry.of(catalog));
-  const orders = [];
-  for (const batch of generateDemo({ orders: ORDERS, sessions: 1, end: END, seed: 9 }))
-    if (batch.fact === "orders") orders.push(...batch.records);
-  const inBatches = (records) =>
-    Array.from({ length: Math.ceil(records.length / 500) }, (_, i) => records.slice(i * 500, i * 500 + 500));
-  const dayLater = (iso) => iso && new Date(END - (END - Date.parse(iso)) / 365).toISOString();
-  const sets = {
-    backfill: inBatches(orders.map((o) => ({ ...o, id: `ing_${o.id}` }))),
-    live: inBatches(
-      orders.map((o) => ({
-        ...o,
-        id: `live_${o.id}`,
-        placedAt: dayLater(o.placedAt),
-        shippedAt: dayLater(o.shippedAt),
-        deliveredAt: dayLater(o.deliveredAt),
-        promisedAt: dayLater(o.promisedAt),
-      })),
-    ),
-  };
+  const { backfill, live } = ingestSets(ORDERS);
+  const sets = { backfill, live };
   const kind = (sql) =>
     sql.startsWith("WITH s")
       ? sql.includes("FROM chain_facts c JOIN")
