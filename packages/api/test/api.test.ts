@@ -299,8 +299,11 @@ for (const kind of STORES) {
         const t = { id: "rev-2026-03", metric: "revenue", start: "2026-03-01", end: "2026-04-01", value: 620 };
         expect((await sk.put("/v1/targets", { targets: [t] })).body).toEqual({ received: 1, inserted: 0, updated: 1 });
         expect((await sk.get(`/v1/metrics/revenue?range=${RANGE}`)).body.target.value).toBeCloseTo(140, 9);
-        const bad = await sk.put("/v1/targets", { targets: [{ ...t, id: "x", metric: "nothing" }] });
-        expect([bad.status, bad.body.errors[0].reason]).toEqual([422, 'there is no KPI "nothing"']);
+        const bad = await sk.put("/v1/targets", { targets: [t, { ...t, id: "x", metric: "nothing" }] });
+        expect([bad.status, bad.body.errors]).toEqual([
+          422,
+          [{ index: 1, id: "x", field: "metric", reason: 'there is no KPI "nothing"' }],
+        ]);
         await sk.put("/v1/targets", { targets: [{ ...t, value: 310 }] });
       });
 

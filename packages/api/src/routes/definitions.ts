@@ -142,9 +142,10 @@ export function targetRoutes(service: KpiService) {
         errors,
       );
     const registry = await service.registry(c.get("auth").tenant.id);
-    const unknown = records
-      .filter((t) => !registry.has(t.metric))
-      .map((t) => ({ index: targets.indexOf(t), id: t.id, field: "metric", reason: `there is no KPI "${t.metric}"` }));
+    // With no invalid record, records[i] is the parsed targets[i].
+    const unknown = records.flatMap((t, index) =>
+      registry.has(t.metric) ? [] : [{ index, id: t.id, field: "metric", reason: `there is no KPI "${t.metric}"` }],
+    );
     if (unknown.length) throw new HttpProblem(422, "targets name KPIs that do not exist; nothing was written", unknown);
     const { inserted, duplicates } = await service.store.putTargets(c.get("auth").tenant.id, records);
     return c.json({ received: records.length, inserted, updated: duplicates }, 200);
