@@ -2,9 +2,8 @@ import { fileURLToPath } from "node:url";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium.mjs";
 import { resultReporters } from "../../vitest.shared.ts";
-
-const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 
 // Every story, with its play function and the a11y addon's axe check, runs as a test in Chromium.
 export default defineConfig({
@@ -24,15 +23,7 @@ export default defineConfig({
             provider: playwright({
               launchOptions: {
                 executablePath: CHROMIUM,
-                args: [
-                  "--no-sandbox",
-                  "--disable-gpu",
-                  "--disable-dev-shm-usage",
-                  "--disable-background-networking",
-                  "--disable-component-update",
-                  "--disable-sync",
-                  "--no-first-run",
-                ],
+                args: CHROMIUM_ARGS,
               },
             }),
             instances: [{ browser: "chromium" }],

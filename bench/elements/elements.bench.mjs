@@ -11,6 +11,7 @@ import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { bundleOptions } from "../../packages/elements/scripts/bundle-options.mjs";
 import { measure } from "../../packages/elements/scripts/measure.mjs";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium.mjs";
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 200);
 const POINTS = 30;
@@ -148,14 +149,8 @@ window.render = async (data) => {
 };</script>`;
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--no-first-run",
-  ],
+  executablePath: CHROMIUM,
+  args: CHROMIUM_ARGS,
 });
 try {
   const pages = {};

@@ -6,6 +6,7 @@ import { defaultReporter, summaryReporter } from "@web/test-runner";
 import { chromeLauncher } from "@web/test-runner-chrome";
 import { startApi } from "./test/api-server.mjs";
 import { resultsReporter } from "./test/results-reporter.mjs";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium.mjs";
 
 const api = await startApi();
 
@@ -59,17 +60,9 @@ export default {
       // may never fire requestAnimationFrame, which fixture() waits for (modernweb-dev/web#2588).
       createPage: ({ context }) => context.newPage({ type: "window" }),
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+        executablePath: CHROMIUM,
         headless: true,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-dev-shm-usage",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

@@ -16,9 +16,9 @@ import { formatMessage } from "publint/utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pack, pnpm, storeDir, type Tarball, writeConsumerApp } from "./support/consumer-app.js";
 import { type Running, startServer } from "./support/process.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../../scripts/chromium.mjs";
 
 const KEY = "kpi_sk_test_consumer";
-const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const ATTW = new URL("../node_modules/.bin/attw", import.meta.url).pathname;
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -143,7 +143,7 @@ describe("a shop's fresh app, with the packed packages installed offline", () =>
     const want = formatValue(r.value, { unit: r.metric.unit, locale: "en" });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+      args: CHROMIUM_ARGS,
     });
     for (const path of [`/?endpoint=${encodeURIComponent(api.base)}&token=${key}`, "/plain.html"]) {
       const page = await browser.newPage();

@@ -11,9 +11,9 @@ import { formatValue, type Result, uiTexts } from "@kpikit/core";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, startServer } from "./support/process.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../../scripts/chromium.mjs";
 
 const KEY = "kpi_sk_test_e2e";
-const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = join(process.env.KPIKIT_RESULTS_DIR ?? join(tmpdir(), "kpikit-e2e"), "screenshots");
 
 /** What a widget on the page shows. */
@@ -73,7 +73,7 @@ describe("end to end, in Chromium", () => {
     );
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+      args: CHROMIUM_ARGS,
     });
   });
   afterAll(async () => {

@@ -14,9 +14,9 @@ import { formatValue, type Result } from "@kpikit/core";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, startServer } from "./support/process.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../../scripts/chromium.mjs";
 
 const KEY = "kpi_sk_test_embed";
-const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const README = readFileSync(fileURLToPath(new URL("../../../README.md", import.meta.url)), "utf8");
 /** The refusal a visitor reads, in each of the five locales. */
 const REFUSED: Record<string, string> = {
@@ -68,7 +68,7 @@ describe("embedding on a shop's own site, in Chromium", () => {
     );
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+      args: CHROMIUM_ARGS,
     });
   });
   afterAll(async () => {
