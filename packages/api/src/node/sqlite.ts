@@ -26,13 +26,16 @@ export interface NodeSqliteOptions {
 
 export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}): SqlDriver & { db: DatabaseSync } {
   const db = new DatabaseSync(path);
-  db.exec("PRAGMA journal_mode = WAL");
   const busy = `PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`;
+  db.exec(busy);
+  db.exec("PRAGMA journal_mode = WAL");
   // Dashboards read the same index pages over and over (rollups, the facts of the last minutes);
   // SQLite's default page cache (2 MB) drops them between requests once the file is gigabytes.
   const cache = "PRAGMA cache_size = -65536";
-  const writing = ["PRAGMA synchronous = FULL", busy, "PRAGMA foreign_keys = ON", cache];
-  for (const pragma of writing) db.exec(pragma);
+  // The busy timeout first, on every connection: a thread's opens while this one may be writing the
+  // schema, and a statement before it would fail at once on the lock ("database is locked").
+  const writing = [busy, "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", cache];
+  for (const pragma of writing.slice(1)) db.exec(pragma);
   // An in-memory database lives in its connection alone: its work stays on the main thread.
   const threaded = path !== ":memory:" && path !== "";
   const size = threaded ? (options.readers ?? Math.min(4, availableParallelism())) : 0;
