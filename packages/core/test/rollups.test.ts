@@ -340,6 +340,60 @@ for (const [name, open] of Object.entries(DATABASES)) {
     await db.close();
   });
 
+  const stock = "keeps each SKU's latest level through late, re-sent and tied levels";
+  it(`${stock} on ${name}, as a rebuild does`, { timeout: 60_000 }, async () => {
+    const db = await open();
+    await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
+    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    const level = (id: string, sku: string, day: number, quantity: number, value: number) => ({
+      id,
+      sku,
+      at: new Date(Date.UTC(2026, 0, 1, 12) + day * 86_400_000).toISOString(),
+      quantity,
+      value,
+      ageDays: 10,
+    });
+    // A on Jan 2 (50), then out of stock on Jan 11; B on Jan 4. Then, late: A's level of Jan 6 (30),
+    // A's Jan 11 level again, and a second level of B at the very same time, whose greater id
+    // makes it the latest (out of stock).
+    await ingest(db, "inventory", [
+      level("a1", "A", 1, 5, 50),
+      level("a10", "A", 10, 0, 0),
+      level("b3", "B", 3, 2, 20),
+    ]);
+    await ingest(db, "inventory", [
+      level("a5", "A", 5, 3, 30),
+      level("a10", "A", 10, 0, 0),
+      level("b3x", "B", 3, 0, 0),
+    ]);
+    const query = { range: "2026-01-02..2026-01-13", grain: "day", tz: "UTC", compare: "none" };
+    const values = async (withRollups: boolean) => {
+      const out: Record<string, (number | null)[]> = {};
+      for (const metric of ["inventory_value", "stockout_rate"]) {
+        const r = await runQuery(
+          engine(db, withRollups),
+          { metric, ...query, now: "2026-02-01T00:00:00Z" },
+          { registry },
+        );
+        out[metric] = r.series.map((p) => p.value);
+      }
+      return out;
+    };
+    // The end of each day from Jan 2 to Jan 12: A alone, then B too (out of stock), A at 30 from
+    // Jan 6, both out of stock from Jan 11.
+    const expected = {
+      inventory_value: [50, 50, 50, 50, 30, 30, 30, 30, 30, 0, 0],
+      stockout_rate: [0, 0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 1, 1],
+    };
+    expect(await values(true)).toEqual(expected);
+    expect(await values(false)).toEqual(expected);
+    const events = await measureRows(db);
+    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    expect(await measureRows(db)).toEqual(events);
+    expect(await values(true)).toEqual(expected);
+    await db.close();
+  });
+
   const relinks = "relinks the rows next to new facts (ties, several between the same two, a new first)";
   it(`${relinks} on ${name}, as a rebuild links them`, {
     timeout: 60_000,

@@ -64,6 +64,14 @@ const rollupQueries: Record<string, QueryInput> = {
     grain: "day",
     compare: "none",
     now: "2026-11-23T09:37:00Z",
+  }, // Each SKU's latest stock: facts held less facts superseded, by hour, and the minutes past the
+  // last quarter hour from the facts (those that came then, and the ones they superseded).
+  rollup_stock_latest_mid_hour: {
+    metric: "stockout_rate",
+    range: "last_7_days",
+    grain: "day",
+    compare: "none",
+    now: "2026-11-23T09:37:00Z",
   },
 };
 
@@ -101,6 +109,17 @@ describe("generated SQL", () => {
       });
       const text = statements.map((s) => `-- params: ${JSON.stringify(s.params)}\n${s.sql};\n`).join("\n");
       await expect(text).toMatchFileSnapshot(`./__snapshots__/sql/${dialect.name}/rollup_ingest_orders.sql`);
+    });
+
+    it(`${dialect.name}: rollup_ingest_inventory`, async () => {
+      const level = { id: "s1", at: "2026-11-23T09:00:00Z", sku: "sku-1", quantity: 0, value: 0, ageDays: 3 };
+      const { statements } = ingestSql("inventory", [level as never], "tenant_1", dialect, {
+        maxParams: 999,
+        ingestId: "ingest_1",
+        rollups,
+      });
+      const text = statements.map((s) => `-- params: ${JSON.stringify(s.params)}\n${s.sql};\n`).join("\n");
+      await expect(text).toMatchFileSnapshot(`./__snapshots__/sql/${dialect.name}/rollup_ingest_inventory.sql`);
     });
   }
 

@@ -25,7 +25,12 @@ export interface Chain {
   where: string | undefined;
 }
 
-export type ChainEventKind = "first" | "last" | "lapse_start" | "lapse_end";
+/**
+ * `held` and `superseded`: a fact becomes its key's latest at its time and stops being it at its
+ * next's (placed at `next_t`), so each key's latest fact at an instant (stock per SKU) is what was
+ * held before it less what was superseded before it.
+ */
+export type ChainEventKind = "first" | "last" | "lapse_start" | "lapse_end" | "held" | "superseded";
 
 /**
  * How much shorter than its window in days a gap kept as a lapse may be: a window of N local days
@@ -201,8 +206,15 @@ export function eventTest(kind: ChainEventKind, days: number | undefined): strin
       return `c.next_t - c.t >= ${lapseGap(days!)}`;
     case "lapse_end":
       return `c.t - c.prev_t >= ${lapseGap(days!)}`;
+    case "held":
+      return "c.t IS NOT NULL";
+    case "superseded":
+      return "c.next_t IS NOT NULL";
   }
 }
+
+/** The chain column an event is placed by: its fact's time, or for `superseded` its next fact's. */
+export const eventTime = (kind: ChainEventKind): string => (kind === "superseded" ? "c.next_t" : "c.t");
 
 /**
  * Events of a kind in each span of `spanTable` (i, s, e), read from the chain itself: the few

@@ -11,7 +11,7 @@ import { shiftLocal, type Span } from "../../time/range.js";
 import type { Aggregate, MeasureRequest, MeasureResults } from "../types.js";
 import { historyPlan, type Plan } from "./active.js";
 import { distinctSelect, eventSelect } from "./chain.js";
-import { minus, type PlanContext, prefixSums } from "./prefix.js";
+import { minus, type PlanContext, type PrefixSeries, prefixSums } from "./prefix.js";
 import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
 import { closeSql, rollupDimension, rollupSelect, type Rollups, splitSpans } from "./rollup.js";
@@ -151,12 +151,12 @@ class MeasureSql {
   }
 
   /** The measure's aggregate over each span's facts. */
-  factsSelect(w: string, seek = false): string {
+  factsSelect(w: string, seek = false, only: readonly string[] = []): string {
     const { head, r, scope, where, groupKey } = this;
     // Each piece binds its parameters as it is built: the text's order is theirs.
     const select = `${head}, w.i AS wi, ${this.key()} AS k, ${this.aggregate()}`;
     const from = this.from(w, this.on, seek);
-    return `${select} FROM ${from} WHERE ${and(testSql(where, r.filters, scope))} GROUP BY w.i${groupKey}`;
+    return `${select} FROM ${from} WHERE ${and([...testSql(where, r.filters, scope), ...only])} GROUP BY w.i${groupKey}`;
   }
 
   /** A request answered by plan rows rather than one aggregate per span. */
@@ -276,7 +276,7 @@ function active(c: MeasureSql): string | undefined {
 
 /** A snapshot of additive facts from rollups: what opened before each instant less what closed. */
 function keptSnapshot(c: MeasureSql): string[] | undefined {
-  const { m, r, ctx, dim, model, scope, timeField, head, groupKey, index } = c;
+  const { m, r, ctx, dim, model, scope, timeField, head, groupKey } = c;
   const kept = ctx.rollups?.snapshot(m);
   if (!kept || dim === undefined || !("snapshot" in m) || !m.snapshot) return undefined;
   const { snapshot } = m;
@@ -291,11 +291,57 @@ function keptSnapshot(c: MeasureSql): string[] | undefined {
     const inSpan = [closing.closed, `${closing.time} >= w.s`, `${closing.time} < w.e`];
     return `${select} WHERE ${and([...inSpan, ...testSql(c.where, r.filters, scope)])} GROUP BY w.i${groupKey}`;
   };
-  const series = [
+  return openLessClosed(
+    c,
+    instants,
     { rollup: kept.open, edges: (w: string) => c.factsSelect(w, true) },
-    ...(kept.close ? [{ rollup: kept.close, edges: closed }] : []),
-  ];
-  const prefix = prefixSums(series, instants, planContext(index, ctx), {
+    kept.close && { rollup: kept.close, edges: closed },
+  );
+}
+
+/**
+ * Each key's latest fact at each instant (stock per SKU) from its history's rollups: the facts
+ * held before it less those superseded before it. At the edges of spans, the facts of the minutes
+ * rollups leave: those held then, and for those that came then, the fact each superseded.
+ */
+function keptLatest(c: MeasureSql): string[] | undefined {
+  const { m, r, ctx, dim, model, scope, timeField, head, groupKey } = c;
+  if (!("snapshot" in m) || !m.snapshot?.latestBy || dim === undefined) return undefined;
+  const kept = ctx.rollups?.latest(m);
+  if (!kept) return undefined;
+  const { at, latestBy } = m.snapshot;
+  const { tenantParam, dialect } = ctx;
+  const key = model.fields[latestBy]!.column;
+  const time = timeField.column;
+  const table = model.table;
+  const instants = r.spans.map((s) => (at === "start" ? s.start : s.end));
+  const superseded = (w: string) => {
+    const next = `g.tenant_id = ${tenantParam} AND g.${time} >= w.s AND g.${time} < w.e`;
+    const earlier = `p.${time} < g.${time} OR (p.${time} = g.${time} AND ${dialect.binaryText("p.id")} < ${dialect.binaryText("g.id")})`;
+    const order = `p.${time} DESC, ${dialect.binaryText("p.id")} DESC`;
+    const before = `SELECT p.id FROM ${table} p WHERE p.tenant_id = ${tenantParam} AND p.${key} = g.${key} AND (${earlier}) ORDER BY ${order} LIMIT 1`;
+    const select = `${head}, w.i AS wi, ${c.key()} AS k, ${c.aggregate()}`;
+    const from = `${w} w ${dialect.seekJoin(table, "g", next)} JOIN ${table} f ON f.tenant_id = ${tenantParam} AND f.id = (${before})`;
+    const tests = and([`g.${key} IS NOT NULL`, ...testSql(c.where, r.filters, scope)]);
+    return `${select} FROM ${from} WHERE ${tests} GROUP BY w.i${groupKey}`;
+  };
+  return openLessClosed(
+    c,
+    instants,
+    { rollup: kept.held, edges: (w: string) => c.factsSelect(w, true, [`f.${key} IS NOT NULL`]) },
+    { rollup: kept.superseded, edges: superseded },
+  );
+}
+
+/** A snapshot at each instant as a prefix sum of what opened less one of what closed (if anything does). */
+function openLessClosed(
+  c: MeasureSql,
+  instants: readonly number[],
+  open: PrefixSeries,
+  close: PrefixSeries | undefined,
+) {
+  const { r, dim, index, ctx } = c;
+  const prefix = prefixSums([open, ...(close ? [close] : [])], instants, planContext(index, ctx), {
     dim,
     filters: r.filters,
     grouped: !!r.groupBy,
@@ -304,7 +350,7 @@ function keptSnapshot(c: MeasureSql): string[] | undefined {
     selects: prefix.selects,
     decode(rows) {
       const sum = prefix.read(rows);
-      return instants.map((x) => minus(sum(0, x), kept.close ? sum(1, x) : new Map()));
+      return instants.map((x) => minus(sum(0, x), close ? sum(1, x) : new Map()));
     },
   });
 }
@@ -362,6 +408,7 @@ function measureSelect(r: MeasureRequest, index: number, ctx: CompileContext): s
     fromHistory(c) ??
     active(c) ??
     keptSnapshot(c) ??
+    keptLatest(c) ??
     snapshot(c) ??
     distinctAtLeast(c) ??
     c.factsSelect(c.eventSpans())

@@ -103,6 +103,13 @@ export function prefixSums(
   };
 }
 
+/**
+ * How far apart two floating-point sums may be and still be equal: summing n terms errs by up to
+ * about n·ε of their magnitude (ε = 2⁻⁵³), and a prefix sum adds at most ~10⁵ rollup rows (a
+ * decade of hours). A stock that went to 0 is then 0, as a read of the facts gives, not 1e-13.
+ */
+const ROUNDING = 1e-11;
+
 /** Group by group, what `a` holds more than `b` (groups with nothing left out, as a read of the facts gives none). */
 export function minus(
   a: ReadonlyMap<string | null, Aggregate>,
@@ -111,7 +118,8 @@ export function minus(
   const out = new Map<string | null, Aggregate>();
   for (const [k, x] of a) {
     const y = b.get(k) ?? { sum: 0, count: 0 };
-    if (x.count !== y.count || x.sum !== y.sum) out.set(k, { sum: x.sum - y.sum, count: x.count - y.count });
+    const sum = Math.abs(x.sum - y.sum) <= ROUNDING * (Math.abs(x.sum) + Math.abs(y.sum)) ? 0 : x.sum - y.sum;
+    if (x.count !== y.count || sum !== 0) out.set(k, { sum, count: x.count - y.count });
   }
   return out;
 }

@@ -27,6 +27,7 @@ import {
   chainRebuildSql,
   type ChainEventKind,
   eventTest,
+  eventTime,
   historyRows,
   type Inserted,
   lapseGap,
@@ -110,6 +111,27 @@ function snapshotOf(m: Measure): { open: MeasureSpec; close?: MeasureSpec } | un
 }
 
 /**
+ * A snapshot of each key's latest fact (stock per SKU) as two series of its key history's events:
+ * facts held from their time, less facts superseded from their next's. The measure's value and
+ * condition are the fact's own; the history holds every fact with a key.
+ */
+function latestOf(m: Measure): { held: MeasureSpec; superseded: MeasureSpec } | undefined {
+  if ((m.agg !== "count" && m.agg !== "sum" && m.agg !== "avg") || !m.snapshot?.latestBy || m.snapshot.until)
+    return undefined;
+  const chain = chainOf(m.fact as QueryFact, m.snapshot.latestBy, m.time, undefined);
+  if (!chain) return undefined;
+  const field = m.agg === "count" ? undefined : m.field;
+  const event = (kind: "held" | "superseded") => ({
+    fact: chain.fact,
+    time: chain.time,
+    where: m.where,
+    field,
+    event: { kind, chain, days: undefined },
+  });
+  return { held: event("held"), superseded: event("superseded") };
+}
+
+/**
  * The windows (in days) whose lapses a distinct count's history keeps as events: a span at least
  * as long as one's gap (a day, a week, four weeks, a quarter, a year) counts its keys from them.
  */
@@ -159,7 +181,15 @@ const signature = (r: MeasureSpec) =>
  * Where a measure's facts fall in time, so which rows it can share: the same facts, time and close,
  * or the same history.
  */
-const placement = (r: MeasureSpec) => JSON.stringify([r.fact, r.time, r.close ?? null, r.event?.chain.id ?? null]);
+const placement = (r: MeasureSpec) =>
+  JSON.stringify([
+    r.fact,
+    r.time,
+    r.close ?? null,
+    r.event?.chain.id ?? null,
+    // Events placed by their next fact's time (only these: the others' families keep their names).
+    ...(r.event && eventTime(r.event.kind) !== "c.t" ? [eventTime(r.event.kind)] : []),
+  ]);
 
 /** The dimensions a fact's rollups are kept by: the field each reads (its name in the `dim` column) and how. */
 function dimensionsOf(fact: QueryFact): DimensionBinding[] {
@@ -262,7 +292,13 @@ export class Rollups {
     const all = registry.all().flatMap((metric) => Object.values(metric.formula.measures));
     const measures = all.flatMap((m) => {
       const snapshot = snapshotOf(m);
-      return [rollupOf(m) ?? [], eventsOf(m), snapshot ? [snapshot.open, snapshot.close ?? []].flat() : []].flat();
+      const latest = latestOf(m);
+      return [
+        rollupOf(m) ?? [],
+        eventsOf(m),
+        snapshot ? [snapshot.open, snapshot.close ?? []].flat() : [],
+        latest ? [latest.held, latest.superseded] : [],
+      ].flat();
     });
     const tables = all.flatMap((m): [string, number][] =>
       m.agg === "active" && historyOf(m) ? [[historyOf(m)!.id, m.days]] : [],
@@ -292,6 +328,14 @@ export class Rollups {
     const open = s && this.bySignature.get(signature(s.open));
     const close = s?.close && this.bySignature.get(signature(s.close));
     return open && (!s.close || close) ? { open, close } : undefined;
+  }
+
+  /** The rollups of the facts held and superseded in a snapshot of each key's latest fact, if kept. */
+  latest(m: Measure): { held: RollupMeasure; superseded: RollupMeasure; chain: Chain } | undefined {
+    const s = latestOf(m);
+    const held = s && this.bySignature.get(signature(s.held));
+    const superseded = s && this.bySignature.get(signature(s.superseded));
+    return held && superseded ? { held, superseded, chain: held.event!.chain } : undefined;
   }
 
   /** The families of additive rollups a batch of this fact adds to (orders also carry their lines). */
@@ -556,29 +600,31 @@ export function historyEventsSql(
   const bindings = dimensionsOf(chain.fact);
   const keys = bindings.map((b, i) => `, ${keySql(b, rows.scope)} AS k${i}`).join("");
   const tests = family.map((e) => eventTest(e.event!.kind, e.event!.days));
-  const values = family
-    .map((e, i) => `, CASE WHEN ${tests[i]} THEN 1 END AS x${e.slot}, CASE WHEN ${tests[i]} THEN 1 END AS z${e.slot}`)
-    .join("");
+  const values = family.map((e, i) => {
+    const { kind } = e.event!;
+    if (kind !== "held" && kind !== "superseded")
+      return `, CASE WHEN ${tests[i]} THEN 1 END AS x${e.slot}, CASE WHEN ${tests[i]} THEN 1 END AS z${e.slot}`;
+    // A latest fact's own value, where it meets the measure's condition (a count: 1).
+    const own = e.where === undefined ? [] : testSql(parseExpr(e.where), [], rows.scope);
+    const when = [tests[i]!, ...own].join(" AND ");
+    const value = e.field === undefined ? "1" : rowSql(parseExpr(e.field), rows.scope);
+    const sum = e.field === undefined ? value : `COALESCE(${value}, 0)`;
+    return `, CASE WHEN ${when} THEN ${sum} END AS x${e.slot}, CASE WHEN ${when} THEN ${value} END AS z${e.slot}`;
+  });
+  const at = eventTime(family[0]!.event!.kind);
   const where = [
     rows.where,
     `(${tests.join(" OR ")})`,
     ...(scope.all ? [] : [currentSql(tenantParam, params, scope.version)]),
   ].join(" AND ");
   const s =
-    `s AS MATERIALIZED (SELECT ${floorDiv("c.t", HOUR)} AS b, ${floorDiv("c.t", QUARTER)} AS ` +
-    `q${values}${keys} FROM ${rows.from} WHERE ${where})`;
-  // By dimension value, only first facts: new customers by channel; other events are read in total.
+    `s AS MATERIALIZED (SELECT ${floorDiv(at, HOUR)} AS b, ${floorDiv(at, QUARTER)} AS ` +
+    `q${values.join("")}${keys} FROM ${rows.from} WHERE ${where})`;
+  // By dimension value, only first facts (new customers by channel) and latest facts (stock by
+  // category); other events are read in total.
   return {
-    sql: upsertFamilySql(
-      family,
-      bindings,
-      false,
-      s,
-      tenantParam,
-      params,
-      dialect,
-      scope,
-      (e) => e.event!.kind === "first",
+    sql: upsertFamilySql(family, bindings, false, s, tenantParam, params, dialect, scope, (e) =>
+      ["first", "held", "superseded"].includes(e.event!.kind),
     ),
     params: params.values,
   };
