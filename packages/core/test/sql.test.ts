@@ -2,7 +2,7 @@
 // (test/__snapshots__/sql/<dialect>/<query>.sql), in the manner of MetricFlow's per-engine snapshots.
 // A change to the generated SQL shows up in review as a diff of these files.
 import { describe, expect, it } from "vitest";
-import { prepareQuery, type QueryInput } from "../src/index.js";
+import { type FactName, prepareQuery, type QueryInput } from "../src/index.js";
 import { compileMeasures, dialects, ingestSql, Rollups } from "../src/sql.js";
 import { registry } from "./support/engines.js";
 
@@ -94,33 +94,31 @@ describe("generated SQL", () => {
       });
     }
 
-    it(`${dialect.name}: rollup_ingest_orders`, async () => {
-      const order = {
-        id: "o1",
-        placedAt: "2026-11-23T09:00:00Z",
-        status: "placed",
-        total: 10,
-        lines: [{ productId: "p1", quantity: 1, price: 10 }],
-      };
-      const { statements } = ingestSql("orders", [order as never], "tenant_1", dialect, {
-        maxParams: 999,
-        ingestId: "ingest_1",
-        rollups,
+    // What one ingest runs: the facts, their rollups, and the key histories they relink.
+    const ingests: [FactName, unknown][] = [
+      [
+        "orders",
+        {
+          id: "o1",
+          placedAt: "2026-11-23T09:00:00Z",
+          status: "placed",
+          total: 10,
+          lines: [{ productId: "p1", quantity: 1, price: 10 }],
+        },
+      ],
+      ["inventory", { id: "s1", at: "2026-11-23T09:00:00Z", sku: "sku-1", quantity: 0, value: 0, ageDays: 3 }],
+    ];
+    for (const [fact, record] of ingests) {
+      it(`${dialect.name}: rollup_ingest_${fact}`, async () => {
+        const { statements } = ingestSql(fact, [record as never], "tenant_1", dialect, {
+          maxParams: 999,
+          ingestId: "ingest_1",
+          rollups,
+        });
+        const text = statements.map((s) => `-- params: ${JSON.stringify(s.params)}\n${s.sql};\n`).join("\n");
+        await expect(text).toMatchFileSnapshot(`./__snapshots__/sql/${dialect.name}/rollup_ingest_${fact}.sql`);
       });
-      const text = statements.map((s) => `-- params: ${JSON.stringify(s.params)}\n${s.sql};\n`).join("\n");
-      await expect(text).toMatchFileSnapshot(`./__snapshots__/sql/${dialect.name}/rollup_ingest_orders.sql`);
-    });
-
-    it(`${dialect.name}: rollup_ingest_inventory`, async () => {
-      const level = { id: "s1", at: "2026-11-23T09:00:00Z", sku: "sku-1", quantity: 0, value: 0, ageDays: 3 };
-      const { statements } = ingestSql("inventory", [level as never], "tenant_1", dialect, {
-        maxParams: 999,
-        ingestId: "ingest_1",
-        rollups,
-      });
-      const text = statements.map((s) => `-- params: ${JSON.stringify(s.params)}\n${s.sql};\n`).join("\n");
-      await expect(text).toMatchFileSnapshot(`./__snapshots__/sql/${dialect.name}/rollup_ingest_inventory.sql`);
-    });
+    }
   }
 
   it("binds text as parameters, never inline", () => {
