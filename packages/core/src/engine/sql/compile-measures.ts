@@ -156,7 +156,8 @@ class MeasureSql {
     // Each piece binds its parameters as it is built: the text's order is theirs.
     const select = `${head}, w.i AS wi, ${this.key()} AS k, ${this.aggregate()}`;
     const from = this.from(w, this.on, seek);
-    return `${select} FROM ${from} WHERE ${and([...testSql(where, r.filters, scope), ...only])} GROUP BY w.i${groupKey}`;
+    const tests = and([...testSql(where, r.filters, scope), ...only]);
+    return `${select} FROM ${from} WHERE ${tests} GROUP BY w.i${groupKey}`;
   }
 
   /** A request answered by plan rows rather than one aggregate per span. */
@@ -317,11 +318,15 @@ function keptLatest(c: MeasureSql): string[] | undefined {
   const instants = r.spans.map((s) => (at === "start" ? s.start : s.end));
   const superseded = (w: string) => {
     const next = `g.tenant_id = ${tenantParam} AND g.${time} >= w.s AND g.${time} < w.e`;
-    const earlier = `p.${time} < g.${time} OR (p.${time} = g.${time} AND ${dialect.binaryText("p.id")} < ${dialect.binaryText("g.id")})`;
-    const order = `p.${time} DESC, ${dialect.binaryText("p.id")} DESC`;
-    const before = `SELECT p.id FROM ${table} p WHERE p.tenant_id = ${tenantParam} AND p.${key} = g.${key} AND (${earlier}) ORDER BY ${order} LIMIT 1`;
+    // The level each one superseded: its SKU's before it, ties on time going by id (as the history).
+    const [pid, gid] = [dialect.binaryText("p.id"), dialect.binaryText("g.id")];
+    const earlier = `p.${time} < g.${time} OR (p.${time} = g.${time} AND ${pid} < ${gid})`;
+    const same = `p.tenant_id = ${tenantParam} AND p.${key} = g.${key}`;
+    const latest = `ORDER BY p.${time} DESC, ${pid} DESC LIMIT 1`;
+    const before = `SELECT p.id FROM ${table} p WHERE ${same} AND (${earlier}) ${latest}`;
     const select = `${head}, w.i AS wi, ${c.key()} AS k, ${c.aggregate()}`;
-    const from = `${w} w ${dialect.seekJoin(table, "g", next)} JOIN ${table} f ON f.tenant_id = ${tenantParam} AND f.id = (${before})`;
+    const seek = dialect.seekJoin(table, "g", next);
+    const from = `${w} w ${seek} JOIN ${table} f ON f.tenant_id = ${tenantParam} AND f.id = (${before})`;
     const tests = and([`g.${key} IS NOT NULL`, ...testSql(c.where, r.filters, scope)]);
     return `${select} FROM ${from} WHERE ${tests} GROUP BY w.i${groupKey}`;
   };
