@@ -1,10 +1,12 @@
 // Key histories kept at ingest. A chain is the facts of one kind that share a key (a customer's
 // placed orders), in order of time and id; each keeps the times of the facts before and after it
 // (`chain_facts`), and the gaps of about an activity window or more are kept apart
-// (`chain_lapses`). Four kinds of events follow from a chain and add up across hours like counts,
-// so the rollups keep them: a key's first fact (with that fact's dimensions), its last fact, and
-// the start and end of each long gap. New customers are then a sum of first events, and the keys
-// active at any instant a handful of prefix sums (see active.ts) instead of a scan of all history.
+// (`chain_lapses`). Events follow from a chain and add up across hours, so the rollups keep them:
+// a key's first fact (with that fact's dimensions), its last fact, the start and end of each long
+// gap (counts), and each fact held as its key's latest and superseded by the next (its value). New
+// customers are then a sum of first events, the keys active at any instant a handful of prefix
+// sums (see active.ts), and each SKU's stock at an instant the held less the superseded before it,
+// instead of a scan of all history.
 // Facts are never updated or deleted, so a chain only changes where a fact is inserted: an ingest
 // relinks the rows next to its new facts, and the rollups take back those rows' old events and
 // add their new ones, so that its cost follows the facts it brings, not the keys' histories.

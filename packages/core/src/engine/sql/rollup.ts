@@ -7,7 +7,8 @@
 // last whole quarter (at most 15 of them at each end) read the facts. A rollup row keeps one
 // dimension's value (or none: the total), so a query that filters or splits by one dimension
 // reads it; one that combines two reads the facts. The events of key histories (chain.ts: first
-// facts, last facts, lapses) are counts too and kept alike, which serves new and active customers.
+// facts, last facts, lapses; latest facts held and superseded) add up alike and are kept alike,
+// which serves new and active customers and each SKU's latest stock.
 // Measures placed alike (same facts, same time) share their rows, each in its own pair of columns
 // (`v0`/`n0` …): an order adds one row per bucket and dimension value for all of them, in the
 // spirit of ClickHouse's wide aggregate tables, rather than one per measure.
@@ -331,11 +332,11 @@ export class Rollups {
   }
 
   /** The rollups of the facts held and superseded in a snapshot of each key's latest fact, if kept. */
-  latest(m: Measure): { held: RollupMeasure; superseded: RollupMeasure; chain: Chain } | undefined {
+  latest(m: Measure): { held: RollupMeasure; superseded: RollupMeasure } | undefined {
     const s = latestOf(m);
     const held = s && this.bySignature.get(signature(s.held));
     const superseded = s && this.bySignature.get(signature(s.superseded));
-    return held && superseded ? { held, superseded, chain: held.event!.chain } : undefined;
+    return held && superseded ? { held, superseded } : undefined;
   }
 
   /** The families of additive rollups a batch of this fact adds to (orders also carry their lines). */
