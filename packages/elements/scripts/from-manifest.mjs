@@ -69,6 +69,41 @@ const LISTENERS = `{ [N in E as \`on\${N}\`]?: (event: EventOf<N>) => void }`;
 
 const union = (names) => (names.length ? names.map((n) => JSON.stringify(n)).join(" | ") : "never");
 
+/** The classes members and events are inherited from, each with the names it gives its elements. */
+function basesOf(elements) {
+  const bases = new Map();
+  for (const e of elements) {
+    for (const [items, kind] of [
+      [e.members, "properties"],
+      [e.eventDocs, "events"],
+    ]) {
+      for (const item of items) {
+        const base = item.inheritedFrom?.name;
+        if (!base) continue;
+        if (!bases.has(base)) bases.set(base, { properties: new Set(), events: new Set() });
+        bases.get(base)[kind].add(item.name);
+      }
+    }
+  }
+  return bases;
+}
+
+/** One type per base class for what its elements inherit, written once rather than for every tag. */
+function inheritedTypes(elements) {
+  return [...basesOf(elements)].flatMap(([base, { properties, events }]) => [
+    `/** What the elements that extend ${base} inherit from it. */`,
+    ...(properties.size ? [`type ${base}Properties = ${union([...properties])};`] : []),
+    ...(events.size ? [`type ${base}Events = ${union([...events])};`] : []),
+  ]);
+}
+
+/** An element's own names and the types of those it inherits (`KpiElementProperties`). */
+function ownAndInherited(items, suffix) {
+  const own = items.filter((i) => !i.inheritedFrom).map((i) => JSON.stringify(i.name));
+  const bases = [...new Set(items.flatMap((i) => (i.inheritedFrom ? [`${i.inheritedFrom.name}${suffix}`] : [])))];
+  return [...own, ...bases].join(" | ") || "never";
+}
+
 /** The shared head of each file: where it comes from, the element classes, the keys of each tag. */
 function head(elements, about) {
   return [
@@ -78,10 +113,11 @@ function head(elements, about) {
     ...about.map((line) => (line ? `// ${line}` : "//")),
     ...elements.map((e) => `import type { ${e.className} } from "${e.module}";`),
     "",
+    ...inheritedTypes(elements),
     ...elements.flatMap((e) => [
       `/** <${e.tag}>'s public reactive properties. */`,
-      `type ${e.className}Properties = ${union(e.properties)};`,
-      `type ${e.className}Events = ${union(e.events)};`,
+      `type ${e.className}Properties = ${ownAndInherited(e.members, "Properties")};`,
+      `type ${e.className}Events = ${ownAndInherited(e.eventDocs, "Events")};`,
     ]),
     "",
     "/** T's property K when T has one (the framework's types are installed), else nothing. */",

@@ -14,104 +14,39 @@ import type { KpiProvider } from "./components/kpi-provider/kpi-provider.js";
 import type { KpiSparkline } from "./components/kpi-sparkline/kpi-sparkline.js";
 import type { KpiTrend } from "./components/kpi-trend/kpi-trend.js";
 
+/** What the elements that extend KpiElement inherit from it. */
+type KpiElementProperties = "metric" | "label" | "data";
+type KpiElementEvents = "kpi-load" | "kpi-error";
+/** What the elements that extend KpiConfigElement inherit from it. */
+type KpiConfigElementProperties =
+  | "endpoint"
+  | "token"
+  | "locale"
+  | "tz"
+  | "range"
+  | "grain"
+  | "compare"
+  | "now"
+  | "filter"
+  | "refresh"
+  | "live"
+  | "theme"
+  | "tokenProvider";
 /** <kpi-card>'s public reactive properties. */
-type KpiCardProperties =
-  | "sparkline"
-  | "metric"
-  | "label"
-  | "data"
-  | "endpoint"
-  | "token"
-  | "locale"
-  | "tz"
-  | "range"
-  | "grain"
-  | "compare"
-  | "now"
-  | "filter"
-  | "refresh"
-  | "live"
-  | "theme"
-  | "tokenProvider";
-type KpiCardEvents = "kpi-load" | "kpi-error";
+type KpiCardProperties = "sparkline" | KpiElementProperties | KpiConfigElementProperties;
+type KpiCardEvents = KpiElementEvents;
 /** <kpi-gauge>'s public reactive properties. */
-type KpiGaugeProperties =
-  | "min"
-  | "max"
-  | "target"
-  | "metric"
-  | "label"
-  | "data"
-  | "endpoint"
-  | "token"
-  | "locale"
-  | "tz"
-  | "range"
-  | "grain"
-  | "compare"
-  | "now"
-  | "filter"
-  | "refresh"
-  | "live"
-  | "theme"
-  | "tokenProvider";
-type KpiGaugeEvents = "kpi-load" | "kpi-error";
+type KpiGaugeProperties = "min" | "max" | "target" | KpiElementProperties | KpiConfigElementProperties;
+type KpiGaugeEvents = KpiElementEvents;
 /** <kpi-provider>'s public reactive properties. */
-type KpiProviderProperties =
-  | "endpoint"
-  | "token"
-  | "locale"
-  | "tz"
-  | "range"
-  | "grain"
-  | "compare"
-  | "now"
-  | "filter"
-  | "refresh"
-  | "live"
-  | "theme"
-  | "tokenProvider";
+type KpiProviderProperties = KpiConfigElementProperties;
 type KpiProviderEvents = "kpi-load" | "kpi-error";
 /** <kpi-sparkline>'s public reactive properties. */
-type KpiSparklineProperties =
-  | "group"
-  | "metric"
-  | "label"
-  | "data"
-  | "endpoint"
-  | "token"
-  | "locale"
-  | "tz"
-  | "range"
-  | "grain"
-  | "compare"
-  | "now"
-  | "filter"
-  | "refresh"
-  | "live"
-  | "theme"
-  | "tokenProvider";
-type KpiSparklineEvents = "kpi-load" | "kpi-error";
+type KpiSparklineProperties = "group" | KpiElementProperties | KpiConfigElementProperties;
+type KpiSparklineEvents = KpiElementEvents;
 /** <kpi-trend>'s public reactive properties. */
-type KpiTrendProperties =
-  | "height"
-  | "metric"
-  | "label"
-  | "data"
-  | "endpoint"
-  | "token"
-  | "locale"
-  | "tz"
-  | "range"
-  | "grain"
-  | "compare"
-  | "now"
-  | "filter"
-  | "refresh"
-  | "live"
-  | "theme"
-  | "tokenProvider";
-type KpiTrendEvents = "kpi-load" | "kpi-error";
+type KpiTrendProperties = "height" | KpiElementProperties | KpiConfigElementProperties;
+type KpiTrendEvents = KpiElementEvents;
 
 /** T's property K when T has one (the framework's types are installed), else nothing. */
 type Lookup<T, K> = K extends keyof T ? T[K] : unknown;

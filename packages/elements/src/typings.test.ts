@@ -27,10 +27,11 @@ function reactive(tag: string): Map<string, string | false> {
   return properties;
 }
 
-/** The names in a generated `type <Class>Properties = "a" | "b";`. */
+/** The names in a generated `type <Class>Properties = "a" | "b" | <Base>Properties;`, bases' included. */
 function listed(text: string, className: string): string[] {
   const union = new RegExp(`type ${className}Properties =([^;]*);`).exec(text)?.[1] ?? "";
-  return [...union.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+  const bases = [...union.matchAll(/\b(\w+)Properties\b/g)].map((m) => m[1]!);
+  return [...[...union.matchAll(/"([^"]+)"/g)].map((m) => m[1]!), ...bases.flatMap((b) => listed(text, b))];
 }
 
 describe("the elements' manifest and typings", () => {
