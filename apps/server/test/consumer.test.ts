@@ -16,6 +16,7 @@ import { formatMessage } from "publint/utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pack, pnpm, storeDir, type Tarball, writeConsumerApp } from "./support/consumer-app.js";
 import { type Running, startServer } from "./support/process.js";
+import { recordRecentCsat } from "./support/recent-csat.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../../scripts/chromium.mjs";
 
 const KEY = "kpi_sk_test_consumer";
@@ -127,6 +128,7 @@ describe("a shop's fresh app, with the packed packages installed offline", () =>
       },
       120_000,
     );
+    await recordRecentCsat(api.base, KEY);
     const key = /token="(kpi_pk_\w+)"/.exec(api.output())![1]!;
     writeFileSync(
       join(dir, "plain.html"),

@@ -14,6 +14,7 @@ import { formatValue, type Result } from "@kpikit/core";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, startServer } from "./support/process.js";
+import { recordRecentCsat } from "./support/recent-csat.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../../scripts/chromium.mjs";
 
 const KEY = "kpi_sk_test_embed";
@@ -66,6 +67,7 @@ describe("embedding on a shop's own site, in Chromium", () => {
       },
       120_000,
     );
+    await recordRecentCsat(api.base, KEY);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
