@@ -138,8 +138,9 @@ for (const kind of STORES) {
         expect(r.body.compare.kind).toBe("previous_year");
         expect(r.body.metric.label).toBe("Выручка");
         expect(r.body.breakdown).toEqual([
-          { key: "EU", value: 250 },
-          { key: "US", value: 70 },
+          // A year before, no web or app order: each region's revenue was 0.
+          { key: "EU", value: 250, previous: 0 },
+          { key: "US", value: 70, previous: 0 },
         ]);
         const presets = await sk.get("/v1/metrics/orders?range=last_7_days");
         expect(presets.body.range.end).toBe("2026-03-10T00:00:00+00:00"); // the API's clock

@@ -2,10 +2,11 @@
 // engine's numbers for every catalog KPI: value, previous value, every bucket of both series, and
 // breakdowns, in three zones, by day, week and month, over ranges that cross both 2026 clock changes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catalog, createMemoryEngine, type Engine, type Result, runQuery } from "../src/index.js";
+import { catalog, createMemoryEngine, type Engine, runQuery } from "../src/index.js";
 import { demoFacts } from "../src/demo.js";
 import { registry, sqliteEngine } from "./support/engines.js";
 import { postgresEngine } from "./support/engines.js";
+import { resultDifferences } from "./support/result-differences.js";
 
 /** Two years, so that customers can lapse (churn) within the 365-day activity window. */
 const facts = demoFacts({
@@ -26,31 +27,6 @@ const RANGES = {
   week: ["2026-02-02..2026-05-04"],
   month: ["2026-01-01..2026-12-01"],
 } as const;
-
-function close(a: number | null | undefined, b: number | null | undefined): boolean {
-  if (a === null || a === undefined || b === null || b === undefined) return a === b;
-  return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-function differences(m: Result, s: Result, name: string): string[] {
-  const out: string[] = [];
-  const check = (what: string, a: number | null | undefined, b: number | null | undefined) => {
-    if (!close(a, b)) out.push(`${what}: memory ${a} ≠ ${name} ${b}`);
-  };
-  check("value", m.value, s.value);
-  check("previous", m.previous, s.previous);
-  check("target", m.target?.value ?? null, s.target?.value ?? null);
-  expect(s.series.length).toBe(m.series.length);
-  m.series.forEach((p, i) => {
-    check(`series[${i}] ${p.start}`, p.value, s.series[i]!.value);
-    check(`series[${i}].previous`, p.previous, s.series[i]!.previous);
-  });
-  const sb = new Map((s.breakdown ?? []).map((b) => [b.key, b.value]));
-  for (const b of m.breakdown ?? []) check(`breakdown ${b.key}`, b.value, sb.get(b.key));
-  if ((m.breakdown?.length ?? 0) !== (s.breakdown?.length ?? 0))
-    out.push(`breakdown keys: ${m.breakdown?.length} ≠ ${s.breakdown?.length}`);
-  return out;
-}
 
 const run = (engine: Engine, query: Record<string, unknown>) => runQuery(engine, query, { registry, now: NOW });
 
@@ -91,7 +67,8 @@ for (const [name, open] of Object.entries(SQL_ENGINES)) {
               };
               const [m, s] = await Promise.all([run(memory, query), run(sql.engine, query)]);
               nonNull += m.series.filter((p) => p.value !== null && p.value !== 0).length;
-              for (const d of differences(m, s, name)) problems.push(`${tz} ${grain} ${range}: ${d}`);
+              for (const d of resultDifferences(m, s, { expected: "memory", actual: name }))
+                problems.push(`${tz} ${grain} ${range}: ${d}`);
             }
           }
         }
@@ -99,7 +76,8 @@ for (const [name, open] of Object.entries(SQL_ENGINES)) {
         if (by) {
           const query = { metric: definition.id, range: "2026-06-01..2026-09-01", tz: "UTC", by, compare: "none" };
           const [m, s] = await Promise.all([run(memory, query), run(sql.engine, query)]);
-          for (const d of differences(m, s, name)) problems.push(`by ${by}: ${d}`);
+          for (const d of resultDifferences(m, s, { expected: "memory", actual: name }))
+            problems.push(`by ${by}: ${d}`);
         }
         expect(problems).toEqual([]);
         // The comparison means something only if the KPI had values to compare.

@@ -131,19 +131,22 @@ for (const [name, engine] of bothEngines(fixture)) {
     it("splits by a dimension, keeping the other fact's total where it lacks the dimension", async () => {
       const rev = await run({ metric: "revenue", range: RANGE, by: "channel" });
       expect(rev.breakdown).toEqual([
-        { key: "web", value: 250 },
-        { key: "app", value: 70 },
+        // The previous period has one web order of 60, and an app channel with no orders sums to 0.
+        { key: "web", value: 250, previous: 60 },
+        { key: "app", value: 70, previous: 0 },
       ]);
       const refunds = await run({ metric: "refund_rate", range: RANGE, by: "reason" });
       expect(refunds.breakdown).toEqual([
-        { key: "late", value: 0.25 },
-        { key: "quality", value: 0.25 },
+        // No refund in the previous period, over its one order.
+        { key: "late", value: 0.25, previous: 0 },
+        { key: "quality", value: 0.25, previous: 0 },
       ]);
       const hits = await run({ metric: "hit_rate", range: RANGE, by: "product" });
       expect(hits.breakdown).toEqual([
-        { key: "p2", value: 3 },
-        { key: "p1", value: 1.5 },
-        { key: "p3", value: null },
+        // The previous period's one ticket names no product: no denominator, so no previous value.
+        { key: "p2", value: 3, previous: null },
+        { key: "p1", value: 1.5, previous: null },
+        { key: "p3", value: null, previous: null },
       ]);
     });
 

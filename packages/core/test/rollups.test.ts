@@ -4,11 +4,12 @@
 // hours and fact edges), across a clock change, broken down and filtered. A rebuild from the facts
 // must give the very rollup rows the increments did.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catalog, type FactName, type FactRecord, type Result, runQuery } from "../src/index.js";
+import { catalog, type FactName, type FactRecord, runQuery } from "../src/index.js";
 import { demoFacts } from "../src/demo.js";
 import { currentRollupsSql, ingestSql, rebuildRollupsSql, Rollups, schemaStatements, SqlEngine } from "../src/sql.js";
 import { registry } from "./support/engines.js";
 import { postgresTestDriver, sqliteTestDriver, type TestDriver } from "./support/drivers.js";
+import { nearlyEqual, resultDifferences } from "./support/result-differences.js";
 
 const TENANT = "t1";
 const rollups = Rollups.of(registry);
@@ -111,29 +112,6 @@ function engine(db: TestDriver, withRollups: boolean): SqlEngine {
   });
 }
 
-function close(a: number | null | undefined, b: number | null | undefined): boolean {
-  if (a === null || a === undefined || b === null || b === undefined) return a === b;
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-function differences(f: Result, r: Result): string[] {
-  const out: string[] = [];
-  const check = (what: string, a: number | null | undefined, b: number | null | undefined) => {
-    if (!close(a, b)) out.push(`${what}: facts ${a} ≠ rollups ${b}`);
-  };
-  check("value", f.value, r.value);
-  check("previous", f.previous, r.previous);
-  f.series.forEach((p, i) => {
-    check(`series[${i}] ${p.start}`, p.value, r.series[i]?.value);
-    check(`series[${i}].previous`, p.previous, r.series[i]?.previous);
-  });
-  const rb = new Map((r.breakdown ?? []).map((b) => [b.key, b.value]));
-  for (const b of f.breakdown ?? []) check(`breakdown ${b.key}`, b.value, rb.get(b.key));
-  if ((f.breakdown?.length ?? 0) !== (r.breakdown?.length ?? 0))
-    out.push(`breakdown keys: ${f.breakdown?.length} ≠ ${r.breakdown?.length}`);
-  return out;
-}
-
 const DATABASES: Record<string, () => TestDriver | Promise<TestDriver>> = {
   sqlite: () => sqliteTestDriver(),
   postgres: postgresTestDriver,
@@ -167,7 +145,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
           r.value !== o.value ||
           r.bucket !== o.bucket ||
           r.n !== o.n ||
-          !close(r.v, o.v)
+          !nearlyEqual(r.v, o.v)
         );
       });
       expect(mismatched).toEqual([]);
@@ -190,7 +168,8 @@ for (const [name, open] of Object.entries(DATABASES)) {
             runQuery(facts, query, { registry }),
             runQuery(fromRollups, query, { registry }),
           ]);
-          for (const d of differences(f, r)) problems.push(`${JSON.stringify(q)}: ${d}`);
+          for (const d of resultDifferences(f, r, { expected: "facts", actual: "rollups" }))
+            problems.push(`${JSON.stringify(q)}: ${d}`);
           return f;
         };
         for (const q of queries) await compare(q);

@@ -39,7 +39,10 @@ export const resultSchema = z.object({
   target: z.object({ value: z.number(), attainment: nullableNumber }).nullable(),
   status: z.enum(STATUSES).nullable(),
   formatted: z.object({ value: z.string().nullable(), change: z.string().nullable() }),
-  breakdown: z.array(z.object({ key: z.string().nullable(), value: nullableNumber })).optional(),
+  /** With `by`: each value of the dimension, largest first, and its value in the compared period. */
+  breakdown: z
+    .array(z.object({ key: z.string().nullable(), value: nullableNumber, previous: nullableNumber }))
+    .optional(),
   dataVersion: z.string(),
 });
 export type Result = z.infer<typeof resultSchema>;

@@ -291,8 +291,13 @@ export function planQuery(q: Query, options: RunOptions): PreparedQuery {
     }),
     targetValue: evaluator.formula(target, range, TOTAL),
   });
+  // Each value of the dimension in the previous period too, so that a breakdown can mark what it was.
   const breakdownOf = (keys: (string | null)[]) =>
-    keys.map((key) => ({ key, value: evaluator.formula(metric.formula, range, { total: false, key }) }));
+    keys.map((key) => ({
+      key,
+      value: evaluator.formula(metric.formula, range, { total: false, key }),
+      previous: previousRange ? evaluator.formula(metric.formula, previousRange, { total: false, key }) : null,
+    }));
 
   evaluate();
   if (q.by !== undefined) breakdownOf([null]);
