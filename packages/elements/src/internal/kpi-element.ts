@@ -46,13 +46,14 @@ export function isEmptyResult(result: Result): boolean {
 declare global {
   // What a listener of the widgets' events receives (addEventListener, and the framework typings).
   interface HTMLElementEventMap {
-    "kpi-load": CustomEvent<{ result: Result }>;
+    "kpi-load": CustomEvent<{ result: Result; results: Result[] }>;
     "kpi-error": CustomEvent<KpiErrorDetail>;
   }
 }
 
 /**
- * @fires kpi-load - A result arrived (from the API, a live update, or `.data`); `detail.result`.
+ * @fires kpi-load - A result arrived (from the API, a live update, or `.data`); `detail.result` (and `detail.results`,
+ * every result of a widget of several KPIs, in their order).
  * @fires kpi-error - Loading failed; `detail`: `message` (for developers), `status` (0 when no response came),
  * `retryable` (whether asking again can help) and `metric`.
  */
@@ -63,6 +64,7 @@ export abstract class KpiElement extends KpiConfigElement {
     data: { attribute: false },
     config: { state: true },
     result: { state: true },
+    results: { state: true },
     error: { state: true },
     loading: { state: true },
     stale: { state: true },
@@ -72,11 +74,17 @@ export abstract class KpiElement extends KpiConfigElement {
   declare metric: string | undefined;
   /** Overrides the label the API sends. */
   declare label: string | undefined;
-  /** A result to render as is, without any API (the shape of docs/data-model.md). */
-  declare data: Result | undefined;
+  /**
+   * A result to render as is, without any API (the shape of docs/data-model.md); a list of results
+   * for a widget of several KPIs (`<kpi-table metrics>`).
+   */
+  declare data: Result | Result[] | undefined;
 
   declare protected config: KpiConfig | undefined;
+  /** The first (for most widgets the only) result of `results`. */
   declare protected result: Result | undefined;
+  /** A result per query of `ownQueries()`, in their order. */
+  declare protected results: Result[] | undefined;
   declare protected error: KpiRequestError | SetupError | undefined;
   declare protected loading: boolean;
   declare protected stale: boolean;
@@ -89,6 +97,11 @@ export abstract class KpiElement extends KpiConfigElement {
   #loaded: { key: string; credentials: Credentials } | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
   #unsubscribe: (() => void) | undefined;
+
+  /** Properties that change what is asked of the API: a widget with query attributes of its own adds them. */
+  protected static queryKeys: readonly string[] = QUERY_KEYS;
+  /** Whether `.data` may be a list of results (a widget of several KPIs). */
+  protected static manyResults = false;
 
   constructor() {
     super();
@@ -106,11 +119,24 @@ export abstract class KpiElement extends KpiConfigElement {
     return this.locale ?? this.config?.locale ?? (document.documentElement.lang || navigator.language || "en");
   }
 
+  /**
+   * The queries of this widget before the attributes every widget shares are added: one for its
+   * metric. A widget of several KPIs, or of a split (`by`), says its own.
+   */
+  protected ownQueries(): QueryInput[] | SetupError {
+    return this.metric ? [{ metric: this.metric }] : new SetupError('set the metric attribute, e.g. metric="aov"');
+  }
+
+  /** What the developer's messages name this widget by: its metric. */
+  protected get subject(): string | undefined {
+    return this.metric;
+  }
+
   /** What this widget asks and where, or an error saying what is missing. */
-  #request(): { query: QueryInput; client: KpiClient; credentials: Credentials } | SetupError {
+  #request(): { queries: QueryInput[]; client: KpiClient; credentials: Credentials } | SetupError {
     const c = this.config ?? {};
-    const metric = this.metric;
-    if (!metric) return new SetupError('set the metric attribute, e.g. metric="aov"');
+    const own = this.ownQueries();
+    if (own instanceof SetupError) return own;
     const endpoint = this.endpoint ?? c.endpoint;
     if (!endpoint)
       return new SetupError("no API endpoint: set endpoint on this element or on a <kpi-provider> around it");
@@ -122,14 +148,15 @@ export abstract class KpiElement extends KpiConfigElement {
         true,
       );
     }
-    const q: Record<string, unknown> = { metric, locale: this.effectiveLocale };
+    const shared: Record<string, unknown> = { locale: this.effectiveLocale };
     for (const key of ["range", "grain", "compare", "tz", "now"] as const) {
       const value = this[key] ?? c[key];
-      if (value) q[key] = value;
+      if (value) shared[key] = value;
     }
     const filters = parseFilter(this.filter ?? c.filter);
-    if (filters) q.filters = filters;
-    return { query: q as QueryInput, client: KpiClient.for(endpoint), credentials };
+    if (filters) shared.filters = filters;
+    const queries = own.map((q) => ({ ...q, ...shared }) as QueryInput);
+    return { queries, client: KpiClient.for(endpoint), credentials };
   }
 
   /** The provider's credentials, or the widget's own (made once per token and tokenProvider). */
@@ -155,7 +182,8 @@ export abstract class KpiElement extends KpiConfigElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const queryChanged = QUERY_KEYS.some((k) => changed.has(k as keyof KpiElement));
+    const keys = (this.constructor as typeof KpiElement).queryKeys;
+    const queryChanged = keys.some((k) => (changed as PropertyValues).has(k));
     if (queryChanged || changed.has("refresh")) this.#sync(queryChanged);
   }
 
@@ -165,34 +193,61 @@ export abstract class KpiElement extends KpiConfigElement {
     if (this.data !== undefined) {
       this.#seq++;
       this.#loaded = undefined;
-      const problem = resultProblem(this.data);
-      if (problem === undefined) this.#show(this.data);
-      else this.#fail(new SetupError(`.data is not a KPI result: ${problem}`));
+      const problem = this.#dataProblem(this.data);
+      if (problem === undefined) this.#show(Array.isArray(this.data) ? this.data : [this.data]);
+      else this.#fail(new SetupError(problem));
       return;
     }
     const request = this.#request();
     if (request instanceof SetupError) {
       this.#loaded = undefined;
-      this.result = undefined;
+      this.result = this.results = undefined;
       if (request.mayArrive) this.#awaitSetup(request);
       else this.#fail(request);
       return;
     }
-    const { query, client, credentials } = request;
-    const key = `${client.endpoint}|${JSON.stringify(query)}`;
+    const { queries, client, credentials } = request;
+    const key = `${client.endpoint}|${JSON.stringify(queries)}`;
     if (queryChanged && (key !== this.#loaded?.key || credentials !== this.#loaded.credentials)) {
       this.#loaded = { key, credentials };
-      this.result = client.cached(query, credentials)?.result;
+      const cached = queries.map((q) => client.cached(q, credentials)?.result);
+      this.results = cached.every((r) => r !== undefined) ? cached : undefined;
+      this.result = this.results?.[0];
       void this.load(false);
     }
     const refresh = this.refresh ?? this.config?.refresh;
     if (refresh && refresh > 0) this.#timer = setInterval(() => void this.load(true), Math.max(1, refresh) * 1000);
     if (this.live || this.config?.live) {
-      this.#unsubscribe = client.live(query, credentials, {
-        result: (result) => this.#show(result),
-        error: (error) => this.#fail(error),
-      });
+      // Each query's stream updates its own result; the widget shows them once each has one.
+      const stops = queries.map((query, i) =>
+        client.live(query, credentials, {
+          result: (result) => {
+            const results = queries.map((_, j) => (j === i ? result : this.results?.[j]));
+            if (results.every((r) => r !== undefined)) this.#show(results);
+          },
+          error: (error) => this.#fail(error),
+        }),
+      );
+      this.#unsubscribe = () => {
+        for (const stop of stops) stop();
+      };
     }
+  }
+
+  /** Why `.data` is not what this widget draws, for the developer; undefined when it is. */
+  #dataProblem(data: Result | Result[]): string | undefined {
+    if (!Array.isArray(data)) {
+      const problem = resultProblem(data);
+      return problem === undefined ? undefined : `.data is not a KPI result: ${problem}`;
+    }
+    if (!(this.constructor as typeof KpiElement).manyResults)
+      return `.data is a list; <${this.localName}> shows one KPI result`;
+    if (data.length === 0) return ".data is an empty list";
+    for (const [i, item] of data.entries()) {
+      const problem = resultProblem(item);
+      if (problem !== undefined) return `.data[${i}] is not a KPI result: ${problem}`;
+    }
+    return undefined;
   }
 
   /**
@@ -227,8 +282,10 @@ export abstract class KpiElement extends KpiConfigElement {
     const seq = ++this.#seq;
     this.loading = true;
     try {
-      const result = await request.client.query(request.query, request.credentials, { force });
-      if (seq === this.#seq) this.#show(result);
+      // Asked in one microtask, so the data client sends them in one batch.
+      const { client, credentials } = request;
+      const results = await Promise.all(request.queries.map((q) => client.query(q, credentials, { force })));
+      if (seq === this.#seq) this.#show(results);
     } catch (e) {
       if (seq === this.#seq) this.#fail(asRequestError(e));
     } finally {
@@ -236,11 +293,13 @@ export abstract class KpiElement extends KpiConfigElement {
     }
   }
 
-  #show(result: Result): void {
+  #show(results: Result[]): void {
+    const result = results[0]!;
+    this.results = results;
     this.result = result;
     this.error = undefined;
     this.stale = false;
-    this.dispatchEvent(new CustomEvent("kpi-load", { detail: { result }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent("kpi-load", { detail: { result, results }, bubbles: true, composed: true }));
   }
 
   #fail(error: KpiRequestError | SetupError): void {
@@ -248,9 +307,9 @@ export abstract class KpiElement extends KpiConfigElement {
     this.loading = false;
     // An older answer stays on screen, marked stale, rather than vanishing behind the error.
     this.stale = this.result !== undefined && this.data === undefined;
-    if (this.data !== undefined) this.result = undefined;
+    if (this.data !== undefined) this.result = this.results = undefined;
     const status = error instanceof KpiRequestError ? error.status : 0;
-    const detail: KpiErrorDetail = { message: error.message, status, retryable: error.retryable, metric: this.metric };
+    const detail: KpiErrorDetail = { message: error.message, status, retryable: error.retryable, metric: this.subject };
     reportOnce(this, detail, this.endpoint ?? this.config?.endpoint);
     this.dispatchEvent(new CustomEvent("kpi-error", { detail, bubbles: true, composed: true }));
   }
@@ -263,11 +322,16 @@ export abstract class KpiElement extends KpiConfigElement {
   protected override render(): TemplateResult {
     const result = this.result;
     if (!result) return this.error ? this.renderError(this.error) : this.renderLoading();
-    if (isEmptyResult(result)) return this.renderEmpty(result);
+    if (this.isEmpty(this.results ?? [result])) return this.renderEmpty(result);
     return this.renderResult(result);
   }
 
-  /** The widget with a result in it. */
+  /** Whether there is nothing to draw: every result is of an empty period. */
+  protected isEmpty(results: Result[]): boolean {
+    return results.every(isEmptyResult);
+  }
+
+  /** The widget with a result in it (`results` holds every result of a widget of several KPIs). */
   protected abstract renderResult(result: Result): TemplateResult;
 
   /** The skeleton of this widget while its first result loads. */
