@@ -17,6 +17,34 @@ const ORDERS = [
   ["c1", "2026-03-02T09:00:00Z", 30],
   ["c2", "2026-03-03T12:00:00Z", 90],
 ].map(([id, placedAt, total]) => ({ id, placedAt, customerId: `cust-${id}`, total, items: 1, status: "placed" }));
+/**
+ * Orders by channel, for the breakdown and table tests (April, apart from the week above). Range
+ * 2026-04-13..04-20: web 100 + 60, app 120, email 50 + 30, phone 40, marketplace 25, none 15 (revenue
+ * 440, 8 orders); the week before: web 100, app 150, email 40, phone 20, none 10 (320, 5 orders).
+ */
+const CHANNEL_ORDERS = [
+  ["w1", "2026-04-14T10:00:00Z", 100, "web"],
+  ["w2", "2026-04-15T10:00:00Z", 60, "web"],
+  ["a1", "2026-04-14T11:00:00Z", 120, "app"],
+  ["e1", "2026-04-16T09:00:00Z", 50, "email"],
+  ["e2", "2026-04-17T09:00:00Z", 30, "email"],
+  ["t1", "2026-04-18T09:00:00Z", 40, "phone"],
+  ["m1", "2026-04-19T09:00:00Z", 25, "marketplace"],
+  ["n1", "2026-04-19T12:00:00Z", 15, null],
+  ["pw", "2026-04-07T10:00:00Z", 100, "web"],
+  ["pa", "2026-04-08T10:00:00Z", 150, "app"],
+  ["pe", "2026-04-09T10:00:00Z", 40, "email"],
+  ["pt", "2026-04-10T10:00:00Z", 20, "phone"],
+  ["pn", "2026-04-11T10:00:00Z", 10, null],
+].map(([id, placedAt, total, channel]) => ({
+  id,
+  placedAt,
+  customerId: `cust-${id}`,
+  total,
+  items: 1,
+  status: "placed",
+  ...(channel ? { channel } : {}),
+}));
 
 const cors = (origin) => ({
   "Access-Control-Allow-Origin": origin ?? "*",
@@ -40,7 +68,7 @@ export async function startApi() {
   const ingest = await api.request("/v1/events/orders", {
     method: "POST",
     headers: { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ records: ORDERS }),
+    body: JSON.stringify({ records: [...ORDERS, ...CHANNEL_ORDERS] }),
   });
   if (ingest.status !== 200 && ingest.status !== 201) throw new Error(`test data was refused: ${await ingest.text()}`);
   await api.request("/v1/targets", {

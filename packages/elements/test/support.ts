@@ -21,6 +21,8 @@ export async function requestCounts(): Promise<Record<string, number>> {
 
 /** The fixed week of the test data: aov 60 (orders of 30 and 90) against 50 the week before. */
 export const WEEK = { range: "2026-03-01..2026-03-08", tz: "UTC" } as const;
+/** The week of the test orders by channel (test/api-server.mjs): revenue 440 against 320 the week before. */
+export const CHANNEL_WEEK = { range: "2026-04-13..2026-04-20", tz: "UTC" } as const;
 let stamp = 0;
 /** A distinct `now` per use, so that a query is never answered from an earlier test's cache. */
 export const uniqueNow = () => new Date(Date.UTC(2026, 2, 10) + ++stamp * 1000).toISOString();
