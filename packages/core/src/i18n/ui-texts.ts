@@ -193,4 +193,33 @@ export const uiTexts: Record<string, LocaleTexts> = {
     "zh-Hant": "請選擇結束日期",
   },
   range_cancel: { en: "Cancel", ru: "Отмена", ms: "Batal", "zh-Hans": "取消", "zh-Hant": "取消" },
+  // <kpi-breakdown> and <kpi-table>: {metric}, {dimension}, {share} and {n} are filled in by the widget.
+  breakdown_by: {
+    en: "{metric} by {dimension}",
+    ru: "{metric} в разрезе «{dimension}»",
+    ms: "{metric} mengikut {dimension}",
+    "zh-Hans": "{metric}（按{dimension}）",
+    "zh-Hant": "{metric}（按{dimension}）",
+  },
+  breakdown_other: { en: "Other", ru: "Прочие", ms: "Lain-lain", "zh-Hans": "其他", "zh-Hant": "其他" },
+  breakdown_more: { en: "{n} more", ru: "ещё {n}", ms: "{n} lagi", "zh-Hans": "另有 {n} 项", "zh-Hant": "另有 {n} 項" },
+  breakdown_not_set: {
+    en: "Not set",
+    ru: "Не указано",
+    ms: "Tidak dinyatakan",
+    "zh-Hans": "未填写",
+    "zh-Hant": "未填寫",
+  },
+  breakdown_share: {
+    en: "{share} of total",
+    ru: "{share} от итога",
+    ms: "{share} daripada jumlah",
+    "zh-Hans": "占总计 {share}",
+    "zh-Hant": "占總計 {share}",
+  },
+  table_kpi: { en: "KPI", ru: "Показатель", ms: "KPI", "zh-Hans": "指标", "zh-Hant": "指標" },
+  table_value: { en: "Value", ru: "Значение", ms: "Nilai", "zh-Hans": "数值", "zh-Hant": "數值" },
+  table_change: { en: "Change", ru: "Изменение", ms: "Perubahan", "zh-Hans": "变化", "zh-Hant": "變化" },
+  table_trend: { en: "Trend", ru: "Динамика", ms: "Trend", "zh-Hans": "趋势", "zh-Hant": "趨勢" },
+  table_status: { en: "Status", ru: "Статус", ms: "Status", "zh-Hans": "状态", "zh-Hant": "狀態" },
 };
