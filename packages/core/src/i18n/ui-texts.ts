@@ -222,4 +222,34 @@ export const uiTexts: Record<string, LocaleTexts> = {
   table_change: { en: "Change", ru: "Изменение", ms: "Perubahan", "zh-Hans": "变化", "zh-Hant": "變化" },
   table_trend: { en: "Trend", ru: "Динамика", ms: "Trend", "zh-Hans": "趋势", "zh-Hant": "趨勢" },
   table_status: { en: "Status", ru: "Статус", ms: "Status", "zh-Hans": "状态", "zh-Hant": "狀態" },
+  // <kpi-funnel>: {share} and {value} are filled in by the widget.
+  funnel: { en: "Funnel", ru: "Воронка", ms: "Corong", "zh-Hans": "漏斗", "zh-Hant": "漏斗" },
+  funnel_of_previous_step: {
+    en: "{share} of previous step",
+    ru: "{share} от предыдущего шага",
+    ms: "{share} daripada langkah sebelumnya",
+    "zh-Hans": "占上一步 {share}",
+    "zh-Hant": "占上一步 {share}",
+  },
+  funnel_of_first_step: {
+    en: "{share} of first step",
+    ru: "{share} от первого шага",
+    ms: "{share} daripada langkah pertama",
+    "zh-Hans": "占第一步 {share}",
+    "zh-Hant": "占第一步 {share}",
+  },
+  funnel_drop_off: {
+    en: "{share} drop-off",
+    ru: "отсев {share}",
+    ms: "{share} keciciran",
+    "zh-Hans": "流失 {share}",
+    "zh-Hant": "流失 {share}",
+  },
+  funnel_previous_period: {
+    en: "previous period {value}",
+    ru: "предыдущий период {value}",
+    ms: "tempoh sebelumnya {value}",
+    "zh-Hans": "上期 {value}",
+    "zh-Hant": "上期 {value}",
+  },
 };
