@@ -1,14 +1,20 @@
-import { ContextConsumer, ContextProvider } from "@lit/context";
+import { ContextConsumer, ContextProvider, createContext } from "@lit/context";
 import { css, html, type PropertyDeclarations, type PropertyValues } from "lit";
 import { Credentials } from "../../client/credentials.js";
 import { configContext } from "../../internal/config.js";
 import { type KpiConfig, KpiConfigElement } from "../../internal/config-element.js";
 
 /**
+ * The nearest provider itself, for the elements inside it that set its attributes: a `<kpi-range>`
+ * sets its `range` and `compare` (found like the configuration, across shadow roots and slots).
+ */
+export const providerContext = createContext<KpiProvider>(Symbol.for("kpikit.provider"));
+
+/**
  * Configuration for every KPI widget inside it: the API endpoint, the credential, the locale, the
  * time zone and the query defaults, as the widgets' own attributes of the same names. A widget's
  * own attribute wins over the provider's, and a provider inside another takes what it does not
- * set itself from the outer one.
+ * set itself from the outer one. A `<kpi-range>` inside sets its `range` and `compare`.
  *
  * @tag kpi-provider
  * @slot - The widgets (and any other content).
@@ -38,6 +44,7 @@ export class KpiProvider extends KpiConfigElement {
   constructor() {
     super();
     this.inherited = {};
+    new ContextProvider(this, { context: providerContext, initialValue: this });
     new ContextConsumer(this, {
       context: configContext,
       subscribe: true,
