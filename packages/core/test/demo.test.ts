@@ -1,11 +1,13 @@
 // The demo data: deterministic, valid against every schema, streamed in bounded batches, and
-// shaped like a shop (growth, weekly seasonality, repeat customers, a plausible conversion rate).
+// shaped like a shop (growth, weekly seasonality, repeat customers, a plausible conversion rate),
+// three years long by default so that churn and retention have a year of history to look back on.
 import { describe, expect, it } from "vitest";
 import { factSchemas, type FactSet, isoWeekday, localDay, type Order } from "../src/index.js";
 import { type DemoBatch, demoFacts, generateDemo } from "../src/demo.js";
 
 const END = "2026-11-23T00:00:00Z";
 const DAY = 86_400_000;
+const DAYS = 3 * 365;
 const small = { orders: 2000, end: END, timeZone: "America/New_York" };
 
 const timesOf = (fact: string, r: Record<string, unknown>): number[] =>
@@ -35,7 +37,7 @@ describe("demo data", () => {
     }
   });
 
-  it("stays inside the period: nothing at or after the end, nothing before its first day", () => {
+  it("stays inside its three years by default: nothing at or after the end, nothing before its first day", () => {
     const end = Date.parse(END);
     for (const [fact, records] of Object.entries(facts)) {
       if (fact === "targets") continue;
@@ -43,7 +45,7 @@ describe("demo data", () => {
         for (const t of timesOf(fact, r)) {
           expect(t, `${fact} ${String(r.id)}`).toBeLessThan(end);
           if (fact !== "orders" || t === Date.parse((r as Order).placedAt))
-            expect(t).toBeGreaterThanOrEqual(end - 366 * DAY);
+            expect(t).toBeGreaterThanOrEqual(end - (DAYS + 1) * DAY);
         }
       }
     }
@@ -84,7 +86,8 @@ describe("demo data", () => {
     const day = (o: Order) => localDay("America/New_York", Date.parse(o.placedAt));
     const last = localDay("America/New_York", Date.parse(END) - 1);
     const inLast = orders.filter((o) => day(o) > last - 30).length;
-    const inFirst = orders.filter((o) => day(o) <= last - 335).length;
+    const inFirst = orders.filter((o) => day(o) < last - DAYS + 31).length;
+    expect(orders.some((o) => day(o) < last - DAYS + 3)).toBe(true);
     expect(inLast).toBeGreaterThan(inFirst);
     const perWeekday = [0, 0, 0, 0, 0, 0, 0];
     for (const o of orders) perWeekday[isoWeekday(day(o)) - 1]! += 1;
@@ -94,8 +97,29 @@ describe("demo data", () => {
     const byCustomer = new Map<string, number>();
     for (const o of orders) byCustomer.set(o.customerId, (byCustomer.get(o.customerId) ?? 0) + 1);
     const fromRepeaters = orders.filter((o) => byCustomer.get(o.customerId)! >= 2).length / orders.length;
-    expect(fromRepeaters).toBeGreaterThan(0.15);
-    expect(fromRepeaters).toBeLessThan(0.5);
+    // Over three years most customers who come back have had the time to: about half the orders.
+    expect(fromRepeaters).toBeGreaterThan(0.3);
+    expect(fromRepeaters).toBeLessThan(0.6);
+  });
+
+  it("keeps some customers and loses others, over a month and over a year (churn is neither 0 nor 1)", () => {
+    const end = Date.parse(END);
+    const times = new Map<string, number[]>();
+    for (const o of facts.orders!) {
+      if (o.status === "cancelled") continue;
+      times.set(o.customerId, [...(times.get(o.customerId) ?? []), Date.parse(o.placedAt)]);
+    }
+    /** Of the customers active at `start` (an order in the 365 days before), the share not active at `to`. */
+    const churn = (start: number, to: number) => {
+      const active = (ts: number[], at: number) => ts.some((t) => t < at && t >= at - 365 * DAY);
+      const atStart = [...times.values()].filter((ts) => active(ts, start));
+      return atStart.filter((ts) => !active(ts, to)).length / atStart.length;
+    };
+    // A month loses about a twelfth of a year's churn of some 80 %; a year loses most, not all.
+    expect(churn(end - 30 * DAY, end)).toBeGreaterThan(0.02);
+    expect(churn(end - 30 * DAY, end)).toBeLessThan(0.15);
+    expect(churn(end - 365 * DAY, end)).toBeGreaterThan(0.6);
+    expect(churn(end - 365 * DAY, end)).toBeLessThan(0.95);
   });
 
   it("converts between 1.5 % and 5 % of sessions", () => {

@@ -1,7 +1,8 @@
-// A believable shop, deterministic for a seed: a year (by default) of every fact type with
+// A believable shop, deterministic for a seed: three years (by default) of every fact type with
 // weekly seasonality, growth, noise, an hour-of-day curve in the shop's zone and repeat
 // customers. It streams day by day in bounded batches, so 10 M orders never sit in memory at once:
-// the state it keeps is counters, a ring of recent orders and the stock of a few SKUs.
+// the state it keeps is counters, a ring of recent orders, the customers due back and the stock
+// of a few SKUs.
 import type {
   AdSpend,
   FactName,
@@ -26,7 +27,10 @@ export interface DemoOptions {
   seed?: number;
   /** Orders over the whole period (±5 %); 1 000 to 10 000 000. */
   orders?: number;
-  /** Length of the period in days. */
+  /**
+   * Length of the period in days. Default three years: churn, retention and CLV look back over a
+   * 365-day activity window from the start of a range, and so do their previous periods.
+   */
   days?: number;
   /** End of the period (exclusive): ISO timestamp or epoch ms. Default: the start of today, UTC. */
   end?: string | number;
@@ -43,6 +47,22 @@ export interface DemoBatch {
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+/** Orders grow by this factor a year (compounded day by day). */
+const GROWTH = 1.4;
+/**
+ * The chance that an order is followed by another from the same customer: lower after a first
+ * order than after a repeat one (customers who came back once come back more), so about a third
+ * of orders are repeats and most customers are lost within a year, as in a typical web shop.
+ */
+const COME_BACK = { first: 0.35, repeat: 0.55 } as const;
+/**
+ * Days from an order to the customer's next: one in five within a week (a forgotten item, a
+ * gift), the others a median of a hundred days later, some after more than a year.
+ */
+const RETURN_SOON = 1 / 5;
+const RETURN_GAP = [100, 0.9] as const;
+/** At most this share of a day's orders is placed by returning customers; the rest wait a day. */
+const RETURNING_MAX = 0.8;
 /** Relative activity by local hour: quiet at night, a lunch bump, an evening peak. */
 const HOURS = [
   0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.35, 0.6, 0.8, 0.95, 1, 1.05, 1.15, 1.1, 1, 1, 1.05, 1.15, 1.3, 1.45, 1.55, 1.45,
@@ -184,7 +204,7 @@ function apportion(total: number, weights: readonly number[]): number[] {
 export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}): Generator<DemoBatch> {
   const seed = options.seed ?? 42;
   const totalOrders = options.orders ?? 20_000;
-  const days = options.days ?? 365;
+  const days = options.days ?? 3 * 365;
   const tz = options.timeZone ?? "UTC";
   const end = resolveEnd(options.end);
   const totalSessions = options.sessions ?? totalOrders * 30;
@@ -196,16 +216,24 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
   const random = new Random(seed);
   const lastDay = localDay(tz, end - 1);
   const firstDay = lastDay - days + 1;
+  /** The trend of day i relative to the last day. */
+  const trend = (i: number) => GROWTH ** ((i - days + 1) / 365);
   const dayWeights = Array.from({ length: days }, (_, i) => {
-    return (
-      (1 + (0.3 * i) / Math.max(1, days - 1)) *
-      WEEKDAYS[isoWeekday(firstDay + i) - 1]! *
-      Math.exp(random.normal(0, 0.08))
-    );
+    return trend(i) * WEEKDAYS[isoWeekday(firstDay + i) - 1]! * Math.exp(random.normal(0, 0.08));
   });
   const ordersPerDay = apportion(totalOrders, dayWeights);
   const sessionsPerDay = apportion(totalSessions, dayWeights);
   const conversion = Math.min(0.9, totalOrders / Math.max(1, totalSessions));
+  const ordersPerWeight = totalOrders / dayWeights.reduce((s, w) => s + w, 0);
+  /**
+   * Campaigns' spend for a day, relative to their base (sized for 48 orders a day): in step with
+   * the day's orders, so that acquisition costs stay put as the shop grows, and by its square root
+   * past the base, as a big shop's spend buys more than a small one's.
+   */
+  const adLevel = (i: number) => {
+    const level = (trend(i) * ordersPerWeight) / 48;
+    return level <= 1 ? level : Math.sqrt(level);
+  };
   const meanOrder = 85;
 
   const buffers = new Map<FactName, FactRecord<FactName>[]>();
@@ -256,6 +284,17 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
     age: random.int(1, 60),
   }));
   let customers = 0;
+  /** Customers due to order again, by the index of the day they come back. */
+  const due = new Map<number, number[]>();
+  const comeBackLater = (customer: number, repeat: boolean, day: number) => {
+    if (!random.chance(repeat ? COME_BACK.repeat : COME_BACK.first)) return;
+    const gap = random.chance(RETURN_SOON) ? random.int(1, 7) : Math.round(random.lognormal(...RETURN_GAP));
+    const at = day + Math.max(1, gap);
+    if (at >= days) return;
+    const list = due.get(at);
+    if (list) list.push(customer);
+    else due.set(at, [customer]);
+  };
   let visitors = 0;
   let orderSeq = 0;
   let sessionSeq = 0;
@@ -269,7 +308,6 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
     const dayEnd = startOfDay(tz, day + 1);
     const length = dayEnd - dayStart;
     const dayIso = isoDate(day);
-    const progress = i / Math.max(1, days - 1);
     // The last day may end early (data up to now): its curve is squeezed into the part that
     // has passed, rather than every later moment piling up on the last millisecond.
     const span = Math.min(length, end - dayStart);
@@ -280,10 +318,20 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
     };
     const upToEnd = (t: number) => (t < end ? t : undefined);
 
+    const returning = due.get(i) ?? [];
+    due.delete(i);
+    const returningToday = Math.min(returning.length, Math.floor(ordersPerDay[i]! * RETURNING_MAX));
+    if (returningToday < returning.length) {
+      const late = returning.slice(returningToday);
+      const next = due.get(i + 1);
+      if (next) for (const customer of late) next.push(customer);
+      else if (i + 1 < days) due.set(i + 1, late);
+    }
     for (let k = 0; k < ordersPerDay[i]!; k++) {
       const placedAt = Math.floor(moment());
-      const repeat = customers > 0 && random.chance(0.05 + 0.3 * progress);
-      const customer = repeat ? customers - 1 - Math.floor(customers * random.next() ** 2) : customers++;
+      const repeat = k < returningToday;
+      const customer = repeat ? returning[k]! : customers++;
+      comeBackLater(customer, repeat, i);
       const id = `o_${pad(++orderSeq, 8)}`;
       const items = random.weighted([
         [1, 40],
@@ -373,9 +421,7 @@ export function* generateDemo(options: DemoOptions & { batchSize?: number } = {}
     const month = ymdFromDay(day).month;
     for (const c of CAMPAIGNS) {
       if ("months" in c && !c.months.includes(month as 3 | 4 | 5)) continue;
-      const spend = money(
-        c.spend * (1 + 0.3 * progress) * random.lognormal(1, 0.15) * Math.max(1, totalOrders / 20_000) ** 0.5,
-      );
+      const spend = money(c.spend * adLevel(i) * random.lognormal(1, 0.15));
       const impressions = Math.round(spend * random.between(180, 320));
       emit("adSpend", {
         id: `ad_${c.id}_${dayIso}`,
