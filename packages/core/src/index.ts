@@ -83,7 +83,17 @@ export {
 export { runQuery, planQuery, prepareQuery, type RunOptions, type PreparedQuery } from "./query/run.js";
 export { statusOf, changeOf } from "./query/status.js";
 
-export { formatValue, formatChange, formatDuration, catalogLocale, type FormatOptions } from "./format/format.js";
+export {
+  formatValue,
+  formatChange,
+  formatChanges,
+  formatDuration,
+  catalogLocale,
+  defaultDelta,
+  DELTAS,
+  type DeltaKind,
+  type FormatOptions,
+} from "./format/format.js";
 
 export type { Engine, MeasureRequest, MeasureResults, Aggregate, FilterBinding } from "./engine/types.js";
 export { MemoryEngine, createMemoryEngine, type MemoryEngineOptions } from "./engine/memory/memory-engine.js";

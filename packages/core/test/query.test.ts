@@ -45,7 +45,12 @@ for (const [name, engine] of bothEngines(fixture)) {
       expect(r.previous).toBe(60);
       expect(r.change.absolute).toBe(20);
       expect(r.change.relative).toBeCloseTo(1 / 3, 12);
-      expect(r.formatted).toEqual({ value: "$80.00", change: "+33.3%" });
+      // Money changes in percent by default; each other way is there for a widget that asks for it.
+      expect(r.formatted).toEqual({
+        value: "$80.00",
+        change: "+33.3%",
+        changes: { relative: "+33.3%", absolute: "+$20.00", points: null },
+      });
       expect(r.target).toBeNull();
       expect(r.status).toBeNull();
       expect(r.breakdown).toBeUndefined();
@@ -148,6 +153,35 @@ for (const [name, engine] of bothEngines(fixture)) {
         { key: "p1", value: 1.5, previous: null },
         { key: "p3", value: null, previous: null },
       ]);
+    });
+
+    it("projects a running period's sum by last year's shape, or by its run rate without one", async () => {
+      // ytd at Mar 8: 60 (Feb 25) + 320 (Mar 1-7) so far. Last year to Mar 8: 30 + 25, its whole
+      // year 30 + 25 + 40: 380 × 95 / 55. The year's targets (Feb 280, Mar 310) sum to 590.
+      const ytd = await run({ metric: "revenue", range: "ytd", now: "2026-03-08T00:00:00Z" });
+      expect(ytd.pace!.value).toBeCloseTo((380 * 95) / 55, 9);
+      expect(ytd.pace).toMatchObject({ end: "2027-01-01T00:00:00+00:00", method: "last_year", onTrack: true });
+      expect(ytd.formatted.pace).toBe("$656.36");
+      // Today at noon: 100 so far, nothing last year by noon: 100 × 24 h / 12 h. The day's target is
+      // March's 310 / 31 = 10, and 200 meets it.
+      const today = await run({ metric: "revenue", range: "today", now: "2026-03-01T12:00:00Z" });
+      expect(today.pace).toEqual({ value: 200, end: "2026-03-02T00:00:00+00:00", method: "run_rate", onTrack: true });
+      // An explicit range around now: 20 in Mar 5-6, two of its four days: 40, with 40 of target
+      // (10 a day) it just meets.
+      const explicit = await run({ metric: "revenue", range: "2026-03-05..2026-03-09", now: "2026-03-07T00:00:00Z" });
+      expect(explicit.pace).toEqual({ value: 40, end: "2026-03-09T00:00:00+00:00", method: "run_rate", onTrack: true });
+      // Orders have no target: the pace says where they head, not whether that is enough.
+      const orders = await run({ metric: "orders", range: "today", now: "2026-03-01T12:00:00Z" });
+      expect(orders.pace).toEqual({ value: 2, end: "2026-03-02T00:00:00+00:00", method: "run_rate", onTrack: null });
+    });
+
+    it("has no pace for a rate, a trailing window or a finished range", async () => {
+      const now = "2026-03-08T00:00:00Z";
+      expect((await run({ metric: "aov", range: "mtd", now })).pace).toBeNull();
+      expect((await run({ metric: "revenue", range: "last_30_days", now })).pace).toBeNull();
+      expect((await run({ metric: "revenue", range: "yesterday", now })).pace).toBeNull();
+      expect((await run({ metric: "revenue", range: RANGE, now })).pace).toBeNull();
+      expect((await run({ metric: "revenue", range: RANGE, now })).formatted.pace).toBeNull();
     });
 
     it("pro-rates an additive KPI's targets by days and sets the status from them", async () => {

@@ -1,6 +1,6 @@
 // Helpers for the element tests: the real API's address and credentials (from the test runner),
 // request counts, hand-made results, and a guard that the page never throws.
-import { formatChange, formatValue, type Result } from "@kpikit/core";
+import { defaultDelta, formatChanges, formatValue, type Result } from "@kpikit/core";
 
 export interface TestApi {
   endpoint: string;
@@ -63,9 +63,12 @@ export function result(
   };
   const made = { ...base, ...rest, metric: base.metric };
   const { unit, currency } = made.metric;
+  // As the API writes them: the change each way, and the KPI's default way as `change`.
+  const changes = formatChanges(made.change, { unit, currency, locale });
   const formatted = rest.formatted ?? {
     value: formatValue(made.value, { unit, currency, locale }),
-    change: formatChange(made.change.relative, locale),
+    change: changes[defaultDelta(unit)],
+    changes,
   };
   return { ...made, formatted };
 }

@@ -3,6 +3,9 @@
 import type { Definition, DefinitionInput, MeasureInput } from "../definitions/definition.js";
 import { definitionSchema } from "../definitions/definition.js";
 import { kpiTexts } from "./texts.js";
+import { surveyScales } from "../facts/schemas.js";
+
+type SurveyKind = keyof typeof surveyScales;
 
 /** Cancelled orders are left out of every order-based KPI. */
 const PLACED = "status = 'placed'";
@@ -27,12 +30,14 @@ const sessionCount = (where?: string): MeasureInput => ({
   ...(where ? { where } : {}),
 });
 const ticketCount = (where?: string): MeasureInput => ({ fact: "tickets", agg: "count", ...(where ? { where } : {}) });
-const surveyMean = (kind: string): MeasureInput => ({
+const surveyMean = (kind: SurveyKind): MeasureInput => ({
   fact: "surveys",
   agg: "avg",
   field: "score",
   where: `kind = '${kind}'`,
 });
+/** A mean rating is on its survey's scale (1–5). */
+const ratingScale = (kind: SurveyKind) => ({ min: surveyScales[kind][0], max: surveyScales[kind][1] });
 const surveyCount = (kind: string, where?: string): MeasureInput => ({
   fact: "surveys",
   agg: "count",
@@ -308,6 +313,7 @@ const entries: Entry[] = [
     unit: "score",
     better: "up",
     measure: surveyMean("csat"),
+    scale: ratingScale("csat"),
     dimensions: ["agent"],
   },
   {
@@ -327,6 +333,7 @@ const entries: Entry[] = [
     unit: "score",
     better: "up",
     expr: "100 * (promoters - detractors) / responses",
+    scale: { min: -100, max: 100 },
     measures: {
       promoters: surveyCount("nps", "score >= 9"),
       detractors: surveyCount("nps", "score <= 6"),
@@ -464,6 +471,7 @@ const entries: Entry[] = [
     unit: "score",
     better: "up",
     measure: surveyMean("dsr_description"),
+    scale: ratingScale("dsr_description"),
     dimensions: ["agent"],
   },
   {
@@ -473,6 +481,7 @@ const entries: Entry[] = [
     unit: "score",
     better: "up",
     measure: surveyMean("dsr_service"),
+    scale: ratingScale("dsr_service"),
     dimensions: ["agent"],
   },
   {
@@ -482,6 +491,7 @@ const entries: Entry[] = [
     unit: "score",
     better: "up",
     measure: surveyMean("dsr_shipping"),
+    scale: ratingScale("dsr_shipping"),
     dimensions: ["agent"],
   },
   {
@@ -491,6 +501,7 @@ const entries: Entry[] = [
     unit: "score",
     better: "up",
     measure: surveyMean("after_sales"),
+    scale: ratingScale("after_sales"),
     dimensions: ["agent"],
   },
   {

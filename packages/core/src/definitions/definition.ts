@@ -107,6 +107,15 @@ export const defaultTargetsSchema = z.strictObject({
 });
 export type DefaultTargets = z.infer<typeof defaultTargetsSchema>;
 
+/**
+ * The values a KPI can take, where it has bounds of its own (a 1–5 rating, NPS's −100–100): a
+ * gauge's dial, and how precisely and how (4.3/5) its values are written.
+ */
+export const scaleSchema = z
+  .strictObject({ min: z.number(), max: z.number() })
+  .refine((s) => s.min < s.max, { message: "min must be below max", path: ["max"] });
+export type Scale = z.infer<typeof scaleSchema>;
+
 const common = {
   id: metricIdSchema,
   version: z.number().int().min(1).default(1),
@@ -124,6 +133,7 @@ const common = {
   dimensions: z.array(z.enum(Object.keys(dimensions) as [string, ...string[]])).optional(),
   thresholds: thresholdsSchema.optional(),
   targets: defaultTargetsSchema.optional(),
+  scale: scaleSchema.optional(),
 };
 
 export const definitionSchema = z.discriminatedUnion("kind", [

@@ -58,6 +58,28 @@ export const uiTexts: Record<string, LocaleTexts> = {
     "zh-Hans": "目标达成率",
     "zh-Hant": "目標達成率",
   },
+  // The pace of a running period: where it heads by its last day, and whether that meets the target.
+  on_pace: {
+    en: "On pace for {value} by {date}",
+    ru: "Прогноз на {date}: {value}",
+    ms: "Unjuran {value} menjelang {date}",
+    "zh-Hans": "预计至{date}达到{value}",
+    "zh-Hant": "預計至{date}達到{value}",
+  },
+  pace_on_track: {
+    en: "meets the target",
+    ru: "цель будет достигнута",
+    ms: "mencapai sasaran",
+    "zh-Hans": "可达成目标",
+    "zh-Hant": "可達成目標",
+  },
+  pace_off_track: {
+    en: "short of the target",
+    ru: "цель не будет достигнута",
+    ms: "tidak mencapai sasaran",
+    "zh-Hans": "难以达成目标",
+    "zh-Hant": "難以達成目標",
+  },
   status_good: { en: "Good", ru: "Норма", ms: "Baik", "zh-Hans": "良好", "zh-Hant": "良好" },
   status_warning: { en: "Warning", ru: "Внимание", ms: "Amaran", "zh-Hans": "警告", "zh-Hant": "警告" },
   status_critical: { en: "Critical", ru: "Критично", ms: "Kritikal", "zh-Hans": "严重", "zh-Hant": "嚴重" },

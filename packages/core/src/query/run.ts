@@ -8,7 +8,7 @@ import type { Aggregate, Engine, FilterBinding, MeasureRequest, MeasureResults }
 import { KpiError } from "../errors.js";
 import type { Expr } from "../expr/parse.js";
 import { dimensions, type QueryFact } from "../facts/model.js";
-import { catalogLocale, formatChange, formatValue } from "../format/format.js";
+import { catalogLocale, defaultDelta, formatChanges, formatValue } from "../format/format.js";
 import type { Grain } from "../time/calendar.js";
 import {
   bucketsOf,
@@ -16,13 +16,16 @@ import {
   defaultGrain,
   previousPeriod,
   previousStep,
+  previousYear,
   resolveRange,
+  runningPeriod,
   shiftLocal,
   type Span,
 } from "../time/range.js";
 import { formatInstant } from "../time/zone.js";
 import { parseQuery, type Query } from "./query.js";
 import type { Result } from "./result.js";
+import { paceOf } from "./pace.js";
 import { changeOf, statusOf } from "./status.js";
 
 export interface RunOptions {
@@ -269,6 +272,14 @@ export function planQuery(q: Query, options: RunOptions): PreparedQuery {
   const compared = comparedSpan(tz, span, q.compare, grain);
   const previousBuckets = compared ? bucketsOf(tz, compared, grain, now) : [];
 
+  // Only sums and counts run towards a total: a rate so far is already its own best guess.
+  const period = metric.additive ? runningPeriod(q.range, tz, now, span) : undefined;
+  const paceWindows = period && {
+    whole: { ...period, step: "period" } satisfies Window,
+    lastYearWhole: { ...previousYear(tz, period, "day"), step: "period" } satisfies Window,
+    lastYearSoFar: { ...previousYear(tz, { start: period.start, end: now }, "day"), step: "period" } satisfies Window,
+  };
+
   const plan = new RequestPlan(filters, q.by);
   const evaluator = new Evaluator(options.registry, tz, plan);
   const range: Window = { ...span, step: "period" };
@@ -290,6 +301,11 @@ export function planQuery(q: Query, options: RunOptions): PreparedQuery {
       };
     }),
     targetValue: evaluator.formula(target, range, TOTAL),
+    pace: paceWindows && {
+      target: evaluator.formula(target, paceWindows.whole, TOTAL),
+      lastYearSoFar: evaluator.formula(metric.formula, paceWindows.lastYearSoFar, TOTAL),
+      lastYearWhole: evaluator.formula(metric.formula, paceWindows.lastYearWhole, TOTAL),
+    },
   });
   // Each value of the dimension in the previous period too, so that a breakdown can mark what it was.
   const breakdownOf = (keys: (string | null)[]) =>
@@ -324,8 +340,21 @@ export function planQuery(q: Query, options: RunOptions): PreparedQuery {
       const formatLocale = wordedIn ?? locale;
       const currency = def.unit === "currency" ? (def.currency ?? options.currency ?? "USD") : undefined;
       const change = changeOf(value, previous);
+      const formatting = { unit: def.unit, locale: formatLocale, currency, scale: def.scale };
+      const changes = formatChanges(change, formatting);
       const description = def.descriptions?.[locale] ?? def.descriptions?.en;
       const thresholds = thresholdsFor(def.thresholds, filters);
+      const pace =
+        period && evaluated.pace
+          ? paceOf({
+              ...evaluated.pace,
+              value,
+              now,
+              period,
+              target: evaluated.pace.target ?? defaultTargetFor(def.targets, filters),
+              better: def.better,
+            })
+          : null;
       return {
         metric: {
           id: def.id,
@@ -335,6 +364,7 @@ export function planQuery(q: Query, options: RunOptions): PreparedQuery {
           ...(currency ? { currency } : {}),
           better: def.better,
           version: def.version,
+          ...(def.scale ? { scale: def.scale } : {}),
           ...(thresholds
             ? {
                 thresholds: {
@@ -357,9 +387,12 @@ export function planQuery(q: Query, options: RunOptions): PreparedQuery {
             ? null
             : { value: targetValue, attainment: value === null || targetValue === 0 ? null : value / targetValue },
         status: statusOf(value, def.better, thresholds, targetValue),
+        pace: pace && period ? { ...pace, end: formatInstant(tz, period.end) } : null,
         formatted: {
-          value: formatValue(value, { unit: def.unit, locale: formatLocale, currency }),
-          change: formatChange(change.relative, formatLocale),
+          value: formatValue(value, formatting),
+          change: changes[defaultDelta(def.unit)],
+          changes,
+          pace: pace && formatValue(pace.value, formatting),
         },
         ...(breakdown ? { breakdown } : {}),
         dataVersion,

@@ -24,5 +24,8 @@ export function statusOf(
 
 export function changeOf(value: number | null, previous: number | null) {
   if (value === null || previous === null) return { absolute: null, relative: null };
-  return { absolute: value - previous, relative: previous === 0 ? null : (value - previous) / Math.abs(previous) };
+  // From a base of 0, or of the other sign (a loss become a profit), a ratio means nothing: a swing
+  // from −$50 to +$46 is not "+192 %". The absolute change still says what happened.
+  const comparable = previous !== 0 && Math.sign(value) * Math.sign(previous) >= 0;
+  return { absolute: value - previous, relative: comparable ? (value - previous) / Math.abs(previous) : null };
 }

@@ -106,6 +106,25 @@ export function resolveRange(range: string, tz: string, now: number): Span {
   return { start: day(from), end: day(to) };
 }
 
+/**
+ * The whole period a range is the running part of at `now`, for a pace to project to: today's day,
+ * the month of `mtd`, the quarter of `qtd`, the year of `ytd`, and an explicit range that `now` is
+ * inside. Trailing windows (`last_30_days`) and finished ranges run towards no end: undefined.
+ */
+export function runningPeriod(range: string, tz: string, now: number, span: Span): Span | undefined {
+  const months = ({ mtd: 1, qtd: 3, ytd: 12 } as Record<string, number>)[range];
+  const end =
+    range === "today"
+      ? startOfDay(tz, localDay(tz, now) + 1)
+      : months !== undefined
+        ? startOfDay(tz, addMonths(localDay(tz, span.start), months))
+        : EXPLICIT.test(range)
+          ? span.end
+          : undefined;
+  if (end === undefined || !(span.start < now && now < end)) return undefined;
+  return { start: span.start, end };
+}
+
 /** The number of whole local months a span covers, when it runs from a month start to a month start. */
 function wholeMonths(tz: string, span: Span): number | undefined {
   const s = localDay(tz, span.start);

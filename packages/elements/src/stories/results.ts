@@ -1,5 +1,5 @@
 // Hand-made results for the stories that need an exact picture: each status, an empty period.
-import { changeOf, formatChange, formatValue, type Result, type Status } from "@kpikit/core";
+import { changeOf, formatChanges, formatValue, type Result, type Status } from "@kpikit/core";
 
 const DAYS = ["2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29", "2026-10-30", "2026-10-31", "2026-11-01"];
 
@@ -10,6 +10,7 @@ function result(
   values: (number | null)[],
 ): Result {
   const change = changeOf(value, previous);
+  const changes = formatChanges(change, { unit: "percent" });
   return {
     metric: {
       id: "on_time_delivery",
@@ -33,7 +34,7 @@ function result(
     target: { value: 0.95, attainment: value === null ? null : value / 0.95 },
     status,
     // In English, as the API formats a result asked for in `en`.
-    formatted: { value: formatValue(value, { unit: "percent" }), change: formatChange(change.relative) },
+    formatted: { value: formatValue(value, { unit: "percent" }), change: changes.points, changes },
     dataVersion: "story",
   };
 }

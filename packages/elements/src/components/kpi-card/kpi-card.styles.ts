@@ -5,11 +5,15 @@ export const cardStyles = css`
     min-block-size: 100%;
   }
   .value {
-    font-size: var(--kpi-card-value-size, clamp(1.5rem, 12cqi, 2.25rem));
+    /* As large as the card's width allows for this many characters (--_chars, set by the card; a
+       digit is about 0.6 em wide), so that $60.00 is big and $123,456,789.12 still fits. */
+    font-size: var(--kpi-card-value-size, clamp(0.875rem, min(12cqi, 140cqi / var(--_chars, 8)), 2.25rem));
     font-weight: 650;
     line-height: 1.1;
     font-variant-numeric: tabular-nums;
-    overflow-wrap: anywhere;
+    /* A number never breaks in the middle ("US$30,118.2" then "5" on a line of its own): the size
+       follows the card's width instead (cqi). */
+    white-space: nowrap;
   }
   .delta-row {
     display: flex;
@@ -40,6 +44,11 @@ export const cardStyles = css`
     block-size: var(--kpi-sparkline-height, 2.5rem);
     color: var(--kpi-sparkline-color, var(--_accent));
     overflow: visible;
+  }
+  .pace {
+    margin: 0;
+    font-size: 0.75rem;
+    color: var(--_muted);
   }
   .target {
     display: grid;

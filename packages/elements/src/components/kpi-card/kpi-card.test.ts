@@ -1,5 +1,6 @@
 import { LOCALES, type Result } from "@kpikit/core";
 import { expect, fixture, html } from "@open-wc/testing";
+import { nothing } from "lit";
 import { KpiClient } from "../../client/data-client.js";
 import "../../index.js";
 import {
@@ -85,7 +86,8 @@ describe("<kpi-card> from .data", () => {
         change: { absolute: 0.01, relative: 0.2 },
       }),
     );
-    expect(part(up, "delta")).to.contain("▲ +20.0%");
+    // A rate's change is in points: 5.0 % → 6.0 % is +1.0 pp.
+    expect(part(up, "delta")).to.contain("▲ +1.0 pp");
     expect(up.shadowRoot!.querySelector(".delta")!.className).to.contain("tone-bad");
     const down = await card(
       result({
@@ -95,7 +97,7 @@ describe("<kpi-card> from .data", () => {
         change: { absolute: -0.01, relative: -0.2 },
       }),
     );
-    expect(part(down, "delta")).to.contain("▼ -20.0%");
+    expect(part(down, "delta")).to.contain("▼ -1.0 pp");
     expect(down.shadowRoot!.querySelector(".delta")!.className).to.contain("tone-good");
     const fall = await card(result({ value: 40, previous: 50, change: { absolute: -10, relative: -0.2 } }));
     expect(fall.shadowRoot!.querySelector(".delta")!.className).to.contain("tone-bad");
@@ -103,13 +105,63 @@ describe("<kpi-card> from .data", () => {
     expect(neutral.shadowRoot!.querySelector(".delta")!.className).to.contain("tone-neutral");
   });
 
-  it('shows "n/a" and no arrow when the previous value is 0 or missing, never ∞', async () => {
-    for (const previous of [0, null]) {
-      const el = await card(result({ previous, change: { absolute: previous === null ? null : 60, relative: null } }));
-      expect(el.shadowRoot!.querySelector(".delta [aria-hidden]")!.textContent).to.equal("n/a");
-      expect(el.shadowRoot!.querySelector(".delta")!.getAttribute("data-direction")).to.equal("none");
-      expect(el.shadowRoot!.textContent).not.to.contain("∞");
+  it('shows "n/a" and no arrow without a previous value, never ∞', async () => {
+    const el = await card(result({ previous: null, change: { absolute: null, relative: null } }));
+    expect(el.shadowRoot!.querySelector(".delta [aria-hidden]")!.textContent).to.equal("n/a");
+    expect(el.shadowRoot!.querySelector(".delta")!.getAttribute("data-direction")).to.equal("none");
+    expect(el.shadowRoot!.textContent).not.to.contain("∞");
+  });
+
+  it('from a base of 0 or of the other sign: "n/a" for the ratio, beside the absolute change', async () => {
+    // 0 → $60, and a loss of $50 turned into a profit of $46: up both times, and no "+192 %".
+    for (const [value, previous, told] of [
+      [60, 0, "▲ n/a (+$60.00)"],
+      [46, -50, "▲ n/a (+$96.00)"],
+    ] as const) {
+      const el = await card(result({ value, previous, change: { absolute: value - previous, relative: null } }));
+      expect(el.shadowRoot!.querySelector(".delta [aria-hidden]")!.textContent).to.equal(told);
+      expect(el.shadowRoot!.querySelector(".delta")!.getAttribute("data-direction")).to.equal("up");
+      expect(el.shadowRoot!.querySelector(".delta")!.className).to.contain("tone-good");
     }
+  });
+
+  it('tells a rate\'s change in points by default, and as delta="relative|absolute|points" asks', async () => {
+    // On-time delivery from 90.0 % to 94.5 %: +4.5 points, +5.0 % relative.
+    const rate = (locale = "en") =>
+      result(
+        {
+          metric: { id: "on_time_delivery", label: "On-time delivery rate", unit: "percent" },
+          value: 0.945,
+          previous: 0.9,
+          change: { absolute: 0.045, relative: 0.05 },
+        },
+        locale,
+      );
+    const told = async (delta?: string) => {
+      const el = await fixture<KpiCard>(html`<kpi-card delta=${delta ?? nothing} .data=${rate()}></kpi-card>`);
+      return el.shadowRoot!.querySelector(".delta [aria-hidden]")!.textContent;
+    };
+    expect(await told()).to.equal("▲ +4.5 pp");
+    expect(await told("relative")).to.equal("▲ +5.0%");
+    expect(await told("absolute")).to.equal("▲ +4.5%");
+    expect(await told("points")).to.equal("▲ +4.5 pp");
+    expect(part(await card(rate("ru"), "ru"), "delta")).to.contain("+4,5 п. п.");
+    // Money has no points: asked for them, the card says n/a with the absolute change.
+    const money = await fixture<KpiCard>(html`<kpi-card delta="points" .data=${result()}></kpi-card>`);
+    expect(money.shadowRoot!.querySelector(".delta [aria-hidden]")!.textContent).to.equal("▲ n/a (+$10.00)");
+  });
+
+  it("says where a running month heads, and whether that meets the target", async () => {
+    const pace = (onTrack: boolean | null) =>
+      result({
+        pace: { value: 1417.14, end: "2026-04-01T00:00:00+00:00", method: "run_rate", onTrack },
+      });
+    expect(part(await card(pace(null)), "pace")).to.equal("On pace for $1,417.14 by Mar 31");
+    expect(part(await card(pace(true)), "pace")).to.equal("On pace for $1,417.14 by Mar 31 · meets the target");
+    const short = await card(pace(false));
+    expect(part(short, "pace")).to.equal("On pace for $1,417.14 by Mar 31 · short of the target");
+    expect(short.shadowRoot!.querySelector('[part~="pace"] .tone-bad')).to.exist;
+    expect(hasPart(await card(result()), "pace")).to.be.false;
   });
 
   it("formats in the five locales", async () => {
@@ -144,7 +196,7 @@ describe("<kpi-card> from .data", () => {
 
   it("shows the target, the attainment and the status", async () => {
     const el = await card(result({ target: { value: 75, attainment: 0.8 }, status: "warning" }));
-    expect(part(el, "target")).to.equal("Target: $75.00 · 80% of target");
+    expect(part(el, "target")).to.equal("Target: $75.00 · 80.0% of target");
     expect(part(el, "status")).to.equal("Warning");
     expect((el.shadowRoot!.querySelector(".bar") as HTMLElement).style.inlineSize).to.equal("80%");
   });

@@ -1,10 +1,11 @@
-import { formatValue, type Result } from "@kpikit/core";
+import { type DeltaKind, formatValue, type Result } from "@kpikit/core";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { deltaOf } from "../../internal/delta.js";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { sparklineSvg } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
-import { text } from "../../internal/texts.js";
+import { formatBucket } from "../../internal/dates.js";
+import { text, textWith } from "../../internal/texts.js";
 import { shownValue, valueFormat } from "../../internal/values.js";
 import { cardStyles } from "./kpi-card.styles.js";
 
@@ -22,6 +23,7 @@ const ARROWS = { up: "▲", down: "▼", flat: "▬" } as const;
  * @csspart comparison - "vs previous period".
  * @csspart status - The status pill (good, warning, critical).
  * @csspart sparkline - The sparkline's SVG.
+ * @csspart pace - Where a running period heads by its end ("On pace for $X by Dec 31").
  * @csspart target - The target progress block.
  * @csspart error - The error message.
  * @csspart retry - The retry button.
@@ -43,6 +45,7 @@ const ARROWS = { up: "▲", down: "▼", flat: "▬" } as const;
 export class KpiCard extends KpiElement {
   static override styles = [themeStyles, cardStyles];
   static override properties: PropertyDeclarations = {
+    delta: { reflect: true },
     // On by default, so the attribute must be able to say no: sparkline="false".
     sparkline: {
       reflect: true,
@@ -55,6 +58,11 @@ export class KpiCard extends KpiElement {
 
   /** Draw the series as a sparkline under the value (default on; `sparkline="false"` turns it off). */
   declare sparkline: boolean;
+  /**
+   * How the change is told: `relative` (+9.0%), `absolute` (+$120.00) or `points` (+0.4 pp, percent
+   * KPIs). By default a percent KPI changes in points and every other in percent.
+   */
+  declare delta: DeltaKind | undefined;
 
   constructor() {
     super();
@@ -68,8 +76,9 @@ export class KpiCard extends KpiElement {
 
   protected override renderResult(r: Result): TemplateResult {
     const locale = this.effectiveLocale;
-    const delta = deltaOf(r, locale);
+    const delta = deltaOf(r, locale, this.delta);
     const label = this.labelOf(r);
+    const shown = shownValue(r, locale);
     const partial = r.series.at(-1)?.partial === true;
     const status = r.status
       ? html`<span part="status" class="status status-${r.status}">${text(`status_${r.status}`, locale)}</span>`
@@ -79,7 +88,7 @@ export class KpiCard extends KpiElement {
         <span part="label" class="label">${label}</span>
         ${status}
       </div>
-      <div part="value" class="value">${shownValue(r, locale)}</div>
+      <div part="value" class="value" style="--_chars: ${shown.length}">${shown}</div>
       ${
         r.compare
           ? html`<div class="delta-row">
@@ -102,8 +111,25 @@ export class KpiCard extends KpiElement {
             )
           : nothing
       }
-      ${r.target ? this.#renderTarget(r, r.target) : nothing} ${this.renderStale()}
+      ${r.pace ? this.#renderPace(r, r.pace) : nothing} ${r.target ? this.#renderTarget(r, r.target) : nothing}
+      ${this.renderStale()}
     </article>`;
+  }
+
+  /** "On pace for $X by Dec 31", and whether that meets the target, while the period runs. */
+  #renderPace(r: Result, pace: NonNullable<Result["pace"]>): TemplateResult {
+    const locale = this.effectiveLocale;
+    // The period's end is exclusive: its last day is the one before.
+    const lastDay = new Date(Date.parse(pace.end) - 1).toISOString();
+    const date = formatBucket(lastDay, "day", r.range.tz, locale, "short");
+    const value = r.formatted.pace ?? valueFormat(r, locale)(pace.value);
+    const verdict =
+      pace.onTrack === null
+        ? nothing
+        : html` · <span class=${pace.onTrack ? "tone-good" : "tone-bad"}
+              >${text(pace.onTrack ? "pace_on_track" : "pace_off_track", locale)}</span
+            >`;
+    return html`<p part="pace" class="pace">${textWith("on_pace", locale, { value, date })}${verdict}</p>`;
   }
 
   #renderTarget(r: Result, target: NonNullable<Result["target"]>): TemplateResult {
