@@ -274,4 +274,11 @@ export const uiTexts: Record<string, LocaleTexts> = {
     "zh-Hans": "上期 {value}",
     "zh-Hant": "上期 {value}",
   },
+  funnel_previous_year: {
+    en: "previous year {value}",
+    ru: "прошлый год {value}",
+    ms: "tahun sebelumnya {value}",
+    "zh-Hans": "去年同期 {value}",
+    "zh-Hant": "去年同期 {value}",
+  },
 };

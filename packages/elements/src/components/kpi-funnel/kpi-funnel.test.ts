@@ -85,6 +85,16 @@ describe("<kpi-funnel>", () => {
     );
   });
 
+  it("names the period it compares with, and sets nothing beside a step when it compares with none", async () => {
+    const lastYear = shop().map((r) => ({ ...r, compare: { ...r.compare!, kind: "previous_year" as const } }));
+    const el = await fixture<KpiFunnel>(html`<kpi-funnel .data=${lastYear}></kpi-funnel>`);
+    expect(within(steps(el)[0]!, "previous")).to.equal("previous year 16,000");
+    const none = shop().map((r) => ({ ...r, compare: null, previous: null }));
+    const alone = await fixture<KpiFunnel>(html`<kpi-funnel .data=${none}></kpi-funnel>`);
+    expect(alone.shadowRoot!.querySelector('[part~="previous"], [part~="previous-bar"]')).to.equal(null);
+    expect(within(steps(alone)[1]!, "conversion")).to.match(/^3\.0% of previous step/);
+  });
+
   it("asks every step's KPI from the real API in one batch", async () => {
     const api = await testApi();
     const id = Math.random().toString(36).slice(2);

@@ -125,7 +125,11 @@ export class KpiFunnel extends KpiElement {
       </div>
       <ol part="steps" class="steps" aria-labelledby="label">
         ${steps.map((step, i) => {
-          const previous = valueFormat(step.result, locale)(step.previous);
+          // Nothing to set beside a step when the query compares with nothing.
+          const compared = step.result.compare?.kind ?? "none";
+          const against = compared === "previous_year" ? "funnel_previous_year" : "funnel_previous_period";
+          const previous = words(against, "value", valueFormat(step.result, locale)(step.previous));
+          const previousWidth = width(step.previous);
           return html`<li part="step" class="step">
             <div class="step-head">
               <span part="step-label" class="step-label">${step.result.metric.label}</span>
@@ -133,10 +137,14 @@ export class KpiFunnel extends KpiElement {
             </div>
             <div class="bars" aria-hidden="true">
               <span part="bar" class="bar" style="inline-size: ${width(step.value)}%"></span>
-              <span part="previous-bar" class="previous-bar" style="inline-size: ${width(step.previous)}%"></span>
+              ${
+                compared === "none"
+                  ? nothing
+                  : html`<span part="previous-bar" class="previous-bar" style="inline-size: ${previousWidth}%"></span>`
+              }
             </div>
             <div class="details">
-              <span part="previous" class="previous">${words("funnel_previous_period", "value", previous)}</span>
+              ${compared === "none" ? nothing : html`<span part="previous" class="previous">${previous}</span>`}
               ${
                 i === 0
                   ? nothing
