@@ -18,6 +18,7 @@ export const uiTexts: Record<string, LocaleTexts> = {
     "zh-Hans": "较去年同期",
     "zh-Hant": "較去年同期",
   },
+  vs_target: { en: "vs target", ru: "к цели", ms: "berbanding sasaran", "zh-Hans": "较目标", "zh-Hant": "較目標" },
   not_available: { en: "n/a", ru: "н/д", ms: "T/B", "zh-Hans": "不适用", "zh-Hant": "不適用" },
   no_data: {
     en: "No data for this period",

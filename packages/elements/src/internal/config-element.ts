@@ -1,7 +1,7 @@
 // The attributes a <kpi-provider> hands down and every widget also takes itself (its own value
 // wins). Declared once, here, as Lit reactive properties: their JSDoc is what custom-elements.json,
 // the framework typings generated from it and Storybook's docs say of them.
-import type { Compare, Grain } from "@kpikit/core";
+import type { Grain } from "@kpikit/core";
 import { LitElement, type PropertyDeclarations } from "lit";
 import type { Credentials, TokenProvider } from "../client/credentials.js";
 
@@ -37,8 +37,11 @@ export abstract class KpiConfigElement extends LitElement {
   declare range: string | undefined;
   /** The size of the series' buckets (`day`, `week`, …). */
   declare grain: Grain | undefined;
-  /** What the change compares with (`previous_period`, `previous_year`, `none`). */
-  declare compare: Compare | undefined;
+  /**
+   * What the change compares with: `previous_period`, `previous_year` or `none`. A card shows
+   * several, separated by spaces, and `target`: `previous_period previous_year target`.
+   */
+  declare compare: string | undefined;
   /** Fixes the current time (ISO 8601), for reproducible pages. */
   declare now: string | undefined;
   /** Filters written like a URL query: `channel=email&country=US`. */

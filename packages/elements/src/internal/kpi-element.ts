@@ -9,7 +9,7 @@ import { Credentials, type TokenProvider } from "../client/credentials.js";
 import { KpiClient } from "../client/data-client.js";
 import { asRequestError, KpiRequestError } from "../client/errors.js";
 import { resultProblem } from "../client/is-result.js";
-import { configContext, parseFilter } from "./config.js";
+import { baselinesOf, configContext, parseFilter } from "./config.js";
 import { type KpiConfig, KpiConfigElement } from "./config-element.js";
 import { type KpiErrorDetail, reportOnce, SetupError } from "./report.js";
 import { text } from "./texts.js";
@@ -148,14 +148,20 @@ export abstract class KpiElement extends KpiConfigElement {
         true,
       );
     }
+    const baselines = baselinesOf(this.compare ?? c.compare);
+    if (baselines instanceof SetupError) return baselines;
     const shared: Record<string, unknown> = { locale: this.effectiveLocale };
-    for (const key of ["range", "grain", "compare", "tz", "now"] as const) {
+    for (const key of ["range", "grain", "tz", "now"] as const) {
       const value = this[key] ?? c[key];
       if (value) shared[key] = value;
     }
+    // The first period of several baselines; with only the target there is no period to compare with.
+    const compare = baselines.periods[0] ?? (baselines.target ? "none" : undefined);
+    if (compare) shared.compare = compare;
     const filters = parseFilter(this.filter ?? c.filter);
     if (filters) shared.filters = filters;
-    const queries = own.map((q) => ({ ...q, ...shared }) as QueryInput);
+    // A widget's own query may set what every widget shares (a card asks each baseline's period).
+    const queries = own.map((q) => ({ ...shared, ...q }) as QueryInput);
     return { queries, client: KpiClient.for(endpoint), credentials };
   }
 

@@ -48,3 +48,28 @@ export const statusResults: Record<Status, Result> = {
 
 /** A week with no orders at all. */
 export const emptyResult: Result = result(null, null, null, []);
+
+/** Revenue halfway through November, heading for less than its target. */
+export const paceResult: Result = {
+  metric: { id: "revenue", label: "Revenue", unit: "currency", currency: "USD", better: "up", version: 1 },
+  range: { start: "2026-11-01T00:00:00+00:00", end: "2026-11-16T00:00:00+00:00", tz: "UTC", grain: "day" },
+  compare: { kind: "previous_period", start: "2026-10-17T00:00:00+00:00", end: "2026-11-01T00:00:00+00:00" },
+  value: 48_200,
+  previous: 45_900,
+  change: { absolute: 2300, relative: 2300 / 45_900 },
+  series: Array.from({ length: 15 }, (_, i) => ({
+    start: `2026-11-${String(i + 1).padStart(2, "0")}T00:00:00+00:00`,
+    value: 2800 + ((i * 7919) % 1100),
+    previous: 2900 + ((i * 104_729) % 900),
+    ...(i === 14 ? { partial: true as const } : {}),
+  })),
+  target: { value: 50_000, attainment: 48_200 / 50_000 },
+  status: "warning",
+  pace: { value: 96_400, end: "2026-12-01T00:00:00+00:00", method: "run_rate", onTrack: false },
+  formatted: {
+    value: formatValue(48_200, { unit: "currency" }),
+    change: formatChanges(changeOf(48_200, 45_900), { unit: "currency" }).relative,
+    pace: formatValue(96_400, { unit: "currency" }),
+  },
+  dataVersion: "story",
+};

@@ -306,6 +306,46 @@ describe("<kpi-card> with the real API", () => {
     expect(part(el, "label")).to.equal("Average order value");
   });
 
+  it('compares with several baselines: compare="previous_period previous_year target"', async () => {
+    const api = await testApi();
+    const el = await fixture<KpiCard>(
+      html`<kpi-card
+          metric="aov"
+          endpoint=${api.endpoint}
+          token=${api.token}
+          range=${WEEK.range}
+          tz=${WEEK.tz}
+          now=${uniqueNow()}
+          compare="previous_period previous_year target"
+        ></kpi-card>`,
+    );
+    await next(el, "kpi-load");
+    await el.updateComplete;
+    const rows = [...el.shadowRoot!.querySelectorAll(".delta-row")].map((row) => [
+      row.querySelector("[aria-hidden]")!.textContent,
+      row.querySelector('[part~="comparison"]')!.textContent,
+    ]);
+    // 60 against 50 the week before; no order in March 2025; March's target is 75: 60 is 20 % short.
+    expect(rows).to.deep.equal([
+      ["▲ +20.0%", "vs previous period"],
+      ["n/a", "vs previous year"],
+      ["▼ -20.0%", "vs target"],
+    ]);
+    expect(el.shadowRoot!.querySelectorAll(".delta")[2]!.className).to.contain("tone-bad");
+  });
+
+  it("says which word of compare it does not know, and asks nothing", async () => {
+    const api = await testApi();
+    const spy = spyConsole();
+    const el = await fixture<KpiCard>(
+      html`<kpi-card metric="aov" endpoint=${api.endpoint} token=${api.token} compare="previous_week"></kpi-card>`,
+    );
+    await el.updateComplete;
+    const said = spy.restore();
+    expect(part(el, "error")).to.equal("This figure isn't available here.");
+    expect(said.join("\n")).to.contain('compare="previous_week": previous_week is not one of');
+  });
+
   it("takes its configuration from <kpi-provider>, and its labels in the provider's locale", async () => {
     const api = await testApi();
     const root = await fixture(html`<kpi-provider

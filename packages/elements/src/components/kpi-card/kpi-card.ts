@@ -1,11 +1,21 @@
-import { type DeltaKind, formatValue, type Result } from "@kpikit/core";
+import {
+  changeOf,
+  type DeltaKind,
+  defaultDelta,
+  formatChanges,
+  formatValue,
+  type QueryInput,
+  type Result,
+} from "@kpikit/core";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
-import { deltaOf } from "../../internal/delta.js";
+import { baselinesOf } from "../../internal/config.js";
+import { type Delta, deltaOf } from "../../internal/delta.js";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { sparklineSvg } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
 import { formatBucket } from "../../internal/dates.js";
-import { text, textWith } from "../../internal/texts.js";
+import { SetupError } from "../../internal/report.js";
+import { type TextKey, text, textWith } from "../../internal/texts.js";
 import { shownValue, valueFormat } from "../../internal/values.js";
 import { cardStyles } from "./kpi-card.styles.js";
 
@@ -69,6 +79,14 @@ export class KpiCard extends KpiElement {
     this.sparkline = true;
   }
 
+  /** One query per period of several baselines (`compare="previous_period previous_year"`). */
+  protected override ownQueries(): QueryInput[] | SetupError {
+    const own = super.ownQueries();
+    const baselines = baselinesOf(this.compare ?? this.config?.compare);
+    if (own instanceof SetupError || baselines instanceof SetupError || baselines.periods.length < 2) return own;
+    return baselines.periods.map((compare) => ({ ...own[0]!, compare }));
+  }
+
   protected override renderSkeleton(): TemplateResult {
     const spark = this.sparkline ? html`<span class="skeleton spark-line"></span>` : nothing;
     return html`<span class="skeleton label-line"></span><span class="skeleton value-line"></span>${spark}`;
@@ -76,7 +94,6 @@ export class KpiCard extends KpiElement {
 
   protected override renderResult(r: Result): TemplateResult {
     const locale = this.effectiveLocale;
-    const delta = deltaOf(r, locale, this.delta);
     const label = this.labelOf(r);
     const shown = shownValue(r, locale);
     const partial = r.series.at(-1)?.partial === true;
@@ -89,19 +106,15 @@ export class KpiCard extends KpiElement {
         ${status}
       </div>
       <div part="value" class="value" style="--_chars: ${shown.length}">${shown}</div>
-      ${
-        r.compare
-          ? html`<div class="delta-row">
-            <span part="delta" class="delta tone-${delta.tone}" data-direction=${delta.direction ?? "none"}
-              ><span aria-hidden="true">${delta.direction ? `${ARROWS[delta.direction]} ` : ""}${delta.text}</span
-              ><span class="visually-hidden">${delta.spoken}</span></span
-            >
-            <span part="comparison" class="comparison"
-              >${text(r.compare.kind === "previous_year" ? "vs_previous_year" : "vs_previous_period", locale)}</span
-            >
-          </div>`
-          : nothing
-      }
+      ${(this.results ?? [r]).map((each) =>
+        each.compare
+          ? this.#renderDelta(
+              deltaOf(each, locale, this.delta),
+              each.compare.kind === "previous_year" ? "vs_previous_year" : "vs_previous_period",
+            )
+          : nothing,
+      )}
+      ${this.#comparesWithTarget() && r.target ? this.#renderDelta(this.#againstTarget(r, r.target), "vs_target") : nothing}
       ${
         this.sparkline && r.series.length > 1
           ? sparklineSvg(
@@ -114,6 +127,34 @@ export class KpiCard extends KpiElement {
       ${r.pace ? this.#renderPace(r, r.pace) : nothing} ${r.target ? this.#renderTarget(r, r.target) : nothing}
       ${this.renderStale()}
     </article>`;
+  }
+
+  #renderDelta(delta: Delta, against: TextKey): TemplateResult {
+    return html`<div class="delta-row">
+      <span part="delta" class="delta tone-${delta.tone}" data-direction=${delta.direction ?? "none"}
+        ><span aria-hidden="true">${delta.direction ? `${ARROWS[delta.direction]} ` : ""}${delta.text}</span
+        ><span class="visually-hidden">${delta.spoken}</span></span
+      >
+      <span part="comparison" class="comparison">${text(against, this.effectiveLocale)}</span>
+    </div>`;
+  }
+
+  #comparesWithTarget(): boolean {
+    const baselines = baselinesOf(this.compare ?? this.config?.compare);
+    return !(baselines instanceof SetupError) && baselines.target;
+  }
+
+  /** The value against the target, told as a change from it is (points for a rate, else percent). */
+  #againstTarget(r: Result, target: NonNullable<Result["target"]>): Delta {
+    const change = changeOf(r.value, target.value);
+    const changes = formatChanges(change, {
+      unit: r.metric.unit,
+      locale: this.effectiveLocale,
+      currency: r.metric.currency,
+      scale: r.metric.scale,
+    });
+    const formatted = { value: null, change: changes[defaultDelta(r.metric.unit)], changes };
+    return deltaOf({ change, formatted, metric: r.metric }, this.effectiveLocale, this.delta);
   }
 
   /** "On pace for $X by Dec 31", and whether that meets the target, while the period runs. */
