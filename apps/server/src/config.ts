@@ -14,7 +14,7 @@ export interface Config {
   stateFile: string;
   /** The default tenant's secret key; generated and printed once when absent. */
   secretKey: string | undefined;
-  /** Load a year of demo data into an empty database. */
+  /** Load three years of demo data into an empty database. */
   demo: boolean;
   /** Orders of demo data to generate. */
   demoOrders: number;

@@ -1,4 +1,4 @@
-// A year of demo data for an empty database, streamed into the store in batches with a progress bar.
+// Three years of demo data for an empty database, streamed into the store in batches with a progress bar.
 import type { FactName, FactRecord } from "@kpikit/core";
 import { generateDemo } from "@kpikit/core/demo";
 import type { Store } from "@kpikit/api";
@@ -21,7 +21,7 @@ export async function loadDemoData(
     const width = 30;
     const bar = "█".repeat(Math.round(share * width)).padEnd(width, "░");
     const count = `${done.toLocaleString("en")} / ${orders.toLocaleString("en")} orders`;
-    const line = `  Loading a year of demo data ${bar} ${Math.round(share * 100)}%  ${count}`;
+    const line = `  Loading three years of demo data ${bar} ${Math.round(share * 100)}%  ${count}`;
     out.write(out.isTTY ? `\r${line}${final ? "\n" : ""}` : `${line}\n`);
   };
   for (const batch of generateDemo({ orders, end, batchSize: 2000 })) {

@@ -1,5 +1,5 @@
 // npm start: the KPI Kit server on its embedded default (SQLite), or on PostgreSQL when
-// KPIKIT_DATABASE_URL is set, with a year of demo data on first start. Settings: PORT, HOST,
+// KPIKIT_DATABASE_URL is set, with three years of demo data on first start. Settings: PORT, HOST,
 // KPIKIT_DB, KPIKIT_DATABASE_URL, KPIKIT_SECRET_KEY, KPIKIT_DEMO, KPIKIT_DEMO_ORDERS,
 // KPIKIT_ALLOWED_ORIGINS, KPIKIT_QUERY_TIMEOUT_MS.
 import { serve } from "@hono/node-server";

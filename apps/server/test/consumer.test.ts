@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
-import { formatValue, type Result } from "@kpikit/core";
+import type { Result } from "@kpikit/core";
 import { type Browser, chromium } from "playwright-core";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
@@ -142,7 +142,7 @@ describe("a shop's fresh app, with the packed packages installed offline", () =>
         headers: { Authorization: `Bearer ${KEY}` },
       })
     ).json()) as Result;
-    const want = formatValue(r.value, { unit: r.metric.unit, locale: "en" });
+    const want = r.formatted.value;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,

@@ -115,6 +115,7 @@ describe("end to end, in Chromium", () => {
           unit: r.metric.unit,
           locale,
           ...(r.metric.currency ? { currency: r.metric.currency } : {}),
+          ...(r.metric.scale ? { scale: r.metric.scale } : {}),
         }) ?? uiTexts.not_available![locale as "en"]!
       ).replace(/\s+/g, " ");
     const empty = r.value === null && r.series.every((p) => p.value === null);

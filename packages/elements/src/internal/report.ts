@@ -29,7 +29,9 @@ export interface KpiErrorDetail {
 const reported = new Set<string>();
 
 export function reportOnce(element: Element, detail: KpiErrorDetail, endpoint: string | undefined): void {
-  const widget = `<${element.localName}${detail.metric ? ` metric="${detail.metric}"` : ""}>`;
+  // Named as the page wrote it: <kpi-funnel metrics="sessions orders">, <kpi-card metric="aov">.
+  const attribute = element.hasAttribute("metrics") ? "metrics" : "metric";
+  const widget = `<${element.localName}${detail.metric ? ` ${attribute}="${detail.metric}"` : ""}>`;
   const key = `${widget} ${detail.status} ${detail.message}`;
   if (reported.has(key)) return;
   reported.add(key);

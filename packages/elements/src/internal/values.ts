@@ -9,8 +9,12 @@ export function shownValue(result: Result, locale: string): string {
   return result.formatted.value ?? text("not_available", locale);
 }
 
-/** Formats other numbers of the result's KPI like its value: `compact` for short forms (12.3K). */
+/**
+ * Formats other numbers of the result's KPI like its value: `compact` for short forms on axes
+ * (12.3K), where a rating's "/5" would only repeat itself tick after tick.
+ */
 export function valueFormat(result: Result, locale: string, compact = false): (value: number | null) => string {
-  const { unit, currency } = result.metric;
-  return (value) => formatValue(value, { unit, locale, currency, compact }) ?? text("not_available", locale);
+  const { unit, currency, scale } = result.metric;
+  const options = { unit, locale, currency, compact, scale: compact ? undefined : scale };
+  return (value) => formatValue(value, options) ?? text("not_available", locale);
 }
