@@ -243,7 +243,10 @@ async function renderTimes(named, input) {
 
 function report(title, medians, ours, theirs) {
   console.log(`\n${title} in headless Chromium (median of ${ROUNDS})`);
-  for (const [name, ms] of Object.entries(medians)) console.log(`  ${name.padEnd(24)} ${ms.toFixed(1).padStart(8)} ms`);
+  for (const [name, ms] of Object.entries(medians)) {
+    const time = ms.toFixed(1).padStart(8);
+    console.log(`  ${name.padEnd(24)} ${time} ms`);
+  }
   const ratio = medians[theirs] / medians[ours];
   console.log(`  KPI Kit is ${ratio.toFixed(2)}× faster than Chart.js (goal ≥ 3×: ${ratio >= 3 ? "met" : "NOT met"})`);
 }
