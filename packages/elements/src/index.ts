@@ -5,6 +5,7 @@ export { KpiCard } from "./components/kpi-card/kpi-card.js";
 export { KpiGauge, bandsOf, type GaugeBand } from "./components/kpi-gauge/kpi-gauge.js";
 export { KpiTrend } from "./components/kpi-trend/kpi-trend.js";
 export { KpiSparkline } from "./components/kpi-sparkline/kpi-sparkline.js";
+export { KpiBreakdown, partsOfTotal, type KpiSelectDetail } from "./components/kpi-breakdown/kpi-breakdown.js";
 export { KpiFunnel, funnelSteps, type FunnelStep } from "./components/kpi-funnel/kpi-funnel.js";
 export { KpiRange, type KpiRangeChangeDetail } from "./components/kpi-range/kpi-range.js";
 export { KpiElement } from "./internal/kpi-element.js";
