@@ -8,7 +8,7 @@ import { expect, waitFor } from "storybook/test";
 import { FLAKY_ENDPOINT, OFFLINE_ENDPOINT, PENDING_ENDPOINT } from "./endpoints.js";
 import { emptyResult, statusResults } from "./results.js";
 
-export type WidgetTag = "kpi-card" | "kpi-gauge" | "kpi-trend" | "kpi-sparkline" | "kpi-breakdown";
+export type WidgetTag = "kpi-card" | "kpi-gauge" | "kpi-trend" | "kpi-sparkline" | "kpi-breakdown" | "kpi-table";
 export type WidgetArgs = Record<string, string | number | boolean | undefined>;
 type Story = StoryObj<WidgetArgs>;
 
