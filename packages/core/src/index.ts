@@ -34,6 +34,7 @@ export { parseExpr, refsOf, type Expr } from "./expr/parse.js";
 export { catalog } from "./catalog/catalog.js";
 export { kpiTexts, dimensionTexts, domainTexts } from "./catalog/texts.js";
 export { uiTexts } from "./i18n/ui-texts.js";
+export { breakdownTexts, funnelTexts, rangeTexts, tableTexts } from "./i18n/element-texts.js";
 
 export {
   GRAINS,

@@ -1,11 +1,13 @@
-import { formatValue, type QueryInput, type Result } from "@kpikit/core";
+import { formatValue, type QueryInput, type Result, breakdownTexts } from "@kpikit/core";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { SetupError } from "../../internal/report.js";
 import { themeStyles } from "../../internal/styles.js";
-import { dimensionName, text, textWith } from "../../internal/texts.js";
+import { dimensionName, text, textWith, addTexts } from "../../internal/texts.js";
 import { valueFormat } from "../../internal/values.js";
 import { breakdownStyles } from "./kpi-breakdown.styles.js";
+
+addTexts(breakdownTexts);
 
 type Entry = NonNullable<Result["breakdown"]>[number];
 

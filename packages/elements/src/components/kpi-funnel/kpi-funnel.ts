@@ -1,12 +1,14 @@
-import { formatValue, type QueryInput, type Result } from "@kpikit/core";
+import { formatValue, type QueryInput, type Result, funnelTexts } from "@kpikit/core";
 import { max } from "d3-array";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { SetupError } from "../../internal/report.js";
 import { themeStyles } from "../../internal/styles.js";
-import { text } from "../../internal/texts.js";
+import { text, addTexts } from "../../internal/texts.js";
 import { shownValue, valueFormat } from "../../internal/values.js";
 import { funnelStyles } from "./kpi-funnel.styles.js";
+
+addTexts(funnelTexts);
 
 /** One step of a funnel: its KPI's value and previous value, and how many of the steps before it reached it. */
 export interface FunnelStep {

@@ -8,6 +8,7 @@ import {
   RANGE_PRESETS,
   type RangePreset,
   resolveRange,
+  rangeTexts,
 } from "@kpikit/core";
 import { ContextConsumer } from "@lit/context";
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from "lit";
@@ -15,9 +16,11 @@ import { live } from "lit/directives/live.js";
 import { configContext } from "../../internal/config.js";
 import type { KpiConfig } from "../../internal/config-element.js";
 import { themeStyles } from "../../internal/styles.js";
-import { text } from "../../internal/texts.js";
+import { text, addTexts } from "../../internal/texts.js";
 import { type KpiProvider, providerContext } from "../kpi-provider/kpi-provider.js";
 import { rangeStyles } from "./kpi-range.styles.js";
+
+addTexts(rangeTexts);
 
 /** The `kpi-range-change` event's detail: what the widgets are to show. */
 export interface KpiRangeChangeDetail {
@@ -378,7 +381,7 @@ export class KpiRange extends LitElement {
     const { range, compare } = this.value;
     const custom = customDays(range);
     const listed = this.presets?.split(/\s+/).filter(isPreset);
-    const presets: string[] = listed?.length ? listed : [...RANGE_PRESETS];
+    const presets: RangePreset[] = listed?.length ? listed : [...RANGE_PRESETS];
     if (isPreset(range) && !presets.includes(range)) presets.push(range);
     const dates = custom
       ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).formatRange(

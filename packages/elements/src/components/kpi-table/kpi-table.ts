@@ -1,13 +1,25 @@
-import { changeOf, defaultDelta, formatChanges, type QueryInput, type Result, type Status } from "@kpikit/core";
+import {
+  changeOf,
+  defaultDelta,
+  formatChanges,
+  type QueryInput,
+  type Result,
+  type Status,
+  breakdownTexts,
+  tableTexts,
+} from "@kpikit/core";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { type Delta, deltaOf } from "../../internal/delta.js";
 import { isEmptyResult, KpiElement } from "../../internal/kpi-element.js";
 import { SetupError } from "../../internal/report.js";
 import { sparklineSvg } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
-import { dimensionName, text, textWith } from "../../internal/texts.js";
+import { dimensionName, text, textWith, addTexts } from "../../internal/texts.js";
 import { shownValue, valueFormat } from "../../internal/values.js";
 import { tableStyles } from "./kpi-table.styles.js";
+
+addTexts(breakdownTexts);
+addTexts(tableTexts);
 
 /** A column a table can be sorted by. */
 export type TableSortKey = "name" | "value" | "change" | "status";
