@@ -18,7 +18,11 @@ export interface Delta {
   text: string;
   /** What a screen reader says: "increase +9.0%". */
   spoken: string;
+  /** What the page shows: the text after the arrow of the direction, "▲ +9.0%". */
+  shown: string;
 }
+
+const ARROWS: Record<Direction, string> = { up: "▲", down: "▼", flat: "▬" };
 
 type DeltaInput = Pick<Result, "change" | "formatted"> & { metric: Pick<Result["metric"], "better"> };
 
@@ -29,7 +33,7 @@ type DeltaInput = Pick<Result, "change" | "formatted"> & { metric: Pick<Result["
 export function deltaOf(result: DeltaInput, locale: string | undefined, kind?: DeltaKind): Delta {
   const { absolute } = result.change;
   const na = text("not_available", locale);
-  if (absolute === null) return { direction: null, tone: "neutral", text: na, spoken: na };
+  if (absolute === null) return { direction: null, tone: "neutral", text: na, spoken: na, shown: na };
   const direction: Direction = absolute > 0 ? "up" : absolute < 0 ? "down" : "flat";
   const better = result.metric.better;
   const tone: Tone =
@@ -38,5 +42,11 @@ export function deltaOf(result: DeltaInput, locale: string | undefined, kind?: D
   const told = kind ? changes?.[kind] : result.formatted.change;
   const shown = told ?? (changes?.absolute ? `${na} (${changes.absolute})` : na);
   const word = text(direction === "up" ? "increase" : direction === "down" ? "decrease" : "unchanged", locale);
-  return { direction, tone, text: shown, spoken: direction === "flat" ? word : `${word} ${shown}` };
+  return {
+    direction,
+    tone,
+    text: shown,
+    spoken: direction === "flat" ? word : `${word} ${shown}`,
+    shown: `${ARROWS[direction]} ${shown}`,
+  };
 }

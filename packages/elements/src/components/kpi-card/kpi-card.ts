@@ -19,8 +19,6 @@ import { type TextKey, text, textWith } from "../../internal/texts.js";
 import { shownValue, valueFormat } from "../../internal/values.js";
 import { cardStyles } from "./kpi-card.styles.js";
 
-const ARROWS = { up: "▲", down: "▼", flat: "▬" } as const;
-
 /**
  * A KPI at a glance: label, value, change against the previous period (arrow by the sign of the
  * change, colour by whether it is good for this KPI), sparkline, target progress and status.
@@ -132,7 +130,7 @@ export class KpiCard extends KpiElement {
   #renderDelta(delta: Delta, against: TextKey): TemplateResult {
     return html`<div class="delta-row">
       <span part="delta" class="delta tone-${delta.tone}" data-direction=${delta.direction ?? "none"}
-        ><span aria-hidden="true">${delta.direction ? `${ARROWS[delta.direction]} ` : ""}${delta.text}</span
+        ><span aria-hidden="true">${delta.shown}</span
         ><span class="visually-hidden">${delta.spoken}</span></span
       >
       <span part="comparison" class="comparison">${text(against, this.effectiveLocale)}</span>

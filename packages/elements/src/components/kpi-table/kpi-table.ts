@@ -37,7 +37,6 @@ interface TableRow {
   status?: Status | null;
 }
 
-const ARROWS = { up: "▲", down: "▼", flat: "▬" } as const;
 // Worst last when ascending: critical rows come first when sorted descending.
 const STATUS_RANK: Record<Status, number> = { good: 0, warning: 1, critical: 2 };
 
@@ -214,7 +213,7 @@ export class KpiTable extends KpiElement {
               <td>
                 <span part="delta" class="delta tone-${row.delta.tone}" data-direction=${row.delta.direction ?? "none"}
                   ><span aria-hidden="true"
-                    >${row.delta.direction ? `${ARROWS[row.delta.direction]} ` : ""}${row.delta.text}</span
+                    >${row.delta.shown}</span
                   ><span class="visually-hidden">${row.delta.spoken}</span></span
                 >
               </td>
