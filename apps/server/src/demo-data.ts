@@ -1,7 +1,9 @@
-// Three years of demo data for an empty database, streamed into the store in batches with a progress bar.
+// Three years of demo data for an empty database, streamed into the store in batches with a progress
+// bar, and the demo shop's own KPIs.
 import type { FactName, FactRecord } from "@kpikit/core";
 import { generateDemo } from "@kpikit/core/demo";
 import type { Store } from "@kpikit/api";
+import { DEMO_DEFINITIONS } from "./demo-definitions.js";
 
 export async function loadDemoData(
   store: Store,
@@ -24,6 +26,7 @@ export async function loadDemoData(
     const line = `  Loading three years of demo data ${bar} ${Math.round(share * 100)}%  ${count}`;
     out.write(out.isTTY ? `\r${line}${final ? "\n" : ""}` : `${line}\n`);
   };
+  for (const definition of DEMO_DEFINITIONS) await store.putDefinition(tenantId, definition);
   for (const batch of generateDemo({ orders, end, batchSize: 2000 })) {
     await store.ingest(tenantId, batch.fact as FactName, batch.records as FactRecord<FactName>[]);
     counts[batch.fact] = (counts[batch.fact] ?? 0) + batch.records.length;

@@ -7,14 +7,18 @@ import { catalog } from "@kpikit/core";
 import { Hono } from "hono";
 import { demoPages } from "./pages.js";
 import { staticFiles } from "./static-files.js";
+import { DEMO_DEFINITIONS } from "./demo-definitions.js";
 
 const require = createRequire(import.meta.url);
 const demoDist = join(dirname(require.resolve("@kpikit/demo/package.json")), "dist");
 /** Vite names the demo's assets by content hash, so they never change under their name. */
 const IMMUTABLE = { "Cache-Control": "public, max-age=31536000, immutable" };
 
-/** What the demo pages show: the built-in catalog (the dashboard has every KPI), none of a tenant's own. */
-export const DEMO_METRICS = catalog.map((d) => d.id);
+/**
+ * What the demo pages show: the built-in catalog (the dashboard has every KPI) and the demo shop's
+ * own KPIs, none that a tenant defines later.
+ */
+export const DEMO_METRICS = [...catalog.map((d) => d.id), ...DEMO_DEFINITIONS.map((d) => d.id)];
 
 export function demoRoutes(store: Store, demo: { tenant: string; publishableKey: string }) {
   const app = new Hono();

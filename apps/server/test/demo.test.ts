@@ -1,5 +1,6 @@
 // The demo (KPIKIT_DEMO=on, npm start's default): its pages, and the embed token they read with,
-// which only the server's own pages get, only for the demo tenant's demo KPIs, only from their origin.
+// which only the server's own pages get, only for the demo tenant's demo KPIs (the catalog's and the
+// demo shop's own), only from their origin.
 // Production (KPIKIT_DEMO=off) mounts none of it: server.test.ts proves that side.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -55,9 +56,29 @@ describe("the demo server", () => {
     const r = await demoToken({ "Sec-Fetch-Site": "same-origin" });
     expect([r.status, r.headers.get("cache-control")]).toEqual([200, "no-store"]);
     const claims = claimsOf(((await r.json()) as { token: string }).token);
-    expect(claims.metrics).toEqual(catalog.map((d) => d.id));
+    expect(claims.metrics).toEqual([...catalog.map((d) => d.id), "cart_sessions"]);
     expect(claims.origins).toEqual([server.base]);
     expect(claims.exp - claims.iat).toBe(600);
+  });
+
+  it("defines the demo shop's own KPI, the funnel's middle step: sessions with an add-to-cart", async () => {
+    const { token } = (await (await demoToken()).json()) as { token: string };
+    const value = async (metric: string) =>
+      (
+        (await (
+          await fetch(`${server.base}/v1/metrics/${metric}?range=last_90_days`, {
+            headers: { Authorization: `Bearer ${token}`, Origin: server.base },
+          })
+        ).json()) as { value: number }
+      ).value;
+    const [sessions, carts, rate] = [
+      await value("sessions"),
+      await value("cart_sessions"),
+      await value("add_to_cart_rate"),
+    ];
+    expect(carts).toBeGreaterThan(0);
+    // The catalog's rate is exactly this count over the sessions.
+    expect(carts / sessions).toBeCloseTo(rate, 12);
   });
 
   it("refuses the demo token to another site's page", async () => {
