@@ -65,6 +65,7 @@ export abstract class KpiElement extends KpiConfigElement {
     config: { state: true },
     result: { state: true },
     results: { state: true },
+    failures: { state: true },
     error: { state: true },
     loading: { state: true },
     stale: { state: true },
@@ -83,8 +84,10 @@ export abstract class KpiElement extends KpiConfigElement {
   declare protected config: KpiConfig | undefined;
   /** The first (for most widgets the only) result of `results`. */
   declare protected result: Result | undefined;
-  /** A result per query of `ownQueries()`, in their order. */
+  /** A result per query of `ownQueries()`, in their order (those that answered, with `partialResults`). */
   declare protected results: Result[] | undefined;
+  /** With `partialResults`: the error of each query that failed, by its index in `ownQueries()`. */
+  declare protected failures: ReadonlyMap<number, KpiRequestError> | undefined;
   declare protected error: KpiRequestError | SetupError | undefined;
   declare protected loading: boolean;
   declare protected stale: boolean;
@@ -102,6 +105,11 @@ export abstract class KpiElement extends KpiConfigElement {
   protected static queryKeys: readonly string[] = QUERY_KEYS;
   /** Whether `.data` may be a list of results (a widget of several KPIs). */
   protected static manyResults = false;
+  /**
+   * Whether a widget of several KPIs shows those that answered when others fail (a table's other
+   * rows stay useful); otherwise one failure is the widget's error.
+   */
+  protected static partialResults = false;
 
   constructor() {
     super();
@@ -287,21 +295,28 @@ export abstract class KpiElement extends KpiConfigElement {
     if (!request || request instanceof Error) return;
     const seq = ++this.#seq;
     this.loading = true;
-    try {
-      // Asked in one microtask, so the data client sends them in one batch.
-      const { client, credentials } = request;
-      const results = await Promise.all(request.queries.map((q) => client.query(q, credentials, { force })));
-      if (seq === this.#seq) this.#show(results);
-    } catch (e) {
-      if (seq === this.#seq) this.#fail(asRequestError(e));
-    } finally {
-      if (seq === this.#seq) this.loading = false;
+    // Asked in one microtask, so the data client sends them in one batch.
+    const { client, credentials } = request;
+    const settled = await Promise.allSettled(request.queries.map((q) => client.query(q, credentials, { force })));
+    if (seq !== this.#seq) return;
+    this.loading = false;
+    const answered = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    const failures = new Map(
+      settled.flatMap((s, i) => (s.status === "rejected" ? [[i, asRequestError(s.reason)] as const] : [])),
+    );
+    const [first] = failures.values();
+    if (first && (!(this.constructor as typeof KpiElement).partialResults || answered.length === 0)) {
+      this.#fail(first);
+      return;
     }
+    for (const failure of failures.values()) this.#report(failure);
+    this.#show(answered, failures);
   }
 
-  #show(results: Result[]): void {
+  #show(results: Result[], failures?: ReadonlyMap<number, KpiRequestError>): void {
     const result = results[0]!;
     this.results = results;
+    this.failures = failures?.size ? failures : undefined;
     this.result = result;
     this.error = undefined;
     this.stale = false;
@@ -314,6 +329,11 @@ export abstract class KpiElement extends KpiConfigElement {
     // An older answer stays on screen, marked stale, rather than vanishing behind the error.
     this.stale = this.result !== undefined && this.data === undefined;
     if (this.data !== undefined) this.result = this.results = undefined;
+    this.#report(error);
+  }
+
+  /** Tells the developer: the console (once per problem) and a `kpi-error` event. */
+  #report(error: KpiRequestError | SetupError): void {
     const status = error instanceof KpiRequestError ? error.status : 0;
     const detail: KpiErrorDetail = { message: error.message, status, retryable: error.retryable, metric: this.subject };
     reportOnce(this, detail, this.endpoint ?? this.config?.endpoint);

@@ -53,6 +53,12 @@ export const tableStyles = css`
     font-weight: 500;
     overflow-wrap: anywhere;
   }
+  .failed {
+    font-size: 0.75rem;
+    font-weight: 400;
+    color: var(--_muted);
+    white-space: normal;
+  }
   .value {
     font-weight: 600;
     overflow-wrap: anywhere;

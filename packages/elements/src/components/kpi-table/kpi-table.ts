@@ -35,6 +35,8 @@ interface TableRow {
   series?: (number | null)[];
   partial?: boolean;
   status?: Status | null;
+  /** A KPI that did not answer: what the visitor reads in its row. */
+  failed?: string;
 }
 
 // Worst last when ascending: critical rows come first when sorted descending.
@@ -45,6 +47,7 @@ const STATUS_RANK: Record<Status, number> = { good: 0, warning: 1, critical: 2 }
  * compact table: value, change, a sparkline of the series and the status; the mobile form of a
  * dashboard. The column headers sort the rows (buttons, by keyboard too) and say so in `aria-sort`.
  * A split by a dimension has no series or status per value, so it has value and change columns only.
+ * A KPI that cannot be read keeps its row, which says so; the table is an error only when none answers.
  *
  * @tag kpi-table
  * @csspart base - The widget's frame.
@@ -56,7 +59,7 @@ const STATUS_RANK: Record<Status, number> = { good: 0, warning: 1, critical: 2 }
  * @csspart delta - A row's change badge.
  * @csspart sparkline - A row's sparkline.
  * @csspart status - A row's status dot.
- * @csspart error - The error message.
+ * @csspart error - Why the table, or a KPI's row of it, has no value ("This figure isn't available here.").
  * @csspart retry - The retry button.
  * @csspart empty - The empty-period message.
  * @csspart stale - The stale-data marker.
@@ -75,6 +78,7 @@ export class KpiTable extends KpiElement {
   };
   protected static override queryKeys = [...KpiElement.queryKeys, "metrics", "by"];
   protected static override manyResults = true;
+  protected static override partialResults = true;
 
   /** The KPIs, one a row, separated by spaces: `revenue aov orders` (wins over `metric` and `by`). */
   declare metrics: string | undefined;
@@ -120,16 +124,29 @@ export class KpiTable extends KpiElement {
   #rowsOf(results: Result[], locale: string): TableRow[] {
     const split = this.#split(results);
     if (!split) {
-      return results.map((r) => ({
-        name: r.metric.label,
-        value: shownValue(r, locale),
-        amount: null,
-        delta: deltaOf(r, locale),
-        change: r.change.relative,
-        series: r.series.map((p) => p.value),
-        partial: r.series.at(-1)?.partial === true,
-        status: r.status,
-      }));
+      const answered = results.values();
+      const count = results.length + (this.failures?.size ?? 0);
+      // In the order of `metrics`: a KPI that failed keeps its row, named by its id, with the reason.
+      return Array.from({ length: count }, (_, i): TableRow => {
+        const failure = this.failures?.get(i);
+        if (failure) {
+          const na = text("not_available", locale);
+          const failed = text(failure.retryable ? "error_temporary" : "error_unavailable", locale);
+          const delta = { direction: null, tone: "neutral", text: na, spoken: na, shown: na } as const;
+          return { name: this.#metricList()[i] ?? "", value: na, amount: null, delta, change: null, failed };
+        }
+        const r = answered.next().value as Result;
+        return {
+          name: r.metric.label,
+          value: shownValue(r, locale),
+          amount: null,
+          delta: deltaOf(r, locale),
+          change: r.change.relative,
+          series: r.series.map((p) => p.value),
+          partial: r.series.at(-1)?.partial === true,
+          status: r.status,
+        };
+      });
     }
     const fmt = valueFormat(split, locale);
     const { unit, currency, scale } = split.metric;
@@ -209,7 +226,9 @@ export class KpiTable extends KpiElement {
           ${rows.map(
             (row) => html`<tr>
               <th scope="row" part="name" class="name">${row.name}</th>
-              <td part="value" class="value">${row.value}</td>
+              <td part="value" class="value">
+                ${row.failed ? html`<span part="error" class="failed">${row.failed}</span>` : row.value}
+              </td>
               <td>
                 <span part="delta" class="delta tone-${row.delta.tone}" data-direction=${row.delta.direction ?? "none"}
                   ><span aria-hidden="true"
