@@ -27,8 +27,8 @@ describe("<kpi-gauge>", () => {
     const meter = el.shadowRoot!.querySelector("[role=meter]")!;
     expect(meter.getAttribute("aria-valuenow")).to.equal("0.025");
     expect(meter.getAttribute("aria-valuemin")).to.equal("0");
-    // The warning threshold 3 % with 10 % headroom is 3.3 %, rounded up to the next tick: 3.5 %.
-    expect(meter.getAttribute("aria-valuemax")).to.equal("0.035");
+    // A percentage runs to 100 %.
+    expect(meter.getAttribute("aria-valuemax")).to.equal("1");
     expect(meter.getAttribute("aria-valuetext")).to.equal("2.5%, Warning");
     expect(part(el, "value")).to.equal("2.5%");
     const ru = await fixture<KpiGauge>(html`<kpi-gauge locale="ru" .data=${conversion(0.025, "ru")}></kpi-gauge>`);
@@ -59,6 +59,50 @@ describe("<kpi-gauge>", () => {
       html`<kpi-gauge .data=${result({ target: { value: 75, attainment: 0.8 } })}></kpi-gauge>`,
     );
     expect(el.shadowRoot!.querySelector("[role=meter]")!.getAttribute("aria-valuemax")).to.equal("100");
+  });
+
+  it("runs over the KPI's own scale: a rating from 1 to 5, NPS from −100 to 100, filled from zero", async () => {
+    const meter = (el: KpiGauge) => el.shadowRoot!.querySelector("[role=meter]")!;
+    const csat = await fixture<KpiGauge>(
+      html`<kpi-gauge
+        .data=${result({
+          metric: { id: "csat", label: "CSAT", unit: "score", scale: { min: 1, max: 5 } },
+          value: 4.3,
+          target: { value: 4.5, attainment: 0.96 },
+        })}
+      ></kpi-gauge>`,
+    );
+    expect([meter(csat).getAttribute("aria-valuemin"), meter(csat).getAttribute("aria-valuemax")]).to.deep.equal([
+      "1",
+      "5",
+    ]);
+    expect([...csat.shadowRoot!.querySelectorAll(".scale-label")].map((t) => t.textContent)).to.deep.equal(["1", "5"]);
+    const npsMetric = { id: "nps", label: "NPS", unit: "score" as const, scale: { min: -100, max: 100 } };
+    const nps = await fixture<KpiGauge>(
+      html`<kpi-gauge .data=${result({ metric: npsMetric, value: -20 })}></kpi-gauge>`,
+    );
+    expect([meter(nps).getAttribute("aria-valuemin"), meter(nps).getAttribute("aria-valuemax")]).to.deep.equal([
+      "-100",
+      "100",
+    ]);
+    // −20 is short of zero: the fill runs from −20 up to zero at 12 o'clock (0, −92), not up from −100.
+    const fill = nps.shadowRoot!.querySelector(".fill")!.getAttribute("d")!;
+    const [, x, y] = fill.match(/A92,92,0,0,1,([-\d.e]+),([-\d.e]+)L/)!.map(Number);
+    expect([x, y].map((n) => Math.round(n! * 100) / 100)).to.deep.equal([0, -92]);
+    // From −20: a tenth of the 240° sweep short of 12 o'clock, −24°.
+    const [, x0] = fill.match(/^M([-\d.e]+),/)!.map(Number);
+    expect(x0).to.be.closeTo(92 * Math.sin((-24 * Math.PI) / 180), 0.01);
+  });
+
+  it("takes max in the KPI's own unit: 0.5 for 50 %", async () => {
+    const el = await fixture<KpiGauge>(html`<kpi-gauge max="0.5" .data=${conversion(0.025)}></kpi-gauge>`);
+    expect(el.shadowRoot!.querySelector("[role=meter]")!.getAttribute("aria-valuemax")).to.equal("0.5");
+    expect(el.shadowRoot!.querySelectorAll(".scale-label")[1]!.textContent).to.equal("50%");
+    // A percentage that passes 100 % (growth) gets a dial that holds it.
+    const growth = await fixture<KpiGauge>(
+      html`<kpi-gauge .data=${result({ metric: { unit: "percent", label: "Growth" }, value: 1.4 })}></kpi-gauge>`,
+    );
+    expect(Number(growth.shadowRoot!.querySelector("[role=meter]")!.getAttribute("aria-valuemax"))).to.be.above(1.4);
   });
 
   it("draws bands from thresholds, for up- and down-is-better KPIs", async () => {
