@@ -40,6 +40,27 @@ describe("<kpi-sparkline>", () => {
     expect(path(el)).to.equal("M0,96L0,96M66.67,34.67L100,4");
   });
 
+  it("draws the segment into a running last bucket apart, dashed and faded", async () => {
+    const running = series(10, 20, 5);
+    running.series[2]!.partial = true;
+    const el = await fixture<KpiSparkline>(html`<kpi-sparkline .data=${running}></kpi-sparkline>`);
+    expect(path(el)).to.equal("M0,65.33L50,4");
+    const partial = el.shadowRoot!.querySelector("path.partial")!;
+    expect(partial.getAttribute("d")).to.equal("M50,4L100,96");
+    expect(partial.getAttribute("stroke-dasharray")).to.match(/^\d/);
+  });
+
+  it("joins the known points of a sparse series and marks them", async () => {
+    // Half the days without a survey: one line through the others, each marked.
+    const el = await fixture<KpiSparkline>(
+      html`<kpi-sparkline .data=${series(1, null, null, 4, null, 3)}></kpi-sparkline>`,
+    );
+    expect(path(el)).to.equal("M0,96L60,4L100,34.67");
+    expect(el.shadowRoot!.querySelector("path.marks")!.getAttribute("d")).to.equal(
+      "M0,96L0,96M60,4L60,4M100,34.67L100,34.67",
+    );
+  });
+
   for (const theme of ["light", "dark"]) {
     it(`passes axe in the ${theme} theme`, async () => {
       await expect(
