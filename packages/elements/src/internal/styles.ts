@@ -1,6 +1,8 @@
 // The look every widget shares: theme tokens (light and dark, overridable through --kpi-*),
 // the frame, label and status colours, the skeleton, the error, empty and stale states, and the
-// screen-reader-only utility.
+// screen-reader-only utility. A widget is dropped into pages it does not know: the text properties
+// a page sets on its content (text-align: center, letter-spacing, uppercase headings) are reset at
+// the host, and the frame fills its grid cell, so that widgets side by side have one height.
 import { css } from "lit";
 
 export const themeStyles = css`
@@ -10,6 +12,15 @@ export const themeStyles = css`
     color-scheme: var(--kpi-color-scheme, light dark);
     container-type: inline-size;
     min-inline-size: 0;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    line-height: normal;
+    white-space: normal;
+    font-style: normal;
+    font-weight: normal;
     font-family: var(--kpi-font-family, system-ui, sans-serif);
     color: var(--kpi-color-text, light-dark(#1f2328, #e6edf3));
     --_surface: var(--kpi-color-surface, light-dark(#ffffff, #161b22));
@@ -38,6 +49,8 @@ export const themeStyles = css`
     box-sizing: border-box;
   }
   .base {
+    position: relative;
+    min-block-size: 100%;
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
@@ -53,11 +66,24 @@ export const themeStyles = css`
     justify-content: space-between;
     gap: var(--_gap);
   }
+  /* Two lines at most (the whole label is in its title), so that a long label in one card does
+     not push its chart out of line with its neighbours'. */
   .label {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
     font-size: 0.875rem;
+    line-height: 1.25;
     font-weight: 600;
     color: var(--_muted);
     overflow-wrap: anywhere;
+  }
+  /* The chart sits at the bottom of the frame, so that the charts of a row of widgets line up
+     whatever wraps above them. */
+  .sparkline,
+  .chart {
+    margin-block-start: auto;
   }
   .status-good,
   .tone-good {
@@ -73,8 +99,12 @@ export const themeStyles = css`
   .tone-neutral {
     color: var(--_muted);
   }
+  /* Positioned in the frame (.base), and to be put on a block: a table ignores a width smaller than
+     its cells, so a hidden table goes inside a hidden div, which clips it. */
   .visually-hidden {
     position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
     inline-size: 1px;
     block-size: 1px;
     margin: -1px;

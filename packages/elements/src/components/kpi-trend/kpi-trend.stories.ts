@@ -1,6 +1,9 @@
+import type { Result } from "@kpikit/core";
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
+import { html } from "lit";
 import { expect, userEvent } from "storybook/test";
-import { partText, rendered, widgetStories, type WidgetArgs } from "../../stories/widget-stories.js";
+import { conversionWithTarget, negativeNps, revenueWithTarget, sparseNps } from "../../stories/chart-results.js";
+import { partText, rendered, until, widget, widgetStories, type WidgetArgs } from "../../stories/widget-stories.js";
 
 const stories = widgetStories("kpi-trend", {
   metric: "revenue",
@@ -32,5 +35,53 @@ export const Keyboard: StoryObj<WidgetArgs> = {
     (el.shadowRoot!.querySelector('[part~="plot"]') as HTMLElement).focus();
     await userEvent.keyboard("{End}");
     await expect(await partText(el, "tooltip")).toMatch(/Nov 1, 2026.*Current/);
+  },
+};
+
+/** A story of one hand-made result, checked for what it is there to show. */
+function chart(data: Result, shows: (root: ShadowRoot) => unknown): StoryObj<WidgetArgs> {
+  return {
+    render: (args) => widget("kpi-trend", args, data),
+    play: async ({ canvasElement }) => {
+      const root = rendered(canvasElement, "kpi-trend").shadowRoot!;
+      await until(() => expect(shows(root)).toBeTruthy());
+    },
+  };
+}
+
+/** A rate's target across the chart, and its thresholds as faint bands. */
+export const Target = chart(
+  conversionWithTarget,
+  (root) => root.querySelector(".target-line") && root.querySelector(".band"),
+);
+
+/**
+ * Today is still running: its segment is dashed and faded, and the table says so. The month's
+ * revenue target is pro-rated, a day's share each.
+ */
+export const PartialDay = chart(
+  revenueWithTarget,
+  (root) =>
+    root.querySelector(".line.partial") &&
+    root.querySelector("tbody tr:last-child th")!.textContent!.includes("so far"),
+);
+
+/** Most days have no survey: the known days are joined and marked, not left as dots. */
+export const SparseNps = chart(sparseNps, (root) => root.querySelectorAll(".mark").length > 3);
+
+/** Below zero, the area is filled up to the zero line. */
+export const NegativeValues = chart(negativeNps, (root) => root.querySelector(".zero"));
+
+/** The stories above in the dark theme. */
+export const ChartsDark: StoryObj<WidgetArgs> = {
+  args: { theme: "dark" },
+  globals: { theme: "dark" },
+  render: (args) =>
+    html`<div class="story-grid">
+      ${[conversionWithTarget, revenueWithTarget, sparseNps, negativeNps].map((data) => widget("kpi-trend", args, data))}
+    </div>`,
+  play: async ({ canvasElement }) => {
+    const trends = [...canvasElement.querySelectorAll("kpi-trend")];
+    await until(() => expect(trends.every((el) => el.shadowRoot?.querySelector(".line"))).toBe(true));
   },
 };

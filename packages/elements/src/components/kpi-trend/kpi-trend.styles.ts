@@ -2,7 +2,7 @@ import { css } from "lit";
 
 export const trendStyles = css`
   .base {
-    position: relative;
+    --_target: var(--kpi-trend-target-color, var(--_good));
   }
   .legend {
     display: flex;
@@ -21,6 +21,9 @@ export const trendStyles = css`
   }
   .key.previous::before {
     border-block-start: 2px dashed var(--_previous);
+  }
+  .key.target::before {
+    border-block-start: 2px dotted var(--_target);
   }
   .plot {
     position: relative;
@@ -46,9 +49,40 @@ export const trendStyles = css`
     stroke-width: 2;
     stroke-linejoin: round;
   }
+  /* The bucket still running holds part of a period: its segment is faded and dashed, so that it
+     does not read as a fall. */
+  .line.partial {
+    stroke-dasharray: 4 4;
+    opacity: 0.6;
+  }
+  .mark {
+    fill: var(--kpi-trend-color, var(--_accent));
+  }
   .area {
     fill: var(--kpi-trend-color, var(--_accent));
     opacity: 0.12;
+  }
+  .zero {
+    stroke: var(--_muted);
+    stroke-width: 1;
+  }
+  .target-line {
+    fill: none;
+    stroke: var(--_target);
+    stroke-width: 2;
+    stroke-dasharray: 2 3;
+  }
+  .band {
+    opacity: 0.07;
+  }
+  .band-good {
+    fill: var(--_good);
+  }
+  .band-warning {
+    fill: var(--_warning);
+  }
+  .band-critical {
+    fill: var(--_bad);
   }
   .previous-line {
     fill: none;
@@ -88,8 +122,13 @@ export const trendStyles = css`
   .skeleton.chart {
     inline-size: 100%;
   }
+  /* As tall as a line of the label, so that the frame keeps its height when the data comes. */
   .skeleton.label-line {
     inline-size: 30%;
-    block-size: 0.875rem;
+    block-size: calc(0.875rem * 1.25);
+  }
+  .empty .message {
+    display: grid;
+    place-items: center;
   }
 `;

@@ -1,21 +1,69 @@
-import type { Result } from "@kpikit/core";
+import { catalogLocale, type Result, type SeriesPoint } from "@kpikit/core";
 import { ticks } from "d3-array";
 import { html, nothing, type PropertyDeclarations, type PropertyValues, svg, type TemplateResult } from "lit";
 import { formatBucket } from "../../internal/dates.js";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { areaPath, linePath, type Point } from "../../internal/paths.js";
-import { linearScale, niceExtent } from "../../internal/scale.js";
+import { bandsOf, linearScale, niceExtent, tickFormat } from "../../internal/scale.js";
+import { seriesShape } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
 import { text } from "../../internal/texts.js";
 import { valueFormat } from "../../internal/values.js";
 import { trendStyles } from "./kpi-trend.styles.js";
 
-const MARGIN = { top: 8, right: 12, bottom: 24, left: 52 };
+const MARGIN = { top: 8, right: 12, bottom: 24 };
+const DAY = 86_400_000;
+
+// Said after the date of a bucket still running at `now`. These words belong with core's uiTexts;
+// until they are there, they are here, in the same five locales.
+const IN_PROGRESS: Record<string, string> = {
+  en: "so far",
+  ru: "неполные данные",
+  ms: "setakat ini",
+  "zh-Hans": "截至目前",
+  "zh-Hant": "截至目前",
+};
+
+/** About how wide a tick label is at 11px: CJK characters are square, the rest about 0.6 em. */
+const textWidth = (s: string) => [...s].reduce((w, c) => w + (c >= "\u2e80" ? 11 : 6.6), 0);
+
+/**
+ * Each bucket's target, or null without one. A rate's target holds in every bucket. An additive
+ * KPI's target of the range is its days' targets summed (data-model.md), so a bucket's is the
+ * range's pro-rated by the bucket's share of the range's days (hours for an hourly series). The
+ * result does not say which KPIs are additive: one with a pace is; otherwise a sum or count whose
+ * value is the sum of its buckets is (revenue), where an average is not (average order value). An
+ * average known in one bucket only equals that sum too, but its other buckets are null where a
+ * sum's are 0: two known buckets at least, then.
+ */
+export function bucketTargets(r: Result): number[] | null {
+  const target = r.target?.value;
+  if (target === undefined) return null;
+  const { series, range, metric, value } = r;
+  const sum = series.reduce((a, p) => a + (p.value ?? 0), 0);
+  const additive =
+    r.pace != null ||
+    ((metric.unit === "currency" || metric.unit === "count") &&
+      value !== null &&
+      series.filter((p) => p.value !== null).length > 1 &&
+      Math.abs(sum - value) <= 1e-9 * Math.max(1, Math.abs(value)));
+  if (!additive) return series.map(() => target);
+  // A day across a DST change is still one day.
+  const spans = series.map((p, i) => {
+    const ms = Date.parse(series[i + 1]?.start ?? range.end) - Date.parse(p.start);
+    return range.grain === "hour" ? ms : Math.round(ms / DAY);
+  });
+  const total = spans.reduce((a, b) => a + b, 0);
+  return spans.map((span) => (total > 0 ? (target * span) / total : target / series.length));
+}
 
 /**
  * The series of a KPI over its range, with the previous period dashed behind it: a time axis in
  * the locale and zone of the query, a tooltip, arrow-key navigation between points, and a data
- * table for screen readers.
+ * table for screen readers. The target is a dotted line (a rate's across the chart; an additive
+ * KPI's per bucket, its share of the range's target) and the thresholds faint bands. A bucket still
+ * running is joined by a faded dashed segment; a sparse series (half its buckets empty or more)
+ * joins its known points and marks each.
  *
  * @tag kpi-trend
  * @csspart base - The chart's frame.
@@ -28,6 +76,7 @@ const MARGIN = { top: 8, right: 12, bottom: 24, left: 52 };
  * @csspart stale - The stale-data marker.
  * @cssproperty --kpi-trend-color - The current series.
  * @cssproperty --kpi-color-previous - The previous series.
+ * @cssproperty --kpi-trend-target-color - The target line (default: the good colour).
  */
 export class KpiTrend extends KpiElement {
   static override styles = [themeStyles, trendStyles];
@@ -79,6 +128,17 @@ export class KpiTrend extends KpiElement {
       ><span class="skeleton chart" style="block-size: ${this.height}px"></span>`;
   }
 
+  /** The label and the message, as tall as the chart, so that the page does not jump when data comes. */
+  protected override renderEmpty(r: Result): TemplateResult {
+    const label = this.labelOf(r);
+    return html`<div part="base" class="base empty">
+      <span part="label" class="label" title=${label}>${label}</span>
+      <p class="message chart" part="empty" style="block-size: ${this.height}px">
+        ${text("no_data", this.effectiveLocale)}
+      </p>
+    </div>`;
+  }
+
   private onKey(event: KeyboardEvent, count: number): void {
     const last = count - 1;
     const now = this.active;
@@ -108,119 +168,158 @@ export class KpiTrend extends KpiElement {
     const n = series.length;
     const width = Math.max(160, this.width - 2);
     const height = Math.max(80, this.height);
-    const innerW = width - MARGIN.left - MARGIN.right;
-    const step = n > 1 ? innerW / (n - 1) : 0;
-    const x = (i: number) => MARGIN.left + (n > 1 ? i * step : innerW / 2);
+    const partial = series.at(-1)?.partial === true;
     const hasPrevious = r.compare !== null && series.some((p) => p.previous !== null);
-    const domain = niceExtent(
-      series.flatMap((p) => (hasPrevious ? [p.value, p.previous] : [p.value])),
+    const targets = bucketTargets(r);
+    const scale = r.metric.scale;
+    const extent = niceExtent(
+      [...series.flatMap((p) => (hasPrevious ? [p.value, p.previous] : [p.value])), ...(targets ?? [])],
       4,
-      [0],
+      scale ? [] : [0],
     ) ?? [0, 1];
+    // A KPI with bounds of its own (a 1–5 rating) is drawn within them, around its values.
+    const domain: [number, number] = scale ? [Math.max(extent[0], scale.min), Math.min(extent[1], scale.max)] : extent;
+    const yTicks = ticks(domain[0], domain[1], 4);
+    const tick = tickFormat(r, locale);
+    // The y-axis is as wide as its longest label (ru writes "1,25 тыс. $").
+    const left = Math.max(28, Math.ceil(Math.max(...yTicks.map((t) => textWidth(tick(t))))) + 10);
+    const right = width - MARGIN.right;
+    const innerW = right - left;
+    const step = n > 1 ? innerW / (n - 1) : 0;
+    const x = (i: number) => left + (n > 1 ? i * step : innerW / 2);
     const y = linearScale(domain, [height - MARGIN.bottom, MARGIN.top]);
-    const current: Point[] = series.map((p, i) => [x(i), p.value === null ? null : y(p.value)]);
-    const previous: Point[] = series.map((p, i) => [x(i), p.previous === null ? null : y(p.previous)]);
-    // The trend shows points of the series, which a result carries unformatted. The y-axis has a
-    // narrow margin, so its ticks take short forms ($1.2K).
+    const at = (v: number | null): number | null => (v === null ? null : y(v));
+    const current = seriesShape(
+      series.map((p, i) => [x(i), at(p.value)]),
+      partial,
+    );
+    const previous = seriesShape(
+      series.map((p, i) => [x(i), at(p.previous)]),
+      false,
+    );
+    // The area stands on zero, or on the axis's bottom when every value is above zero.
+    const base = y(Math.min(domain[1], Math.max(domain[0], 0)));
+    const targetLine: Point[] | null = !targets
+      ? null
+      : new Set(targets).size === 1
+        ? [
+            [left, y(targets[0]!)],
+            [right, y(targets[0]!)],
+          ]
+        : targets.map((t, i) => [x(i), y(t)]);
     const fmt = valueFormat(r, locale);
-    const compact = valueFormat(r, locale, true);
-    const bucket = (start: string, style: "short" | "long") => formatBucket(start, grain, tz, locale, style);
+    const bucket = (p: SeriesPoint, style: "short" | "long") =>
+      formatBucket(p.start, grain, tz, locale, style) +
+      (style === "long" && p.partial ? ` (${IN_PROGRESS[catalogLocale(locale)]})` : "");
     const maxTicks = Math.max(2, Math.floor(innerW / 72));
     const every = Math.max(1, Math.ceil(n / maxTicks));
     const xTicks = series.map((_, i) => i).filter((i) => i % every === 0);
+    // The first and last labels stay above the plot rather than overhang its ends.
+    const anchor = (i: number) => (n < 2 ? "middle" : i === 0 ? "start" : i === n - 1 ? "end" : "middle");
     const label = this.labelOf(r);
     const active = this.active;
     const point = active !== undefined ? series[active] : undefined;
-    const left = active !== undefined ? (x(active) / width) * 100 : 0;
+    const activeY = active !== undefined ? at(series[active]!.value) : null;
     const previousLabel = text("previous", locale);
     const currentLabel = text("current", locale);
+    const targetLabel = text("target", locale);
     const pointText = point
-      ? `${bucket(point.start, "long")}: ${currentLabel} ${fmt(point.value)}` +
-        (hasPrevious ? `, ${previousLabel} ${fmt(point.previous)}` : "")
+      ? `${bucket(point, "long")}: ${currentLabel} ${fmt(point.value)}` +
+        (hasPrevious ? `, ${previousLabel} ${fmt(point.previous)}` : "") +
+        (targets ? `, ${targetLabel} ${fmt(targets[active!]!)}` : "")
       : "";
-    const tooltipAt = `inset-inline-start: clamp(0%, calc(${left}% - 4rem), calc(100% - 8rem))`;
+    // Beside the point, on the side with more room, so that it never covers the y-axis or leaves the plot.
+    const px = active !== undefined ? (x(active) / width) * 100 : 0;
+    const tooltipAt = px <= 50 ? `left: calc(${px}% + 8px)` : `right: calc(${100 - px}% + 8px)`;
     return html`<div part="base" class="base">
       <div class="header">
-        <span part="label" class="label" id="label">${label}</span>
+        <span part="label" class="label" id="label" title=${label}>${label}</span>
         <span class="legend" aria-hidden="true">
           <span class="key">${currentLabel}</span
-          >${hasPrevious ? html`<span class="key previous">${previousLabel}</span>` : nothing}
+          >${hasPrevious ? html`<span class="key previous">${previousLabel}</span>` : nothing}${
+            targets ? html`<span class="key target">${targetLabel}</span>` : nothing
+          }
         </span>
         ${this.renderStale()}
       </div>
       <div
         part="plot"
-        class="plot"
+        class="plot chart"
         tabindex="0"
         role="group"
         aria-labelledby="label"
         aria-describedby="point"
         @keydown=${(e: KeyboardEvent) => this.onKey(e, n)}
-        @pointermove=${(e: PointerEvent) => this.onPointer(e, n, MARGIN.left, step)}
+        @pointermove=${(e: PointerEvent) => this.onPointer(e, n, left, step)}
         @pointerleave=${() => (this.active = undefined)}
         @blur=${() => (this.active = undefined)}
       >
         <svg viewBox="0 0 ${width} ${height}" height=${height} aria-hidden="true" focusable="false">
-          ${ticks(domain[0], domain[1], 4).map(
-            (t) => svg`<line class="grid" x1=${MARGIN.left} x2=${width - MARGIN.right} y1=${y(t)} y2=${y(t)}></line>
-              <text class="tick" x=${MARGIN.left - 6} y=${y(t)} dy="0.32em" text-anchor="end">${compact(t)}</text>`,
+          ${bandsOf(domain[0], domain[1], r.metric.better, r.metric.thresholds).map(
+            (b) =>
+              svg`<rect class="band band-${b.status}" x=${left} width=${innerW} y=${y(b.to)}
+                height=${y(b.from) - y(b.to)}></rect>`,
           )}
+          ${yTicks.map(
+            (t) => svg`<line class="grid" x1=${left} x2=${right} y1=${y(t)} y2=${y(t)}></line>
+              <text class="tick" x=${left - 6} y=${y(t)} dy="0.32em" text-anchor="end">${tick(t)}</text>`,
+          )}
+          ${domain[0] < 0 ? svg`<line class="zero" x1=${left} x2=${right} y1=${base} y2=${base}></line>` : nothing}
           ${xTicks.map(
             (i) =>
-              svg`<text class="tick" x=${x(i)} y=${height - 6} text-anchor="middle"
-                >${bucket(series[i]!.start, "short")}</text
+              svg`<text class="tick" x=${x(i)} y=${height - 6} text-anchor=${anchor(i)}
+                >${bucket(series[i]!, "short")}</text
               >`,
           )}
-          ${hasPrevious ? svg`<path class="previous-line" d=${linePath(previous)}></path>` : nothing}
-          <path class="area" d=${areaPath(current, y(Math.max(domain[0], 0)))}></path>
-          <path class="line" d=${linePath(current)}></path>
+          ${targetLine ? svg`<path class="target-line" d=${linePath(targetLine)}></path>` : nothing}
+          ${hasPrevious ? svg`<path class="previous-line" d=${linePath(previous.line)}></path>` : nothing}
+          <path class="area" d=${areaPath(current.line, base)}></path>
+          <path class="line" d=${linePath(current.line)}></path>
+          ${current.partial.length ? svg`<path class="line partial" d=${linePath(current.partial)}></path>` : nothing}
+          ${current.marks.map(([cx, cy]) => svg`<circle class="mark" cx=${cx} cy=${cy} r="2.5"></circle>`)}
           ${
             active !== undefined
-              ? svg`<line
-                  class="cursor"
-                  x1=${x(active)}
-                  x2=${x(active)}
-                  y1=${MARGIN.top}
-                  y2=${height - MARGIN.bottom}
+              ? svg`<line class="cursor" x1=${x(active)} x2=${x(active)} y1=${MARGIN.top} y2=${height - MARGIN.bottom}
                 ></line>
-                ${
-                  current[active]![1] !== null
-                    ? svg`<circle class="dot" cx=${x(active)} cy=${current[active]![1]!} r="4"></circle>`
-                    : nothing
-                }`
+                ${activeY !== null ? svg`<circle class="dot" cx=${x(active)} cy=${activeY} r="4"></circle>` : nothing}`
               : nothing
           }
         </svg>
         ${
           point
             ? html`<div part="tooltip" class="tooltip" style=${tooltipAt}>
-              <div class="date">${bucket(point.start, "long")}</div>
+              <div class="date">${bucket(point, "long")}</div>
               <div>${currentLabel}: <strong>${fmt(point.value)}</strong></div>
               ${hasPrevious ? html`<div>${previousLabel}: <strong>${fmt(point.previous)}</strong></div>` : nothing}
+              ${targets ? html`<div>${targetLabel}: <strong>${fmt(targets[active!]!)}</strong></div>` : nothing}
             </div>`
             : nothing
         }
       </div>
       <span id="point" class="visually-hidden" aria-live="polite">${pointText}</span>
-      <table class="visually-hidden">
-        <caption>${label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${text("date", locale)}</th>
-            <th scope="col">${currentLabel}</th>
-            ${hasPrevious ? html`<th scope="col">${previousLabel}</th>` : nothing}
-          </tr>
-        </thead>
-        <tbody>
-          ${series.map(
-            (p) => html`<tr>
-              <th scope="row">${bucket(p.start, "long")}</th>
-              <td>${fmt(p.value)}</td>
-              ${hasPrevious ? html`<td>${fmt(p.previous)}</td>` : nothing}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
+      <div class="visually-hidden">
+        <table>
+          <caption>${label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${text("date", locale)}</th>
+              <th scope="col">${currentLabel}</th>
+              ${hasPrevious ? html`<th scope="col">${previousLabel}</th>` : nothing}
+              ${targets ? html`<th scope="col">${targetLabel}</th>` : nothing}
+            </tr>
+          </thead>
+          <tbody>
+            ${series.map(
+              (p, i) => html`<tr>
+                <th scope="row">${bucket(p, "long")}</th>
+                <td>${fmt(p.value)}</td>
+                ${hasPrevious ? html`<td>${fmt(p.previous)}</td>` : nothing}
+                ${targets ? html`<td>${fmt(targets[i]!)}</td>` : nothing}
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
     </div>`;
   }
 }
