@@ -35,7 +35,9 @@ export function rateLimit(limits: RateLimits, now: () => number = Date.now): Mid
     } else {
       buckets.delete(key); // re-inserted below: the map stays in least-recently-used order
     }
-    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((t - bucket.at) / 1000) * limit.perSecond);
+    // A clock that steps back (NTP, a test's) refills nothing rather than draining the bucket below zero.
+    const elapsed = Math.max(0, t - bucket.at);
+    bucket.tokens = Math.min(limit.burst, bucket.tokens + (elapsed / 1000) * limit.perSecond);
     bucket.at = t;
     buckets.set(key, bucket);
     if (bucket.tokens < 1) {
