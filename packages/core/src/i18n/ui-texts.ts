@@ -59,6 +59,8 @@ export const uiTexts = {
     "zh-Hans": "目标达成率",
     "zh-Hant": "目標達成率",
   },
+  // Said after the date of a bucket still running at `now`.
+  so_far: { en: "so far", ru: "неполные данные", ms: "setakat ini", "zh-Hans": "截至目前", "zh-Hant": "截至目前" },
   // The pace of a running period: where it heads by its last day, and whether that meets the target.
   on_pace: {
     en: "On pace for {value} by {date}",

@@ -28,6 +28,11 @@ export const resultSchema = z.object({
     currency: z.string().optional(),
     better: z.enum(DIRECTIONS),
     version: z.number().int(),
+    /**
+     * Whether its values add up: a range's value is the sum of its buckets' (sums and counts), so a
+     * target pro-rates over the buckets and a pace projects it. Absent in a hand-made result: a rate.
+     */
+    additive: z.boolean().optional(),
     /** The values the KPI can take, where it has bounds of its own (a 1–5 rating). */
     scale: z.object({ min: z.number(), max: z.number() }).optional(),
     /** The thresholds the status came from (those of a filtered dimension value, if it has its own). */

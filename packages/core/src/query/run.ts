@@ -364,6 +364,7 @@ export function planQuery(q: Query, options: RunOptions): PreparedQuery {
           ...(currency ? { currency } : {}),
           better: def.better,
           version: def.version,
+          additive: metric.additive,
           ...(def.scale ? { scale: def.scale } : {}),
           ...(thresholds
             ? {

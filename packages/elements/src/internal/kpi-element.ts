@@ -377,7 +377,7 @@ export abstract class KpiElement extends KpiConfigElement {
   protected renderError(error: KpiRequestError | SetupError): TemplateResult {
     const locale = this.effectiveLocale;
     return html`<div part="base" class="base error" role="alert">
-      ${this.label ? html`<span part="label" class="label">${this.label}</span>` : nothing}
+      ${this.label ? html`<span part="label" class="label" title=${this.label}>${this.label}</span>` : nothing}
       <p class="message" part="error">${text(error.retryable ? "error_temporary" : "error_unavailable", locale)}</p>
       ${
         error.retryable && this.data === undefined
@@ -389,7 +389,7 @@ export abstract class KpiElement extends KpiConfigElement {
 
   protected renderEmpty(result: Result): TemplateResult {
     return html`<div part="base" class="base empty">
-      <span part="label" class="label">${this.labelOf(result)}</span>
+      <span part="label" class="label" title=${this.labelOf(result)}>${this.labelOf(result)}</span>
       <p class="message" part="empty">${text("no_data", this.effectiveLocale)}</p>
     </div>`;
   }

@@ -9,12 +9,8 @@ export function shownValue(result: Result, locale: string): string {
   return result.formatted.value ?? text("not_available", locale);
 }
 
-/**
- * Formats other numbers of the result's KPI like its value: `compact` for short forms on axes
- * (12.3K), where a rating's "/5" would only repeat itself tick after tick.
- */
-export function valueFormat(result: Result, locale: string, compact = false): (value: number | null) => string {
+/** Formats other numbers of the result's KPI like its value (axes have their own: scale.ts's tickFormat). */
+export function valueFormat(result: Result, locale: string): (value: number | null) => string {
   const { unit, currency, scale } = result.metric;
-  const options = { unit, locale, currency, compact, scale: compact ? undefined : scale };
-  return (value) => formatValue(value, options) ?? text("not_available", locale);
+  return (value) => formatValue(value, { unit, locale, currency, scale }) ?? text("not_available", locale);
 }

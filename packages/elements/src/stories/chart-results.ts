@@ -39,7 +39,7 @@ const revenueTotal = revenueDays.reduce((a, b) => a + b, 0);
 
 /** Revenue by day against its month's target (pro-rated per day), today still running. */
 export const revenueWithTarget: Result = {
-  ...days({ id: "revenue", label: "Revenue", unit: "currency", currency: "USD" }, revenueDays, {
+  ...days({ id: "revenue", label: "Revenue", unit: "currency", currency: "USD", additive: true }, revenueDays, {
     value: revenueTotal,
     target: { value: 165_000, attainment: revenueTotal / 165_000 },
   }),

@@ -51,7 +51,15 @@ export const emptyResult: Result = result(null, null, null, []);
 
 /** Revenue halfway through November, heading for less than its target. */
 export const paceResult: Result = {
-  metric: { id: "revenue", label: "Revenue", unit: "currency", currency: "USD", better: "up", version: 1 },
+  metric: {
+    id: "revenue",
+    label: "Revenue",
+    unit: "currency",
+    currency: "USD",
+    better: "up",
+    version: 1,
+    additive: true,
+  },
   range: { start: "2026-11-01T00:00:00+00:00", end: "2026-11-16T00:00:00+00:00", tz: "UTC", grain: "day" },
   compare: { kind: "previous_period", start: "2026-10-17T00:00:00+00:00", end: "2026-11-01T00:00:00+00:00" },
   value: 48_200,

@@ -202,7 +202,7 @@ export class KpiBreakdown extends KpiElement {
     };
     return html`<div part="base" class="base">
       <div class="header">
-        <span part="label" class="label" id="label">${title}</span>
+        <span part="label" class="label" id="label" title=${title}>${title}</span>
         <span part="total" class="total">${r.formatted.value ?? text("not_available", locale)}</span>
       </div>
       ${

@@ -1,9 +1,6 @@
 import { css } from "lit";
 
 export const cardStyles = css`
-  .base {
-    min-block-size: 100%;
-  }
   .value {
     /* As large as the card's width allows for this many characters (--_chars, set by the card; a
        digit is about 0.6 em wide), so that $60.00 is big and $123,456,789.12 still fits. */

@@ -100,7 +100,7 @@ export class KpiCard extends KpiElement {
       : nothing;
     return html`<article part="base" class="base" aria-label=${label}>
       <div class="header">
-        <span part="label" class="label">${label}</span>
+        <span part="label" class="label" title=${label}>${label}</span>
         ${status}
       </div>
       <div part="value" class="value" style="--_chars: ${shown.length}">${shown}</div>

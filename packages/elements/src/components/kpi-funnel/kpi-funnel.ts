@@ -122,7 +122,7 @@ export class KpiFunnel extends KpiElement {
       text(key, locale).replace(`{${name}}`, value);
     return html`<div part="base" class="base">
       <div class="header">
-        <span part="label" class="label" id="label">${this.labelOf()}</span>
+        <span part="label" class="label" id="label" title=${this.labelOf()}>${this.labelOf()}</span>
         ${this.renderStale()}
       </div>
       <ol part="steps" class="steps" aria-labelledby="label">

@@ -180,9 +180,9 @@ describe("<kpi-trend>", () => {
   });
 
   it("pro-rates an additive KPI's target over its buckets by their days", async () => {
-    // Revenue 180 in three days, its value the sum of theirs: the range's target of 300 is 100 a day.
+    // Revenue 180 in three days, additive: the range's target of 300 is 100 a day.
     const revenue = {
-      metric: { id: "revenue", label: "Revenue", unit: "currency" as const },
+      metric: { id: "revenue", label: "Revenue", unit: "currency" as const, additive: true },
       value: 180,
       target: { value: 300, attainment: 0.6 },
     };
@@ -193,7 +193,7 @@ describe("<kpi-trend>", () => {
     expect(el.shadowRoot!.querySelector("tbody tr td:last-child")!.textContent).to.equal("$100.00");
     // By month, a month's share is its days' (January 31, February 28, March 31 of 90).
     const months = result({
-      metric: { id: "revenue", label: "Revenue", unit: "currency" },
+      metric: { id: "revenue", label: "Revenue", unit: "currency", additive: true },
       range: { start: "2026-01-01T00:00:00+00:00", end: "2026-04-01T00:00:00+00:00", tz: "UTC", grain: "month" },
       value: 90,
       series: ["01", "02", "03"].map((m) => ({ start: `2026-${m}-01T00:00:00+00:00`, value: 30, previous: null })),
@@ -202,13 +202,6 @@ describe("<kpi-trend>", () => {
     expect(bucketTargets(months)).to.deep.equal([310, 280, 310]);
     // Average order value is no sum of its days: its target holds in each.
     expect(bucketTargets(result({ target: { value: 70, attainment: 0.86 } }))).to.deep.equal([70, 70, 70]);
-    // Nor is an average known on one day only, though it equals the sum of the days.
-    const oneDay = result({
-      target: { value: 70, attainment: 0.86 },
-      series: [40, null, null].map((value, i) => ({ start: day(i), value, previous: null })),
-      value: 40,
-    });
-    expect(bucketTargets(oneDay)).to.deep.equal([70, 70, 70]);
     expect(bucketTargets(result())).to.be.null;
   });
 

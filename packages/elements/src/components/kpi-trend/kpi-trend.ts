@@ -1,4 +1,4 @@
-import { catalogLocale, type Result, type SeriesPoint } from "@kpikit/core";
+import type { Result, SeriesPoint } from "@kpikit/core";
 import { ticks } from "d3-array";
 import { html, nothing, type PropertyDeclarations, type PropertyValues, svg, type TemplateResult } from "lit";
 import { formatBucket } from "../../internal/dates.js";
@@ -14,40 +14,19 @@ import { trendStyles } from "./kpi-trend.styles.js";
 const MARGIN = { top: 8, right: 12, bottom: 24 };
 const DAY = 86_400_000;
 
-// Said after the date of a bucket still running at `now`. These words belong with core's uiTexts;
-// until they are there, they are here, in the same five locales.
-const IN_PROGRESS: Record<string, string> = {
-  en: "so far",
-  ru: "неполные данные",
-  ms: "setakat ini",
-  "zh-Hans": "截至目前",
-  "zh-Hant": "截至目前",
-};
-
 /** About how wide a tick label is at 11px: CJK characters are square, the rest about 0.6 em. */
 const textWidth = (s: string) => [...s].reduce((w, c) => w + (c >= "\u2e80" ? 11 : 6.6), 0);
 
 /**
  * Each bucket's target, or null without one. A rate's target holds in every bucket. An additive
  * KPI's target of the range is its days' targets summed (data-model.md), so a bucket's is the
- * range's pro-rated by the bucket's share of the range's days (hours for an hourly series). The
- * result does not say which KPIs are additive: one with a pace is; otherwise a sum or count whose
- * value is the sum of its buckets is (revenue), where an average is not (average order value). An
- * average known in one bucket only equals that sum too, but its other buckets are null where a
- * sum's are 0: two known buckets at least, then.
+ * range's pro-rated by the bucket's share of the range's days (hours for an hourly series).
  */
 export function bucketTargets(r: Result): number[] | null {
   const target = r.target?.value;
   if (target === undefined) return null;
-  const { series, range, metric, value } = r;
-  const sum = series.reduce((a, p) => a + (p.value ?? 0), 0);
-  const additive =
-    r.pace != null ||
-    ((metric.unit === "currency" || metric.unit === "count") &&
-      value !== null &&
-      series.filter((p) => p.value !== null).length > 1 &&
-      Math.abs(sum - value) <= 1e-9 * Math.max(1, Math.abs(value)));
-  if (!additive) return series.map(() => target);
+  const { series, range } = r;
+  if (!r.metric.additive) return series.map(() => target);
   // A day across a DST change is still one day.
   const spans = series.map((p, i) => {
     const ms = Date.parse(series[i + 1]?.start ?? range.end) - Date.parse(p.start);
@@ -210,7 +189,7 @@ export class KpiTrend extends KpiElement {
     const fmt = valueFormat(r, locale);
     const bucket = (p: SeriesPoint, style: "short" | "long") =>
       formatBucket(p.start, grain, tz, locale, style) +
-      (style === "long" && p.partial ? ` (${IN_PROGRESS[catalogLocale(locale)]})` : "");
+      (style === "long" && p.partial ? ` (${text("so_far", locale)})` : "");
     const maxTicks = Math.max(2, Math.floor(innerW / 72));
     const every = Math.max(1, Math.ceil(n / maxTicks));
     const xTicks = series.map((_, i) => i).filter((i) => i % every === 0);
