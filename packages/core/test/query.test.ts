@@ -29,7 +29,10 @@ for (const [name, engine] of bothEngines(fixture)) {
         currency: "USD",
         better: "up",
         version: 1,
+        // An average: its values do not add up over the days.
+        additive: false,
       });
+      expect((await run({ metric: "revenue", range: RANGE })).metric.additive).toBe(true);
       expect(r.range).toEqual({
         start: "2026-03-01T00:00:00+00:00",
         end: "2026-03-08T00:00:00+00:00",
