@@ -53,7 +53,10 @@ for (const [name, engine] of bothEngines(fixture)) {
         value: "$80.00",
         change: "+33.3%",
         changes: { relative: "+33.3%", absolute: "+$20.00", points: null },
+        pace: null,
       });
+      // A past week runs towards no end: no pace.
+      expect(r.pace).toBeNull();
       expect(r.target).toBeNull();
       expect(r.status).toBeNull();
       expect(r.breakdown).toBeUndefined();
