@@ -1,7 +1,5 @@
 // SVG paths for lines, areas and gauge rings. d3-shape's generators would add about 5 KB gzip
-// (curves, symbols, stacks) for paths this simple: polylines are written directly, and only the
-// arcs, whose SVG syntax is easy to get wrong, go through d3-path.
-import { path } from "d3-path";
+// (curves, symbols, stacks), and d3-path 1 KB, for paths this simple: they are written directly.
 
 /** [x, y] with y null where there is no value: the line breaks there. */
 export type Point = readonly [x: number, y: number | null];
@@ -39,16 +37,16 @@ export function areaPath(points: readonly Point[], y0: number): string {
 
 /**
  * A ring segment centred on the origin from angle a0 to a1 (radians, clockwise from 12 o'clock,
- * as d3-shape's arc measures them).
+ * as d3-shape's arc measures them), less than a full turn.
  */
 export function ringPath(inner: number, outer: number, a0: number, a1: number): string {
   if (a1 <= a0) return "";
-  const p = path();
-  // d3-path measures angles from 3 o'clock; ours start at 12.
-  const s = a0 - Math.PI / 2;
-  const e = a1 - Math.PI / 2;
-  p.arc(0, 0, outer, s, e);
-  p.arc(0, 0, inner, e, s, true);
-  p.closePath();
-  return p.toString();
+  // SVG's y axis points down: clockwise from 12 o'clock is (r sin a, −r cos a), and an arc drawn
+  // clockwise has sweep flag 1.
+  const at = (r: number, a: number) => to([r * Math.sin(a), -r * Math.cos(a)]);
+  const large = a1 - a0 > Math.PI ? 1 : 0;
+  return (
+    `M${at(outer, a0)}A${outer},${outer},0,${large},1,${at(outer, a1)}` +
+    `L${at(inner, a1)}A${inner},${inner},0,${large},0,${at(inner, a0)}Z`
+  );
 }

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from "@open-wc/testing";
 import "../../index.js";
 import { next, pageErrors, part, result, testApi, uniqueNow, WEEK } from "../../../test/support.js";
+import { ringPath } from "../../internal/paths.js";
 import { bandsOf, type KpiGauge } from "./kpi-gauge.js";
 
 afterEach(() => expect(pageErrors()).to.deep.equal([]));
@@ -49,7 +50,7 @@ describe("<kpi-gauge>", () => {
     // 60 on 50..90 is a quarter of the 240° sweep: the fill runs from -120° to -60°, on radius 92
     // from (92·sin −120°, −92·cos −120°) = (−79.67, 46) to (−79.67, −46).
     const fill = el.shadowRoot!.querySelector(".fill")!.getAttribute("d")!;
-    expect(fill).to.match(/^M-79\.67\d*,45\.99\d*A92,92,0,0,1,-79\.67\d*,-46\.0/);
+    expect(fill).to.match(/^M-79\.67,46A92,92,0,0,1,-79\.67,-46L/);
     expect(el.shadowRoot!.querySelector(".target-mark")).to.exist;
   });
 
@@ -103,6 +104,34 @@ describe("<kpi-gauge>", () => {
       html`<kpi-gauge .data=${result({ metric: { unit: "percent", label: "Growth" }, value: 1.4 })}></kpi-gauge>`,
     );
     expect(Number(growth.shadowRoot!.querySelector("[role=meter]")!.getAttribute("aria-valuemax"))).to.be.above(1.4);
+  });
+
+  it("draws a ring segment that covers exactly its angles, short and long (past half a turn)", async () => {
+    const svgNs = "http://www.w3.org/2000/svg";
+    const host = document.createElementNS(svgNs, "svg");
+    document.body.append(host);
+    const shape = document.createElementNS(svgNs, "path");
+    host.append(shape);
+    const deg = (d: number) => (d * Math.PI) / 180;
+    // A point at the ring's middle radius, at an angle clockwise from 12 o'clock.
+    const mid = (d: number) =>
+      Object.assign(host.createSVGPoint(), { x: 82 * Math.sin(deg(d)), y: -82 * Math.cos(deg(d)) });
+    for (const [from, to] of [
+      [-120, -30],
+      [-120, 120],
+      [10, 200],
+    ]) {
+      shape.setAttribute("d", ringPath(72, 92, deg(from!), deg(to!)));
+      const inside = [from! + 2, (from! + to!) / 2, to! - 2].map((d) => shape.isPointInFill(mid(d)));
+      const outside = [from! - 2, to! + 2].map((d) => shape.isPointInFill(mid(d)));
+      expect([from, to, inside, outside]).to.deep.equal([from, to, [true, true, true], [false, false]]);
+      // Neither inside the hole nor beyond the outer edge.
+      const half = deg((from! + to!) / 2);
+      const at = (r: number) => Object.assign(host.createSVGPoint(), { x: r * Math.sin(half), y: -r * Math.cos(half) });
+      expect([shape.isPointInFill(at(70)), shape.isPointInFill(at(94))]).to.deep.equal([false, false]);
+    }
+    expect(ringPath(72, 92, 1, 1)).to.equal("");
+    host.remove();
   });
 
   it("draws bands from thresholds, for up- and down-is-better KPIs", async () => {
