@@ -19,7 +19,7 @@ interface Catalog {
 }
 
 const HEADLINE = ["revenue", "orders", "aov", "conversion_rate", "new_customers"];
-const FUNNEL = ["sessions", "orders", "new_customers"];
+const FUNNEL = ["sessions", "cart_sessions", "orders"];
 /** Rates and the targets this shop holds them to (in the KPI's unit: 0.95 is 95 %). */
 const TARGETS: readonly (readonly [string, number])[] = [
   ["sales_target_attainment", 1],
