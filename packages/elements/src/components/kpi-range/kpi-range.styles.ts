@@ -1,6 +1,12 @@
 import { css } from "lit";
 
 export const rangeStyles = css`
+  /* A container of its own width (the theme's container-type) has no width from its content: in a
+     page's flex row it would shrink to nothing, so it asks for a share of the row. */
+  :host {
+    flex: 1 1 22rem;
+    min-inline-size: min(100%, 16rem);
+  }
   .bar {
     display: flex;
     flex-wrap: wrap;

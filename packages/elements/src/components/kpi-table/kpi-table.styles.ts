@@ -61,7 +61,8 @@ export const tableStyles = css`
   }
   .value {
     font-weight: 600;
-    overflow-wrap: anywhere;
+    /* "50 min" and "$1,234.50" on one line: the KPI's name wraps instead. */
+    white-space: nowrap;
   }
   .delta {
     font-weight: 600;

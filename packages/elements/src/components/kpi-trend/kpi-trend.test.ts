@@ -200,6 +200,20 @@ describe("<kpi-trend>", () => {
       target: { value: 900, attainment: 0.1 },
     });
     expect(bucketTargets(months)).to.deep.equal([310, 280, 310]);
+    // Today at noon: the range's target of 250 counts 2.5 days, and today's line aims at a whole day.
+    const running = result({
+      metric: { id: "revenue", label: "Revenue", unit: "currency", additive: true },
+      range: { start: "2026-03-01T00:00:00+00:00", end: "2026-03-03T12:00:00+00:00", tz: "UTC", grain: "day" },
+      value: 90,
+      series: ["01", "02", "03"].map((d) => ({
+        start: `2026-03-${d}T00:00:00+00:00`,
+        value: 30,
+        previous: null,
+        ...(d === "03" ? { partial: true as const } : {}),
+      })),
+      target: { value: 250, attainment: 0.36 },
+    });
+    expect(bucketTargets(running)).to.deep.equal([100, 100, 100]);
     // Average order value is no sum of its days: its target holds in each.
     expect(bucketTargets(result({ target: { value: 70, attainment: 0.86 } }))).to.deep.equal([70, 70, 70]);
     expect(bucketTargets(result())).to.be.null;

@@ -27,13 +27,27 @@ export function bucketTargets(r: Result): number[] | null {
   if (target === undefined) return null;
   const { series, range } = r;
   if (!r.metric.additive) return series.map(() => target);
-  // A day across a DST change is still one day.
+  // The range's target counts its days as core pro-rates it: a day across a DST change is still
+  // one day, and the day still running counts the part that has passed.
   const spans = series.map((p, i) => {
     const ms = Date.parse(series[i + 1]?.start ?? range.end) - Date.parse(p.start);
-    return range.grain === "hour" ? ms : Math.round(ms / DAY);
+    return range.grain === "hour" ? ms : p.partial ? ms / DAY : Math.round(ms / DAY);
   });
   const total = spans.reduce((a, b) => a + b, 0);
-  return spans.map((span) => (total > 0 ? (target * span) / total : target / series.length));
+  // A bucket still running is aimed at its whole period's target, not at the part that has passed
+  // (the line would drop to nothing at midnight).
+  const whole = series.map((p, i) => (p.partial ? naturalSpan(p.start, range.grain) : spans[i]!));
+  return whole.map((span) => (total > 0 ? (target * span) / total : target / series.length));
+}
+
+/** The days of a whole bucket from its start (ms for an hour), by the local date its start names. */
+function naturalSpan(start: string, grain: Result["range"]["grain"]): number {
+  if (grain === "hour") return 3_600_000;
+  if (grain === "day") return 1;
+  if (grain === "week") return 7;
+  const [year, month] = start.split("-").map(Number) as [number, number];
+  const months = grain === "month" ? 1 : grain === "quarter" ? 3 : 12;
+  return (Date.UTC(year, month - 1 + months) - Date.UTC(year, month - 1)) / DAY;
 }
 
 /**
