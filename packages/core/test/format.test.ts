@@ -2,7 +2,7 @@
 // out of their scale, rates changing in percentage points, and no ratio from a base of 0 or of the
 // other sign.
 import { describe, expect, it } from "vitest";
-import { changeOf, formatChanges, formatValue } from "../src/index.js";
+import { changeOf, defaultDelta, formatChanges, formatValue } from "../src/index.js";
 
 describe("values", () => {
   it("writes every percent with one decimal, so that 10 % and 9.4 % read alike side by side", () => {
@@ -47,8 +47,19 @@ describe("changes", () => {
       points: null,
     });
     expect(formatChanges(changeOf(3600, 5400), { unit: "duration" }).absolute).toBe("-30 min");
-    // A rating's change is a difference, not a rating.
+    // A rating's change is a difference, not a rating; a score's default change is that difference.
     expect(formatChanges(changeOf(4.4, 4.1), { unit: "score", scale: { min: 1, max: 5 } }).absolute).toBe("+0.3");
+    expect([defaultDelta("score"), defaultDelta("percent"), defaultDelta("currency")]).toEqual([
+      "absolute",
+      "points",
+      "relative",
+    ]);
+    // NPS from −10 to 23: +33 points, and no ratio across zero.
+    expect(formatChanges(changeOf(23, -10), { unit: "score", scale: { min: -100, max: 100 } })).toEqual({
+      relative: null,
+      absolute: "+33",
+      points: null,
+    });
   });
 
   it("has no ratio from a base of 0 or of the other sign, and keeps the absolute change", () => {

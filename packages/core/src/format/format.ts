@@ -116,10 +116,11 @@ export type DeltaKind = (typeof DELTAS)[number];
 
 /**
  * A rate that moves from 2.0 % to 2.4 % has changed by 0.4 percentage points, which a reader takes
- * in at once; "+20 %" of a percentage is read as 22 %. Counts, money and scores change in percent.
+ * in at once; "+20 %" of a percentage is read as 22 %. A score moves by its own points (CSAT +0.2,
+ * NPS −33: a percent of an NPS that crossed zero means nothing). Counts and money change in percent.
  */
 export function defaultDelta(unit: Unit): DeltaKind {
-  return unit === "percent" ? "points" : "relative";
+  return unit === "percent" ? "points" : unit === "score" ? "absolute" : "relative";
 }
 
 const POINTS: Record<Locale, (n: string) => string> = {
