@@ -72,7 +72,7 @@ export function createApp(options: AppOptions) {
   app.route("/v1/definitions", definitionRoutes(service));
   app.route("/v1/targets", targetRoutes(service));
   app.route("/v1/tokens", tokenRoutes(service));
-  app.route("/v1/settings", settingsRoutes(store, credentials));
+  app.route("/v1/settings", settingsRoutes(store, credentials, now));
   app.route("/v1/keys", keyRoutes(store, now, credentials));
 
   serveDocs(app, {

@@ -117,12 +117,13 @@ export function tokenRoutes(service: KpiService) {
   return router;
 }
 
-export function settingsRoutes(store: Store, credentials: CredentialCache) {
+/** `now` dates the change. */
+export function settingsRoutes(store: Store, credentials: CredentialCache, now: () => number) {
   const router = resource();
   router.openapi(getSettings, (c) => c.json(c.get("auth").tenant, 200));
   router.openapi(checkedByHandler(router, putSettings), async (c) => {
     const patch = await bodyOf(c, settingsSchema);
-    const tenant = await store.updateTenant(c.get("auth").tenant.id, patch);
+    const tenant = await store.updateTenant(c.get("auth").tenant.id, patch, now());
     credentials.clear(); // cached credentials carry the tenant's settings
     return c.json(tenant, 200);
   });

@@ -86,7 +86,7 @@ async function store<F extends FactName>(c: Context<AppEnv>, db: Store, fact: F,
     throw new HttpProblem(413, `a batch may hold at most ${MAX_RECORDS} records; this one has ${raw.length}`);
   const { records, errors } = validateBatch(fact, raw, now);
   if (errors.length) throw rejected(errors, raw.length);
-  const result = await db.ingest(c.get("auth").tenant.id, fact, records);
+  const result = await db.ingest(c.get("auth").tenant.id, fact, records, now);
   return { fact, received: raw.length, ...result };
 }
 

@@ -3,7 +3,9 @@
 import {
   createMemoryEngine,
   type DefinitionInput,
+  factModels,
   type FactName,
+  factNames,
   type FactRecord,
   type FactSet,
   type MemoryEngine,
@@ -12,9 +14,11 @@ import {
 import { ChangeFeed } from "./change-feed.js";
 import {
   type ApiKey,
+  type DataFact,
   type DataPart,
   dataPartOf,
   type DataVersions,
+  type FactSummary,
   type IngestResult,
   type SigningKey,
   type Store,
@@ -27,8 +31,13 @@ interface TenantData {
   ids: Map<FactName, Set<string>>;
   definitions: Map<string, DefinitionInput>;
   versions: { data: number; parts: Partial<Record<DataPart, number>> };
+  /** When each part last changed, in epoch ms. */
+  changedAt: Partial<Record<DataPart, number>>;
   engine?: MemoryEngine;
 }
+
+/** A record's time (an ISO instant with any offset, or a date) as an ISO instant in UTC, or the date. */
+const normalTime = (value: string, kind: string) => (kind === "date" ? value : new Date(value).toISOString());
 
 export class MemoryStore implements Store {
   readonly kind = "memory";
@@ -45,8 +54,9 @@ export class MemoryStore implements Store {
     return d;
   }
 
-  private changed(d: TenantData, part: DataPart): void {
+  private changed(d: TenantData, part: DataPart, at: number): void {
     d.versions.parts[part] = ++d.versions.data;
+    d.changedAt[part] = at;
     d.engine = undefined;
     this.changes.emit(d.tenant.id);
   }
@@ -59,6 +69,7 @@ export class MemoryStore implements Store {
       ids: new Map(),
       definitions: new Map(),
       versions: { data: 0, parts: {} },
+      changedAt: {},
     });
   }
 
@@ -67,10 +78,10 @@ export class MemoryStore implements Store {
     return d && { ...d.tenant };
   }
 
-  async updateTenant(id: string, patch: Partial<Omit<Tenant, "id">>): Promise<Tenant> {
+  async updateTenant(id: string, patch: Partial<Omit<Tenant, "id">>, at = Date.now()): Promise<Tenant> {
     const d = this.data(id);
     d.tenant = { ...d.tenant, ...patch };
-    this.changed(d, "settings");
+    this.changed(d, "settings", at);
     return { ...d.tenant };
   }
 
@@ -113,6 +124,7 @@ export class MemoryStore implements Store {
     tenantId: string,
     fact: F,
     records: readonly FactRecord<F>[],
+    at = Date.now(),
   ): Promise<IngestResult> {
     const d = this.data(tenantId);
     let ids = d.ids.get(fact);
@@ -125,11 +137,11 @@ export class MemoryStore implements Store {
       fresh.push(structuredClone(r));
     }
     (d.facts as Record<string, unknown[]>)[fact] = [...((d.facts[fact] as unknown[] | undefined) ?? []), ...fresh];
-    this.changed(d, dataPartOf(fact));
+    this.changed(d, dataPartOf(fact), at);
     return { inserted: fresh.length, duplicates: records.length - fresh.length };
   }
 
-  async putTargets(tenantId: string, targets: readonly Target[]): Promise<IngestResult> {
+  async putTargets(tenantId: string, targets: readonly Target[], at = Date.now()): Promise<IngestResult> {
     const d = this.data(tenantId);
     const byId = new Map((d.facts.targets ?? []).map((t) => [t.id, t]));
     let inserted = 0;
@@ -138,13 +150,48 @@ export class MemoryStore implements Store {
       byId.set(t.id, { ...t });
     }
     d.facts.targets = [...byId.values()];
-    this.changed(d, "settings");
+    this.changed(d, "settings", at);
     return { inserted, duplicates: targets.length - inserted };
+  }
+
+  async listTargets(tenantId: string, metric?: string): Promise<Target[]> {
+    const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return (this.data(tenantId).facts.targets ?? [])
+      .filter((t) => metric === undefined || t.metric === metric)
+      .map((t) => ({ ...t }))
+      .sort((a, b) => order(a.metric, b.metric) || order(a.start, b.start) || order(a.id, b.id));
   }
 
   async versions(tenantId: string): Promise<DataVersions> {
     const { data, parts } = this.data(tenantId).versions;
     return { data, parts: { ...parts } };
+  }
+
+  async factsSummary(tenantId: string): Promise<FactSummary[]> {
+    const d = this.data(tenantId);
+    return factNames
+      .filter((f): f is DataFact => f !== "targets")
+      .map((fact) => {
+        const model = factModels[fact];
+        const kind = model.fields[model.time]!.kind;
+        const records = (d.facts[fact] ?? []) as Record<string, unknown>[];
+        let first: string | null = null;
+        let last: string | null = null;
+        for (const r of records) {
+          // ISO instants in UTC, and dates, compare as text in time order.
+          const t = normalTime(r[model.time] as string, kind);
+          if (first === null || t < first) first = t;
+          if (last === null || t > last) last = t;
+        }
+        const at = d.changedAt[fact];
+        return {
+          fact,
+          records: records.length,
+          first,
+          last,
+          lastIngestAt: at === undefined ? null : new Date(at).toISOString(),
+        };
+      });
   }
 
   engine(tenantId: string): MemoryEngine {
@@ -156,16 +203,16 @@ export class MemoryStore implements Store {
     return [...this.data(tenantId).definitions.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
-  async putDefinition(tenantId: string, definition: DefinitionInput): Promise<void> {
+  async putDefinition(tenantId: string, definition: DefinitionInput, at = Date.now()): Promise<void> {
     const d = this.data(tenantId);
     d.definitions.set(definition.id, structuredClone(definition));
-    this.changed(d, "settings");
+    this.changed(d, "settings", at);
   }
 
-  async deleteDefinition(tenantId: string, id: string): Promise<boolean> {
+  async deleteDefinition(tenantId: string, id: string, at = Date.now()): Promise<boolean> {
     const d = this.data(tenantId);
     const existed = d.definitions.delete(id);
-    this.changed(d, "settings");
+    this.changed(d, "settings", at);
     return existed;
   }
 

@@ -3,8 +3,11 @@
 import {
   catalog,
   type DefinitionInput,
+  factModels,
   type FactName,
+  factNames,
   type FactRecord,
+  isoDate,
   MetricRegistry,
   type Target,
 } from "@kpikit/core";
@@ -21,14 +24,17 @@ import {
   SqlEngine,
   type SqlDriver,
   type SqlStatement,
+  type TableSpec,
   tableSpecs,
 } from "@kpikit/core/sql";
 import { ChangeFeed } from "./change-feed.js";
 import {
   type ApiKey,
+  type DataFact,
   type DataPart,
   dataPartOf,
   type DataVersions,
+  type FactSummary,
   type IngestResult,
   type SigningKey,
   type Store,
@@ -47,11 +53,20 @@ function metaStatements(d: Dialect): string[] {
     `CREATE INDEX IF NOT EXISTS kpikit_keys_tenant ON kpikit_keys (tenant_id)`,
     `CREATE TABLE IF NOT EXISTS kpikit_signing_keys (kid ${text} PRIMARY KEY, tenant_id ${text} NOT NULL, ` +
       `secret ${text} NOT NULL, created_at ${text} NOT NULL, expires_at ${text})`,
+    // changed_at: when the part last changed, in epoch ms (see metaColumnsAdded).
     `CREATE TABLE IF NOT EXISTS kpikit_versions (tenant_id ${text} NOT NULL, part ${text} NOT NULL, version ` +
-      `${bigint} NOT NULL, PRIMARY KEY (tenant_id, part))`,
+      `${bigint} NOT NULL, changed_at ${bigint}, PRIMARY KEY (tenant_id, part))`,
     `CREATE TABLE IF NOT EXISTS kpikit_definitions (tenant_id ${text} NOT NULL, id ${text} NOT NULL, body ` +
       `${text} NOT NULL, PRIMARY KEY (tenant_id, id))`,
   ];
+}
+
+/**
+ * The columns the API's own tables gained after their first release, as their CREATE statements
+ * above have them: nullable, so that init can add them to a database made before them.
+ */
+function metaColumnsAdded(d: Dialect): Pick<TableSpec, "name" | "columns">[] {
+  return [{ name: "kpikit_versions", columns: [{ name: "changed_at", type: d.types.bigint, nullable: true }] }];
 }
 
 /** Every statement that creates a store's tables: core's fact tables, then the API's own. */
@@ -67,6 +82,9 @@ const tenantOf = (r: Record<string, unknown>): Tenant => ({
   publicMetrics: JSON.parse(String(r.public_metrics)) as string[],
   allowedOrigins: JSON.parse(String(r.allowed_origins)) as string[],
 });
+
+/** Epoch ms as an ISO instant in UTC. */
+const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
 
 const keyOf = (r: Record<string, unknown>): ApiKey => ({
   id: String(r.id),
@@ -85,6 +103,15 @@ const signingKeyOf = (r: Record<string, unknown>): SigningKey => ({
   createdAt: String(r.created_at),
   expiresAt: r.expires_at === null || r.expires_at === undefined ? null : String(r.expires_at),
 });
+
+/** Each fact the facts summary covers, its table, and the column and kind of the time that places it. */
+const SUMMARIZED = factNames
+  .filter((f): f is DataFact => f !== "targets")
+  .map((fact) => {
+    const model = factModels[fact];
+    const time = model.fields[model.time]!;
+    return { fact, table: model.table, column: time.column, kind: time.kind };
+  });
 
 /** The catalog's additive measures: every tenant's rollups keep these. */
 const catalogRollups = Rollups.of(MetricRegistry.of(catalog));
@@ -144,11 +171,14 @@ export class SqlStore implements Store {
       this.rolledUp.add(String(row.tenant_id));
   }
 
-  /** A database made by an earlier version lacks the columns added since (all nullable): they are added. */
+  /**
+   * A database made by an earlier version lacks the columns added since to core's tables and to the
+   * API's own (all nullable): they are added.
+   */
   private async addMissingColumns(): Promise<void> {
     const { dialect } = this.driver;
     const missing: string[] = [];
-    for (const table of tableSpecs(dialect)) {
+    for (const table of [...tableSpecs(dialect), ...metaColumnsAdded(dialect)]) {
       const have = new Set((await this.driver.all(dialect.columnsSql, [table.name])).map((r) => String(r.name)));
       for (const c of table.columns)
         if (c.nullable && !have.has(c.name)) missing.push(dialect.addColumn(table.name, c.name, c.type));
@@ -199,7 +229,7 @@ export class SqlStore implements Store {
     return row ? tenantOf(row) : undefined;
   }
 
-  async updateTenant(id: string, patch: Partial<Omit<Tenant, "id">>): Promise<Tenant> {
+  async updateTenant(id: string, patch: Partial<Omit<Tenant, "id">>, at = Date.now()): Promise<Tenant> {
     const current = await this.getTenant(id);
     if (!current) throw new Error(`no tenant ${id}`);
     const t = { ...current, ...patch };
@@ -211,7 +241,7 @@ export class SqlStore implements Store {
           `public_metrics = ${p(4)}, allowed_origins = ${p(5)} WHERE id = ${p(6)}`,
         params: [t.name, t.timeZone, t.currency, JSON.stringify(t.publicMetrics), JSON.stringify(t.allowedOrigins), id],
       },
-      ...this.bump(id, "settings"),
+      ...this.bump(id, "settings", at),
     ]);
     this.changes.emit(id);
     return t;
@@ -287,17 +317,21 @@ export class SqlStore implements Store {
     return batchInserts(rows, this.driver.dialect, this.driver.maxParams, conflict);
   }
 
-  /** Raises the tenant's data version, and records it as the one at which `part` last changed. */
-  private bump(tenantId: string, part: DataPart): SqlStatement[] {
+  /**
+   * Raises the tenant's data version, and records it as the one at which `part` last changed, `at`
+   * (epoch ms).
+   */
+  private bump(tenantId: string, part: DataPart, at: number): SqlStatement[] {
     const p = this.p;
     return [
       { sql: `UPDATE kpikit_tenants SET data_version = data_version + 1 WHERE id = ${p(1)}`, params: [tenantId] },
       {
+        // A parameter in a SELECT list has no type PostgreSQL can infer from the column it goes to.
         sql:
-          `INSERT INTO kpikit_versions (tenant_id, part, version) SELECT id, ${p(2)}, data_version FROM ` +
-          `kpikit_tenants WHERE id = ${p(1)} ON CONFLICT (tenant_id, part) DO UPDATE SET version = ` +
-          `excluded.version`,
-        params: [tenantId, part],
+          `INSERT INTO kpikit_versions (tenant_id, part, version, changed_at) SELECT id, ${p(2)}, data_version, ` +
+          `CAST(${p(3)} AS ${this.driver.dialect.types.bigint}) FROM kpikit_tenants WHERE id = ${p(1)} ` +
+          `ON CONFLICT (tenant_id, part) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at`,
+        params: [tenantId, part, at],
       },
     ];
   }
@@ -306,6 +340,7 @@ export class SqlStore implements Store {
     tenantId: string,
     fact: F,
     records: readonly FactRecord<F>[],
+    at = Date.now(),
   ): Promise<IngestResult> {
     if (records.length === 0) return { inserted: 0, duplicates: 0 };
     const { statements, counted } = ingestSql(fact, records, tenantId, this.driver.dialect, {
@@ -316,13 +351,17 @@ export class SqlStore implements Store {
     const stale = this.rollups
       ? []
       : [{ sql: `DELETE FROM rollup_versions WHERE tenant_id = ${this.p(1)}`, params: [tenantId] }];
-    const changed = await this.driver.transaction([...statements, ...stale, ...this.bump(tenantId, dataPartOf(fact))]);
+    const changed = await this.driver.transaction([
+      ...statements,
+      ...stale,
+      ...this.bump(tenantId, dataPartOf(fact), at),
+    ]);
     const inserted = changed.slice(0, counted).reduce((s, n) => s + n, 0);
     this.changes.emit(tenantId);
     return { inserted, duplicates: records.length - inserted };
   }
 
-  async putTargets(tenantId: string, targets: readonly Target[]): Promise<IngestResult> {
+  async putTargets(tenantId: string, targets: readonly Target[], at = Date.now()): Promise<IngestResult> {
     if (targets.length === 0) return { inserted: 0, duplicates: 0 };
     const p = this.p;
     // The last of a batch's targets with one id wins, as in the memory store; PostgreSQL also
@@ -342,7 +381,7 @@ export class SqlStore implements Store {
     const set = rows[0]!.columns.filter((c) => c !== "tenant_id" && c !== "id").map((c) => `${c} = excluded.${c}`);
     await this.driver.transaction([
       ...this.inserts(rows, `ON CONFLICT (tenant_id, id) DO UPDATE SET ${set.join(", ")}`),
-      ...this.bump(tenantId, "settings"),
+      ...this.bump(tenantId, "settings", at),
     ]);
     this.changes.emit(tenantId);
     const inserted = ids.filter((id) => !existing.has(id)).length;
@@ -358,6 +397,55 @@ export class SqlStore implements Store {
     const parts: Partial<Record<DataPart, number>> = {};
     for (const r of rows) if (r.part !== null) parts[r.part as DataPart] = Number(r.version);
     return { data: Number(rows[0]?.data_version ?? 0), parts };
+  }
+
+  async listTargets(tenantId: string, metric?: string): Promise<Target[]> {
+    const p = this.p;
+    const rows = await this.driver.all(
+      `SELECT id, metric, start_day, end_day, value FROM targets WHERE tenant_id = ${p(1)}` +
+        `${metric === undefined ? "" : ` AND metric = ${p(2)}`} ORDER BY ${this.binary("metric")}, start_day, ` +
+        `${this.binary("id")}`,
+      metric === undefined ? [tenantId] : [tenantId, metric],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      metric: String(r.metric),
+      start: isoDate(Number(r.start_day)),
+      end: isoDate(Number(r.end_day)),
+      value: Number(r.value),
+    }));
+  }
+
+  /**
+   * One statement of one row, four scalar subqueries per fact (D1 allows no compound SELECT of ten
+   * terms). Each fact's earliest and latest time are one seek each in the index on (tenant_id, its
+   * time), its last change one primary-key lookup; its count walks the tenant's entries of an index,
+   * reading no table row: at a million orders, about 30 ms on SQLite and 70 to 120 ms on PostgreSQL
+   * (measured on a busy two-core machine), and a few ms for a fact of thousands of records.
+   */
+  async factsSummary(tenantId: string): Promise<FactSummary[]> {
+    const p = this.p;
+    const columns = SUMMARIZED.flatMap(({ fact, table, column }, i) => {
+      const of = (what: string) => `(SELECT ${what} FROM ${table} WHERE tenant_id = ${p(1)})`;
+      return [
+        `${of("COUNT(*)")} AS records_${i}`,
+        `${of(`MIN(${column})`)} AS first_${i}`,
+        `${of(`MAX(${column})`)} AS last_${i}`,
+        `(SELECT changed_at FROM kpikit_versions WHERE tenant_id = ${p(1)} AND part = '${fact}') AS changed_${i}`,
+      ];
+    });
+    const [r] = (await this.driver.all(`SELECT ${columns.join(", ")}`, [tenantId])) as [Record<string, unknown>];
+    // Times are stored as epoch ms, dates as epoch days; MIN and MAX of no rows, and a part never
+    // changed, are NULL.
+    const time = (v: unknown, kind: string) =>
+      v === null || v === undefined ? null : kind === "date" ? isoDate(Number(v)) : iso(v);
+    return SUMMARIZED.map(({ fact, kind }, i) => ({
+      fact,
+      records: Number(r[`records_${i}`]),
+      first: time(r[`first_${i}`], kind),
+      last: time(r[`last_${i}`], kind),
+      lastIngestAt: time(r[`changed_${i}`], "timestamp"),
+    }));
   }
 
   engine(tenantId: string): SqlEngine {
@@ -387,7 +475,7 @@ export class SqlStore implements Store {
     return rows.map((r) => JSON.parse(String(r.body)) as DefinitionInput);
   }
 
-  async putDefinition(tenantId: string, definition: DefinitionInput): Promise<void> {
+  async putDefinition(tenantId: string, definition: DefinitionInput, at = Date.now()): Promise<void> {
     const p = this.p;
     await this.driver.transaction([
       {
@@ -396,16 +484,16 @@ export class SqlStore implements Store {
           `CONFLICT (tenant_id, id) DO UPDATE SET body = excluded.body`,
         params: [tenantId, definition.id, JSON.stringify(definition)],
       },
-      ...this.bump(tenantId, "settings"),
+      ...this.bump(tenantId, "settings", at),
     ]);
     this.changes.emit(tenantId);
   }
 
-  async deleteDefinition(tenantId: string, id: string): Promise<boolean> {
+  async deleteDefinition(tenantId: string, id: string, at = Date.now()): Promise<boolean> {
     const p = this.p;
     const [deleted] = await this.driver.transaction([
       { sql: `DELETE FROM kpikit_definitions WHERE tenant_id = ${p(1)} AND id = ${p(2)}`, params: [tenantId, id] },
-      ...this.bump(tenantId, "settings"),
+      ...this.bump(tenantId, "settings", at),
     ]);
     this.changes.emit(tenantId);
     return (deleted ?? 0) > 0;

@@ -61,6 +61,30 @@ export interface IngestResult {
   duplicates: number;
 }
 
+/**
+ * The facts a tenant sends through `POST /v1/events/:fact`, but targets: those are listed on their
+ * own (`GET /v1/targets`), and change with the settings.
+ */
+export type DataFact = Exclude<DataPart, "settings">;
+
+/** What a tenant has of one fact. */
+export interface FactSummary {
+  fact: DataFact;
+  records: number;
+  /**
+   * The fact's own time (orders' placedAt, sessions' startedAt, …) of its earliest and latest record:
+   * an ISO instant in UTC, or a date (YYYY-MM-DD) for a fact placed by date (adSpend); null without records.
+   */
+  first: string | null;
+  last: string | null;
+  /** When the tenant's records of this fact last changed (ISO, UTC); null if they never did. */
+  lastIngestAt: string | null;
+}
+
+/**
+ * Every method that changes a tenant's data takes `at`, the instant of the change in epoch ms
+ * (default: the current time), recorded as the time its part last changed: the API passes its clock.
+ */
 export interface Store {
   /** Creates the tables (idempotent). */
   init(): Promise<void>;
@@ -68,7 +92,7 @@ export interface Store {
 
   createTenant(tenant: Tenant): Promise<void>;
   getTenant(id: string): Promise<Tenant | undefined>;
-  updateTenant(id: string, patch: Partial<Omit<Tenant, "id">>): Promise<Tenant>;
+  updateTenant(id: string, patch: Partial<Omit<Tenant, "id">>, at?: number): Promise<Tenant>;
 
   /** Stores a key by the SHA-256 hash of its text; the text itself is never stored. */
   addKey(key: ApiKey, hash: string): Promise<void>;
@@ -87,11 +111,20 @@ export interface Store {
    * Records whose id the tenant already has are counted as duplicates and change nothing.
    * Resolves only once the batch is durable.
    */
-  ingest<F extends FactName>(tenantId: string, fact: F, records: readonly FactRecord<F>[]): Promise<IngestResult>;
+  ingest<F extends FactName>(
+    tenantId: string,
+    fact: F,
+    records: readonly FactRecord<F>[],
+    at?: number,
+  ): Promise<IngestResult>;
   /** Inserts or replaces targets by id (a target's value may be revised). */
-  putTargets(tenantId: string, targets: readonly Target[]): Promise<IngestResult>;
+  putTargets(tenantId: string, targets: readonly Target[], at?: number): Promise<IngestResult>;
+  /** The tenant's targets (of one KPI, if given), by KPI (in code-point order), then start, then id. */
+  listTargets(tenantId: string, metric?: string): Promise<Target[]>;
   /** The tenant's data version, and the one at which each part of its data last changed. */
   versions(tenantId: string): Promise<DataVersions>;
+  /** How many records of each fact the tenant has, over which times, and when they last changed. */
+  factsSummary(tenantId: string): Promise<FactSummary[]>;
 
   /** The engine that computes the tenant's KPIs. */
   engine(tenantId: string): Engine;
@@ -99,8 +132,8 @@ export interface Store {
   explain?(tenantId: string, query: unknown, options: RunOptions): SqlStatement;
 
   listDefinitions(tenantId: string): Promise<DefinitionInput[]>;
-  putDefinition(tenantId: string, definition: DefinitionInput): Promise<void>;
-  deleteDefinition(tenantId: string, id: string): Promise<boolean>;
+  putDefinition(tenantId: string, definition: DefinitionInput, at?: number): Promise<void>;
+  deleteDefinition(tenantId: string, id: string, at?: number): Promise<boolean>;
 
   /** Calls back after each change to the tenant's data in this process (for live streams). */
   onChange(tenantId: string, listener: () => void): () => void;
