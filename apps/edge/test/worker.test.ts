@@ -126,6 +126,46 @@ describe("the Worker on D1", () => {
     expect((await call("/v1/metrics/revenue?range=2026-03-01..2026-03-08", {}, tampered)).status).toBe(401);
   });
 
+  it("summarises the facts, with when each was last ingested, and previews a definition on D1", async () => {
+    const session = (id: string, startedAt: string) => ({
+      id,
+      startedAt,
+      visitorId: `v_${id}`,
+      newVisitor: true,
+      source: "organic",
+      pageviews: 2,
+      durationSeconds: 60,
+      addedToCart: false,
+      converted: false,
+    });
+    const before = Date.now();
+    const records = [session("s1", "2026-03-02T09:00:00+03:00"), session("s2", "2026-03-01T10:00:00Z")];
+    expect((await call("/v1/events/sessions", { method: "POST", body: JSON.stringify({ records }) })).status).toBe(200);
+    const summary = await call("/v1/facts");
+    const { facts } = (await summary.json()) as any;
+    const sessions = facts.find((f: any) => f.fact === "sessions");
+    expect(sessions).toMatchObject({ records: 2, first: "2026-03-01T10:00:00.000Z", last: "2026-03-02T06:00:00.000Z" });
+    expect(Date.parse(sessions.lastIngestAt)).toBeGreaterThanOrEqual(before - 1000);
+
+    const preview = (await (
+      await call("/v1/definitions/preview", {
+        method: "POST",
+        body: JSON.stringify({
+          definition: {
+            id: "engaged_sessions",
+            labels: { en: "Engaged sessions" },
+            unit: "count",
+            better: "up",
+            kind: "measure",
+            measure: { fact: "sessions", agg: "count", where: "pageviews >= 2" },
+          },
+          query: { range: "2026-03-01..2026-03-08", compare: "none" },
+        }),
+      })
+    ).json()) as any;
+    expect([preview.result.value, preview.sql.dialect]).toEqual([2, "d1"]);
+  });
+
   it("refuses requests without a credential", async () => {
     const r = await call("/v1/metrics/revenue", {}, null);
     expect(r.status).toBe(401);

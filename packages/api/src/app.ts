@@ -10,6 +10,7 @@ import { keyRoutes, settingsRoutes, tokenRoutes } from "./routes/access.js";
 import { catalogRoutes } from "./routes/catalog.js";
 import { definitionRoutes, targetRoutes } from "./routes/definitions.js";
 import { eventRoutes, importRoutes } from "./routes/events.js";
+import { factRoutes } from "./routes/facts.js";
 import { healthRoutes } from "./routes/health.js";
 import { metricRoutes, queryRoutes, type StreamOptions } from "./routes/metrics.js";
 import { KpiService } from "./service.js";
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions) {
   app.route("/v1/query", queryRoutes(service));
   app.route("/v1/events", eventRoutes(store, now));
   app.route("/v1/import", importRoutes(store, now));
+  app.route("/v1/facts", factRoutes(store));
   app.route("/v1/definitions", definitionRoutes(service));
   app.route("/v1/targets", targetRoutes(service));
   app.route("/v1/tokens", tokenRoutes(service));

@@ -2,6 +2,7 @@
 // checks itself is documented) and the document itself: /openapi.json and /docs. Each route is
 // defined once, with createRoute next to its handler, so the document cannot drift from the API.
 import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import { resultSchema } from "@kpikit/core";
 import { z } from "zod";
 import { requireSecret } from "./auth/authenticate.js";
 import type { AppEnv } from "./context.js";
@@ -72,6 +73,17 @@ export const json = <T extends z.ZodType>(schema: T) => ({ "application/json": {
 
 /** A KPI's id in a path. */
 export const metricIdParam = z.string().meta({ param: { name: "id", in: "path" }, example: "aov" });
+
+/** A KPI's result: one component of the document, for every route that answers one. */
+export const result = resultSchema.meta({ id: "Result" });
+
+/** The SQL statement a query runs (GET /v1/metrics/{id}/sql, a definition's preview). */
+export const sqlStatementSchema = z.object({
+  metric: z.string(),
+  dialect: z.string().meta({ description: "the store's: sqlite, postgres or d1" }),
+  sql: z.string(),
+  params: z.array(z.unknown()).readonly(),
+});
 
 /** Every /v1 route takes a credential. */
 export const bearer = [{ Bearer: [] }];

@@ -4,12 +4,17 @@
 import {
   catalog,
   type CompiledMetric,
+  compileDefinition,
+  type Definition,
+  type DefinitionInput,
   hash53,
   type MeasureResults,
   MetricRegistry,
+  parseQuery,
   planQuery,
   type PreparedQuery,
   type Query,
+  type Result,
   type RunOptions,
   storedFact,
 } from "@kpikit/core";
@@ -67,6 +72,32 @@ export interface Tag {
   shared: string;
   version: number;
   versions: DataVersions;
+}
+
+/** A definition as it would be stored, and the tenant's KPIs with it. */
+export interface CheckedDefinition {
+  /** As sent, with its version: one past that of the KPI it replaces (the tenant's, or the built-in one). */
+  stored: DefinitionInput;
+  compiled: CompiledMetric;
+  /** Whether it replaces one of the tenant's own definitions. */
+  replaces: boolean;
+  registry: MetricRegistry;
+}
+
+/** The SQL statement a query runs, and on which store. */
+export interface Explained {
+  metric: string;
+  dialect: string;
+  sql: string;
+  params: readonly unknown[];
+}
+
+/** What a definition would show, computed without storing it. */
+export interface Preview {
+  definition: Definition;
+  result: Result;
+  /** The statement the query would run; null on a store that computes in memory. */
+  sql: Explained | null;
 }
 
 /** The newest change to anything a KPI reads: its facts, and the tenant's settings, definitions and targets. */
@@ -152,6 +183,45 @@ export class KpiService {
     return BUILT_IN;
   }
 
+  /** The API's clock, in epoch ms: the time written changes are recorded at. */
+  now(): number {
+    return this.clock();
+  }
+
+  /**
+   * Checks a definition of the tenant's as it would be stored (PUT /v1/definitions/:id and its
+   * preview): its version set, compiled against the catalog and the tenant's other KPIs, and every
+   * one of the tenant's compiled again with it, so that a change cannot break a dependent. A bad one
+   * throws core's KpiError, whose issues name the bad part.
+   */
+  async checkDefinition(tenantId: string, input: DefinitionInput): Promise<CheckedDefinition> {
+    const own = await this.store.listDefinitions(tenantId);
+    const previous = own.find((d) => d.id === input.id) ?? BUILT_IN.get(input.id)?.definition;
+    const stored = { ...input, version: input.version ?? (previous ? (previous.version ?? 1) + 1 : 1) };
+    const registry = BUILT_IN.with([...own.filter((d) => d.id !== input.id), stored]);
+    const compiled = compileDefinition(stored, (ref) => registry.get(ref));
+    for (const d of own) registry.require(d.id);
+    return { stored, compiled, replaces: own.some((d) => d.id === input.id), registry };
+  }
+
+  /**
+   * A query's result and SQL with a definition the tenant has not stored, checked as a stored one
+   * is and computed as its result would be (planned by core, in a turn, within the time budget),
+   * with the tenant's KPIs and it. `query` is a query's fields but its metric: the definition's id.
+   * Nothing is cached: each preview is of a definition that may never be asked for again.
+   */
+  async preview(auth: Auth, input: DefinitionInput, query: Record<string, unknown>): Promise<Preview> {
+    const { compiled, registry } = await this.checkDefinition(auth.tenant.id, input);
+    const parsed = parseQuery({ ...query, metric: compiled.definition.id });
+    const versions = await this.versions(auth.tenant.id);
+    const { prepared, results } = await this.turns.run(() => this.measure(auth, parsed, registry));
+    return {
+      definition: compiled.definition,
+      result: prepared.finish(results, String(versionOf(versions, compiled)), parsed.locale),
+      sql: (await this.explain(auth, parsed, registry)) ?? null,
+    };
+  }
+
   /**
    * Checks the query's KPI exists and the credential may read it, before anything is computed: an
    * unknown KPI is a 404 whatever the credential, so that a typo is never reported as a refusal.
@@ -199,9 +269,10 @@ export class KpiService {
   async result(auth: Auth, query: Query, tag?: Tag): Promise<Cached> {
     const t = tag ?? (await this.etag(auth, query));
     return cachedOnce(this.results, this.answering, t.key, async () => {
-      const { prepared, results } = await cachedOnce(this.measures, this.measuring, t.shared, () =>
-        this.turns.run(() => this.measure(auth, query, t.versions)),
-      );
+      const { prepared, results } = await cachedOnce(this.measures, this.measuring, t.shared, async () => {
+        const registry = await this.registry(auth.tenant.id, t.versions);
+        return this.turns.run(() => this.measure(auth, query, registry));
+      });
       return { etag: t.etag, body: JSON.stringify(prepared.finish(results, String(t.version), query.locale)) };
     });
   }
@@ -210,8 +281,7 @@ export class KpiService {
    * Plans a query (in no locale) and computes its measures within the time budget: past it, the
    * engine is told to stop and the caller gets a QueryTimeoutError.
    */
-  private async measure(auth: Auth, query: Query, versions: DataVersions): Promise<Measured> {
-    const registry = await this.registry(auth.tenant.id, versions);
+  private async measure(auth: Auth, query: Query, registry: MetricRegistry): Promise<Measured> {
     // Parsed once, by the route: planned as it is, in no locale.
     const prepared = planQuery({ ...query, locale: undefined }, this.options(auth, registry));
     const engine = this.store.engine(auth.tenant.id);
@@ -234,9 +304,11 @@ export class KpiService {
     }
   }
 
-  /** The SQL a query runs on this store. */
-  async explain(auth: Auth, query: Query) {
+  /** The SQL a query runs on this store, with the tenant's KPIs or those of `registry`; none in memory. */
+  async explain(auth: Auth, query: Query, registry?: MetricRegistry): Promise<Explained | undefined> {
     if (!this.store.explain) return undefined;
-    return this.store.explain(auth.tenant.id, query, this.options(auth, await this.registry(auth.tenant.id)));
+    const options = this.options(auth, registry ?? (await this.registry(auth.tenant.id)));
+    const { sql, params } = this.store.explain(auth.tenant.id, query, options);
+    return { metric: query.metric, dialect: this.store.kind, sql, params };
   }
 }

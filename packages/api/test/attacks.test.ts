@@ -65,6 +65,31 @@ describe("attack suite", () => {
       expect(header.body.value).toBe(5000);
     });
 
+    it("lists only its own targets and facts, and previews with its own definitions", async () => {
+      const b = client(h.app, h.b.secret);
+      expect((await b.get("/v1/targets")).body.targets).toEqual([]);
+      expect((await client(h.app, h.a.secret).get("/v1/targets")).body.targets).toHaveLength(3);
+      expect((await b.get("/v1/targets?tenant=tenant_a")).status).toBe(400);
+      const orders = async (secret: string) =>
+        (await client(h.app, secret).get("/v1/facts")).body.facts.find((f: { fact: string }) => f.fact === "orders");
+      expect([(await orders(h.b.secret)).records, (await orders(h.a.secret)).records]).toEqual([1, 9]);
+      await client(h.app, h.a.secret).put("/v1/definitions/a_only", {
+        labels: { en: "A's" },
+        unit: "count",
+        better: "up",
+        kind: "measure",
+        measure: { fact: "orders", agg: "count" },
+      });
+      try {
+        const refersToA = await b.post("/v1/definitions/preview", {
+          definition: { id: "x", labels: { en: "x" }, unit: "count", better: "up", kind: "derived", expr: "a_only" },
+        });
+        expect([refersToA.status, refersToA.body.detail]).toEqual([422, expect.stringMatching(/"a_only" is neither/)]);
+      } finally {
+        await client(h.app, h.a.secret).delete("/v1/definitions/a_only");
+      }
+    });
+
     it("refuses a token of one tenant signed with another tenant's key", async () => {
       const forged = await sign(
         { ...claimsA, tid: "tenant_b", iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 },

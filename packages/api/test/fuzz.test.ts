@@ -157,18 +157,25 @@ const nearRecord = fc.dictionary(
   fieldValue,
   { maxKeys: 10 },
 );
+const nearQuery = fc.dictionary(
+  fc.constantFrom("metric", "range", "grain", "tz", "compare", "filters", "by", "now", "locale"),
+  fc.oneof(paramValue, metric, fc.jsonValue({ maxDepth: 2 })),
+);
+const nearDefinition = fc.record(
+  {
+    kind: fc.constantFrom("measure", "ratio", "derived", "x"),
+    labels: fc.jsonValue({ maxDepth: 1 }),
+    unit: paramValue,
+    better: paramValue,
+    expr: fc.string(),
+    measure: fc.jsonValue({ maxDepth: 2 }),
+  },
+  { requiredKeys: [] },
+);
 const body = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   fc.record({ records: fc.array(nearRecord, { maxLength: 20 }) }),
-  fc.record({
-    queries: fc.array(
-      fc.dictionary(
-        fc.constantFrom("metric", "range", "grain", "tz", "compare", "filters", "by", "now", "locale"),
-        fc.oneof(paramValue, metric, fc.jsonValue({ maxDepth: 2 })),
-      ),
-      { maxLength: 5 },
-    ),
-  }),
+  fc.record({ queries: fc.array(nearQuery, { maxLength: 5 }) }),
   fc.record(
     {
       csv: fc.string({ maxLength: 200 }),
@@ -181,14 +188,15 @@ const body = fc.oneof(
     { metrics: fc.array(metric, { maxLength: 3 }), filters: fc.jsonValue({ maxDepth: 2 }), ttlSeconds: fc.integer() },
     { requiredKeys: [] },
   ),
+  nearDefinition,
+  // Previews: catalog KPIs (valid, so computed) and near-definitions, with near-queries.
   fc.record(
     {
-      kind: fc.constantFrom("measure", "ratio", "derived", "x"),
-      labels: fc.jsonValue({ maxDepth: 1 }),
-      unit: paramValue,
-      better: paramValue,
-      expr: fc.string(),
-      measure: fc.jsonValue({ maxDepth: 2 }),
+      definition: fc.oneof(
+        fc.constantFrom(...catalog),
+        fc.tuple(metric, nearDefinition).map(([id, d]) => ({ id, ...d })),
+      ),
+      query: nearQuery,
     },
     { requiredKeys: [] },
   ),
@@ -202,6 +210,7 @@ const route = fc.oneof(
     ["POST", "/v1/tokens"] as const,
     ["PUT", "/v1/settings"] as const,
     ["POST", "/v1/keys"] as const,
+    ["POST", "/v1/definitions/preview"] as const,
   ),
   metric.map((m) => ["PUT", `/v1/definitions/${encodeURIComponent(m)}`] as const),
   fc.string({ maxLength: 12 }).map((f) => ["POST", `/v1/events/${encodeURIComponent(f)}`] as const),

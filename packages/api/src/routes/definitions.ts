@@ -1,17 +1,28 @@
 // A tenant's own KPIs and its targets. A definition is checked against the catalog and the
-// tenant's other definitions before it is stored: a broken one, or one that breaks another, is refused.
+// tenant's other definitions before it is stored: a broken one, or one that breaks another, is
+// refused. A definition can also be tried without storing it: its preview is a query's result and SQL.
 import { createRoute } from "@hono/zod-openapi";
 import {
-  compileDefinition,
   type DefinitionInput,
   definitionSchema,
   KpiError,
+  metricIdSchema,
+  querySchema,
   targetSchema,
   validateBatch,
 } from "@kpikit/core";
 import { z } from "zod";
 import { jsonBody, MAX_RECORDS } from "../middleware/json-body.js";
-import { checkedByHandler, json, metricIdParam, problems, resource, secretOnly } from "../openapi.js";
+import {
+  checkedByHandler,
+  json,
+  metricIdParam,
+  problems,
+  resource,
+  result,
+  secretOnly,
+  sqlStatementSchema,
+} from "../openapi.js";
 import { HttpProblem } from "../problem.js";
 import type { KpiService } from "../service.js";
 
@@ -38,6 +49,44 @@ const putDefinition = createRoute({
   responses: { 200: { description: "Replaced" }, 201: { description: "Created" }, ...problems(401, 403, 415, 422) },
 });
 
+const previewDefinition = createRoute({
+  ...secretOnly,
+  method: "post",
+  path: "/preview",
+  summary: "A definition tried without storing it: a query's result and SQL with it (a dry run of PUT)",
+  description:
+    "The definition is checked as `PUT /v1/definitions/{id}` checks it, and refused with the same 422 errors; " +
+    "it may refer to the tenant's other KPIs and redefine a built-in id. The query is that of " +
+    "`GET /v1/metrics/{id}` with the definition's id as its KPI. Nothing is stored.",
+  request: {
+    body: {
+      required: true,
+      content: json(
+        z.object({
+          definition: definitionSchema,
+          query: querySchema
+            .omit({ metric: true })
+            .optional()
+            .meta({ description: "a query's fields but its metric (default: the last 30 days)" }),
+        }),
+      ),
+    },
+  },
+  responses: {
+    200: {
+      description: "The definition as it would be stored, the query's result with it, and its SQL",
+      content: json(
+        z.object({
+          definition: definitionSchema,
+          result,
+          sql: sqlStatementSchema.nullable().meta({ description: "null on a store that computes in memory" }),
+        }),
+      ),
+    },
+    ...problems(400, 401, 403, 413, 415, 422),
+  },
+});
+
 const deleteDefinition = createRoute({
   ...secretOnly,
   method: "delete",
@@ -45,6 +94,22 @@ const deleteDefinition = createRoute({
   summary: "Delete a KPI of the tenant's",
   request: { params: z.object({ id: metricIdParam }) },
   responses: { 204: { description: "Deleted" }, ...problems(401, 403, 404, 409) },
+});
+
+const listTargets = createRoute({
+  ...secretOnly,
+  method: "get",
+  path: "/",
+  summary: "The tenant's targets, of one KPI or all, by KPI then start",
+  request: {
+    query: z.strictObject({
+      metric: metricIdSchema.optional().meta({ description: "only this KPI's targets", example: "revenue" }),
+    }),
+  },
+  responses: {
+    200: { description: "Targets", content: json(z.object({ targets: z.array(targetSchema) })) },
+    ...problems(400, 401, 403),
+  },
 });
 
 const putTargets = createRoute({
@@ -62,6 +127,15 @@ const putTargets = createRoute({
   },
 });
 
+const PREVIEW_BODY = 'send { "definition": { … }, "query": { "range": … } }, and nothing else';
+
+/** A JSON object as sent, or the 422 `detail` (naming `path`, if given) says what to send instead. */
+function jsonObject(value: unknown, detail: string, path?: string): Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new HttpProblem(422, detail, path ? [{ path, message: "a JSON object" }] : undefined);
+  return value as Record<string, unknown>;
+}
+
 export function definitionRoutes(service: KpiService) {
   const router = resource();
   const store = service.store;
@@ -73,30 +147,31 @@ export function definitionRoutes(service: KpiService) {
   router.openapi(checkedByHandler(router, putDefinition), async (c) => {
     const tenant = c.get("auth").tenant.id;
     const id = c.req.param("id");
-    const body = await jsonBody(c);
-    if (body === null || typeof body !== "object" || Array.isArray(body))
-      throw new HttpProblem(422, "send the definition as a JSON object");
-    const given = body as Partial<DefinitionInput>;
+    const given: Partial<DefinitionInput> = jsonObject(await jsonBody(c), "send the definition as a JSON object");
     if (given.id !== undefined && given.id !== id)
       throw new HttpProblem(422, `the body's id (${String(given.id)}) differs from the URL's (${id})`, [
         { path: "id", message: "id mismatch" },
       ]);
-    const own = await store.listDefinitions(tenant);
-    const previous = own.find((d) => d.id === id) ?? service.builtIn().get(id)?.definition;
-    const definition = {
-      ...given,
-      id,
-      version: given.version ?? (previous ? (previous.version ?? 1) + 1 : 1),
-    } as DefinitionInput;
-    const registry = service.builtIn().with([...own.filter((d) => d.id !== id), definition]);
-    // Compile this KPI, then every one of the tenant's, so that a change cannot break a dependent.
-    const compiled = compileDefinition(definition, (ref) => registry.get(ref));
-    for (const d of own) registry.require(d.id);
-    await store.putDefinition(tenant, definition);
-    return c.json(
-      { definition: compiled.definition, created: !own.some((d) => d.id === id) },
-      own.some((d) => d.id === id) ? 200 : 201,
-    );
+    const { stored, compiled, replaces } = await service.checkDefinition(tenant, { ...given, id } as DefinitionInput);
+    await store.putDefinition(tenant, stored, service.now());
+    return c.json({ definition: compiled.definition, created: !replaces }, replaces ? 200 : 201);
+  });
+
+  router.openapi(checkedByHandler(router, previewDefinition), async (c) => {
+    const { definition, query = {}, ...rest } = jsonObject(await jsonBody(c), PREVIEW_BODY);
+    if (Object.keys(rest).length)
+      throw new HttpProblem(
+        422,
+        PREVIEW_BODY,
+        Object.keys(rest).map((path) => ({ path, message: "not a field of a preview" })),
+      );
+    const asked = jsonObject(query, 'send the query as a JSON object in "query"', "query");
+    if ("metric" in asked)
+      throw new HttpProblem(400, "a preview's query is of its definition: leave its metric out", [
+        { path: "metric", message: "not a field of a preview's query" },
+      ]);
+    const candidate = jsonObject(definition, 'send the definition as a JSON object in "definition"', "definition");
+    return c.json(await service.preview(c.get("auth"), candidate as DefinitionInput, asked), 200);
   });
 
   router.openapi(deleteDefinition, async (c) => {
@@ -117,7 +192,7 @@ export function definitionRoutes(service: KpiService) {
         throw e;
       }
     }
-    await store.deleteDefinition(tenant, id);
+    await store.deleteDefinition(tenant, id, service.now());
     return c.body(null, 204);
   });
 
@@ -126,6 +201,10 @@ export function definitionRoutes(service: KpiService) {
 
 export function targetRoutes(service: KpiService) {
   const router = resource();
+
+  router.openapi(listTargets, async (c) =>
+    c.json({ targets: await service.store.listTargets(c.get("auth").tenant.id, c.req.valid("query").metric) }, 200),
+  );
 
   router.openapi(checkedByHandler(router, putTargets), async (c) => {
     const body = await jsonBody(c);
@@ -147,7 +226,7 @@ export function targetRoutes(service: KpiService) {
       registry.has(t.metric) ? [] : [{ index, id: t.id, field: "metric", reason: `there is no KPI "${t.metric}"` }],
     );
     if (unknown.length) throw new HttpProblem(422, "targets name KPIs that do not exist; nothing was written", unknown);
-    const { inserted, duplicates } = await service.store.putTargets(c.get("auth").tenant.id, records);
+    const { inserted, duplicates } = await service.store.putTargets(c.get("auth").tenant.id, records, service.now());
     return c.json({ received: records.length, inserted, updated: duplicates }, 200);
   });
 

@@ -8,7 +8,6 @@ import {
   querySchema,
   queryFromSearchParams,
   RANGE_PRESETS,
-  resultSchema,
 } from "@kpikit/core";
 import type { Context } from "hono";
 import { stream as streamBody, streamSSE } from "hono/streaming";
@@ -16,7 +15,17 @@ import { z } from "zod";
 import type { AppEnv } from "../context.js";
 import { respond } from "../middleware/headers.js";
 import { jsonBody } from "../middleware/json-body.js";
-import { bearer, checkedByHandler, json, metricIdParam, problems, resource, secretOnly } from "../openapi.js";
+import {
+  bearer,
+  checkedByHandler,
+  json,
+  metricIdParam,
+  problems,
+  resource,
+  result,
+  secretOnly,
+  sqlStatementSchema,
+} from "../openapi.js";
 import { HttpProblem, problemSchema, toProblem } from "../problem.js";
 import type { KpiService } from "../service.js";
 
@@ -66,8 +75,6 @@ const metricQuery = {
   }),
 };
 
-const result = resultSchema.meta({ id: "Result" });
-
 const metric = createRoute({
   method: "get",
   path: "/{id}",
@@ -103,12 +110,7 @@ const sql = createRoute({
   summary: "The SQL statement a query runs (secret key: it shows the schema behind a KPI)",
   request: metricQuery,
   responses: {
-    200: {
-      description: "SQL and its parameters",
-      content: json(
-        z.object({ metric: z.string(), dialect: z.string(), sql: z.string(), params: z.array(z.unknown()).readonly() }),
-      ),
-    },
+    200: { description: "SQL and its parameters", content: json(sqlStatementSchema) },
     ...problems(400, 401, 403, 404),
   },
 });
@@ -218,13 +220,10 @@ export function metricRoutes(service: KpiService, stream: StreamOptions) {
       auth,
       queryFromSearchParams(c.req.param("id"), new URL(c.req.url).searchParams),
     );
-    const compiled = await service.explain(auth, query);
-    if (!compiled)
+    const explained = await service.explain(auth, query);
+    if (!explained)
       throw new HttpProblem(404, `the ${service.store.kind} store computes KPIs in memory; it runs no SQL`);
-    return c.json(
-      { metric: query.metric, dialect: service.store.kind, sql: compiled.sql, params: compiled.params },
-      200,
-    );
+    return c.json(explained, 200);
   });
 
   return router;
