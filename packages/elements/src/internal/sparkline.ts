@@ -33,12 +33,15 @@ export interface SeriesShape {
 
 /**
  * What to draw of a series. A series is sparse when at least half of its buckets are empty (surveys
- * on a few days): broken at every gap it would be dots and fragments, so its known points are joined
- * and marked. A dense series breaks at its gaps, which are news. A running last bucket (`partial`)
- * holds part of a period and is no fall: it gets a segment of its own, drawn dashed.
+ * on a few days), or when a known point has no known neighbour: broken at every gap it would be dots
+ * and fragments, so its known points are joined and marked. A dense series breaks at its gaps, which
+ * are news. A running last bucket (`partial`) holds part of a period and is no fall: it gets a
+ * segment of its own, drawn dashed.
  */
 export function seriesShape(points: readonly Point[], partial: boolean): SeriesShape {
-  const sparse = points.filter((p) => !known(p)).length * 2 >= points.length;
+  const isKnown = (i: number) => i >= 0 && i < points.length && known(points[i]!);
+  const alone = points.some((_, i) => isKnown(i) && !isKnown(i - 1) && !isKnown(i + 1) && points.length > 1);
+  const sparse = alone || points.filter((p) => !known(p)).length * 2 >= points.length;
   const settled = partial ? points.slice(0, -1) : points;
   const knownSettled = settled.filter(known);
   const running = partial ? points.at(-1) : undefined;

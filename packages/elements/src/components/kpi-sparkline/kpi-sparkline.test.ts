@@ -36,8 +36,8 @@ describe("<kpi-sparkline>", () => {
   });
 
   it("breaks at missing values", async () => {
-    const el = await fixture<KpiSparkline>(html`<kpi-sparkline .data=${series(1, null, 3, 4)}></kpi-sparkline>`);
-    expect(path(el)).to.equal("M0,96L0,96M66.67,34.67L100,4");
+    const el = await fixture<KpiSparkline>(html`<kpi-sparkline .data=${series(1, 2, null, 3, 4)}></kpi-sparkline>`);
+    expect(path(el)).to.equal("M0,96L25,65.33M75,34.67L100,4");
   });
 
   it("draws the segment into a running last bucket apart, dashed and faded", async () => {
@@ -59,6 +59,15 @@ describe("<kpi-sparkline>", () => {
     expect(el.shadowRoot!.querySelector("path.marks")!.getAttribute("d")).to.equal(
       "M0,96L0,96M60,4L60,4M100,34.67L100,34.67",
     );
+  });
+
+  it("joins across a gap that would leave a point alone, as a dot, and marks the points", async () => {
+    // Weekly NPS with two weeks of no survey around one that had some.
+    const el = await fixture<KpiSparkline>(
+      html`<kpi-sparkline .data=${series(1, 2, null, 4, null, 3)}></kpi-sparkline>`,
+    );
+    expect(path(el)).to.equal("M0,96L20,65.33L60,4L100,34.67");
+    expect(el.shadowRoot!.querySelectorAll("path.marks")).to.have.length(1);
   });
 
   for (const theme of ["light", "dark"]) {

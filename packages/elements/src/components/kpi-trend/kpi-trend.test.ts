@@ -101,12 +101,13 @@ describe("<kpi-trend>", () => {
   });
 
   it("draws the series, the previous period dashed, and breaks the line where values are missing", async () => {
+    // A gap with two known days on each side: the line breaks there (a lone day would be joined).
     const gap = result({
-      series: [
-        { start: "2026-03-01T00:00:00+00:00", value: 10, previous: 5 },
-        { start: "2026-03-02T00:00:00+00:00", value: null, previous: 5 },
-        { start: "2026-03-03T00:00:00+00:00", value: 30, previous: 5 },
-      ],
+      series: [10, 20, null, 30, 40].map((value, i) => ({
+        start: `2026-03-0${i + 1}T00:00:00+00:00`,
+        value,
+        previous: 5,
+      })),
     });
     const el = await fixture<KpiTrend>(html`<kpi-trend .data=${gap}></kpi-trend>`);
     expect(el.shadowRoot!.querySelector(".line")!.getAttribute("d")!.match(/M/g)).to.have.length(2);
