@@ -110,6 +110,8 @@ export abstract class KpiElement extends KpiConfigElement {
    * rows stay useful); otherwise one failure is the widget's error.
    */
   protected static partialResults = false;
+  /** Whether the widget shows several baselines at once (`compare="previous_period previous_year"`). */
+  protected static severalBaselines = false;
 
   constructor() {
     super();
@@ -129,10 +131,16 @@ export abstract class KpiElement extends KpiConfigElement {
 
   /**
    * The queries of this widget before the attributes every widget shares are added: one for its
-   * metric. A widget of several KPIs, or of a split (`by`), says its own.
+   * metric, or one per period of several baselines for a widget that shows them. A widget of
+   * several KPIs, or of a split (`by`), says its own.
    */
   protected ownQueries(): QueryInput[] | SetupError {
-    return this.metric ? [{ metric: this.metric }] : new SetupError('set the metric attribute, e.g. metric="aov"');
+    const metric = this.metric;
+    if (!metric) return new SetupError('set the metric attribute, e.g. metric="aov"');
+    const baselines = baselinesOf(this.compare ?? this.config?.compare);
+    const several = (this.constructor as typeof KpiElement).severalBaselines;
+    if (!several || baselines instanceof SetupError || baselines.periods.length < 2) return [{ metric }];
+    return baselines.periods.map((compare) => ({ metric, compare }));
   }
 
   /** What the developer's messages name this widget by: its metric. */

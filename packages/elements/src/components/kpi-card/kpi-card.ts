@@ -1,12 +1,4 @@
-import {
-  changeOf,
-  type DeltaKind,
-  defaultDelta,
-  formatChanges,
-  formatValue,
-  type QueryInput,
-  type Result,
-} from "@kpikit/core";
+import { changeOf, type DeltaKind, defaultDelta, formatChanges, formatValue, type Result } from "@kpikit/core";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { baselinesOf } from "../../internal/config.js";
 import { type Delta, deltaOf } from "../../internal/delta.js";
@@ -52,6 +44,7 @@ import { cardStyles } from "./kpi-card.styles.js";
  */
 export class KpiCard extends KpiElement {
   static override styles = [themeStyles, cardStyles];
+  protected static override severalBaselines = true;
   static override properties: PropertyDeclarations = {
     delta: { reflect: true },
     // On by default, so the attribute must be able to say no: sparkline="false".
@@ -75,14 +68,6 @@ export class KpiCard extends KpiElement {
   constructor() {
     super();
     this.sparkline = true;
-  }
-
-  /** One query per period of several baselines (`compare="previous_period previous_year"`). */
-  protected override ownQueries(): QueryInput[] | SetupError {
-    const own = super.ownQueries();
-    const baselines = baselinesOf(this.compare ?? this.config?.compare);
-    if (own instanceof SetupError || baselines instanceof SetupError || baselines.periods.length < 2) return own;
-    return baselines.periods.map((compare) => ({ ...own[0]!, compare }));
   }
 
   protected override renderSkeleton(): TemplateResult {

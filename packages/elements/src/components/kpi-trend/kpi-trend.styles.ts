@@ -22,6 +22,9 @@ export const trendStyles = css`
   .key.previous::before {
     border-block-start: 2px dashed var(--_previous);
   }
+  .key.previous-1::before {
+    border-block-start-style: dotted;
+  }
   .key.target::before {
     border-block-start: 2px dotted var(--_target);
   }
@@ -89,6 +92,10 @@ export const trendStyles = css`
     stroke: var(--_previous);
     stroke-width: 1.5;
     stroke-dasharray: 4 3;
+  }
+  /* A second baseline (the previous year beside the previous period) in shorter dashes. */
+  .previous-line.previous-1 {
+    stroke-dasharray: 1.5 3;
   }
   .cursor {
     stroke: var(--_muted);

@@ -342,6 +342,32 @@ describe("<kpi-trend>", () => {
     expect(cells).to.deep.equal(["$0.00", "$30.00", "$90.00", "$0.00", "$0.00", "$0.00", "$0.00"]);
   });
 
+  it('draws each baseline of compare="previous_period previous_year", told apart', async () => {
+    const api = await testApi();
+    const el = await fixture<KpiTrend>(
+      html`<kpi-trend
+          metric="revenue"
+          endpoint=${api.endpoint}
+          token=${api.token}
+          range=${WEEK.range}
+          tz="UTC"
+          now=${uniqueNow()}
+          compare="previous_period previous_year"
+        ></kpi-trend>`,
+    );
+    await next(el, "kpi-load");
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll(".previous-line")).to.have.length(2);
+    const keys = [...el.shadowRoot!.querySelectorAll(".key.previous")].map((k) => k.textContent);
+    expect(keys).to.deep.equal(["Previous period", "Previous year"]);
+    // The week before: 40 + 60 on Feb 25 (its fourth day); a year before: nothing.
+    const rows = [...el.shadowRoot!.querySelectorAll("tbody tr")].map((r) =>
+      [...r.children].slice(1).map((c) => c.textContent),
+    );
+    expect(rows[0]).to.deep.equal(["$0.00", "$0.00", "$0.00"]);
+    expect(rows[3]).to.deep.equal(["$0.00", "$100.00", "$0.00"]);
+  });
+
   for (const theme of ["light", "dark"]) {
     it(`passes axe in the ${theme} theme`, async () => {
       document.body.style.background = theme === "dark" ? "#0d1117" : "#fff";

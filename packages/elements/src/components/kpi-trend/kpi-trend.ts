@@ -51,7 +51,8 @@ function naturalSpan(start: string, grain: Result["range"]["grain"]): number {
 }
 
 /**
- * The series of a KPI over its range, with the previous period dashed behind it: a time axis in
+ * The series of a KPI over its range, with the previous period dashed behind it (or each baseline of
+ * `compare="previous_period previous_year"`, dashed apart): a time axis in
  * the locale and zone of the query, a tooltip, arrow-key navigation between points, and a data
  * table for screen readers. The target is a dotted line (a rate's across the chart; an additive
  * KPI's per bucket, its share of the range's target) and the thresholds faint bands. A bucket still
@@ -73,6 +74,7 @@ function naturalSpan(start: string, grain: Result["range"]["grain"]): number {
  */
 export class KpiTrend extends KpiElement {
   static override styles = [themeStyles, trendStyles];
+  protected static override severalBaselines = true;
   static override properties: PropertyDeclarations = {
     height: { type: Number, reflect: true },
     active: { state: true },
@@ -162,11 +164,14 @@ export class KpiTrend extends KpiElement {
     const width = Math.max(160, this.width - 2);
     const height = Math.max(80, this.height);
     const partial = series.at(-1)?.partial === true;
-    const hasPrevious = r.compare !== null && series.some((p) => p.previous !== null);
+    // One dashed line per baseline: the result of each period asked (compare="previous_period previous_year").
+    const baselines = (this.results ?? [r]).filter(
+      (b) => b.compare !== null && b.series.some((p) => p.previous !== null),
+    );
     const targets = bucketTargets(r);
     const scale = r.metric.scale;
     const extent = niceExtent(
-      [...series.flatMap((p) => (hasPrevious ? [p.value, p.previous] : [p.value])), ...(targets ?? [])],
+      [...series.map((p) => p.value), ...baselines.flatMap((b) => b.series.map((p) => p.previous)), ...(targets ?? [])],
       4,
       scale ? [] : [0],
     ) ?? [0, 1];
@@ -186,9 +191,13 @@ export class KpiTrend extends KpiElement {
       series.map((p, i) => [x(i), at(p.value)]),
       partial,
     );
-    const previous = seriesShape(
-      series.map((p, i) => [x(i), at(p.previous)]),
-      false,
+    const previousLines = baselines.map((b) =>
+      linePath(
+        seriesShape(
+          b.series.slice(0, n).map((p, i) => [x(i), at(p.previous)]),
+          false,
+        ).line,
+      ),
     );
     // The area stands on zero, or on the axis's bottom when every value is above zero.
     const base = y(Math.min(domain[1], Math.max(domain[0], 0)));
@@ -213,12 +222,18 @@ export class KpiTrend extends KpiElement {
     const active = this.active;
     const point = active !== undefined ? series[active] : undefined;
     const activeY = active !== undefined ? at(series[active]!.value) : null;
-    const previousLabel = text("previous", locale);
+    // One baseline is "Previous"; several are told apart by their period.
+    const previousLabels = baselines.map((b) =>
+      baselines.length === 1
+        ? text("previous", locale)
+        : text(b.compare!.kind === "previous_year" ? "previous_year" : "previous_period", locale),
+    );
+    const previousAt = (i: number) => baselines.map((b) => b.series[i]?.previous ?? null);
     const currentLabel = text("current", locale);
     const targetLabel = text("target", locale);
     const pointText = point
       ? `${bucket(point, "long")}: ${currentLabel} ${fmt(point.value)}` +
-        (hasPrevious ? `, ${previousLabel} ${fmt(point.previous)}` : "") +
+        previousLabels.map((l, k) => `, ${l} ${fmt(previousAt(active!)[k]!)}`).join("") +
         (targets ? `, ${targetLabel} ${fmt(targets[active!]!)}` : "")
       : "";
     // Beside the point, on the side with more room, so that it never covers the y-axis or leaves the plot.
@@ -229,7 +244,7 @@ export class KpiTrend extends KpiElement {
         <span part="label" class="label" id="label" title=${label}>${label}</span>
         <span class="legend" aria-hidden="true">
           <span class="key">${currentLabel}</span
-          >${hasPrevious ? html`<span class="key previous">${previousLabel}</span>` : nothing}${
+          >${previousLabels.map((l, k) => html`<span class="key previous previous-${k}">${l}</span>`)}${
             targets ? html`<span class="key target">${targetLabel}</span>` : nothing
           }
         </span>
@@ -265,7 +280,7 @@ export class KpiTrend extends KpiElement {
               >`,
           )}
           ${targetLine ? svg`<path class="target-line" d=${linePath(targetLine)}></path>` : nothing}
-          ${hasPrevious ? svg`<path class="previous-line" d=${linePath(previous.line)}></path>` : nothing}
+          ${previousLines.map((d, k) => svg`<path class="previous-line previous-${k}" d=${d}></path>`)}
           <path class="area" d=${areaPath(current.line, base)}></path>
           <path class="line" d=${linePath(current.line)}></path>
           ${current.partial.length ? svg`<path class="line partial" d=${linePath(current.partial)}></path>` : nothing}
@@ -283,7 +298,7 @@ export class KpiTrend extends KpiElement {
             ? html`<div part="tooltip" class="tooltip" style=${tooltipAt}>
               <div class="date">${bucket(point, "long")}</div>
               <div>${currentLabel}: <strong>${fmt(point.value)}</strong></div>
-              ${hasPrevious ? html`<div>${previousLabel}: <strong>${fmt(point.previous)}</strong></div>` : nothing}
+              ${previousLabels.map((l, k) => html`<div>${l}: <strong>${fmt(previousAt(active!)[k]!)}</strong></div>`)}
               ${targets ? html`<div>${targetLabel}: <strong>${fmt(targets[active!]!)}</strong></div>` : nothing}
             </div>`
             : nothing
@@ -297,7 +312,7 @@ export class KpiTrend extends KpiElement {
             <tr>
               <th scope="col">${text("date", locale)}</th>
               <th scope="col">${currentLabel}</th>
-              ${hasPrevious ? html`<th scope="col">${previousLabel}</th>` : nothing}
+              ${previousLabels.map((l) => html`<th scope="col">${l}</th>`)}
               ${targets ? html`<th scope="col">${targetLabel}</th>` : nothing}
             </tr>
           </thead>
@@ -306,7 +321,7 @@ export class KpiTrend extends KpiElement {
               (p, i) => html`<tr>
                 <th scope="row">${bucket(p, "long")}</th>
                 <td>${fmt(p.value)}</td>
-                ${hasPrevious ? html`<td>${fmt(p.previous)}</td>` : nothing}
+                ${previousAt(i).map((v) => html`<td>${fmt(v)}</td>`)}
                 ${targets ? html`<td>${fmt(targets[i]!)}</td>` : nothing}
               </tr>`,
             )}
