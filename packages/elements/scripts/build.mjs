@@ -66,11 +66,31 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const { outputFiles } = await build({ ...bundleOptions, entryPoints: ["src/index.ts"] });
 const kit = outputFiles[0].contents;
 writeFileSync("dist/kpikit.js", kit);
-const rows = [["whole kit (dist/kpikit.js), everything", kit.length, gzipSync(kit, { level: 9 }).length, "–"]];
+const kitGzip = gzipSync(kit, { level: 9 }).length;
+const rows = [["whole kit (dist/kpikit.js), everything", kit.length, kitGzip, "–", "–"]];
+
+// An element's own cost in the kit: what the kit weighs with it less what it weighs without it
+// (what it shares with the others, Lit and the data client, counted once).
+const index = readFileSync("src/index.ts", "utf8");
+async function kitWithout(path) {
+  const contents = index
+    .split("\n")
+    .filter((line) => !line.includes(`./${path.replace(/^src\//, "").replace(/\.ts$/, ".js")}`))
+    .join("\n");
+  const { outputFiles } = await build({ ...bundleOptions, stdin: { contents, resolveDir: "src", loader: "ts" } });
+  return gzipSync(outputFiles[0].contents, { level: 9 }).length;
+}
 
 for (const { tag, path } of elementsOf(manifest)) {
   const { initial, lazy } = await measure({ entryPoints: [path] });
-  rows.push([`<${tag}>`, initial.min, initial.gzip, lazy.map((c) => `${c.name}: ${kb(c.gzip)}`).join(", ") || "–"]);
+  const own = tag === "kpi-provider" ? "–" : kb(kitGzip - (await kitWithout(path)));
+  rows.push([
+    `<${tag}>`,
+    initial.min,
+    initial.gzip,
+    own,
+    lazy.map((c) => `${c.name}: ${kb(c.gzip)}`).join(", ") || "–",
+  ]);
 }
 
 writeFileSync(
@@ -81,12 +101,17 @@ writeFileSync(
     `An element on its own is bundled with code splitting, as a page's bundler would: what it loads at once\n` +
     `is counted apart from the chunks it imports only when needed (\`client/live.ts\`: live updates, for\n` +
     `widgets with \`live\`). Each file is gzipped on its own, as it is served. The whole kit is one file and\n` +
-    `includes everything.\n\n` +
-    `| Bundle | At once, minified | At once, min+gzip | Later, when needed (min+gzip) |\n|---|---:|---:|---|\n` +
+    `includes everything; an element's own cost is what the kit weighs with it less without it (the\n` +
+    `provider, which every widget brings, has none of its own).\n\n` +
+    `| Bundle | At once, minified | At once, min+gzip | Own cost in the kit (min+gzip) | Later, when needed ` +
+    `(min+gzip) |\n|---|---:|---:|---:|---|\n` +
     rows
-      .map(([n, min, gz, later]) => `| ${n.replace(/<[^>]+>/, "`$&`")} | ${kb(min)} | ${kb(gz)} | ${later} |`)
+      .map(
+        ([n, min, gz, own, later]) =>
+          `| ${n.replace(/<[^>]+>/, "`$&`")} | ${kb(min)} | ${kb(gz)} | ${own} | ${later} |`,
+      )
       .join("\n") +
     "\n",
 );
-for (const [n, min, gz, later] of rows)
-  console.log(`${n.padEnd(40)} ${kb(min).padStart(9)} ${kb(gz).padStart(9)} gzip   later: ${later}`);
+for (const [n, min, gz, own, later] of rows)
+  console.log(`${n.padEnd(40)} ${kb(min).padStart(9)} ${kb(gz).padStart(9)} gzip  own ${own}  later: ${later}`);

@@ -8,10 +8,14 @@
 // No name of Svelte's is used outside `declare module "svelte/elements"`, and inside it only through
 // Lookup or the empty interfaces that merge with Svelte's: a project without Svelte then compiles
 // this file cleanly, with or without skipLibCheck.
+import type { KpiBreakdown } from "./components/kpi-breakdown/kpi-breakdown.js";
 import type { KpiCard } from "./components/kpi-card/kpi-card.js";
+import type { KpiFunnel } from "./components/kpi-funnel/kpi-funnel.js";
 import type { KpiGauge } from "./components/kpi-gauge/kpi-gauge.js";
 import type { KpiProvider } from "./components/kpi-provider/kpi-provider.js";
+import type { KpiRange } from "./components/kpi-range/kpi-range.js";
 import type { KpiSparkline } from "./components/kpi-sparkline/kpi-sparkline.js";
+import type { KpiTable } from "./components/kpi-table/kpi-table.js";
 import type { KpiTrend } from "./components/kpi-trend/kpi-trend.js";
 
 /** What the elements that extend KpiElement inherit from it. */
@@ -32,18 +36,30 @@ type KpiConfigElementProperties =
   | "live"
   | "theme"
   | "tokenProvider";
+/** <kpi-breakdown>'s public reactive properties. */
+type KpiBreakdownProperties = "by" | "top" | "selected" | KpiElementProperties | KpiConfigElementProperties;
+type KpiBreakdownEvents = "kpi-select" | KpiElementEvents;
 /** <kpi-card>'s public reactive properties. */
-type KpiCardProperties = "sparkline" | KpiElementProperties | KpiConfigElementProperties;
+type KpiCardProperties = "sparkline" | "delta" | KpiElementProperties | KpiConfigElementProperties;
 type KpiCardEvents = KpiElementEvents;
+/** <kpi-funnel>'s public reactive properties. */
+type KpiFunnelProperties = "metrics" | KpiElementProperties | KpiConfigElementProperties;
+type KpiFunnelEvents = KpiElementEvents;
 /** <kpi-gauge>'s public reactive properties. */
 type KpiGaugeProperties = "min" | "max" | "target" | KpiElementProperties | KpiConfigElementProperties;
 type KpiGaugeEvents = KpiElementEvents;
 /** <kpi-provider>'s public reactive properties. */
 type KpiProviderProperties = KpiConfigElementProperties;
 type KpiProviderEvents = "kpi-load" | "kpi-error";
+/** <kpi-range>'s public reactive properties. */
+type KpiRangeProperties = "range" | "compare" | "locale" | "presets" | "syncUrl" | "theme";
+type KpiRangeEvents = "kpi-range-change";
 /** <kpi-sparkline>'s public reactive properties. */
 type KpiSparklineProperties = "group" | KpiElementProperties | KpiConfigElementProperties;
 type KpiSparklineEvents = KpiElementEvents;
+/** <kpi-table>'s public reactive properties. */
+type KpiTableProperties = "metrics" | "by" | KpiElementProperties | KpiConfigElementProperties;
+type KpiTableEvents = KpiElementEvents;
 /** <kpi-trend>'s public reactive properties. */
 type KpiTrendProperties = "height" | KpiElementProperties | KpiConfigElementProperties;
 type KpiTrendEvents = KpiElementEvents;
@@ -62,10 +78,14 @@ type Attributes<I, T extends HTMLElement, K extends keyof T, E extends string> =
 
 declare module "svelte/elements" {
   interface SvelteHTMLElements {
+    "kpi-breakdown": Attributes<SvelteHTMLElements, KpiBreakdown, KpiBreakdownProperties, KpiBreakdownEvents>;
     "kpi-card": Attributes<SvelteHTMLElements, KpiCard, KpiCardProperties, KpiCardEvents>;
+    "kpi-funnel": Attributes<SvelteHTMLElements, KpiFunnel, KpiFunnelProperties, KpiFunnelEvents>;
     "kpi-gauge": Attributes<SvelteHTMLElements, KpiGauge, KpiGaugeProperties, KpiGaugeEvents>;
     "kpi-provider": Attributes<SvelteHTMLElements, KpiProvider, KpiProviderProperties, KpiProviderEvents>;
+    "kpi-range": Attributes<SvelteHTMLElements, KpiRange, KpiRangeProperties, KpiRangeEvents>;
     "kpi-sparkline": Attributes<SvelteHTMLElements, KpiSparkline, KpiSparklineProperties, KpiSparklineEvents>;
+    "kpi-table": Attributes<SvelteHTMLElements, KpiTable, KpiTableProperties, KpiTableEvents>;
     "kpi-trend": Attributes<SvelteHTMLElements, KpiTrend, KpiTrendProperties, KpiTrendEvents>;
   }
 }

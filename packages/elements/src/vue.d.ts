@@ -8,10 +8,14 @@
 // No name of Vue's is used outside `declare module "vue"`, and inside it only through
 // Lookup or the empty interfaces that merge with Vue's: a project without Vue then compiles
 // this file cleanly, with or without skipLibCheck.
+import type { KpiBreakdown } from "./components/kpi-breakdown/kpi-breakdown.js";
 import type { KpiCard } from "./components/kpi-card/kpi-card.js";
+import type { KpiFunnel } from "./components/kpi-funnel/kpi-funnel.js";
 import type { KpiGauge } from "./components/kpi-gauge/kpi-gauge.js";
 import type { KpiProvider } from "./components/kpi-provider/kpi-provider.js";
+import type { KpiRange } from "./components/kpi-range/kpi-range.js";
 import type { KpiSparkline } from "./components/kpi-sparkline/kpi-sparkline.js";
+import type { KpiTable } from "./components/kpi-table/kpi-table.js";
 import type { KpiTrend } from "./components/kpi-trend/kpi-trend.js";
 
 /** What the elements that extend KpiElement inherit from it. */
@@ -32,18 +36,30 @@ type KpiConfigElementProperties =
   | "live"
   | "theme"
   | "tokenProvider";
+/** <kpi-breakdown>'s public reactive properties. */
+type KpiBreakdownProperties = "by" | "top" | "selected" | KpiElementProperties | KpiConfigElementProperties;
+type KpiBreakdownEvents = "kpi-select" | KpiElementEvents;
 /** <kpi-card>'s public reactive properties. */
-type KpiCardProperties = "sparkline" | KpiElementProperties | KpiConfigElementProperties;
+type KpiCardProperties = "sparkline" | "delta" | KpiElementProperties | KpiConfigElementProperties;
 type KpiCardEvents = KpiElementEvents;
+/** <kpi-funnel>'s public reactive properties. */
+type KpiFunnelProperties = "metrics" | KpiElementProperties | KpiConfigElementProperties;
+type KpiFunnelEvents = KpiElementEvents;
 /** <kpi-gauge>'s public reactive properties. */
 type KpiGaugeProperties = "min" | "max" | "target" | KpiElementProperties | KpiConfigElementProperties;
 type KpiGaugeEvents = KpiElementEvents;
 /** <kpi-provider>'s public reactive properties. */
 type KpiProviderProperties = KpiConfigElementProperties;
 type KpiProviderEvents = "kpi-load" | "kpi-error";
+/** <kpi-range>'s public reactive properties. */
+type KpiRangeProperties = "range" | "compare" | "locale" | "presets" | "syncUrl" | "theme";
+type KpiRangeEvents = "kpi-range-change";
 /** <kpi-sparkline>'s public reactive properties. */
 type KpiSparklineProperties = "group" | KpiElementProperties | KpiConfigElementProperties;
 type KpiSparklineEvents = KpiElementEvents;
+/** <kpi-table>'s public reactive properties. */
+type KpiTableProperties = "metrics" | "by" | KpiElementProperties | KpiConfigElementProperties;
+type KpiTableEvents = KpiElementEvents;
 /** <kpi-trend>'s public reactive properties. */
 type KpiTrendProperties = "height" | KpiElementProperties | KpiConfigElementProperties;
 type KpiTrendEvents = KpiElementEvents;
@@ -72,12 +88,26 @@ declare module "vue" {
   interface AllowedComponentProps {}
   interface ComponentCustomProps {}
   interface GlobalComponents {
+    "kpi-breakdown": VueElement<
+      IntrinsicElementAttributes,
+      AllowedComponentProps & ComponentCustomProps,
+      KpiBreakdown,
+      KpiBreakdownProperties,
+      KpiBreakdownEvents
+    >;
     "kpi-card": VueElement<
       IntrinsicElementAttributes,
       AllowedComponentProps & ComponentCustomProps,
       KpiCard,
       KpiCardProperties,
       KpiCardEvents
+    >;
+    "kpi-funnel": VueElement<
+      IntrinsicElementAttributes,
+      AllowedComponentProps & ComponentCustomProps,
+      KpiFunnel,
+      KpiFunnelProperties,
+      KpiFunnelEvents
     >;
     "kpi-gauge": VueElement<
       IntrinsicElementAttributes,
@@ -93,12 +123,26 @@ declare module "vue" {
       KpiProviderProperties,
       KpiProviderEvents
     >;
+    "kpi-range": VueElement<
+      IntrinsicElementAttributes,
+      AllowedComponentProps & ComponentCustomProps,
+      KpiRange,
+      KpiRangeProperties,
+      KpiRangeEvents
+    >;
     "kpi-sparkline": VueElement<
       IntrinsicElementAttributes,
       AllowedComponentProps & ComponentCustomProps,
       KpiSparkline,
       KpiSparklineProperties,
       KpiSparklineEvents
+    >;
+    "kpi-table": VueElement<
+      IntrinsicElementAttributes,
+      AllowedComponentProps & ComponentCustomProps,
+      KpiTable,
+      KpiTableProperties,
+      KpiTableEvents
     >;
     "kpi-trend": VueElement<
       IntrinsicElementAttributes,
