@@ -60,6 +60,7 @@ export {
   type Bucket,
   isRange,
   resolveRange,
+  explicitDays,
   previousPeriod,
   previousYear,
   previousStep,

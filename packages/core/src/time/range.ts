@@ -81,6 +81,15 @@ export function resolveRange(range: string, tz: string, now: number): Span {
     case "last_year":
       return { start: day(addMonths(firstOfYear, -12)), end: day(firstOfYear) };
   }
+  const { from, to } = explicitDays(range);
+  return { start: day(from), end: day(to) };
+}
+
+/**
+ * The first day and the day after the last (epoch days) of a `YYYY-MM-DD..YYYY-MM-DD` range, checked
+ * as every query checks it (real dates, the end after the start, not too long); throws KpiError.
+ */
+export function explicitDays(range: string): { from: number; to: number } {
   const m = EXPLICIT.exec(range);
   const from = m ? parseIsoDate(m[1]!) : undefined;
   const to = m ? parseIsoDate(m[2]!) : undefined;
@@ -103,7 +112,7 @@ export function resolveRange(range: string, tz: string, now: number): Span {
       [{ path: "range", message: "range too long" }],
     );
   }
-  return { start: day(from), end: day(to) };
+  return { from, to };
 }
 
 /**

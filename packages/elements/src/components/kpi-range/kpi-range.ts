@@ -1,13 +1,13 @@
 import {
   COMPARES,
   type Compare,
+  explicitDays,
   isoDate,
   isoWeekday,
   isTimeZone,
   localDay,
   RANGE_PRESETS,
   type RangePreset,
-  resolveRange,
   rangeTexts,
 } from "@kpikit/core";
 import { ContextConsumer } from "@lit/context";
@@ -81,9 +81,8 @@ function isPreset(range: string): range is RangePreset {
 function customDays(range: string): { first: number; last: number } | undefined {
   if (isPreset(range)) return undefined;
   try {
-    // In UTC an explicit range's midnights are whole multiples of a day.
-    const span = resolveRange(range, "UTC", 0);
-    return { first: span.start / DAY_MS, last: span.end / DAY_MS - 1 };
+    const { from, to } = explicitDays(range);
+    return { first: from, last: to - 1 };
   } catch {
     return undefined;
   }
