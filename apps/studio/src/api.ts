@@ -1,0 +1,62 @@
+// The Studio's one way to the API: the public routes, with the secret key the person signed in with,
+// sent as a Bearer header (never in a URL). Errors arrive as problem+json and are thrown as ApiError.
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export class Api {
+  constructor(
+    /** The API's origin; the Studio is served beside it. */
+    readonly base: string,
+    private readonly key: string,
+  ) {}
+
+  /** Whether this is the key the Studio was signed in with (a key's list shows only its ends). */
+  isKey(prefix: string, last4: string): boolean {
+    return this.key.startsWith(prefix) && this.key.endsWith(last4);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.base), {
+        method,
+        headers: {
+          Authorization: `Bearer ${this.key}`,
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        cache: "no-store",
+      });
+    } catch {
+      throw new ApiError(0, "the API could not be reached");
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    const json = text ? (JSON.parse(text) as unknown) : undefined;
+    if (!response.ok) {
+      const problem = json as { detail?: string; title?: string } | undefined;
+      throw new ApiError(response.status, problem?.detail ?? problem?.title ?? `HTTP ${response.status}`);
+    }
+    return json as T;
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.request<T>("GET", path);
+  }
+
+  /** An embed token for these KPIs, valid from this page's origin only: what the Studio's widgets read with. */
+  async embedToken(metrics: readonly string[]): Promise<string> {
+    const { token } = await this.request<{ token: string }>("POST", "/v1/tokens", {
+      metrics,
+      origins: [location.origin],
+      ttlSeconds: 600,
+    });
+    return token;
+  }
+}
