@@ -1,11 +1,12 @@
 // One Hono app on one port: the API, its docs, the elements' one-file build for any site's pages,
-// Storybook and, with the demo on, the demo pages (apps/demo) and the embed token they read with.
+// Storybook, KPI Studio and, with the demo on, the demo pages (apps/demo) and the embed token they read with.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { type AppOptions, createApp, notFound, onError, type Store } from "@kpikit/api";
 import { Hono } from "hono";
 import { demoRoutes } from "./demo-routes.js";
 import { staticFiles } from "./static-files.js";
+import { studioRoutes } from "./studio-routes.js";
 
 const require = createRequire(import.meta.url);
 const swaggerAssets = dirname(require.resolve("swagger-ui-dist/package.json"));
@@ -50,6 +51,7 @@ export function createServer({ store, demo, version, rateLimits, queryTimeoutMs 
   app.use("/elements/*", ...staticFiles("/elements", elementsDist, FOR_ANY_SITE));
   app.get("/storybook", (c) => c.redirect("/storybook/", 301));
   app.use("/storybook/*", ...staticFiles("/storybook", storybookStatic));
+  app.route("/", studioRoutes());
   if (demo) app.route("/", demoRoutes(store, demo));
   app.get("/favicon.ico", (c) => c.body(null, 204));
   app.route("/", api);

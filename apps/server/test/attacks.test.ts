@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../src/server.js";
 
 /** The routes createServer adds beside the API's /v1, /docs, /openapi.json and /healthz. */
-const SERVER_ROUTES = ["/docs/assets/*", "/elements/*", "/storybook", "/storybook/*", "/favicon.ico"];
+const SERVER_ROUTES = [
+  "/docs/assets/*",
+  "/elements/*",
+  "/storybook",
+  "/storybook/*",
+  "/studio",
+  "/studio/",
+  "/studio/assets/*",
+  "/favicon.ico",
+];
 const DEMO_ROUTES = ["/assets/*", "/demo/token", "/", "/storefront", "/react", "/vue", "/svelte"];
 const API_ROUTES = /^\/(v1\/|healthz$|openapi\.json$|docs$|\*$)/;
 
@@ -89,11 +98,36 @@ describe("attack suite: the server's own routes", () => {
         "/storybook/..%2f..%2fpackage.json",
         "/docs/assets/..%2f..%2fpackage.json",
         "/assets/..%2f..%2fpackage.json",
+        "/studio/assets/..%2f..%2fpackage.json",
+        "/studio/assets/%2e%2e/%2e%2e/package.json",
+        "/studio/..%2fpackage.json",
         "/elements/%00kpikit.js",
       ]) {
         const r = await app.request(`${BASE}${path}`);
         expect([path, r.status]).toEqual([path, 404]);
       }
+    }
+  });
+
+  it("serves KPI Studio in production too: its page under a strict CSP, unframeable, and no other file", async () => {
+    for (const app of [production, demo]) {
+      const r = await app.request(`${BASE}/studio/`);
+      expect(r.status).toBe(200);
+      const csp = r.headers.get("content-security-policy") ?? "";
+      for (const directive of [
+        "default-src 'none'",
+        "script-src 'self'",
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+      ])
+        expect(csp).toContain(directive);
+      expect(csp).not.toMatch(/(script|connect)-src[^;]*(\*|unsafe|https?:)/);
+      expect(r.headers.get("x-frame-options")).toBe("DENY");
+      expect(r.headers.get("access-control-allow-origin")).toBeNull();
+      for (const path of ["/studio/index.html", "/studio/src/main.ts", "/studio/package.json", "/studio/assets/"])
+        expect([path, (await app.request(`${BASE}${path}`)).status]).toEqual([path, 404]);
+      for (const method of ["POST", "PUT", "DELETE"])
+        expect([method, (await app.request(`${BASE}/studio/`, { method })).status]).toEqual([method, 404]);
     }
   });
 
