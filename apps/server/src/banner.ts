@@ -30,6 +30,7 @@ export function banner(f: BannerFacts): string {
           `    Frameworks:  ${f.base}/react  ${f.base}/vue  ${f.base}/svelte`,
         ]
       : []),
+    `    KPI Studio:  ${f.base}/studio/ (sign in with the secret key)`,
     `    Storybook:   ${f.base}/storybook/`,
     `    API docs:    ${f.base}/docs`,
     `    OpenAPI:     ${f.base}/openapi.json`,

@@ -1,0 +1,352 @@
+// KPI Studio (/studio) end to end: the real server (npm start's dist/main.js) with demo data, and
+// the Studio in Chromium as a shop owner uses it. Signing in with the secret key (a refused one
+// says so and keeps nothing), the catalog searched in two locales, a KPI opened with the API's value
+// and SQL, a KPI made public and an origin allowed from the Embed page, and the copied HTML loaded
+// on that other origin; a key created (shown once) and revoked (then refused). axe on every page at
+// a desktop's and a phone's width, light and dark. Screenshots are kept as test artifacts; with
+// KPIKIT_SCREENSHOTS=<dir> the light ones go there too (docs/screenshots, shown in the README).
+/// <reference lib="dom" />
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Result } from "@kpikit/core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Running, startServer } from "./support/process.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../../scripts/chromium.mjs";
+
+const KEY = "kpi_sk_test_studio";
+const WAIT = { timeout: 60_000 };
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const ARTIFACTS = join(process.env.KPIKIT_RESULTS_DIR ?? join(tmpdir(), "kpikit-studio"), "screenshots");
+const SCREENSHOTS = process.env.KPIKIT_SCREENSHOTS;
+const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
+
+interface CatalogEntry {
+  id: string;
+  label: string;
+  description: string | null;
+}
+
+describe("KPI Studio, in Chromium", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kpikit-studio-"));
+  let api: Running;
+  let browser: Browser;
+  let shop: { server: Server; origin: string };
+  /** The shop's pages on its own origin, by path. */
+  const shopPages = new Map<string, string>();
+  /** Uncaught errors and Content-Security-Policy refusals, from every page a test opened. */
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+    shop = await new Promise((resolve) => {
+      const server = createServer((req, res) => {
+        const html = shopPages.get(new URL(req.url ?? "/", "http://shop").pathname);
+        if (html === undefined) return void res.writeHead(404).end();
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html);
+      });
+      server.listen(0, "127.0.0.1", () =>
+        resolve({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
+      );
+    });
+    api = await startServer(
+      { KPIKIT_DB: join(dir, "studio.db"), KPIKIT_SECRET_KEY: KEY, KPIKIT_DEMO_ORDERS: "800" },
+      120_000,
+    );
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    shop?.server.close();
+    await api?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function call<T>(path: string, key = KEY): Promise<{ status: number; body: T }> {
+    const r = await fetch(`${api.base}${path}`, { headers: { Authorization: `Bearer ${key}` } });
+    return { status: r.status, body: (r.status === 200 ? await r.json() : undefined) as T };
+  }
+
+  /** What a widget shows for a KPI over the last 30 days in English: the API's formatted value. */
+  async function expectedValue(metric: string): Promise<string> {
+    const { body } = await call<Result>(`/v1/metrics/${metric}?range=last_30_days&locale=en`);
+    return body.formatted.value!.replace(/\s+/g, " ");
+  }
+
+  async function open(
+    path: string,
+    options: { viewport?: { width: number; height: number }; dark?: boolean } = {},
+  ): Promise<{ context: BrowserContext; page: Page; console: string[] }> {
+    const context = await browser.newContext({
+      viewport: options.viewport ?? VIEWPORTS.desktop,
+      colorScheme: options.dark ? "dark" : "light",
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
+    const page = await context.newPage();
+    const lines: string[] = [];
+    page.on("console", (m) => {
+      lines.push(`${m.type()}: ${m.text()}`);
+      if (/Content Security Policy/i.test(m.text())) problems.push(`${path}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`${path}: ${e.message}`));
+    await page.goto(`${api.base}${path}`);
+    return { context, page, console: lines };
+  }
+
+  async function signIn(page: Page, key = KEY) {
+    await page.getByLabel("Secret key").fill(key);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  const heading = (page: Page) => page.locator("main h1");
+  const value = (page: Page, selector: string) =>
+    page.locator(selector).locator('[part~="value"]').first().textContent(WAIT);
+
+  async function shownValue(page: Page, selector: string): Promise<string> {
+    await page.locator(selector).locator('[part~="value"]').first().waitFor(WAIT);
+    return ((await value(page, selector)) ?? "").replace(/\s+/g, " ").trim();
+  }
+
+  async function axe(page: Page, what: string) {
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const run = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe.run;
+      const results = await run(document, { resultTypes: ["violations"] });
+      return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    expect(violations, what).toEqual([]);
+  }
+
+  it("serves the Studio at /studio/ with a strict Content-Security-Policy", async () => {
+    expect(api.output()).toContain(`KPI Studio:  ${api.base}/studio/`);
+    const redirect = await fetch(`${api.base}/studio`, { redirect: "manual" });
+    expect([redirect.status, redirect.headers.get("location")]).toEqual([301, "/studio/"]);
+    const r = await fetch(`${api.base}/studio/`);
+    expect(r.status).toBe(200);
+    const csp = r.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(r.headers.get("x-frame-options")).toBe("DENY");
+    const asset = /src="(\/studio\/assets\/[^"]+\.js)"/.exec(await r.text())![1]!;
+    const script = await fetch(`${api.base}${asset}`);
+    expect([script.status, script.headers.get("cache-control")]).toEqual([200, "public, max-age=31536000, immutable"]);
+  });
+
+  const signingIn =
+    "signs in with the secret key: a refused key says so and keeps nothing; the key stays out of URLs and logs";
+  it(signingIn, async () => {
+    const { context, page, console } = await open("/studio/");
+    await expect.poll(() => heading(page).textContent(), WAIT).toBe("Sign in to KPI Studio");
+
+    await signIn(page, "kpi_pk_not_a_secret");
+    await expect.poll(() => page.getByRole("alert").textContent(), WAIT).toContain("not a secret key");
+
+    await signIn(page, "kpi_sk_wrong_key_1234");
+    await expect.poll(() => page.getByRole("alert").textContent(), WAIT).toContain("The API refused this key");
+    expect(await page.evaluate(() => [sessionStorage.length, localStorage.getItem("kpikit.studio.secretKey")])).toEqual(
+      [0, null],
+    );
+    expect(await heading(page).textContent()).toBe("Sign in to KPI Studio");
+
+    // With the keyboard only: the field (the refused key still in it), the key, Enter.
+    await page.getByLabel("Secret key").focus();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type(KEY);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => heading(page).textContent(), WAIT).toBe("Catalog");
+    expect(await page.evaluate(() => sessionStorage.getItem("kpikit.studio.secretKey"))).toBe(KEY);
+    expect(page.url()).not.toContain(KEY);
+    expect(console.filter((l) => l.includes(KEY))).toEqual([]);
+
+    // A reload keeps the tab signed in; signing out forgets the key.
+    await page.reload();
+    await expect.poll(() => heading(page).textContent(), WAIT).toBe("Catalog");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => heading(page).textContent(), WAIT).toBe("Sign in to KPI Studio");
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await context.close();
+  });
+
+  it("searches the catalog in two locales, as the API labels it", async () => {
+    const { context, page } = await open("/studio/");
+    await signIn(page);
+    await expect.poll(() => heading(page).textContent(), WAIT).toBe("Catalog");
+    const shownIds = () =>
+      page.locator(".catalog-list a code").evaluateAll((codes) => codes.map((c) => c.textContent ?? ""));
+
+    for (const [locale, languageName] of [
+      ["en", "English"],
+      ["ru", "Русский"],
+    ] as const) {
+      if (locale !== "en") await page.getByLabel("Language").selectOption({ label: languageName });
+      const { body } = await call<{ metrics: CatalogEntry[] }>(`/v1/catalog?locale=${locale}`);
+      const aov = body.metrics.find((m) => m.id === "aov")!;
+      // The second word of the label (the English "order", the Russian "стоимость"), as a person types it.
+      const word = aov.label.split(/\s+/)[1]!.toLocaleUpperCase();
+      await page.locator("#catalog-search").fill(word);
+      const expected = body.metrics
+        .filter((m) => `${m.label} ${m.id} ${m.description ?? ""}`.toLocaleLowerCase().includes(word.toLowerCase()))
+        .map((m) => m.id)
+        .sort();
+      expect(expected).toContain("aov");
+      await expect.poll(async () => (await shownIds()).sort(), WAIT).toEqual(expected);
+      await expect.poll(() => page.locator(".catalog-list").textContent(), WAIT).toContain(aov.label);
+      // By id too.
+      await page.locator("#catalog-search").fill("aov");
+      await expect.poll(shownIds, WAIT).toContain("aov");
+    }
+    await context.close();
+  });
+
+  it("opens a KPI: its facts in words, a card with the API's value, a trend, and its SQL", async () => {
+    const { context, page } = await open("/studio/");
+    await signIn(page);
+    await page.locator("#catalog-search").fill("aov");
+    await page.locator('.catalog-list a[href="#/catalog/aov"]').click();
+    await expect.poll(() => page.locator("#kpi-detail h2").textContent(), WAIT).toBe("Average order value");
+    const facts = (await page.locator("dl.facts").textContent()) ?? "";
+    expect(facts).toContain("Higher is better");
+    expect(facts).toContain("Money (");
+    expect(await shownValue(page, '#kpi-detail kpi-card[metric="aov"]')).toBe(await expectedValue("aov"));
+    await page.locator('#kpi-detail kpi-trend[metric="aov"]').locator("svg").first().waitFor(WAIT);
+    // The statement's bounds are the current time, to the millisecond: the same statement has other numbers.
+    const shape = (sql: string | null) => (sql ?? "").replace(/\d+/g, "0");
+    const { body: sql } = await call<{ sql: string }>("/v1/metrics/aov/sql?range=last_30_days");
+    await expect
+      .poll(async () => shape(await page.locator("#kpi-detail pre code").textContent()), WAIT)
+      .toBe(shape(sql.sql));
+    // The elements read with an embed token the Studio minted: the secret key is in no attribute.
+    const attributes = await page.evaluate(() =>
+      [...document.querySelectorAll("*")].flatMap((el) => [...el.attributes].map((a) => a.value)).join(" "),
+    );
+    expect(attributes).not.toContain(KEY);
+    await context.close();
+  });
+
+  const embedding =
+    "embeds: a KPI made public and an origin allowed on the Embed page, the copied HTML shows it on that origin";
+  it(embedding, async () => {
+    const { context, page } = await open("/studio/#/embed");
+    await signIn(page);
+    await expect.poll(() => heading(page).textContent(), WAIT).toBe("Embed");
+    await page.locator('input[name="element"][value="trend"]').uncheck();
+    await page.locator('input[name="metric"][value="revenue"]').uncheck();
+    await page.locator("#embed-filter").fill("aov");
+    await page.locator('input[name="metric"][value="aov"]').check();
+    const aov = await expectedValue("aov");
+    expect(await shownValue(page, 'kpi-provider.preview kpi-card[metric="aov"]')).toBe(aov);
+
+    await page.getByRole("button", { name: "Make the chosen KPIs public" }).click();
+    await expect
+      .poll(() => page.locator("#access-title + p").textContent(), WAIT)
+      .toContain("Every chosen KPI is public");
+    await page.getByLabel("Page origin").fill(shop.origin);
+    await page.getByRole("button", { name: "Allow origin" }).click();
+    await expect.poll(() => page.locator("ul.origins").textContent(), WAIT).toContain(shop.origin);
+    const { body: settings } = await call<{ publicMetrics: string[]; allowedOrigins: string[] }>("/v1/settings");
+    expect(settings.publicMetrics).toContain("aov");
+    expect(settings.allowedOrigins).toContain(shop.origin);
+
+    await page.getByRole("button", { name: "Create a publishable key for this code" }).click();
+    await expect.poll(() => page.locator("#snippet").textContent(), WAIT).toMatch(/token="kpi_pk_\w+"/);
+    await page.getByRole("button", { name: "Copy", exact: true }).click();
+    await expect.poll(() => page.locator("main .status").textContent(), WAIT).toBe("Copied.");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await page.locator("#snippet").textContent());
+
+    const head = '<meta charset="utf-8"><title>Shop</title>';
+    shopPages.set("/kpis", `<!doctype html><html lang="en"><head>${head}</head><body>${copied}</body></html>`);
+    const onShop = await context.newPage();
+    onShop.on("pageerror", (e) => problems.push(`shop: ${e.message}`));
+    await onShop.goto(`${shop.origin}/kpis`);
+    expect(await shownValue(onShop, 'kpi-card[metric="aov"]')).toBe(aov);
+
+    // The framework and server snippets name the same KPI.
+    for (const kind of ["react", "vue", "svelte", "node", "curl"]) {
+      await page.locator("#snippet-kind").selectOption(kind);
+      await expect.poll(() => page.locator("#snippet").textContent(), WAIT).toContain("aov");
+    }
+    await context.close();
+  });
+
+  it("creates a key (its text shown once) and revokes it after a confirmation: the revoked key gets 401", async () => {
+    const { context, page } = await open("/studio/#/settings");
+    await signIn(page);
+    await expect.poll(() => heading(page).textContent(), WAIT).toBe("Keys and settings");
+    await page.getByLabel("Kind").selectOption("secret");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const created = (await page.locator("#new-key code").textContent(WAIT))!.trim();
+    expect(created).toMatch(/^kpi_sk_/);
+    expect((await call("/v1/settings", created)).status).toBe(200);
+
+    // Shown once: not after a reload, and never kept in the tab.
+    await page.reload();
+    await expect.poll(() => page.locator("table.keys tbody tr").count(), WAIT).toBeGreaterThan(1);
+    expect(await page.locator("body").textContent()).not.toContain(created);
+    expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }))).not.toContain(created);
+
+    const { body } = await call<{ keys: { id: string; last4: string; expiresAt: string | null }[] }>("/v1/keys");
+    const key = body.keys.find((k) => created.endsWith(k.last4) && k.expiresAt === null)!;
+    const row = page.locator(`tr[data-key="${key.id}"]`);
+    await row.getByRole("button", { name: /Revoke/ }).click();
+    const dialog = page.getByRole("dialog");
+    await expect.poll(() => dialog.textContent(), WAIT).toContain("stops working at once");
+    // Cancel changes nothing.
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => dialog.isVisible(), WAIT).toBe(false);
+    expect((await call("/v1/settings", created)).status).toBe(200);
+
+    await row.getByRole("button", { name: /Revoke/ }).click();
+    await dialog.getByRole("button", { name: "Revoke" }).click();
+    await expect.poll(() => row.locator("td").first().textContent(), WAIT).toContain("Revoked");
+    expect((await call("/v1/settings", created)).status).toBe(401);
+    await context.close();
+  });
+
+  it("passes axe on every page at 1280 and 390 px, light and dark, without horizontal scroll", async () => {
+    const pages = [
+      ["sign-in", "", "Sign in to KPI Studio"],
+      ["catalog", "#/catalog/aov", "Catalog"],
+      ["embed", "#/embed", "Embed"],
+      ["settings", "#/settings", "Keys and settings"],
+    ] as const;
+    for (const dark of [false, true]) {
+      for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+        for (const [name, hash, title] of pages) {
+          const { context, page } = await open(`/studio/${hash}`, { viewport, dark });
+          if (name !== "sign-in") await signIn(page);
+          await expect.poll(() => heading(page).textContent(), WAIT).toBe(title);
+          // Every widget on the page has its value (or its table) before axe and the screenshot.
+          if (name === "catalog") await shownValue(page, '#kpi-detail kpi-card[metric="aov"]');
+          if (name === "embed") await shownValue(page, "kpi-provider.preview kpi-card");
+          if (name === "settings") await page.locator("table.keys tbody tr").first().waitFor(WAIT);
+          const what = `${name}, ${device}, ${dark ? "dark" : "light"}`;
+          await axe(page, what);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, what).toBeLessThanOrEqual(0);
+          const file = `studio-${name}-${device}${dark ? "-dark" : ""}.png`;
+          await page.screenshot({ path: join(ARTIFACTS, file), fullPage: true });
+          // The README's copies stop after a long page's first screens (the catalog lists every KPI).
+          const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), 2400);
+          const clip = { x: 0, y: 0, width: viewport.width, height };
+          if (SCREENSHOTS && !dark) await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true, clip });
+          await context.close();
+        }
+      }
+    }
+  });
+
+  it("logged no uncaught error and broke no Content-Security-Policy", () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+interface AxeResults {
+  violations: { id: string; nodes: { target: string[] }[] }[];
+}
