@@ -8,17 +8,8 @@ import { type Api, ApiError } from "./api.js";
 import { directionText, thresholdLines, unitText } from "./format.js";
 import { LightElement } from "./light-element.js";
 import { type Locale, t } from "./messages.js";
+import { matches } from "./search.js";
 import type { Catalog, CatalogMetric } from "./types.js";
-
-/** Whether a KPI matches every word of the search, in its label, id or description. */
-export function matches(m: CatalogMetric, search: string): boolean {
-  const text = `${m.label} ${m.id} ${m.description ?? ""}`.toLocaleLowerCase();
-  return search
-    .toLocaleLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((word) => text.includes(word));
-}
 
 interface Sql {
   dialect: string;

@@ -5,11 +5,11 @@ import { html, nothing, type PropertyValues } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { type Api, ApiError } from "./api.js";
-import { matches } from "./catalog-page.js";
 import { copyText } from "./copy.js";
 import { LightElement } from "./light-element.js";
 import { LOCALE_NAMES, LOCALES, type Locale, type MessageKey, t } from "./messages.js";
 import { originOf } from "./origins.js";
+import { matches } from "./search.js";
 import {
   ELEMENT_KINDS,
   type ElementKind,

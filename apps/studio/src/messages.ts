@@ -569,6 +569,9 @@ const zhHans: Messages = {
 
 const zhHant: Messages = {
   ...zhHans,
+  none: "無",
+  publicKpis: "公開 KPI",
+  unit: "單位",
   skip: "跳到內容",
   navCatalog: "指標目錄",
   navSettings: "金鑰與設定",
@@ -690,7 +693,7 @@ const zhHant: Messages = {
   failed: "API 拒絕：{detail}",
 };
 
-const MESSAGES: Record<Locale, Messages> = { en, ru, ms, "zh-Hans": zhHans, "zh-Hant": zhHant };
+export const MESSAGES: Record<Locale, Messages> = { en, ru, ms, "zh-Hans": zhHans, "zh-Hant": zhHant };
 
 /** The names of the five locales, each in its own language, for the switch. */
 export const LOCALE_NAMES: Record<Locale, string> = {
