@@ -1,10 +1,10 @@
 // KPI Studio (/studio) end to end: the real server (npm start's dist/main.js) with demo data, and
 // the Studio in Chromium as a shop owner uses it. Signing in with the secret key (a refused one
-// says so and keeps nothing), the catalog searched in two locales, a KPI opened with the API's value
-// and SQL, a KPI made public and an origin allowed from the Embed page, and the copied HTML loaded
-// on that other origin; a key created (shown once) and revoked (then refused). axe on every page at
-// a desktop's and a phone's width, light and dark. Screenshots are kept as test artifacts; with
-// KPIKIT_SCREENSHOTS=<dir> the light ones go there too (docs/screenshots, shown in the README).
+// says so and keeps nothing), the five languages, the catalog searched in two, a KPI opened with the
+// API's value and SQL, a KPI made public and an origin allowed from the Embed page, and the copied
+// HTML loaded on that other origin; a key created (shown once) and revoked (then refused). axe on
+// every page at a desktop's and a phone's width, light and dark. Screenshots are kept as test
+// artifacts; with KPIKIT_SCREENSHOTS=<dir> the light ones go there too (docs/screenshots, in the README).
 /// <reference lib="dom" />
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -200,6 +200,29 @@ describe("KPI Studio, in Chromium", () => {
       // By id too.
       await page.locator("#catalog-search").fill("aov");
       await expect.poll(shownIds, WAIT).toContain("aov");
+    }
+    await context.close();
+  });
+
+  it("speaks each of the five languages: its own words, the API's labels, the widgets' locale", async () => {
+    const { context, page } = await open("/studio/#/catalog/aov");
+    await signIn(page);
+    const words: Record<string, [string, string]> = {
+      en: ["English", "Catalog"],
+      ru: ["Русский", "Каталог"],
+      ms: ["Bahasa Melayu", "Katalog"],
+      "zh-Hans": ["简体中文", "指标目录"],
+      "zh-Hant": ["繁體中文", "指標目錄"],
+    };
+    for (const [locale, [name, title]] of Object.entries(words)) {
+      await page.getByRole("combobox").first().selectOption({ label: name });
+      const { body } = await call<{ metrics: CatalogEntry[] }>(`/v1/catalog?locale=${locale}`);
+      const label = body.metrics.find((m) => m.id === "aov")!.label;
+      await expect.poll(() => heading(page).textContent(), WAIT).toBe(title);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await expect.poll(() => page.locator("#kpi-detail h2").textContent(), WAIT).toBe(label);
+      const card = page.locator('#kpi-detail kpi-card[metric="aov"]');
+      await expect.poll(() => card.locator('[part~="label"]').first().textContent(WAIT), WAIT).toBe(label);
     }
     await context.close();
   });
