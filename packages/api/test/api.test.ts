@@ -273,6 +273,16 @@ for (const kind of STORES) {
         });
         expect(share.status).toBe(201);
         expect((await sk.get(`/v1/metrics/web_share?range=${RANGE}`)).body.value).toBeCloseTo(250 / 320, 12);
+        // The catalog tells the tenant's own KPIs from the built-in ones, which stay built in.
+        const listed = (await sk.get("/v1/catalog")).body.metrics as { id: string; builtIn: boolean }[];
+        const builtIn = (id: string) => listed.find((m) => m.id === id)?.builtIn;
+        expect([builtIn("web_revenue"), builtIn("web_share"), builtIn("revenue"), builtIn("aov")]).toEqual([
+          false,
+          false,
+          true,
+          true,
+        ]);
+        expect(listed.filter((m) => m.builtIn)).toHaveLength(70);
         const again = await sk.put("/v1/definitions/web_revenue", {
           labels: { en: "Web revenue" },
           unit: "currency",

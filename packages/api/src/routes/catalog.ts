@@ -42,6 +42,9 @@ export function catalogRoutes(service: KpiService) {
     const auth = c.get("auth");
     const locale = catalogLocale(c.req.valid("query").locale);
     const registry = await service.registry(auth.tenant.id);
+    // Built in: a catalog KPI the tenant has not redefined. (The registry compiles every KPI anew
+    // once the tenant has any of its own, so the compiled objects cannot tell.)
+    const own = new Set((await service.store.listDefinitions(auth.tenant.id)).map((d) => d.id));
     const metrics = registry
       .all()
       .filter((m) => !auth.metrics || auth.metrics.includes(m.definition.id))
@@ -58,7 +61,7 @@ export function catalogRoutes(service: KpiService) {
         dimensions,
         additive,
         thresholds: d.thresholds ?? null,
-        builtIn: service.builtIn().get(d.id)?.definition === d,
+        builtIn: service.builtIn().has(d.id) && !own.has(d.id),
         public: auth.tenant.publicMetrics.includes(d.id),
       }));
     return c.json(
