@@ -48,7 +48,7 @@ describe("the demo server", () => {
     }
     // The storefront embeds the publishable key in its HTML, as a shop's template would.
     const storefront = await (await fetch(`${server.base}/storefront`)).text();
-    expect(storefront).toMatch(/<kpi-provider id="storefront" endpoint="\/" token="kpi_pk_[A-Za-z0-9_]+"/);
+    expect(storefront).toMatch(/<kpi-provider\s+id="storefront"\s+endpoint="\/"\s+token="kpi_pk_[A-Za-z0-9_]+"/);
     expect(storefront).toContain('<script type="module" src="/elements/kpikit.js"');
   });
 
