@@ -97,7 +97,11 @@ export class KpiCard extends KpiElement {
             )
           : nothing,
       )}
-      ${this.#comparesWithTarget() && r.target ? this.#renderDelta(this.#againstTarget(r, r.target), "vs_target") : nothing}
+      ${
+        this.#comparesWithTarget() && r.target
+          ? this.#renderDelta(this.#againstTarget(r, r.target), "vs_target")
+          : nothing
+      }
       ${
         this.sparkline && r.series.length > 1
           ? sparklineSvg(

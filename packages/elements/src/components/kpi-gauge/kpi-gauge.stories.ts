@@ -31,7 +31,8 @@ const meters = (canvas: HTMLElement) =>
  */
 export const Scales: StoryObj<WidgetArgs> = {
   render: (args) => html`<div class="story-row">
-    ${widget("kpi-gauge", args, conversionWithTarget)} ${widget("kpi-gauge", { ...args, max: 0.5 }, conversionWithTarget)}
+    ${widget("kpi-gauge", args, conversionWithTarget)}
+    ${widget("kpi-gauge", { ...args, max: 0.5 }, conversionWithTarget)}
     ${widget("kpi-gauge", args, csat)} ${widget("kpi-gauge", args, negativeNps)}
   </div>`,
   play: async ({ canvasElement }) => {

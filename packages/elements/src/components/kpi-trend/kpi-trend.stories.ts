@@ -78,7 +78,9 @@ export const ChartsDark: StoryObj<WidgetArgs> = {
   globals: { theme: "dark" },
   render: (args) =>
     html`<div class="story-grid">
-      ${[conversionWithTarget, revenueWithTarget, sparseNps, negativeNps].map((data) => widget("kpi-trend", args, data))}
+      ${[conversionWithTarget, revenueWithTarget, sparseNps, negativeNps].map((data) =>
+        widget("kpi-trend", args, data),
+      )}
     </div>`,
   play: async ({ canvasElement }) => {
     const trends = [...canvasElement.querySelectorAll("kpi-trend")];
