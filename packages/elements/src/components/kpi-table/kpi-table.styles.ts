@@ -61,8 +61,13 @@ export const tableStyles = css`
   }
   .value {
     font-weight: 600;
-    /* "50 min" and "$1,234.50" on one line: the KPI's name wraps instead. */
-    white-space: nowrap;
+  }
+  /* Where there is room, "50 min" and "1 234,50 $" keep to one line and the KPI's name wraps
+     instead; on a phone they may break at their spaces, never inside a number. */
+  @container (min-width: 26rem) {
+    .value {
+      white-space: nowrap;
+    }
   }
   .delta {
     font-weight: 600;
@@ -95,6 +100,10 @@ export const tableStyles = css`
     }
     .trend {
       inline-size: 2.5rem;
+    }
+    /* "▼ -1,3 п. п." may take two lines rather than push the table past a phone's width. */
+    .delta {
+      white-space: normal;
     }
   }
 `;

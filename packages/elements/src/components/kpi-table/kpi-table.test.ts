@@ -196,6 +196,22 @@ describe("<kpi-table> from .data", () => {
     const base = el.shadowRoot!.querySelector<HTMLElement>("[part~=base]")!;
     expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
     expect(el.getBoundingClientRect().width).to.equal(390);
+    // In Russian, with rates changing in "п. п." and sparklines, in a phone's column (342 px).
+    const rate = (i: number) =>
+      result(
+        {
+          metric: { id: `rate_${i}`, label: "Выручка от рекламных кампаний", unit: "percent" },
+          value: 0.381,
+          previous: 0.394,
+          change: { absolute: -0.013, relative: -0.033 },
+        },
+        "ru",
+      );
+    const ru = await fixture<KpiTable>(
+      html`<kpi-table style="width: 342px" locale="ru" .data=${[rate(1), rate(2), rate(3)]}></kpi-table>`,
+    );
+    const ruBase = ru.shadowRoot!.querySelector<HTMLElement>("[part~=base]")!;
+    expect(ruBase.scrollWidth).to.be.at.most(ruBase.clientWidth + 1);
   });
 
   for (const theme of ["light", "dark"]) {

@@ -186,6 +186,14 @@ export class KpiTable extends KpiElement {
     this.sortKey = key;
   }
 
+  /**
+   * The sparklines speak for themselves on screen: their column's word is for screen readers, as a
+   * long one ("Динамика") would widen the column past a phone's width.
+   */
+  #trendHeader(locale: string): TemplateResult {
+    return html`<th scope="col" class="trend"><span class="visually-hidden">${text("table_trend", locale)}</span></th>`;
+  }
+
   #header(key: TableSortKey | undefined, label: string): TemplateResult {
     if (!key) return html`<th scope="col">${label}</th>`;
     const sorted = this.sortKey === key ? this.order : undefined;
@@ -218,7 +226,7 @@ export class KpiTable extends KpiElement {
             ${this.#header("name", nameHeader)}
             ${this.#header(split ? "value" : undefined, text("table_value", locale))}
             ${this.#header("change", text("table_change", locale))}
-            ${trend ? this.#header(undefined, text("table_trend", locale)) : nothing}
+            ${trend ? this.#trendHeader(locale) : nothing}
             ${status ? this.#header("status", text("table_status", locale)) : nothing}
           </tr>
         </thead>
