@@ -199,9 +199,10 @@ for (const kind of STORES) {
           paths.push(r.body.errors.map((e: { path: string }) => e.path));
         }
         expect(paths).toEqual([["web_share.expr"], ["web_revenue.measures.value.where"]]);
-        expect((await preview(badExpr)).body.detail).toMatch(
-          /^web_share\.expr: .* at position \d+ of "web_revenue \/ "$/,
-        );
+        const refused = (await preview(badExpr)).body;
+        expect(refused.detail).toMatch(/^web_share\.expr: .* at position \d+ of "web_revenue \/ "$/);
+        // Where the expression stopped making sense, as a number an editor can underline: its end.
+        expect(refused.errors).toEqual([{ path: "web_share.expr", message: "unexpected end", position: 15 }]);
         expect((await sk.get("/v1/definitions")).body.definitions).toEqual([]);
       });
 

@@ -5,6 +5,8 @@ export interface Issue {
   /** Where in the input: a field name, a query parameter, `records[3].total`. */
   path: string;
   message: string;
+  /** In an expression: the 1-based character where it stopped making sense (an editor underlines it). */
+  position?: number;
 }
 
 export type ErrorCode =

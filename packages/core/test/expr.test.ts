@@ -1,7 +1,7 @@
 // The expression language: precedence, errors with positions, and SQL's null semantics, which
 // both engines must share (a condition keeps a fact only when it is true, never when unknown).
 import { describe, expect, it } from "vitest";
-import { type Order, parseExpr } from "../src/index.js";
+import { type KpiError, type Order, parseExpr } from "../src/index.js";
 import { bothEngines, registry, runner } from "./support/engines.js";
 
 describe("parser", () => {
@@ -37,6 +37,17 @@ describe("parser", () => {
     expect(() => parseExpr("(a + b")).toThrow(/expected "\)"/);
     expect(() => parseExpr("")).toThrow(/empty expression/);
     expect(() => parseExpr("a is 3")).toThrow(/expected "null" after "is"/);
+    // The issue carries the position too, for an editor to underline.
+    const issuesOf = (source: string) => {
+      try {
+        parseExpr(source, "m.expr");
+      } catch (e) {
+        return (e as KpiError).issues;
+      }
+      return [];
+    };
+    expect(issuesOf("a + ")).toEqual([{ path: "m.expr", message: "unexpected end", position: 5 }]);
+    expect(issuesOf("a ; b")).toEqual([{ path: "m.expr", message: 'unexpected ";"', position: 3 }]);
   });
 });
 

@@ -32,7 +32,7 @@ function tokenize(source: string, path: string): Token[] {
   let i = 0;
   const fail = (message: string): never => {
     throw new KpiError("invalid_definition", `${path}: ${message} at position ${i + 1} of "${source}"`, [
-      { path, message },
+      { path, message, position: i + 1 },
     ]);
   };
   while (i < source.length) {
@@ -94,7 +94,7 @@ export function parseExpr(source: string, path = "expression"): Expr {
   const fail = (message: string): never => {
     const at = peek()?.at ?? source.length;
     throw new KpiError("invalid_definition", `${path}: ${message} at position ${at + 1} of "${source}"`, [
-      { path, message },
+      { path, message, position: at + 1 },
     ]);
   };
   const wordAt = (i: number) => {
