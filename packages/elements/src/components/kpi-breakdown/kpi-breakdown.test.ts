@@ -216,12 +216,12 @@ describe("<kpi-breakdown> from .data", () => {
 
 describe("<kpi-breakdown> with the real API", () => {
   const attrs = async () => ({ ...(await testApi()), now: uniqueNow() });
-
-  it("splits revenue by channel: the top three, Other and the previous week's markers", async () => {
+  /** A KPI by channel in the week of the test orders by channel, its top three shown. */
+  async function byChannel(metric: string): Promise<KpiBreakdown> {
     const api = await attrs();
-    const el = await fixture<KpiBreakdown>(
+    return fixture<KpiBreakdown>(
       html`<kpi-breakdown
-          metric="revenue"
+          metric=${metric}
           by="channel"
           top="3"
           endpoint=${api.endpoint}
@@ -231,6 +231,10 @@ describe("<kpi-breakdown> with the real API", () => {
           now=${api.now}
         ></kpi-breakdown>`,
     );
+  }
+
+  it("splits revenue by channel: the top three, Other and the previous week's markers", async () => {
+    const el = await byChannel("revenue");
     const { detail } = await next(el, "kpi-load");
     await el.updateComplete;
     expect((detail.result as Result).breakdown).to.have.length(6);
@@ -247,19 +251,7 @@ describe("<kpi-breakdown> with the real API", () => {
   });
 
   it("splits a mean (AOV) without an Other: the top three and how many more", async () => {
-    const api = await attrs();
-    const el = await fixture<KpiBreakdown>(
-      html`<kpi-breakdown
-          metric="aov"
-          by="channel"
-          top="3"
-          endpoint=${api.endpoint}
-          token=${api.token}
-          range=${CHANNEL_WEEK.range}
-          tz=${CHANNEL_WEEK.tz}
-          now=${api.now}
-        ></kpi-breakdown>`,
-    );
+    const el = await byChannel("aov");
     await next(el, "kpi-load");
     await el.updateComplete;
     // Web's AOV is (100 + 60) / 2 = 80, email's (50 + 30) / 2 = 40; the total is 440 / 8 = 55.

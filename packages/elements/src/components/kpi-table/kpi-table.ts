@@ -130,10 +130,11 @@ export class KpiTable extends KpiElement {
       return Array.from({ length: count }, (_, i): TableRow => {
         const failure = this.failures?.get(i);
         if (failure) {
-          const na = text("not_available", locale);
           const failed = text(failure.retryable ? "error_temporary" : "error_unavailable", locale);
-          const delta = { direction: null, tone: "neutral", text: na, spoken: na, shown: na } as const;
-          return { name: this.#metricList()[i] ?? "", value: na, amount: null, delta, change: null, failed };
+          // No change to tell: deltaOf's own "n/a".
+          const nothingKnown = { change: { absolute: null, relative: null }, formatted: { value: null, change: null } };
+          const delta = deltaOf({ ...nothingKnown, metric: { better: "none" } }, locale);
+          return { name: this.#metricList()[i] ?? "", value: delta.text, amount: null, delta, change: null, failed };
         }
         const r = answered.next().value as Result;
         return {
