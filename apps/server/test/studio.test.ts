@@ -332,38 +332,42 @@ describe("KPI Studio, in Chromium", () => {
     await context.close();
   });
 
-  it("passes axe on every page at 1280 and 390 px, light and dark, without horizontal scroll", async () => {
-    const pages = [
-      ["sign-in", "", "Sign in to KPI Studio"],
-      ["catalog", "#/catalog/aov", "Catalog"],
-      ["embed", "#/embed", "Embed"],
-      ["settings", "#/settings", "Keys and settings"],
-    ] as const;
-    for (const dark of [false, true]) {
-      for (const [device, viewport] of Object.entries(VIEWPORTS)) {
-        for (const [name, hash, title] of pages) {
-          const { context, page } = await open(`/studio/${hash}`, { viewport, dark });
-          if (name !== "sign-in") await signIn(page);
-          await expect.poll(() => heading(page).textContent(), WAIT).toBe(title);
-          // Every widget on the page has its value (or its table) before axe and the screenshot.
-          if (name === "catalog") await shownValue(page, '#kpi-detail kpi-card[metric="aov"]');
-          if (name === "embed") await shownValue(page, "kpi-provider.preview kpi-card");
-          if (name === "settings") await page.locator("table.keys tbody tr").first().waitFor(WAIT);
-          const what = `${name}, ${device}, ${dark ? "dark" : "light"}`;
-          await axe(page, what);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          expect(overflow, what).toBeLessThanOrEqual(0);
-          const file = `studio-${name}-${device}${dark ? "-dark" : ""}.png`;
-          await page.screenshot({ path: join(ARTIFACTS, file), fullPage: true });
-          // The README's copies stop after a long page's first screens (the catalog lists every KPI).
-          const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), 2400);
-          const clip = { x: 0, y: 0, width: viewport.width, height };
-          if (SCREENSHOTS && !dark) await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true, clip });
-          await context.close();
-        }
+  const devices = Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[];
+  const sweeps = [false, true].flatMap((dark) => devices.map((device) => ({ device, theme: dark ? "dark" : "light" })));
+  // One test per theme and width: sixteen page loads in one test outran its limit on a busy machine.
+  it.each(sweeps)(
+    "passes axe on every page, $device width, $theme, without horizontal scroll",
+    async ({ device, theme }) => {
+      const viewport = VIEWPORTS[device];
+      const dark = theme === "dark";
+      const pages = [
+        ["sign-in", "", "Sign in to KPI Studio"],
+        ["catalog", "#/catalog/aov", "Catalog"],
+        ["embed", "#/embed", "Embed"],
+        ["settings", "#/settings", "Keys and settings"],
+      ] as const;
+      for (const [name, hash, title] of pages) {
+        const { context, page } = await open(`/studio/${hash}`, { viewport, dark });
+        if (name !== "sign-in") await signIn(page);
+        await expect.poll(() => heading(page).textContent(), WAIT).toBe(title);
+        // Every widget on the page has its value (or its table) before axe and the screenshot.
+        if (name === "catalog") await shownValue(page, '#kpi-detail kpi-card[metric="aov"]');
+        if (name === "embed") await shownValue(page, "kpi-provider.preview kpi-card");
+        if (name === "settings") await page.locator("table.keys tbody tr").first().waitFor(WAIT);
+        const what = `${name}, ${device}, ${dark ? "dark" : "light"}`;
+        await axe(page, what);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, what).toBeLessThanOrEqual(0);
+        const file = `studio-${name}-${device}${dark ? "-dark" : ""}.png`;
+        await page.screenshot({ path: join(ARTIFACTS, file), fullPage: true });
+        // The README's copies stop after a long page's first screens (the catalog lists every KPI).
+        const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), 2400);
+        const clip = { x: 0, y: 0, width: viewport.width, height };
+        if (SCREENSHOTS && !dark) await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true, clip });
+        await context.close();
       }
-    }
-  });
+    },
+  );
 
   it("logged no uncaught error and broke no Content-Security-Policy", () => {
     expect(problems).toEqual([]);
