@@ -375,11 +375,12 @@ for (const kind of STORES) {
         expect(bad.body.errors).toEqual([
           {
             index: 2,
+            line: 2,
             id: "ol3",
             field: "placedAt",
             reason: expect.stringMatching(/"yesterday" is not a date and time/),
           },
-          { index: 2, id: "ol3", field: "total", reason: '"abc" is not a number' },
+          { index: 2, line: 2, id: "ol3", field: "total", reason: '"abc" is not a number' },
         ]);
         const missing = await b().post("/v1/import", { csv: "a,b\n1,2\n", mapping });
         expect([missing.status, missing.body.detail]).toEqual([

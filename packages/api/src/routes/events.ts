@@ -2,7 +2,13 @@
 // nothing: one bad record rejects it with every problem listed, and nothing is written.
 import { createRoute } from "@hono/zod-openapi";
 import { factNames, factSchemas, validateBatch, type FactName, type RecordError } from "@kpikit/core";
-import { columnMappingSchema, importPresets, recordsFromRows } from "@kpikit/core/import";
+import {
+  type ColumnMapping,
+  columnMappingSchema,
+  type FieldSource,
+  importPresets,
+  recordsFromRows,
+} from "@kpikit/core/import";
 import { csvParse } from "d3-dsv";
 import type { Context } from "hono";
 import { z } from "zod";
@@ -37,6 +43,29 @@ const ingest = (fact: FactName) =>
     },
   });
 
+const importQuery = z.object({
+  preset: z.enum(["shopify"]).optional(),
+  mapping: z.string().optional().meta({ description: "a column mapping as JSON" }),
+});
+
+const importBody = {
+  required: true,
+  content: {
+    "text/csv": { schema: z.string() },
+    ...json(
+      z.object({
+        csv: z.string(),
+        preset: z.enum(["shopify"]).optional(),
+        mapping: columnMappingSchema.optional(),
+      }),
+    ),
+  },
+};
+
+const LINE_NOTE =
+  "A 422 lists every bad record's problems in `errors`, each with `line`, the file's line number where the " +
+  "record's first row is (the header is line 1).";
+
 /**
  * CSV import. Either `Content-Type: text/csv` with `?preset=shopify` or `?mapping=<JSON>`, or
  * JSON `{ "csv": "…", "preset": "shopify" }` / `{ "csv": "…", "mapping": { … } }`.
@@ -47,27 +76,40 @@ const csvImport = createRoute({
   path: "/",
   summary:
     "Import a CSV export with a column mapping or a preset (shopify); text/csv with ?preset= or ?mapping=, or JSON",
-  request: {
-    query: z.object({
-      preset: z.enum(["shopify"]).optional(),
-      mapping: z.string().optional().meta({ description: "a column mapping as JSON" }),
-    }),
-    body: {
-      required: true,
-      content: {
-        "text/csv": { schema: z.string() },
-        ...json(
-          z.object({
-            csv: z.string(),
-            preset: z.enum(["shopify"]).optional(),
-            mapping: columnMappingSchema.optional(),
-          }),
-        ),
-      },
-    },
-  },
+  description: LINE_NOTE,
+  request: { query: importQuery, body: importBody },
   responses: {
     200: { description: "Imported", content: json(ingestResult.extend({ rows: z.number().int() })) },
+    ...problems(400, 401, 403, 413, 415, 422),
+  },
+});
+
+const PREVIEW_RECORDS = 5;
+
+/** The same CSV and mapping as an import, checked alone: what a console shows before anything is written. */
+const csvImportPreview = createRoute({
+  ...secretOnly,
+  method: "post",
+  path: "/preview",
+  summary: "Check a CSV import without writing it: its records, and the first of them as facts (a dry run)",
+  description:
+    "Takes what `POST /v1/import` takes and refuses what it refuses, with the same errors; writes nothing. " +
+    LINE_NOTE,
+  request: { query: importQuery, body: importBody },
+  responses: {
+    200: {
+      description: "The import would succeed: how many rows and records, and the first records as stored",
+      content: json(
+        z.object({
+          fact: z.enum(factNames),
+          rows: z.number().int(),
+          received: z.number().int().meta({ description: "records (rows with one id are one record)" }),
+          records: z
+            .array(z.record(z.string(), z.unknown()))
+            .meta({ description: `the first ${PREVIEW_RECORDS} records, validated as ingestion stores them` }),
+        }),
+      ),
+    },
     ...problems(400, 401, 403, 413, 415, 422),
   },
 });
@@ -76,7 +118,7 @@ function rejected(errors: RecordError[], records: number): HttpProblem {
   const bad = new Set(errors.map((e) => e.index)).size;
   return new HttpProblem(
     422,
-    `${bad} of ${records} record${records === 1 ? " is" : "s are"} invalid; nothing was written`,
+    `${bad} of ${records} record${records === 1 ? "" : "s"} ${bad === 1 ? "is" : "are"} invalid; nothing was written`,
     errors,
   );
 }
@@ -122,54 +164,112 @@ export function eventRoutes(db: Store, now: () => number) {
   return router;
 }
 
+/** What a CSV import reads: the text and either a preset's name or a mapping, from either form of body. */
+async function importRequest(c: Context): Promise<{ csv: string; preset: unknown; mapping: unknown }> {
+  const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type === "text/csv") {
+    const csv = await readBody(c);
+    const m = c.req.query("mapping");
+    if (m === undefined) return { csv, preset: c.req.query("preset"), mapping: undefined };
+    try {
+      return { csv, preset: c.req.query("preset"), mapping: JSON.parse(m) };
+    } catch {
+      throw new HttpProblem(400, "the mapping parameter is not valid JSON");
+    }
+  }
+  const body = (await jsonBody(c)) as Record<string, unknown> | null;
+  if (body === null || typeof body !== "object" || typeof body.csv !== "string") {
+    throw new HttpProblem(422, 'send { "csv": "…", "preset": "shopify" } or { "csv": "…", "mapping": { … } }', [
+      { path: "csv", message: "the CSV text" },
+    ]);
+  }
+  return { csv: body.csv, preset: body.preset, mapping: body.mapping };
+}
+
+function chosenMapping(preset: unknown, mapping: unknown): unknown {
+  if ((preset === undefined) === (mapping === undefined))
+    throw new HttpProblem(422, `give either a preset (${Object.keys(importPresets).join(", ")}) or a mapping`, [
+      { path: "preset", message: "preset or mapping" },
+    ]);
+  if (preset === undefined) return mapping;
+  if (typeof preset !== "string" || !importPresets[preset]) {
+    throw new HttpProblem(
+      422,
+      `there is no preset "${String(preset)}"; presets are ${Object.keys(importPresets).join(", ")}`,
+      [{ path: "preset", message: "unknown preset" }],
+    );
+  }
+  return importPresets[preset];
+}
+
+type Row = Readonly<Record<string, string | undefined>>;
+
+/** A row's id as the mapping reads it, where a column gives it (rows with one id are one record). */
+function rowId(source: FieldSource | undefined, row: Row): string | undefined {
+  const text = (column: string | undefined) => (column === undefined ? undefined : row[column]?.trim() || undefined);
+  if (typeof source === "string") return text(source);
+  if (source === undefined) return undefined;
+  if (source.value !== undefined) return typeof source.value === "string" ? source.value : undefined;
+  const raw = text(source.column) ?? text(source.fallback);
+  const mapped = raw !== undefined && source.map ? (source.map[raw] ?? source.map["*"] ?? raw) : raw;
+  return typeof mapped === "string" ? mapped : undefined;
+}
+
+/** The file line (header = 1) of each record's first row, in the order recordsFromRows makes the records. */
+function recordLines(rows: readonly Row[], mapping: unknown): number[] {
+  const idSource = (mapping as ColumnMapping).fields.id;
+  const seen = new Set<string>();
+  const lines: number[] = [];
+  rows.forEach((row, i) => {
+    const id = rowId(idSource, row);
+    if (id !== undefined && seen.has(id)) return;
+    if (id !== undefined) seen.add(id);
+    lines.push(i + 2);
+  });
+  return lines;
+}
+
+/** A CSV import checked in full, as it would be stored; a 422 names each bad record's line. */
+async function checkedImport(c: Context, now: number) {
+  const { csv, preset, mapping: given } = await importRequest(c);
+  const mapping = chosenMapping(preset, given);
+  const rows = csvParse(csv.replace(/^\uFEFF/, ""));
+  if (rows.length === 0)
+    throw new HttpProblem(422, "the CSV has no rows under its header", [{ path: "csv", message: "no rows" }]);
+  const mapped = recordsFromRows(rows, mapping, rows.columns);
+  // recordsFromRows names a row by its line already; a record's schema errors name it by its place.
+  if (mapped.errors.length)
+    throw rejected(
+      mapped.errors.map((e) => ({ ...e, line: e.index })),
+      mapped.records.length,
+    );
+  if (mapped.records.length > MAX_RECORDS)
+    throw new HttpProblem(
+      413,
+      `a batch may hold at most ${MAX_RECORDS} records; this CSV has ${mapped.records.length}: import it in parts`,
+    );
+  const { records, errors } = validateBatch(mapped.fact, mapped.records, now);
+  if (errors.length) {
+    const lines = recordLines(rows, mapping);
+    throw rejected(
+      errors.map((e) => ({ ...e, line: lines[e.index] })),
+      mapped.records.length,
+    );
+  }
+  return { fact: mapped.fact, rows: rows.length, records };
+}
+
 export function importRoutes(db: Store, now: () => number) {
   const router = resource();
   router.openapi(checkedByHandler(router, csvImport), async (c) => {
-    const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
-    let csv: string;
-    let preset: unknown;
-    let mapping: unknown;
-    if (type === "text/csv") {
-      csv = await readBody(c);
-      preset = c.req.query("preset");
-      const m = c.req.query("mapping");
-      if (m !== undefined) {
-        try {
-          mapping = JSON.parse(m);
-        } catch {
-          throw new HttpProblem(400, "the mapping parameter is not valid JSON");
-        }
-      }
-    } else {
-      const body = (await jsonBody(c)) as Record<string, unknown> | null;
-      if (body === null || typeof body !== "object" || typeof body.csv !== "string") {
-        throw new HttpProblem(422, 'send { "csv": "…", "preset": "shopify" } or { "csv": "…", "mapping": { … } }', [
-          { path: "csv", message: "the CSV text" },
-        ]);
-      }
-      ({ csv, preset, mapping } = body);
-    }
-    if ((preset === undefined) === (mapping === undefined))
-      throw new HttpProblem(422, `give either a preset (${Object.keys(importPresets).join(", ")}) or a mapping`, [
-        { path: "preset", message: "preset or mapping" },
-      ]);
-    if (preset !== undefined && (typeof preset !== "string" || !importPresets[preset])) {
-      throw new HttpProblem(
-        422,
-        `there is no preset "${String(preset)}"; presets are ${Object.keys(importPresets).join(", ")}`,
-        [{ path: "preset", message: "unknown preset" }],
-      );
-    }
-    const rows = csvParse(csv.replace(/^\uFEFF/, ""));
-    if (rows.length === 0)
-      throw new HttpProblem(422, "the CSV has no rows under its header", [{ path: "csv", message: "no rows" }]);
-    const mapped = recordsFromRows(
-      rows,
-      preset !== undefined ? importPresets[preset as string] : mapping,
-      rows.columns,
-    );
-    if (mapped.errors.length) throw rejected(mapped.errors, mapped.records.length);
-    return c.json({ ...(await store(c, db, mapped.fact, mapped.records, now())), rows: rows.length }, 200);
+    const at = now();
+    const { fact, rows, records } = await checkedImport(c, at);
+    const result = await db.ingest(c.get("auth").tenant.id, fact, records, at);
+    return c.json({ fact, received: records.length, ...result, rows }, 200);
+  });
+  router.openapi(checkedByHandler(router, csvImportPreview), async (c) => {
+    const { fact, rows, records } = await checkedImport(c, now());
+    return c.json({ fact, rows, received: records.length, records: records.slice(0, PREVIEW_RECORDS) }, 200);
   });
   return router;
 }
