@@ -1,10 +1,9 @@
 import { formatValue, type QueryInput, type Result, funnelTexts } from "@kpikit/core";
-import { max } from "d3-array";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { SetupError } from "../../internal/report.js";
 import { themeStyles } from "../../internal/styles.js";
-import { text, addTexts } from "../../internal/texts.js";
+import { addTexts, type TextKey, text, textWith } from "../../internal/texts.js";
 import { shownValue, valueFormat } from "../../internal/values.js";
 import { funnelStyles } from "./kpi-funnel.styles.js";
 
@@ -115,11 +114,10 @@ export class KpiFunnel extends KpiElement {
   protected override renderResult(): TemplateResult {
     const locale = this.effectiveLocale;
     const steps = funnelSteps(this.results ?? []);
-    const top = max(steps, (s) => Math.max(s.value ?? 0, s.previous ?? 0)) ?? 0;
+    const top = Math.max(0, ...steps.map((s) => Math.max(s.value ?? 0, s.previous ?? 0)));
     const width = (v: number | null) => (v === null || top <= 0 ? 0 : (Math.max(0, v) / top) * 100);
     const percent = (v: number | null) => formatValue(v, { unit: "percent", locale }) ?? text("not_available", locale);
-    const words = (key: Parameters<typeof text>[0], name: string, value: string) =>
-      text(key, locale).replace(`{${name}}`, value);
+    const share = (key: TextKey, v: number | null) => textWith(key, locale, { share: percent(v) });
     return html`<div part="base" class="base">
       <div class="header">
         <span part="label" class="label" id="label" title=${this.labelOf()}>${this.labelOf()}</span>
@@ -130,7 +128,7 @@ export class KpiFunnel extends KpiElement {
           // Nothing to set beside a step when the query compares with nothing.
           const compared = step.result.compare?.kind ?? "none";
           const against = compared === "previous_year" ? "funnel_previous_year" : "funnel_previous_period";
-          const previous = words(against, "value", valueFormat(step.result, locale)(step.previous));
+          const previous = textWith(against, locale, { value: valueFormat(step.result, locale)(step.previous) });
           const previousWidth = width(step.previous);
           return html`<li part="step" class="step">
             <div class="step-head">
@@ -151,9 +149,9 @@ export class KpiFunnel extends KpiElement {
                 i === 0
                   ? nothing
                   : html`<span part="conversion" class="conversion">
-                      <span>${words("funnel_of_previous_step", "share", percent(step.fromPrevious))}</span
-                      >${SEPARATOR}<span>${words("funnel_of_first_step", "share", percent(step.fromFirst))}</span
-                      >${SEPARATOR}<span>${words("funnel_drop_off", "share", percent(step.dropOff))}</span>
+                      <span>${share("funnel_of_previous_step", step.fromPrevious)}</span
+                      >${SEPARATOR}<span>${share("funnel_of_first_step", step.fromFirst)}</span
+                      >${SEPARATOR}<span>${share("funnel_drop_off", step.dropOff)}</span>
                     </span>`
               }
             </div>

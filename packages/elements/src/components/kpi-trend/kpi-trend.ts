@@ -1,10 +1,9 @@
 import type { Result, SeriesPoint } from "@kpikit/core";
-import { ticks } from "d3-array";
 import { html, nothing, type PropertyDeclarations, type PropertyValues, svg, type TemplateResult } from "lit";
 import { formatBucket } from "../../internal/dates.js";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { areaPath, linePath, type Point } from "../../internal/paths.js";
-import { bandsOf, linearScale, niceExtent, tickFormat } from "../../internal/scale.js";
+import { bandsOf, linearScale, niceExtent, tickFormat, ticks } from "../../internal/scale.js";
 import { seriesShape } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
 import { text } from "../../internal/texts.js";
