@@ -1,6 +1,7 @@
 // What a page downloads for an entry, as esbuild bundles it with code splitting: the files loaded at
 // once (the entry and the chunks it imports statically) apart from the chunks it imports
-// dynamically, which load only when needed (live updates, for widgets with `live`). Each file is
+// dynamically, which load only when needed (live updates, for widgets with `live`; the words of a
+// locale other than English, for widgets that speak it). Each file is
 // gzipped on its own, as it is served.
 import { relative } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -11,16 +12,18 @@ const sizeOf = (contents) => ({ min: contents.length, gzip: gzipSync(contents, {
 const sum = (sizes) => sizes.reduce((a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip }), { min: 0, gzip: 0 });
 
 /**
- * @param {import("esbuild").BuildOptions} options the entry (`entryPoints` with one entry, or `stdin`)
- * @returns {Promise<{ initial: { min: number, gzip: number }, lazy: { name: string, min: number, gzip: number }[] }>}
+ * @param {import("esbuild").BuildOptions} options the entry (`entryPoints` with one entry, or `stdin`),
+ *   and where the files would be written (`outdir`, "measure" when absent)
+ * @returns {Promise<{ initial: { min: number, gzip: number }, lazy: { name: string, min: number, gzip: number }[],
+ *   outputFiles: import("esbuild").OutputFile[] }>}
  */
 export async function measure(options) {
   const cwd = options.absWorkingDir ?? process.cwd();
   const { outputFiles, metafile } = await build({
+    outdir: "measure",
     ...bundleOptions,
     ...options,
     splitting: true,
-    outdir: "measure",
     metafile: true,
   });
   const contents = new Map(outputFiles.map((f) => [relative(cwd, f.path), f.contents]));
@@ -36,6 +39,7 @@ export async function measure(options) {
   };
   visit(roots[0][0]);
   return {
+    outputFiles,
     initial: sum([...initial].map((path) => sizeOf(contents.get(path)))),
     lazy: outputs
       .filter(([path]) => !initial.has(path))

@@ -1,10 +1,11 @@
-// The self-contained build (dist/kpikit.js, which the test task builds first): its styles against
-// the source's, since a minifier that mangles CSS breaks pages without failing any source test,
-// and the live updates it carries inline where the per-file build imports them when first needed.
+// The build for a <script> tag (dist/kpikit.js and its chunks, which the test task builds first): its
+// styles against the source's, since a minifier that mangles CSS breaks pages without failing any
+// source test, and the chunks it imports when first needed, found beside it (live updates, a
+// locale's words).
 import { expect, fixture, html } from "@open-wc/testing";
 import type { CSSResult, LitElement } from "lit";
 import * as source from "./index.js";
-import { next, pageErrors, requestCounts, result, testApi, uniqueNow } from "../test/support.js";
+import { next, pageErrors, part, requestCounts, result, testApi, uniqueNow } from "../test/support.js";
 
 type Elements = Record<"KpiCard" | "KpiGauge" | "KpiTrend" | "KpiSparkline" | "KpiProvider", typeof LitElement>;
 
@@ -64,7 +65,14 @@ describe("dist/kpikit.js", () => {
     expect(width(".bar") / width(".track")).to.be.closeTo(0.8, 0.01);
   });
 
-  it("follows a KPI live with the stream reader it carries inline", async () => {
+  it("speaks Russian with the words of its chunk", async () => {
+    const data = result({}, "ru");
+    const el = await fixture<LitElement>(html`<bundled-kpi-card locale="ru" .data=${data}></bundled-kpi-card>`);
+    await el.updateComplete;
+    expect(part(el, "comparison")).to.equal("к предыдущему периоду");
+  });
+
+  it("follows a KPI live with the stream reader of its chunk", async () => {
     const api = await testApi();
     const stream = "GET /v1/metrics/orders/stream";
     const before = (await requestCounts())[stream] ?? 0;

@@ -12,7 +12,7 @@ import { resultProblem } from "../client/is-result.js";
 import { baselinesOf, configContext, parseFilter } from "./config.js";
 import { type KpiConfig, KpiConfigElement } from "./config-element.js";
 import { type KpiErrorDetail, reportOnce, SetupError } from "./report.js";
-import { text } from "./texts.js";
+import { TextsController, text } from "./texts.js";
 
 /** Properties that change what is asked of the API. */
 const QUERY_KEYS = [
@@ -100,6 +100,7 @@ export abstract class KpiElement extends KpiConfigElement {
   #loaded: { key: string; credentials: Credentials } | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
   #unsubscribe: (() => void) | undefined;
+  readonly #texts = new TextsController(this, () => this.effectiveLocale);
 
   /** Properties that change what is asked of the API: a widget with query attributes of its own adds them. */
   protected static queryKeys: readonly string[] = QUERY_KEYS;
@@ -353,7 +354,13 @@ export abstract class KpiElement extends KpiConfigElement {
     return this.label ?? result?.metric.label ?? this.metric ?? "";
   }
 
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#texts.complete(() => super.getUpdateComplete());
+  }
+
   protected override render(): TemplateResult {
+    // The words of the widget's locale are loading, as its data may be: it shows neither yet.
+    if (this.#texts.pending) return this.renderLoading();
     const result = this.result;
     if (!result) return this.error ? this.renderError(this.error) : this.renderLoading();
     if (this.isEmpty(this.results ?? [result])) return this.renderEmpty(result);
@@ -372,9 +379,9 @@ export abstract class KpiElement extends KpiConfigElement {
   protected abstract renderSkeleton(): TemplateResult;
 
   protected renderLoading(): TemplateResult {
+    const loading = this.#texts.pending ? "" : text("loading", this.effectiveLocale);
     return html`<div part="base" class="base loading" aria-busy="true">
-      <span class="visually-hidden" role="status">${text("loading", this.effectiveLocale)}</span
-      >${this.renderSkeleton()}
+      <span class="visually-hidden" role="status">${loading}</span>${this.renderSkeleton()}
     </div>`;
   }
 

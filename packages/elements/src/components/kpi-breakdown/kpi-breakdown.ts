@@ -1,4 +1,5 @@
-import { formatValue, type QueryInput, type Result, breakdownTexts } from "@kpikit/core";
+import { formatValue, type QueryInput, type Result } from "@kpikit/core";
+import { breakdownWords } from "@kpikit/core/locales/en";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { SetupError } from "../../internal/report.js";
@@ -7,7 +8,7 @@ import { dimensionName, text, textWith, addTexts } from "../../internal/texts.js
 import { valueFormat } from "../../internal/values.js";
 import { breakdownStyles } from "./kpi-breakdown.styles.js";
 
-addTexts(breakdownTexts);
+addTexts(breakdownWords);
 
 type Entry = NonNullable<Result["breakdown"]>[number];
 

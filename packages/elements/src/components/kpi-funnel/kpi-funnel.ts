@@ -1,4 +1,5 @@
-import { formatValue, type QueryInput, type Result, funnelTexts } from "@kpikit/core";
+import { formatValue, type QueryInput, type Result } from "@kpikit/core";
+import { funnelWords } from "@kpikit/core/locales/en";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { SetupError } from "../../internal/report.js";
@@ -7,7 +8,7 @@ import { addTexts, type TextKey, text, textWith } from "../../internal/texts.js"
 import { shownValue, valueFormat } from "../../internal/values.js";
 import { funnelStyles } from "./kpi-funnel.styles.js";
 
-addTexts(funnelTexts);
+addTexts(funnelWords);
 
 /** One step of a funnel: its KPI's value and previous value, and how many of the steps before it reached it. */
 export interface FunnelStep {

@@ -13,6 +13,12 @@ export const rangeStyles = css`
     align-items: flex-end;
     gap: var(--_gap);
   }
+  /* A control's height below its label's, while the picker's words load. */
+  .waiting {
+    inline-size: 9rem;
+    block-size: 2.25rem;
+    margin-block-start: 1.35rem;
+  }
   .field {
     display: flex;
     flex-direction: column;

@@ -8,19 +8,19 @@ import {
   localDay,
   RANGE_PRESETS,
   type RangePreset,
-  rangeTexts,
 } from "@kpikit/core";
+import { rangeWords } from "@kpikit/core/locales/en";
 import { ContextConsumer } from "@lit/context";
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from "lit";
 import { live } from "lit/directives/live.js";
 import { configContext } from "../../internal/config.js";
 import type { KpiConfig } from "../../internal/config-element.js";
 import { themeStyles } from "../../internal/styles.js";
-import { text, addTexts } from "../../internal/texts.js";
+import { addTexts, TextsController, text } from "../../internal/texts.js";
 import { type KpiProvider, providerContext } from "../kpi-provider/kpi-provider.js";
 import { rangeStyles } from "./kpi-range.styles.js";
 
-addTexts(rangeTexts);
+addTexts(rangeWords);
 
 /** The `kpi-range-change` event's detail: what the widgets are to show. */
 export interface KpiRangeChangeDetail {
@@ -185,6 +185,7 @@ export class KpiRange extends LitElement {
   readonly #provider: ContextConsumer<typeof providerContext, this>;
   /** What the state was before this element first changed it: where back or forward to a URL without it returns. */
   #initial: KpiRangeChangeDetail | undefined;
+  readonly #texts = new TextsController(this, () => this.#locale);
 
   constructor() {
     super();
@@ -375,7 +376,17 @@ export class KpiRange extends LitElement {
     this.#pick(day);
   }
 
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#texts.complete(() => super.getUpdateComplete());
+  }
+
   protected override render(): TemplateResult {
+    // Until the words of its locale arrive, the picker holds its place with no words in it.
+    if (this.#texts.pending)
+      return html`<div part="base" class="bar" aria-busy="true">
+        <span class="skeleton waiting"></span><span class="skeleton waiting"></span
+        ><span class="skeleton waiting"></span>
+      </div>`;
     const locale = this.#locale;
     const { range, compare } = this.value;
     const custom = customDays(range);

@@ -1,13 +1,5 @@
-import {
-  changeOf,
-  defaultDelta,
-  formatChanges,
-  type QueryInput,
-  type Result,
-  type Status,
-  breakdownTexts,
-  tableTexts,
-} from "@kpikit/core";
+import { changeOf, defaultDelta, formatChanges, type QueryInput, type Result, type Status } from "@kpikit/core";
+import { breakdownWords, tableWords } from "@kpikit/core/locales/en";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { type Delta, deltaOf } from "../../internal/delta.js";
 import { isEmptyResult, KpiElement } from "../../internal/kpi-element.js";
@@ -18,8 +10,8 @@ import { dimensionName, text, textWith, addTexts } from "../../internal/texts.js
 import { shownValue, valueFormat } from "../../internal/values.js";
 import { tableStyles } from "./kpi-table.styles.js";
 
-addTexts(breakdownTexts);
-addTexts(tableTexts);
+addTexts(breakdownWords);
+addTexts(tableWords);
 
 /** A column a table can be sorted by. */
 export type TableSortKey = "name" | "value" | "change" | "status";
