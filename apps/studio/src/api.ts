@@ -4,12 +4,17 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
+    /** The problem's `errors`: each bad field or record, as the API names it. */
+    readonly errors: readonly Record<string, unknown>[] = [],
   ) {
     super(detail);
   }
 }
 
 export class Api {
+  /** Called when the API no longer accepts the key (revoked or expired meanwhile). */
+  onRefused: (() => void) | null = null;
+
   constructor(
     /** The API's origin; the Studio is served beside it. */
     readonly base: string,
@@ -36,12 +41,17 @@ export class Api {
     } catch {
       throw new ApiError(0, "the API could not be reached");
     }
+    if (response.status === 401) this.onRefused?.();
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     const json = text ? (JSON.parse(text) as unknown) : undefined;
     if (!response.ok) {
-      const problem = json as { detail?: string; title?: string } | undefined;
-      throw new ApiError(response.status, problem?.detail ?? problem?.title ?? `HTTP ${response.status}`);
+      const problem = json as { detail?: string; title?: string; errors?: Record<string, unknown>[] } | undefined;
+      throw new ApiError(
+        response.status,
+        problem?.detail ?? problem?.title ?? `HTTP ${response.status}`,
+        Array.isArray(problem?.errors) ? problem.errors : [],
+      );
     }
     return json as T;
   }

@@ -1,6 +1,6 @@
 // <studio-app>: the Studio's frame. Sign-in until a secret key is accepted, then the pages (catalog,
-// embed, keys and settings) under a header with the navigation, the language, the theme and
-// sign-out. The route is the URL's hash, so the server serves one page for all of them.
+// definitions, targets, data, embed, keys and settings) under a header with the navigation, the
+// language, the theme and sign-out. The route is the URL's hash, so the server serves one page for all of them.
 import { html, nothing } from "lit";
 import { Api, ApiError } from "./api.js";
 import { LightElement } from "./light-element.js";
@@ -10,11 +10,17 @@ import { session } from "./session.js";
 import type { Settings } from "./types.js";
 import "./sign-in.js";
 import "./catalog-page.js";
+import "./data-page.js";
+import "./definitions-page.js";
 import "./embed-page.js";
 import "./settings-page.js";
+import "./targets-page.js";
 
 const PAGES = [
   ["catalog", "navCatalog"],
+  ["definitions", "navDefinitions"],
+  ["targets", "navTargets"],
+  ["data", "navData"],
   ["embed", "navEmbed"],
   ["settings", "navSettings"],
 ] as const satisfies readonly (readonly [string, MessageKey])[];
@@ -36,6 +42,7 @@ export class StudioApp extends LightElement {
     page: { state: true },
     selected: { state: true },
     restoring: { state: true },
+    refused: { state: true },
   };
 
   locale: Locale = preferences.locale();
@@ -46,6 +53,8 @@ export class StudioApp extends LightElement {
   selected: string | null = route().id;
   /** A key from this tab's session is being checked again (after a reload). */
   restoring = false;
+  /** The key was refused while signed in: the sign-in page says so. */
+  refused = false;
 
   private readonly onHash = () => {
     const next = route();
@@ -73,7 +82,7 @@ export class StudioApp extends LightElement {
     const api = new Api(location.origin, key);
     try {
       this.settings = await api.get<Settings>("/v1/settings");
-      this.api = api;
+      this.use(api);
     } catch (e) {
       // A key revoked meanwhile is forgotten; an unreachable API keeps it for the next try.
       if (e instanceof ApiError && (e.status === 401 || e.status === 403)) session.clear();
@@ -82,8 +91,17 @@ export class StudioApp extends LightElement {
     }
   }
 
+  private use(api: Api) {
+    api.onRefused = () => {
+      this.refused = true;
+      this.signOut();
+    };
+    this.api = api;
+  }
+
   private signedIn(e: CustomEvent<{ api: Api; settings: Settings }>) {
-    this.api = e.detail.api;
+    this.refused = false;
+    this.use(e.detail.api);
     this.settings = e.detail.settings;
     void this.updateComplete.then(() => this.querySelector<HTMLElement>("main h1")?.focus());
   }
@@ -161,7 +179,8 @@ export class StudioApp extends LightElement {
     const l = this.locale;
     if (this.restoring) return html`<p role="status">${t(l, "loading")}</p>`;
     if (!this.api || !this.settings)
-      return html`<studio-sign-in .locale=${l} @studio-signed-in=${this.signedIn}></studio-sign-in>`;
+      return html`${this.refused ? html`<p class="error" role="alert">${t(l, "keyRefused")}</p>` : nothing}
+        <studio-sign-in .locale=${l} @studio-signed-in=${this.signedIn}></studio-sign-in>`;
     const settingsChanged = (e: CustomEvent<Settings>) => {
       this.settings = e.detail;
     };
@@ -173,6 +192,12 @@ export class StudioApp extends LightElement {
           .theme=${this.theme}
           .selected=${this.selected}
         ></studio-catalog>`;
+      case "definitions":
+        return html`<studio-definitions .api=${this.api} .locale=${l}></studio-definitions>`;
+      case "targets":
+        return html`<studio-targets .api=${this.api} .locale=${l}></studio-targets>`;
+      case "data":
+        return html`<studio-data .api=${this.api} .locale=${l} .settings=${this.settings}></studio-data>`;
       case "embed":
         return html`<studio-embed
           .api=${this.api}

@@ -22,6 +22,8 @@ import {
 import type { Catalog, Settings } from "./types.js";
 
 const RANGES = ["last_7_days", "last_30_days", "last_90_days", "mtd", "qtd", "ytd"] as const;
+/** Dates a shop's page can show instead of a moving range: start inclusive, end exclusive. */
+const EXPLICIT = /^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/;
 const COMPARES = ["previous_period", "previous_year", "none"] as const;
 const escapeAttribute = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -36,6 +38,7 @@ export class StudioEmbed extends LightElement {
     metrics: { state: true },
     filter: { state: true },
     range: { state: true },
+    dates: { state: true },
     compare: { state: true },
     widgetTheme: { state: true },
     widgetLocale: { state: true },
@@ -54,6 +57,8 @@ export class StudioEmbed extends LightElement {
   metrics: string[] = [];
   filter = "";
   range: string = "last_30_days";
+  /** Explicit dates (`2018-01-01..2018-07-01`), used instead of the range when well formed. */
+  dates = "";
   compare: string = "previous_period";
   widgetTheme: string | null = null;
   widgetLocale: Locale | null = null;
@@ -84,7 +89,7 @@ export class StudioEmbed extends LightElement {
       endpoint: location.origin,
       elements: this.elements,
       metrics: this.metrics.map((id) => ({ id, dimensions: byId.get(id)?.dimensions ?? [] })),
-      range: this.range,
+      range: EXPLICIT.test(this.dates.trim()) ? this.dates.trim() : this.range,
       compare: this.compare,
       theme: this.widgetTheme ?? this.theme,
       locale: this.widgetLocale ?? this.locale,
@@ -234,6 +239,18 @@ export class StudioEmbed extends LightElement {
           RANGES.map((r) => [r, t(l, `range_${r}`)]),
           (v) => (this.range = v),
         )}
+        <label for="embed-dates">${t(l, "rangeDates")}</label>
+        <input
+          id="embed-dates"
+          autocomplete="off"
+          placeholder="2026-01-01..2026-04-01"
+          aria-describedby="embed-dates-hint"
+          .value=${this.dates}
+          @input=${(e: Event) => {
+            this.dates = (e.target as HTMLInputElement).value;
+          }}
+        />
+        <p class="hint" id="embed-dates-hint">${t(l, "rangeDatesHint")}</p>
         ${select(
           "embed-compare",
           "compare",
