@@ -17,7 +17,11 @@ export { deltaOf, type Delta, type Direction, type Tone } from "./internal/delta
  * fall back to the closest).
  */
 export { LOCALES, type Locale } from "@kpikit/core";
-export { KpiClient, Credentials, KpiRequestError, type ClientOptions, type TokenProvider } from "./client/index.js";
+// From their own modules, not client/index.js: that one also brings the SSE reader, which esbuild
+// would then split into a chunk that kpikit.js imports at once, though only live updates use it.
+export { KpiClient, type ClientOptions } from "./client/data-client.js";
+export { Credentials, type TokenProvider } from "./client/credentials.js";
+export { KpiRequestError } from "./client/errors.js";
 // The elements' typings for React 19's JSX, Vue 3's templates and Svelte 5's markup come with the
 // main entry (type-only: no code). The build generates them from custom-elements.json.
 export type {} from "./react.js";
