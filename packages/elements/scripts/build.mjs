@@ -97,7 +97,8 @@ writeFileSync(
     `Each bundle is built with code splitting, as a page's bundler would: what it loads at once is counted\n` +
     `apart from the chunks it imports only when needed (\`client/live.ts\`: live updates, for widgets with\n` +
     `\`live\`; \`locales/*.js\`: the words of a locale other than English, for widgets that speak it, which\n` +
-    `show their loading state until the words arrive). Each file is gzipped on its own, as it is served.\n` +
+    `show their loading state until the words arrive; a page loads its own locale's only). Each file is\n` +
+    `gzipped on its own, as it is served.\n` +
     `The whole kit is one file with every element, and its chunks beside it; an element's own cost is what\n` +
     `the kit weighs at once with it less without it (the provider, which every widget brings, has none of\n` +
     `its own).\n\n` +
