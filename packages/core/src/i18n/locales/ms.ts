@@ -1,4 +1,4 @@
-// The widgets' words in Malay, for each key of en.ts (the comments there say where they appear).
+// The widgets' words in Malay: every key of en.ts, whose comments say where each appears.
 import type { Words } from "./en.js";
 
 export const words: Words = {

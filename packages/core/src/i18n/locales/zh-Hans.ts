@@ -1,4 +1,4 @@
-// The widgets' words in Chinese in simplified characters, for each key of en.ts (the comments there say where they appear).
+// The widgets' words in Chinese, simplified characters: every key of en.ts, whose comments say where each appears.
 import type { Words } from "./en.js";
 
 export const words: Words = {
