@@ -31,7 +31,6 @@ interface FactSummary {
 
 interface Checked {
   rows: number;
-  records: number;
   sample: Record<string, unknown>[];
 }
 
@@ -152,19 +151,17 @@ export class StudioData extends LightElement {
     const of = parts.reduce((n, p) => n + p.rows, 0);
     this.progress = { phase: "checking", rows: 0, of, inserted: 0, duplicates: 0 };
     const problems: RecordProblem[] = [];
-    let checked: Checked = { rows: 0, records: 0, sample: [] };
+    let checked: Checked = { rows: 0, sample: [] };
     for (const part of parts) {
       try {
-        const r = await this.api.request<{ rows: number; received: number; records: Record<string, unknown>[] }>(
+        const r = await this.api.request<{ rows: number; records: Record<string, unknown>[] }>(
           "POST",
           "/v1/import/preview",
           this.request(part.csv),
         );
-        checked = {
-          rows: checked.rows + r.rows,
-          records: checked.records + r.received,
-          sample: checked.sample.length ? checked.sample : r.records,
-        };
+        // Each part's records are counted alone: a repeated id in two parts is one fact, so the
+        // file's facts are known only once it is stored.
+        checked = { rows: checked.rows + r.rows, sample: checked.sample.length ? checked.sample : r.records };
       } catch (e) {
         const found = recordProblemsOf(e);
         if (!found.length) {
@@ -211,12 +208,14 @@ export class StudioData extends LightElement {
           rows: this.progress!.rows,
           detail: e instanceof ApiError ? e.detail : String(e),
         });
+        this.progress = null;
         this.problems = recordProblemsOf(e);
         await this.load();
         return;
       }
     }
     const { inserted, duplicates } = this.progress!;
+    this.progress = null;
     this.status = { key: "imported", vars: { inserted, duplicates } };
     this.checked = null;
     await this.load();
@@ -227,8 +226,10 @@ export class StudioData extends LightElement {
     return html`<h1 tabindex="-1">${t(l, "dataTitle")}</h1>
       <p class="lead">${t(l, "dataIntro")}</p>
       ${this.error ? html`<p class="error" role="alert">${t(l, "failed", { detail: this.error })}</p>` : nothing}
-      <section class="card-box" aria-labelledby="facts-title">${this.summary()}</section>
-      <section class="card-box import" aria-labelledby="import-title">${this.importForm()}</section>`;
+      <div class="stack">
+        <section class="card-box" aria-labelledby="facts-title">${this.summary()}</section>
+        <section class="card-box import" aria-labelledby="import-title">${this.importForm()}</section>
+      </div>`;
   }
 
   private summary() {
@@ -406,7 +407,7 @@ export class StudioData extends LightElement {
     const columns = [...new Set(checked.sample.flatMap((r) => Object.keys(r)))];
     const cell = (v: unknown) =>
       v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
-    return html`<h3 id="sample-title">${t(l, "sampleTitle", { rows: checked.rows, records: checked.records })}</h3>
+    return html`<h3 id="sample-title">${t(l, "sampleTitle", { rows: checked.rows })}</h3>
       <div class="table-scroll" tabindex="0" role="group" aria-labelledby="sample-title">
         <table class="keys sample">
           <thead>
