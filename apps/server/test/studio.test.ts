@@ -11,7 +11,8 @@ import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Result } from "@kpikit/core";
+import { fileURLToPath } from "node:url";
+import { formatValue, type Result } from "@kpikit/core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, startServer } from "./support/process.js";
@@ -22,6 +23,9 @@ const WAIT = { timeout: 60_000 };
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const ARTIFACTS = join(process.env.KPIKIT_RESULTS_DIR ?? join(tmpdir(), "kpikit-studio"), "screenshots");
 const SCREENSHOTS = process.env.KPIKIT_SCREENSHOTS;
+const REVIEWS = fileURLToPath(
+  new URL("../../../../shared/datasets/olist-sample/olist_order_reviews_dataset.csv", import.meta.url),
+);
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
 interface CatalogEntry {
@@ -69,6 +73,16 @@ describe("KPI Studio, in Chromium", () => {
   async function call<T>(path: string, key = KEY): Promise<{ status: number; body: T }> {
     const r = await fetch(`${api.base}${path}`, { headers: { Authorization: `Bearer ${key}` } });
     return { status: r.status, body: (r.status === 200 ? await r.json() : undefined) as T };
+  }
+
+  async function post<T>(path: string, body: unknown): Promise<T> {
+    const r = await fetch(`${api.base}${path}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${KEY}`, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+    return (await r.json()) as T;
   }
 
   /** What a widget shows for a KPI over the last 30 days in English: the API's formatted value. */
@@ -332,20 +346,293 @@ describe("KPI Studio, in Chromium", () => {
     await context.close();
   });
 
+  // Issue 16's "Done when": real reviews imported with a mapping, a KPI defined on them, a monthly
+  // target, and the KPI on another origin; a bad row, a bad expression and a revoked key refused.
+  // The steps build on each other, in this order; each is a test of its own to stay within its limit.
+  describe("a shop's first own KPI, from a CSV to a page on its own origin", () => {
+    const reviews = readReviews();
+    const GOOD = {
+      id: "good_reviews",
+      label: "Good reviews (4 or 5 stars)",
+      numerator: "kind = 'csat' and score >= 4",
+      denominator: "kind = 'csat'",
+    };
+    const HALF_YEAR = "2018-01-01..2018-07-01";
+    /** The share of good reviews among those of [start, end), computed here from the file. */
+    const share = (start: string, end: string) => {
+      const inRange = reviews.kept.filter((r) => r.day >= start && r.day < end);
+      return inRange.filter((r) => r.score >= 4).length / inRange.length;
+    };
+    const percent = (v: number) => formatValue(v, { unit: "percent", locale: "en" })!;
+    const surveys = async () =>
+      (await call<{ facts: { fact: string; records: number }[] }>("/v1/facts")).body.facts.find(
+        (f) => f.fact === "surveys",
+      )!.records;
+
+    const importing =
+      "imports the Olist reviews as surveys with a column mapping; a bad row is listed, nothing written";
+    it(importing, async () => {
+      const { context, page } = await open("/studio/#/data");
+      await signIn(page);
+      await expect.poll(() => heading(page).textContent(), WAIT).toBe("Data");
+      await page.locator('table.facts-table tr[data-fact="surveys"]').waitFor(WAIT);
+      const before = await surveys();
+
+      const mapColumns = async () => {
+        await page.getByLabel("The rows are").selectOption("surveys");
+        for (const [field, column] of [
+          ["id", "review_id"],
+          ["submittedAt", "review_creation_date"],
+          ["score", "review_score"],
+          ["orderId", "order_id"],
+        ])
+          await page.locator(`#map-${field}`).selectOption(column!);
+        await page.locator("#map-kind").selectOption({ label: "The same value for every row" });
+        await page.getByLabel("Value of kind for every row").selectOption("csat");
+      };
+
+      // A file with one bad row (a 9 on a 1 to 5 scale, on its third line): listed, and nothing written.
+      const header = readFileSync(REVIEWS, "utf8").split("\n")[0];
+      const bad = `${header}\nok1,o1,5,,,2018-02-01 00:00:00,2018-02-02 10:00:00\nbad1,o2,9,,,2018-02-01 00:00:00,\n`;
+      await page
+        .locator("#csv-file")
+        .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+      await mapColumns();
+      await page.getByRole("button", { name: "Import", exact: true }).click();
+      const problems = page.locator("table.problems tbody tr");
+      await expect.poll(() => problems.count(), WAIT).toBe(1);
+      expect((await problems.locator("td").allTextContents()).map((c) => c.trim())).toEqual([
+        "3",
+        "bad1",
+        "score",
+        "a csat score must be between 1 and 5",
+      ]);
+      expect(await page.getByRole("alert").first().textContent()).toContain("Nothing was imported");
+      expect(await surveys()).toBe(before);
+
+      // The real file: checked, its first facts shown, then sent in parts with a progress bar and counts.
+      await page.locator("#csv-file").setInputFiles(REVIEWS);
+      await mapColumns();
+      await page.getByRole("button", { name: "Check the file" }).click();
+      await expect
+        .poll(() => page.locator("#sample-title").textContent(WAIT), WAIT)
+        .toBe(`The file is valid: ${reviews.rows} rows. Its first facts:`);
+      const first = reviews.kept[0]!;
+      expect(await page.locator("table.sample tbody tr").first().textContent()).toContain(first.id);
+      expect(await surveys()).toBe(before);
+
+      // Every state the status line goes through, as the page renders it (a part takes milliseconds).
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { seen: string[] }).seen = seen;
+        const status = document.querySelector("#import-status")!;
+        new MutationObserver(() => {
+          const bar = document.querySelector("progress");
+          seen.push(`${bar ? `${bar.value}/${bar.max} ` : ""}${status.textContent?.trim()}`);
+        }).observe(document.querySelector("studio-data")!, { subtree: true, childList: true, characterData: true });
+      });
+      await page.getByRole("button", { name: "Import", exact: true }).click();
+      await expect
+        .poll(() => page.locator("#import-status").textContent(), { timeout: 120_000 })
+        .toMatch(/^\s*Imported: /);
+      const imported = (await page.locator("#import-status").textContent())!.trim();
+      // A repeated review in another part of the file is "already there" when that part arrives.
+      expect(imported).toMatch(new RegExp(`^Imported: ${reviews.kept.length} new facts, \\d+ already there\\.$`));
+      const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      const firstPart = new RegExp(`^500/${reviews.rows} 500 of ${reviews.rows} rows; [1-9]\\d* new facts stored\\.$`);
+      expect(seen.filter((s) => firstPart.test(s)).length, seen.join("\n")).toBeGreaterThan(0);
+      expect(await surveys()).toBe(before + reviews.kept.length);
+      await expect
+        .poll(() => page.locator('table.facts-table tr[data-fact="surveys"] td').first().textContent(), WAIT)
+        .toBe((before + reviews.kept.length).toLocaleString("en"));
+      await context.close();
+    });
+
+    const defining =
+      "defines a ratio KPI with a filter: a bad expression underlined and not saved; its preview and SQL";
+    it(defining, async () => {
+      const { context, page } = await open("/studio/#/definitions");
+      await signIn(page);
+      await expect.poll(() => heading(page).textContent(), WAIT).toBe("Definitions");
+      await page.getByLabel("KPI id").fill(GOOD.id);
+      await page.getByLabel("English", { exact: true }).fill(GOOD.label);
+      await page.getByLabel("Kind of KPI").selectOption("ratio");
+      await page.locator("#def-numerator-fact").selectOption("surveys");
+      await page.locator("#def-denominator-fact").selectOption("surveys");
+      await page.getByLabel("Unit").selectOption("percent");
+
+      // Checked as it is typed: the API's message, and its character (28: the second ">=") underlined.
+      const where = page.locator("#def-numerator-where");
+      await where.fill("kind = 'csat' and score >= >= 4");
+      const error = page.locator("#def-numerator-where-error");
+      await expect.poll(() => error.locator("p").textContent(), WAIT).toBe('unexpected ">=", at character 28:');
+      expect(await error.locator("mark.bad").textContent()).toBe(">");
+      expect(await error.locator("code").textContent()).toBe("kind = 'csat' and score >= >= 4");
+      expect(await where.getAttribute("aria-invalid")).toBe("true");
+      expect(await where.getAttribute("aria-describedby")).toContain("def-numerator-where-error");
+      await page.getByRole("button", { name: "Save KPI" }).click();
+      await expect.poll(() => page.getByRole("alert").first().textContent(), WAIT).toContain('unexpected ">="');
+      const own = async () => (await call<{ definitions: { id: string; version: number }[] }>("/v1/definitions")).body;
+      expect((await own()).definitions.map((d) => d.id)).not.toContain(GOOD.id);
+
+      await where.fill(GOOD.numerator);
+      await page.locator("#def-denominator-where").fill(GOOD.denominator);
+      await page.getByLabel("Range of the preview").fill(HALF_YEAR);
+      const expected = percent(share("2018-01-01", "2018-07-01"));
+      await expect.poll(() => page.locator(".preview-value strong").textContent(), WAIT).toBe(expected);
+      expect(await where.getAttribute("aria-invalid")).toBe("false");
+      // The SQL is the API's for this definition (its bounds aside, which are the current time's).
+      const definition = {
+        id: GOOD.id,
+        labels: { en: GOOD.label },
+        unit: "percent",
+        better: "up",
+        kind: "ratio",
+        numerator: { fact: "surveys", agg: "count", where: GOOD.numerator },
+        denominator: { fact: "surveys", agg: "count", where: GOOD.denominator },
+      };
+      const preview = await post<{ sql: { sql: string } }>("/v1/definitions/preview", {
+        definition,
+        query: { range: HALF_YEAR, compare: "none" },
+      });
+      const shape = (sql: string | null) => (sql ?? "").replace(/\d+/g, "0");
+      await expect
+        .poll(async () => shape(await page.locator("#def-sql").textContent()), WAIT)
+        .toBe(shape(preview.sql.sql));
+
+      await page.getByRole("button", { name: "Save KPI" }).click();
+      await expect.poll(() => page.locator("form .status").textContent(), WAIT).toBe("Saved as version 1.");
+      const saved = (await own()).definitions.find((d) => d.id === GOOD.id);
+      expect(saved).toMatchObject({ ...definition, version: 1 });
+      await expect
+        .poll(() => page.locator("ul.definitions li", { hasText: GOOD.id }).locator(".tag").textContent(), WAIT)
+        .toBe("version 1");
+      await context.close();
+    });
+
+    it("sets monthly targets pasted from a spreadsheet, each with its attainment so far", async () => {
+      const { context, page } = await open("/studio/#/targets");
+      await signIn(page);
+      await expect.poll(() => heading(page).textContent(), WAIT).toBe("Targets");
+      await page.getByLabel("KPI", { exact: true }).selectOption(GOOD.id);
+      await page.getByLabel("Year").fill("2018");
+      await page.getByLabel("Year").press("Tab");
+      const may = page.locator('tr[data-period="2018-05"]');
+      await may.waitFor(WAIT);
+      // Two cells a spreadsheet copies (period, value), written as a spreadsheet may write them.
+      await page.evaluate(() => navigator.clipboard.writeText("2018-04\t65%\r\n2018-05\t0,7\r\n"));
+      await page.locator("#target-2018-01").focus();
+      await page.keyboard.press("ControlOrMeta+v");
+      await expect.poll(() => page.locator("#target-2018-05").inputValue(), WAIT).toBe("0.7");
+      expect(await page.locator("#target-2018-04").inputValue()).toBe("0.65");
+      expect(await page.locator("#target-2018-01").inputValue()).toBe("");
+      await page.getByRole("button", { name: "Save targets" }).click();
+      await expect
+        .poll(() => page.locator("section .status").textContent(), WAIT)
+        .toBe("Targets saved: 2 new, 0 changed.");
+      const { body } = await call<{ targets: { start: string; end: string; value: number }[] }>(
+        `/v1/targets?metric=${GOOD.id}`,
+      );
+      expect(body.targets.map((t) => [t.start, t.end, t.value])).toEqual([
+        ["2018-04-01", "2018-05-01", 0.65],
+        ["2018-05-01", "2018-06-01", 0.7],
+      ]);
+      const mayShare = share("2018-05-01", "2018-06-01");
+      await expect.poll(() => may.locator("td.attainment").textContent(), WAIT).toBe(percent(mayShare / 0.7));
+      expect(await may.locator("td").nth(1).textContent()).toBe(percent(mayShare));
+      await context.close();
+    });
+
+    it("embeds it on another origin with the copied HTML: the number computed from the file", async () => {
+      const { context, page } = await open("/studio/#/embed");
+      await signIn(page);
+      await expect.poll(() => heading(page).textContent(), WAIT).toBe("Embed");
+      await page.locator('input[name="element"][value="trend"]').uncheck();
+      await page.locator('input[name="metric"][value="revenue"]').uncheck();
+      await page.locator("#embed-filter").fill(GOOD.id);
+      await page.locator(`input[name="metric"][value="${GOOD.id}"]`).check();
+      await page.getByLabel("Or dates").fill(HALF_YEAR);
+      const expected = percent(share("2018-01-01", "2018-07-01"));
+      expect(await shownValue(page, `kpi-provider.preview kpi-card[metric="${GOOD.id}"]`)).toBe(expected);
+
+      await page.getByRole("button", { name: "Make the chosen KPIs public" }).click();
+      await expect
+        .poll(() => page.locator("#access-title + p").textContent(), WAIT)
+        .toContain("Every chosen KPI is public");
+      await page.getByLabel("Page origin").fill(shop.origin);
+      await page.getByRole("button", { name: "Allow origin" }).click();
+      await expect.poll(() => page.locator("ul.origins").textContent(), WAIT).toContain(shop.origin);
+      await page.getByRole("button", { name: "Create a publishable key for this code" }).click();
+      await expect.poll(() => page.locator("#snippet").textContent(), WAIT).toMatch(/token="kpi_pk_\w+"/);
+      await page.getByRole("button", { name: "Copy", exact: true }).click();
+      await expect.poll(() => page.locator("main .status").textContent(), WAIT).toBe("Copied.");
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toContain(`range="${HALF_YEAR}"`);
+
+      const head = '<meta charset="utf-8"><title>Reviews</title>';
+      shopPages.set("/reviews", `<!doctype html><html lang="en"><head>${head}</head><body>${copied}</body></html>`);
+      const onShop = await context.newPage();
+      onShop.on("pageerror", (e) => problems.push(`shop: ${e.message}`));
+      await onShop.goto(`${shop.origin}/reviews`);
+      expect(await shownValue(onShop, `kpi-card[metric="${GOOD.id}"]`)).toBe(expected);
+      await context.close();
+    });
+
+    it("says so when its key is revoked meanwhile, signs out, and changes nothing", async () => {
+      const created = await post<{ id: string; key: string }>("/v1/keys", { kind: "secret" });
+      const { context, page } = await open("/studio/#/targets");
+      await signIn(page, created.key);
+      await expect.poll(() => heading(page).textContent(), WAIT).toBe("Targets");
+      await page.getByLabel("KPI", { exact: true }).selectOption(GOOD.id);
+      await page.getByLabel("Year").fill("2018");
+      await page.getByLabel("Year").press("Tab");
+      await expect.poll(() => page.locator("#target-2018-05").inputValue(), WAIT).toBe("0.7");
+      const revoked = await fetch(`${api.base}/v1/keys/${created.id}`, {
+        method: "DELETE",
+        headers: { Authorization: `Bearer ${KEY}` },
+      });
+      expect(revoked.status).toBe(204);
+
+      await page.locator("#target-2018-05").fill("0.9");
+      await page.getByRole("button", { name: "Save targets" }).click();
+      await expect
+        .poll(() => page.getByRole("alert").first().textContent(), WAIT)
+        .toContain("The API no longer accepts the key this tab signed in with");
+      expect(await heading(page).textContent()).toBe("Sign in to KPI Studio");
+      expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+      const { body } = await call<{ targets: { value: number }[] }>(`/v1/targets?metric=${GOOD.id}`);
+      expect(body.targets.map((t) => t.value)).toEqual([0.65, 0.7]);
+      await context.close();
+    });
+  });
+
   const devices = Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[];
-  const sweeps = [false, true].flatMap((dark) => devices.map((device) => ({ device, theme: dark ? "dark" : "light" })));
-  // One test per theme and width: sixteen page loads in one test outran its limit on a busy machine.
+  const PAGES = [
+    ["sign-in", "", "Sign in to KPI Studio"],
+    ["catalog", "#/catalog/aov", "Catalog"],
+    ["definitions", "#/definitions", "Definitions"],
+    ["targets", "#/targets", "Targets"],
+    ["data", "#/data", "Data"],
+    ["embed", "#/embed", "Embed"],
+    ["settings", "#/settings", "Keys and settings"],
+  ] as const;
+  const halves = [PAGES.slice(0, 4), PAGES.slice(4)];
+  const sweeps = [false, true].flatMap((dark) =>
+    devices.flatMap((device) =>
+      halves.map((pages) => ({
+        device,
+        theme: dark ? "dark" : "light",
+        pages,
+        names: pages.map((p) => p[0]).join(", "),
+      })),
+    ),
+  );
+  // One test per theme, width and half of the pages: more page loads in one test outran its limit on a busy machine.
   it.each(sweeps)(
-    "passes axe on every page, $device width, $theme, without horizontal scroll",
-    async ({ device, theme }) => {
+    "passes axe on $names, $device width, $theme, without horizontal scroll",
+    async ({ device, theme, pages }) => {
       const viewport = VIEWPORTS[device];
       const dark = theme === "dark";
-      const pages = [
-        ["sign-in", "", "Sign in to KPI Studio"],
-        ["catalog", "#/catalog/aov", "Catalog"],
-        ["embed", "#/embed", "Embed"],
-        ["settings", "#/settings", "Keys and settings"],
-      ] as const;
       for (const [name, hash, title] of pages) {
         const { context, page } = await open(`/studio/${hash}`, { viewport, dark });
         if (name !== "sign-in") await signIn(page);
@@ -354,6 +641,14 @@ describe("KPI Studio, in Chromium", () => {
         if (name === "catalog") await shownValue(page, '#kpi-detail kpi-card[metric="aov"]');
         if (name === "embed") await shownValue(page, "kpi-provider.preview kpi-card");
         if (name === "settings") await page.locator("table.keys tbody tr").first().waitFor(WAIT);
+        if (name === "definitions") {
+          // The shop's first KPI open, with its preview.
+          await page.locator("ul.definitions button").first().click();
+          await page.locator(".preview-value strong").waitFor(WAIT);
+        }
+        if (name === "targets")
+          await expect.poll(() => page.locator("td.attainment").first().textContent(), WAIT).toMatch(/%/);
+        if (name === "data") await page.locator("table.facts-table tbody tr").nth(9).waitFor(WAIT);
         const what = `${name}, ${device}, ${dark ? "dark" : "light"}`;
         await axe(page, what);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -376,4 +671,56 @@ describe("KPI Studio, in Chromium", () => {
 
 interface AxeResults {
   violations: { id: string; nodes: { target: string[] }[] }[];
+}
+
+interface Review {
+  id: string;
+  score: number;
+  /** The day it was written (the file's times are local; the shop's zone is UTC, as the import's). */
+  day: string;
+}
+
+/**
+ * The Olist reviews as the shop should then hold them, read here without the Studio's or the API's
+ * code: a CSV parser of its own (quoted fields hold commas, quotes and line breaks), and of reviews
+ * with one id the first (a repeated id is one fact, as the API promises).
+ */
+function readReviews(): { rows: number; kept: Review[] } {
+  const text = readFileSync(REVIEWS, "utf8");
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (quoted || (c !== "," && c !== "\n" && c !== "\r")) field += c;
+    else if (c === ",") endField();
+    else {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      endField();
+      rows.push(row);
+      row = [];
+    }
+  }
+  if (field || row.length) {
+    endField();
+    rows.push(row);
+  }
+  const [header, ...data] = rows.filter((r) => r.some((f) => f !== ""));
+  const at = (name: string) => header!.indexOf(name);
+  const kept = new Map<string, Review>();
+  for (const r of data) {
+    const id = r[at("review_id")]!;
+    if (!kept.has(id))
+      kept.set(id, { id, score: Number(r[at("review_score")]), day: r[at("review_creation_date")]!.slice(0, 10) });
+  }
+  return { rows: data.length, kept: [...kept.values()] };
 }
