@@ -40,6 +40,26 @@ const listDefinitions = createRoute({
   },
 });
 
+const getDefinition = createRoute({
+  ...secretOnly,
+  method: "get",
+  path: "/{id}",
+  summary: "The definition a KPI id has for the tenant: its own, or else the built-in one (to start an override from)",
+  request: { params: z.object({ id: metricIdParam }) },
+  responses: {
+    200: {
+      description: "The definition, and whether it is the built-in one",
+      content: json(
+        z.object({
+          definition: storedDefinition,
+          builtIn: z.boolean().meta({ description: "true: the catalog's; false: the tenant's own" }),
+        }),
+      ),
+    },
+    ...problems(401, 403, 404),
+  },
+});
+
 const putDefinition = createRoute({
   ...secretOnly,
   method: "put",
@@ -143,6 +163,15 @@ export function definitionRoutes(service: KpiService) {
   router.openapi(listDefinitions, async (c) =>
     c.json({ definitions: await store.listDefinitions(c.get("auth").tenant.id) }, 200),
   );
+
+  router.openapi(getDefinition, async (c) => {
+    const { id } = c.req.valid("param");
+    const own = (await store.listDefinitions(c.get("auth").tenant.id)).find((d) => d.id === id);
+    if (own) return c.json({ definition: own, builtIn: false }, 200);
+    const builtIn = service.builtIn().get(id)?.definition;
+    if (!builtIn) throw new HttpProblem(404, `there is no KPI "${id}"`);
+    return c.json({ definition: builtIn, builtIn: true }, 200);
+  });
 
   router.openapi(checkedByHandler(router, putDefinition), async (c) => {
     const tenant = c.get("auth").tenant.id;
