@@ -52,6 +52,7 @@ export class StudioDefinitions extends LightElement {
     own: { state: true },
     draft: { state: true },
     editing: { state: true },
+    basis: { state: true },
     range: { state: true },
     issues: { state: true },
     preview: { state: true },
@@ -67,6 +68,8 @@ export class StudioDefinitions extends LightElement {
   draft: Draft = emptyDraft();
   /** The stored definition being changed, if any. */
   editing: Stored | null = null;
+  /** The built-in definition an override starts from, if any. */
+  basis: Stored | null = null;
   range = "last_30_days";
   issues: Issue[] = [];
   preview: Preview | null = null;
@@ -171,14 +174,28 @@ export class StudioDefinitions extends LightElement {
     }
   }
 
-  private open(def: Stored | null) {
+  /** A built-in KPI's definition in the form: saved, it becomes the shop's own version of that id. */
+  private async override() {
+    const id = this.querySelector<HTMLSelectElement>("#override-from")?.value;
+    if (!id) return;
+    try {
+      const { definition } = await this.api.get<{ definition: Stored }>(`/v1/definitions/${encodeURIComponent(id)}`);
+      this.open(null, definition);
+    } catch (e) {
+      this.error = e instanceof ApiError ? e.detail : String(e);
+    }
+  }
+
+  private open(def: Stored | null, basis: Stored | null = null) {
     this.editing = def;
-    this.draft = def ? draftOf(def) : emptyDraft();
+    this.basis = basis;
+    const start = def ?? basis;
+    this.draft = start ? draftOf(start) : emptyDraft();
     this.issues = [];
     this.preview = null;
     this.status = null;
     this.error = null;
-    if (def) void this.check();
+    if (start) void this.check();
     void this.updateComplete.then(() => this.querySelector<HTMLElement>("#definition-title")?.focus());
   }
 
@@ -214,7 +231,19 @@ export class StudioDefinitions extends LightElement {
           </ul>`
           : html`<p>${t(l, "noOwn")}</p>`
       }
-      <button type="button" @click=${() => this.open(null)}>${t(l, "newKpi")}</button>`;
+      <button type="button" @click=${() => this.open(null)}>${t(l, "newKpi")}</button>
+      <div class="row">
+        <div>
+          <label for="override-from">${t(l, "overrideFrom")}</label>
+          <select id="override-from">
+            ${optionsOf(
+              (this.catalog?.metrics ?? []).filter((m) => m.builtIn).map((m) => [m.id, `${m.label} (${m.id})`]),
+              "",
+            )}
+          </select>
+        </div>
+        <button type="button" @click=${this.override}>${t(l, "overrideButton")}</button>
+      </div>`;
   }
 
   private form() {
@@ -236,9 +265,13 @@ export class StudioDefinitions extends LightElement {
         ${this.editing ? t(l, "editKpi", { id: this.editing.id }) : t(l, "newKpi")}
       </h2>
       ${
-        this.editing
+        this.editing || this.basis
           ? html`<p class="hint">
-            ${t(l, "versionNote", { version: this.editing.version ?? 1, next: (this.editing.version ?? 1) + 1 })}
+            ${t(l, this.editing ? "versionNote" : "builtInNote", {
+              id: (this.editing ?? this.basis)!.id,
+              version: (this.editing ?? this.basis)!.version ?? 1,
+              next: ((this.editing ?? this.basis)!.version ?? 1) + 1,
+            })}
           </p>`
           : nothing
       }
@@ -452,7 +485,7 @@ export class StudioDefinitions extends LightElement {
         }
       </div>
       ${
-        model
+        model && m.agg !== "target"
           ? html`${
               m.agg === "count"
                 ? nothing

@@ -4,7 +4,7 @@ import type { DefinitionInput, Locale } from "@kpikit/core";
 
 export const KINDS = ["measure", "ratio", "derived", "rolling", "snapshot"] as const;
 export type Kind = (typeof KINDS)[number];
-export const AGGS = ["count", "sum", "avg", "count_distinct", "first_seen"] as const;
+export const AGGS = ["count", "sum", "avg", "count_distinct", "first_seen", "active", "target"] as const;
 export type Agg = (typeof AGGS)[number];
 
 export interface MeasureDraft {
@@ -13,6 +13,8 @@ export interface MeasureDraft {
   field: string;
   where: string;
   time: string;
+  /** What the form has no field for (a snapshot's options, an active count's days): kept as it was. */
+  extra: Record<string, unknown>;
 }
 
 export interface Draft {
@@ -34,9 +36,18 @@ export interface Draft {
   measures: { name: string; measure: MeasureDraft }[];
   days: string;
   rollingOf: "measure" | "ratio";
+  /** What the form has no field for (descriptions, default targets, a scale): kept as it was. */
+  extra: Record<string, unknown>;
 }
 
-export const emptyMeasure = (fact = "orders"): MeasureDraft => ({ fact, agg: "count", field: "", where: "", time: "" });
+export const emptyMeasure = (fact = "orders"): MeasureDraft => ({
+  fact,
+  agg: "count",
+  field: "",
+  where: "",
+  time: "",
+  extra: {},
+});
 
 export function emptyDraft(): Draft {
   return {
@@ -56,13 +67,17 @@ export function emptyDraft(): Draft {
     measures: [{ name: "a", measure: emptyMeasure() }],
     days: "28",
     rollingOf: "measure",
+    extra: {},
   };
 }
 
 type Json = Record<string, unknown>;
 
 function measureOf(m: MeasureDraft): Json {
+  // A target measure reads another KPI's targets: it has no fact of its own.
+  if (m.agg === "target") return { agg: m.agg, ...m.extra };
   return {
+    ...m.extra,
     fact: m.fact,
     agg: m.agg,
     ...(m.agg === "count" ? {} : { field: m.field.trim() }),
@@ -105,24 +120,32 @@ export function definitionOf(d: Draft): DefinitionInput {
   const labels = Object.fromEntries(Object.entries(d.labels).filter(([, v]) => v?.trim()));
   const warning = number(d.warning);
   const critical = number(d.critical);
+  const thresholds = {
+    ...(d.extra.thresholds as Json | undefined),
+    ...(warning !== undefined ? { warning } : {}),
+    ...(critical !== undefined ? { critical } : {}),
+  };
   return {
+    ...d.extra,
     id: d.id.trim(),
     labels: { en: "", ...labels },
     unit: d.unit,
     ...(d.unit === "currency" && d.currency.trim() ? { currency: d.currency.trim().toUpperCase() } : {}),
     better: d.better,
-    ...(warning !== undefined || critical !== undefined
-      ? {
-          thresholds: {
-            ...(warning !== undefined ? { warning } : {}),
-            ...(critical !== undefined ? { critical } : {}),
-          },
-        }
-      : {}),
+    ...(Object.keys(thresholds).length ? { thresholds } : {}),
     ...(d.dimensions.length ? { dimensions: d.dimensions } : {}),
     ...body(d),
   } as DefinitionInput;
 }
+
+/** The keys of a definition the form edits; the version is the API's to set. */
+const FORM_KEYS = [
+  ...["id", "labels", "unit", "currency", "better", "thresholds", "dimensions", "kind"],
+  ...["measure", "numerator", "denominator", "expr", "measures", "days", "of"],
+];
+
+const without = (o: Json, keys: readonly string[]) =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
 function draftMeasure(m: Json | undefined): MeasureDraft {
   if (!m) return { ...emptyMeasure(), fact: "" };
@@ -132,6 +155,7 @@ function draftMeasure(m: Json | undefined): MeasureDraft {
     field: String(m.field ?? ""),
     where: String(m.where ?? ""),
     time: String(m.time ?? ""),
+    extra: without(m, ["fact", "agg", "field", "where", "time"]),
   };
 }
 
@@ -151,6 +175,10 @@ export function draftOf(def: DefinitionInput): Draft {
     warning: thresholds.warning === undefined ? "" : String(thresholds.warning),
     critical: thresholds.critical === undefined ? "" : String(thresholds.critical),
     dimensions: [...(def.dimensions ?? [])],
+    extra: {
+      ...without(d, [...FORM_KEYS, "version"]),
+      ...((d.thresholds as Json | undefined)?.by ? { thresholds: { by: (d.thresholds as Json).by } } : {}),
+    },
   };
   const inner = (def.kind === "rolling" ? (d.of as Json) : d) ?? {};
   if (def.kind === "rolling") {

@@ -64,4 +64,26 @@ describe("the editor's draft", () => {
     expect(issuePath("good.measures.numerator.where", "good")).toBe("measures.numerator.where");
     expect(issuePath("labels.en", "good")).toBe("labels.en");
   });
+
+  it("keeps what the form has no field for, so that a built-in KPI's override loses nothing", () => {
+    const builtIn = {
+      id: "repeat_customers",
+      version: 2,
+      domain: "sales",
+      labels: { en: "Repeat customers" },
+      descriptions: { en: "Customers with two orders or more" },
+      unit: "count",
+      better: "up",
+      thresholds: { warning: 10, by: { channel: { web: { warning: 5 } } } },
+      targets: { value: 40 },
+      kind: "measure",
+      measure: { fact: "orders", agg: "count_distinct", field: "customerId", minRows: 2, where: "status = 'placed'" },
+    };
+    const { version: _version, ...rest } = builtIn;
+    expect(definitionOf(draftOf(builtIn as never))).toEqual(rest);
+    const active = { ...emptyDraft(), kind: "measure" as const };
+    active.measure = { ...emptyMeasure("orders"), agg: "target", extra: { metric: "revenue", mode: "prorate" } };
+    expect(definitionOf(active)).toMatchObject({ measure: { agg: "target", metric: "revenue", mode: "prorate" } });
+    expect("fact" in (definitionOf(active) as unknown as { measure: object }).measure).toBe(false);
+  });
 });
