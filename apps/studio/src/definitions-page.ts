@@ -580,7 +580,9 @@ export class StudioDefinitions extends LightElement {
           this.issues.length
             ? html`<p class="error">${t(l, "definitionProblems")}</p>
               <ul class="problems">
-                ${this.issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}
+                ${this.issues.map(
+                  (i) => html`<li><code>${issuePath(i.path, this.draft.id.trim())}</code>: ${i.message}</li>`,
+                )}
               </ul>`
             : p
               ? html`<p class="preview-value">
