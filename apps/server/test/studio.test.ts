@@ -2,8 +2,9 @@
 // the Studio in Chromium as a shop owner uses it. Signing in with the secret key (a refused one
 // says so and keeps nothing), the five languages, the catalog searched in two, a KPI opened with the
 // API's value and SQL, a KPI made public and an origin allowed from the Embed page, and the copied
-// HTML loaded on that other origin; a key created (shown once) and revoked (then refused). axe on
-// every page at a desktop's and a phone's width, light and dark. Screenshots are kept as test
+// HTML loaded on that other origin; a key created (shown once) and revoked (then refused). Issue 16's
+// whole path: a real CSV imported with a mapping, a KPI defined on it with a target, shown on another
+// origin. axe on every page at a desktop's and a phone's width, light and dark. Screenshots are kept as test
 // artifacts; with KPIKIT_SCREENSHOTS=<dir> the light ones go there too (docs/screenshots, in the README).
 /// <reference lib="dom" />
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -507,6 +508,15 @@ describe("KPI Studio, in Chromium", () => {
       await expect
         .poll(() => page.locator("ul.definitions li", { hasText: GOOD.id }).locator(".tag").textContent(), WAIT)
         .toBe("version 1");
+
+      // An override starts from the catalog's definition, and previews as the built-in KPI reads now.
+      await page.getByLabel("Start from a built-in KPI").selectOption("aov");
+      await page.getByRole("button", { name: "Redefine it for my shop" }).click();
+      await expect.poll(() => page.getByLabel("KPI id").inputValue(), WAIT).toBe("aov");
+      expect(await page.locator("#definition-title + p").textContent()).toMatch(/The catalog's aov, version \d+/);
+      await page.getByLabel("Range of the preview").fill("last_30_days");
+      const aov = await expectedValue("aov");
+      await expect.poll(() => page.locator(".preview-value strong").textContent(), WAIT).toBe(aov);
       await context.close();
     });
 
