@@ -76,15 +76,20 @@ describe("CSV import preview", () => {
   });
 
   it("refuses a bad record as the import does, naming its line in the file, and neither writes", async () => {
-    // Line 5 is r9's first row: the repeated r1 on line 4 is part of line 2's record, so r9 is record 2.
+    // Line 5 is r9's first row: the repeated r1 on line 4 is part of line 2's record, so r9 is record 2;
+    // r8's date cannot be read, and it is not also "required".
     const bad = `${GOOD.slice(0, GOOD.lastIndexOf("r3"))}r9,o9,7,2018-03-04 10:00:00\nr8,o8,2,soon\n`;
     const preview = await sk.post("/v1/import/preview", { csv: bad, mapping });
     const imported = await sk.post("/v1/import", { csv: bad, mapping });
     expect(preview.status).toBe(422);
     expect(preview.headers.get("content-type")).toBe("application/problem+json");
-    // The file's own problems come first, alone: a value that is not a date and time.
-    expect(preview.body.errors).toEqual([
-      { index: 6, line: 6, id: "r8", field: "submittedAt", reason: expect.stringMatching(/"soon" is not a date/) },
+    // Every bad row at once, by line: a score off its scale, and a value that is not a date and time.
+    expect([preview.body.detail, preview.body.errors]).toEqual([
+      "2 of 4 records are invalid; nothing was written",
+      [
+        { index: 2, line: 5, id: "r9", field: "score", reason: "a csat score must be between 1 and 5" },
+        { index: 6, line: 6, id: "r8", field: "submittedAt", reason: expect.stringMatching(/"soon" is not a date/) },
+      ],
     ]);
     expect([imported.status, imported.body.errors]).toEqual([422, preview.body.errors]);
 

@@ -114,8 +114,9 @@ const csvImportPreview = createRoute({
   },
 });
 
-function rejected(errors: RecordError[], records: number): HttpProblem {
-  const bad = new Set(errors.map((e) => e.index)).size;
+/** A batch's refusal; an import's errors name their record by its line in the file, a batch's by its place. */
+function rejected(errors: (RecordError & { line?: number })[], records: number): HttpProblem {
+  const bad = new Set(errors.map((e) => e.line ?? e.index)).size;
   return new HttpProblem(
     422,
     `${bad} of ${records} record${records === 1 ? "" : "s"} ${bad === 1 ? "is" : "are"} invalid; nothing was written`,
@@ -237,25 +238,21 @@ async function checkedImport(c: Context, now: number) {
   if (rows.length === 0)
     throw new HttpProblem(422, "the CSV has no rows under its header", [{ path: "csv", message: "no rows" }]);
   const mapped = recordsFromRows(rows, mapping, rows.columns);
-  // recordsFromRows names a row by its line already; a record's schema errors name it by its place.
-  if (mapped.errors.length)
-    throw rejected(
-      mapped.errors.map((e) => ({ ...e, line: e.index })),
-      mapped.records.length,
-    );
   if (mapped.records.length > MAX_RECORDS)
     throw new HttpProblem(
       413,
       `a batch may hold at most ${MAX_RECORDS} records; this CSV has ${mapped.records.length}: import it in parts`,
     );
+  // Every bad row at once, so that a file is fixed in one go: a value the mapping could not read
+  // (recordsFromRows names its line), else what the fact's schema refuses (named by the record's place).
   const { records, errors } = validateBatch(mapped.fact, mapped.records, now);
-  if (errors.length) {
-    const lines = recordLines(rows, mapping);
-    throw rejected(
-      errors.map((e) => ({ ...e, line: lines[e.index] })),
-      mapped.records.length,
-    );
-  }
+  const lines = recordLines(rows, mapping);
+  const unreadable = new Set(mapped.errors.map((e) => e.index));
+  const problems = [
+    ...mapped.errors.map((e) => ({ ...e, line: e.index })),
+    ...errors.map((e) => ({ ...e, line: lines[e.index]! })).filter((e) => !unreadable.has(e.line)),
+  ].sort((a, b) => a.line - b.line);
+  if (problems.length) throw rejected(problems, mapped.records.length);
   return { fact: mapped.fact, rows: rows.length, records };
 }
 
