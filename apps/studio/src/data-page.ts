@@ -110,17 +110,22 @@ export class StudioData extends LightElement {
     this.guess();
   }
 
-  /** Columns named as a field is (`score`, `Score`, `review_score` for score) are its first guess. */
+  /**
+   * A field keeps its source if the file still has it (another export of the same kind); otherwise a
+   * column named as the field is (`orderId`, `order_id`) is its first guess.
+   */
   private guess() {
     const header = this.file?.header ?? [];
     const plain = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
     const sources: Record<string, string> = {};
     for (const field of Object.keys(factModels[this.fact as QueryFact].fields)) {
-      const exact = header.find((c) => plain(c) === plain(field));
-      sources[field] = exact ?? "";
+      const kept = this.sources[field];
+      sources[field] =
+        kept && (kept === FIXED || header.includes(kept))
+          ? kept
+          : (header.find((c) => plain(c) === plain(field)) ?? "");
     }
     this.sources = sources;
-    this.fixed = {};
   }
 
   private mapping() {
@@ -236,6 +241,9 @@ export class StudioData extends LightElement {
     const l = this.locale;
     const number = new Intl.NumberFormat(l);
     const time = (iso: string | null) => (iso === null ? "–" : iso.length === 10 ? iso : dateText(l, iso));
+    // A span is read by its days, in the shop's zone; a fact placed by date (ad spend) is one already.
+    const days = new Intl.DateTimeFormat(l, { dateStyle: "medium", timeZone: this.settings.timeZone });
+    const day = (iso: string | null) => (iso === null ? "–" : days.format(new Date(iso)));
     return html`<h2 id="facts-title">${t(l, "factsTitle")}</h2>
       <div class="table-scroll" tabindex="0" role="group" aria-labelledby="facts-title">
         <table class="keys facts-table">
@@ -252,7 +260,7 @@ export class StudioData extends LightElement {
               (f) => html`<tr data-fact=${f.fact}>
                 <th scope="row">${t(l, `fact_${f.fact as QueryFact}`)} <code>${f.fact}</code></th>
                 <td class="num">${number.format(f.records)}</td>
-                <td>${f.first === null ? "–" : html`${time(f.first)} – ${time(f.last)}`}</td>
+                <td>${f.first === null ? "–" : html`${day(f.first)} – ${day(f.last)}`}</td>
                 <td>${time(f.lastIngestAt)}</td>
               </tr>`,
             )}
@@ -320,7 +328,7 @@ export class StudioData extends LightElement {
           <select
             id="import-fact"
             @change=${(e: Event) => {
-              this.changed({ fact: (e.target as HTMLSelectElement).value } as Partial<this>);
+              this.changed({ fact: (e.target as HTMLSelectElement).value, sources: {}, fixed: {} } as Partial<this>);
               this.guess();
             }}
           >

@@ -293,7 +293,7 @@ const en = {
   row: "Row",
   problem: "Problem",
   moreProblems: "And {n} more.",
-  importRefused: "{n} rows have problems: nothing was imported.",
+  importRefused: "Rows with problems: {n}. Nothing was imported.",
   importStopped: "The import stopped after {rows} rows (those are stored): {detail}",
   imported: "Imported: {inserted} new facts, {duplicates} already there.",
 };
