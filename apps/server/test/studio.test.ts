@@ -27,6 +27,7 @@ const SCREENSHOTS = process.env.KPIKIT_SCREENSHOTS;
 const REVIEWS = fileURLToPath(
   new URL("../../../../shared/datasets/olist-sample/olist_order_reviews_dataset.csv", import.meta.url),
 );
+const SHOPIFY = fileURLToPath(new URL("../../../packages/api/test/fixtures/shopify-orders.csv", import.meta.url));
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
 interface CatalogEntry {
@@ -371,7 +372,7 @@ describe("KPI Studio, in Chromium", () => {
       )!.records;
 
     const importing =
-      "imports the Olist reviews as surveys with a column mapping; a bad row is listed, nothing written";
+      "imports the Olist reviews with a column mapping (bad rows listed, nothing written) and a Shopify export";
     it(importing, async () => {
       const { context, page } = await open("/studio/#/data");
       await signIn(page);
@@ -392,24 +393,36 @@ describe("KPI Studio, in Chromium", () => {
         await page.getByLabel("Value of kind for every row").selectOption("csat");
       };
 
-      // A file with one bad row (a 9 on a 1 to 5 scale, on its third line): listed, and nothing written.
+      // A file with two bad rows (a 9 on a 1 to 5 scale on line 3, a date that is none on line 4): both
+      // listed, and nothing written, not even the good row.
       const header = readFileSync(REVIEWS, "utf8").split("\n")[0];
-      const bad = `${header}\nok1,o1,5,,,2018-02-01 00:00:00,2018-02-02 10:00:00\nbad1,o2,9,,,2018-02-01 00:00:00,\n`;
+      const bad =
+        `${header}\nok1,o1,5,,,2018-02-01 00:00:00,2018-02-02 10:00:00\n` +
+        "bad1,o2,9,,,2018-02-01 00:00:00,\nbad2,o3,4,,,soon,\n";
       await page
         .locator("#csv-file")
         .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
       await mapColumns();
       await page.getByRole("button", { name: "Import", exact: true }).click();
       const problems = page.locator("table.problems tbody tr");
-      await expect.poll(() => problems.count(), WAIT).toBe(1);
-      expect((await problems.locator("td").allTextContents()).map((c) => c.trim())).toEqual([
-        "3",
-        "bad1",
-        "score",
-        "a csat score must be between 1 and 5",
-      ]);
+      await expect.poll(() => problems.count(), WAIT).toBe(2);
+      const cells = async (row: number) =>
+        (await problems.nth(row).locator("td").allTextContents()).map((c) => c.trim());
+      expect(await cells(0)).toEqual(["3", "bad1", "score", "a csat score must be between 1 and 5"]);
+      expect((await cells(1)).slice(0, 3)).toEqual(["4", "bad2", "submittedAt"]);
+      expect((await cells(1))[3]).toMatch(/"soon" is not a date and time/);
       expect(await page.getByRole("alert").first().textContent()).toContain("Nothing was imported");
+      expect(await page.locator("#import-status").textContent()).toContain("Rows with problems: 2.");
       expect(await surveys()).toBe(before);
+
+      // Shopify's order export, with the preset: lines on several rows make one order each.
+      await page.getByLabel("Read it").selectOption("shopify");
+      await page.locator("#csv-file").setInputFiles(SHOPIFY);
+      await page.getByRole("button", { name: "Import", exact: true }).click();
+      await expect
+        .poll(() => page.locator("#import-status").textContent(), WAIT)
+        .toContain("Imported: 3 new facts, 0 already there.");
+      await page.getByLabel("Read it").selectOption("");
 
       // The real file: checked, its first facts shown, then sent in parts with a progress bar and counts.
       await page.locator("#csv-file").setInputFiles(REVIEWS);
