@@ -5,7 +5,7 @@
 // are such sums: a few thousand rollup rows per query, however many facts there are.
 import type { Aggregate } from "../types.js";
 import type { Dialect } from "./dialect.js";
-import { type RollupMeasure, rollupSelect, splitSpans } from "./rollup.js";
+import { ALL_TIME, type RollupMeasure, rollupSelect, splitSpans } from "./rollup.js";
 import type { SqlParams } from "./row-sql.js";
 import type { FilterBinding } from "../types.js";
 
@@ -36,10 +36,15 @@ export interface PrefixSums {
   read(rows: readonly Record<string, unknown>[]): (series: number, instant: number) => Map<string | null, Aggregate>;
 }
 
+/** After any fact: the end of what a total of all time is less of (a whole hour, +271 821 years). */
+const LATEST = 8.64e15;
+
 /**
  * `dim`, `filters` and `grouped` as a rollup read takes them (see rollupDimension). `fromFirst`
  * sums from the first instant instead of from before any fact: enough for differences between
- * instants, without reading all history.
+ * instants, without reading all history. Otherwise a series whose rollup keeps totals of all time
+ * reads its first piece as that total less the other pieces and what came after the last instant:
+ * for a range ending now, the rows of a few minutes instead of every hour since the first fact.
  */
 export function prefixSums(
   series: readonly PrefixSeries[],
@@ -52,50 +57,74 @@ export function prefixSums(
   const pieces = sorted.map((end, j) => ({ start: j ? sorted[j - 1]! : options.fromFirst ? end : EARLIEST, end }));
   const at = new Map(sorted.map((x, j) => [x, j]));
   const P = pieces.length;
-  const split = splitSpans(pieces, "timestamp", ctx.tz, dim);
-  const edges = split.facts.filter((x) => x.s < x.e);
-  const selects = series.flatMap(({ rollup, edges: read }, e) => [
-    ...split.levels.flatMap((level) => {
-      if (!level.ranges.length) return [];
-      const table = ctx.spanTable(
-        ["a", "b"],
-        level.ranges.map((x) => ({ i: e * P + x.i, a: x.a, b: x.b })),
-      );
-      return [
-        rollupSelect(ctx.index, rollup, level.dim, filters, grouped, table, ctx.params, ctx.tenantParam, ctx.dialect),
-      ];
-    }),
-    ...(edges.length
-      ? [
-          read(
-            ctx.spanTable(
-              ["s", "e"],
-              edges.map((x) => ({ i: e * P + x.i, s: x.s, e: x.e })),
-            ),
-          ),
-        ]
-      : []),
-  ]);
+  const S = series.length;
+  /** The rows numbered S × P + e: what came after the last instant, which series e's first piece is less of. */
+  const after = (e: number) => S * P + e;
+  const byTotal = (e: number) => !options.fromFirst && P > 0 && series[e]!.rollup.allTime;
+  const select = (rollup: RollupMeasure, level: string, ranges: { i: number; a: number; b: number }[]) =>
+    rollupSelect(
+      ctx.index,
+      rollup,
+      level,
+      filters,
+      grouped,
+      ctx.spanTable(["a", "b"], ranges),
+      ctx.params,
+      ctx.tenantParam,
+      ctx.dialect,
+    );
+  /** The SELECTs of spans (`i`: the row number each one's sums take), from rollups and the facts left. */
+  const reads = (
+    { rollup, edges: read }: PrefixSeries,
+    spans: readonly { i: number; start: number; end: number }[],
+  ) => {
+    const split = splitSpans(spans, "timestamp", ctx.tz, dim);
+    const number = <T extends { i: number }>(x: T) => ({ ...x, i: spans[x.i]!.i });
+    const edges = split.facts.filter((x) => x.s < x.e).map(number);
+    return [
+      ...split.levels.flatMap((level) =>
+        level.ranges.length ? [select(rollup, level.dim, level.ranges.map(number))] : [],
+      ),
+      ...(edges.length ? [read(ctx.spanTable(["s", "e"], edges))] : []),
+    ];
+  };
+  const selects = series.flatMap((one, e) => {
+    const numbered = pieces.map((x, j) => ({ ...x, i: e * P + j }));
+    if (!byTotal(e)) return reads(one, numbered);
+    return [
+      ...reads(one, numbered.slice(1)),
+      select(one.rollup, dim, [{ i: e * P, a: ALL_TIME, b: ALL_TIME + 1 }]),
+      ...reads(one, [{ i: after(e), start: sorted[P - 1]!, end: LATEST }]),
+    ];
+  });
   return {
     selects,
-    size: series.length * P,
+    size: S * (P + 1),
     read(rows) {
       const sums = series.map(() => pieces.map(() => new Map<string | null, Aggregate>()));
+      const later = series.map(() => new Map<string | null, Aggregate>());
+      const add = (groups: Map<string | null, Aggregate>, k: string | null, sum: number, count: number) => {
+        const seen = groups.get(k) ?? { sum: 0, count: 0 };
+        groups.set(k, { sum: seen.sum + sum, count: seen.count + count });
+      };
       for (const row of rows) {
         const wi = Number(row.wi);
-        if (wi >= series.length * P) continue;
+        if (wi >= S * (P + 1)) continue;
         const k = row.k === null || row.k === undefined ? null : String(row.k);
-        const groups = sums[Math.floor(wi / P)]![wi % P]!;
-        const seen = groups.get(k) ?? { sum: 0, count: 0 };
-        groups.set(k, { sum: seen.sum + Number(row.v ?? 0), count: seen.count + Number(row.n ?? 0) });
+        const groups = wi >= S * P ? later[wi - S * P]! : sums[Math.floor(wi / P)]![wi % P]!;
+        add(groups, k, Number(row.v ?? 0), Number(row.n ?? 0));
       }
+      // All time less what came after the first instant, within rounding: nothing before a shop's
+      // first stock is none, not 1e-13.
+      series.forEach((_, e) => {
+        if (!byTotal(e)) return;
+        for (const piece of sums[e]!.slice(1)) for (const [k, a] of piece) add(later[e]!, k, a.sum, a.count);
+        sums[e]![0] = minus(sums[e]![0]!, later[e]!);
+      });
       for (const bySeries of sums) {
         for (let j = 1; j < P; j++) {
           const [before, here] = [bySeries[j - 1]!, bySeries[j]!];
-          for (const [k, a] of before) {
-            const seen = here.get(k) ?? { sum: 0, count: 0 };
-            here.set(k, { sum: seen.sum + a.sum, count: seen.count + a.count });
-          }
+          for (const [k, a] of before) add(here, k, a.sum, a.count);
         }
       }
       return (s, x) => sums[s]![at.get(x)!]!;

@@ -44,7 +44,15 @@ const QUARTER = 900_000;
 const QUARTER_TOTAL = ":15";
 
 /** Bump when what a rollup row holds changes: every tenant's rollups are then stale until rebuilt. */
-const FORMAT = 4;
+const FORMAT = 5;
+
+/**
+ * The bucket of the rows that total all time, kept for the families that prefix sums read: a sum
+ * before an instant is then that total less what came after it, which for a dashboard's recent
+ * ranges reads a few days of rows instead of every hour since the shop opened. Below every hour a
+ * span can start at (−2.4 × 10⁹), so no range of buckets reads it.
+ */
+export const ALL_TIME = -3_000_000_000;
 
 /** How many measures a rollup row carries (columns v0, n0 … v15, n15); a family with more is split. */
 export const SLOTS = 16;
@@ -73,10 +81,12 @@ export interface RollupMeasure {
   close?: readonly string[];
   /** For the events of a key history: which (a count of them, placed at their fact's time). */
   event?: { kind: ChainEventKind; chain: Chain; days: number | undefined };
+  /** Its family also keeps rows of all time (bucket ALL_TIME), as those read by prefix sums do. */
+  allTime: boolean;
 }
 
 /** A measure as the rollups keep it, before it is given its place among them. */
-type MeasureSpec = Omit<RollupMeasure, "id" | "family" | "slot">;
+type MeasureSpec = Omit<RollupMeasure, "id" | "family" | "slot" | "allTime">;
 
 /**
  * Which part of each span the rollups answer and which the facts must: `i` is the span's index,
@@ -229,22 +239,31 @@ export class Rollups {
   /** The measures of each family, by slot. */
   readonly families: readonly RollupMeasure[][];
 
-  private constructor(measures: Iterable<MeasureSpec>, tables: Iterable<[string, number]>) {
-    const placed = new Map<string, Map<string, Omit<RollupMeasure, "family" | "slot">>>();
+  /** `prefixed`: the measures that prefix sums read (snapshots and history events), which keep totals of all time. */
+  private constructor(
+    measures: Iterable<MeasureSpec>,
+    tables: Iterable<[string, number]>,
+    prefixed: ReadonlySet<MeasureSpec>,
+  ) {
+    const placed = new Map<string, Map<string, Omit<RollupMeasure, "family" | "slot" | "allTime">>>();
+    const summed = new Set<string>();
     for (const m of measures) {
       const key = signature(m);
       const group = placed.get(placement(m)) ?? new Map();
       placed.set(placement(m), group);
       if (!group.has(key)) group.set(key, { ...m, id: hash53(key) });
+      if (prefixed.has(m)) summed.add(key);
     }
     const families: RollupMeasure[][] = [];
     for (const [where, group] of [...placed].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const sorted = [...group].sort(([a], [b]) => (a < b ? -1 : 1));
       for (let i = 0; i < sorted.length; i += SLOTS) {
         const family = hash53(`${where}#${i / SLOTS}`);
+        const members = sorted.slice(i, i + SLOTS);
+        const allTime = members.some(([key]) => summed.has(key));
         families.push(
-          sorted.slice(i, i + SLOTS).map(([key, m], slot) => {
-            const kept = { ...m, family, slot };
+          members.map(([key, m], slot) => {
+            const kept = { ...m, family, slot, allTime };
             this.bySignature.set(key, kept);
             return kept;
           }),
@@ -261,7 +280,8 @@ export class Rollups {
         );
     }
     const lapses = [...this.tables].map(([chain, days]) => `${chain}:${days.join(",")}`);
-    this.version = `${FORMAT}.${SLOTS}.${hash53([...this.bySignature.keys(), ...lapses].sort().join("\n"))}`;
+    const totals = [...summed].map((key) => `all time ${key}`);
+    this.version = `${FORMAT}.${SLOTS}.${hash53([...this.bySignature.keys(), ...lapses, ...totals].sort().join("\n"))}`;
     const byId = new Map<string, { chain: Chain; days: number[]; events: RollupMeasure[] }>();
     for (const m of this.bySignature.values()) {
       if (!m.event) continue;
@@ -291,20 +311,22 @@ export class Rollups {
 
   static of(registry: MetricRegistry): Rollups {
     const all = registry.all().flatMap((metric) => Object.values(metric.formula.measures));
+    const prefixed = new Set<MeasureSpec>();
     const measures = all.flatMap((m) => {
       const snapshot = snapshotOf(m);
       const latest = latestOf(m);
-      return [
-        rollupOf(m) ?? [],
+      const read = [
         eventsOf(m),
         snapshot ? [snapshot.open, snapshot.close ?? []].flat() : [],
         latest ? [latest.held, latest.superseded] : [],
       ].flat();
+      for (const spec of read) prefixed.add(spec);
+      return [rollupOf(m) ?? [], read].flat();
     });
     const tables = all.flatMap((m): [string, number][] =>
       m.agg === "active" && historyOf(m) ? [[historyOf(m)!.id, m.days]] : [],
     );
-    return new Rollups(measures, tables);
+    return new Rollups(measures, tables, prefixed);
   }
 
   /** The history a measure reads its keys' facts from, with the rollups of its events, if it is kept. */
@@ -488,19 +510,30 @@ function upsertFamilySql(
   const splitting = family.filter(split);
   const ofSplit =
     splitting.length === family.length ? "" : ` WHERE ${splitting.map((m) => `x${m.slot} IS NOT NULL`).join(" OR ")}`;
+  // A family read by prefix sums also adds to its totals of all time, by the same dimensions.
+  const allTime = !dated && family[0]!.allTime;
   const groups = [
     `SELECT ${text("''")} AS d, ${text("''")} AS y, b, ${aggregates(() => true)} FROM s GROUP BY b`,
+    // Without a GROUP BY, no facts would still make a row (of nulls): HAVING keeps it out.
+    ...(allTime
+      ? [
+          `SELECT ${text("''")} AS d, ${text("''")} AS y, ${ALL_TIME} AS b, ${aggregates(() => true)} FROM s HAVING count(*) > 0`,
+        ]
+      : []),
     ...(dated
       ? []
       : [
           `SELECT ${text(params.add(QUARTER_TOTAL))} AS d, ${text("''")} AS y, q AS b, ` +
             `${aggregates(() => true)} FROM s GROUP BY q`,
         ]),
-    ...(splitting.length ? bindings : []).map(
-      (b, i) =>
-        `SELECT ${text(params.add(b.field))} AS d, COALESCE(k${i}, '') AS y, b, ${aggregates(split)} FROM ` +
-        `s${ofSplit} GROUP BY b, k${i}`,
-    ),
+    ...(splitting.length ? bindings : []).flatMap((b, i) => {
+      const d = text(params.add(b.field));
+      const from = `${aggregates(split)} FROM s${ofSplit} GROUP BY`;
+      return [
+        `SELECT ${d} AS d, COALESCE(k${i}, '') AS y, b, ${from} b, k${i}`,
+        ...(allTime ? [`SELECT ${d} AS d, COALESCE(k${i}, '') AS y, ${ALL_TIME} AS b, ${from} k${i}`] : []),
+      ];
+    }),
   ];
   const columns = slots.flatMap((i) => [`v${i}`, `n${i}`]);
   // Ingests running side by side upsert their rows in the key's order, so that on PostgreSQL none
