@@ -616,8 +616,11 @@ describe("KPI Studio, in Chromium", () => {
       });
       expect(revoked.status).toBe(204);
 
-      await page.locator("#target-2018-05").fill("0.9");
-      await page.getByRole("button", { name: "Save targets" }).click();
+      // With the keyboard: the field, a new value, Enter saves.
+      await page.locator("#target-2018-05").focus();
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.type("0.9");
+      await page.keyboard.press("Enter");
       await expect
         .poll(() => page.getByRole("alert").first().textContent(), WAIT)
         .toContain("The API no longer accepts the key this tab signed in with");
