@@ -193,7 +193,11 @@ export class StudioApp extends LightElement {
           .selected=${this.selected}
         ></studio-catalog>`;
       case "definitions":
-        return html`<studio-definitions .api=${this.api} .locale=${l}></studio-definitions>`;
+        return html`<studio-definitions
+          .api=${this.api}
+          .locale=${l}
+          .selected=${this.selected}
+        ></studio-definitions>`;
       case "targets":
         return html`<studio-targets .api=${this.api} .locale=${l}></studio-targets>`;
       case "data":

@@ -160,6 +160,9 @@ export class StudioCatalog extends LightElement {
           }
         </dd>
       </dl>
+      <p>
+        <a href="#/definitions/${encodeURIComponent(m.id)}">${t(l, m.builtIn ? "redefine" : "editDefinition")}</a>
+      </p>
       <h3>${t(l, "onYourData")}</h3>
       ${keyed(`${m.id}:${l}:${this.theme}`, provider)}
       ${

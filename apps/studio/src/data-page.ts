@@ -194,23 +194,27 @@ export class StudioData extends LightElement {
     const of = parts.reduce((n, p) => n + p.rows, 0);
     this.progress = { phase: "sending", rows: 0, of, inserted: 0, duplicates: 0 };
     for (const part of parts) {
+      const done: number = this.progress!.rows;
       try {
-        const r = await this.api.request<{ inserted: number; duplicates: number }>(
-          "POST",
+        // Rows sent so far, estimated from the part's bytes sent; the API's counts once it has answered.
+        const r = await this.api.upload<{ inserted: number; duplicates: number }>(
           "/v1/import",
           this.request(part.csv),
+          (sent) => {
+            this.progress = { ...this.progress!, rows: done + Math.floor(part.rows * sent) };
+          },
         );
         const p: Progress = this.progress!;
         this.progress = {
           ...p,
-          rows: p.rows + part.rows,
+          rows: done + part.rows,
           inserted: p.inserted + r.inserted,
           duplicates: p.duplicates + r.duplicates,
         };
       } catch (e) {
         // The file was checked in full: a refusal now is the API's (a limit, a lost connection).
         this.error = t(this.locale, "importStopped", {
-          rows: this.progress!.rows,
+          rows: done,
           detail: e instanceof ApiError ? e.detail : String(e),
         });
         this.progress = null;

@@ -48,6 +48,7 @@ export class StudioDefinitions extends LightElement {
   static override properties = {
     api: { attribute: false },
     locale: { attribute: false },
+    selected: { attribute: false },
     catalog: { state: true },
     own: { state: true },
     draft: { state: true },
@@ -63,6 +64,8 @@ export class StudioDefinitions extends LightElement {
 
   api!: Api;
   locale: Locale = "en";
+  /** The KPI the URL names (`#/definitions/aov`): its own definition, or the catalog's to override. */
+  selected: string | null = null;
   catalog: Catalog | null = null;
   own: Stored[] = [];
   draft: Draft = emptyDraft();
@@ -82,6 +85,7 @@ export class StudioDefinitions extends LightElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("locale") || changed.has("api")) void this.load();
+    else if (changed.has("selected") && this.selected) void this.openId(this.selected);
   }
 
   override disconnectedCallback(): void {
@@ -97,6 +101,7 @@ export class StudioDefinitions extends LightElement {
       ]);
       this.catalog = catalog;
       this.own = own.definitions;
+      if (this.selected && !this.editing && !this.basis) void this.openId(this.selected);
     } catch (e) {
       this.error = e instanceof ApiError ? e.detail : String(e);
     }
@@ -174,13 +179,19 @@ export class StudioDefinitions extends LightElement {
     }
   }
 
-  /** A built-in KPI's definition in the form: saved, it becomes the shop's own version of that id. */
-  private async override() {
+  private override() {
     const id = this.querySelector<HTMLSelectElement>("#override-from")?.value;
-    if (!id) return;
+    if (id) void this.openId(id);
+  }
+
+  /** A KPI's definition in the form: its own, or a built-in one, which saved becomes the shop's version of it. */
+  private async openId(id: string) {
     try {
-      const { definition } = await this.api.get<{ definition: Stored }>(`/v1/definitions/${encodeURIComponent(id)}`);
-      this.open(null, definition);
+      const { definition, builtIn } = await this.api.get<{ definition: Stored; builtIn: boolean }>(
+        `/v1/definitions/${encodeURIComponent(id)}`,
+      );
+      if (builtIn) this.open(null, definition);
+      else this.open(definition);
     } catch (e) {
       this.error = e instanceof ApiError ? e.detail : String(e);
     }
