@@ -530,6 +530,14 @@ describe("KPI Studio, in Chromium", () => {
       await page.getByLabel("Range of the preview").fill("last_30_days");
       const aov = await expectedValue("aov");
       await expect.poll(() => page.locator(".preview-value strong").textContent(), WAIT).toBe(aov);
+
+      // The catalog lists the new KPI as the shop's own, and opens its definition in the editor.
+      await page.evaluate((id) => (location.hash = `#/catalog/${id}`), GOOD.id);
+      await expect.poll(() => page.locator("#kpi-detail h2").textContent(), WAIT).toBe(GOOD.label);
+      await page.getByRole("link", { name: "Edit its definition" }).click();
+      await expect.poll(() => page.locator("#definition-title").textContent(), WAIT).toContain(`Edit ${GOOD.id}`);
+      expect(await page.locator("#definition-title + p").textContent()).toContain("Stored as version 1");
+      expect(await page.locator("#def-numerator-where").inputValue()).toBe(GOOD.numerator);
       await context.close();
     });
 
