@@ -32,6 +32,7 @@ export class StudioTargets extends LightElement {
     stored: { state: true },
     values: { state: true },
     results: { state: true },
+    loading: { state: true },
     problems: { state: true },
     status: { state: true },
     error: { state: true },
@@ -47,6 +48,9 @@ export class StudioTargets extends LightElement {
   /** The table's values as typed, by period key. */
   values: Record<string, string> = {};
   results: Record<string, Answer> = {};
+  loading = false;
+  /** Each load's number: only the latest one's answers are shown. */
+  private asked = 0;
   problems: RecordProblem[] = [];
   status: { key: MessageKey; vars?: Record<string, string | number> } | null = null;
   error: string | null = null;
@@ -81,22 +85,32 @@ export class StudioTargets extends LightElement {
     return this.stored.find((s) => s.start === p.start && s.end === p.end);
   }
 
+  /**
+   * The table's stored targets, then each period's result. Until the targets arrive the fields are
+   * disabled, so that nothing typed or pasted is overwritten; the answer to an older choice is dropped.
+   */
   private async loadTargets() {
     if (!this.metric) return;
-    this.stored = (
-      await this.api.get<{ targets: Target[] }>(`/v1/targets?metric=${encodeURIComponent(this.metric)}`)
-    ).targets;
+    const asked = ++this.asked;
+    this.loading = true;
+    const { targets } = await this.api
+      .get<{ targets: Target[] }>(`/v1/targets?metric=${encodeURIComponent(this.metric)}`)
+      .finally(() => {
+        if (asked === this.asked) this.loading = false;
+      });
+    if (asked !== this.asked) return;
+    this.stored = targets;
     this.values = Object.fromEntries(
       this.periods().flatMap((p) => {
         const s = this.storedFor(p);
         return s ? [[p.key, String(s.value)]] : [];
       }),
     );
-    await this.loadResults();
+    await this.loadResults(asked);
   }
 
   /** Each period that has begun, as the API computes it: value so far, target and attainment. */
-  private async loadResults() {
+  private async loadResults(asked: number) {
     const today = new Date().toISOString().slice(0, 10);
     const begun = this.periods().filter((p) => p.start <= today);
     this.results = {};
@@ -109,7 +123,7 @@ export class StudioTargets extends LightElement {
         locale: this.locale,
       })),
     });
-    this.results = Object.fromEntries(begun.map((p, i) => [p.key, results[i]!]));
+    if (asked === this.asked) this.results = Object.fromEntries(begun.map((p, i) => [p.key, results[i]!]));
   }
 
   private choose(patch: Partial<Pick<StudioTargets, "metric" | "grain" | "year">>) {
@@ -242,6 +256,7 @@ export class StudioTargets extends LightElement {
                   id="target-${p.key}"
                   inputmode="decimal"
                   autocomplete="off"
+                  ?disabled=${this.loading}
                   aria-labelledby="period-${p.key}"
                   .value=${this.values[p.key] ?? ""}
                   @input=${(e: Event) => {
