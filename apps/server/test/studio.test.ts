@@ -549,7 +549,8 @@ describe("KPI Studio, in Chromium", () => {
       await page.getByLabel("Year").fill("2018");
       await page.getByLabel("Year").press("Tab");
       const may = page.locator('tr[data-period="2018-05"]');
-      await may.waitFor(WAIT);
+      // The fields take input once the year's stored targets are in them.
+      await expect.poll(() => page.locator("#target-2018-01").isEnabled(), WAIT).toBe(true);
       // Two cells a spreadsheet copies (period, value), written as a spreadsheet may write them.
       await page.evaluate(() => navigator.clipboard.writeText("2018-04\t65%\r\n2018-05\t0,7\r\n"));
       await page.locator("#target-2018-01").focus();
