@@ -153,16 +153,26 @@ for (const [name, open] of Object.entries(DATABASES)) {
       expect(mismatched).toEqual([]);
     });
 
-    it("keeps, for each family that prefix sums read, totals of all time equal to its hours' sums", async () => {
+    it("keeps, for each family that prefix sums read, totals of all time and by day equal to its hours' sums", async () => {
       const rows = await measureRows(db);
       const hours = new Map<string, { v: number; n: number }>();
       const totals = rows.filter((r) => r.bucket === ALL_TIME);
-      for (const r of rows) {
-        if (r.bucket === ALL_TIME || r.dim === ":15") continue;
-        const key = `${r.measure} ${r.dim} ${r.value}`;
+      const add = (key: string, r: { v: number; n: number }) => {
         const seen = hours.get(key) ?? { v: 0, n: 0 };
         hours.set(key, { v: seen.v + r.v, n: seen.n + r.n });
+      };
+      for (const r of rows) {
+        if (r.bucket === ALL_TIME || r.dim === ":15" || r.dim === ":day") continue;
+        add(`${r.measure} ${r.dim} ${r.value}`, r);
+        if (r.dim === "") add(`${r.measure} day ${Math.floor(r.bucket / 24)}`, r);
       }
+      const days = rows.filter((r) => r.dim === ":day");
+      expect(days.length).toBeGreaterThan(0);
+      const wrongDays = days.filter((r) => {
+        const sum = hours.get(`${r.measure} day ${r.bucket}`);
+        return !sum || sum.n !== r.n || !nearlyEqual(sum.v, r.v);
+      });
+      expect(wrongDays).toEqual([]);
       // Every event of a history (late orders relinked, re-sent ones) and every stock level that occurs has them.
       const kept = new Set(totals.map((r) => r.measure));
       const read = rollups.measures.filter((m) => (m.event || m.close) && rows.some((r) => r.measure === m.id));

@@ -78,7 +78,7 @@ export function prefixSums(
     { rollup, edges: read }: PrefixSeries,
     spans: readonly { i: number; start: number; end: number }[],
   ) => {
-    const split = splitSpans(spans, "timestamp", ctx.tz, dim);
+    const split = splitSpans(spans, "timestamp", ctx.tz, dim, rollup.allTime);
     const number = <T extends { i: number }>(x: T) => ({ ...x, i: spans[x.i]!.i });
     const edges = split.facts.filter((x) => x.s < x.e).map(number);
     return [

@@ -4,7 +4,8 @@
 // scanning every order. Hours rather than local days: one rollup then serves every time zone. The
 // totals are also kept by quarter hour, so the part of a span that is not whole hours (a range
 // ending now, a zone 30 or 45 minutes off UTC) reads quarter hours, and only the minutes after the
-// last whole quarter (at most 15 of them at each end) read the facts. A rollup row keeps one
+// last whole quarter (at most 15 of them at each end) read the facts. What prefix sums read also
+// keeps its totals of all time and by UTC day (see ALL_TIME). A rollup row keeps one
 // dimension's value (or none: the total), so a query that filters or splits by one dimension
 // reads it; one that combines two reads the facts. The events of key histories (chain.ts: first
 // facts, last facts, lapses; latest facts held and superseded) add up alike and are kept alike,
@@ -38,13 +39,16 @@ import type { Dialect } from "./dialect.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
 import { unionAll } from "./union.js";
 
+const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const QUARTER = 900_000;
 /** The `dim` of the quarter-hour totals (dimension fields are identifiers, so it names none of them). */
 const QUARTER_TOTAL = ":15";
+/** The `dim` of UTC days' totals, kept with the totals of all time: a long piece of a prefix sum reads days. */
+const DAY_TOTAL = ":day";
 
 /** Bump when what a rollup row holds changes: every tenant's rollups are then stale until rebuilt. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /**
  * The bucket of the rows that total all time, kept for the families that prefix sums read: a sum
@@ -383,10 +387,17 @@ export function rollupDimension(
 
 /**
  * Splits spans into what each rollup level answers and the rest, read from facts: for a
- * date-placed measure, the span's dates; otherwise its whole hours (rows of `dim`), then for a
- * total the whole quarter hours left at its ends.
+ * date-placed measure, the span's dates; otherwise, for a total of a family that keeps them
+ * (`days`), its whole UTC days, then its whole hours (rows of `dim`), then for a total the whole
+ * quarter hours left at its ends.
  */
-export function splitSpans(spans: readonly Span[], kind: "timestamp" | "date", tz: string, dim: string): SpanSplit {
+export function splitSpans(
+  spans: readonly Span[],
+  kind: "timestamp" | "date",
+  tz: string,
+  dim: string,
+  days = false,
+): SpanSplit {
   if (kind === "date") {
     const ranges = spans.flatMap((span, i) => {
       const { from, to } = datesIn(tz, span.start, span.end);
@@ -394,13 +405,8 @@ export function splitSpans(spans: readonly Span[], kind: "timestamp" | "date", t
     });
     return { levels: [{ dim, ranges }], facts: [] };
   }
-  const units =
-    dim === ""
-      ? ([
-          [HOUR, dim],
-          [QUARTER, QUARTER_TOTAL],
-        ] as const)
-      : ([[HOUR, dim]] as const);
+  const units: (readonly [number, string])[] =
+    dim === "" ? [...(days ? [[DAY, DAY_TOTAL] as const] : []), [HOUR, dim], [QUARTER, QUARTER_TOTAL]] : [[HOUR, dim]];
   const out: SpanSplit = { levels: units.map(([, d]) => ({ dim: d, ranges: [] })), facts: [] };
   spans.forEach((span, i) => {
     let pieces: [number, number][] = [[span.start, span.end]];
@@ -510,22 +516,22 @@ function upsertFamilySql(
   const splitting = family.filter(split);
   const ofSplit =
     splitting.length === family.length ? "" : ` WHERE ${splitting.map((m) => `x${m.slot} IS NOT NULL`).join(" OR ")}`;
-  // A family read by prefix sums also adds to its totals of all time, by the same dimensions.
+  // A family read by prefix sums also adds to its totals of all time, by the same dimensions, and
+  // to its totals by UTC day.
   const allTime = !dated && family[0]!.allTime;
+  const all = `${aggregates(() => true)} FROM s`;
+  const none = text("''");
+  const day = floorDiv("b", 24);
   const groups = [
-    `SELECT ${text("''")} AS d, ${text("''")} AS y, b, ${aggregates(() => true)} FROM s GROUP BY b`,
+    `SELECT ${none} AS d, ${none} AS y, b, ${all} GROUP BY b`,
     // Without a GROUP BY, no facts would still make a row (of nulls): HAVING keeps it out.
     ...(allTime
       ? [
-          `SELECT ${text("''")} AS d, ${text("''")} AS y, ${ALL_TIME} AS b, ${aggregates(() => true)} FROM s HAVING count(*) > 0`,
+          `SELECT ${none} AS d, ${none} AS y, ${ALL_TIME} AS b, ${all} HAVING count(*) > 0`,
+          `SELECT ${text(params.add(DAY_TOTAL))} AS d, ${none} AS y, ${day} AS b, ${all} GROUP BY ${day}`,
         ]
       : []),
-    ...(dated
-      ? []
-      : [
-          `SELECT ${text(params.add(QUARTER_TOTAL))} AS d, ${text("''")} AS y, q AS b, ` +
-            `${aggregates(() => true)} FROM s GROUP BY q`,
-        ]),
+    ...(dated ? [] : [`SELECT ${text(params.add(QUARTER_TOTAL))} AS d, ${none} AS y, q AS b, ${all} GROUP BY q`]),
     ...(splitting.length ? bindings : []).flatMap((b, i) => {
       const d = text(params.add(b.field));
       const from = `${aggregates(split)} FROM s${ofSplit} GROUP BY`;

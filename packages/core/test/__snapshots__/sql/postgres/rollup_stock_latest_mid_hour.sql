@@ -1,74 +1,94 @@
 -- {"metric":"stockout_rate","range":"last_7_days","grain":"day","compare":"none","now":"2026-11-23T09:37:00Z"}
--- params: ["tenant_1","sxzevrums2","",":15","1j75de5rdn6","stockout_rate"]
-WITH w0(i, a, b) AS (VALUES (1, 498600, 498624), (2, 498624, 498648), (3, 498648, 498672), (4, 498672, 498696), (5, 498696, 498720), (6, 498720, 498729)),
-  w1(i, a, b) AS (VALUES (6, 1994916, 1994918)),
-  w2(i, s, e) AS (VALUES (6, 1795426200000, 1795426620000)),
-  w3(i, a, b) AS (VALUES (0, -3000000000, -2999999999)),
-  w4(i, a, b) AS (VALUES (14, 498730, 2400000000)),
-  w5(i, a, b) AS (VALUES (14, 1994919, 1994920)),
-  w6(i, s, e) AS (VALUES (14, 1795426620000, 1795427100000)),
-  w7(i, a, b) AS (VALUES (8, 498600, 498624), (9, 498624, 498648), (10, 498648, 498672), (11, 498672, 498696), (12, 498696, 498720), (13, 498720, 498729)),
-  w8(i, a, b) AS (VALUES (13, 1994916, 1994918)),
-  w9(i, s, e) AS (VALUES (13, 1795426200000, 1795426620000)),
-  w10(i, a, b) AS (VALUES (7, -3000000000, -2999999999)),
-  w11(i, a, b) AS (VALUES (15, 498730, 2400000000)),
-  w12(i, a, b) AS (VALUES (15, 1994919, 1994920)),
-  w13(i, s, e) AS (VALUES (15, 1795426620000, 1795427100000)),
-  w14(i, d) AS (VALUES (0, 20774))
+-- params: ["tenant_1","sxzevrums2",":day","",":15","1j75de5rdn6","stockout_rate"]
+WITH w0(i, a, b) AS (VALUES (1, 20775, 20776), (2, 20776, 20777), (3, 20777, 20778), (4, 20778, 20779), (5, 20779, 20780)),
+  w1(i, a, b) AS (VALUES (6, 498720, 498729)),
+  w2(i, a, b) AS (VALUES (6, 1994916, 1994918)),
+  w3(i, s, e) AS (VALUES (6, 1795426200000, 1795426620000)),
+  w4(i, a, b) AS (VALUES (0, -3000000000, -2999999999)),
+  w5(i, a, b) AS (VALUES (14, 20781, 100000000)),
+  w6(i, a, b) AS (VALUES (14, 498730, 498744)),
+  w7(i, a, b) AS (VALUES (14, 1994919, 1994920)),
+  w8(i, s, e) AS (VALUES (14, 1795426620000, 1795427100000)),
+  w9(i, a, b) AS (VALUES (8, 20775, 20776), (9, 20776, 20777), (10, 20777, 20778), (11, 20778, 20779), (12, 20779, 20780)),
+  w10(i, a, b) AS (VALUES (13, 498720, 498729)),
+  w11(i, a, b) AS (VALUES (13, 1994916, 1994918)),
+  w12(i, s, e) AS (VALUES (13, 1795426200000, 1795426620000)),
+  w13(i, a, b) AS (VALUES (7, -3000000000, -2999999999)),
+  w14(i, a, b) AS (VALUES (15, 20781, 100000000)),
+  w15(i, a, b) AS (VALUES (15, 498730, 498744)),
+  w16(i, a, b) AS (VALUES (15, 1994919, 1994920)),
+  w17(i, s, e) AS (VALUES (15, 1795426620000, 1795427100000)),
+  w18(i, d) AS (VALUES (0, 20774))
 SELECT * FROM (SELECT * FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w0 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v0 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
 SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w1 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v0 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w2 w CROSS JOIN LATERAL (SELECT * FROM inventory f WHERE f.tenant_id = $1 AND f.at_ms >= w.s AND f.at_ms < w.e OFFSET 0) f WHERE (f.quantity = 0) AND f.sku IS NOT NULL GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w2 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v0 IS NOT NULL AND ro.dim = $5 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w3 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v0 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w3 w CROSS JOIN LATERAL (SELECT * FROM inventory f WHERE f.tenant_id = $1 AND f.at_ms >= w.s AND f.at_ms < w.e OFFSET 0) f WHERE (f.quantity = 0) AND f.sku IS NOT NULL GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w4 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v0 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i) u0
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w4 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v0 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i) u0
 UNION ALL
-SELECT * FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w5 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v0 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT * FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w5 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v0 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w6 w CROSS JOIN LATERAL (SELECT * FROM inventory f WHERE f.tenant_id = $1 AND f.at_ms >= w.s AND f.at_ms < w.e OFFSET 0) f WHERE (f.quantity = 0) AND f.sku IS NOT NULL GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w6 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v0 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w7 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v0 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w7 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v0 IS NOT NULL AND ro.dim = $5 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w8 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v0 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w8 w CROSS JOIN LATERAL (SELECT * FROM inventory f WHERE f.tenant_id = $1 AND f.at_ms >= w.s AND f.at_ms < w.e OFFSET 0) f WHERE (f.quantity = 0) AND f.sku IS NOT NULL GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w9 w CROSS JOIN LATERAL (SELECT * FROM inventory g WHERE g.tenant_id = $1 AND g.at_ms >= w.s AND g.at_ms < w.e OFFSET 0) g JOIN inventory f ON f.tenant_id = $1 AND f.id = (SELECT p.id FROM inventory p WHERE p.tenant_id = $1 AND p.sku = g.sku AND (p.at_ms < g.at_ms OR (p.at_ms = g.at_ms AND p.id COLLATE "C" < g.id COLLATE "C")) ORDER BY p.at_ms DESC, p.id COLLATE "C" DESC LIMIT 1) WHERE g.sku IS NOT NULL AND (f.quantity = 0) GROUP BY w.i) u1
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w9 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v0 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i) u1
 UNION ALL
-SELECT * FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w10 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v0 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT * FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w10 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v0 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w11 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v0 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w11 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v0 IS NOT NULL AND ro.dim = $5 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w12 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v0 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w12 w CROSS JOIN LATERAL (SELECT * FROM inventory g WHERE g.tenant_id = $1 AND g.at_ms >= w.s AND g.at_ms < w.e OFFSET 0) g JOIN inventory f ON f.tenant_id = $1 AND f.id = (SELECT p.id FROM inventory p WHERE p.tenant_id = $1 AND p.sku = g.sku AND (p.at_ms < g.at_ms OR (p.at_ms = g.at_ms AND p.id COLLATE "C" < g.id COLLATE "C")) ORDER BY p.at_ms DESC, p.id COLLATE "C" DESC LIMIT 1) WHERE g.sku IS NOT NULL AND (f.quantity = 0) GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w13 w CROSS JOIN LATERAL (SELECT * FROM inventory g WHERE g.tenant_id = $1 AND g.at_ms >= w.s AND g.at_ms < w.e OFFSET 0) g JOIN inventory f ON f.tenant_id = $1 AND f.id = (SELECT p.id FROM inventory p WHERE p.tenant_id = $1 AND p.sku = g.sku AND (p.at_ms < g.at_ms OR (p.at_ms = g.at_ms AND p.id COLLATE "C" < g.id COLLATE "C")) ORDER BY p.at_ms DESC, p.id COLLATE "C" DESC LIMIT 1) WHERE g.sku IS NOT NULL AND (f.quantity = 0) GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w13 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v0 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w0 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v3 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i) u2
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w14 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v0 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i) u2
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w1 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v3 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT * FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w15 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v0 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w2 w CROSS JOIN LATERAL (SELECT * FROM inventory f WHERE f.tenant_id = $1 AND f.at_ms >= w.s AND f.at_ms < w.e OFFSET 0) f WHERE f.sku IS NOT NULL GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w16 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v0 IS NOT NULL AND ro.dim = $5 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w3 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v3 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w17 w CROSS JOIN LATERAL (SELECT * FROM inventory g WHERE g.tenant_id = $1 AND g.at_ms >= w.s AND g.at_ms < w.e OFFSET 0) g JOIN inventory f ON f.tenant_id = $1 AND f.id = (SELECT p.id FROM inventory p WHERE p.tenant_id = $1 AND p.sku = g.sku AND (p.at_ms < g.at_ms OR (p.at_ms = g.at_ms AND p.id COLLATE "C" < g.id COLLATE "C")) ORDER BY p.at_ms DESC, p.id COLLATE "C" DESC LIMIT 1) WHERE g.sku IS NOT NULL AND (f.quantity = 0) GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w4 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v3 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w0 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v3 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w5 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v3 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i) u3
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w1 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v3 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i) u3
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w6 w CROSS JOIN LATERAL (SELECT * FROM inventory f WHERE f.tenant_id = $1 AND f.at_ms >= w.s AND f.at_ms < w.e OFFSET 0) f WHERE f.sku IS NOT NULL GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w2 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v3 IS NOT NULL AND ro.dim = $5 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w7 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v3 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w3 w CROSS JOIN LATERAL (SELECT * FROM inventory f WHERE f.tenant_id = $1 AND f.at_ms >= w.s AND f.at_ms < w.e OFFSET 0) f WHERE f.sku IS NOT NULL GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w8 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v3 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w4 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v3 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w9 w CROSS JOIN LATERAL (SELECT * FROM inventory g WHERE g.tenant_id = $1 AND g.at_ms >= w.s AND g.at_ms < w.e OFFSET 0) g JOIN inventory f ON f.tenant_id = $1 AND f.id = (SELECT p.id FROM inventory p WHERE p.tenant_id = $1 AND p.sku = g.sku AND (p.at_ms < g.at_ms OR (p.at_ms = g.at_ms AND p.id COLLATE "C" < g.id COLLATE "C")) ORDER BY p.at_ms DESC, p.id COLLATE "C" DESC LIMIT 1) WHERE g.sku IS NOT NULL GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w5 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v3 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w10 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v3 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i) u4) u0
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w6 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v3 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i) u4) u0
 UNION ALL
-SELECT * FROM (SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w11 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v3 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT * FROM (SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w7 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $2 AND ro.v3 IS NOT NULL AND ro.dim = $5 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w12 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v3 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w8 w CROSS JOIN LATERAL (SELECT * FROM inventory f WHERE f.tenant_id = $1 AND f.at_ms >= w.s AND f.at_ms < w.e OFFSET 0) f WHERE f.sku IS NOT NULL GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w13 w CROSS JOIN LATERAL (SELECT * FROM inventory g WHERE g.tenant_id = $1 AND g.at_ms >= w.s AND g.at_ms < w.e OFFSET 0) g JOIN inventory f ON f.tenant_id = $1 AND f.id = (SELECT p.id FROM inventory p WHERE p.tenant_id = $1 AND p.sku = g.sku AND (p.at_ms < g.at_ms OR (p.at_ms = g.at_ms AND p.id COLLATE "C" < g.id COLLATE "C")) ORDER BY p.at_ms DESC, p.id COLLATE "C" DESC LIMIT 1) WHERE g.sku IS NOT NULL GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w9 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v3 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id COLLATE "C" DESC) AS rn FROM w14 w JOIN targets t ON t.tenant_id = $1 AND t.metric = $6 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1) u5) u1
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w10 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v3 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w11 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v3 IS NOT NULL AND ro.dim = $5 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i) u5
+UNION ALL
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w12 w CROSS JOIN LATERAL (SELECT * FROM inventory g WHERE g.tenant_id = $1 AND g.at_ms >= w.s AND g.at_ms < w.e OFFSET 0) g JOIN inventory f ON f.tenant_id = $1 AND f.id = (SELECT p.id FROM inventory p WHERE p.tenant_id = $1 AND p.sku = g.sku AND (p.at_ms < g.at_ms OR (p.at_ms = g.at_ms AND p.id COLLATE "C" < g.id COLLATE "C")) ORDER BY p.at_ms DESC, p.id COLLATE "C" DESC LIMIT 1) WHERE g.sku IS NOT NULL GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w13 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v3 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w14 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v3 IS NOT NULL AND ro.dim = $3 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w15 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v3 IS NOT NULL AND ro.dim = $4 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w16 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $6 AND ro.v3 IS NOT NULL AND ro.dim = $5 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i) u6
+UNION ALL
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w17 w CROSS JOIN LATERAL (SELECT * FROM inventory g WHERE g.tenant_id = $1 AND g.at_ms >= w.s AND g.at_ms < w.e OFFSET 0) g JOIN inventory f ON f.tenant_id = $1 AND f.id = (SELECT p.id FROM inventory p WHERE p.tenant_id = $1 AND p.sku = g.sku AND (p.at_ms < g.at_ms OR (p.at_ms = g.at_ms AND p.id COLLATE "C" < g.id COLLATE "C")) ORDER BY p.at_ms DESC, p.id COLLATE "C" DESC LIMIT 1) WHERE g.sku IS NOT NULL GROUP BY w.i
+UNION ALL
+SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id COLLATE "C" DESC) AS rn FROM w18 w JOIN targets t ON t.tenant_id = $1 AND t.metric = $7 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1) u7) u1

@@ -1,103 +1,127 @@
 -- {"metric":"hit_rate","range":"last_7_days","grain":"day","compare":"none","now":"2026-11-23T09:37:00Z"}
--- params: ["tenant_1","placed","1jxn4yndrtz","",":15","4d3i468lev","2g5akv9ui1h","hit_rate"]
+-- params: ["tenant_1","placed","1jxn4yndrtz","",":15","4d3i468lev",":day","2g5akv9ui1h","hit_rate"]
 WITH w0(i, s, e) AS (VALUES (0, 1795426200000, 1795426620000), (7, 1795426200000, 1795426620000)),
   w1(i, a, b) AS (VALUES (0, 498576, 498729), (1, 498576, 498600), (2, 498600, 498624), (3, 498624, 498648), (4, 498648, 498672), (5, 498672, 498696), (6, 498696, 498720), (7, 498720, 498729)),
   w2(i, a, b) AS (VALUES (0, 1994916, 1994918), (7, 1994916, 1994918)),
-  w3(i, a, b) AS (VALUES (1, 498576, 498600), (2, 498600, 498624), (3, 498624, 498648), (4, 498648, 498672), (5, 498672, 498696), (6, 498696, 498720), (7, 498720, 498729)),
-  w4(i, a, b) AS (VALUES (7, 1994916, 1994918)),
-  w5(i, s, e) AS (VALUES (7, 1795426200000, 1795426620000)),
-  w6(i, a, b) AS (VALUES (0, -3000000000, -2999999999)),
-  w7(i, a, b) AS (VALUES (32, 498730, 2400000000)),
-  w8(i, a, b) AS (VALUES (32, 1994919, 1994920)),
-  w9(i, s, e) AS (VALUES (32, 1795426620000, 1795427100000)),
-  w10(i, a, b) AS (VALUES (9, 498576, 498600), (10, 498600, 498624), (11, 498624, 498648), (12, 498648, 498672), (13, 498672, 498696), (14, 498696, 498720), (15, 498720, 498729)),
-  w11(i, a, b) AS (VALUES (15, 1994916, 1994918)),
-  w12(i, s, e) AS (VALUES (15, 1795426200000, 1795426620000)),
-  w13(i, a, b) AS (VALUES (8, -3000000000, -2999999999)),
-  w14(i, a, b) AS (VALUES (33, 498730, 2400000000)),
-  w15(i, a, b) AS (VALUES (33, 1994919, 1994920)),
-  w16(i, s, e) AS (VALUES (33, 1795426620000, 1795427100000)),
-  w17(i, a, b) AS (VALUES (17, 498576, 498600), (18, 498600, 498624), (19, 498624, 498648), (20, 498648, 498672), (21, 498672, 498696), (22, 498696, 498720), (23, 498720, 498729)),
-  w18(i, a, b) AS (VALUES (23, 1994916, 1994918)),
-  w19(i, s, e) AS (VALUES (23, 1795426200000, 1795426620000)),
-  w20(i, a, b) AS (VALUES (16, -3000000000, -2999999999)),
-  w21(i, a, b) AS (VALUES (34, 498730, 2400000000)),
-  w22(i, a, b) AS (VALUES (34, 1994919, 1994920)),
-  w23(i, s, e) AS (VALUES (34, 1795426620000, 1795427100000)),
-  w24(i, a, b) AS (VALUES (25, 498576, 498600), (26, 498600, 498624), (27, 498624, 498648), (28, 498648, 498672), (29, 498672, 498696), (30, 498696, 498720), (31, 498720, 498729)),
-  w25(i, a, b) AS (VALUES (31, 1994916, 1994918)),
-  w26(i, s, e) AS (VALUES (31, 1795426200000, 1795426620000)),
-  w27(i, a, b) AS (VALUES (24, -3000000000, -2999999999)),
-  w28(i, a, b) AS (VALUES (35, 498730, 2400000000)),
-  w29(i, a, b) AS (VALUES (35, 1994919, 1994920)),
-  w30(i, s, e) AS (VALUES (35, 1795426620000, 1795427100000)),
-  w31(i, a, x, e) AS (VALUES (36, 1794873600000, 1795345620000, 1795426620000), (37, 1794873600000, 1794879000000, 1794960000000), (38, 1794960000000, 1794965400000, 1795046400000), (39, 1795046400000, 1795051800000, 1795132800000), (40, 1795132800000, 1795138200000, 1795219200000), (41, 1795219200000, 1795224600000, 1795305600000), (42, 1795305600000, 1795311000000, 1795392000000)),
-  w32(i, s, e) AS (VALUES (43, 1795392000000, 1795426620000)),
-  w33(i, d) AS (VALUES (0, 20774))
+  w3(i, a, b) AS (VALUES (1, 20774, 20775), (2, 20775, 20776), (3, 20776, 20777), (4, 20777, 20778), (5, 20778, 20779), (6, 20779, 20780)),
+  w4(i, a, b) AS (VALUES (7, 498720, 498729)),
+  w5(i, a, b) AS (VALUES (7, 1994916, 1994918)),
+  w6(i, s, e) AS (VALUES (7, 1795426200000, 1795426620000)),
+  w7(i, a, b) AS (VALUES (0, -3000000000, -2999999999)),
+  w8(i, a, b) AS (VALUES (32, 20781, 100000000)),
+  w9(i, a, b) AS (VALUES (32, 498730, 498744)),
+  w10(i, a, b) AS (VALUES (32, 1994919, 1994920)),
+  w11(i, s, e) AS (VALUES (32, 1795426620000, 1795427100000)),
+  w12(i, a, b) AS (VALUES (9, 20774, 20775), (10, 20775, 20776), (11, 20776, 20777), (12, 20777, 20778), (13, 20778, 20779), (14, 20779, 20780)),
+  w13(i, a, b) AS (VALUES (15, 498720, 498729)),
+  w14(i, a, b) AS (VALUES (15, 1994916, 1994918)),
+  w15(i, s, e) AS (VALUES (15, 1795426200000, 1795426620000)),
+  w16(i, a, b) AS (VALUES (8, -3000000000, -2999999999)),
+  w17(i, a, b) AS (VALUES (33, 20781, 100000000)),
+  w18(i, a, b) AS (VALUES (33, 498730, 498744)),
+  w19(i, a, b) AS (VALUES (33, 1994919, 1994920)),
+  w20(i, s, e) AS (VALUES (33, 1795426620000, 1795427100000)),
+  w21(i, a, b) AS (VALUES (17, 20774, 20775), (18, 20775, 20776), (19, 20776, 20777), (20, 20777, 20778), (21, 20778, 20779), (22, 20779, 20780)),
+  w22(i, a, b) AS (VALUES (23, 498720, 498729)),
+  w23(i, a, b) AS (VALUES (23, 1994916, 1994918)),
+  w24(i, s, e) AS (VALUES (23, 1795426200000, 1795426620000)),
+  w25(i, a, b) AS (VALUES (16, -3000000000, -2999999999)),
+  w26(i, a, b) AS (VALUES (34, 20781, 100000000)),
+  w27(i, a, b) AS (VALUES (34, 498730, 498744)),
+  w28(i, a, b) AS (VALUES (34, 1994919, 1994920)),
+  w29(i, s, e) AS (VALUES (34, 1795426620000, 1795427100000)),
+  w30(i, a, b) AS (VALUES (25, 20774, 20775), (26, 20775, 20776), (27, 20776, 20777), (28, 20777, 20778), (29, 20778, 20779), (30, 20779, 20780)),
+  w31(i, a, b) AS (VALUES (31, 498720, 498729)),
+  w32(i, a, b) AS (VALUES (31, 1994916, 1994918)),
+  w33(i, s, e) AS (VALUES (31, 1795426200000, 1795426620000)),
+  w34(i, a, b) AS (VALUES (24, -3000000000, -2999999999)),
+  w35(i, a, b) AS (VALUES (35, 20781, 100000000)),
+  w36(i, a, b) AS (VALUES (35, 498730, 498744)),
+  w37(i, a, b) AS (VALUES (35, 1994919, 1994920)),
+  w38(i, s, e) AS (VALUES (35, 1795426620000, 1795427100000)),
+  w39(i, a, x, e) AS (VALUES (36, 1794873600000, 1795345620000, 1795426620000), (37, 1794873600000, 1794879000000, 1794960000000), (38, 1794960000000, 1794965400000, 1795046400000), (39, 1795046400000, 1795051800000, 1795132800000), (40, 1795132800000, 1795138200000, 1795219200000), (41, 1795219200000, 1795224600000, 1795305600000), (42, 1795305600000, 1795311000000, 1795392000000)),
+  w40(i, s, e) AS (VALUES (43, 1795392000000, 1795426620000)),
+  w41(i, d) AS (VALUES (0, 20774))
 SELECT * FROM (SELECT * FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w0 w CROSS JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = ?2) GROUP BY w.i
 UNION ALL
 SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w1 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?3 AND ro.v0 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
 SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w2 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?3 AND ro.v0 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w3 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w3 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?7 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w4 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u0
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w4 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u0
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w5 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.prev_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w5 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w6 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w6 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.prev_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w7 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w8 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w8 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?7 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w9 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.prev_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) u1
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w9 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u1
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w10 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w10 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v0 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w11 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w11 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.prev_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w12 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.next_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w12 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?7 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w13 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w14 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u2
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w14 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u2
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w15 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w15 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.next_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w16 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.next_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w16 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w17 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w17 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?7 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w18 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w18 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w19 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.next_t - c.t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) u3
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v11) AS v, sum(ro.n11) AS n FROM w19 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v11 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u3
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w20 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w20 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.next_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w21 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w21 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?7 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w22 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w22 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w23 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.next_t - c.t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w23 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w24 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u4) u0
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w24 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.next_t - c.t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) u4) u0
 UNION ALL
-SELECT * FROM (SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w25 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT * FROM (SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w25 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w26 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t - c.prev_t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w26 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?7 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w27 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w27 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w28 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v6) AS v, sum(ro.n6) AS n FROM w28 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v6 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w29 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u5
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w29 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.next_t - c.t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) u5
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w30 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t - c.prev_t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w30 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?7 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w31 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND c.next_t - c.t >= 81000000 GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w31 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w32 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?7 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s) GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w32 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
-SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id DESC) AS rn FROM w33 w JOIN targets t ON t.tenant_id = ?1 AND t.metric = ?8 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1) u6) u1
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w33 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t - c.prev_t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w34 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) u6
+UNION ALL
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w35 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?7 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w36 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v1) AS v, sum(ro.n1) AS n FROM w37 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND ro.v1 IS NOT NULL AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w38 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t - c.prev_t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w39 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND c.next_t - c.t >= 81000000 GROUP BY w.i) u7
+UNION ALL
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w40 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s) GROUP BY w.i
+UNION ALL
+SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id DESC) AS rn FROM w41 w JOIN targets t ON t.tenant_id = ?1 AND t.metric = ?9 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1) u8) u1
