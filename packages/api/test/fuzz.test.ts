@@ -206,6 +206,7 @@ const route = fc.oneof(
   fc.constantFrom(
     ["POST", "/v1/query"] as const,
     ["POST", "/v1/import"] as const,
+    ["POST", "/v1/import/preview"] as const,
     ["PUT", "/v1/targets"] as const,
     ["POST", "/v1/tokens"] as const,
     ["PUT", "/v1/settings"] as const,
