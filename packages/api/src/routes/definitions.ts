@@ -60,6 +60,41 @@ const getDefinition = createRoute({
   },
 });
 
+const definitionVersions = createRoute({
+  ...secretOnly,
+  method: "get",
+  path: "/{id}/versions",
+  summary: "Every version of a KPI of the tenant's, newest first: each saving, and each deletion",
+  description:
+    "A definition stored before the API kept versions is its first recorded version, with no time. A built-in " +
+    "KPI the tenant never redefined has none; an id nobody defined is a 404.",
+  request: { params: z.object({ id: metricIdParam }) },
+  responses: {
+    200: {
+      description: "The versions, newest first",
+      content: json(
+        z.object({
+          versions: z.array(
+            z.object({
+              version: z
+                .number()
+                .int()
+                .meta({ description: "the definition's version (a deletion's: the one deleted)" }),
+              definition: storedDefinition.meta({ description: "as stored (a deletion's: the one deleted)" }),
+              savedAt: z.iso
+                .datetime()
+                .nullable()
+                .meta({ description: "when it was saved; null if before the API kept versions" }),
+              deleted: z.boolean().meta({ description: "true: this version is the definition's deletion" }),
+            }),
+          ),
+        }),
+      ),
+    },
+    ...problems(401, 403, 404),
+  },
+});
+
 const putDefinition = createRoute({
   ...secretOnly,
   method: "put",
@@ -171,6 +206,13 @@ export function definitionRoutes(service: KpiService) {
     const builtIn = service.builtIn().get(id)?.definition;
     if (!builtIn) throw new HttpProblem(404, `there is no KPI "${id}"`);
     return c.json({ definition: builtIn, builtIn: true }, 200);
+  });
+
+  router.openapi(definitionVersions, async (c) => {
+    const { id } = c.req.valid("param");
+    const versions = await store.definitionVersions(c.get("auth").tenant.id, id);
+    if (!versions.length && !service.builtIn().has(id)) throw new HttpProblem(404, `there is no KPI "${id}"`);
+    return c.json({ versions }, 200);
   });
 
   router.openapi(checkedByHandler(router, putDefinition), async (c) => {

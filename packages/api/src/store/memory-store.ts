@@ -18,6 +18,7 @@ import {
   type DataPart,
   dataPartOf,
   type DataVersions,
+  type DefinitionVersion,
   type FactSummary,
   type IngestResult,
   type SigningKey,
@@ -30,6 +31,8 @@ interface TenantData {
   facts: FactSet;
   ids: Map<FactName, Set<string>>;
   definitions: Map<string, DefinitionInput>;
+  /** Each definition's savings and deletions, oldest first. */
+  definitionVersions: Map<string, DefinitionVersion[]>;
   versions: { data: number; parts: Partial<Record<DataPart, number>> };
   /** When each part last changed, in epoch ms. */
   changedAt: Partial<Record<DataPart, number>>;
@@ -68,6 +71,7 @@ export class MemoryStore implements Store {
       facts: {},
       ids: new Map(),
       definitions: new Map(),
+      definitionVersions: new Map(),
       versions: { data: 0, parts: {} },
       changedAt: {},
     });
@@ -206,14 +210,32 @@ export class MemoryStore implements Store {
   async putDefinition(tenantId: string, definition: DefinitionInput, at = Date.now()): Promise<void> {
     const d = this.data(tenantId);
     d.definitions.set(definition.id, structuredClone(definition));
+    this.recordVersion(d, definition, at, false);
     this.changed(d, "settings", at);
   }
 
   async deleteDefinition(tenantId: string, id: string, at = Date.now()): Promise<boolean> {
     const d = this.data(tenantId);
-    const existed = d.definitions.delete(id);
+    const deleted = d.definitions.get(id);
+    if (deleted) this.recordVersion(d, deleted, at, true);
+    d.definitions.delete(id);
     this.changed(d, "settings", at);
-    return existed;
+    return deleted !== undefined;
+  }
+
+  private recordVersion(d: TenantData, definition: DefinitionInput, at: number, deleted: boolean): void {
+    const versions = d.definitionVersions.get(definition.id) ?? [];
+    versions.push({
+      version: definition.version ?? 1,
+      definition: structuredClone(definition),
+      savedAt: new Date(at).toISOString(),
+      deleted,
+    });
+    d.definitionVersions.set(definition.id, versions);
+  }
+
+  async definitionVersions(tenantId: string, id: string): Promise<DefinitionVersion[]> {
+    return structuredClone(this.data(tenantId).definitionVersions.get(id) ?? []).reverse();
   }
 
   onChange(tenantId: string, listener: () => void): () => void {

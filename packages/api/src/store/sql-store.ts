@@ -34,6 +34,7 @@ import {
   type DataPart,
   dataPartOf,
   type DataVersions,
+  type DefinitionVersion,
   type FactSummary,
   type IngestResult,
   type SigningKey,
@@ -58,8 +59,22 @@ function metaStatements(d: Dialect): string[] {
       `${bigint} NOT NULL, changed_at ${bigint}, PRIMARY KEY (tenant_id, part))`,
     `CREATE TABLE IF NOT EXISTS kpikit_definitions (tenant_id ${text} NOT NULL, id ${text} NOT NULL, body ` +
       `${text} NOT NULL, PRIMARY KEY (tenant_id, id))`,
+    // Every saving of a definition, and its deletion (body: the definition deleted), by seq: its order
+    // among the id's savings. saved_at is in epoch ms, null for a definition from before this table.
+    `CREATE TABLE IF NOT EXISTS kpikit_definition_versions (tenant_id ${text} NOT NULL, id ${text} NOT NULL, seq ` +
+      `${bigint} NOT NULL, body ${text} NOT NULL, saved_at ${bigint}, deleted ${bigint} NOT NULL, PRIMARY KEY ` +
+      `(tenant_id, id, seq))`,
   ];
 }
+
+/**
+ * Gives each definition stored before its versions were kept its first recorded version (idempotent: a
+ * definition with versions is left alone). Init runs it; D1's migration that made the table has it too.
+ */
+export const definitionVersionsBackfill =
+  "INSERT INTO kpikit_definition_versions (tenant_id, id, seq, body, saved_at, deleted) SELECT tenant_id, id, 1, " +
+  "body, NULL, 0 FROM kpikit_definitions d WHERE NOT EXISTS (SELECT 1 FROM kpikit_definition_versions v WHERE " +
+  "v.tenant_id = d.tenant_id AND v.id = d.id)";
 
 /**
  * The columns the API's own tables gained after their first release, as their CREATE statements
@@ -85,6 +100,13 @@ const tenantOf = (r: Record<string, unknown>): Tenant => ({
 
 /** Epoch ms as an ISO instant in UTC. */
 const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
+
+const versionOf = (definition: DefinitionInput, savedAt: unknown, deleted: boolean): DefinitionVersion => ({
+  version: definition.version ?? 1,
+  definition,
+  savedAt: savedAt === null || savedAt === undefined ? null : iso(savedAt),
+  deleted,
+});
 
 const keyOf = (r: Record<string, unknown>): ApiKey => ({
   id: String(r.id),
@@ -156,7 +178,10 @@ export class SqlStore implements Store {
     );
     await this.addMissingColumns();
     await this.driver.transaction(
-      [...dialect.schemaLock, ...schema.filter(isIndex)].map((sql) => ({ sql, params: [] })),
+      [...dialect.schemaLock, ...schema.filter(isIndex), definitionVersionsBackfill].map((sql) => ({
+        sql,
+        params: [],
+      })),
     );
     await this.refreshRollups();
   }
@@ -475,28 +500,68 @@ export class SqlStore implements Store {
     return rows.map((r) => JSON.parse(String(r.body)) as DefinitionInput);
   }
 
+  /**
+   * Records a saving of the definition with `body`, or its deletion, at `at` (epoch ms), after the
+   * id's last: after `bump`, whose update of the tenant's row makes a tenant's writers take turns.
+   */
+  private recordVersion(tenantId: string, id: string, body: string | null, at: number): SqlStatement {
+    const p = this.p;
+    const { bigint, text } = this.driver.dialect.types;
+    const seq =
+      "(SELECT COALESCE(MAX(seq), 0) + 1 FROM kpikit_definition_versions WHERE " +
+      `tenant_id = ${p(1)} AND id = ${p(2)})`;
+    return body === null
+      ? {
+          sql:
+            `INSERT INTO kpikit_definition_versions (tenant_id, id, seq, body, saved_at, deleted) SELECT tenant_id, ` +
+            `id, ${seq}, body, CAST(${p(3)} AS ${bigint}), 1 FROM kpikit_definitions WHERE tenant_id = ${p(1)} AND ` +
+            `id = ${p(2)}`,
+          params: [tenantId, id, at],
+        }
+      : {
+          sql:
+            `INSERT INTO kpikit_definition_versions (tenant_id, id, seq, body, saved_at, deleted) SELECT ` +
+            `CAST(${p(1)} AS ${text}), CAST(${p(2)} AS ${text}), ${seq}, CAST(${p(3)} AS ${text}), ` +
+            `CAST(${p(4)} AS ${bigint}), 0`,
+          params: [tenantId, id, body, at],
+        };
+  }
+
   async putDefinition(tenantId: string, definition: DefinitionInput, at = Date.now()): Promise<void> {
     const p = this.p;
+    const body = JSON.stringify(definition);
     await this.driver.transaction([
+      ...this.bump(tenantId, "settings", at),
+      this.recordVersion(tenantId, definition.id, body, at),
       {
         sql:
           `INSERT INTO kpikit_definitions (tenant_id, id, body) VALUES (${p(1)}, ${p(2)}, ${p(3)}) ON ` +
           `CONFLICT (tenant_id, id) DO UPDATE SET body = excluded.body`,
-        params: [tenantId, definition.id, JSON.stringify(definition)],
+        params: [tenantId, definition.id, body],
       },
-      ...this.bump(tenantId, "settings", at),
     ]);
     this.changes.emit(tenantId);
   }
 
   async deleteDefinition(tenantId: string, id: string, at = Date.now()): Promise<boolean> {
     const p = this.p;
-    const [deleted] = await this.driver.transaction([
-      { sql: `DELETE FROM kpikit_definitions WHERE tenant_id = ${p(1)} AND id = ${p(2)}`, params: [tenantId, id] },
+    const changed = await this.driver.transaction([
       ...this.bump(tenantId, "settings", at),
+      this.recordVersion(tenantId, id, null, at),
+      { sql: `DELETE FROM kpikit_definitions WHERE tenant_id = ${p(1)} AND id = ${p(2)}`, params: [tenantId, id] },
     ]);
     this.changes.emit(tenantId);
-    return (deleted ?? 0) > 0;
+    return (changed.at(-1) ?? 0) > 0;
+  }
+
+  async definitionVersions(tenantId: string, id: string): Promise<DefinitionVersion[]> {
+    const p = this.p;
+    const rows = await this.driver.all(
+      `SELECT body, saved_at, deleted FROM kpikit_definition_versions WHERE tenant_id = ${p(1)} AND id = ${p(2)} ` +
+        "ORDER BY seq DESC",
+      [tenantId, id],
+    );
+    return rows.map((r) => versionOf(JSON.parse(String(r.body)), r.saved_at, Number(r.deleted) === 1));
   }
 
   onChange(tenantId: string, listener: () => void): () => void {

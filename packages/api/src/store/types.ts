@@ -81,6 +81,17 @@ export interface FactSummary {
   lastIngestAt: string | null;
 }
 
+/** One saving of a tenant's definition, or its deletion. */
+export interface DefinitionVersion {
+  /** The definition's version, as stored (a deletion's is that of the definition it deleted). */
+  version: number;
+  /** The definition as stored; a deletion's is the one it deleted. */
+  definition: DefinitionInput;
+  /** When it was saved (ISO, UTC); null for a definition stored before the API kept its versions. */
+  savedAt: string | null;
+  deleted: boolean;
+}
+
 /**
  * Every method that changes a tenant's data takes `at`, the instant of the change in epoch ms
  * (default: the current time), recorded as the time its part last changed: the API passes its clock.
@@ -134,6 +145,8 @@ export interface Store {
   listDefinitions(tenantId: string): Promise<DefinitionInput[]>;
   putDefinition(tenantId: string, definition: DefinitionInput, at?: number): Promise<void>;
   deleteDefinition(tenantId: string, id: string, at?: number): Promise<boolean>;
+  /** Every saving and deletion of one of the tenant's definitions, newest first. */
+  definitionVersions(tenantId: string, id: string): Promise<DefinitionVersion[]>;
 
   /** Calls back after each change to the tenant's data in this process (for live streams). */
   onChange(tenantId: string, listener: () => void): () => void;
