@@ -1,7 +1,8 @@
 // <studio-definitions>: the shop's own KPIs (GET /v1/definitions) and the editor that writes them.
 // Each change is tried on the API without saving (POST /v1/definitions/preview): its errors appear
 // where they are, an expression's character underlined, and a valid definition shows its value and
-// SQL. Saving is PUT /v1/definitions/:id, which gives the definition its next version.
+// SQL. Saving is PUT /v1/definitions/:id, which gives the definition its next version; its versions
+// (GET /v1/definitions/:id/versions) are listed, and an older one opened in the form is saved as the next.
 import {
   DIRECTIONS,
   type DefinitionInput,
@@ -27,13 +28,17 @@ import {
   measurePaths,
 } from "./draft.js";
 import { optionsOf, valueIn } from "./controls.js";
+import { dateText } from "./format.js";
 import { LightElement } from "./light-element.js";
 import { LOCALE_NAMES, LOCALES, type Locale, type MessageKey, t } from "./messages.js";
 import { type Issue, issuesOf } from "./problems.js";
 import type { Catalog } from "./types.js";
+import { changedFields, type DefinitionVersion } from "./versions.js";
 
 const RANGES = ["last_30_days", "last_90_days", "ytd", "last_year"] as const;
 const EXPLICIT = /^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/;
+/** The most changed fields a version's summary names. */
+const NAMED_CHANGES = 3;
 /** Typing pauses this long before the API is asked. */
 const CHECK_AFTER_MS = 350;
 
@@ -60,6 +65,7 @@ export class StudioDefinitions extends LightElement {
     checking: { state: true },
     status: { state: true },
     error: { state: true },
+    versions: { state: true },
   };
 
   api!: Api;
@@ -79,6 +85,10 @@ export class StudioDefinitions extends LightElement {
   checking = false;
   status: { key: MessageKey; vars?: Record<string, string | number> } | null = null;
   error: string | null = null;
+  /** The versions of the definition in the form's id, newest first. */
+  versions: DefinitionVersion[] = [];
+  /** Each reading of versions' number: an answer to an older one is dropped. */
+  private versionsAsked = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Each check's number: an answer to an older one is dropped. */
   private asked = 0;
@@ -171,7 +181,7 @@ export class StudioDefinitions extends LightElement {
       this.issues = [];
       this.editing = saved.definition;
       this.status = { key: "savedVersion", vars: { version: saved.definition.version ?? 1 } };
-      await this.load();
+      await Promise.all([this.load(), this.loadVersions(saved.definition.id)]);
     } catch (err) {
       this.issues = issuesOf(err);
       this.preview = null;
@@ -206,8 +216,78 @@ export class StudioDefinitions extends LightElement {
     this.preview = null;
     this.status = null;
     this.error = null;
-    if (start) void this.check();
+    this.versions = [];
+    if (start) void Promise.all([this.check(), this.loadVersions(start.id)]);
     void this.updateComplete.then(() => this.querySelector<HTMLElement>("#definition-title")?.focus());
+  }
+
+  private async loadVersions(id: string) {
+    const asked = ++this.versionsAsked;
+    try {
+      const { versions } = await this.api.get<{ versions: DefinitionVersion[] }>(
+        `/v1/definitions/${encodeURIComponent(id)}/versions`,
+      );
+      if (asked === this.versionsAsked) this.versions = versions;
+    } catch (e) {
+      if (asked === this.versionsAsked) this.error = e instanceof ApiError ? e.detail : String(e);
+    }
+  }
+
+  /** An older version in the form: the stored definition stays the one being changed, so saving makes the next. */
+  private openVersion(v: DefinitionVersion) {
+    this.draft = draftOf(v.definition);
+    this.issues = [];
+    this.preview = null;
+    this.error = null;
+    void this.check();
+    const next = ((this.editing ?? this.basis)?.version ?? 0) + 1;
+    this.status = { key: "versionOpened", vars: { version: v.version, next } };
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>("#definition-title")?.focus());
+  }
+
+  /** What a version changed from the one before it, in a few words. */
+  private changeText(index: number): string {
+    const l = this.locale;
+    const v = this.versions[index]!;
+    const before = this.versions[index + 1];
+    if (v.deleted) return t(l, "versionDeleted");
+    if (!before) return t(l, "versionFirst");
+    if (before.deleted) return t(l, "versionChanged", { fields: "id" });
+    const fields = changedFields(before.definition, v.definition);
+    if (!fields.length) return t(l, "versionUnchanged");
+    const named = fields.slice(0, NAMED_CHANGES).join(", ");
+    return t(l, "versionChanged", { fields: fields.length > NAMED_CHANGES ? `${named}, …` : named });
+  }
+
+  private versionList() {
+    const l = this.locale;
+    if (!this.versions.length) return nothing;
+    return html`<section class="versions" aria-labelledby="def-versions-title">
+      <h3 id="def-versions-title">${t(l, "versionsTitle")}</h3>
+      <p class="hint">${t(l, "versionsHint")}</p>
+      <ol class="plain definitions">
+        ${this.versions.map(
+          (v, i) => html`<li>
+            <strong>${t(l, "version", { version: v.version })}</strong>
+            ${
+              v.savedAt
+                ? html`<time datetime=${v.savedAt}>${dateText(l, v.savedAt)}</time>`
+                : html`<span>${t(l, "versionUndated")}</span>`
+            }
+            <span class="hint">${this.changeText(i)}</span>
+            ${
+              i === 0 && !v.deleted && this.editing
+                ? html`<span class="tag">${t(l, "versionCurrent")}</span>`
+                : html`<button type="button" class="link" @click=${() => this.openVersion(v)}>
+                    ${t(l, "openVersion")}<span class="visually-hidden"
+                      >: ${t(l, "version", { version: v.version })}</span
+                    >
+                  </button>`
+            }
+          </li>`,
+        )}
+      </ol>
+    </section>`;
   }
 
   protected override render() {
@@ -286,6 +366,7 @@ export class StudioDefinitions extends LightElement {
           </p>`
           : nothing
       }
+      ${this.versionList()}
       <form @submit=${this.save} novalidate>
         ${this.text("def-id", "kpiId", d.id, (v) => this.edit({ id: v }), ["id"], { hint: "kpiIdHint" })}
         ${builtIn ? html`<p class="hint">${t(l, "overrides")}</p>` : nothing}
