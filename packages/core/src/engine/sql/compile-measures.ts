@@ -111,12 +111,12 @@ class MeasureSql {
    * The spans joined to their facts. `seek`: each span reads its facts through the (tenant, time)
    * index, one range at a time. For the few minutes at the edges of a range that rollups leave to
    * the facts, PostgreSQL would otherwise guess that a join on ranges keeps a third of the table
-   * and scan all of it.
+   * and scan all of it. `scoped`: `on` names the tenant itself.
    */
-  from(w: string, on: string, seek = false): string {
+  from(w: string, on: string, seek = false, scoped = false): string {
     const { model, ctx } = this;
     const table = model.name === "orderLines" ? "orders" : model.table;
-    const condition = `f.tenant_id = ${ctx.tenantParam} AND ${on}`;
+    const condition = scoped ? on : `f.tenant_id = ${ctx.tenantParam} AND ${on}`;
     const facts = `${w} w ${seek ? ctx.dialect.seekJoin(table, "f", condition) : `JOIN ${table} f ON ${condition}`}`;
     return model.name === "orderLines"
       ? `${facts} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id`
@@ -283,12 +283,15 @@ function keptSnapshot(c: MeasureSql): string[] | undefined {
   const { snapshot } = m;
   const instants = r.spans.map((s) => (snapshot.at === "start" ? s.start : s.end));
   const closing = closeSql(m.time ?? model.time, snapshot.until ?? [], scope);
-  // Facts that left the state in a span: their own time or one of `until` is in it (so indexes serve).
+  // Facts that left the state in a span: their own time or one of `until` is in it. Each term
+  // names the tenant, so that SQLite seeks each one's index (a multi-index OR) for each span's few
+  // minutes; with the tenant outside the OR, it read all of the tenant's facts (queued tickets at
+  // 1 M orders: 56 -> 7 ms).
   const near = [timeField.name, ...(snapshot.until ?? [])]
-    .map((u) => `(${columnSql(scope, u)} >= w.s AND ${columnSql(scope, u)} < w.e)`)
+    .map((u) => `(f.tenant_id = ${ctx.tenantParam} AND ${columnSql(scope, u)} >= w.s AND ${columnSql(scope, u)} < w.e)`)
     .join(" OR ");
   const closed = (w: string) => {
-    const select = `${head}, w.i AS wi, ${c.key()} AS k, ${c.aggregate()} FROM ${c.from(w, `(${near})`)}`;
+    const select = `${head}, w.i AS wi, ${c.key()} AS k, ${c.aggregate()} FROM ${c.from(w, `(${near})`, true, true)}`;
     const inSpan = [closing.closed, `${closing.time} >= w.s`, `${closing.time} < w.e`];
     return `${select} WHERE ${and([...inSpan, ...testSql(c.where, r.filters, scope)])} GROUP BY w.i${groupKey}`;
   };
