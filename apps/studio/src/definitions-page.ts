@@ -268,7 +268,7 @@ export class StudioDefinitions extends LightElement {
       <ol class="plain definitions">
         ${this.versions.map(
           (v, i) => html`<li>
-            <strong>${t(l, "version", { version: v.version })}</strong>
+            <strong id="def-version-${i}">${t(l, "version", { version: v.version })}</strong>
             ${
               v.savedAt
                 ? html`<time datetime=${v.savedAt}>${dateText(l, v.savedAt)}</time>`
@@ -278,10 +278,13 @@ export class StudioDefinitions extends LightElement {
             ${
               i === 0 && !v.deleted && this.editing
                 ? html`<span class="tag">${t(l, "versionCurrent")}</span>`
-                : html`<button type="button" class="link" @click=${() => this.openVersion(v)}>
-                    ${t(l, "openVersion")}<span class="visually-hidden"
-                      >: ${t(l, "version", { version: v.version })}</span
-                    >
+                : html`<button
+                    type="button"
+                    class="link"
+                    aria-describedby="def-version-${i}"
+                    @click=${() => this.openVersion(v)}
+                  >
+                    ${t(l, "openVersion")}
                   </button>`
             }
           </li>`,
