@@ -538,6 +538,42 @@ describe("KPI Studio, in Chromium", () => {
       await expect.poll(() => page.locator("#definition-title").textContent(), WAIT).toContain(`Edit ${GOOD.id}`);
       expect(await page.locator("#definition-title + p").textContent()).toContain("Stored as version 1");
       expect(await page.locator("#def-numerator-where").inputValue()).toBe(GOOD.numerator);
+
+      // Edited, it is version 2, and its versions list both, newest first, with what changed.
+      await page.getByLabel("Русский", { exact: true }).fill("Хорошие отзывы");
+      await page.getByRole("button", { name: "Save KPI" }).click();
+      await expect.poll(() => page.locator("form .status").textContent(), WAIT).toBe("Saved as version 2.");
+      const versions = page.locator("section.versions li");
+      await expect.poll(() => versions.locator("strong").allTextContents(), WAIT).toEqual(["version 2", "version 1"]);
+      expect(await versions.nth(0).locator(".hint").textContent()).toBe("changed: labels.ru");
+      expect(await versions.nth(1).locator(".hint").textContent()).toBe("first version");
+      // Each saving's date, in the reader's locale.
+      const savedAt = await versions.nth(1).locator("time").getAttribute("datetime");
+      expect(await versions.nth(1).locator("time").textContent()).toBe(
+        new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" }).format(new Date(savedAt!)),
+      );
+      // The older one opened from the keyboard fills the form; saved, it is version 3, as version 1 was.
+      const openOlder = versions.nth(1).getByRole("button", { name: "Open in editor" });
+      expect(await openOlder.getAttribute("aria-describedby")).toBe(
+        await versions.nth(1).locator("strong").getAttribute("id"),
+      );
+      await openOlder.focus();
+      await page.keyboard.press("Enter");
+      await expect
+        .poll(() => page.locator("form .status").textContent(), WAIT)
+        .toBe("Version 1 is in the form; saving makes version 3.");
+      expect(await page.getByLabel("Русский", { exact: true }).inputValue()).toBe("");
+      await page.getByRole("button", { name: "Save KPI" }).click();
+      await expect.poll(() => page.locator("form .status").textContent(), WAIT).toBe("Saved as version 3.");
+      await expect.poll(() => versions.count(), WAIT).toBe(3);
+      type Version = { version: number; definition: Record<string, unknown>; deleted: boolean };
+      const stored = (await call<{ versions: Version[] }>(`/v1/definitions/${GOOD.id}/versions`)).body.versions;
+      expect(stored.map((v) => [v.version, v.deleted])).toEqual([
+        [3, false],
+        [2, false],
+        [1, false],
+      ]);
+      expect({ ...stored[0]!.definition, version: 1 }).toEqual(stored[2]!.definition);
       await context.close();
     });
 
@@ -677,9 +713,10 @@ describe("KPI Studio, in Chromium", () => {
         if (name === "embed") await shownValue(page, "kpi-provider.preview kpi-card");
         if (name === "settings") await page.locator("table.keys tbody tr").first().waitFor(WAIT);
         if (name === "definitions") {
-          // The shop's first KPI open, with its preview.
+          // The shop's first KPI open, with its preview and its versions.
           await page.locator("ul.definitions button").first().click();
           await page.locator(".preview-value strong").waitFor(WAIT);
+          await page.locator("section.versions li").first().waitFor(WAIT);
         }
         if (name === "targets")
           await expect.poll(() => page.locator("td.attainment").first().textContent(), WAIT).toMatch(/%/);
