@@ -24,9 +24,7 @@ const WAIT = { timeout: 60_000 };
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const ARTIFACTS = join(process.env.KPIKIT_RESULTS_DIR ?? join(tmpdir(), "kpikit-studio"), "screenshots");
 const SCREENSHOTS = process.env.KPIKIT_SCREENSHOTS;
-const REVIEWS = fileURLToPath(
-  new URL("../../../../shared/datasets/olist-sample/olist_order_reviews_dataset.csv", import.meta.url),
-);
+const REVIEWS = fileURLToPath(new URL("./fixtures/olist/olist_order_reviews_dataset.csv", import.meta.url));
 const SHOPIFY = fileURLToPath(new URL("../../../packages/api/test/fixtures/shopify-orders.csv", import.meta.url));
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
