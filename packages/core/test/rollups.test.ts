@@ -153,7 +153,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
       expect(mismatched).toEqual([]);
     });
 
-    it("keeps, for each family that prefix sums read, totals of all time and by day equal to its hours' sums", async () => {
+    it("keeps totals of all time and by day, for families read by prefix sums, equal to their hours", async () => {
       const rows = await measureRows(db);
       const hours = new Map<string, { v: number; n: number }>();
       const totals = rows.filter((r) => r.bucket === ALL_TIME);
