@@ -171,4 +171,25 @@ describe("the Worker on D1", () => {
     expect(r.status).toBe(401);
     expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
   });
+
+  // The test pool's SELF runs the Worker alone; what Cloudflare's router serves before it are the
+  // static assets, read here through their binding (the same files, headers and HTML handling).
+  it("serves KPI Studio beside the API, as static files with the Studio's own headers", async () => {
+    const assets = (env as unknown as { ASSETS: Fetcher }).ASSETS;
+    const page = await assets.fetch("https://kpikit.example/studio/");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("<title>KPI Studio</title>");
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(page.headers.get("cache-control")).toBe("no-cache");
+    const script = html.match(/src="(\/studio\/assets\/[^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    const asset = await assets.fetch(`https://kpikit.example${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("cache-control")).toContain("immutable");
+    expect((await asset.text()).length).toBeGreaterThan(1000);
+    // Without its slash too: the page names its assets from the root (/studio/assets/…).
+    const bare = await assets.fetch("https://kpikit.example/studio");
+    expect([200, 307, 308]).toContain(bare.status);
+  });
 });

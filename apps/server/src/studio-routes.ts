@@ -12,40 +12,21 @@ const require = createRequire(import.meta.url);
 const studioDist = join(dirname(require.resolve("@kpikit/studio/package.json")), "dist");
 
 /**
- * `style-src-attr 'unsafe-inline'`: the kit's widgets size their bars with style attributes (set
- * by Lit); stylesheets and scripts still come only from this origin.
+ * The page's and its assets' headers, declared once in apps/studio (the Worker's static assets
+ * get them too). The policy allows `style-src-attr 'unsafe-inline'` because the kit's widgets size
+ * their bars with style attributes (set by Lit); stylesheets and scripts come only from this
+ * origin. The page is `no-cache` so a new build is seen at once: it names its assets by content hash.
  */
-export const STUDIO_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "style-src-attr 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
-
-const PAGE_HEADERS = {
-  "Content-Security-Policy": STUDIO_CSP,
-  "X-Frame-Options": "DENY",
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-  "Cross-Origin-Opener-Policy": "same-origin",
-  // A new build is seen at once: the page names its assets by content hash.
-  "Cache-Control": "no-cache",
-};
-const ASSET_HEADERS = {
-  "X-Content-Type-Options": "nosniff",
-  "Cache-Control": "public, max-age=31536000, immutable",
-};
+const headers: {
+  page: Record<string, string>;
+  assets: Record<string, string>;
+} = require("@kpikit/studio/headers.json");
 
 export function studioRoutes() {
   const page = readFileSync(join(studioDist, "index.html"), "utf8");
   const app = new Hono();
   app.get("/studio", (c) => c.redirect("/studio/", 301));
-  app.get("/studio/", (c) => c.html(page, 200, PAGE_HEADERS));
-  app.use("/studio/assets/*", ...staticFiles("/studio", studioDist, ASSET_HEADERS));
+  app.get("/studio/", (c) => c.html(page, 200, headers.page));
+  app.use("/studio/assets/*", ...staticFiles("/studio", studioDist, headers.assets));
   return app;
 }
