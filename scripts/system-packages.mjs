@@ -1,12 +1,13 @@
 // System packages the test and bench suites need that npm cannot provide: Debian's Chromium (the
-// real browser for component and end-to-end tests) and PostgreSQL (the real server for the
-// postgres dialect). Installed with apt-get when missing and when we may (root); otherwise a
+// real browser for component and end-to-end tests) with a CJK font, and PostgreSQL (the real
+// server for the postgres dialect). Installed with apt-get when missing and when we may (root); otherwise a
 // clear message says what to install.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { workspacePackages } from "./workspace.mjs";
 
 const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
 /** The newest PostgreSQL server's bin folder (Debian: /usr/lib/postgresql/<version>/bin). */
 export function postgresBin() {
@@ -22,6 +23,9 @@ export function ensureSystemPackages(
 ) {
   const missing = [];
   if (chromium && !existsSync(CHROMIUM)) missing.push("chromium");
+  // Chinese pages are tested and photographed in Chromium: without a CJK font their glyphs are
+  // boxes of another width than a reader's, and the screenshots show boxes.
+  if (chromium && !existsSync(CJK_FONT)) missing.push("fonts-wqy-microhei");
   if (postgres && !process.env.KPIKIT_TEST_DATABASE_URL && !postgresBin()) missing.push("postgresql");
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
