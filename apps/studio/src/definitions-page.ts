@@ -27,7 +27,7 @@ import {
   type MeasureDraft,
   measurePaths,
 } from "./draft.js";
-import { optionsOf, valueIn } from "./controls.js";
+import { optionsOf, selectsIn, valueIn } from "./controls.js";
 import { dateText } from "./format.js";
 import { LightElement } from "./light-element.js";
 import { LOCALE_NAMES, LOCALES, type Locale, type MessageKey, t } from "./messages.js";
@@ -344,17 +344,7 @@ export class StudioDefinitions extends LightElement {
     const l = this.locale;
     const d = this.draft;
     const builtIn = this.catalog?.metrics.some((m) => m.builtIn && m.id === d.id.trim());
-    const select = (
-      id: string,
-      label: MessageKey,
-      value: string,
-      options: readonly [string, string][],
-      set: (v: string) => void,
-    ) =>
-      html`<label for=${id}>${t(l, label)}</label>
-        <select id=${id} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
-          ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
-        </select>`;
+    const select = selectsIn(l);
     return html`<h2 id="definition-title" tabindex="-1">
         ${this.editing ? t(l, "editKpi", { id: this.editing.id }) : t(l, "newKpi")}
       </h2>

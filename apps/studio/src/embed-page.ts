@@ -5,6 +5,7 @@ import { html, nothing, type PropertyValues } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { type Api, ApiError } from "./api.js";
+import { selectsIn } from "./controls.js";
 import { copyText } from "./copy.js";
 import { LightElement } from "./light-element.js";
 import { LOCALE_NAMES, LOCALES, type Locale, type MessageKey, t } from "./messages.js";
@@ -174,17 +175,7 @@ export class StudioEmbed extends LightElement {
   private chooser() {
     const l = this.locale;
     const shown = this.catalog?.metrics.filter((m) => matches(m, this.filter) || this.metrics.includes(m.id)) ?? [];
-    const select = (
-      id: string,
-      label: MessageKey,
-      value: string,
-      options: readonly [string, string][],
-      set: (v: string) => void,
-    ) =>
-      html`<label for=${id}>${t(l, label)}</label>
-        <select id=${id} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
-          ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
-        </select>`;
+    const select = selectsIn(l);
     return html`<fieldset>
         <legend>${t(l, "elements")}</legend>
         ${ELEMENT_KINDS.map(
