@@ -1,4 +1,4 @@
-// Bucket dates for axes, tooltips and tables, in the query's time zone and the page's locale.
+// Dates for axes, tooltips, tables and the card's pace, in the query's time zone and the page's locale.
 import type { Grain } from "@kpikit/core";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -15,7 +15,13 @@ const OPTIONS: Record<Grain, { short: Intl.DateTimeFormatOptions; long: Intl.Dat
   year: { short: { year: "numeric" }, long: { year: "numeric" } },
 };
 
-function dateFormat(locale: string | undefined, tz: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** A time (ms since epoch) as the locale writes it in a time zone (UTC in English if either is unknown). */
+export function formatTime(
+  time: number,
+  tz: string,
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): string {
   const key = `${locale}|${tz}|${JSON.stringify(options)}`;
   let f = formats.get(key);
   if (!f) {
@@ -26,7 +32,7 @@ function dateFormat(locale: string | undefined, tz: string, options: Intl.DateTi
     }
     formats.set(key, f);
   }
-  return f;
+  return f.format(time);
 }
 
 /** A bucket's start (an ISO timestamp with offset) as the locale writes it, short for axes. */
@@ -38,6 +44,5 @@ export function formatBucket(
   length: "short" | "long",
 ): string {
   const time = Date.parse(start);
-  if (Number.isNaN(time)) return start;
-  return dateFormat(locale, tz, OPTIONS[grain][length]).format(time);
+  return Number.isNaN(time) ? start : formatTime(time, tz, locale, OPTIONS[grain][length]);
 }

@@ -10,16 +10,14 @@ import { formatValue, type Result, type Status, statusOf } from "@kpikit/core";
 // for any purpose with or without fee is hereby granted, provided that the above copyright notice
 // and this permission notice appear in all copies.
 
-const E10 = Math.sqrt(50);
-const E5 = Math.sqrt(10);
-const E2 = Math.sqrt(2);
-
 /** The first and last tick as multiples of the step, and the step (negative: its inverse, for exactness). */
 function tickSpec(start: number, stop: number, count: number): [number, number, number] {
   const step = (stop - start) / Math.max(0, count);
   const power = Math.floor(Math.log10(step));
   const error = step / 10 ** power;
-  const factor = error >= E10 ? 10 : error >= E5 ? 5 : error >= E2 ? 2 : 1;
+  // Computed here rather than as constants of the module: calls at its top would be kept in every bundle
+  // that imports it (the card's, for linearScale alone), as a bundler cannot know they have no effect.
+  const factor = error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1;
   let i1: number;
   let i2: number;
   let inc: number;

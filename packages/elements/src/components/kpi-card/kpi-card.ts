@@ -5,7 +5,7 @@ import { type Delta, deltaOf } from "../../internal/delta.js";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { sparklineSvg } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
-import { formatBucket } from "../../internal/dates.js";
+import { formatTime } from "../../internal/dates.js";
 import { SetupError } from "../../internal/report.js";
 import { type TextKey, text, textWith } from "../../internal/texts.js";
 import { shownValue, valueFormat } from "../../internal/values.js";
@@ -148,8 +148,7 @@ export class KpiCard extends KpiElement {
   #renderPace(r: Result, pace: NonNullable<Result["pace"]>): TemplateResult {
     const locale = this.effectiveLocale;
     // The period's end is exclusive: its last day is the one before.
-    const lastDay = new Date(Date.parse(pace.end) - 1).toISOString();
-    const date = formatBucket(lastDay, "day", r.range.tz, locale, "short");
+    const date = formatTime(Date.parse(pace.end) - 1, r.range.tz, locale, { month: "short", day: "numeric" });
     const value = r.formatted.pace ?? valueFormat(r, locale)(pace.value);
     const verdict =
       pace.onTrack === null
