@@ -60,8 +60,8 @@ for (const [name] of typings) copyFileSync(`src/${name}`, `dist/${name}`);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 // The whole kit is one file for a <script type="module"> tag, with every element in it; beside it,
-// the chunks it imports when needed (live updates, each locale's words but English's), which the
-// browser finds next to it.
+// the chunks it imports when needed (live updates, each locale's words but English's, the range
+// picker's calendar), which the browser finds next to it.
 const kit = await measure({
   entryPoints: [{ in: "src/index.ts", out: "kpikit" }],
   outdir: "dist",
@@ -97,7 +97,8 @@ writeFileSync(
     `Each bundle is built with code splitting, as a page's bundler would: what it loads at once is counted\n` +
     `apart from the chunks it imports only when needed (\`client/live.ts\`: live updates, for widgets with\n` +
     `\`live\`; \`locales/*.js\`: the words of a locale other than English, for widgets that speak it, which\n` +
-    `show their loading state until the words arrive; a page loads its own locale's only). Each file is\n` +
+    `show their loading state until the words arrive; a page loads its own locale's only;\n` +
+    `\`kpi-range/calendar.ts\`: the range picker's calendar, when a visitor first opens it). Each file is\n` +
     `gzipped on its own, as it is served.\n` +
     `The whole kit is one file with every element, and its chunks beside it; an element's own cost is what\n` +
     `the kit weighs at once with it less without it (the provider, which every widget brings, has none of\n` +

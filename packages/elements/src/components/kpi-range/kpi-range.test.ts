@@ -5,7 +5,8 @@ import "../../index.js";
 import { pageErrors, part, testApi, uniqueNow, WEEK } from "../../../test/support.js";
 import type { KpiCard } from "../kpi-card/kpi-card.js";
 import type { KpiProvider } from "../kpi-provider/kpi-provider.js";
-import { type KpiRange, type KpiRangeChangeDetail, weekStart } from "./kpi-range.js";
+import { weekStart } from "./calendar.js";
+import type { KpiRange, KpiRangeChangeDetail } from "./kpi-range.js";
 
 const PAGE = location.pathname;
 afterEach(() => {

@@ -11,13 +11,23 @@ import {
 } from "@kpikit/core";
 import { rangeWords } from "@kpikit/core/locales/en";
 import { ContextConsumer } from "@lit/context";
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from "lit";
+import {
+  adoptStyles,
+  css,
+  html,
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from "lit";
 import { live } from "lit/directives/live.js";
 import { configContext } from "../../internal/config.js";
 import type { KpiConfig } from "../../internal/config-element.js";
 import { themeStyles } from "../../internal/styles.js";
 import { addTexts, TextsController, text } from "../../internal/texts.js";
 import { type KpiProvider, providerContext } from "../kpi-provider/kpi-provider.js";
+import type { CalendarView, calendarOf } from "./calendar.js";
 import { rangeStyles } from "./kpi-range.styles.js";
 
 addTexts(rangeWords);
@@ -45,31 +55,6 @@ export const URL_PARAMS = { range: "kpi-range", compare: "kpi-compare" } as cons
 const DEFAULTS: KpiRangeChangeDetail = { range: "last_30_days", compare: "previous_period" };
 const DAY_MS = 86_400_000;
 
-// Where Intl.Locale has no week info (engines without Intl Locale Info), CLDR's regions whose week starts on
-// Sunday or Saturday; every other region starts it on Monday.
-const SUNDAY_FIRST = new Set(
-  (
-    "AG AS BD BR BS BT BW BZ CA CO DM DO ET GT GU HK HN ID IL IN JM JP KE KH KR LA MH MM MO MT MX MZ " +
-    "NI NP PA PE PH PK PR PT PY SA SG SV TH TT TW UM US VE VI WS YE ZA ZW"
-  ).split(" "),
-);
-const SATURDAY_FIRST = new Set("AE AF BH DJ DZ EG IQ IR JO KW LY OM QA SD SY".split(" "));
-
-type WeekInfoLocale = Intl.Locale & { getWeekInfo?(): { firstDay: number }; weekInfo?: { firstDay: number } };
-
-/** The first day of the week in a locale, as an ISO weekday (Monday 1 … Sunday 7). */
-export function weekStart(locale: string): number {
-  try {
-    const tag = new Intl.Locale(locale) as WeekInfoLocale;
-    const info = tag.getWeekInfo?.() ?? tag.weekInfo;
-    if (info) return info.firstDay;
-    const region = tag.maximize().region ?? "";
-    return SUNDAY_FIRST.has(region) ? 7 : SATURDAY_FIRST.has(region) ? 6 : 1;
-  } catch {
-    return 1;
-  }
-}
-
 function isPreset(range: string): range is RangePreset {
   return (RANGE_PRESETS as readonly string[]).includes(range);
 }
@@ -92,19 +77,6 @@ const isRangeValue = (range: string | null | undefined): range is string =>
   !!range && (isPreset(range) || customDays(range) !== undefined);
 const isCompare = (compare: string | null | undefined): compare is Compare =>
   (COMPARES as readonly (string | null | undefined)[]).includes(compare);
-
-/** The same day of the month `months` away, clamped to a shorter month's last day. */
-function shiftMonths(day: number, months: number): number {
-  const d = new Date(day * DAY_MS);
-  const year = d.getUTCFullYear();
-  const month = d.getUTCMonth() + months;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return Date.UTC(year, month, Math.min(d.getUTCDate(), last)) / DAY_MS;
-}
-
-function firstOfMonth(day: number): number {
-  return day - new Date(day * DAY_MS).getUTCDate() + 1;
-}
 
 /**
  * The range and comparison of the widgets: a list of presets, a calendar for a range of your own
@@ -186,6 +158,8 @@ export class KpiRange extends LitElement {
   /** What the state was before this element first changed it: where back or forward to a URL without it returns. */
   #initial: KpiRangeChangeDetail | undefined;
   readonly #texts = new TextsController(this, () => this.#locale);
+  /** The calendar, once it was first opened. */
+  #calendar: ReturnType<typeof calendarOf> | undefined;
 
   constructor() {
     super();
@@ -296,12 +270,18 @@ export class KpiRange extends LitElement {
   }
 
   async #openCalendar(): Promise<void> {
+    if (!this.#calendar) {
+      const { calendarOf } = await import("./calendar.js");
+      this.#calendar = calendarOf({ html, css, nothing, text, isoWeekday });
+      const { elementStyles } = this.constructor as typeof KpiRange;
+      adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, this.#calendar.styles]);
+    }
     this.pickStart = undefined;
     this.focusDay = customDays(this.value.range)?.first ?? this.#today();
     this.open = true;
     await this.updateComplete;
     this.renderRoot.querySelector("dialog")?.showModal();
-    this.#dayCell(this.focusDay)?.focus();
+    this.#focusDay();
   }
 
   #closeCalendar(): void {
@@ -317,14 +297,16 @@ export class KpiRange extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[part~="dates"]')?.focus();
   }
 
-  #dayCell(day: number): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[data-day="${day}"]`);
+  /** Puts the keyboard's focus on the calendar's focused day. */
+  #focusDay(): void {
+    this.renderRoot.querySelector<HTMLElement>(`[data-day="${this.focusDay}"]`)?.focus();
   }
 
-  async #moveTo(day: number): Promise<void> {
+  async #show(day: number, focusCell: boolean): Promise<void> {
     this.focusDay = day;
+    if (!focusCell) return;
     await this.updateComplete;
-    this.#dayCell(day)?.focus();
+    this.#focusDay();
   }
 
   #pick(day: number): void {
@@ -342,38 +324,6 @@ export class KpiRange extends LitElement {
     }
     this.#closeCalendar();
     this.#request({ range, compare: this.value.compare });
-  }
-
-  #onGridKey(e: KeyboardEvent): void {
-    const day = this.focusDay;
-    const weekday = (isoWeekday(day) - weekStart(this.#locale) + 7) % 7;
-    const moves: Record<string, () => number> = {
-      ArrowLeft: () => day - 1,
-      ArrowRight: () => day + 1,
-      ArrowUp: () => day - 7,
-      ArrowDown: () => day + 7,
-      Home: () => day - weekday,
-      End: () => day - weekday + 6,
-      PageUp: () => shiftMonths(day, e.shiftKey ? -12 : -1),
-      PageDown: () => shiftMonths(day, e.shiftKey ? 12 : 1),
-    };
-    if (e.key === "Enter" || e.key === " ") {
-      e.preventDefault();
-      this.#pick(day);
-      return;
-    }
-    const move = moves[e.key];
-    if (!move) return;
-    e.preventDefault();
-    void this.#moveTo(move());
-  }
-
-  #onDayClick(e: MouseEvent): void {
-    const cell = (e.target as Element).closest<HTMLElement>("[data-day]");
-    if (!cell) return;
-    const day = Number(cell.dataset.day);
-    this.focusDay = day;
-    this.#pick(day);
   }
 
   protected override getUpdateComplete(): Promise<boolean> {
@@ -435,97 +385,22 @@ export class KpiRange extends LitElement {
         </select>
       </label>
       <dialog part="dialog" aria-labelledby="heading" closedby="any" @close=${() => this.#onClose()}>
-        ${this.open ? this.#renderCalendar(locale, custom) : nothing}
+        ${this.open ? this.#calendar?.render(this.#calendarView(locale, custom)) : nothing}
       </dialog>
     </div>`;
   }
 
-  #renderCalendar(locale: string, chosen: { first: number; last: number } | undefined): TemplateResult {
-    const focus = this.focusDay;
-    const first = firstOfMonth(focus);
-    const length = new Date(shiftMonths(first, 1) * DAY_MS - DAY_MS).getUTCDate();
-    const start = weekStart(locale);
-    const lead = (isoWeekday(first) - start + 7) % 7;
-    const today = this.#today();
-    // While the last day is being picked, the range so far runs from the first to the focused day.
-    const picking = this.pickStart;
-    const [from, to] =
-      picking === undefined ? [chosen?.first, chosen?.last] : [Math.min(picking, focus), Math.max(picking, focus)];
-    const utc = { timeZone: "UTC" } as const;
-    const monthName = new Intl.DateTimeFormat(locale, { ...utc, month: "long", year: "numeric" }).format(
-      first * DAY_MS,
-    );
-    const fullDate = new Intl.DateTimeFormat(locale, { ...utc, dateStyle: "full" });
-    const shortDay = new Intl.DateTimeFormat(locale, { ...utc, weekday: "short" });
-    const longDay = new Intl.DateTimeFormat(locale, { ...utc, weekday: "long" });
-    // 1970-01-04 (epoch day 3) was a Sunday, so epoch day 3 + w is ISO weekday w.
-    const weekdays = Array.from({ length: 7 }, (_, i) => (3 + ((start - 1 + i) % 7) + 1) * DAY_MS);
-    const cells: (number | undefined)[] = Array.from({ length: lead }, () => undefined);
-    for (let d = 0; d < length; d++) cells.push(first + d);
-    while (cells.length % 7) cells.push(undefined);
-    const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
-    const day = (d: number | undefined) => {
-      if (d === undefined) return html`<td class="blank"></td>`;
-      const inRange = from !== undefined && to !== undefined && d >= from && d <= to;
-      const edge = d === from || d === to || d === picking;
-      return html`<td
-        part="day"
-        class=${`day${inRange ? " in-range" : ""}${edge ? " edge" : ""}`}
-        data-day=${d}
-        tabindex=${d === focus ? 0 : -1}
-        aria-label=${fullDate.format(d * DAY_MS)}
-        aria-selected=${inRange || edge ? "true" : "false"}
-        aria-current=${d === today ? "date" : nothing}
-      >
-        ${new Date(d * DAY_MS).getUTCDate()}
-      </td>`;
+  #calendarView(locale: string, chosen: { first: number; last: number } | undefined): CalendarView {
+    return {
+      locale,
+      focus: this.focusDay,
+      picking: this.pickStart,
+      chosen,
+      today: this.#today(),
+      show: (day, focusCell) => void this.#show(day, focusCell),
+      pick: (day) => this.#pick(day),
+      close: () => this.#closeCalendar(),
     };
-    return html`<div class="calendar-head">
-        <span id="heading" part="heading" class="heading">${text("range_choose_dates", locale)}</span>
-        <div class="month-bar">
-          <button
-            part="nav"
-            type="button"
-            aria-label=${text("range_previous_month", locale)}
-            @click=${() => (this.focusDay = shiftMonths(focus, -1))}
-          >
-            ‹
-          </button>
-          <span id="month" part="month" class="month" aria-live="polite">${monthName}</span>
-          <button
-            part="nav"
-            type="button"
-            aria-label=${text("range_next_month", locale)}
-            @click=${() => (this.focusDay = shiftMonths(focus, 1))}
-          >
-            ›
-          </button>
-        </div>
-      </div>
-      <table
-        part="calendar"
-        role="grid"
-        aria-labelledby="month"
-        @keydown=${(e: KeyboardEvent) => this.#onGridKey(e)}
-        @click=${(e: MouseEvent) => this.#onDayClick(e)}
-      >
-        <thead>
-          <tr>
-            ${weekdays.map((t) => html`<th scope="col" abbr=${longDay.format(t)}>${shortDay.format(t)}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${weeks.map((week) => html`<tr>${week.map(day)}</tr>`)}
-        </tbody>
-      </table>
-      <p part="hint" class="hint" aria-live="polite">
-        ${text(picking === undefined ? "range_pick_first" : "range_pick_last", locale)}
-      </p>
-      <div class="actions">
-        <button part="cancel" type="button" @click=${() => this.#closeCalendar()}>
-          ${text("range_cancel", locale)}
-        </button>
-      </div>`;
   }
 }
 
