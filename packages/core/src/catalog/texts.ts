@@ -1,6 +1,8 @@
 // Localized texts of the built-in catalog. Labels take a seed article's own wording where the
 // seed names the KPI in that language (seeds: 000/001 ru, 002 ms, 003 zh-Hans, 004 zh-Hant).
 import type { LocaleTexts } from "../definitions/units.js";
+import { inLocales } from "../i18n/in-locales.js";
+import { dimensionWords } from "../i18n/locales/en.js";
 
 /** Label and one-sentence description of every built-in KPI, in the five locales. */
 export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleTexts }> = {
@@ -1117,39 +1119,13 @@ export const kpiTexts: Record<string, { label: LocaleTexts; description: LocaleT
   },
 };
 
-/** Names of the dimensions KPIs are split by. */
-export const dimensionTexts: Record<string, LocaleTexts> = {
-  channel: { en: "Channel", ru: "Канал", ms: "Saluran", "zh-Hans": "渠道", "zh-Hant": "管道" },
-  source: {
-    en: "Traffic source",
-    ru: "Источник трафика",
-    ms: "Punca trafik",
-    "zh-Hans": "流量来源",
-    "zh-Hant": "流量來源",
-  },
-  region: { en: "Region", ru: "Регион", ms: "Wilayah", "zh-Hans": "地区", "zh-Hant": "地區" },
-  campaign: { en: "Campaign", ru: "Кампания", ms: "Kempen", "zh-Hans": "营销活动", "zh-Hant": "行銷活動" },
-  agent: { en: "Agent", ru: "Сотрудник", ms: "Kakitangan", "zh-Hans": "员工", "zh-Hant": "員工" },
-  product: { en: "Product", ru: "Товар", ms: "Produk", "zh-Hans": "商品", "zh-Hant": "商品" },
-  category: { en: "Category", ru: "Категория", ms: "Kategori", "zh-Hans": "类别", "zh-Hant": "類別" },
-  kind: { en: "Type", ru: "Тип", ms: "Jenis", "zh-Hans": "类型", "zh-Hant": "類型" },
-  reason: { en: "Reason", ru: "Причина", ms: "Sebab", "zh-Hans": "原因", "zh-Hant": "原因" },
-  sku: { en: "SKU", ru: "SKU", ms: "SKU", "zh-Hans": "SKU", "zh-Hant": "SKU" },
-  line: {
-    en: "Production line",
-    ru: "Производственная линия",
-    ms: "Barisan pengeluaran",
-    "zh-Hans": "生产线",
-    "zh-Hant": "生產線",
-  },
-  visitor: {
-    en: "Visitor type",
-    ru: "Тип посетителя",
-    ms: "Jenis pelawat",
-    "zh-Hans": "访客类型",
-    "zh-Hant": "訪客類型",
-  },
-};
+/**
+ * Names of the dimensions KPIs are split by. The words themselves are with the widgets' (one module
+ * per locale, i18n/locales), so that a page's table or breakdown downloads its own locale's only.
+ */
+export const dimensionTexts: Record<string, LocaleTexts> = Object.fromEntries(
+  Object.entries(inLocales(dimensionWords)).map(([key, texts]) => [key.slice("dimension_".length), texts]),
+);
 
 /** Names of the catalog's domains. */
 export const domainTexts: Record<string, LocaleTexts> = {

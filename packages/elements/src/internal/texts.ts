@@ -3,7 +3,7 @@
 // cards downloads none of the range picker's words. Each other locale's words are a module that
 // loads when a widget first speaks it, so that a page in one language downloads no other's; until
 // they arrive the widget shows its loading state, never English in a Russian page.
-import { catalogLocale, dimensionTexts, type Locale } from "@kpikit/core";
+import { catalogLocale, type Locale } from "@kpikit/core";
 import { uiWords, type Words } from "@kpikit/core/locales/en";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 
@@ -94,5 +94,6 @@ export function textWith(key: TextKey, locale: string | undefined, values: Recor
 
 /** A dimension's name (`channel` → "Channel") in the closest locale, or its id when the catalog has none. */
 export function dimensionName(dimension: string, locale: string | undefined): string {
-  return dimensionTexts[dimension]?.[catalogLocale(locale)] ?? dimension;
+  const key = `dimension_${dimension}`;
+  return key in english ? text(key as TextKey, locale) : dimension;
 }

@@ -95,8 +95,29 @@ export const funnelWords = {
   funnel_previous_year: "previous year {value}",
 };
 
+/** The names of the dimensions KPIs are split by, which `<kpi-breakdown>` and `<kpi-table>` show. */
+export const dimensionWords = {
+  dimension_channel: "Channel",
+  dimension_source: "Traffic source",
+  dimension_region: "Region",
+  dimension_campaign: "Campaign",
+  dimension_agent: "Agent",
+  dimension_product: "Product",
+  dimension_category: "Category",
+  dimension_kind: "Type",
+  dimension_reason: "Reason",
+  dimension_sku: "SKU",
+  dimension_line: "Production line",
+  dimension_visitor: "Visitor type",
+};
+
 /** Every word of the widgets by its key: what each other locale's module gives, all of them. */
 export type Words = Record<
-  keyof (typeof uiWords & typeof rangeWords & typeof breakdownWords & typeof tableWords & typeof funnelWords),
+  keyof (typeof uiWords &
+    typeof rangeWords &
+    typeof breakdownWords &
+    typeof tableWords &
+    typeof funnelWords &
+    typeof dimensionWords),
   string
 >;

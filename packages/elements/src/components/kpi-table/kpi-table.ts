@@ -1,5 +1,5 @@
 import { changeOf, defaultDelta, formatChanges, type QueryInput, type Result, type Status } from "@kpikit/core";
-import { breakdownWords, tableWords } from "@kpikit/core/locales/en";
+import { breakdownWords, dimensionWords, tableWords } from "@kpikit/core/locales/en";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { type Delta, deltaOf } from "../../internal/delta.js";
 import { isEmptyResult, KpiElement } from "../../internal/kpi-element.js";
@@ -11,6 +11,7 @@ import { shownValue, valueFormat } from "../../internal/values.js";
 import { tableStyles } from "./kpi-table.styles.js";
 
 addTexts(breakdownWords);
+addTexts(dimensionWords);
 addTexts(tableWords);
 
 /** A column a table can be sorted by. */
