@@ -21,7 +21,6 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from "lit";
-import { live } from "lit/directives/live.js";
 import { configContext } from "../../internal/config.js";
 import type { KpiConfig } from "../../internal/config-element.js";
 import { themeStyles } from "../../internal/styles.js";
@@ -245,8 +244,12 @@ export class KpiRange extends LitElement {
       cancelable: true,
     });
     if (this.dispatchEvent(event)) this.#apply(next, writeUrl);
-    // Cancelled: the lists go back to what is still the state.
-    else this.requestUpdate();
+    // Cancelled: the lists go back to what is still the state. Lit would not set them again, their
+    // values being what it set last.
+    else {
+      const lists = this.renderRoot.querySelectorAll("select");
+      for (const list of lists) list.value = list.getAttribute("part") === "preset" ? current.range : current.compare;
+    }
   }
 
   #apply(next: KpiRangeChangeDetail, writeUrl: boolean): void {
@@ -354,7 +357,7 @@ export class KpiRange extends LitElement {
         <span part="label" class="label">${text("range_picker", locale)}</span>
         <select
           part="preset"
-          .value=${live(range)}
+          .value=${range}
           @change=${(e: Event) =>
             this.#request({ range: (e.target as HTMLSelectElement).value, compare: this.value.compare })}
         >
@@ -375,7 +378,7 @@ export class KpiRange extends LitElement {
         <span part="label" class="label">${text("range_compare", locale)}</span>
         <select
           part="compare"
-          .value=${live(compare)}
+          .value=${compare}
           @change=${(e: Event) =>
             this.#request({ range: this.value.range, compare: (e.target as HTMLSelectElement).value as Compare })}
         >
