@@ -61,7 +61,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 // The whole kit is one file for a <script type="module"> tag, with every element in it; beside it,
 // the chunks it imports when needed (live updates, each locale's words but English's, the range
-// picker's calendar), which the browser finds next to it.
+// picker's calendar, the console's line of an error), which the browser finds next to it.
 const kit = await measure({
   entryPoints: [{ in: "src/index.ts", out: "kpikit" }],
   outdir: "dist",
@@ -98,7 +98,8 @@ writeFileSync(
     `apart from the chunks it imports only when needed (\`client/live.ts\`: live updates, for widgets with\n` +
     `\`live\`; \`locales/*.js\`: the words of a locale other than English, for widgets that speak it, which\n` +
     `show their loading state until the words arrive; a page loads its own locale's only;\n` +
-    `\`kpi-range/calendar.ts\`: the range picker's calendar, when a visitor first opens it). Each file is\n` +
+    `\`kpi-range/calendar.ts\`: the range picker's calendar, when a visitor first opens it;\n` +
+    `\`internal/console.ts\`: the developer's console line, with a widget's first error). Each file is\n` +
     `gzipped on its own, as it is served.\n` +
     `The whole kit is one file with every element, and its chunks beside it; an element's own cost is what\n` +
     `the kit weighs at once with it less without it (the provider, which every widget brings, has none of\n` +

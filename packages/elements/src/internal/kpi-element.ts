@@ -11,7 +11,7 @@ import { asRequestError, KpiRequestError } from "../client/errors.js";
 import { resultProblem } from "../client/is-result.js";
 import { baselinesOf, configContext, parseFilter } from "./config.js";
 import { type KpiConfig, KpiConfigElement } from "./config-element.js";
-import { type KpiErrorDetail, reportOnce, SetupError } from "./report.js";
+import { type KpiErrorDetail, SetupError } from "./report.js";
 import { TextsController, text } from "./texts.js";
 
 /** Properties that change what is asked of the API. */
@@ -341,11 +341,15 @@ export abstract class KpiElement extends KpiConfigElement {
     this.#report(error);
   }
 
-  /** Tells the developer: the console (once per problem) and a `kpi-error` event. */
+  /** Tells the developer: a `kpi-error` event, and the console (once per problem). */
   #report(error: KpiRequestError | SetupError): void {
     const status = error instanceof KpiRequestError ? error.status : 0;
     const detail: KpiErrorDetail = { message: error.message, status, retryable: error.retryable, metric: this.subject };
-    reportOnce(this, detail, this.endpoint ?? this.config?.endpoint);
+    const endpoint = this.endpoint ?? this.config?.endpoint;
+    // Where its module cannot load (the network is gone), the console still hears the detail.
+    import("./console.js")
+      .then(({ reportOnce }) => reportOnce(this, detail, endpoint))
+      .catch(() => console.error(detail));
     this.dispatchEvent(new CustomEvent("kpi-error", { detail, bubbles: true, composed: true }));
   }
 

@@ -1,5 +1,5 @@
-// The developer's side of a widget's error: the detail in the console (once per widget and
-// cause, with where to read more) and in the `kpi-error` event. The page shows a short message only.
+// The developer's side of a widget's error: what it carries to the `kpi-error` event and the console
+// (console.ts). The page shows a short message only.
 
 /** A widget that is not set up to ask anything yet (no metric, endpoint or credential, bad `.data`). */
 export class SetupError extends Error {
@@ -24,28 +24,4 @@ export interface KpiErrorDetail {
   /** Whether asking again can help (the widget offers Retry only then). */
   retryable: boolean;
   metric: string | undefined;
-}
-
-const reported = new Set<string>();
-
-export function reportOnce(element: Element, detail: KpiErrorDetail, endpoint: string | undefined): void {
-  // Named as the page wrote it: <kpi-funnel metrics="sessions orders">, <kpi-card metric="aov">.
-  const attribute = element.hasAttribute("metrics") ? "metrics" : "metric";
-  const widget = `<${element.localName}${detail.metric ? ` ${attribute}="${detail.metric}"` : ""}>`;
-  const key = `${widget} ${detail.status} ${detail.message}`;
-  if (reported.has(key)) return;
-  reported.add(key);
-  const status = detail.status ? ` (HTTP ${detail.status})` : "";
-  // The API serves its reference, with the common embedding errors, beside itself.
-  const docs = endpoint ? ` Troubleshooting: ${docsOf(endpoint)}` : "";
-  const log = detail.retryable ? console.warn : console.error;
-  log(`KPI Kit: ${widget} ${detail.message}${status}.${docs}`);
-}
-
-/** The API's reference (/docs), whose introduction lists the common embedding errors. */
-function docsOf(endpoint: string): string {
-  const url = new URL(endpoint, document.baseURI);
-  url.pathname = `${url.pathname.replace(/\/+$/, "")}/docs`;
-  url.search = "";
-  return url.href;
 }

@@ -1,5 +1,5 @@
 import { LOCALES, type Result } from "@kpikit/core";
-import { expect, fixture, html } from "@open-wc/testing";
+import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import { nothing } from "lit";
 import { KpiClient } from "../../client/data-client.js";
 import "../../index.js";
@@ -43,6 +43,8 @@ function spyConsole() {
     error(...args);
   };
   return {
+    /** Waits for a line that contains `text` (the console's module loads with a widget's first error). */
+    heard: (text: string) => waitUntil(() => lines.some((l) => l.includes(text)), `the console never said ${text}`),
     restore: () => {
       Object.assign(console, { warn, error });
       return lines;
@@ -341,6 +343,7 @@ describe("<kpi-card> with the real API", () => {
       html`<kpi-card metric="aov" endpoint=${api.endpoint} token=${api.token} compare="previous_week"></kpi-card>`,
     );
     await el.updateComplete;
+    await spy.heard("previous_week");
     const said = spy.restore();
     expect(part(el, "error")).to.equal("This figure isn't available here.");
     expect(said.join("\n")).to.contain('compare="previous_week": previous_week is not one of');
@@ -429,6 +432,7 @@ describe("<kpi-card> with the real API", () => {
     expect(hasPart(el, "retry")).to.be.false; // the same query would be refused again
     expect(hasPart(el, "label")).to.be.false; // no raw metric id as a title
     expect(el.shadowRoot!.querySelector("[role=alert]")).to.exist;
+    await logged.heard('<kpi-card metric="aov">');
     const lines = logged.restore().filter((l) => l.includes('<kpi-card metric="aov">'));
     expect(lines).to.have.length(1);
     expect(lines[0])
@@ -469,6 +473,7 @@ describe("<kpi-card> with the real API", () => {
       expect(part(el, "label")).to.equal("Umsatz");
       expect(hasPart(el, "retry")).to.be.false;
     }
+    await logged.heard("this publishable key may not be used from");
     expect(logged.restore().filter((l) => l.includes("this publishable key may not be used from"))).to.have.length(1);
   });
 
