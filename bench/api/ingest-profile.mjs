@@ -42,7 +42,7 @@ try {
     const add = (key, ms) => spent.set(key, (spent.get(key) ?? 0) + ms);
     const started = performance.now();
     for (const records of batches) {
-      const { statements } = ingestSql("orders", records, "default", sqlite, {
+      const { statements } = ingestSql("orders", [records], "default", sqlite, {
         maxParams: 32,
         ingestId: crypto.randomUUID(),
         rollups,

@@ -110,7 +110,7 @@ describe("generated SQL", () => {
     ];
     for (const [fact, record] of ingests) {
       it(`${dialect.name}: rollup_ingest_${fact}`, async () => {
-        const { statements } = ingestSql(fact, [record as never], "tenant_1", dialect, {
+        const { statements } = ingestSql(fact, [[record as never]], "tenant_1", dialect, {
           maxParams: 999,
           ingestId: "ingest_1",
           rollups,

@@ -28,6 +28,8 @@ import {
   tableSpecs,
 } from "@kpikit/core/sql";
 import { ChangeFeed } from "./change-feed.js";
+import { GroupCommit } from "./group-commit.js";
+import { StoreUnavailableError } from "./unavailable.js";
 import {
   type ApiKey,
   type DataFact,
@@ -138,11 +140,31 @@ const SUMMARIZED = factNames
 /** The catalog's additive measures: every tenant's rollups keep these. */
 const catalogRollups = Rollups.of(MetricRegistry.of(catalog));
 
+/** One ingest call, as it waits to be stored with the calls beside it. */
+interface IngestCall {
+  tenantId: string;
+  fact: FactName;
+  records: readonly FactRecord<FactName>[];
+  at: number;
+}
+
+/**
+ * The most records one group of ingest calls stores: four full calls, or two hundred of a webhook's
+ * ten, so that no call waits behind much more than its own size of others' work.
+ */
+const GROUP_RECORDS = 2000;
+
 export class SqlStore implements Store {
   private readonly changes = new ChangeFeed();
   private readonly engines = new Map<string, SqlEngine>();
   /** Tenants whose rollups are current, so queries read them (read at init, added to by rebuilds). */
   private readonly rolledUp = new Set<string>();
+  /** Calls to one tenant and fact that queue behind a running one are stored together (group-commit.ts). */
+  private readonly ingests = new GroupCommit<IngestCall, IngestResult>(
+    (calls) => this.ingestTogether(calls),
+    GROUP_RECORDS,
+    (e) => !(e instanceof StoreUnavailableError),
+  );
   /** The rollups this store keeps and reads; none when made with `rollups: false`. */
   readonly rollups: Rollups | undefined;
   readonly kind: string;
@@ -368,22 +390,34 @@ export class SqlStore implements Store {
     at = Date.now(),
   ): Promise<IngestResult> {
     if (records.length === 0) return { inserted: 0, duplicates: 0 };
-    const { statements, counted } = ingestSql(fact, records, tenantId, this.driver.dialect, {
-      maxParams: this.driver.maxParams,
-      ingestId: crypto.randomUUID(),
-      rollups: this.rollups,
-    });
+    const call: IngestCall = { tenantId, fact, records, at };
+    return this.ingests.add(JSON.stringify([tenantId, fact]), call, records.length);
+  }
+
+  private async ingestTogether(calls: readonly IngestCall[]): Promise<IngestResult[]> {
+    const { tenantId, fact } = calls[0]!;
+    const { statements, counted } = ingestSql(
+      fact,
+      calls.map((c) => c.records),
+      tenantId,
+      this.driver.dialect,
+      { maxParams: this.driver.maxParams, ingestId: crypto.randomUUID(), rollups: this.rollups },
+    );
     const stale = this.rollups
       ? []
       : [{ sql: `DELETE FROM rollup_versions WHERE tenant_id = ${this.p(1)}`, params: [tenantId] }];
+    const at = Math.max(...calls.map((c) => c.at));
     const changed = await this.driver.transaction([
       ...statements,
       ...stale,
       ...this.bump(tenantId, dataPartOf(fact), at),
     ]);
-    const inserted = changed.slice(0, counted).reduce((s, n) => s + n, 0);
     this.changes.emit(tenantId);
-    return { inserted, duplicates: records.length - inserted };
+    let next = 0;
+    return calls.map((c, i) => {
+      const inserted = changed.slice(next, (next += counted[i]!)).reduce((s, n) => s + n, 0);
+      return { inserted, duplicates: c.records.length - inserted };
+    });
   }
 
   async putTargets(tenantId: string, targets: readonly Target[], at = Date.now()): Promise<IngestResult> {
