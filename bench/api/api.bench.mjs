@@ -93,22 +93,27 @@ console.log(
 bare.child.kill();
 
 // --- 2. ingestion vs raw inserts ----------------------------------------------------------------
-// Twice through the API, rollups kept: a backfill and live traffic (ingest-sets.mjs). The goal is
-// judged on the backfill.
-console.log("\n2. ingestion of 60 000 orders in batches of 500, durable (WAL, synchronous=FULL)");
+// Three times through the API, rollups kept: a backfill and live traffic (ingest-sets.mjs) in calls
+// of 500 from two senders, and the same live traffic as a busy shop's webhooks send it, calls of 10
+// from 64 senders at once (the server stores the calls that queue together: group commit). Goals
+// (issue 14): live >= 70 % of the raw loop, backfill >= 50 %.
+console.log("\n2. ingestion of 60 000 orders, durable (WAL, synchronous=FULL)");
 const { orders, backfill: batches, live } = ingestSets(60_000);
+const hooks = live.flat().map((o) => ({ ...o, id: `hook_${o.id}` }));
+const webhooks = Array.from({ length: Math.ceil(hooks.length / 10) }, (_, i) => hooks.slice(i * 10, i * 10 + 10));
 /**
  * Records per second through POST /v1/events/orders, bodies serialized before the clock starts and
- * two senders keeping the server busy.
+ * `senders` keeping the server busy.
  */
-async function ingestRate(list) {
+async function ingestRate(list, senders) {
   const bodies = list.map((records) => JSON.stringify({ records }));
   const started = performance.now();
   let next = 0;
   await Promise.all(
-    [0, 1].map(async () => {
+    Array.from({ length: senders }, async () => {
       while (next < bodies.length) {
-        const body = bodies[next++];
+        const sent = next++;
+        const body = bodies[sent];
         const r = await fetch(`${kpikit.base}/v1/events/orders`, {
           method: "POST",
           headers: { ...auth, "Content-Type": "application/json" },
@@ -116,14 +121,15 @@ async function ingestRate(list) {
         });
         if (r.status !== 200) throw new Error(`ingestion answered ${r.status}: ${await r.text()}`);
         const { inserted } = await r.json();
-        if (inserted !== 500) throw new Error(`a batch inserted ${inserted} of 500`);
+        if (inserted !== list[sent].length) throw new Error(`a call inserted ${inserted} of ${list[sent].length}`);
       }
     }),
   );
   return orders.length / ((performance.now() - started) / 1000);
 }
-const apiRate = await ingestRate(batches);
-const liveRate = await ingestRate(live);
+const apiRate = await ingestRate(batches, 2);
+const liveRate = await ingestRate(live, 2);
+const hookRate = await ingestRate(webhooks, 64);
 kpikit.child.kill();
 
 const raw = new DatabaseSync(join(dir, "raw.db"));
@@ -146,19 +152,15 @@ for (const records of batches) {
 }
 const rawRate = orders.length / ((performance.now() - t) / 1000);
 raw.close();
+const rate = (r) => Math.round(r).toLocaleString("en").padStart(7);
+const share = (r) => `${((r / rawRate) * 100).toFixed(0)} %`.padStart(5);
 console.log(
-  `   through the API        ${Math.round(apiRate).toLocaleString("en").padStart(7)} records/s backfill, ` +
-    `${Math.round(liveRate).toLocaleString("en")} records/s live ` +
-    "(HTTP, JSON, validation, idempotent insert, rollups)",
+  "   through the API (HTTP, JSON, validation, idempotent insert, rollups and key histories kept):\n" +
+    `     backfill, calls of 500        ${rate(apiRate)} records/s  ${share(apiRate)} of raw (goal >= 50 %)\n` +
+    `     live, calls of 500            ${rate(liveRate)} records/s  ${share(liveRate)} of raw (goal >= 70 %)\n` +
+    `     live, webhooks: calls of 10   ${rate(hookRate)} records/s  ${share(hookRate)} of raw`,
 );
-console.log(
-  `   raw node:sqlite loop   ${Math.round(rawRate).toLocaleString("en").padStart(7)} records/s ` +
-    "(prepared inserts, same tables)",
-);
-console.log(
-  `   ${((apiRate / rawRate) * 100).toFixed(0)} % of the raw loop on the backfill (goal >= 70 %), ` +
-    `${((liveRate / rawRate) * 100).toFixed(0)} % live`,
-);
+console.log(`   raw node:sqlite loop            ${rate(rawRate)} records/s  (prepared inserts, same tables)`);
 
 // --- 3. fuzzing --------------------------------------------------------------------------------
 console.log("\n3. 100 000 fuzzed requests (the API's fuzz suite at ten times its size)");
@@ -198,5 +200,10 @@ console.log(
 
 rmSync(dir, { recursive: true, force: true });
 const met =
-  throughput >= 0.8 && k.latency.p99 <= 20 && apiRate / rawRate >= 0.7 && gz <= 250 * 1024 && fuzz.status === 0;
+  throughput >= 0.8 &&
+  k.latency.p99 <= 20 &&
+  apiRate / rawRate >= 0.5 &&
+  liveRate / rawRate >= 0.7 &&
+  gz <= 250 * 1024 &&
+  fuzz.status === 0;
 console.log(`\ngoals ${met ? "met" : "NOT all met"}`);
