@@ -57,7 +57,7 @@ export class GroupCommit<I, R> {
   private async run(group: readonly Waiting<I, R>[]): Promise<void> {
     try {
       const results = await this.write(group.map((w) => w.item));
-      group.forEach((w, i) => w.resolve(results[i]!));
+      for (const [i, w] of group.entries()) w.resolve(results[i]!);
     } catch (error) {
       if (group.length === 1 || !this.alone(error)) {
         for (const w of group) w.reject(error);
