@@ -90,12 +90,12 @@ export {
   formatChange,
   formatChanges,
   formatDuration,
-  catalogLocale,
   defaultDelta,
   DELTAS,
   type DeltaKind,
   type FormatOptions,
 } from "./format/format.js";
+export { catalogLocale } from "./format/locale.js";
 
 export type { Engine, MeasureRequest, MeasureResults, Aggregate, FilterBinding } from "./engine/types.js";
 export { MemoryEngine, createMemoryEngine, type MemoryEngineOptions } from "./engine/memory/memory-engine.js";

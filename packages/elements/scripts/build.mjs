@@ -61,7 +61,8 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 // The whole kit is one file for a <script type="module"> tag, with every element in it; beside it,
 // the chunks it imports when needed (live updates, each locale's words but English's, the range
-// picker's calendar, the console's line of an error), which the browser finds next to it.
+// picker's calendar, the console's line of an error, a card's goals, token renewal, the streamed
+// answers' reader), which the browser finds next to it.
 const kit = await measure({
   entryPoints: [{ in: "src/index.ts", out: "kpikit" }],
   outdir: "dist",
@@ -99,8 +100,13 @@ writeFileSync(
     `\`live\`; \`locales/*.js\`: the words of a locale other than English, for widgets that speak it, which\n` +
     `show their loading state until the words arrive; a page loads its own locale's only;\n` +
     `\`kpi-range/calendar.ts\`: the range picker's calendar, when a visitor first opens it;\n` +
-    `\`internal/console.ts\`: the developer's console line, with a widget's first error). Each file is\n` +
-    `gzipped on its own, as it is served.\n` +
+    `\`internal/console.ts\`: the developer's console line, with a widget's first error;\n` +
+    `\`kpi-card/goals.ts\`: a card's target and pace, with their number and date formatting, for the\n` +
+    `cards whose results have them, which show their loading state until it arrives;\n` +
+    `\`client/renewal.ts\`: token renewal, for credentials with a tokenProvider; \`client/lines.ts\`: the\n` +
+    `reader of a batch's answers streamed line by line, asked for by batches of several queries). Each\n` +
+    `file is gzipped on its own, as it is served; a chunk that both the bundle and one of its later\n` +
+    `chunks import is loaded at once, and counted so.\n` +
     `The whole kit is one file with every element, and its chunks beside it; an element's own cost is what\n` +
     `the kit weighs at once with it less without it (the provider, which every widget brings, has none of\n` +
     `its own).\n\n` +

@@ -1,6 +1,10 @@
 // Formatting of KPI values and changes per unit and locale, all through Intl, so that the API's
 // `formatted` strings and the widgets agree to the character.
-import { LOCALES, type Locale, type Unit } from "../definitions/units.js";
+import type { Locale, Unit } from "../definitions/units.js";
+import { catalogLocale } from "./locale.js";
+
+// The query runner formats with it beside the formatters, and imports it from here.
+export { catalogLocale };
 
 const cache = new Map<string, Intl.NumberFormat>();
 
@@ -16,17 +20,6 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
     cache.set(key, f);
   }
   return f;
-}
-
-/** The closest of the five catalog locales to a BCP 47 tag (labels fall back to English). */
-export function catalogLocale(locale: string | undefined): Locale {
-  if (!locale) return "en";
-  const lower = locale.toLowerCase();
-  if (lower.startsWith("zh")) {
-    return /-(hant|tw|hk|mo)\b/.test(lower) ? "zh-Hant" : "zh-Hans";
-  }
-  const lang = lower.split("-")[0];
-  return (LOCALES as readonly string[]).includes(lang!) ? (lang as Locale) : "en";
 }
 
 export interface FormatOptions {

@@ -1,7 +1,8 @@
 import type { Result } from "@kpikit/core";
 import { expect } from "@open-wc/testing";
 import { result, testApi, uniqueNow, WEEK } from "../../test/support.js";
-import { Credentials, expiresWithin } from "./credentials.js";
+import { Credentials } from "./credentials.js";
+import { expiresWithin } from "./renewal.js";
 import { KpiClient } from "./data-client.js";
 import type { KpiRequestError } from "./errors.js";
 import { SseParser } from "./sse.js";

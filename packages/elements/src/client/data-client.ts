@@ -1,7 +1,8 @@
 // One data client per page and endpoint: every widget's query within a tick goes out as one
 // POST /v1/query; identical queries are sent once; answers are cached; live updates come over SSE
 // (from a module loaded when the first widget asks for them).
-import { MAX_BATCH_QUERIES, type QueryInput, type Result, searchParamsOf } from "@kpikit/core";
+import type { QueryInput, Result } from "@kpikit/core";
+import { MAX_BATCH_QUERIES } from "@kpikit/core/query/batch";
 import type { Credentials } from "./credentials.js";
 import { asRequestError, errorOfResponse, KpiRequestError, problemMessage } from "./errors.js";
 import { resultProblem } from "./is-result.js";
@@ -40,7 +41,11 @@ interface Waiter {
   reject(error: KpiRequestError): void;
 }
 
-/** Answers one JSON line each, as soon as each is ready. */
+/**
+ * Answers one JSON line each, as soon as each is ready: asked for by a batch of several queries, so
+ * that a widget whose KPI is ready shows it while slower ones compute. Their reader (lines.ts) loads
+ * with the first such answer; a page of one widget never needs it.
+ */
 const NDJSON = "application/x-ndjson";
 
 const credentialIds = new WeakMap<Credentials, number>();
@@ -192,8 +197,7 @@ export class KpiClient {
 
   /**
    * One POST /v1/query, waiting out 429/503 a few times. Answers are handed to `answer` as they
-   * arrive: line by line when the API streams them (NDJSON), so that a widget whose KPI is ready
-   * shows it while the batch's slower KPIs are still computing.
+   * arrive: line by line when the API streams them (NDJSON).
    */
   async #post(
     credentials: Credentials,
@@ -204,7 +208,11 @@ export class KpiClient {
       const response = await this.#authorized(credentials, (authorization) =>
         this.#request(`${this.endpoint}/v1/query`, {
           method: "POST",
-          headers: { "Content-Type": "application/json", Accept: `${NDJSON}, application/json`, ...authorization },
+          headers: {
+            "Content-Type": "application/json",
+            Accept: queries.length > 1 ? `${NDJSON}, application/json` : "application/json",
+            ...authorization,
+          },
           body: JSON.stringify({ queries }),
         }),
       );
@@ -215,7 +223,7 @@ export class KpiClient {
       }
       if (!response.ok) throw await errorOfResponse(response);
       if (response.headers.get("content-type")?.startsWith(NDJSON) && response.body)
-        return this.#lines(response.body, answer);
+        return (await import("./lines.js")).readLines(response.body, answer, KpiRequestError);
       const body = await this.#json(response);
       const results = (body as { results?: unknown } | null)?.results;
       if (!Array.isArray(results) || results.length !== queries.length) {
@@ -223,29 +231,6 @@ export class KpiClient {
       }
       for (const [index, item] of results.entries()) answer(index, item);
       return;
-    }
-  }
-
-  /** Reads `{index, result}` and `{index, error}` lines as they arrive. */
-  async #lines(body: NonNullable<Response["body"]>, answer: (index: number, item: unknown) => void): Promise<void> {
-    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = "";
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      buffer += chunk.value;
-      let end: number;
-      while ((end = buffer.indexOf("\n")) >= 0) {
-        const line = buffer.slice(0, end).trim();
-        buffer = buffer.slice(end + 1);
-        if (!line) continue;
-        let entry: { index?: unknown; result?: unknown; error?: unknown };
-        try {
-          entry = JSON.parse(line);
-        } catch {
-          throw new KpiRequestError("The KPI service sent a line that is not valid JSON", 200);
-        }
-        if (typeof entry?.index === "number")
-          answer(entry.index, "error" in entry ? { error: entry.error } : entry.result);
-      }
     }
   }
 
@@ -313,37 +298,22 @@ export class KpiClient {
     };
   }
 
-  /** What a stream's responses and events mean for its listeners and the cache. */
+  /** What a stream needs of the client: its credential, the cache, the listeners. */
   #follower(key: string, query: QueryInput, credentials: Credentials, { listeners, stop }: Stream): Follower {
-    const { metric, ...rest } = query;
-    const path = `/v1/metrics/${encodeURIComponent(metric)}/stream`;
-    const url = `${this.endpoint}${path}?${searchParamsOf(rest as QueryInput)}`;
     return {
+      endpoint: this.endpoint,
+      query,
       signal: stop.signal,
-      connect: async () => {
-        const response = await this.#authorized(credentials, (authorization) => {
+      open: (url) =>
+        this.#authorized(credentials, (authorization) => {
           this.requests++;
           return this.#fetch(url, { headers: { Accept: "text/event-stream", ...authorization }, signal: stop.signal });
-        });
-        if (!response.ok || !response.body) throw await errorOfResponse(response);
-        return response.body;
-      },
-      update: (data) => {
-        let result: unknown;
-        try {
-          result = JSON.parse(data);
-        } catch {
-          throw new KpiRequestError("The KPI service sent a live update that is not valid JSON", 200);
-        }
-        const problem = answerProblem(query, result);
-        if (problem)
-          throw new KpiRequestError(
-            `The KPI service sent a live update for ${query.metric} that this widget cannot use: ${problem}`,
-            200,
-          );
-        this.#cache.set(key, { result: result as Result, at: Date.now() });
-        for (const l of listeners) l.result(result as Result);
-        return true;
+        }),
+      problem: (result) => answerProblem(query, result),
+      errors: { KpiRequestError, errorOfResponse },
+      update: (result) => {
+        this.#cache.set(key, { result, at: Date.now() });
+        for (const l of listeners) l.result(result);
       },
       failed: (e) => {
         const error = asRequestError(e);

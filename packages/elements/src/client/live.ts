@@ -1,16 +1,25 @@
 // Following a query over server-sent events, for widgets with `live` only: the data client imports
-// this module when the first of them asks. What a response means (tokens, errors, results) stays
-// with the client, so that nothing here is imported by both: a bundler would move such code into a
-// chunk of its own, which every page would then load.
+// this module when the first of them asks. What the client also uses (tokens, its errors, the check
+// of a result) it lends, so that nothing here is imported by both: a bundler would move such code
+// into a chunk of its own, which every page would then load.
+import type { QueryInput, Result } from "@kpikit/core";
+import { searchParamsOf } from "@kpikit/core/query/params";
+import type { errorOfResponse, KpiRequestError } from "./errors.js";
 import { SseParser } from "./sse.js";
 
+/** What the client lends a stream. */
 export interface Follower {
+  endpoint: string;
+  query: QueryInput;
   /** Stops following, at once or at the next reconnection. */
   signal: AbortSignal;
-  /** Opens a new connection: the stream's body, or throws why it could not. */
-  connect(): Promise<NonNullable<Response["body"]>>;
-  /** Takes a `result` event's data; true if it was a result. Throwing drops the connection. */
-  update(data: string): boolean;
+  /** Sends a request with the credential. */
+  open(url: string): Promise<Response>;
+  /** Why a value cannot be this query's result (answerProblem), or undefined when it can. */
+  problem(result: unknown): string | undefined;
+  errors: { KpiRequestError: typeof KpiRequestError; errorOfResponse: typeof errorOfResponse };
+  /** A result arrived. */
+  update(result: Result): void;
   /** A connection failed or broke. */
   failed(error: unknown): void;
 }
@@ -33,15 +42,39 @@ const pause = (ms: number, signal: AbortSignal) =>
  * Reads one stream after another until `signal` aborts, with a backoff between connections that
  * resets once a result arrives (the API closes streams when tokens expire). Never rejects.
  */
-export async function follow({ signal, connect, update, failed }: Follower): Promise<void> {
+export async function follow(follower: Follower): Promise<void> {
+  const { endpoint, query, signal, open, problem, errors, update, failed } = follower;
+  const { metric, ...rest } = query;
+  const url = `${endpoint}/v1/metrics/${encodeURIComponent(metric)}/stream?${searchParamsOf(rest as QueryInput)}`;
+  /** A `result` event's data; throwing drops the connection. */
+  const take = (data: string) => {
+    let result: unknown;
+    try {
+      result = JSON.parse(data);
+    } catch {
+      throw new errors.KpiRequestError("The KPI service sent a live update that is not valid JSON", 200);
+    }
+    const why = problem(result);
+    if (why)
+      throw new errors.KpiRequestError(
+        `The KPI service sent a live update for ${metric} that this widget cannot use: ${why}`,
+        200,
+      );
+    update(result as Result);
+  };
   let backoff = 1_000;
   while (!signal.aborted) {
     try {
-      const reader = (await connect()).pipeThrough(new TextDecoderStream()).getReader();
+      const response = await open(url);
+      if (!response.ok || !response.body) throw await errors.errorOfResponse(response);
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       const parser = new SseParser();
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        for (const event of parser.push(chunk.value))
-          if (event.event === "result" && update(event.data)) backoff = 1_000;
+        for (const event of parser.push(chunk.value)) {
+          if (event.event !== "result") continue;
+          take(event.data);
+          backoff = 1_000;
+        }
       }
     } catch (e) {
       if (signal.aborted) return;

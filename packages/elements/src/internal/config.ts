@@ -1,6 +1,7 @@
 // What a <kpi-provider> hands down to the widgets inside it (through Lit's context protocol, so
 // it reaches into shadow roots and works whatever order the elements upgrade in).
-import { COMPARES, type Compare } from "@kpikit/core";
+import type { Compare } from "@kpikit/core";
+import { COMPARES } from "@kpikit/core/time/range";
 import { createContext } from "@lit/context";
 import type { KpiConfig } from "./config-element.js";
 import { SetupError } from "./report.js";

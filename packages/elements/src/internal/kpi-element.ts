@@ -11,6 +11,7 @@ import { asRequestError, KpiRequestError } from "../client/errors.js";
 import { resultProblem } from "../client/is-result.js";
 import { baselinesOf, configContext, parseFilter } from "./config.js";
 import { type KpiConfig, KpiConfigElement } from "./config-element.js";
+import type { Later } from "./later.js";
 import { type KpiErrorDetail, SetupError } from "./report.js";
 import { TextsController, text } from "./texts.js";
 
@@ -101,6 +102,8 @@ export abstract class KpiElement extends KpiConfigElement {
   #timer: ReturnType<typeof setInterval> | undefined;
   #unsubscribe: (() => void) | undefined;
   readonly #texts = new TextsController(this, () => this.effectiveLocale);
+  /** The arrival of a module this widget's last update needed (see need), while it is on its way. */
+  #awaiting: Promise<void> | undefined;
 
   /** Properties that change what is asked of the API: a widget with query attributes of its own adds them. */
   protected static queryKeys: readonly string[] = QUERY_KEYS;
@@ -358,8 +361,28 @@ export abstract class KpiElement extends KpiConfigElement {
     return this.label ?? result?.metric.label ?? this.metric ?? "";
   }
 
-  protected override getUpdateComplete(): Promise<boolean> {
-    return this.#texts.complete(() => super.getUpdateComplete());
+  /**
+   * A module this widget needs now (later.ts): undefined while it loads, and the widget updates
+   * again when it arrives; null when it could not load.
+   */
+  protected need<T>(later: Later<T>): T | null | undefined {
+    if (later.module !== undefined) return later.module;
+    this.#awaiting ??= later.arrival().then(() => {
+      this.#awaiting = undefined;
+      this.requestUpdate();
+    });
+    return undefined;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const updated = () => this.#texts.complete(() => super.getUpdateComplete());
+    let done = await updated();
+    // The update a module's arrival asks for, too.
+    while (this.#awaiting) {
+      await this.#awaiting;
+      done = await updated();
+    }
+    return done;
   }
 
   protected override render(): TemplateResult {

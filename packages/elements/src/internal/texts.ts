@@ -3,7 +3,8 @@
 // cards downloads none of the range picker's words. Each other locale's words are a module that
 // loads when a widget first speaks it, so that a page in one language downloads no other's; until
 // they arrive the widget shows its loading state, never English in a Russian page.
-import { catalogLocale, type Locale } from "@kpikit/core";
+import type { Locale } from "@kpikit/core";
+import { catalogLocale } from "@kpikit/core/format/locale";
 import { uiWords, type Words } from "@kpikit/core/locales/en";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 

@@ -5,7 +5,7 @@ import { KpiElement } from "../../internal/kpi-element.js";
 import { SetupError } from "../../internal/report.js";
 import { themeStyles } from "../../internal/styles.js";
 import { dimensionName, text, textWith, addTexts } from "../../internal/texts.js";
-import { valueFormat } from "../../internal/values.js";
+import { valueFormat } from "../../internal/value-format.js";
 import { breakdownStyles } from "./kpi-breakdown.styles.js";
 
 addTexts(breakdownWords);

@@ -1,15 +1,20 @@
-import { changeOf, type DeltaKind, defaultDelta, formatChanges, formatValue, type Result } from "@kpikit/core";
+import type { DeltaKind, Result } from "@kpikit/core";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { baselinesOf } from "../../internal/config.js";
 import { type Delta, deltaOf } from "../../internal/delta.js";
 import { KpiElement } from "../../internal/kpi-element.js";
+import { Later } from "../../internal/later.js";
+import { SetupError } from "../../internal/report.js";
 import { sparklineSvg } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
-import { formatTime } from "../../internal/dates.js";
-import { SetupError } from "../../internal/report.js";
 import { type TextKey, text, textWith } from "../../internal/texts.js";
-import { shownValue, valueFormat } from "../../internal/values.js";
+import { shownValue } from "../../internal/values.js";
 import { cardStyles } from "./kpi-card.styles.js";
+
+/** The target and the pace, for the cards whose results have them. */
+const goals = new Later(() =>
+  import("./goals.js").then(({ goalsOf }) => goalsOf({ html, nothing, text, textWith, deltaOf })),
+);
 
 /**
  * A KPI at a glance: label, value, change against the previous period (arrow by the sign of the
@@ -77,6 +82,9 @@ export class KpiCard extends KpiElement {
 
   protected override renderResult(r: Result): TemplateResult {
     const locale = this.effectiveLocale;
+    // Without its module (it could not load) the card shows its value and changes still.
+    const goal = r.target || r.pace ? this.need(goals) : null;
+    if (goal === undefined) return this.renderLoading();
     const label = this.labelOf(r);
     const shown = shownValue(r, locale);
     const partial = r.series.at(-1)?.partial === true;
@@ -98,8 +106,8 @@ export class KpiCard extends KpiElement {
           : nothing,
       )}
       ${
-        this.#comparesWithTarget() && r.target
-          ? this.#renderDelta(this.#againstTarget(r, r.target), "vs_target")
+        goal && r.target && this.#comparesWithTarget()
+          ? this.#renderDelta(goal.againstTarget(r, r.target, locale, this.delta), "vs_target")
           : nothing
       }
       ${
@@ -111,8 +119,8 @@ export class KpiCard extends KpiElement {
             )
           : nothing
       }
-      ${r.pace ? this.#renderPace(r, r.pace) : nothing} ${r.target ? this.#renderTarget(r, r.target) : nothing}
-      ${this.renderStale()}
+      ${goal && r.pace ? goal.pace(r, r.pace, locale) : nothing}
+      ${goal && r.target ? goal.target(r, r.target, locale) : nothing} ${this.renderStale()}
     </article>`;
   }
 
@@ -129,49 +137,6 @@ export class KpiCard extends KpiElement {
   #comparesWithTarget(): boolean {
     const baselines = baselinesOf(this.compare ?? this.config?.compare);
     return !(baselines instanceof SetupError) && baselines.target;
-  }
-
-  /** The value against the target, told as a change from it is (points for a rate, else percent). */
-  #againstTarget(r: Result, target: NonNullable<Result["target"]>): Delta {
-    const change = changeOf(r.value, target.value);
-    const changes = formatChanges(change, {
-      unit: r.metric.unit,
-      locale: this.effectiveLocale,
-      currency: r.metric.currency,
-      scale: r.metric.scale,
-    });
-    const formatted = { value: null, change: changes[defaultDelta(r.metric.unit)], changes };
-    return deltaOf({ change, formatted, metric: r.metric }, this.effectiveLocale, this.delta);
-  }
-
-  /** "On pace for $X by Dec 31", and whether that meets the target, while the period runs. */
-  #renderPace(r: Result, pace: NonNullable<Result["pace"]>): TemplateResult {
-    const locale = this.effectiveLocale;
-    // The period's end is exclusive: its last day is the one before.
-    const date = formatTime(Date.parse(pace.end) - 1, r.range.tz, locale, { month: "short", day: "numeric" });
-    const value = r.formatted.pace ?? valueFormat(r, locale)(pace.value);
-    const verdict =
-      pace.onTrack === null
-        ? nothing
-        : html` · <span class=${pace.onTrack ? "tone-good" : "tone-bad"}
-              >${text(pace.onTrack ? "pace_on_track" : "pace_off_track", locale)}</span
-            >`;
-    return html`<p part="pace" class="pace">${textWith("on_pace", locale, { value, date })}${verdict}</p>`;
-  }
-
-  #renderTarget(r: Result, target: NonNullable<Result["target"]>): TemplateResult {
-    const locale = this.effectiveLocale;
-    const attainment = target.attainment;
-    const share = attainment === null ? null : formatValue(attainment, { unit: "percent", locale });
-    const width = attainment === null ? 0 : Math.max(0, Math.min(1, attainment)) * 100;
-    // One string: a template that starts with a space would lose it to the HTML minifier.
-    const caption =
-      `${text("target", locale)}: ${valueFormat(r, locale)(target.value)}` +
-      (share ? ` · ${share} ${text("of_target", locale)}` : "");
-    return html`<div part="target" class="target">
-      <span>${caption}</span>
-      <div class="track" aria-hidden="true"><div class="bar" style="inline-size: ${width}%"></div></div>
-    </div>`;
   }
 }
 

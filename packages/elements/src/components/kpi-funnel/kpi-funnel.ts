@@ -5,7 +5,8 @@ import { KpiElement } from "../../internal/kpi-element.js";
 import { SetupError } from "../../internal/report.js";
 import { themeStyles } from "../../internal/styles.js";
 import { addTexts, type TextKey, text, textWith } from "../../internal/texts.js";
-import { shownValue, valueFormat } from "../../internal/values.js";
+import { valueFormat } from "../../internal/value-format.js";
+import { shownValue } from "../../internal/values.js";
 import { funnelStyles } from "./kpi-funnel.styles.js";
 
 addTexts(funnelWords);

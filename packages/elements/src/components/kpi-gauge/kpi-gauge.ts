@@ -2,13 +2,15 @@ import { statusOf, type Result } from "@kpikit/core";
 import { html, nothing, type PropertyDeclarations, svg, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { ringPath } from "../../internal/paths.js";
-import { bandsOf, niceExtent, tickFormat } from "../../internal/scale.js";
+import { bandsOf, tickFormat } from "../../internal/axes.js";
+import { niceExtent } from "../../internal/scale.js";
 import { themeStyles } from "../../internal/styles.js";
 import { text } from "../../internal/texts.js";
-import { shownValue, valueFormat } from "../../internal/values.js";
+import { valueFormat } from "../../internal/value-format.js";
+import { shownValue } from "../../internal/values.js";
 import { gaugeStyles } from "./kpi-gauge.styles.js";
 
-export { bandsOf, type GaugeBand } from "../../internal/scale.js";
+export { bandsOf, type GaugeBand } from "../../internal/axes.js";
 
 /** The dial sweeps 240°, open at the bottom. */
 const START = (-2 / 3) * Math.PI;

@@ -4,7 +4,7 @@ import { KpiElement } from "../../internal/kpi-element.js";
 import { extentOf, sparklineSvg } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
 import { text } from "../../internal/texts.js";
-import { valueFormat } from "../../internal/values.js";
+import { valueFormat } from "../../internal/value-format.js";
 import { sparklineStyles } from "./kpi-sparkline.styles.js";
 
 /** Sparklines that share a y-scale, by group name. */

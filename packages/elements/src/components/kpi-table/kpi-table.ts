@@ -7,7 +7,8 @@ import { SetupError } from "../../internal/report.js";
 import { sparklineSvg } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
 import { dimensionName, text, textWith, addTexts } from "../../internal/texts.js";
-import { shownValue, valueFormat } from "../../internal/values.js";
+import { valueFormat } from "../../internal/value-format.js";
+import { shownValue } from "../../internal/values.js";
 import { tableStyles } from "./kpi-table.styles.js";
 
 addTexts(breakdownWords);

@@ -3,11 +3,12 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, svg, typ
 import { formatBucket } from "../../internal/dates.js";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { areaPath, linePath, type Point } from "../../internal/paths.js";
-import { bandsOf, linearScale, niceExtent, tickFormat, ticks } from "../../internal/scale.js";
+import { bandsOf, tickFormat } from "../../internal/axes.js";
+import { linearScale, niceExtent, ticks } from "../../internal/scale.js";
 import { seriesShape } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
 import { text } from "../../internal/texts.js";
-import { valueFormat } from "../../internal/values.js";
+import { valueFormat } from "../../internal/value-format.js";
 import { trendStyles } from "./kpi-trend.styles.js";
 
 const MARGIN = { top: 8, right: 12, bottom: 24 };
