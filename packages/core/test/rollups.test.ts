@@ -364,6 +364,48 @@ for (const [name, open] of Object.entries(DATABASES)) {
     await db.close();
   });
 
+  const yearly = "counts each day's customers lost over a year from the next day's count (CLV by day)";
+  it(`${yearly} on ${name}, as the facts do`, { timeout: 120_000 }, async () => {
+    const db = await open();
+    await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
+    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    // 400 customers over four years, each with two to five orders far apart: many gaps longer than
+    // the 365-day window start and end in every stretch a day's annual churn reads.
+    let seed = 7;
+    const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    const start = Date.UTC(2022, 10, 1);
+    const orders = Array.from({ length: 400 }, (_, c) =>
+      Array.from({ length: 2 + Math.floor(random() * 4) }, (_, n) => ({
+        id: `y${c}_${n}`,
+        customerId: `y${c}`,
+        placedAt: new Date(start + Math.floor(random() * 1_480 * 86_400_000)).toISOString(),
+        status: "placed",
+        total: 10 + Math.floor(random() * 90),
+        items: 1,
+        channel: "web",
+      })),
+    ).flat();
+    for (let i = 0; i < orders.length; i += 300) await ingest(db, "orders", orders.slice(i, i + 300));
+    const [lapses] = await db.all("SELECT count(*) AS n FROM chain_lapses");
+    expect(Number(lapses!.n)).toBeGreaterThan(100);
+    const problems: string[] = [];
+    for (const q of [
+      { range: "last_90_days", grain: "day", tz: "America/New_York", compare: "previous_period" },
+      { range: "2026-02-20..2026-04-10", grain: "day", tz: "UTC", compare: "previous_year" },
+    ]) {
+      const query = { metric: "clv", now: "2026-11-20T15:37:00Z", ...q };
+      const [f, r] = await Promise.all([
+        runQuery(engine(db, false), query, { registry }),
+        runQuery(engine(db, true), query, { registry }),
+      ]);
+      expect(r.series.filter((p) => p.value !== null).length).toBeGreaterThan(30);
+      for (const d of resultDifferences(f, r, { expected: "facts", actual: "rollups" }))
+        problems.push(`${JSON.stringify(q)}: ${d}`);
+    }
+    expect(problems).toEqual([]);
+    await db.close();
+  });
+
   const stock = "keeps each SKU's latest level through late, re-sent and tied levels";
   it(`${stock} on ${name}, as a rebuild does`, { timeout: 60_000 }, async () => {
     const db = await open();

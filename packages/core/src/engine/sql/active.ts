@@ -22,7 +22,7 @@ import {
   distinctSelect,
   eventSelect,
   lapseGap,
-  lapsesAfterSelect,
+  lapsesSelect,
   linksWithinSelect,
 } from "./chain.js";
 import { type PlanContext, prefixSums } from "./prefix.js";
@@ -39,6 +39,14 @@ export interface Plan {
 type Band = { a: number; e: number; days: number };
 /** Lapses of a window of `days` that start in [a, x) and are not over by e. */
 type Spanning = { a: number; x: number; e: number; days: number };
+/** Lapses of a window of `days` that start in [a, x) and end in [e, f), as read. */
+type LapseRead = { a: number; x: number; e: number; f: number; days: number };
+
+const DAY = 86_400_000;
+/** No lapse ends this late: the `f` of a read of lapses not over by `e`. */
+const NEVER = 8.64e15;
+/** Stretches of lapse starts longer than this are read by the lapses' ends, or from the next span's count. */
+const SHORT = 7 * DAY;
 
 /** What a span reads, and its value from it (none: it reads the facts). */
 interface SpanPlan {
@@ -106,28 +114,31 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
     spans.flatMap((p) => [...p.bands.flatMap((b) => [b.a, b.e]), ...p.instants]),
     ctx,
   );
-  // Rows past the prefix sums: each band's lapses, each spanning count, each scanned span. By
-  // identity: a span plan reads back the very bands it gave.
+  // Rows past the prefix sums: each band's lapses, each lapse read of the spanning counts, each
+  // scanned span. By identity: a span plan reads back the very bands it gave.
   const bands = spans.flatMap((p) => p.bands);
-  const spanning = spans.flatMap((p) => p.spanning);
-  const wi = new Map<object | number, number>([...bands, ...spanning, ...scanned].map((b, k) => [b, prefix.size + k]));
+  const spanning = spanningReads(spans.flatMap((p) => p.spanning));
+  const wi = new Map<object | number, number>(
+    [...bands, ...spanning.reads, ...scanned].map((b, k) => [b, prefix.size + k]),
+  );
   const table = (columns: string[], rows: Record<string, number>[]) => ctx.spanTable(columns, rows);
-  // Long stretches of starts are read by the lapses' ends: fewer of them are after a recent instant.
-  const long = (b: Spanning) => b.x - b.a > 7 * 86_400_000;
-  const after = (rows: Spanning[], byEnd: boolean) =>
-    [...new Set(rows.map((b) => b.days))].map((d) => {
-      const mine = rows.filter((b) => b.days === d).map((b) => ({ i: wi.get(b)!, a: b.a, x: b.x, e: b.e }));
-      return lapsesAfterSelect(
+  // Long stretches of starts are read by the lapses' ends.
+  const lapses = (byEnd: boolean) => {
+    const rows = spanning.reads.filter((r) => r.x - r.a > SHORT === byEnd);
+    return [...new Set(rows.map((b) => b.days))].map((d) => {
+      const mine = rows.filter((b) => b.days === d).map((b) => ({ i: wi.get(b)!, a: b.a, x: b.x, e: b.e, f: b.f }));
+      return lapsesSelect(
         ctx.index,
         chain,
         d,
         byEnd,
-        table(["a", "x", "e"], mine),
+        table(["a", "x", "e", "f"], mine),
         ctx.tenantParam,
         ctx.params,
         ctx.dialect,
       );
     });
+  };
 
   return {
     selects: [
@@ -151,11 +162,8 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
             ]
           : [];
       }),
-      ...after(
-        spanning.filter((b) => !long(b)),
-        false,
-      ),
-      ...after(spanning.filter(long), true),
+      ...lapses(false),
+      ...lapses(true),
       ...(scanned.length
         ? [
             distinctSelect(
@@ -182,11 +190,77 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
         sum(seriesOf(kind, days), x).get(null)?.sum ?? 0;
       const lapsed = (b: Band) =>
         before("last", b.a) + before("lapse_start", b.a, b.days) - before("lapse_end", b.e, b.days) + count(b);
-      const read: Reader = { before, lapsed, active: (b) => before("first", b.e) - lapsed(b), spanning: count };
+      const spanned = spanning.values(count);
+      const read: Reader = {
+        before,
+        lapsed,
+        active: (b) => before("first", b.e) - lapsed(b),
+        spanning: (b) => spanned.get(b)!,
+      };
       return spans.map((p, i) => {
         const value = scanned.includes(i) ? count(i) : p.value(read);
         return new Map(value ? [[null, { sum: value, count: value }]] : []);
       });
+    },
+  };
+}
+
+/**
+ * How the spanning counts are read. One whose stretch of starts is long (CLV's annual churn: the
+ * lapses of a year of starts not over a year later) would read that year of lapses for each span of
+ * a series. Sorted by e, latest first, each such count is instead the next later one's plus what
+ * differs between the two, which for spans a day apart is three stretches of a day:
+ *
+ *   C(a0, x0, e0) = C(a1, x1, e1) + L(a0, a1, e1, ∞) − L(x0, x1, e1, ∞) + L(a0, x0, e0, e1)
+ *
+ * where C(a, x, e) counts lapses starting in [a, x) not over by e and L(a, x, e, f) those starting
+ * in [a, x) and ending in [e, f); it holds when a0 ≤ a1 ≤ x0 ≤ x1 and e0 ≤ e1. The latest (a range
+ * ending now: the lapses not over by now, few) and any count too far from the one before are read
+ * alone.
+ */
+function spanningReads(spanning: readonly Spanning[]): {
+  reads: LapseRead[];
+  values(count: (r: LapseRead) => number): Map<Spanning, number>;
+} {
+  const reads: LapseRead[] = [];
+  const terms = new Map<Spanning, { from?: Spanning; plus: LapseRead[]; minus: LapseRead[] }>();
+  const read = (a: number, x: number, e: number, f: number, days: number) => {
+    const r = { a, x, e, f, days };
+    if (a < x && e < f) reads.push(r);
+    return r;
+  };
+  const long = spanning.filter((s) => s.x - s.a > SHORT).sort((p, q) => q.e - p.e || q.a - p.a);
+  for (const s of spanning.filter((b) => b.x - b.a <= SHORT))
+    terms.set(s, { plus: [read(s.a, s.x, s.e, NEVER, s.days)], minus: [] });
+  let later: Spanning | undefined;
+  for (const s of long) {
+    const near =
+      later?.days === s.days &&
+      s.a <= later.a &&
+      later.a <= s.x &&
+      s.x <= later.x &&
+      s.e <= later.e &&
+      Math.max(later.a - s.a, later.x - s.x, later.e - s.e) <= SHORT;
+    terms.set(
+      s,
+      near
+        ? {
+            from: later,
+            plus: [read(s.a, later!.a, later!.e, NEVER, s.days), read(s.a, s.x, s.e, later!.e, s.days)],
+            minus: [read(s.x, later!.x, later!.e, NEVER, s.days)],
+          }
+        : { plus: [read(s.a, s.x, s.e, NEVER, s.days)], minus: [] },
+    );
+    later = s;
+  }
+  return {
+    reads,
+    values(count) {
+      const values = new Map<Spanning, number>();
+      const sum = (rs: LapseRead[]) => rs.reduce((total, r) => total + count(r), 0);
+      // In the order of `terms`: a count's `from` comes before it.
+      for (const [s, t] of terms) values.set(s, (t.from ? values.get(t.from)! : 0) + sum(t.plus) - sum(t.minus));
+      return values;
     },
   };
 }

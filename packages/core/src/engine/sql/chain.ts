@@ -295,11 +295,11 @@ export function linksWithinSelect(
 }
 
 /**
- * Lapses of a window that start in [a, x) and end at or after `e`, per row of `spanTable`
- * (i, a, x, e). `byEnd` seeks them by their end: fewer than by their start when [a, x) is long and
- * `e` recent.
+ * Lapses of a window that start in [a, x) and end in [e, f), per row of `spanTable` (i, a, x, e,
+ * f). `byEnd` seeks them by their end: fewer than by their start when [a, x) is long and [e, f)
+ * short or recent.
  */
-export function lapsesAfterSelect(
+export function lapsesSelect(
   index: number,
   chain: Chain,
   days: number,
@@ -309,9 +309,12 @@ export function lapsesAfterSelect(
   params: SqlParams,
   dialect: Dialect,
 ): string {
+  // Read by their start, the end is only a filter: a unary plus keeps the planners (SQLite's and
+  // PostgreSQL's alike) from seeking the end's index instead, from `e` to the latest lapse.
+  const end = byEnd ? "l.e" : "+l.e";
   const on =
     `l.tenant_id = ${tenantParam} AND l.lapse = ${params.add(lapseId(chain, days))} AND l.s >= w.a ` +
-    `AND l.s < w.x AND l.e >= w.e`;
+    `AND l.s < w.x AND ${end} >= w.e AND ${end} < w.f`;
   return (
     `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ` +
     `${dialect.seekJoin("chain_lapses", "l", on, byEnd ? "chain_lapses_lapse_e_s" : undefined)} GROUP BY w.i`
