@@ -4,7 +4,7 @@
 import type { QueryInput, Result } from "@kpikit/core";
 import { MAX_BATCH_QUERIES } from "@kpikit/core/query/batch";
 import type { Credentials } from "./credentials.js";
-import { asRequestError, errorOfResponse, KpiRequestError, problemMessage } from "./errors.js";
+import { asRequestError, KpiRequestError } from "./errors.js";
 import { resultProblem } from "./is-result.js";
 import type { Follower } from "./live.js";
 
@@ -77,6 +77,9 @@ function answerProblem(query: QueryInput, answer: unknown): string | undefined {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** What the API says when it refuses (loaded with the first refusal). */
+const refusal = () => import("./refusal.js");
 
 export class KpiClient {
   static readonly #clients = new Map<string, KpiClient>();
@@ -161,10 +164,11 @@ export class KpiClient {
       const [key, waiters] = entries[index]!;
       const query = waiters[0]!.query;
       if (item && typeof item === "object" && "error" in item) {
-        const problem = (item as { error?: { status?: unknown } }).error;
-        const status = typeof problem?.status === "number" ? problem.status : 422;
-        const error = new KpiRequestError(problemMessage(problem) ?? "The KPI service refused this query", status);
-        for (const w of waiters) w.reject(error);
+        void refusal()
+          .then(({ errorOfProblem }) => errorOfProblem(item.error, KpiRequestError), asRequestError)
+          .then((error) => {
+            for (const w of waiters) w.reject(error);
+          });
         return;
       }
       const problem = answerProblem(query, item);
@@ -216,12 +220,12 @@ export class KpiClient {
           body: JSON.stringify({ queries }),
         }),
       );
-      if ((response.status === 429 || response.status === 503) && attempt < this.#retries) {
-        const error = await errorOfResponse(response);
+      if (!response.ok) {
+        const error = await (await refusal()).errorOfResponse(response, KpiRequestError);
+        if ((response.status !== 429 && response.status !== 503) || attempt >= this.#retries) throw error;
         await sleep(Math.min(error.retryAfter ?? 1, 10) * 1000);
         continue;
       }
-      if (!response.ok) throw await errorOfResponse(response);
       if (response.headers.get("content-type")?.startsWith(NDJSON) && response.body)
         return (await import("./lines.js")).readLines(response.body, answer, KpiRequestError);
       const body = await this.#json(response);
@@ -240,10 +244,8 @@ export class KpiClient {
     send: (authorization: Record<string, string>) => Promise<Response>,
   ): Promise<Response> {
     for (let renewed = false; ; renewed = true) {
-      const token = await credentials.current().catch((e: unknown) => {
-        // The page's own backend failed to answer: that may pass, so it can be retried.
-        throw new KpiRequestError(`The tokenProvider failed to give a token: ${asRequestError(e).message}`, 0);
-      });
+      // A tokenProvider that failed (renewal.ts says so) becomes an error of no response, which may pass.
+      const token = await credentials.current();
       const response = await send(token ? { Authorization: `Bearer ${token}` } : {});
       if (response.status !== 401 || !credentials.tokenProvider || renewed) return response;
       await credentials.renew().catch(() => undefined);
@@ -310,7 +312,7 @@ export class KpiClient {
           return this.#fetch(url, { headers: { Accept: "text/event-stream", ...authorization }, signal: stop.signal });
         }),
       problem: (result) => answerProblem(query, result),
-      errors: { KpiRequestError, errorOfResponse },
+      RequestError: KpiRequestError,
       update: (result) => {
         this.#cache.set(key, { result, at: Date.now() });
         for (const l of listeners) l.result(result);

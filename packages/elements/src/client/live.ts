@@ -1,10 +1,10 @@
 // Following a query over server-sent events, for widgets with `live` only: the data client imports
-// this module when the first of them asks. What the client also uses (tokens, its errors, the check
-// of a result) it lends, so that nothing here is imported by both: a bundler would move such code
+// this module when the first of them asks. What the client also uses (tokens, its error class, the
+// check of a result) it lends, so that nothing here is imported by both: a bundler would move such code
 // into a chunk of its own, which every page would then load.
 import type { QueryInput, Result } from "@kpikit/core";
 import { searchParamsOf } from "@kpikit/core/query/params";
-import type { errorOfResponse, KpiRequestError } from "./errors.js";
+import type { KpiRequestError } from "./errors.js";
 import { SseParser } from "./sse.js";
 
 /** What the client lends a stream. */
@@ -17,7 +17,7 @@ export interface Follower {
   open(url: string): Promise<Response>;
   /** Why a value cannot be this query's result (answerProblem), or undefined when it can. */
   problem(result: unknown): string | undefined;
-  errors: { KpiRequestError: typeof KpiRequestError; errorOfResponse: typeof errorOfResponse };
+  RequestError: typeof KpiRequestError;
   /** A result arrived. */
   update(result: Result): void;
   /** A connection failed or broke. */
@@ -43,7 +43,7 @@ const pause = (ms: number, signal: AbortSignal) =>
  * resets once a result arrives (the API closes streams when tokens expire). Never rejects.
  */
 export async function follow(follower: Follower): Promise<void> {
-  const { endpoint, query, signal, open, problem, errors, update, failed } = follower;
+  const { endpoint, query, signal, open, problem, RequestError, update, failed } = follower;
   const { metric, ...rest } = query;
   const url = `${endpoint}/v1/metrics/${encodeURIComponent(metric)}/stream?${searchParamsOf(rest as QueryInput)}`;
   /** A `result` event's data; throwing drops the connection. */
@@ -52,11 +52,11 @@ export async function follow(follower: Follower): Promise<void> {
     try {
       result = JSON.parse(data);
     } catch {
-      throw new errors.KpiRequestError("The KPI service sent a live update that is not valid JSON", 200);
+      throw new RequestError("The KPI service sent a live update that is not valid JSON", 200);
     }
     const why = problem(result);
     if (why)
-      throw new errors.KpiRequestError(
+      throw new RequestError(
         `The KPI service sent a live update for ${metric} that this widget cannot use: ${why}`,
         200,
       );
@@ -66,7 +66,8 @@ export async function follow(follower: Follower): Promise<void> {
   while (!signal.aborted) {
     try {
       const response = await open(url);
-      if (!response.ok || !response.body) throw await errors.errorOfResponse(response);
+      if (!response.ok || !response.body)
+        throw await (await import("./refusal.js")).errorOfResponse(response, RequestError);
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       const parser = new SseParser();
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {

@@ -14,9 +14,14 @@ interface Renewable {
 const renewing = new WeakMap<Renewable, Promise<string>>();
 
 /** The token to send now: renewed first if it is missing or a JWT that expires within `marginMs`. */
-export function current(credentials: Renewable, marginMs: number): Promise<string | undefined> | string | undefined {
+export async function current(credentials: Renewable, marginMs: number): Promise<string> {
   const { token } = credentials;
-  return !token || expiresWithin(token, marginMs) ? renew(credentials) : token;
+  if (token && !expiresWithin(token, marginMs)) return token;
+  try {
+    return await renew(credentials);
+  } catch (e) {
+    throw new Error(`The tokenProvider failed to give a token: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** A fresh token from the provider; concurrent callers share one call. */

@@ -18,8 +18,6 @@ export const uiWords = {
   stale: "Data may be out of date",
   target: "Target",
   of_target: "of target",
-  // Said after the date of a bucket still running at `now`.
-  so_far: "so far",
   // The pace of a running period: where it heads by its last day, and whether that meets the target.
   on_pace: "On pace for {value} by {date}",
   pace_on_track: "meets the target",
@@ -27,14 +25,20 @@ export const uiWords = {
   status_good: "Good",
   status_warning: "Warning",
   status_critical: "Critical",
+  increase: "increase",
+  decrease: "decrease",
+  unchanged: "unchanged",
+};
+
+/** The words of the charts' tooltips and tables (`<kpi-trend>`, `<kpi-breakdown>`), beyond uiWords. */
+export const chartWords = {
+  // Said after the date of a bucket still running at `now`.
+  so_far: "so far",
   previous: "Previous",
   previous_period: "Previous period",
   previous_year: "Previous year",
   current: "Current",
   date: "Date",
-  increase: "increase",
-  decrease: "decrease",
-  unchanged: "unchanged",
 };
 
 /** The words of `<kpi-range>`: presets, comparisons and the calendar's controls. */
@@ -114,6 +118,7 @@ export const dimensionWords = {
 /** Every word of the widgets by its key: what each other locale's module gives, all of them. */
 export type Words = Record<
   keyof (typeof uiWords &
+    typeof chartWords &
     typeof rangeWords &
     typeof breakdownWords &
     typeof tableWords &

@@ -1,5 +1,5 @@
 import { formatValue, type QueryInput, type Result } from "@kpikit/core";
-import { breakdownWords, dimensionWords } from "@kpikit/core/locales/en";
+import { breakdownWords, chartWords, dimensionWords } from "@kpikit/core/locales/en";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { SetupError } from "../../internal/report.js";
@@ -9,6 +9,7 @@ import { valueFormat } from "../../internal/value-format.js";
 import { breakdownStyles } from "./kpi-breakdown.styles.js";
 
 addTexts(breakdownWords);
+addTexts(chartWords);
 addTexts(dimensionWords);
 
 type Entry = NonNullable<Result["breakdown"]>[number];

@@ -1,4 +1,5 @@
 import type { Result, SeriesPoint } from "@kpikit/core";
+import { chartWords } from "@kpikit/core/locales/en";
 import { html, nothing, type PropertyDeclarations, type PropertyValues, svg, type TemplateResult } from "lit";
 import { formatBucket } from "../../internal/dates.js";
 import { KpiElement } from "../../internal/kpi-element.js";
@@ -7,9 +8,11 @@ import { bandsOf, tickFormat } from "../../internal/axes.js";
 import { linearScale, niceExtent, ticks } from "../../internal/scale.js";
 import { seriesShape } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
-import { text } from "../../internal/texts.js";
+import { addTexts, text } from "../../internal/texts.js";
 import { valueFormat } from "../../internal/value-format.js";
 import { trendStyles } from "./kpi-trend.styles.js";
+
+addTexts(chartWords);
 
 const MARGIN = { top: 8, right: 12, bottom: 24 };
 const DAY = 86_400_000;
