@@ -13,6 +13,7 @@ import { baselinesOf, configContext, parseFilter } from "./config.js";
 import { type KpiConfig, KpiConfigElement } from "./config-element.js";
 import type { Later } from "./later.js";
 import { type KpiErrorDetail, SetupError } from "./report.js";
+import type { Unset } from "./setup.js";
 import { TextsController, text } from "./texts.js";
 
 /** Properties that change what is asked of the API. */
@@ -152,22 +153,18 @@ export abstract class KpiElement extends KpiConfigElement {
     return this.metric;
   }
 
-  /** What this widget asks and where, or an error saying what is missing. */
-  #request(): { queries: QueryInput[]; client: KpiClient; credentials: Credentials } | SetupError {
+  /**
+   * What this widget asks and where; else an error saying what is wrong, or which of its endpoint
+   * and credential it lacks (setup.ts says so, when the page has not set it by then).
+   */
+  #request(): { queries: QueryInput[]; client: KpiClient; credentials: Credentials } | SetupError | Unset {
     const c = this.config ?? {};
     const own = this.ownQueries();
     if (own instanceof SetupError) return own;
     const endpoint = this.endpoint ?? c.endpoint;
-    if (!endpoint)
-      return new SetupError("no API endpoint: set endpoint on this element or on a <kpi-provider> around it");
+    if (!endpoint) return "endpoint";
     const credentials = this.#credentials();
-    if (!credentials.token && !credentials.tokenProvider) {
-      return new SetupError(
-        "no credential: set token (a publishable key kpi_pk_… or an embed token) or tokenProvider " +
-          "on this element or on a <kpi-provider> around it",
-        true,
-      );
-    }
+    if (!credentials.token && !credentials.tokenProvider) return "credential";
     const baselines = baselinesOf(this.compare ?? c.compare);
     if (baselines instanceof SetupError) return baselines;
     const shared: Record<string, unknown> = { locale: this.effectiveLocale };
@@ -225,10 +222,10 @@ export abstract class KpiElement extends KpiConfigElement {
       return;
     }
     const request = this.#request();
-    if (request instanceof SetupError) {
+    if (typeof request === "string" || request instanceof SetupError) {
       this.#loaded = undefined;
       this.result = this.results = undefined;
-      if (request.mayArrive) this.#awaitSetup(request);
+      if (typeof request === "string") this.#awaitSetup(request);
       else this.#fail(request);
       return;
     }
@@ -276,21 +273,16 @@ export abstract class KpiElement extends KpiConfigElement {
     return undefined;
   }
 
-  /**
-   * A page often sets the credential after the elements' script has run (a tokenProvider from its
-   * own script): until the page has loaded, the widget waits for it, and only then says it is missing.
-   */
-  #awaitSetup(missing: SetupError): void {
+  /** Waits for what the page may still set (setup.ts), loading meanwhile; else fails saying what is missing. */
+  #awaitSetup(unset: Unset): void {
     const seq = ++this.#seq;
     this.loading = true;
-    const loaded =
-      document.readyState === "complete"
-        ? Promise.resolve()
-        : new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
-    void loaded
-      .then(() => new Promise((resolve) => setTimeout(resolve)))
-      .then(() => {
-        if (seq === this.#seq && this.isConnected) this.#fail(missing);
+    void import("./setup.js")
+      .then(({ unsetError }) => unsetError(unset, SetupError))
+      // Where the module cannot load (the network is gone), the developer still hears what is missing.
+      .catch(() => new SetupError(`no ${unset}`))
+      .then((error) => {
+        if (seq === this.#seq && this.isConnected) this.#fail(error);
       });
   }
 
@@ -304,7 +296,7 @@ export abstract class KpiElement extends KpiConfigElement {
   /** Asks the API again (the error state's retry button calls this with `force`). */
   async load(force = true): Promise<void> {
     const request = this.data === undefined ? this.#request() : undefined;
-    if (!request || request instanceof Error) return;
+    if (typeof request !== "object" || request instanceof Error) return;
     const seq = ++this.#seq;
     this.loading = true;
     // Asked in one microtask, so the data client sends them in one batch.

@@ -6,13 +6,6 @@ export class SetupError extends Error {
   override readonly name = "SetupError";
   /** Nothing changes until the page does. */
   readonly retryable = false;
-  constructor(
-    message: string,
-    /** What is missing may still be set by the page's own script (a tokenProvider), so wait for it. */
-    readonly mayArrive = false,
-  ) {
-    super(message);
-  }
 }
 
 /** The `kpi-error` event's detail. */

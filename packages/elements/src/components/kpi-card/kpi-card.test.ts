@@ -522,6 +522,19 @@ describe("<kpi-card> with the real API", () => {
     expect(part(el, "error")).to.equal("This figure isn't available here.");
   });
 
+  it("says what is missing when no endpoint is set", async () => {
+    // Listened for first: the error may come as soon as the element renders.
+    const failed = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener("kpi-error", (e) => resolve(e as CustomEvent), { once: true }),
+    );
+    const el = await fixture<KpiCard>(html`<kpi-card metric="aov" token="kpi_pk_test"></kpi-card>`);
+    const e = await failed;
+    await el.updateComplete;
+    expect(e.detail).to.deep.include({ status: 0, retryable: false });
+    expect(e.detail.message).to.match(/^no API endpoint: set endpoint/);
+    expect(part(el, "error")).to.equal("This figure isn't available here.");
+  });
+
   it("renews a refused token through tokenProvider", async () => {
     const api = await testApi();
     let calls = 0;
