@@ -150,9 +150,11 @@ interface IngestCall {
 
 /**
  * The most records one group of ingest calls stores: four full calls, or two hundred of a webhook's
- * ten, so that no call waits behind much more than its own size of others' work.
+ * ten, so that no call waits behind much more than its own size of others' work. On D1 (100
+ * parameters a statement) one full call's worth: the request whose turn it is runs the group's
+ * statements, and a Worker's request may run only so many.
  */
-const GROUP_RECORDS = 2000;
+const groupRecords = (driver: SqlDriver) => (driver.maxParams < 1000 ? 500 : 2000);
 
 export class SqlStore implements Store {
   private readonly changes = new ChangeFeed();
@@ -160,11 +162,7 @@ export class SqlStore implements Store {
   /** Tenants whose rollups are current, so queries read them (read at init, added to by rebuilds). */
   private readonly rolledUp = new Set<string>();
   /** Calls to one tenant and fact that queue behind a running one are stored together (group-commit.ts). */
-  private readonly ingests = new GroupCommit<IngestCall, IngestResult>(
-    (calls) => this.ingestTogether(calls),
-    GROUP_RECORDS,
-    (e) => !(e instanceof StoreUnavailableError),
-  );
+  private readonly ingests: GroupCommit<IngestCall, IngestResult>;
   /** The rollups this store keeps and reads; none when made with `rollups: false`. */
   readonly rollups: Rollups | undefined;
   readonly kind: string;
@@ -179,6 +177,11 @@ export class SqlStore implements Store {
   ) {
     this.kind = options.kind ?? driver.dialect.name;
     this.rollups = options.rollups === false ? undefined : catalogRollups;
+    this.ingests = new GroupCommit(
+      (calls) => this.ingestTogether(calls),
+      groupRecords(driver),
+      (e) => !(e instanceof StoreUnavailableError),
+    );
   }
 
   private get p() {
