@@ -149,6 +149,12 @@ interface IngestCall {
 }
 
 /**
+ * About how many records of its largest fact a rebuild reads in one part: at a million orders,
+ * built in 12 parts, SQLite's rebuild took 139 s instead of 169 (its sorts spill less to disk).
+ */
+const REBUILD_PART = 250_000;
+
+/**
  * The most records one group of ingest calls stores: four full calls, or two hundred of a webhook's
  * ten, so that no call waits behind much more than its own size of others' work. On D1 (100
  * parameters a statement) one full call's worth: the request whose turn it is runs the group's
@@ -163,6 +169,8 @@ export class SqlStore implements Store {
   private readonly rolledUp = new Set<string>();
   /** Calls to one tenant and fact that queue behind a running one are stored together (group-commit.ts). */
   private readonly ingests: GroupCommit<IngestCall, IngestResult>;
+  /** About how many records of its largest fact a rebuild reads in one part (REBUILD_PART). */
+  private readonly rebuildPart: number;
   /** The rollups this store keeps and reads; none when made with `rollups: false`. */
   readonly rollups: Rollups | undefined;
   readonly kind: string;
@@ -170,13 +178,15 @@ export class SqlStore implements Store {
   /**
    * `rollups: false` keeps no rollups and reads none: every query scans the facts. Its ingests
    * mark the tenant's rollups stale, so that a store sharing the database rebuilds them.
+   * `rebuildPart`: about how many records of its largest fact a rebuild reads in one part.
    */
   constructor(
     readonly driver: SqlDriver,
-    options: { kind?: string; rollups?: boolean } = {},
+    options: { kind?: string; rollups?: boolean; rebuildPart?: number } = {},
   ) {
     this.kind = options.kind ?? driver.dialect.name;
     this.rollups = options.rollups === false ? undefined : catalogRollups;
+    this.rebuildPart = options.rebuildPart ?? REBUILD_PART;
     this.ingests = new GroupCommit(
       (calls) => this.ingestTogether(calls),
       groupRecords(driver),
@@ -246,10 +256,27 @@ export class SqlStore implements Store {
     const tenants = (await this.driver.all("SELECT id FROM kpikit_tenants")).map((r) => String(r.id));
     const rebuilt = options.onlyStale ? tenants.filter((t) => !this.rolledUp.has(t)) : tenants;
     for (const tenant of rebuilt) {
-      await this.driver.transaction(rebuildRollupsSql(this.rollups, tenant, this.driver.dialect));
+      const bounds = await this.rebuildBounds(tenant);
+      await this.driver.transaction(rebuildRollupsSql(this.rollups, tenant, this.driver.dialect, bounds));
       this.rolledUp.add(tenant);
     }
     return rebuilt;
+  }
+
+  /**
+   * Where a rebuild splits a big tenant's facts: even stretches of time, so many that each holds
+   * about `rebuildPart` records of its largest fact (none for a smaller tenant). D1 rebuilds in one
+   * part: a Worker's request may run only so many statements.
+   */
+  private async rebuildBounds(tenant: string): Promise<number[]> {
+    if (this.driver.maxParams < 1000) return [];
+    const timed = (await this.factsSummary(tenant)).filter((f, i) => SUMMARIZED[i]!.kind !== "date" && f.first);
+    const parts = Math.ceil(Math.max(0, ...timed.map((f) => f.records)) / this.rebuildPart);
+    if (parts < 2) return [];
+    const first = Math.min(...timed.map((f) => Date.parse(f.first!)));
+    const last = Math.max(...timed.map((f) => Date.parse(f.last!)));
+    const step = Math.ceil((last + 1 - first) / parts);
+    return Array.from({ length: parts - 1 }, (_, i) => first + (i + 1) * step);
   }
 
   async createTenant(t: Tenant): Promise<void> {

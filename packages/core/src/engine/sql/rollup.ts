@@ -472,7 +472,22 @@ export function rollupSelect(
  * an ingest call's scope is the history rows it marked (those whose links it changes), their
  * events taken back (`sign` −1) before the rows are relinked and added after.
  */
-export type RollupScope = { all: true } | ({ all: false; version: string; sign?: 1 | -1 } & Inserted);
+export type RollupScope = { all: true; slice?: Slice } | ({ all: false; version: string; sign?: 1 | -1 } & Inserted);
+
+/**
+ * The facts (or events) of a rebuild's part, by their time: from `from` (or the first) to before
+ * `to` (or the last).
+ */
+export interface Slice {
+  from?: number | undefined;
+  to?: number | undefined;
+}
+
+/** The conditions that keep `time` within a slice. */
+const sliceSql = (time: string, slice: Slice | undefined): string[] => [
+  ...(slice?.from === undefined ? [] : [`${time} >= ${slice.from}`]),
+  ...(slice?.to === undefined ? [] : [`${time} < ${slice.to}`]),
+];
 
 const currentSql = (tenantParam: string, params: SqlParams, version: string) =>
   `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND rv.version = ` +
@@ -595,6 +610,7 @@ export function rollupBuildSql(
     `f.tenant_id = ${tenantParam}`,
     ...(inserted ? [scoped.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...current] : []),
     `${time} IS NOT NULL`,
+    ...sliceSql(time, scope.all ? scope.slice : undefined),
     ...(closing ? [closing.closed] : []),
     // Only facts some measure counts: none is a row of zeros.
     ...(tests.every((t) => t !== "") ? [`(${tests.map((t) => `(${t})`).join(" OR ")})`] : []),
@@ -655,6 +671,7 @@ export function historyEventsSql(
   const where = [
     rows.where,
     `(${tests.join(" OR ")})`,
+    ...sliceSql(at, scope.all ? scope.slice : undefined),
     ...(scope.all ? [] : [currentSql(tenantParam, params, scope.version)]),
   ].join(" AND ");
   const s =
@@ -718,10 +735,19 @@ export function ingestRollupsSql(
 
 /**
  * Every statement that rebuilds a tenant's rollups (and the key histories they read) from its facts
- * and marks them current.
+ * and marks them current. With `bounds` (ascending instants), each family placed by a timestamp is
+ * built in the parts between them (and before the first, and from the last on): a database then
+ * sorts a part's facts at a time, not all of a big shop's at once, and the upsert adds the parts up.
  */
-export function rebuildRollupsSql(rollups: Rollups, tenant: string, dialect: Dialect): SqlStatement[] {
+export function rebuildRollupsSql(
+  rollups: Rollups,
+  tenant: string,
+  dialect: Dialect,
+  bounds: readonly number[] = [],
+): SqlStatement[] {
   const p = dialect.param;
+  const slices: Slice[] = [undefined, ...bounds].map((from, i) => ({ from, to: bounds[i] }));
+  const dated = (m: RollupMeasure) => factModels[m.fact].fields[m.time]?.kind === "date";
   return [
     ...dialect.rebuildLock.map((sql) => ({ sql, params: [] })),
     ...["rollup_buckets", "chain_facts", "chain_lapses"].map((table) => ({
@@ -729,11 +755,13 @@ export function rebuildRollupsSql(rollups: Rollups, tenant: string, dialect: Dia
       params: [tenant],
     })),
     ...rollups.chains.flatMap(({ chain, days }) => chainRebuildSql(chain, days, tenant, dialect)),
-    ...rollups.families.map((family) => {
+    ...rollups.families.flatMap((family) => {
       const chain = family[0]!.event?.chain;
-      return chain
-        ? historyEventsSql(chain, family, tenant, dialect, { all: true })
-        : rollupBuildSql(family, tenant, dialect, { all: true });
+      return (dated(family[0]!) ? [undefined] : slices).map((slice) =>
+        chain
+          ? historyEventsSql(chain, family, tenant, dialect, { all: true, slice })
+          : rollupBuildSql(family, tenant, dialect, { all: true, slice }),
+      );
     }),
     {
       sql:
