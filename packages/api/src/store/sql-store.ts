@@ -155,12 +155,18 @@ interface IngestCall {
 const REBUILD_PART = 250_000;
 
 /**
- * The most records one group of ingest calls stores: four full calls, or two hundred of a webhook's
- * ten, so that no call waits behind much more than its own size of others' work. On D1 (100
- * parameters a statement) one full call's worth: the request whose turn it is runs the group's
- * statements, and a Worker's request may run only so many.
+ * A driver of whose statements a request may run only so many: D1's (100 parameters a statement),
+ * where each Worker request has a budget of queries. It stores an ingest group of one full call's
+ * worth at most, and rebuilds in one part.
  */
-const groupRecords = (driver: SqlDriver) => (driver.maxParams < 1000 ? 500 : 2000);
+const fewStatements = (driver: SqlDriver) => driver.maxParams < 1000;
+
+/**
+ * The most records one group of ingest calls stores: four full calls, or two hundred of a webhook's
+ * ten, so that no call waits behind much more than its own size of others' work (the request whose
+ * turn it is runs the group's statements).
+ */
+const groupRecords = (driver: SqlDriver) => (fewStatements(driver) ? 500 : 2000);
 
 export class SqlStore implements Store {
   private readonly changes = new ChangeFeed();
@@ -265,11 +271,10 @@ export class SqlStore implements Store {
 
   /**
    * Where a rebuild splits a big tenant's facts: even stretches of time, so many that each holds
-   * about `rebuildPart` records of its largest fact (none for a smaller tenant). D1 rebuilds in one
-   * part: a Worker's request may run only so many statements.
+   * about `rebuildPart` records of its largest fact (none for a smaller tenant, or on D1).
    */
   private async rebuildBounds(tenant: string): Promise<number[]> {
-    if (this.driver.maxParams < 1000) return [];
+    if (fewStatements(this.driver)) return [];
     const timed = (await this.factsSummary(tenant)).filter((f, i) => SUMMARIZED[i]!.kind !== "date" && f.first);
     const parts = Math.ceil(Math.max(0, ...timed.map((f) => f.records)) / this.rebuildPart);
     if (parts < 2) return [];

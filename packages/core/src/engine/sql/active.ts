@@ -26,7 +26,7 @@ import {
   linksWithinSelect,
 } from "./chain.js";
 import { type PlanContext, prefixSums } from "./prefix.js";
-import type { HistoryEvents } from "./rollup.js";
+import { type HistoryEvents, NEVER } from "./rollup.js";
 
 /** A request whose rows are the parts of a plan rather than aggregates by span. */
 export interface Plan {
@@ -43,8 +43,6 @@ type Spanning = { a: number; x: number; e: number; days: number };
 type LapseRead = { a: number; x: number; e: number; f: number; days: number };
 
 const DAY = 86_400_000;
-/** No lapse ends this late: the `f` of a read of lapses not over by `e`. */
-const NEVER = 8.64e15;
 /** Stretches of lapse starts longer than this are read by the lapses' ends, or from the next span's count. */
 const SHORT = 7 * DAY;
 

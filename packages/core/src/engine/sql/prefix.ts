@@ -5,7 +5,7 @@
 // are such sums: a few thousand rollup rows per query, however many facts there are.
 import type { Aggregate } from "../types.js";
 import type { Dialect } from "./dialect.js";
-import { ALL_TIME, type RollupMeasure, rollupSelect, splitSpans } from "./rollup.js";
+import { ALL_TIME, NEVER, type RollupMeasure, rollupSelect, splitSpans } from "./rollup.js";
 import type { SqlParams } from "./row-sql.js";
 import type { FilterBinding } from "../types.js";
 
@@ -35,9 +35,6 @@ export interface PrefixSums {
   /** From the statement's rows of the request: each series' sum before an instant, by group key. */
   read(rows: readonly Record<string, unknown>[]): (series: number, instant: number) => Map<string | null, Aggregate>;
 }
-
-/** After any fact: the end of what a total of all time is less of (a whole hour, +271 821 years). */
-const LATEST = 8.64e15;
 
 /**
  * `dim`, `filters` and `grouped` as a rollup read takes them (see rollupDimension). `fromFirst`
@@ -94,7 +91,7 @@ export function prefixSums(
     return [
       ...reads(one, numbered.slice(1)),
       select(one.rollup, dim, [{ i: e * P, a: ALL_TIME, b: ALL_TIME + 1 }]),
-      ...reads(one, [{ i: after(e), start: sorted[P - 1]!, end: LATEST }]),
+      ...reads(one, [{ i: after(e), start: sorted[P - 1]!, end: NEVER }]),
     ];
   });
   return {

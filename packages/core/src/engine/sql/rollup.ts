@@ -687,8 +687,11 @@ export function historyEventsSql(
   };
 }
 
-/** Later than any time a fact can have: an `until` field that is null never closes. */
-const NEVER = 8.64e15;
+/**
+ * Later than any time a fact can have (JavaScript's last instant, a whole hour): an `until` field
+ * that is null never closes, and a lapse read "not over by e" ends before it.
+ */
+export const NEVER = 8.64e15;
 
 /**
  * When a fact (as `f`) of a snapshot with `until` leaves the state: the earliest of those fields
