@@ -483,6 +483,9 @@ export interface Slice {
   to?: number | undefined;
 }
 
+/** Whether a measure is placed by a date (its rows by day), not a timestamp. */
+const isDated = (m: RollupMeasure) => factModels[m.fact].fields[m.time]!.kind === "date";
+
 /** The conditions that keep `time` within a slice. */
 const sliceSql = (time: string, slice: Slice | undefined): string[] => [
   ...(slice?.from === undefined ? [] : [`${time} >= ${slice.from}`]),
@@ -615,7 +618,7 @@ export function rollupBuildSql(
     // Only facts some measure counts: none is a row of zeros.
     ...(tests.every((t) => t !== "") ? [`(${tests.map((t) => `(${t})`).join(" OR ")})`] : []),
   ].join(" AND ");
-  const dated = timeField.kind === "date";
+  const dated = isDated(rollup);
   // A sum counts the values that are set; a fact of the slot whose value is not adds 0 to its sum.
   const values = family.map((m, i) => {
     const when = (value: string) => (tests[i] ? `CASE WHEN ${tests[i]} THEN ${value} END` : value);
@@ -750,7 +753,6 @@ export function rebuildRollupsSql(
 ): SqlStatement[] {
   const p = dialect.param;
   const slices: Slice[] = [undefined, ...bounds].map((from, i) => ({ from, to: bounds[i] }));
-  const dated = (m: RollupMeasure) => factModels[m.fact].fields[m.time]?.kind === "date";
   return [
     ...dialect.rebuildLock.map((sql) => ({ sql, params: [] })),
     ...["rollup_buckets", "chain_facts", "chain_lapses"].map((table) => ({
@@ -760,7 +762,7 @@ export function rebuildRollupsSql(
     ...rollups.chains.flatMap(({ chain, days }) => chainRebuildSql(chain, days, tenant, dialect)),
     ...rollups.families.flatMap((family) => {
       const chain = family[0]!.event?.chain;
-      return (dated(family[0]!) ? [undefined] : slices).map((slice) =>
+      return (isDated(family[0]!) ? [undefined] : slices).map((slice) =>
         chain
           ? historyEventsSql(chain, family, tenant, dialect, { all: true, slice })
           : rollupBuildSql(family, tenant, dialect, { all: true, slice }),
