@@ -61,6 +61,7 @@ for (const [name, make] of Object.entries(STORES)) {
   describe(`rollups in the ${name} store`, () => {
     let made: Awaited<ReturnType<typeof make>>;
     let store: SqlStore;
+    // Loading into PostgreSQL twice takes minutes when every suite runs at once on two cores.
     beforeAll(async () => {
       made = await make();
       store = made.open();
@@ -69,7 +70,7 @@ for (const [name, make] of Object.entries(STORES)) {
       await load(store, "t");
       // Everything again: re-sent facts change nothing.
       await load(store, "t");
-    }, 120_000);
+    }, 300_000);
     afterAll(async () => {
       await store.close();
       await made.free();
