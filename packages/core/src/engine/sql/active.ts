@@ -23,6 +23,7 @@ import {
   eventSelect,
   lapseGap,
   lapsesSelect,
+  lastBeforeSelect,
   linksWithinSelect,
 } from "./chain.js";
 import { type PlanContext, prefixSums } from "./prefix.js";
@@ -41,6 +42,8 @@ type Band = { a: number; e: number; days: number };
 type Spanning = { a: number; x: number; e: number; days: number };
 /** Lapses of a window of `days` that start in [a, x) and end in [e, f), as read. */
 type LapseRead = { a: number; x: number; e: number; f: number; days: number };
+/** Facts in [a, x) that are their key's last before e. */
+type LastBefore = { a: number; x: number; e: number };
 
 const DAY = 86_400_000;
 /** Stretches of lapse starts longer than this are read by the lapses' ends, or from the next span's count. */
@@ -50,6 +53,7 @@ const SHORT = 7 * DAY;
 interface SpanPlan {
   bands: Band[];
   spanning: Spanning[];
+  lastBefore?: LastBefore;
   /** Instants at which it reads prefix sums other than its bands' ends. */
   instants: number[];
   value(read: Reader): number;
@@ -60,34 +64,30 @@ interface Reader {
   lapsed(b: Band): number;
   before(kind: ChainEventKind, x: number, days?: number): number;
   spanning(s: Spanning): number;
+  lastBefore(l: LastBefore): number;
 }
 
 /**
- * The plan of an activity measure, or of a distinct count (a span's keys are those active at its
- * end over the span itself, read with the longest window whose gap the span covers; a span shorter
- * than every gap reads the history's facts); none when the request must read the facts.
+ * The plan of an activity measure, or of a distinct count (its keys in a span are those active at
+ * the span's end: see distinctSpan); none when the request must read the facts.
  */
 export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: PlanContext): Plan | undefined {
   const m = r.measure;
   if (r.filters.length || r.groupBy) return undefined;
   const { chain } = history;
   let plans: (SpanPlan | undefined)[];
-  // Spans no window serves: read from the history one by one (distinct counts only).
+  // Spans whose own facts are the shortest read (distinct counts only).
   const scanned: number[] = [];
   if (m.agg === "active") {
     if (!history.lapses.has(m.days)) return undefined;
     const table = history.tables.includes(m.days);
     plans = r.spans.map((s) => activeSpan(m, s.start, s.end, ctx.tz, table));
   } else if (m.agg === "count_distinct" && !m.minRows && !m.snapshot) {
-    const windows = [...history.lapses.keys()].sort((a, b) => b - a);
+    const windows = [...history.lapses.keys()];
     plans = r.spans.map((s, i) => {
-      const days = windows.find((d) => s.end - s.start >= lapseGap(d));
-      if (days === undefined) {
-        scanned.push(i);
-        return { bands: [], spanning: [], instants: [], value: () => 0 };
-      }
-      const range = { a: s.start, e: s.end, days };
-      return { bands: [range], spanning: [], instants: [], value: (read) => read.active(range) };
+      const plan = distinctSpan(s.start, s.end, windows);
+      if (!plan) scanned.push(i);
+      return plan ?? { bands: [], spanning: [], instants: [], value: () => 0 };
     });
   } else return undefined;
   if (plans.some((p) => !p)) return undefined;
@@ -116,8 +116,9 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
   // scanned span. By identity: a span plan reads back the very bands it gave.
   const bands = spans.flatMap((p) => p.bands);
   const spanning = spanningReads(spans.flatMap((p) => p.spanning));
+  const lastBefore = spans.flatMap((p) => (p.lastBefore && p.lastBefore.a < p.lastBefore.x ? [p.lastBefore] : []));
   const wi = new Map<object | number, number>(
-    [...bands, ...spanning.reads, ...scanned].map((b, k) => [b, prefix.size + k]),
+    [...bands, ...spanning.reads, ...lastBefore, ...scanned].map((b, k) => [b, prefix.size + k]),
   );
   const table = (columns: string[], rows: Record<string, number>[]) => ctx.spanTable(columns, rows);
   // Long stretches of starts are read by the lapses' ends.
@@ -142,7 +143,8 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
     selects: [
       ...prefix.selects,
       ...used.flatMap((d) => {
-        const mine = bands.filter((b) => b.days === d);
+        // A band exactly as long as its window's gap has no gaps within.
+        const mine = bands.filter((b) => b.days === d && b.e - lapseGap(d) > b.a);
         return mine.length
           ? [
               linksWithinSelect(
@@ -162,6 +164,21 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
       }),
       ...lapses(false),
       ...lapses(true),
+      ...(lastBefore.length
+        ? [
+            lastBeforeSelect(
+              ctx.index,
+              chain,
+              table(
+                ["a", "x", "e"],
+                lastBefore.map((l) => ({ i: wi.get(l)!, a: l.a, x: l.x, e: l.e })),
+              ),
+              ctx.tenantParam,
+              ctx.params,
+              ctx.dialect,
+            ),
+          ]
+        : []),
       ...(scanned.length
         ? [
             distinctSelect(
@@ -194,6 +211,7 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
         lapsed,
         active: (b) => before("first", b.e) - lapsed(b),
         spanning: (b) => spanned.get(b)!,
+        lastBefore: count,
       };
       return spans.map((p, i) => {
         const value = scanned.includes(i) ? count(i) : p.value(read);
@@ -261,6 +279,32 @@ function spanningReads(spanning: readonly Spanning[]): {
       return values;
     },
   };
+}
+
+/**
+ * The plan of a distinct count over [s, e), read with the window whose gap is nearest the span's
+ * length: its keys are those active at e over [s, e) with a shorter window (the gaps within the
+ * first (e − s − gap) read from the history), or those over [e − gap, e) with a longer one less the
+ * keys whose last fact before e is before s (read from the history's first (gap − (e − s))): a
+ * range that ends now is hours short of its window's gap. None when reading the span's own facts
+ * is shorter still.
+ */
+function distinctSpan(s: number, e: number, windows: readonly number[]): SpanPlan | undefined {
+  const length = e - s;
+  const gaps = windows.map((days) => ({ days, gap: lapseGap(days) }));
+  const shorter = gaps.filter((w) => w.gap <= length).sort((p, q) => q.gap - p.gap)[0];
+  const longer = gaps.filter((w) => w.gap >= length).sort((p, q) => p.gap - q.gap)[0];
+  const within = shorter ? length - shorter.gap : Infinity;
+  const beyond = longer ? longer.gap - length : Infinity;
+  const none = { spanning: [], instants: [] };
+  if (length <= Math.min(within, beyond)) return undefined;
+  if (within <= beyond) {
+    const band = { a: s, e, days: shorter!.days };
+    return { ...none, bands: [band], value: (read) => read.active(band) };
+  }
+  const band = { a: e - longer!.gap, e, days: longer!.days };
+  const before = { a: band.a, x: s, e };
+  return { ...none, bands: [band], lastBefore: before, value: (read) => read.active(band) - read.lastBefore(before) };
 }
 
 /** The bands of one span of an activity measure, if every one is at least the lapse gap long. */

@@ -41,6 +41,22 @@ export type ChainEventKind = "first" | "last" | "lapse_start" | "lapse_end" | "h
  */
 const MARGIN = 90 * 60_000;
 
+/**
+ * The short links of a history (a fact less than `max` after its key's previous one), each set in
+ * a partial index: a key's second fact in a span is one of them for spans up to `max` long (a day
+ * with its clock change, a quarter), a small part of the span's facts where keys rarely come back
+ * soon (customers' orders).
+ */
+export const SHORT_LINKS = [
+  { index: "chain_facts_day_links", max: 25 * 3_600_000 },
+  { index: "chain_facts_quarter_links", max: 93 * 86_400_000 },
+] as const;
+
+export type ShortLinks = (typeof SHORT_LINKS)[number];
+
+/** A short link's test, on the columns of the table named `as`. */
+const shortLink = (links: ShortLinks, as = "") => `${as}t - ${as}prev_t < ${links.max}`;
+
 /** The shortest gap kept as a lapse for an activity window of `days` local days, in ms. */
 export const lapseGap = (days: number): number => days * 86_400_000 - MARGIN;
 
@@ -157,6 +173,11 @@ export function chainTableSpecs(dialect: Dialect) {
         ["tenant_id", "chain", "k", "t", "id"],
         ["tenant_id", "chain", "t", "prev_t", "prev2_t", "next_t"],
         { columns: ["tenant_id", "chain", "mark"], where: "mark IS NOT NULL" },
+        ...SHORT_LINKS.map((links) => ({
+          name: links.index,
+          columns: ["tenant_id", "chain", "t", "prev_t", "prev2_t"],
+          where: shortLink(links),
+        })),
       ],
     },
     {
@@ -251,7 +272,8 @@ export function eventSelect(
  * Distinct keys with a fact (with `twice`, two facts) in each span of `spanTable` (i, s, e): the
  * facts in the span whose key's previous fact is before it or who have none (with `twice`, whose
  * previous one is in the span and the one before that is not), one read of the history's (time,
- * previous ones) index per span instead of a grouping of the facts by key.
+ * previous ones) index per span instead of a grouping of the facts by key. With `twice`, spans
+ * no longer than short `links` read only those.
  */
 export function distinctSelect(
   index: number,
@@ -261,21 +283,19 @@ export function distinctSelect(
   tenantParam: string,
   params: SqlParams,
   dialect: Dialect,
+  links?: ShortLinks,
 ): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
   const first = (prev: string) => `(c.${prev} IS NULL OR c.${prev} < w.s)`;
-  const on =
-    `${c.rows()} AND c.t >= w.s AND c.t < w.e AND ` +
-    `${twice ? `c.prev_t >= w.s AND ${first("prev2_t")}` : first("prev_t")}`;
-  return (
-    `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ` +
-    `${dialect.seekJoin("chain_facts", "c", on)} GROUP BY w.i`
-  );
+  const test = twice ? `c.prev_t >= w.s AND ${first("prev2_t")}` : first("prev_t");
+  // The index's own condition, as it declares it: the planners use a partial index only then.
+  const short = links ? ` AND ${shortLink(links, "c.")}` : "";
+  return countSelect(index, c, `c.t >= w.s AND c.t < w.e AND ${test}${short}`, spanTable, links?.index);
 }
 
 /**
  * Lapses of a window that start in [a, x) and end before `e`, per row of `spanTable` (i, a, x, e),
- * from the history itself: [a, x) is a few hours wide wherever this is read.
+ * from the history itself: [a, x) is the few hours by which a span is longer than the window's gap.
  */
 export function linksWithinSelect(
   index: number,
@@ -287,10 +307,35 @@ export function linksWithinSelect(
   dialect: Dialect,
 ): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
-  const on = `${c.rows()} AND c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND ${eventTest("lapse_start", days)}`;
+  return countSelect(
+    index,
+    c,
+    `c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND ${eventTest("lapse_start", days)}`,
+    spanTable,
+  );
+}
+
+/**
+ * Facts in [a, x) that are their key's last before `e`, per row of `spanTable` (i, a, x, e), from
+ * the history itself: [a, x) is the few hours by which a span is shorter than a window's gap.
+ */
+export function lastBeforeSelect(
+  index: number,
+  chain: Chain,
+  spanTable: string,
+  tenantParam: string,
+  params: SqlParams,
+  dialect: Dialect,
+): string {
+  const c = new ChainSql(chain, tenantParam, params, dialect);
+  return countSelect(index, c, "c.t >= w.a AND c.t < w.x AND (c.next_t IS NULL OR c.next_t >= w.e)", spanTable);
+}
+
+/** The chain's rows (as `c`) that meet `test` for each row of `spanTable` (as `w`), counted. */
+function countSelect(index: number, c: ChainSql, test: string, spanTable: string, named?: string): string {
   return (
     `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ` +
-    `${dialect.seekJoin("chain_facts", "c", on)} GROUP BY w.i`
+    `${c.dialect.seekJoin("chain_facts", "c", `${c.rows()} AND ${test}`, named)} GROUP BY w.i`
   );
 }
 

@@ -10,7 +10,7 @@ import { datesIn, dayPosition, localDay } from "../../time/calendar.js";
 import { shiftLocal, type Span } from "../../time/range.js";
 import type { Aggregate, MeasureRequest, MeasureResults } from "../types.js";
 import { historyPlan, type Plan } from "./active.js";
-import { distinctSelect, eventSelect } from "./chain.js";
+import { distinctSelect, eventSelect, SHORT_LINKS, type ShortLinks } from "./chain.js";
 import { minus, type PlanContext, type PrefixSeries, prefixSums } from "./prefix.js";
 import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
@@ -248,8 +248,16 @@ function fromHistory(c: MeasureSql): string | string[] | undefined {
       ? history?.chain
       : undefined;
   if (!distinct) return undefined;
-  const repeat = m.agg === "count_distinct" && m.minRows === 2;
-  return distinctSelect(index, distinct, repeat, c.eventSpans(), ctx.tenantParam, ctx.params, ctx.dialect);
+  const select = (twice: boolean, spans: string, links?: ShortLinks) =>
+    distinctSelect(index, distinct, twice, spans, ctx.tenantParam, ctx.params, ctx.dialect, links);
+  if (m.agg !== "count_distinct" || m.minRows !== 2) return select(false, c.eventSpans());
+  // Keys with two facts in a span: each span among the shortest links that it could hold.
+  const tiers = new Map<ShortLinks | undefined, Record<string, number>[]>();
+  r.spans.forEach((s, i) => {
+    const links = SHORT_LINKS.find((l) => s.end - s.start <= l.max);
+    tiers.set(links, [...(tiers.get(links) ?? []), { i, s: s.start, e: s.end }]);
+  });
+  return [...tiers].map(([links, rows]) => select(true, ctx.tables.name(["s", "e"], rows), links));
 }
 
 /** Keys active before a span's window, at its end, or both, from the facts. */

@@ -13,8 +13,11 @@ export interface TableSpec {
   name: string;
   columns: { name: string; type: string; nullable: boolean }[];
   primaryKey: string[];
-  /** Each index's columns; `where` makes it partial (it lists only the rows that meet it). */
-  indexes: (string[] | { columns: string[]; where: string })[];
+  /**
+   * Each index's columns; `where` makes it partial (it lists only the rows that meet it), and
+   * `name` names it where another has its columns.
+   */
+  indexes: (string[] | { columns: string[]; where: string; name?: string })[];
 }
 
 /** Timestamps that place facts in periods (each fact's own, and those catalog KPIs measure by). */
@@ -141,9 +144,11 @@ export function schemaStatements(dialect: Dialect): string[] {
         `PRIMARY KEY (${t.primaryKey.join(", ")})`,
       ].join(", ")})`,
       ...t.indexes.map((index) => {
-        const { columns, where } = Array.isArray(index) ? { columns: index, where: undefined } : index;
+        const { columns, where, name } = Array.isArray(index)
+          ? { columns: index, where: undefined, name: undefined }
+          : index;
         return (
-          `CREATE INDEX IF NOT EXISTS ${t.name}_${columns.slice(1).join("_")} ON ${t.name} ` +
+          `CREATE INDEX IF NOT EXISTS ${name ?? `${t.name}_${columns.slice(1).join("_")}`} ON ${t.name} ` +
           `(${columns.join(", ")})${where ? ` WHERE ${where}` : ""}`
         );
       }),
