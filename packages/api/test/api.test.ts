@@ -239,7 +239,12 @@ for (const kind of STORES) {
       it("shows the SQL a query runs", async () => {
         const r = await sk.get(`/v1/metrics/aov/sql?range=${RANGE}`);
         if (kind === "memory") return expect(r.status).toBe(404);
-        expect(r.body.sql).toMatch(/^WITH w0\(i, \w, \w\) AS \(VALUES/);
+        // PostgreSQL's spans are bound (arrays), so that its statement stays the same.
+        expect(r.body.sql).toMatch(
+          kind === "postgres"
+            ? /^WITH w0\(i, \w, \w\) AS \(SELECT \* FROM unnest\(CAST\(\$2 AS BIGINT\[\]\)/
+            : /^WITH w0\(i, \w, \w\) AS \(VALUES/,
+        );
         // The tenant's rollups are current from its creation: an additive KPI reads them.
         expect(r.body.sql).toContain("rollup_buckets ro");
         expect(r.body.params[0]).toBe("tenant_a");

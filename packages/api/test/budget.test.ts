@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp, createTenant, type SqlDriver, SqlStore, StoreUnavailableError } from "../src/index.js";
 import { nodeSqliteDriver, postgresDriver } from "../src/node/index.js";
+import { PREPARED_PER_CONNECTION } from "../src/node/postgres.js";
 import { client } from "./support/harness.js";
 import { newDatabase } from "./support/postgres.js";
 
@@ -95,6 +96,36 @@ it("stops a PostgreSQL KPI query at its budget on the server (statement_timeout)
   expect(((error as StoreUnavailableError).cause as { code: string }).code).toBe("57014");
   // Writes and the API's own reads have no such budget.
   expect(await driver.all("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+});
+
+const prepared =
+  "keeps KPI statements prepared on PostgreSQL, planned once (generic plans), a bounded number per connection";
+it(prepared, async () => {
+  const database = await newDatabase();
+  cleanups.push(() => database.drop());
+  // One connection, so that each statement below meets the ones before it.
+  const driver = postgresDriver({ connectionString: database.url, max: 1 });
+  cleanups.push(() => driver.close!());
+  const kpi = (n: number) => driver.all(`SELECT CAST($1 AS INTEGER) + ${n} AS n`, [1], { prepare: true });
+  const kept = async () =>
+    (await driver.all("SELECT generic_plans, custom_plans FROM pg_prepared_statements ORDER BY prepare_time")).map(
+      (r) => [Number(r.generic_plans), Number(r.custom_plans)],
+    );
+  expect(await kpi(1)).toEqual([{ n: 2 }]);
+  expect(await kpi(1)).toEqual([{ n: 2 }]);
+  expect(await kpi(2)).toEqual([{ n: 3 }]);
+  expect(await kept()).toEqual([
+    [2, 0],
+    [1, 0],
+  ]);
+  // Other statements are not kept.
+  expect(await driver.all("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+  expect(await kept()).toHaveLength(2);
+  // The connection that prepared its hundredth is closed after it; the next starts with none.
+  for (let n = 3; n <= PREPARED_PER_CONNECTION; n++) expect(await kpi(n)).toEqual([{ n: n + 1 }]);
+  expect(await kept()).toEqual([]);
+  expect(await kpi(1)).toEqual([{ n: 2 }]);
+  expect(await kept()).toEqual([[1, 0]]);
 });
 
 describe("a KPI past its time budget", () => {

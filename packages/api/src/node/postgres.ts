@@ -1,5 +1,6 @@
 // PostgreSQL as a SqlDriver, through a pg Pool, so that several API processes can share one
 // database. A transaction holds one pooled connection from BEGIN to COMMIT.
+import { createHash } from "node:crypto";
 import { postgres } from "@kpikit/core/sql";
 import pg from "pg";
 import type { SqlStatement } from "@kpikit/core/sql";
@@ -41,6 +42,15 @@ const isTransient = (e: unknown) =>
   TRANSIENT.has(String((e as { code?: unknown }).code)) ||
   /Connection terminated|timeout exceeded when trying to connect/.test((e as Error).message ?? "");
 
+/**
+ * KPI statements each read connection keeps prepared. A KPI's statement is the same text for every
+ * request of its shape (its instants are parameters: Dialect.rowsTable), and PostgreSQL took as
+ * long to plan a history KPI's (20–90 ms for statements of 60–150 KB) as to run it; prepared, it is
+ * planned once per connection, with a generic plan. A connection that holds this many is closed
+ * after its query, which frees them all; the pool opens another.
+ */
+export const PREPARED_PER_CONNECTION = 100;
+
 export interface PostgresOptions {
   /** The server stops a KPI query that runs longer (statement_timeout; default: the API's budget, 8000). */
   queryTimeoutMs?: number;
@@ -53,9 +63,10 @@ export function postgresDriver(
 ): SqlDriver & { pool: pg.Pool } {
   // JIT off (unless the caller's settings say otherwise): PostgreSQL cannot estimate a seek per
   // span in a lateral join (it guesses 0.5 % of the table each), so on a table of millions it
-  // compiles, for 300 ms, a query that then runs in 5.
+  // compiles, for 300 ms, a query that then runs in 5. Generic plans for prepared statements (only
+  // KPIs' are: see `read`), planned once.
   const settings: pg.PoolConfig = {
-    options: "-c jit=off",
+    options: "-c jit=off -c plan_cache_mode=force_generic_plan",
     ...(typeof config === "string" ? { connectionString: config } : config),
     types,
   };
@@ -63,6 +74,26 @@ export function postgresDriver(
   // KPI queries have connections of their own, whose statements the server stops at the budget;
   // writes and rebuilds, which may rightly take longer, keep theirs.
   const reads = new pg.Pool({ ...settings, statement_timeout: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS });
+  // The statements each connection has prepared.
+  const prepared = new WeakMap<pg.PoolClient, Set<string>>();
+  const read = async (from: pg.Pool, sql: string, params: readonly unknown[]) => {
+    const client = await from.connect();
+    let retire = false;
+    try {
+      const names = prepared.get(client) ?? new Set<string>();
+      prepared.set(client, names);
+      const name = `kpi_${createHash("sha256").update(sql).digest("base64url").slice(0, 32)}`;
+      names.add(name);
+      retire = names.size >= PREPARED_PER_CONNECTION;
+      return (await client.query({ name, text: sql, values: params as unknown[] })).rows as Record<string, unknown>[];
+    } catch (e) {
+      // A connection whose statement failed (stopped at its budget, or gone) starts afresh.
+      retire = true;
+      throw e;
+    } finally {
+      client.release(retire);
+    }
+  };
   // An idle connection the server closed (a restart, a timeout): the pool discards it and the next
   // query opens another. Without a listener, the error would end the process.
   pool.on("error", () => {});
@@ -73,8 +104,10 @@ export function postgresDriver(
       dialect: postgres,
       // The protocol counts parameters in 16 bits.
       maxParams: 65_535,
-      async all(sql, params = [], { signal } = {}) {
-        return (await (signal ? reads : pool).query(sql, params as unknown[])).rows as Record<string, unknown>[];
+      async all(sql, params = [], { signal, prepare } = {}) {
+        const from = signal ? reads : pool;
+        if (prepare) return read(from, sql, params);
+        return (await from.query(sql, params as unknown[])).rows as Record<string, unknown>[];
       },
       async transaction(list: readonly SqlStatement[]) {
         const client = await pool.connect();

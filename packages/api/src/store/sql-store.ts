@@ -548,7 +548,8 @@ export class SqlStore implements Store {
       engine = new SqlEngine({
         dialect: this.driver.dialect,
         tenant: tenantId,
-        execute: (sql, params, signal) => this.driver.all(sql, params, signal ? { signal } : {}),
+        execute: (sql, params, signal) =>
+          this.driver.all(sql, params, { prepare: true, ...(signal ? { signal } : {}) }),
         dataVersion: async () => String((await this.versions(tenantId)).data),
         rollups: () => (this.rolledUp.has(tenantId) ? this.rollups : undefined),
       });

@@ -27,19 +27,28 @@ type Bounds = Record<string, number>;
 
 /** The spans' VALUES lists, shared by measures over the same spans (a ratio's two sides). */
 class SpanTables {
-  private readonly byBody = new Map<string, string>();
+  /** Each table's name and body, by its columns and rows. */
+  private readonly tables = new Map<string, { name: string; body: string }>();
+
+  constructor(
+    private readonly dialect: Dialect,
+    private readonly params: SqlParams,
+  ) {}
 
   /** A span table's name; each row is span `i` (its index unless it says), so a span may have several rows. */
   name(columns: string[], rows: Bounds[]): string {
-    const values = rows.map((b, i) => `(${[b.i ?? i, ...columns.map((c) => b[c])].join(", ")})`).join(", ");
-    const body = `(i, ${columns.join(", ")}) AS (VALUES ${values})`;
-    let name = this.byBody.get(body);
-    if (!name) this.byBody.set(body, (name = `w${this.byBody.size}`));
-    return name;
+    const values = rows.map((b, i) => [b.i ?? i, ...columns.map((c) => b[c]!)]);
+    const key = JSON.stringify([columns, values]);
+    let table = this.tables.get(key);
+    if (!table) {
+      const body = this.dialect.rowsTable(["i", ...columns], values, (v) => this.params.add(v));
+      this.tables.set(key, (table = { name: `w${this.tables.size}`, body }));
+    }
+    return table.name;
   }
 
   sql(): string {
-    return [...this.byBody].map(([body, name]) => `${name}${body}`).join(",\n  ");
+    return [...this.tables.values()].map((t) => `${t.name}${t.body}`).join(",\n  ");
   }
 }
 
@@ -479,7 +488,7 @@ export function compileMeasures(
     tz,
     dialect,
     params,
-    tables: new SpanTables(),
+    tables: new SpanTables(dialect, params),
     tenantParam: params.add(tenant),
     rollups,
     plans: new Map(),

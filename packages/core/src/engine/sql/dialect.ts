@@ -33,6 +33,12 @@ export interface Dialect {
    */
   seekJoin(table: string, alias: string, on: string, index?: string): string;
   /**
+   * A table of numbers (a query's spans) as the body of a WITH: `(i, s, e) AS (…)`. PostgreSQL's
+   * are arrays bound as parameters, so that a KPI's statement reads the same whatever its instants
+   * and the server can keep its plan (see the driver's prepared statements).
+   */
+  rowsTable(columns: readonly string[], rows: readonly (readonly number[])[], bind: (value: unknown) => string): string;
+  /**
    * Ends a subquery that the planner must run as written rather than pull up into the query
    * around it: PostgreSQL would otherwise evaluate a correlated column of it once for a hash join's
    * key and again for its match (twice the index seeks).
@@ -82,6 +88,8 @@ export const sqlite: Dialect = {
   inJson: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
   inSubquery: (column, sql) => `${column} IN (${sql})`,
   seekJoin: (table, alias, on, index) => `CROSS JOIN ${table} ${alias}${index ? ` INDEXED BY ${index}` : ""} ON ${on}`,
+  rowsTable: (columns, rows) =>
+    `(${columns.join(", ")}) AS (VALUES ${rows.map((r) => `(${r.join(", ")})`).join(", ")})`,
   // SQLite probes the join's primary key with the subquery's value: it computes it once.
   fence: "",
   rebuildLock: [],
@@ -111,6 +119,14 @@ export const postgres: Dialect = {
   inSubquery: (column, sql) => `${column} = ANY(ARRAY(${sql}))`,
   byIds: (table, param) => ({ from: `${table} f`, where: postgres.inJson("f.id", param) }),
   seekJoin: (table, alias, on) => `CROSS JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${on} OFFSET 0) ${alias}`,
+  rowsTable(columns, rows, bind) {
+    // Typed by their values, for an index on a BIGINT column serves a comparison with a BIGINT only.
+    const arrays = columns.map((_, k) => {
+      const column = rows.map((r) => r[k]!);
+      return `CAST(${bind(column)} AS ${column.every(Number.isInteger) ? "BIGINT" : "DOUBLE PRECISION"}[])`;
+    });
+    return `(${columns.join(", ")}) AS (SELECT * FROM unnest(${arrays.join(", ")}))`;
+  },
   fence: " OFFSET 0",
   rebuildLock: ["LOCK TABLE rollup_buckets IN SHARE ROW EXCLUSIVE MODE"],
   // Two keys, so as not to meet the schema's one-key lock: "kpikit" in short, and the tenant.

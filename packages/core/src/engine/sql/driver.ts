@@ -10,6 +10,11 @@ export interface ReadOptions {
    * waiting (and working, where it can) once the signal aborts.
    */
   signal?: AbortSignal;
+  /**
+   * Set for a KPI's statement, whose text repeats for every request of its shape (its instants are
+   * parameters): a driver may keep it prepared.
+   */
+  prepare?: boolean;
 }
 
 /** A database connection (or pool) in one dialect. */
