@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp, createTenant, type SqlDriver, SqlStore, StoreUnavailableError } from "../src/index.js";
 import { nodeSqliteDriver, postgresDriver } from "../src/node/index.js";
-import { PREPARED_PER_CONNECTION } from "../src/node/postgres.js";
+import { PREPARE_FROM_LENGTH, PREPARED_PER_CONNECTION } from "../src/node/postgres.js";
 import { client } from "./support/harness.js";
 import { newDatabase } from "./support/postgres.js";
 
@@ -106,7 +106,10 @@ it(prepared, async () => {
   // One connection, so that each statement below meets the ones before it.
   const driver = postgresDriver({ connectionString: database.url, max: 1 });
   cleanups.push(() => driver.close!());
-  const kpi = (n: number) => driver.all(`SELECT CAST($1 AS INTEGER) + ${n} AS n`, [1], { prepare: true });
+  // A history KPI's statement is long; a rollup KPI's short one is planned each time.
+  const long = `/* ${"-".repeat(PREPARE_FROM_LENGTH)} */`;
+  const kpi = (n: number, padding = long) =>
+    driver.all(`${padding} SELECT CAST($1 AS INTEGER) + ${n} AS n`, [1], { prepare: true });
   const kept = async () =>
     (await driver.all("SELECT generic_plans, custom_plans FROM pg_prepared_statements ORDER BY prepare_time")).map(
       (r) => [Number(r.generic_plans), Number(r.custom_plans)],
@@ -120,8 +123,9 @@ it(prepared, async () => {
   ]);
   // Other statements are not kept.
   expect(await driver.all("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+  expect(await kpi(9, "")).toEqual([{ n: 10 }]);
   expect(await kept()).toHaveLength(2);
-  // The connection that prepared its hundredth is closed after it; the next starts with none.
+  // The connection that prepared its last is closed after it; the next starts with none.
   for (let n = 3; n <= PREPARED_PER_CONNECTION; n++) expect(await kpi(n)).toEqual([{ n: n + 1 }]);
   expect(await kept()).toEqual([]);
   expect(await kpi(1)).toEqual([{ n: 2 }]);

@@ -43,13 +43,19 @@ const isTransient = (e: unknown) =>
   /Connection terminated|timeout exceeded when trying to connect/.test((e as Error).message ?? "");
 
 /**
- * KPI statements each read connection keeps prepared. A KPI's statement is the same text for every
- * request of its shape (its instants are parameters: Dialect.rowsTable), and PostgreSQL took as
- * long to plan a history KPI's (20–90 ms for statements of 60–150 KB) as to run it; prepared, it is
- * planned once per connection, with a generic plan. A connection that holds this many is closed
- * after its query, which frees them all; the pool opens another.
+ * KPI statements this long or longer are kept prepared. A KPI's statement is the same text for
+ * every request of its shape (its instants are parameters: Dialect.rowsTable); those of history
+ * and snapshot KPIs (8–40 KB) took PostgreSQL 4–60 ms to plan, as long as to run them, and are
+ * planned once per connection when prepared (a generic plan). A rollup KPI's (2–5 KB) plans in
+ * 1–2 ms, and its custom plan, which sees the instants, runs faster.
  */
-export const PREPARED_PER_CONNECTION = 100;
+export const PREPARE_FROM_LENGTH = 8_000;
+
+/**
+ * Statements prepared per connection: each holds 2–10 MB of the server's memory. A connection that
+ * has prepared this many is closed after its query, which frees them; the pool opens another.
+ */
+export const PREPARED_PER_CONNECTION = 16;
 
 export interface PostgresOptions {
   /** The server stops a KPI query that runs longer (statement_timeout; default: the API's budget, 8000). */
@@ -64,7 +70,7 @@ export function postgresDriver(
   // JIT off (unless the caller's settings say otherwise): PostgreSQL cannot estimate a seek per
   // span in a lateral join (it guesses 0.5 % of the table each), so on a table of millions it
   // compiles, for 300 ms, a query that then runs in 5. Generic plans for prepared statements (only
-  // KPIs' are: see `read`), planned once.
+  // long KPI statements are: PREPARE_FROM_LENGTH), planned once.
   const settings: pg.PoolConfig = {
     options: "-c jit=off -c plan_cache_mode=force_generic_plan",
     ...(typeof config === "string" ? { connectionString: config } : config),
@@ -106,7 +112,7 @@ export function postgresDriver(
       maxParams: 65_535,
       async all(sql, params = [], { signal, prepare } = {}) {
         const from = signal ? reads : pool;
-        if (prepare) return read(from, sql, params);
+        if (prepare && sql.length >= PREPARE_FROM_LENGTH) return read(from, sql, params);
         return (await from.query(sql, params as unknown[])).rows as Record<string, unknown>[];
       },
       async transaction(list: readonly SqlStatement[]) {
