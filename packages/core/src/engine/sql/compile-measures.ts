@@ -25,7 +25,7 @@ export interface CompiledQuery extends SqlStatement {
 
 type Bounds = Record<string, number>;
 
-/** The spans' VALUES lists, shared by measures over the same spans (a ratio's two sides). */
+/** The spans' tables (Dialect.rowsTable), shared by measures over the same spans (a ratio's two sides). */
 class SpanTables {
   /** Each table's name and body, by its columns and rows. */
   private readonly tables = new Map<string, { name: string; body: string }>();
