@@ -3,7 +3,6 @@
 // loading, empty, error and stale states. Subclasses draw a result.
 
 import type { QueryInput, Result } from "@kpikit/core";
-import { ContextConsumer, ContextRoot } from "@lit/context";
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from "lit";
 import { Credentials, type TokenProvider } from "../client/credentials.js";
 import { KpiClient } from "../client/data-client.js";
@@ -11,6 +10,7 @@ import { asRequestError, KpiRequestError } from "../client/errors.js";
 import { resultProblem } from "../client/is-result.js";
 import { baselinesOf, configContext, parseFilter } from "./config.js";
 import { type KpiConfig, KpiConfigElement } from "./config-element.js";
+import { ContextSubscriber } from "./consumer.js";
 import type { Later } from "./later.js";
 import { type KpiErrorDetail, SetupError } from "./report.js";
 import type { Unset } from "./setup.js";
@@ -33,12 +33,6 @@ const QUERY_KEYS = [
   "data",
   "config",
 ] as const;
-
-// Widgets often upgrade before the <kpi-provider> around them (a module that defines kpi-card
-// first, a provider added later): the root keeps their requests until a provider answers them.
-const ROOT = Symbol.for("kpikit.contextRoot");
-const doc = document.documentElement as HTMLElement & { [ROOT]?: ContextRoot };
-if (!doc[ROOT]) (doc[ROOT] = new ContextRoot()).attach(doc);
 
 /** A result with no value and no series value at all: an empty period. */
 export function isEmptyResult(result: Result): boolean {
@@ -122,11 +116,7 @@ export abstract class KpiElement extends KpiConfigElement {
     super();
     this.loading = false;
     this.stale = false;
-    new ContextConsumer(this, {
-      context: configContext,
-      subscribe: true,
-      callback: (config) => (this.config = config),
-    });
+    new ContextSubscriber(this, configContext, (config) => (this.config = config));
   }
 
   /** The locale widgets format in: own attribute, provider, the page's `lang`, the browser's. */

@@ -1,8 +1,9 @@
-import { ContextConsumer, ContextProvider, createContext } from "@lit/context";
+import { ContextProvider, createContext } from "@lit/context";
 import { css, html, type PropertyDeclarations, type PropertyValues } from "lit";
 import { Credentials } from "../../client/credentials.js";
 import { configContext } from "../../internal/config.js";
 import { type KpiConfig, KpiConfigElement } from "../../internal/config-element.js";
+import { ContextSubscriber } from "../../internal/consumer.js";
 
 /**
  * The nearest provider itself, for the elements inside it that set its attributes: a `<kpi-range>`
@@ -45,11 +46,7 @@ export class KpiProvider extends KpiConfigElement {
     super();
     this.inherited = {};
     new ContextProvider(this, { context: providerContext, initialValue: this });
-    new ContextConsumer(this, {
-      context: configContext,
-      subscribe: true,
-      callback: (config) => (this.inherited = config),
-    });
+    new ContextSubscriber(this, configContext, (config) => (this.inherited = config));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -10,7 +10,6 @@ import {
   type RangePreset,
 } from "@kpikit/core";
 import { rangeWords } from "@kpikit/core/locales/en";
-import { ContextConsumer } from "@lit/context";
 import {
   adoptStyles,
   css,
@@ -23,6 +22,7 @@ import {
 } from "lit";
 import { configContext } from "../../internal/config.js";
 import type { KpiConfig } from "../../internal/config-element.js";
+import { ContextSubscriber } from "../../internal/consumer.js";
 import { themeStyles } from "../../internal/styles.js";
 import { addTexts, TextsController, text } from "../../internal/texts.js";
 import { type KpiProvider, providerContext } from "../kpi-provider/kpi-provider.js";
@@ -153,7 +153,7 @@ export class KpiRange extends LitElement {
   /** The first day picked, while the calendar waits for the last. */
   declare protected pickStart: number | undefined;
 
-  readonly #provider: ContextConsumer<typeof providerContext, this>;
+  readonly #provider: ContextSubscriber<KpiProvider>;
   /** What the state was before this element first changed it: where back or forward to a URL without it returns. */
   #initial: KpiRangeChangeDetail | undefined;
   readonly #texts = new TextsController(this, () => this.#locale);
@@ -165,12 +165,8 @@ export class KpiRange extends LitElement {
     this.syncUrl = false;
     this.open = false;
     this.focusDay = 0;
-    new ContextConsumer(this, { context: configContext, subscribe: true, callback: (c) => (this.config = c) });
-    this.#provider = new ContextConsumer(this, {
-      context: providerContext,
-      subscribe: true,
-      callback: (provider) => this.#drive(provider),
-    });
+    new ContextSubscriber(this, configContext, (c) => (this.config = c));
+    this.#provider = new ContextSubscriber(this, providerContext, (provider) => this.#drive(provider));
   }
 
   get #locale(): string {
