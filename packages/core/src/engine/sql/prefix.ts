@@ -5,7 +5,7 @@
 // are such sums: a few thousand rollup rows per query, however many facts there are.
 import type { Aggregate } from "../types.js";
 import type { Dialect } from "./dialect.js";
-import { ALL_TIME, NEVER, type RollupMeasure, rollupSelect, splitSpans } from "./rollup.js";
+import { ALL_TIME, NEVER, type RollupMeasure, rollupsSelect, splitSpans } from "./rollup.js";
 import type { SqlParams } from "./row-sql.js";
 import type { FilterBinding } from "../types.js";
 
@@ -58,10 +58,16 @@ export function prefixSums(
   /** The rows numbered S × P + e: what came after the last instant, which series e's first piece is less of. */
   const after = (e: number) => S * P + e;
   const byTotal = (e: number) => !options.fromFirst && P > 0 && series[e]!.rollup.allTime;
-  const select = (rollup: RollupMeasure, level: string, ranges: { i: number; a: number; b: number }[]) =>
-    rollupSelect(
+  /** Series `es` read alike (one family, one split), each numbering its sums `i` + `offset(e)`. */
+  const select = (
+    es: readonly number[],
+    offset: (e: number) => number,
+    level: string,
+    ranges: { i: number; a: number; b: number }[],
+  ) =>
+    rollupsSelect(
       ctx.index,
-      rollup,
+      es.map((e) => ({ rollup: series[e]!.rollup, offset: offset(e) })),
       level,
       filters,
       grouped,
@@ -70,28 +76,45 @@ export function prefixSums(
       ctx.tenantParam,
       ctx.dialect,
     );
-  /** The SELECTs of spans (`i`: the row number each one's sums take), from rollups and the facts left. */
+  /** The SELECTs of spans for series `es`: from rollups, one read for them all, and the facts left, each its own. */
   const reads = (
-    { rollup, edges: read }: PrefixSeries,
+    es: readonly number[],
     spans: readonly { i: number; start: number; end: number }[],
+    offset: (e: number) => number,
   ) => {
-    const split = splitSpans(spans, "timestamp", ctx.tz, dim, rollup.allTime);
+    const split = splitSpans(spans, "timestamp", ctx.tz, dim, series[es[0]!]!.rollup.allTime);
     const number = <T extends { i: number }>(x: T) => ({ ...x, i: spans[x.i]!.i });
     const edges = split.facts.filter((x) => x.s < x.e).map(number);
     return [
       ...split.levels.flatMap((level) =>
-        level.ranges.length ? [select(rollup, level.dim, level.ranges.map(number))] : [],
+        level.ranges.length ? [select(es, offset, level.dim, level.ranges.map(number))] : [],
       ),
-      ...(edges.length ? [read(ctx.spanTable(["s", "e"], edges))] : []),
+      ...(edges.length
+        ? es.map((e) =>
+            series[e]!.edges(
+              ctx.spanTable(
+                ["s", "e"],
+                edges.map((x) => ({ ...x, i: x.i + offset(e) })),
+              ),
+            ),
+          )
+        : []),
     ];
   };
-  const selects = series.flatMap((one, e) => {
-    const numbered = pieces.map((x, j) => ({ ...x, i: e * P + j }));
-    if (!byTotal(e)) return reads(one, numbered);
+  // Series of one family split alike are read together: a key history's events share its rows.
+  const alike = new Map<string, number[]>();
+  series.forEach(({ rollup }, e) => {
+    const key = `${rollup.family} ${rollup.allTime} ${byTotal(e)}`;
+    alike.set(key, [...(alike.get(key) ?? []), e]);
+  });
+  const piece = (e: number) => e * P;
+  const numbered = pieces.map((x, j) => ({ ...x, i: j }));
+  const selects = [...alike.values()].flatMap((es) => {
+    if (!byTotal(es[0]!)) return reads(es, numbered, piece);
     return [
-      ...reads(one, numbered.slice(1)),
-      select(one.rollup, dim, [{ i: e * P, a: ALL_TIME, b: ALL_TIME + 1 }]),
-      ...reads(one, [{ i: after(e), start: sorted[P - 1]!, end: NEVER }]),
+      ...reads(es, numbered.slice(1), piece),
+      select(es, piece, dim, [{ i: 0, a: ALL_TIME, b: ALL_TIME + 1 }]),
+      ...reads(es, [{ i: 0, start: sorted[P - 1]!, end: NEVER }], after),
     ];
   });
   return {

@@ -442,14 +442,37 @@ export function rollupSelect(
   tenantParam: string,
   dialect: Dialect,
 ): string {
+  return rollupsSelect(index, [{ rollup, offset: 0 }], dim, filters, grouped, spanTable, params, tenantParam, dialect);
+}
+
+/**
+ * The sums of measures of one family in each span of `spanTable`, a measure's numbered `wi` = the
+ * span's `i` plus its `offset`: one seek of the rollup rows per span, whatever the number of
+ * measures (a key history's first, last and lapse events, read at the same instants).
+ */
+export function rollupsSelect(
+  index: number,
+  measures: readonly { rollup: RollupMeasure; offset: number }[],
+  dim: string,
+  filters: readonly FilterBinding[],
+  grouped: boolean,
+  spanTable: string,
+  params: SqlParams,
+  tenantParam: string,
+  dialect: Dialect,
+): string {
+  const [one, ...others] = measures;
+  if (!one || others.some((m) => m.rollup.family !== one.rollup.family))
+    throw new Error("rollupsSelect reads measures of one family");
   // Filters are ANDed, as on the facts: a value passes if every filter lists it.
-  const [first, ...others] = filters.map((f) => new Set(f.values));
-  const values = first && [...first].filter((v) => others.every((o) => o.has(v)));
+  const [first, ...rest] = filters.map((f) => new Set(f.values));
+  const values = first && [...first].filter((v) => rest.every((o) => o.has(v)));
+  // Rows of the family that none of these measures' facts fell in are skipped.
+  const present = measures.map((m) => `ro.v${m.rollup.slot} IS NOT NULL`);
   const conditions = [
     `ro.tenant_id = ${tenantParam}`,
-    `ro.family = ${params.add(rollup.family)}`,
-    // Rows of the family that none of this measure's facts fell in.
-    `ro.v${rollup.slot} IS NOT NULL`,
+    `ro.family = ${params.add(one.rollup.family)}`,
+    present.length > 1 ? `(${present.join(" OR ")})` : present[0]!,
     `ro.dim = ${params.add(dim)}`,
     ...(values === undefined
       ? []
@@ -458,10 +481,20 @@ export function rollupSelect(
     "ro.bucket < w.b",
   ];
   const key = grouped ? "NULLIF(ro.value, '')" : "NULL";
+  const rows = `FROM ${spanTable} w ${dialect.seekJoin("rollup_buckets", "ro", conditions.join(" AND "))}`;
+  const by = grouped ? ", k" : "";
+  if (!others.length) {
+    const wi = one.offset ? `w.i + ${one.offset}` : "w.i";
+    const { slot } = one.rollup;
+    return `SELECT ${index} AS r, ${wi} AS wi, ${key} AS k, sum(ro.v${slot}) AS v, sum(ro.n${slot}) AS n ${rows} GROUP BY w.i${by}`;
+  }
+  // Each row of the rollups once per measure (o.d: its offset), summed into that measure's pair.
+  const pick = (column: string) =>
+    `CASE o.d ${measures.map((m) => `WHEN ${m.offset} THEN ro.${column}${m.rollup.slot}`).join(" ")} END`;
+  const offsets = measures.map((m, k) => (k ? `SELECT ${m.offset}` : `SELECT ${m.offset} AS d`)).join(" UNION ALL ");
   return (
-    `SELECT ${index} AS r, w.i AS wi, ${key} AS k, sum(ro.v${rollup.slot}) AS v, ` +
-    `sum(ro.n${rollup.slot}) AS n FROM ${spanTable} w ` +
-    `${dialect.seekJoin("rollup_buckets", "ro", conditions.join(" AND "))} GROUP BY w.i${grouped ? ", k" : ""}`
+    `SELECT ${index} AS r, w.i + o.d AS wi, ${key} AS k, sum(${pick("v")}) AS v, sum(${pick("n")}) AS n ${rows} ` +
+    `CROSS JOIN (${offsets}) o GROUP BY w.i, o.d${by}`
   );
 }
 
