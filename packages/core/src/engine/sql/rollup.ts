@@ -486,7 +486,8 @@ export function rollupsSelect(
   if (!others.length) {
     const wi = one.offset ? `w.i + ${one.offset}` : "w.i";
     const { slot } = one.rollup;
-    return `SELECT ${index} AS r, ${wi} AS wi, ${key} AS k, sum(ro.v${slot}) AS v, sum(ro.n${slot}) AS n ${rows} GROUP BY w.i${by}`;
+    const sums = `sum(ro.v${slot}) AS v, sum(ro.n${slot}) AS n`;
+    return `SELECT ${index} AS r, ${wi} AS wi, ${key} AS k, ${sums} ${rows} GROUP BY w.i${by}`;
   }
   // Each row of the rollups once per measure (o.d: its offset), summed into that measure's pair.
   const pick = (column: string) =>
