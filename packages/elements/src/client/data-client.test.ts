@@ -177,6 +177,24 @@ describe("data client", () => {
     expect(calls[0]!.signal.aborted).to.be.true;
   });
 
+  it("drops a live update that is not its query's, saying why, and reconnects", async () => {
+    const { fetch, calls } = streams(event(result({ metric: { id: "revenue" } })), event(result({ value: 63 })));
+    const client = new KpiClient("http://kpi.test", { fetch });
+    const errors: string[] = [];
+    const values: number[] = [];
+    const stop = client.live({ metric: "aov" }, new Credentials("kpi_pk_test"), {
+      result: (r) => values.push(r.value!),
+      error: (e) => errors.push(`${e.status} ${e.message}`),
+    });
+    while (values.length === 0) await tick(50);
+    stop();
+    expect(errors).to.deep.equal([
+      "200 The KPI service sent a live update for aov that this widget cannot use: it is the result of revenue",
+    ]);
+    expect(values).to.deep.equal([63]);
+    expect(calls).to.have.length(2);
+  });
+
   it("loads the stream reader only when asked: a subscription dropped at once opens no stream", async () => {
     const { fetch, calls } = streams(event(result()));
     const client = new KpiClient("http://kpi.test", { fetch });

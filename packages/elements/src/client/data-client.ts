@@ -5,7 +5,7 @@ import type { QueryInput, Result } from "@kpikit/core";
 import { MAX_BATCH_QUERIES } from "@kpikit/core/query/batch";
 import type { Credentials } from "./credentials.js";
 import { asRequestError, KpiRequestError } from "./errors.js";
-import { resultProblem } from "./is-result.js";
+import { answerFault } from "./is-result.js";
 import type { Follower } from "./live.js";
 
 export interface ClientOptions {
@@ -61,26 +61,12 @@ function keyOf(query: QueryInput, credentials: Credentials): string {
   return `${id}|${JSON.stringify(sorted)}`;
 }
 
-/**
- * Why an answer cannot be this query's result, or undefined when it can. Results are matched to
- * their queries by position; a response reordered on its way (a proxy, a faulty server) must not
- * put one KPI's number under another's label, nor stay in the cache.
- */
-function answerProblem(query: QueryInput, answer: unknown): string | undefined {
-  const problem = resultProblem(answer);
-  if (problem) return problem;
-  const result = answer as Result;
-  if (result.metric.id !== query.metric) return `it is the result of ${result.metric.id}`;
-  if (query.grain && result.range?.grain !== query.grain)
-    return `its grain is ${result.range?.grain}, not ${query.grain}`;
-  return undefined;
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What the API says when it refuses (loaded with the first refusal). */
 const refusal = () => import("./refusal.js");
-
+/** What the developer is told of an answer this client cannot use (loaded with the first). */
+const problems = () => import("./problems.js");
 export class KpiClient {
   static readonly #clients = new Map<string, KpiClient>();
 
@@ -163,21 +149,18 @@ export class KpiClient {
       if (!open.delete(index)) return;
       const [key, waiters] = entries[index]!;
       const query = waiters[0]!.query;
-      if (item && typeof item === "object" && "error" in item) {
-        void refusal()
-          .then(({ errorOfProblem }) => errorOfProblem(item.error, KpiRequestError), asRequestError)
-          .then((error) => {
-            for (const w of waiters) w.reject(error);
-          });
-        return;
-      }
-      const problem = answerProblem(query, item);
-      if (problem) {
-        const error = new KpiRequestError(
-          `The KPI service sent a result for ${query.metric} that this widget cannot use: ${problem}`,
-          200,
-        );
-        for (const w of waiters) w.reject(error);
+      // A refused query, or a result it cannot use: their words load with the first of each.
+      const refused = item && typeof item === "object" && "error" in item;
+      const fault = refused ? undefined : answerFault(query, item);
+      const error = refused
+        ? refusal().then(({ errorOfProblem }) => errorOfProblem(item.error, KpiRequestError))
+        : fault !== undefined
+          ? problems().then(({ unusableResult }) => unusableResult(query, item, fault, KpiRequestError))
+          : undefined;
+      if (error) {
+        void error.catch(asRequestError).then((e) => {
+          for (const w of waiters) w.reject(e);
+        });
         return;
       }
       this.#cache.set(key, { result: item as Result, at: Date.now() });
@@ -193,7 +176,7 @@ export class KpiClient {
         entries.map(([, waiters]) => waiters[0]!.query),
         answer,
       );
-      failOpen(new KpiRequestError("The KPI service's answer ended before this KPI's result", 200));
+      if (open.size) failOpen((await problems()).cutShort(KpiRequestError));
     } catch (e) {
       failOpen(asRequestError(e));
     }
@@ -231,7 +214,7 @@ export class KpiClient {
       const body = await this.#json(response);
       const results = (body as { results?: unknown } | null)?.results;
       if (!Array.isArray(results) || results.length !== queries.length) {
-        throw new KpiRequestError("The KPI service sent a response this widget cannot read", response.status);
+        throw (await problems()).unreadable(response.status, KpiRequestError);
       }
       for (const [index, item] of results.entries()) answer(index, item);
       return;
@@ -269,7 +252,7 @@ export class KpiClient {
     try {
       return await response.json();
     } catch {
-      throw new KpiRequestError("The KPI service sent a response that is not valid JSON", response.status);
+      throw (await problems()).notJson(response.status, KpiRequestError);
     }
   }
 
@@ -311,7 +294,7 @@ export class KpiClient {
           this.requests++;
           return this.#fetch(url, { headers: { Accept: "text/event-stream", ...authorization }, signal: stop.signal });
         }),
-      problem: (result) => answerProblem(query, result),
+      fault: answerFault,
       RequestError: KpiRequestError,
       update: (result) => {
         this.#cache.set(key, { result, at: Date.now() });

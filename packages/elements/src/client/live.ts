@@ -5,6 +5,7 @@
 import type { QueryInput, Result } from "@kpikit/core";
 import { searchParamsOf } from "@kpikit/core/query/params";
 import type { KpiRequestError } from "./errors.js";
+import type { AnswerFault } from "./is-result.js";
 import { SseParser } from "./sse.js";
 
 /** What the client lends a stream. */
@@ -15,8 +16,8 @@ export interface Follower {
   signal: AbortSignal;
   /** Sends a request with the credential. */
   open(url: string): Promise<Response>;
-  /** Why a value cannot be this query's result (answerProblem), or undefined when it can. */
-  problem(result: unknown): string | undefined;
+  /** What keeps a value from being the query's result (is-result.ts); undefined when nothing does. */
+  fault(query: QueryInput, result: unknown): AnswerFault | undefined;
   RequestError: typeof KpiRequestError;
   /** A result arrived. */
   update(result: Result): void;
@@ -43,23 +44,20 @@ const pause = (ms: number, signal: AbortSignal) =>
  * resets once a result arrives (the API closes streams when tokens expire). Never rejects.
  */
 export async function follow(follower: Follower): Promise<void> {
-  const { endpoint, query, signal, open, problem, RequestError, update, failed } = follower;
+  const { endpoint, query, signal, open, fault, RequestError, update, failed } = follower;
   const { metric, ...rest } = query;
   const url = `${endpoint}/v1/metrics/${encodeURIComponent(metric)}/stream?${searchParamsOf(rest as QueryInput)}`;
   /** A `result` event's data; throwing drops the connection. */
-  const take = (data: string) => {
+  const take = async (data: string) => {
     let result: unknown;
     try {
       result = JSON.parse(data);
     } catch {
       throw new RequestError("The KPI service sent a live update that is not valid JSON", 200);
     }
-    const why = problem(result);
-    if (why)
-      throw new RequestError(
-        `The KPI service sent a live update for ${metric} that this widget cannot use: ${why}`,
-        200,
-      );
+    const why = fault(query, result);
+    // Its words are problems.ts's, as the client's for a batch's answer (loaded with the first).
+    if (why !== undefined) throw (await import("./problems.js")).unusableResult(query, result, why, RequestError, true);
     update(result as Result);
   };
   let backoff = 1_000;
@@ -73,7 +71,7 @@ export async function follow(follower: Follower): Promise<void> {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
         for (const event of parser.push(chunk.value)) {
           if (event.event !== "result") continue;
-          take(event.data);
+          await take(event.data);
           backoff = 1_000;
         }
       }

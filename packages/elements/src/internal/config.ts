@@ -29,11 +29,7 @@ export interface Baselines {
 export function baselinesOf(compare: string | undefined): Baselines | SetupError {
   const words = (compare ?? "").split(/\s+/).filter(Boolean);
   const unknown = words.filter((w) => w !== "target" && !(COMPARES as readonly string[]).includes(w));
-  if (unknown.length) {
-    return new SetupError(
-      `compare="${compare}": ${unknown.join(", ")} is not one of ${COMPARES.join(", ")} or target ` +
-        "(several are separated by spaces)",
-    );
-  }
+  if (unknown.length)
+    return new SetupError(`compare="${compare}"`, ({ compareProblem }) => compareProblem(compare, unknown, COMPARES));
   return { periods: words.filter((w): w is Compare => w !== "target"), target: words.includes("target") };
 }

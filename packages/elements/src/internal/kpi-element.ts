@@ -7,13 +7,13 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { Credentials, type TokenProvider } from "../client/credentials.js";
 import { KpiClient } from "../client/data-client.js";
 import { asRequestError, KpiRequestError } from "../client/errors.js";
-import { resultProblem } from "../client/is-result.js";
+import { resultFault } from "../client/is-result.js";
 import { baselinesOf, configContext, parseFilter } from "./config.js";
 import { type KpiConfig, KpiConfigElement } from "./config-element.js";
 import { ContextSubscriber } from "./consumer.js";
 import type { Later } from "./later.js";
 import { type KpiErrorDetail, SetupError } from "./report.js";
-import type { Unset } from "./setup.js";
+import type { DataFault, Unset } from "./setup.js";
 import { TextsController, text } from "./texts.js";
 
 /** Properties that change what is asked of the API. */
@@ -131,7 +131,7 @@ export abstract class KpiElement extends KpiConfigElement {
    */
   protected ownQueries(): QueryInput[] | SetupError {
     const metric = this.metric;
-    if (!metric) return new SetupError('set the metric attribute, e.g. metric="aov"');
+    if (!metric) return new SetupError("no metric", ({ noMetric }) => noMetric);
     const baselines = baselinesOf(this.compare ?? this.config?.compare);
     const several = (this.constructor as typeof KpiElement).severalBaselines;
     if (!several || baselines instanceof SetupError || baselines.periods.length < 2) return [{ metric }];
@@ -206,9 +206,9 @@ export abstract class KpiElement extends KpiConfigElement {
     if (this.data !== undefined) {
       this.#seq++;
       this.#loaded = undefined;
-      const problem = this.#dataProblem(this.data);
-      if (problem === undefined) this.#show(Array.isArray(this.data) ? this.data : [this.data]);
-      else this.#fail(new SetupError(problem));
+      const fault = this.#dataFault(this.data);
+      if (fault === undefined) this.#show(Array.isArray(this.data) ? this.data : [this.data]);
+      else this.#fail(new SetupError(".data cannot be drawn", ({ dataProblem }) => dataProblem(fault, this.localName)));
       return;
     }
     const request = this.#request();
@@ -247,18 +247,17 @@ export abstract class KpiElement extends KpiConfigElement {
     }
   }
 
-  /** Why `.data` is not what this widget draws, for the developer; undefined when it is. */
-  #dataProblem(data: Result | Result[]): string | undefined {
+  /** What keeps `.data` from being what this widget draws (setup.ts words it); undefined when nothing does. */
+  #dataFault(data: Result | Result[]): DataFault | undefined {
     if (!Array.isArray(data)) {
-      const problem = resultProblem(data);
-      return problem === undefined ? undefined : `.data is not a KPI result: ${problem}`;
+      const fault = resultFault(data);
+      return fault === undefined ? undefined : { value: data, fault };
     }
-    if (!(this.constructor as typeof KpiElement).manyResults)
-      return `.data is a list; <${this.localName}> shows one KPI result`;
-    if (data.length === 0) return ".data is an empty list";
-    for (const [i, item] of data.entries()) {
-      const problem = resultProblem(item);
-      if (problem !== undefined) return `.data[${i}] is not a KPI result: ${problem}`;
+    if (!(this.constructor as typeof KpiElement).manyResults) return "list";
+    if (data.length === 0) return "empty";
+    for (const [index, value] of data.entries()) {
+      const fault = resultFault(value);
+      if (fault !== undefined) return { value, fault, index };
     }
     return undefined;
   }
@@ -317,13 +316,28 @@ export abstract class KpiElement extends KpiConfigElement {
     this.dispatchEvent(new CustomEvent("kpi-load", { detail: { result, results }, bubbles: true, composed: true }));
   }
 
+  /**
+   * Shows an error at once, and tells the developer: once its fuller words have arrived, if it has
+   * some (setup.ts), as the console's line does.
+   */
   #fail(error: KpiRequestError | SetupError): void {
     this.error = error;
     this.loading = false;
     // An older answer stays on screen, marked stale, rather than vanishing behind the error.
     this.stale = this.result !== undefined && this.data === undefined;
     if (this.data !== undefined) this.result = this.results = undefined;
-    this.#report(error);
+    const words = error instanceof SetupError && error.words;
+    if (!words) this.#report(error);
+    else
+      void import("./setup.js")
+        .then(words)
+        .then(
+          (message) => {
+            error.message = message;
+          },
+          () => undefined,
+        )
+        .then(() => this.#report(error));
   }
 
   /** Tells the developer: a `kpi-error` event, and the console (once per problem). */

@@ -6,6 +6,17 @@ export class SetupError extends Error {
   override readonly name = "SetupError";
   /** Nothing changes until the page does. */
   readonly retryable = false;
+
+  constructor(
+    message: string,
+    /**
+     * The developer's fuller words, from setup.ts, which the widget loads with the first error that
+     * has them and tells them then; the message stays where setup.ts cannot load.
+     */
+    readonly words?: (setup: typeof import("./setup.js")) => string | Promise<string>,
+  ) {
+    super(message);
+  }
 }
 
 /** The `kpi-error` event's detail. */

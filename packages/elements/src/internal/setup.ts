@@ -1,11 +1,40 @@
-// What a widget without an endpoint or a credential tells the developer, which it loads when it
-// first lacks one: a page that sets both never needs it. It borrows SetupError from the widget
-// rather than importing it: a bundler would move what both import into a chunk every page loads at
-// once.
+// What a widget that is not set up tells the developer: that it lacks a metric, an endpoint or a
+// credential, that a word of its `compare` is unknown, or that its `.data` is not what it draws. A
+// widget loads this module with the first such error: a page whose widgets are set up never needs
+// it. It borrows SetupError and the comparisons from the widget rather than importing them: a bundler
+// would move what both import into a chunk every page loads at once.
+import type { Result } from "@kpikit/core";
+import type { ResultFault } from "../client/is-result.js";
 import type { SetupError } from "./report.js";
+
+export const noMetric = 'set the metric attribute, e.g. metric="aov"';
+
+/** Why a `compare` attribute is not what a widget can ask (`unknown`: its words that are not `compares`). */
+export function compareProblem(compare: string | undefined, unknown: string[], compares: readonly string[]): string {
+  return (
+    `compare="${compare}": ${unknown.join(", ")} is not one of ${compares.join(", ")} or target ` +
+    "(several are separated by spaces)"
+  );
+}
 
 /** What a widget may lack before it can ask anything. */
 export type Unset = "endpoint" | "credential";
+
+/**
+ * What keeps `.data` from being what a widget draws: a list where it shows one result, an empty
+ * list, or a value that is not a result (`index`: where it is in the list).
+ */
+export type DataFault = "list" | "empty" | { value: Result; fault: ResultFault; index?: number };
+
+/** Why a widget (`tag`) cannot draw its `.data`. */
+export async function dataProblem(fault: DataFault, tag: string): Promise<string> {
+  if (fault === "list") return `.data is a list; <${tag}> shows one KPI result`;
+  if (fault === "empty") return ".data is an empty list";
+  const at = fault.index === undefined ? "" : `[${fault.index}]`;
+  // Words a batch's answers share (problems.ts), loaded as the data client loads them.
+  const { resultProblem } = await import("../client/problems.js");
+  return `.data${at} is not a KPI result: ${resultProblem(fault.value, fault.fault)}`;
+}
 
 /** The page's `load` event, and a task after it (a page's own scripts that set credentials run by then). */
 const pageLoaded = async () => {

@@ -522,6 +522,18 @@ describe("<kpi-card> with the real API", () => {
     expect(part(el, "error")).to.equal("This figure isn't available here.");
   });
 
+  it("says what is missing when no metric is set", async () => {
+    const failed = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener("kpi-error", (e) => resolve(e as CustomEvent), { once: true }),
+    );
+    const el = await fixture<KpiCard>(html`<kpi-card endpoint="http://127.0.0.1:1" token="kpi_pk_test"></kpi-card>`);
+    // Shown at once; the developer's words follow (internal/setup.ts).
+    expect(part(el, "error")).to.equal("This figure isn't available here.");
+    const e = await failed;
+    expect(e.detail).to.deep.include({ status: 0, retryable: false });
+    expect(e.detail.message).to.equal('set the metric attribute, e.g. metric="aov"');
+  });
+
   it("says what is missing when no endpoint is set", async () => {
     // Listened for first: the error may come as soon as the element renders.
     const failed = new Promise<CustomEvent>((resolve) =>

@@ -173,8 +173,12 @@ describe("<kpi-table> from .data", () => {
     const empty = { value: null, previous: null, change: { absolute: null, relative: null }, series: [] };
     const el = await table([result(empty), result(empty)]);
     expect(part(el, "empty")).to.equal("No data for this period");
+    const failed = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener("kpi-error", (e) => resolve(e as CustomEvent), { once: true }),
+    );
     const bad = await table([result(), { metric: { id: "x" } } as never]);
     expect(part(bad, "error")).to.equal("This figure isn't available here.");
+    expect((await failed).detail.message).to.equal(".data[1] is not a KPI result: metric needs an id and a unit");
   });
 
   it("a widget of one KPI refuses a list as .data", async () => {
