@@ -61,8 +61,6 @@ function keyOf(query: QueryInput, credentials: Credentials): string {
   return `${id}|${JSON.stringify(sorted)}`;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** What the API says when it refuses (loaded with the first refusal). */
 const refusal = () => import("./refusal.js");
 /** What the developer is told of an answer this client cannot use (loaded with the first). */
@@ -204,9 +202,9 @@ export class KpiClient {
         }),
       );
       if (!response.ok) {
-        const error = await (await refusal()).errorOfResponse(response, KpiRequestError);
-        if ((response.status !== 429 && response.status !== 503) || attempt >= this.#retries) throw error;
-        await sleep(Math.min(error.retryAfter ?? 1, 10) * 1000);
+        // Refused; asked again a few times after the API's wait when it is busy (refusal.ts).
+        const error = await (await refusal()).afterRefusal(response, KpiRequestError, attempt < this.#retries);
+        if (error) throw error;
         continue;
       }
       if (response.headers.get("content-type")?.startsWith(NDJSON) && response.body)

@@ -1,7 +1,8 @@
-// What the API says when it refuses: its problem+json's words, and how long it asks us to wait. The
-// data client imports this module with the first refusal, a page whose requests succeed never
-// needs it. The client lends it its error class rather than this module importing it: a bundler
-// would move what both import into a chunk every page loads at once.
+// What the API says when it refuses: its problem+json's words, and how long it asks us to wait (the
+// data client waits so long before it asks again). The data client imports this module with the
+// first refusal, a page whose requests succeed never needs it. The client lends it its error class
+// rather than this module importing it: a bundler would move what both import into a chunk every
+// page loads at once.
 import type { KpiRequestError } from "./errors.js";
 
 interface ProblemLike {
@@ -42,6 +43,21 @@ export async function errorOfResponse(
     problemMessage(body) ??
     `The KPI service answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
   return new RequestError(message, response.status, retryAfterSeconds(response.headers.get("retry-after")));
+}
+
+/**
+ * What follows a refused request: its error; or, when the API is busy (429, 503) and the client may
+ * ask `again`, the wait the API asked for (at most 10 s), then undefined: the client asks again.
+ */
+export async function afterRefusal(
+  response: Response,
+  RequestError: typeof KpiRequestError,
+  again: boolean,
+): Promise<KpiRequestError | undefined> {
+  const error = await errorOfResponse(response, RequestError);
+  if ((response.status !== 429 && response.status !== 503) || !again) return error;
+  await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfter ?? 1, 10) * 1000));
+  return undefined;
 }
 
 /** The error of one query a batch refused (`{index, error}`): the problem's words and status. */
