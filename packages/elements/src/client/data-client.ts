@@ -6,7 +6,7 @@ import { MAX_BATCH_QUERIES } from "@kpikit/core/query/batch";
 import type { Credentials } from "./credentials.js";
 import { asRequestError, KpiRequestError } from "./errors.js";
 import { answerFault } from "./is-result.js";
-import type { Follower } from "./live.js";
+import type { Lent, Stream } from "./live.js";
 
 export interface ClientOptions {
   /** The fetch to use (tests and service workers may pass their own). */
@@ -28,11 +28,6 @@ export interface CachedResult {
 export interface LiveListener {
   result(result: Result): void;
   error(error: KpiRequestError): void;
-}
-
-interface Stream {
-  listeners: Set<LiveListener>;
-  stop: AbortController;
 }
 
 interface Waiter {
@@ -65,6 +60,12 @@ function keyOf(query: QueryInput, credentials: Credentials): string {
 const refusal = () => import("./refusal.js");
 /** What the developer is told of an answer this client cannot use (loaded with the first). */
 const problems = () => import("./problems.js");
+/**
+ * Live updates, while they load (when the first widget asks): one promise for every subscription,
+ * so that those made together join their stream in their order, before it delivers anything.
+ */
+let streaming: Promise<typeof import("./live.js")> | undefined;
+
 export class KpiClient {
   static readonly #clients = new Map<string, KpiClient>();
 
@@ -257,51 +258,38 @@ export class KpiClient {
   /**
    * Live updates of a query over SSE; identical subscriptions share one stream. The stream
    * reconnects with backoff when it closes or fails (the API closes streams when tokens expire).
-   * Returns the function that unsubscribes.
+   * Returns the function that unsubscribes. Streams are live.ts's, which loads when the first
+   * widget asks for one; a subscription dropped before it arrived opens none.
    */
   live(query: QueryInput, credentials: Credentials, listener: LiveListener): () => void {
-    const key = keyOf(query, credentials);
-    let stream = this.#streams.get(key);
-    if (!stream) {
-      stream = { listeners: new Set(), stop: new AbortController() };
-      this.#streams.set(key, stream);
-      const follower = this.#follower(key, query, credentials, stream);
-      // follow never rejects: a failure here is the module itself not loading.
-      import("./live.js").then(({ follow }) => follow(follower)).catch(follower.failed);
-    }
-    stream.listeners.add(listener);
-    return () => {
-      const s = this.#streams.get(key);
-      if (!s) return;
-      s.listeners.delete(listener);
-      if (s.listeners.size === 0) {
-        s.stop.abort();
-        this.#streams.delete(key);
-      }
-    };
-  }
-
-  /** What a stream needs of the client: its credential, the cache, the listeners. */
-  #follower(key: string, query: QueryInput, credentials: Credentials, { listeners, stop }: Stream): Follower {
-    return {
+    const lent: Lent = {
       endpoint: this.endpoint,
       query,
-      signal: stop.signal,
-      open: (url) =>
+      streams: this.#streams,
+      cache: this.#cache,
+      open: (url, signal) =>
         this.#authorized(credentials, (authorization) => {
           this.requests++;
-          return this.#fetch(url, { headers: { Accept: "text/event-stream", ...authorization }, signal: stop.signal });
+          return this.#fetch(url, { headers: { Accept: "text/event-stream", ...authorization }, signal });
         }),
       fault: answerFault,
       RequestError: KpiRequestError,
-      update: (result) => {
-        this.#cache.set(key, { result, at: Date.now() });
-        for (const l of listeners) l.result(result);
+      asRequestError,
+    };
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    (streaming ??= import("./live.js")).then(
+      ({ listen }) => {
+        if (!stopped) stop = listen(lent, keyOf(query, credentials), listener);
       },
-      failed: (e) => {
-        const error = asRequestError(e);
-        for (const l of listeners) l.error(error);
+      (e) => {
+        streaming = undefined; // the next subscription asks again
+        listener.error(asRequestError(e));
       },
+    );
+    return () => {
+      stopped = true;
+      stop?.();
     };
   }
 }
