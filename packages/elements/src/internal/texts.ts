@@ -88,11 +88,6 @@ export function text(key: TextKey, locale: string | undefined): string {
   return loaded.get(catalogLocale(locale))?.[key] ?? english[key] ?? key;
 }
 
-/** A UI text with its `{name}` placeholders filled in (word order differs between the locales). */
-export function textWith(key: TextKey, locale: string | undefined, values: Record<string, string>): string {
-  return text(key, locale).replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
-}
-
 /** A dimension's name (`channel` → "Channel") in the closest locale, or its id when the catalog has none. */
 export function dimensionName(dimension: string, locale: string | undefined): string {
   const key = `dimension_${dimension}`;

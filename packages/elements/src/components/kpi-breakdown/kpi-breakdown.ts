@@ -4,7 +4,8 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from "l
 import { KpiElement } from "../../internal/kpi-element.js";
 import { SetupError } from "../../internal/report.js";
 import { themeStyles } from "../../internal/styles.js";
-import { dimensionName, text, textWith, addTexts } from "../../internal/texts.js";
+import { textWith } from "../../internal/text-with.js";
+import { dimensionName, text, addTexts } from "../../internal/texts.js";
 import { valueFormat } from "../../internal/value-format.js";
 import { breakdownStyles } from "./kpi-breakdown.styles.js";
 

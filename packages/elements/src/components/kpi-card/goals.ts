@@ -10,21 +10,21 @@ import { changeOf } from "@kpikit/core/query/status";
 import type { html, nothing, TemplateResult } from "lit";
 import { formatTime } from "../../internal/dates.js";
 import type { Delta, deltaOf } from "../../internal/delta.js";
-import type { text, textWith } from "../../internal/texts.js";
+import { fill } from "../../internal/fill.js";
+import type { text } from "../../internal/texts.js";
 
 /** What the card lends its goals. */
 export interface Lent {
   html: typeof html;
   nothing: typeof nothing;
   text: typeof text;
-  textWith: typeof textWith;
   deltaOf: typeof deltaOf;
 }
 
 type Target = NonNullable<Result["target"]>;
 type Pace = NonNullable<Result["pace"]>;
 
-export function goalsOf({ html, nothing, text, textWith, deltaOf }: Lent) {
+export function goalsOf({ html, nothing, text, deltaOf }: Lent) {
   /** Formats other numbers of the result's KPI like its value. */
   const asValue = (r: Result, locale: string, value: number) => {
     const { unit, currency, scale } = r.metric;
@@ -52,7 +52,7 @@ export function goalsOf({ html, nothing, text, textWith, deltaOf }: Lent) {
           : html` · <span class=${pace.onTrack ? "tone-good" : "tone-bad"}
                 >${text(pace.onTrack ? "pace_on_track" : "pace_off_track", locale)}</span
               >`;
-      return html`<p part="pace" class="pace">${textWith("on_pace", locale, { value, date })}${verdict}</p>`;
+      return html`<p part="pace" class="pace">${fill(text("on_pace", locale), { value, date })}${verdict}</p>`;
     },
 
     target(r: Result, target: Target, locale: string): TemplateResult {

@@ -7,14 +7,12 @@ import { Later } from "../../internal/later.js";
 import { SetupError } from "../../internal/report.js";
 import { sparklineSvg } from "../../internal/sparkline.js";
 import { themeStyles } from "../../internal/styles.js";
-import { type TextKey, text, textWith } from "../../internal/texts.js";
+import { type TextKey, text } from "../../internal/texts.js";
 import { shownValue } from "../../internal/values.js";
 import { cardStyles } from "./kpi-card.styles.js";
 
 /** The target and the pace, for the cards whose results have them. */
-const goals = new Later(() =>
-  import("./goals.js").then(({ goalsOf }) => goalsOf({ html, nothing, text, textWith, deltaOf })),
-);
+const goals = new Later(() => import("./goals.js").then(({ goalsOf }) => goalsOf({ html, nothing, text, deltaOf })));
 
 /**
  * A KPI at a glance: label, value, change against the previous period (arrow by the sign of the

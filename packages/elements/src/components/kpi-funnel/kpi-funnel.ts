@@ -4,7 +4,8 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from "l
 import { KpiElement } from "../../internal/kpi-element.js";
 import { SetupError } from "../../internal/report.js";
 import { themeStyles } from "../../internal/styles.js";
-import { addTexts, type TextKey, text, textWith } from "../../internal/texts.js";
+import { textWith } from "../../internal/text-with.js";
+import { addTexts, type TextKey, text } from "../../internal/texts.js";
 import { valueFormat } from "../../internal/value-format.js";
 import { shownValue } from "../../internal/values.js";
 import { funnelStyles } from "./kpi-funnel.styles.js";
