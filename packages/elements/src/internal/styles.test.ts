@@ -52,6 +52,24 @@ describe("shared widget styles", () => {
     }
   });
 
+  it("colour a previous period where a widget draws one, as --kpi-color-previous says", async () => {
+    const steps = [
+      result({ metric: { id: "sessions" }, value: 100, previous: 80 }),
+      result({ value: 10, previous: 8 }),
+    ];
+    const page = await fixture(html`<div>
+      <kpi-funnel .data=${steps}></kpi-funnel>
+      <kpi-funnel style="--kpi-color-previous: rgb(1, 2, 3)" .data=${steps}></kpi-funnel>
+    </div>`);
+    const [plain, themed] = [...page.children];
+    await Promise.all(
+      [...page.children].map((el) => (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete),
+    );
+    const previous = (el: Element) => getComputedStyle(inside(el, "[part~=previous-bar]")).backgroundColor;
+    expect(previous(plain!)).to.equal("rgb(110, 119, 129)");
+    expect(previous(themed!)).to.equal("rgb(1, 2, 3)");
+  });
+
   it("line up widgets side by side: one height, the charts at the bottom", async () => {
     const long = result({ metric: { label: LONG } });
     const row = await fixture(html`<div style="display: grid; grid-template-columns: 1fr 1fr; gap: 8px; width: 640px">

@@ -1,4 +1,5 @@
-// The look every widget shares: theme tokens (light and dark, overridable through --kpi-*),
+// The look every widget shares: theme tokens (light and dark, overridable through --kpi-*; the
+// previous period's colour is previous-styles.ts's, for the widgets that draw one),
 // the frame, label and status colours, the skeleton, the error, empty and stale states, and the
 // screen-reader-only utility. A widget is dropped into pages it does not know: the text properties
 // a page sets on its content (text-align: center, letter-spacing, uppercase headings) are reset at
@@ -27,7 +28,6 @@ export const themeStyles = css`
     --_border: var(--kpi-color-border, light-dark(#d0d7de, #30363d));
     --_muted: var(--kpi-color-muted, light-dark(#57606a, #9da7b3));
     --_accent: var(--kpi-color-accent, light-dark(#0969da, #4493f8));
-    --_previous: var(--kpi-color-previous, light-dark(#6e7781, #8b949e));
     --_good: var(--kpi-color-good, light-dark(#1a7f37, #3fb950));
     --_bad: var(--kpi-color-bad, light-dark(#cf222e, #f85149));
     --_warning: var(--kpi-color-warning, light-dark(#9a6700, #d29922));
@@ -130,11 +130,9 @@ export const themeStyles = css`
     color: var(--_muted);
     font-size: 0.875rem;
   }
+  /* On the frame (.base), whose flex column it keeps. */
   .error {
-    display: flex;
-    flex-direction: column;
     align-items: flex-start;
-    gap: var(--_gap);
   }
   .error .message {
     color: var(--_bad);

@@ -3,6 +3,7 @@ import { breakdownWords, chartWords, dimensionWords } from "@kpikit/core/locales
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { SetupError } from "../../internal/report.js";
+import { previousStyles } from "../../internal/previous-styles.js";
 import { themeStyles } from "../../internal/styles.js";
 import { textWith } from "../../internal/text-with.js";
 import { dimensionName, text, addTexts } from "../../internal/texts.js";
@@ -85,7 +86,7 @@ export function partsOfTotal(total: number | null, values: (number | null)[]): b
  * @cssproperty --kpi-color-accent - The chosen row's outline and the focus ring.
  */
 export class KpiBreakdown extends KpiElement {
-  static override styles = [themeStyles, breakdownStyles];
+  static override styles = [themeStyles, previousStyles, breakdownStyles];
   static override properties: PropertyDeclarations = {
     by: { reflect: true },
     top: { type: Number, reflect: true },

@@ -3,6 +3,7 @@ import { funnelWords } from "@kpikit/core/locales/en";
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { KpiElement } from "../../internal/kpi-element.js";
 import { SetupError } from "../../internal/report.js";
+import { previousStyles } from "../../internal/previous-styles.js";
 import { themeStyles } from "../../internal/styles.js";
 import { textWith } from "../../internal/text-with.js";
 import { addTexts, type TextKey, text } from "../../internal/texts.js";
@@ -75,7 +76,7 @@ export function funnelSteps(results: readonly Result[]): FunnelStep[] {
  * @cssproperty --kpi-color-muted - Secondary text.
  */
 export class KpiFunnel extends KpiElement {
-  static override styles = [themeStyles, funnelStyles];
+  static override styles = [themeStyles, previousStyles, funnelStyles];
   static override properties: PropertyDeclarations = {
     metrics: { reflect: true },
   };

@@ -7,6 +7,7 @@ import { areaPath, linePath, type Point } from "../../internal/paths.js";
 import { bandsOf, tickFormat } from "../../internal/axes.js";
 import { linearScale, niceExtent, ticks } from "../../internal/scale.js";
 import { seriesShape } from "../../internal/sparkline.js";
+import { previousStyles } from "../../internal/previous-styles.js";
 import { themeStyles } from "../../internal/styles.js";
 import { addTexts, text } from "../../internal/texts.js";
 import { valueFormat } from "../../internal/value-format.js";
@@ -76,7 +77,7 @@ function naturalSpan(start: string, grain: Result["range"]["grain"]): number {
  * @cssproperty --kpi-trend-target-color - The target line (default: the good colour).
  */
 export class KpiTrend extends KpiElement {
-  static override styles = [themeStyles, trendStyles];
+  static override styles = [themeStyles, previousStyles, trendStyles];
   protected static override severalBaselines = true;
   static override properties: PropertyDeclarations = {
     height: { type: Number, reflect: true },
