@@ -1,20 +1,23 @@
-// What a card shows of a goal: its target (the progress bar, and the change against it) and, while
-// the period runs, where it heads by its end. The card imports this module when a result first has
-// a target or a pace, so that a page whose cards have neither never downloads it, nor the number
-// and date formatting it brings (the API formats a card's own value and changes). It imports no
-// code the card's module also imports (Lit, the words, the badge): a bundler would move such code
-// into a chunk of its own, which every page would load at once. The card lends it those instead.
-import type { DeltaKind, Result } from "@kpikit/core";
+// What a card shows of a goal: its target (the progress bar, and the change against it), its status
+// (by the KPI's thresholds or its target) and, while the period runs, where it heads by its end. The
+// card imports this module when a result first has a target, a status or a pace, so that a page
+// whose cards have none never downloads it, nor the number and date formatting it brings (the API
+// formats a card's own value and changes), nor their styles. It imports no code the card's module
+// also imports (Lit, the words, the badge): a bundler would move such code into a chunk of its own,
+// which every page would load at once. The card lends it those instead.
+import type { DeltaKind, Result, Status } from "@kpikit/core";
 import { defaultDelta, formatChanges, formatValue } from "@kpikit/core/format";
 import { changeOf } from "@kpikit/core/query/status";
-import type { html, nothing, TemplateResult } from "lit";
+import type { css, html, nothing, TemplateResult } from "lit";
 import { formatTime } from "../../internal/dates.js";
 import type { Delta, deltaOf } from "../../internal/delta.js";
 import { fill } from "../../internal/fill.js";
 import type { text } from "../../internal/texts.js";
+import { goalStyles } from "./goals.styles.js";
 
 /** What the card lends its goals. */
 export interface Lent {
+  css: typeof css;
   html: typeof html;
   nothing: typeof nothing;
   text: typeof text;
@@ -24,7 +27,7 @@ export interface Lent {
 type Target = NonNullable<Result["target"]>;
 type Pace = NonNullable<Result["pace"]>;
 
-export function goalsOf({ html, nothing, text, deltaOf }: Lent) {
+export function goalsOf({ css, html, nothing, text, deltaOf }: Lent) {
   /** Formats other numbers of the result's KPI like its value. */
   const asValue = (r: Result, locale: string, value: number) => {
     const { unit, currency, scale } = r.metric;
@@ -32,6 +35,14 @@ export function goalsOf({ html, nothing, text, deltaOf }: Lent) {
   };
 
   return {
+    /** What the card adopts beside its own styles. */
+    styles: goalStyles(css),
+
+    /** The status pill: good, warning or critical. */
+    status(status: Status, locale: string): TemplateResult {
+      return html`<span part="status" class="status status-${status}">${text(`status_${status}`, locale)}</span>`;
+    },
+
     /** The value against the target, told as a change from it is (points for a rate, else percent). */
     againstTarget(r: Result, target: Target, locale: string, kind: DeltaKind | undefined): Delta {
       const change = changeOf(r.value, target.value);

@@ -27,43 +27,12 @@ export const cardStyles = css`
   .comparison {
     color: var(--_muted);
   }
-  .status {
-    font-size: 0.75rem;
-    font-weight: 600;
-    padding: 0.125rem 0.5rem;
-    border-radius: 999px;
-    border: 1px solid currentColor;
-    white-space: nowrap;
-  }
   .sparkline {
     display: block;
     inline-size: 100%;
     block-size: var(--kpi-sparkline-height, 2.5rem);
     color: var(--kpi-sparkline-color, var(--_accent));
     overflow: visible;
-  }
-  .pace {
-    margin: 0;
-    font-size: 0.75rem;
-    color: var(--_muted);
-  }
-  .target {
-    display: grid;
-    gap: 0.25rem;
-    font-size: 0.75rem;
-    color: var(--_muted);
-  }
-  .track {
-    block-size: 0.375rem;
-    border-radius: 999px;
-    background: var(--_skeleton);
-    overflow: hidden;
-  }
-  .bar {
-    block-size: 100%;
-    border-radius: inherit;
-    background: var(--kpi-target-color, var(--_accent));
-    transition: inline-size 0.4s ease-out;
   }
   .skeleton.label-line {
     inline-size: 40%;

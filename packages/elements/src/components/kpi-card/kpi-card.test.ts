@@ -203,6 +203,15 @@ describe("<kpi-card> from .data", () => {
     expect((el.shadowRoot!.querySelector(".bar") as HTMLElement).style.inlineSize).to.equal("80%");
   });
 
+  it("shows a status without a target or a pace, in its pill (goals.ts, with the goals' styles)", async () => {
+    const el = await card(result({ status: "critical" }));
+    expect(part(el, "status")).to.equal("Critical");
+    const pill = getComputedStyle(el.shadowRoot!.querySelector("[part=status]")!);
+    expect([pill.borderRadius, pill.fontWeight]).to.deep.equal(["999px", "600"]);
+    expect(hasPart(el, "target")).to.be.false;
+    expect(hasPart(el, "pace")).to.be.false;
+  });
+
   it("shows the empty state for a period without data", async () => {
     const el = await card(
       result({

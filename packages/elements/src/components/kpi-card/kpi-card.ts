@@ -1,5 +1,5 @@
 import type { DeltaKind, Result } from "@kpikit/core";
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
+import { adoptStyles, css, html, nothing, type PropertyDeclarations, type TemplateResult } from "lit";
 import { baselinesOf } from "../../internal/config.js";
 import { type Delta, deltaOf } from "../../internal/delta.js";
 import { KpiElement } from "../../internal/kpi-element.js";
@@ -11,8 +11,10 @@ import { type TextKey, text } from "../../internal/texts.js";
 import { shownValue } from "../../internal/values.js";
 import { cardStyles } from "./kpi-card.styles.js";
 
-/** The target and the pace, for the cards whose results have them. */
-const goals = new Later(() => import("./goals.js").then(({ goalsOf }) => goalsOf({ html, nothing, text, deltaOf })));
+/** The target, the pace and the status, and their styles, for the cards whose results have them. */
+const goals = new Later(() =>
+  import("./goals.js").then(({ goalsOf }) => goalsOf({ css, html, nothing, text, deltaOf })),
+);
 
 /**
  * A KPI at a glance: label, value, change against the previous period (arrow by the sign of the
@@ -60,6 +62,9 @@ export class KpiCard extends KpiElement {
     },
   };
 
+  /** Whether this card's styles have the goals' yet. */
+  #goalStyles = false;
+
   /** Draw the series as a sparkline under the value (default on; `sparkline="false"` turns it off). */
   declare sparkline: boolean;
   /**
@@ -81,18 +86,19 @@ export class KpiCard extends KpiElement {
   protected override renderResult(r: Result): TemplateResult {
     const locale = this.effectiveLocale;
     // Without its module (it could not load) the card shows its value and changes still.
-    const goal = r.target || r.pace ? this.need(goals) : null;
+    const goal = r.target || r.pace || r.status ? this.need(goals) : null;
     if (goal === undefined) return this.renderLoading();
+    if (goal && !this.#goalStyles) {
+      this.#goalStyles = true;
+      adoptStyles(this.renderRoot as ShadowRoot, [...KpiCard.elementStyles, goal.styles]);
+    }
     const label = this.labelOf(r);
     const shown = shownValue(r, locale);
     const partial = r.series.at(-1)?.partial === true;
-    const status = r.status
-      ? html`<span part="status" class="status status-${r.status}">${text(`status_${r.status}`, locale)}</span>`
-      : nothing;
     return html`<article part="base" class="base" aria-label=${label}>
       <div class="header">
         <span part="label" class="label" title=${label}>${label}</span>
-        ${status}
+        ${goal && r.status ? goal.status(r.status, locale) : nothing}
       </div>
       <div part="value" class="value" style="--_chars: ${shown.length}">${shown}</div>
       ${(this.results ?? [r]).map((each) =>
