@@ -62,8 +62,8 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 // The whole kit is one file for a <script type="module"> tag, with every element in it; beside it,
 // the chunks it imports when needed (live updates, each locale's words but English's, the range
 // picker's calendar, the console's line of an error, a card's goals, token renewal, the streamed
-// answers' reader, the API's refusals, what a widget lacking its setup says), which the browser
-// finds next to it.
+// answers' reader, the API's refusals, what is told of an answer a widget cannot use, what a widget
+// lacking its setup says), which the browser finds next to it.
 const kit = await measure({
   entryPoints: [{ in: "src/index.ts", out: "kpikit" }],
   outdir: "dist",
@@ -102,12 +102,16 @@ writeFileSync(
     `show their loading state until the words arrive; a page loads its own locale's only;\n` +
     `\`kpi-range/calendar.ts\`: the range picker's calendar, when a visitor first opens it;\n` +
     `\`internal/console.ts\`: the developer's console line, with a widget's first error;\n` +
-    `\`kpi-card/goals.ts\`: a card's target and pace, with their number and date formatting, for the\n` +
-    `cards whose results have them, which show their loading state until it arrives;\n` +
+    `\`kpi-card/goals.ts\`: a card's target, pace and status, with their number and date formatting and\n` +
+    `their styles, for the cards whose results have them, which show their loading state until it\n` +
+    `arrives;\n` +
     `\`client/renewal.ts\`: token renewal, for credentials with a tokenProvider; \`client/lines.ts\`: the\n` +
     `reader of a batch's answers streamed line by line, asked for by batches of several queries;\n` +
-    `\`client/refusal.ts\`: the reading of the API's refusals, with the first; \`internal/setup.ts\`: what a\n` +
-    `widget without an endpoint or a credential says, when it first lacks one). Each\n` +
+    `\`client/refusal.ts\`: the reading of the API's refusals, and the wait a busy API asks for, with the\n` +
+    `first; \`client/problems.ts\`: what the developer is told of an answer a widget cannot use (not a\n` +
+    `result, another query's, not JSON, cut short), with the first; \`internal/setup.ts\`: what a widget\n` +
+    `that is not set up tells the developer (no metric, endpoint or credential, an unknown comparison, a\n` +
+    `\`.data\` it cannot draw), with its first such error). Each\n` +
     `file is gzipped on its own, as it is served; a chunk that both the bundle and one of its later\n` +
     `chunks import is loaded at once, and counted so.\n` +
     `The whole kit is one file with every element, and its chunks beside it; an element's own cost is what\n` +
