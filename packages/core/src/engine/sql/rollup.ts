@@ -489,13 +489,16 @@ export function rollupsSelect(
     const sums = `sum(ro.v${slot}) AS v, sum(ro.n${slot}) AS n`;
     return `SELECT ${index} AS r, ${wi} AS wi, ${key} AS k, ${sums} ${rows} GROUP BY w.i${by}`;
   }
-  // Each row of the rollups once per measure (o.d: its offset), summed into that measure's pair.
+  // Summed per span in one pass (in the order the spans drive the seeks), then a row per measure
+  // (o.d: its offset) with its own pair.
+  const sums = measures.map((m, k) => `sum(ro.v${m.rollup.slot}) AS v${k}, sum(ro.n${m.rollup.slot}) AS n${k}`);
+  const spans = `SELECT w.i AS i, ${key} AS k, ${sums.join(", ")} ${rows} GROUP BY w.i${by}`;
   const pick = (column: string) =>
-    `CASE o.d ${measures.map((m) => `WHEN ${m.offset} THEN ro.${column}${m.rollup.slot}`).join(" ")} END`;
+    `CASE o.d ${measures.map((m, k) => `WHEN ${m.offset} THEN g.${column}${k}`).join(" ")} END`;
   const offsets = measures.map((m, k) => (k ? `SELECT ${m.offset}` : `SELECT ${m.offset} AS d`)).join(" UNION ALL ");
   return (
-    `SELECT ${index} AS r, w.i + o.d AS wi, ${key} AS k, sum(${pick("v")}) AS v, sum(${pick("n")}) AS n ${rows} ` +
-    `CROSS JOIN (${offsets}) o GROUP BY w.i, o.d${by}`
+    `SELECT ${index} AS r, g.i + o.d AS wi, g.k AS k, ${pick("v")} AS v, ${pick("n")} AS n FROM (${spans}) g ` +
+    `CROSS JOIN (${offsets}) o`
   );
 }
 
