@@ -17,15 +17,7 @@
 import type { Measure } from "../../definitions/definition.js";
 import { shiftLocal } from "../../time/range.js";
 import type { Aggregate, MeasureRequest } from "../types.js";
-import {
-  type ChainEventKind,
-  distinctSelect,
-  eventSelect,
-  lapseGap,
-  lapsesSelect,
-  lastBeforeSelect,
-  linksWithinSelect,
-} from "./chain.js";
+import { type ChainEventKind, distinctSelect, eventSelect, lapseGap, lapsesSelect, stretchSelect } from "./chain.js";
 import { type PlanContext, prefixSums } from "./prefix.js";
 import { type HistoryEvents, NEVER } from "./rollup.js";
 
@@ -147,10 +139,10 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
         const mine = bands.filter((b) => b.days === d && b.e - lapseGap(d) > b.a);
         return mine.length
           ? [
-              linksWithinSelect(
+              stretchSelect(
                 ctx.index,
                 chain,
-                d,
+                { lapsesOf: d },
                 table(
                   ["a", "x", "e"],
                   mine.map((b) => ({ i: wi.get(b)!, a: b.a, x: b.e - lapseGap(d), e: b.e })),
@@ -166,9 +158,10 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
       ...lapses(true),
       ...(lastBefore.length
         ? [
-            lastBeforeSelect(
+            stretchSelect(
               ctx.index,
               chain,
+              "lastBefore",
               table(
                 ["a", "x", "e"],
                 lastBefore.map((l) => ({ i: wi.get(l)!, a: l.a, x: l.x, e: l.e })),

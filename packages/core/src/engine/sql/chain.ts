@@ -294,41 +294,26 @@ export function distinctSelect(
 }
 
 /**
- * Lapses of a window that start in [a, x) and end before `e`, per row of `spanTable` (i, a, x, e),
- * from the history itself: [a, x) is the few hours by which a span is longer than the window's gap.
+ * Facts in [a, x) per row of `spanTable` (i, a, x, e), read from the history itself, where [a, x) is
+ * the few hours by which a span is longer or shorter than a window's gap: `{ lapsesOf: days }`, the
+ * starts of that window's lapses that end before `e`; `"lastBefore"`, the facts that are their key's
+ * last before `e`.
  */
-export function linksWithinSelect(
+export function stretchSelect(
   index: number,
   chain: Chain,
-  days: number,
+  facts: { lapsesOf: number } | "lastBefore",
   spanTable: string,
   tenantParam: string,
   params: SqlParams,
   dialect: Dialect,
 ): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
-  return countSelect(
-    index,
-    c,
-    `c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND ${eventTest("lapse_start", days)}`,
-    spanTable,
-  );
-}
-
-/**
- * Facts in [a, x) that are their key's last before `e`, per row of `spanTable` (i, a, x, e), from
- * the history itself: [a, x) is the few hours by which a span is shorter than a window's gap.
- */
-export function lastBeforeSelect(
-  index: number,
-  chain: Chain,
-  spanTable: string,
-  tenantParam: string,
-  params: SqlParams,
-  dialect: Dialect,
-): string {
-  const c = new ChainSql(chain, tenantParam, params, dialect);
-  return countSelect(index, c, "c.t >= w.a AND c.t < w.x AND (c.next_t IS NULL OR c.next_t >= w.e)", spanTable);
+  const ends =
+    facts === "lastBefore"
+      ? "(c.next_t IS NULL OR c.next_t >= w.e)"
+      : `c.next_t < w.e AND ${eventTest("lapse_start", facts.lapsesOf)}`;
+  return countSelect(index, c, `c.t >= w.a AND c.t < w.x AND ${ends}`, spanTable);
 }
 
 /** The chain's rows (as `c`) that meet `test` for each row of `spanTable` (as `w`), counted. */

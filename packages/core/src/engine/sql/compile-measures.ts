@@ -14,7 +14,7 @@ import { distinctSelect, eventSelect, SHORT_LINKS, type ShortLinks } from "./cha
 import { minus, type PlanContext, type PrefixSeries, prefixSums } from "./prefix.js";
 import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
-import { closeSql, rollupDimension, rollupSelect, type Rollups, splitSpans } from "./rollup.js";
+import { closeSql, rollupDimension, type Rollups, rollupsSelect, splitSpans } from "./rollup.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
 import type { SqlStatement } from "./statement.js";
 
@@ -212,9 +212,9 @@ function rolledUp(c: MeasureSql): string[] | undefined {
     ...split.levels.flatMap((level) =>
       level.ranges.length
         ? [
-            rollupSelect(
+            rollupsSelect(
               index,
-              rollup,
+              [{ rollup, offset: 0 }],
               level.dim,
               r.filters,
               !!r.groupBy,

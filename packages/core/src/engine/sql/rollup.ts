@@ -430,25 +430,11 @@ export function splitSpans(
   return out;
 }
 
-/** The part of a compiled query that reads a rollup: one row per (span, group) as the fact SELECTs give. */
-export function rollupSelect(
-  index: number,
-  rollup: RollupMeasure,
-  dim: string,
-  filters: readonly FilterBinding[],
-  grouped: boolean,
-  spanTable: string,
-  params: SqlParams,
-  tenantParam: string,
-  dialect: Dialect,
-): string {
-  return rollupsSelect(index, [{ rollup, offset: 0 }], dim, filters, grouped, spanTable, params, tenantParam, dialect);
-}
-
 /**
- * The sums of measures of one family in each span of `spanTable`, a measure's numbered `wi` = the
- * span's `i` plus its `offset`: one seek of the rollup rows per span, whatever the number of
- * measures (a key history's first, last and lapse events, read at the same instants).
+ * The part of a compiled query that reads rollups: one row per (span, group) as the fact SELECTs
+ * give, for each of measures of one family, numbered `wi` = the span's `i` plus its `offset`. One
+ * seek of the rollup rows per span, whatever the number of measures (a key history's first, last
+ * and lapse events, read at the same instants).
  */
 export function rollupsSelect(
   index: number,
