@@ -122,6 +122,44 @@ function engine(db: TestDriver, withRollups: boolean): SqlEngine {
   });
 }
 
+/**
+ * Orders of `customers` customers (ids `${prefix}${c}_${n}`), from a seeded generator: `plan` says
+ * how many orders a customer has and when each is placed.
+ */
+function seededOrders(
+  prefix: string,
+  customers: number,
+  seed: number,
+  plan: (random: () => number) => { count: number; at: () => number },
+) {
+  let state = seed;
+  const random = () => (state = (state * 48_271) % 2_147_483_647) / 2_147_483_647;
+  return Array.from({ length: customers }, (_, c) => {
+    const { count, at } = plan(random);
+    return Array.from({ length: count }, (_, n) => ({
+      id: `${prefix}${c}_${n}`,
+      customerId: `${prefix}${c}`,
+      placedAt: new Date(at()).toISOString(),
+      status: "placed",
+      total: 10 + Math.floor(random() * 90),
+      items: 1,
+      channel: "web",
+    }));
+  }).flat();
+}
+
+/** A query answered from the facts and from the rollups, and where the two differ. */
+async function bothWays(db: TestDriver, query: Record<string, unknown>) {
+  const [facts, fromRollups] = await Promise.all([
+    runQuery(engine(db, false), query, { registry }),
+    runQuery(engine(db, true), query, { registry }),
+  ]);
+  const differences = resultDifferences(facts, fromRollups, { expected: "facts", actual: "rollups" }).map(
+    (d) => `${query.metric} ${JSON.stringify(query)}: ${d}`,
+  );
+  return { rollups: fromRollups, differences };
+}
+
 const DATABASES: Record<string, () => TestDriver | Promise<TestDriver>> = {
   sqlite: () => sqliteTestDriver(),
   postgres: postgresTestDriver,
@@ -377,20 +415,11 @@ for (const [name, open] of Object.entries(DATABASES)) {
     await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
     // 400 customers over four years, each with two to five orders far apart: many gaps longer than
     // the 365-day window start and end in every stretch a day's annual churn reads.
-    let seed = 7;
-    const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
     const start = Date.UTC(2022, 10, 1);
-    const orders = Array.from({ length: 400 }, (_, c) =>
-      Array.from({ length: 2 + Math.floor(random() * 4) }, (_, n) => ({
-        id: `y${c}_${n}`,
-        customerId: `y${c}`,
-        placedAt: new Date(start + Math.floor(random() * 1_480 * 86_400_000)).toISOString(),
-        status: "placed",
-        total: 10 + Math.floor(random() * 90),
-        items: 1,
-        channel: "web",
-      })),
-    ).flat();
+    const orders = seededOrders("y", 400, 7, (random) => ({
+      count: 2 + Math.floor(random() * 4),
+      at: () => start + Math.floor(random() * 1_480 * DAY),
+    }));
     for (let i = 0; i < orders.length; i += 300) await ingest(db, "orders", orders.slice(i, i + 300));
     const [lapses] = await db.all("SELECT count(*) AS n FROM chain_lapses");
     expect(Number(lapses!.n)).toBeGreaterThan(100);
@@ -399,14 +428,9 @@ for (const [name, open] of Object.entries(DATABASES)) {
       { range: "last_90_days", grain: "day", tz: "America/New_York", compare: "previous_period" },
       { range: "2026-02-20..2026-04-10", grain: "day", tz: "UTC", compare: "previous_year" },
     ]) {
-      const query = { metric: "clv", now: "2026-11-20T15:37:00Z", ...q };
-      const [f, r] = await Promise.all([
-        runQuery(engine(db, false), query, { registry }),
-        runQuery(engine(db, true), query, { registry }),
-      ]);
+      const { rollups: r, differences } = await bothWays(db, { metric: "clv", now: "2026-11-20T15:37:00Z", ...q });
       expect(r.series.filter((p) => p.value !== null).length).toBeGreaterThan(30);
-      for (const d of resultDifferences(f, r, { expected: "facts", actual: "rollups" }))
-        problems.push(`${JSON.stringify(q)}: ${d}`);
+      problems.push(...differences);
     }
     expect(problems).toEqual([]);
     await db.close();
@@ -421,22 +445,11 @@ for (const [name, open] of Object.entries(DATABASES)) {
     // counted over a window's last gap, less the customers whose last order before now is in the
     // hours before the range (read from the history).
     const now = Date.parse("2026-11-20T15:37:00Z");
-    let seed = 11;
-    const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
     const starts = [7, 28, 90, 324, 400].map((days) => now - days * DAY);
-    const orders = Array.from({ length: 300 }, (_, c) =>
-      Array.from({ length: 1 + Math.floor(random() * 5) }, (_, n) => ({
-        id: `e${c}_${n}`,
-        customerId: `e${c}`,
-        placedAt: new Date(
-          starts[Math.floor(random() * starts.length)]! + Math.floor((random() - 0.5) * 2 * DAY),
-        ).toISOString(),
-        status: "placed",
-        total: 10 + Math.floor(random() * 90),
-        items: 1,
-        channel: "web",
-      })),
-    ).flat();
+    const orders = seededOrders("e", 300, 11, (random) => ({
+      count: 1 + Math.floor(random() * 5),
+      at: () => starts[Math.floor(random() * starts.length)]! + Math.floor((random() - 0.5) * 2 * DAY),
+    }));
     for (let i = 0; i < orders.length; i += 250) await ingest(db, "orders", orders.slice(i, i + 250));
     const problems: string[] = [];
     const queries = ["last_7_days", "last_28_days", "last_90_days", "ytd"].flatMap((range) =>
@@ -444,14 +457,9 @@ for (const [name, open] of Object.entries(DATABASES)) {
     );
     for (const q of queries)
       for (const metric of ["purchase_frequency", "repeat_purchase_rate"]) {
-        const query = { metric, now: new Date(now).toISOString(), ...q };
-        const [f, r] = await Promise.all([
-          runQuery(engine(db, false), query, { registry }),
-          runQuery(engine(db, true), query, { registry }),
-        ]);
+        const { rollups: r, differences } = await bothWays(db, { metric, now: new Date(now).toISOString(), ...q });
         expect(r.value).not.toBeNull();
-        for (const d of resultDifferences(f, r, { expected: "facts", actual: "rollups" }))
-          problems.push(`${metric} ${JSON.stringify(q)}: ${d}`);
+        problems.push(...differences);
       }
     expect(problems).toEqual([]);
     // The ranges that end now were read so, not from their facts, and customers' second orders

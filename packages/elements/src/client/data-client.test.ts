@@ -177,8 +177,8 @@ describe("data client", () => {
     expect(calls[0]!.signal.aborted).to.be.true;
   });
 
-  it("drops a live update that is not its query's, saying why, and reconnects", async () => {
-    const { fetch, calls } = streams(event(result({ metric: { id: "revenue" } })), event(result({ value: 63 })));
+  /** Follows aov live until its first value, then stops: the errors said before it, and the values. */
+  async function firstLiveValue(fetch: typeof globalThis.fetch) {
     const client = new KpiClient("http://kpi.test", { fetch });
     const errors: string[] = [];
     const values: number[] = [];
@@ -188,6 +188,12 @@ describe("data client", () => {
     });
     while (values.length === 0) await tick(50);
     stop();
+    return { errors, values };
+  }
+
+  it("drops a live update that is not its query's, saying why, and reconnects", async () => {
+    const { fetch, calls } = streams(event(result({ metric: { id: "revenue" } })), event(result({ value: 63 })));
+    const { errors, values } = await firstLiveValue(fetch);
     expect(errors).to.deep.equal([
       "200 The KPI service sent a live update for aov that this widget cannot use: it is the result of revenue",
     ]);
@@ -208,15 +214,7 @@ describe("data client", () => {
 
   it("reports a refused stream with the API's message, then reconnects", async () => {
     const { fetch, calls } = streams(503, event(result({ value: 62 })));
-    const client = new KpiClient("http://kpi.test", { fetch });
-    const errors: string[] = [];
-    const values: number[] = [];
-    const stop = client.live({ metric: "aov" }, new Credentials("kpi_pk_test"), {
-      result: (r) => values.push(r.value!),
-      error: (e) => errors.push(`${e.status} ${e.message}`),
-    });
-    while (values.length === 0) await tick(50);
-    stop();
+    const { errors, values } = await firstLiveValue(fetch);
     expect(errors).to.deep.equal(["503 refused with 503"]);
     expect(values).to.deep.equal([62]);
     expect(calls).to.have.length(2);
