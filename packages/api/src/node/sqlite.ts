@@ -8,6 +8,7 @@ import { sqlite } from "@kpikit/core/sql";
 import type { SqlStatement } from "@kpikit/core/sql";
 import type { SqlDriver } from "@kpikit/core/sql";
 import { withUnavailable } from "../store/unavailable.js";
+import { Checkpoints } from "./sqlite-checkpoints.js";
 import { SqliteThreads } from "./sqlite-threads.js";
 
 /** SQLITE_BUSY and SQLITE_LOCKED: another connection holds the file's write lock for longer than busyTimeoutMs. */
@@ -40,7 +41,13 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
   const threaded = path !== ":memory:" && path !== "";
   const size = threaded ? (options.readers ?? Math.min(4, availableParallelism())) : 0;
   const readers = size > 0 ? new SqliteThreads(path, size, { readOnly: true, pragmas: [busy, cache] }) : undefined;
-  const writer = threaded ? new SqliteThreads(path, 1, { readOnly: false, pragmas: writing }) : undefined;
+  // The writer leaves checkpoints to a thread of their own (see Checkpoints).
+  const writer = threaded
+    ? new SqliteThreads(path, 1, { readOnly: false, pragmas: [...writing, "PRAGMA wal_autocheckpoint = 0"] })
+    : undefined;
+  const checkpoints = threaded
+    ? new Checkpoints(new SqliteThreads(path, 1, { readOnly: false, pragmas: [busy] }))
+    : undefined;
   const statements = new Map<string, StatementSync>();
   const prepared = (sql: string) => {
     let s = statements.get(sql);
@@ -63,7 +70,11 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
         return prepared(sql).all(...(params as never[])) as Record<string, unknown>[];
       },
       async transaction(list: readonly SqlStatement[]) {
-        if (writer) return writer.transaction(list);
+        if (writer) {
+          const changes = await writer.transaction(list);
+          checkpoints?.due();
+          return changes;
+        }
         db.exec("BEGIN IMMEDIATE");
         try {
           const changes = list.map((s) => Number(prepared(s.sql).run(...(s.params as never[])).changes));
@@ -78,7 +89,7 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
         db.exec(sql);
       },
       async close() {
-        await Promise.all([readers?.close(), writer?.close()]);
+        await Promise.all([readers?.close(), writer?.close(), checkpoints?.close()]);
         db.close();
       },
     },
