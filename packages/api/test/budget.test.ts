@@ -75,7 +75,7 @@ describe("SQLite KPI queries off the event loop", () => {
     expect(await driver.all("SELECT count(*) AS n FROM t")).toEqual([{ n: 3_000_000 }]);
   });
 
-  it("checkpoints beside the writer, not within its commits: the pages reach the file, the WAL starts over", async () => {
+  it("checkpoints beside the writer, not in its commits: the pages reach the file, the WAL starts over", async () => {
     const path = tempFile();
     const driver = nodeSqliteDriver(path, { readers: 1 });
     cleanups.push(() => driver.close!());
