@@ -56,7 +56,8 @@ const rollupQueries: Record<string, QueryInput> = {
     compare: "none",
   },
   rollup_cac_dates: { metric: "cac", range: "last_7_days", tz: "America/Los_Angeles", grain: "week", compare: "none" },
-  // "now" mid-hour: the minutes past the last quarter hour, at both ends, are read from the facts.
+  // "now" mid-hour: a span ending now reads its last quarter hour whole, less the facts placed
+  // after now (SpanSplit.less); a span's minutes at its start are read from the facts.
   rollup_revenue_mid_hour: { metric: "revenue", range: "last_90_days", grain: "day", now: "2026-11-23T09:37:00Z" },
   rollup_hit_rate_lines_mid_hour: {
     metric: "hit_rate",
@@ -64,8 +65,8 @@ const rollupQueries: Record<string, QueryInput> = {
     grain: "day",
     compare: "none",
     now: "2026-11-23T09:37:00Z",
-  }, // Each SKU's latest stock: facts held less facts superseded, by hour, and the minutes past the
-  // last quarter hour from the facts (those that came then, and the ones they superseded).
+  }, // Each SKU's latest stock: facts held less facts superseded, by hour, and the last quarter
+  // hour whole, less the facts after now (those that came then, and the ones they superseded).
   rollup_stock_latest_mid_hour: {
     metric: "stockout_rate",
     range: "last_7_days",

@@ -17,6 +17,11 @@ export interface MeasureRequest {
   /** Split by this dimension (only for facts that have it). */
   groupBy?: DimensionBinding;
   spans: readonly Span[];
+  /**
+   * The query's now: there are few facts after it (none, unless placed ahead of time), so an
+   * engine may read a span that ends then as its last whole bucket less what came after it.
+   */
+  now?: number;
 }
 
 /**

@@ -70,6 +70,7 @@ class RequestPlan {
   constructor(
     private readonly filters: Readonly<Record<string, readonly string[]>>,
     private readonly groupBy: string | undefined,
+    private readonly now: number,
   ) {}
 
   isGrouped(m: Measure): boolean {
@@ -90,6 +91,7 @@ class RequestPlan {
         measure: m,
         filters,
         spans: [] as Span[],
+        now: this.now,
         ...(grouped ? { groupBy: dimensions[this.groupBy!]![fact!]! } : {}),
       };
       entry = { index: this.requests.length, request, spans: new Map() };
@@ -280,7 +282,7 @@ export function planQuery(q: Query, options: RunOptions): PreparedQuery {
     lastYearSoFar: { ...previousYear(tz, { start: period.start, end: now }, "day"), step: "period" } satisfies Window,
   };
 
-  const plan = new RequestPlan(filters, q.by);
+  const plan = new RequestPlan(filters, q.by, now);
   const evaluator = new Evaluator(options.registry, tz, plan);
   const range: Window = { ...span, step: "period" };
   const previousRange: Window | undefined = compared && { ...compared, step: "period" };

@@ -11,10 +11,10 @@ import { shiftLocal, type Span } from "../../time/range.js";
 import type { Aggregate, MeasureRequest, MeasureResults } from "../types.js";
 import { historyPlan, type Plan } from "./active.js";
 import { distinctSelect, eventSelect, SHORT_LINKS, type ShortLinks } from "./chain.js";
-import { minus, type PlanContext, type PrefixSeries, prefixSums } from "./prefix.js";
+import { Lessened, minus, type PlanContext, type PrefixSeries, prefixSums } from "./prefix.js";
 import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
-import { closeSql, rollupDimension, type Rollups, rollupsSelect, splitSpans } from "./rollup.js";
+import { closeSql, lessSelect, rollupDimension, type Rollups, rollupsSelect, splitSpans } from "./rollup.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
 import type { SqlStatement } from "./statement.js";
 
@@ -66,9 +66,10 @@ interface CompileContext {
   plans: Map<number, Plan>;
 }
 
-const planContext = (index: number, ctx: CompileContext): PlanContext => ({
+const planContext = (index: number, ctx: CompileContext, now: number | undefined): PlanContext => ({
   ...ctx,
   index,
+  now,
   spanTable: (columns, rows) => ctx.tables.name(columns, rows),
 });
 
@@ -181,7 +182,7 @@ function rolledUp(c: MeasureSql): string[] | undefined {
   const { r, m, index, ctx, timeField, dim } = c;
   const rollup = ctx.rollups?.find(m);
   if (!rollup || dim === undefined || (timeField.kind !== "timestamp" && timeField.kind !== "date")) return undefined;
-  const split = splitSpans(r.spans, timeField.kind, ctx.tz, dim, rollup.allTime);
+  const split = splitSpans(r.spans, timeField.kind, ctx.tz, dim, rollup.allTime, r.now);
   const edges = (w: string) =>
     rollup.event
       ? eventSelect(index, "first", rollup.event.chain, undefined, w, ctx.tenantParam, ctx.params, ctx.dialect, {
@@ -196,7 +197,7 @@ function rolledUp(c: MeasureSql): string[] | undefined {
     const prefix = prefixSums(
       [{ rollup, edges }],
       r.spans.flatMap((s) => [s.start, s.end]),
-      planContext(index, ctx),
+      planContext(index, ctx, r.now),
       { dim, filters: r.filters, grouped: !!r.groupBy, fromFirst: true },
     );
     return c.plan({
@@ -209,6 +210,7 @@ function rolledUp(c: MeasureSql): string[] | undefined {
   }
   const parts = [
     ...(split.facts.length ? [edges(ctx.tables.name(["s", "e"], split.facts))] : []),
+    ...(split.less.length ? [lessSelect(edges(ctx.tables.name(["s", "e"], split.less)))] : []),
     ...split.levels.flatMap((level) =>
       level.ranges.length
         ? [
@@ -250,7 +252,7 @@ function firstSeen(c: MeasureSql): string | undefined {
 function fromHistory(c: MeasureSql): string | string[] | undefined {
   const { m, r, index, ctx } = c;
   const history = ctx.rollups?.history(m);
-  const plan = history && historyPlan(r, history, planContext(index, ctx));
+  const plan = history && historyPlan(r, history, planContext(index, ctx, r.now));
   if (plan) return c.plan(plan);
   const distinct =
     m.agg === "count_distinct" && (m.minRows ?? 2) === 2 && !r.filters.length && !r.groupBy
@@ -366,7 +368,7 @@ function openLessClosed(
   close: PrefixSeries | undefined,
 ) {
   const { r, dim, index, ctx } = c;
-  const prefix = prefixSums([open, ...(close ? [close] : [])], instants, planContext(index, ctx), {
+  const prefix = prefixSums([open, ...(close ? [close] : [])], instants, planContext(index, ctx, r.now), {
     dim,
     filters: r.filters,
     grouped: !!r.groupBy,
@@ -509,6 +511,7 @@ function decodeRows(
 ): MeasureResults {
   const out = requests.map((r) => r.spans.map(() => new Map<string | null, Aggregate>()));
   const planned = new Map([...plans.keys()].map((i) => [i, [] as Record<string, unknown>[]]));
+  const lessened = new Lessened();
   for (const row of rows) {
     const r = Number(row.r);
     const mine = planned.get(r);
@@ -522,7 +525,9 @@ function decodeRows(
     const groups = out[r]![Number(row.wi)]!;
     const seen = groups.get(k);
     groups.set(k, seen ? { sum: seen.sum + v, count: seen.count + n } : { sum: v, count: n });
+    lessened.note(groups, k, n);
   }
+  lessened.drop();
   for (const [i, plan] of plans) out[i] = plan.decode(planned.get(i)!);
   return out;
 }

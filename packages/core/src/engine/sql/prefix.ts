@@ -5,7 +5,15 @@
 // are such sums: a few thousand rollup rows per query, however many facts there are.
 import type { Aggregate } from "../types.js";
 import type { Dialect } from "./dialect.js";
-import { ALL_TIME, NEVER, type RollupMeasure, rollupsSelect, splitSpans } from "./rollup.js";
+import {
+  ALL_TIME,
+  lessSelect,
+  NEVER,
+  type RollupMeasure,
+  rollupsSelect,
+  type SpanSplit,
+  splitSpans,
+} from "./rollup.js";
 import type { SqlParams } from "./row-sql.js";
 import type { FilterBinding } from "../types.js";
 
@@ -18,6 +26,8 @@ export interface PlanContext {
   dialect: Dialect;
   params: SqlParams;
   tenantParam: string;
+  /** The query's now (see MeasureRequest). */
+  now?: number | undefined;
   /** The name of a VALUES list of spans (its rows' `i` say which). */
   spanTable(columns: string[], rows: Record<string, number>[]): string;
 }
@@ -82,23 +92,22 @@ export function prefixSums(
     spans: readonly { i: number; start: number; end: number }[],
     offset: (e: number) => number,
   ) => {
-    const split = splitSpans(spans, "timestamp", ctx.tz, dim, series[es[0]!]!.rollup.allTime);
+    const split = splitSpans(spans, "timestamp", ctx.tz, dim, series[es[0]!]!.rollup.allTime, ctx.now);
     const number = <T extends { i: number }>(x: T) => ({ ...x, i: spans[x.i]!.i });
-    const edges = split.facts.filter((x) => x.s < x.e).map(number);
+    const read = (pieces: SpanSplit["facts"], e: number) =>
+      series[e]!.edges(
+        ctx.spanTable(
+          ["s", "e"],
+          pieces.map(number).map((x) => ({ ...x, i: x.i + offset(e) })),
+        ),
+      );
+    const edges = split.facts.filter((x) => x.s < x.e);
     return [
       ...split.levels.flatMap((level) =>
         level.ranges.length ? [select(es, offset, level.dim, level.ranges.map(number))] : [],
       ),
-      ...(edges.length
-        ? es.map((e) =>
-            series[e]!.edges(
-              ctx.spanTable(
-                ["s", "e"],
-                edges.map((x) => ({ ...x, i: x.i + offset(e) })),
-              ),
-            ),
-          )
-        : []),
+      ...(edges.length ? es.map((e) => read(edges, e)) : []),
+      ...(split.less.length ? es.map((e) => lessSelect(read(split.less, e))) : []),
     ];
   };
   // Series of one family split alike are read together: a key history's events share its rows.
@@ -127,13 +136,16 @@ export function prefixSums(
         const seen = groups.get(k) ?? { sum: 0, count: 0 };
         groups.set(k, { sum: seen.sum + sum, count: seen.count + count });
       };
+      const lessened = new Lessened();
       for (const row of rows) {
         const wi = Number(row.wi);
         if (wi >= S * (P + 1)) continue;
         const k = row.k === null || row.k === undefined ? null : String(row.k);
         const groups = wi >= S * P ? later[wi - S * P]! : sums[Math.floor(wi / P)]![wi % P]!;
         add(groups, k, Number(row.v ?? 0), Number(row.n ?? 0));
+        lessened.note(groups, k, Number(row.n ?? 0));
       }
+      lessened.drop();
       // All time less what came after the first instant, within rounding: nothing before a shop's
       // first stock is none, not 1e-13.
       series.forEach((_, e) => {
@@ -171,4 +183,20 @@ export function minus(
     if (x.count !== y.count || sum !== 0) out.set(k, { sum, count: x.count - y.count });
   }
   return out;
+}
+
+/**
+ * Groups that rows taken away (SpanSplit.less) left with no facts: dropped, as a read of the facts
+ * gives none (a fact placed after now, of a value the span has no other fact of).
+ */
+export class Lessened {
+  readonly #groups: [Map<string | null, Aggregate>, string | null][] = [];
+
+  note(groups: Map<string | null, Aggregate>, k: string | null, count: number): void {
+    if (count < 0) this.#groups.push([groups, k]);
+  }
+
+  drop(): void {
+    for (const [groups, k] of this.#groups) if (groups.get(k)?.count === 0) groups.delete(k);
+  }
 }

@@ -4,7 +4,9 @@
 // scanning every order. Hours rather than local days: one rollup then serves every time zone. The
 // totals are also kept by quarter hour, so the part of a span that is not whole hours (a range
 // ending now, a zone 30 or 45 minutes off UTC) reads quarter hours, and only the minutes after the
-// last whole quarter (at most 15 of them at each end) read the facts. What prefix sums read also
+// last whole quarter (at most 15 of them at each end) read the facts; a range that ends now reads
+// its last quarter hour whole, less the facts placed after now (few: a busy shop's last minutes
+// are thousands of orders). What prefix sums read also
 // keeps its totals of all time and by UTC day (see ALL_TIME). A rollup row keeps one
 // dimension's value (or none: the total), so a query that filters or splits by one dimension
 // reads it; one that combines two reads the facts. The events of key histories (chain.ts: first
@@ -99,6 +101,8 @@ type MeasureSpec = Omit<RollupMeasure, "id" | "family" | "slot" | "allTime">;
 export interface SpanSplit {
   levels: { dim: string; ranges: { i: number; a: number; b: number }[] }[];
   facts: { i: number; s: number; e: number }[];
+  /** Facts to take away: from a span's end on, where its last bucket is read whole (see splitSpans). */
+  less: { i: number; s: number; e: number }[];
 }
 
 function rollupOf(m: Measure): MeasureSpec | undefined {
@@ -389,7 +393,9 @@ export function rollupDimension(
  * Splits spans into what each rollup level answers and the rest, read from facts: for a
  * date-placed measure, the span's dates; otherwise, for a total of a family that keeps them
  * (`days`), its whole UTC days, then its whole hours (rows of `dim`), then for a total the whole
- * quarter hours left at its ends.
+ * quarter hours left at its ends. A span that ends at or after `now` (a range ending now) reads
+ * its last bucket whole, less the facts from its end on (`less`): facts after now are few (none,
+ * unless placed ahead of time), where the minutes before it are a busy shop's latest orders.
  */
 export function splitSpans(
   spans: readonly Span[],
@@ -397,17 +403,20 @@ export function splitSpans(
   tz: string,
   dim: string,
   days = false,
+  now?: number,
 ): SpanSplit {
   if (kind === "date") {
     const ranges = spans.flatMap((span, i) => {
       const { from, to } = datesIn(tz, span.start, span.end);
       return from < to ? [{ i, a: from, b: to }] : [];
     });
-    return { levels: [{ dim, ranges }], facts: [] };
+    return { levels: [{ dim, ranges }], facts: [], less: [] };
   }
   const units: (readonly [number, string])[] =
     dim === "" ? [...(days ? [[DAY, DAY_TOTAL] as const] : []), [HOUR, dim], [QUARTER, QUARTER_TOTAL]] : [[HOUR, dim]];
-  const out: SpanSplit = { levels: units.map(([, d]) => ({ dim: d, ranges: [] })), facts: [] };
+  const out: SpanSplit = { levels: units.map(([, d]) => ({ dim: d, ranges: [] })), facts: [], less: [] };
+  const finest = units.length - 1;
+  const [smallest] = units[finest]!;
   spans.forEach((span, i) => {
     let pieces: [number, number][] = [[span.start, span.end]];
     units.forEach(([unit], level) => {
@@ -425,10 +434,18 @@ export function splitSpans(
       }
       pieces = left;
     });
-    for (const [s, e] of pieces) out.facts.push({ i, s, e });
+    for (const [s, e] of pieces) {
+      if (now !== undefined && e === span.end && e >= now && s % smallest === 0) {
+        out.levels[finest]!.ranges.push({ i, a: s / smallest, b: s / smallest + 1 });
+        out.less.push({ i, s: e, e: s + smallest });
+      } else out.facts.push({ i, s, e });
+    }
   });
   return out;
 }
+
+/** A SELECT of (r, wi, k, v, n) rows taken away: each aggregate negated. */
+export const lessSelect = (select: string): string => `SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (${select}) l`;
 
 /**
  * The part of a compiled query that reads rollups: one row per (span, group) as the fact SELECTs

@@ -1,5 +1,5 @@
 -- {"metric":"stockout_rate","range":"last_7_days","grain":"day","compare":"none","now":"2026-11-23T09:37:00Z"}
--- params: ["tenant_1",[1,2,3,4,5],[20775,20776,20777,20778,20779],[20776,20777,20778,20779,20780],"sxzevrums2",":day",[6],[498720],[498729],"",[6],[1994916],[1994918],":15",[6],[1795426200000],[1795426620000],[0],[-3000000000],[-2999999999],[0],[20781],[100000000],[0],[498730],[498744],[0],[1994919],[1994920],[14],[1795426620000],[1795427100000],"1j75de5rdn6",[13],[1795426200000],[1795426620000],[15],[1795426620000],[1795427100000],"stockout_rate",[0],[20774]]
+-- params: ["tenant_1",[1,2,3,4,5],[20775,20776,20777,20778,20779],[20776,20777,20778,20779,20780],"sxzevrums2",":day",[6],[498720],[498729],"",[6,6],[1994916,1994918],[1994918,1994919],":15",[6],[1795426620000],[1795427100000],[0],[-3000000000],[-2999999999],[0],[20781],[100000000],[0],[498730],[498744],[0],[1994919],[1994920],[14],[1795426620000],[1795427100000],"1j75de5rdn6",[13],[1795426620000],[1795427100000],[15],[1795426620000],[1795427100000],"stockout_rate",[0],[20774]]
 WITH w0(i, a, b) AS (SELECT * FROM unnest(CAST($2 AS BIGINT[]), CAST($3 AS BIGINT[]), CAST($4 AS BIGINT[]))),
   w1(i, a, b) AS (SELECT * FROM unnest(CAST($7 AS BIGINT[]), CAST($8 AS BIGINT[]), CAST($9 AS BIGINT[]))),
   w2(i, a, b) AS (SELECT * FROM unnest(CAST($11 AS BIGINT[]), CAST($12 AS BIGINT[]), CAST($13 AS BIGINT[]))),
@@ -18,7 +18,7 @@ SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w1 w 
 UNION ALL
 SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w2 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v0 IS NOT NULL AND ro.dim = $14 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w3 w CROSS JOIN LATERAL (SELECT * FROM inventory f WHERE f.tenant_id = $1 AND f.at_ms >= w.s AND f.at_ms < w.e OFFSET 0) f WHERE (f.quantity = 0) AND f.sku IS NOT NULL GROUP BY w.i
+SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w3 w CROSS JOIN LATERAL (SELECT * FROM inventory f WHERE f.tenant_id = $1 AND f.at_ms >= w.s AND f.at_ms < w.e OFFSET 0) f WHERE (f.quantity = 0) AND f.sku IS NOT NULL GROUP BY w.i) l
 UNION ALL
 SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w4 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v0 IS NOT NULL AND ro.dim = $10 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i) u0
 UNION ALL
@@ -36,7 +36,7 @@ SELECT * FROM (SELECT 0 AS r, w.i + 7 AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.
 UNION ALL
 SELECT 0 AS r, w.i + 7 AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w2 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $33 AND ro.v0 IS NOT NULL AND ro.dim = $14 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w9 w CROSS JOIN LATERAL (SELECT * FROM inventory g WHERE g.tenant_id = $1 AND g.at_ms >= w.s AND g.at_ms < w.e OFFSET 0) g JOIN inventory f ON f.tenant_id = $1 AND f.id = (SELECT p.id FROM inventory p WHERE p.tenant_id = $1 AND p.sku = g.sku AND (p.at_ms < g.at_ms OR (p.at_ms = g.at_ms AND p.id COLLATE "C" < g.id COLLATE "C")) ORDER BY p.at_ms DESC, p.id COLLATE "C" DESC LIMIT 1) WHERE g.sku IS NOT NULL AND (f.quantity = 0) GROUP BY w.i
+SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w9 w CROSS JOIN LATERAL (SELECT * FROM inventory g WHERE g.tenant_id = $1 AND g.at_ms >= w.s AND g.at_ms < w.e OFFSET 0) g JOIN inventory f ON f.tenant_id = $1 AND f.id = (SELECT p.id FROM inventory p WHERE p.tenant_id = $1 AND p.sku = g.sku AND (p.at_ms < g.at_ms OR (p.at_ms = g.at_ms AND p.id COLLATE "C" < g.id COLLATE "C")) ORDER BY p.at_ms DESC, p.id COLLATE "C" DESC LIMIT 1) WHERE g.sku IS NOT NULL AND (f.quantity = 0) GROUP BY w.i) l
 UNION ALL
 SELECT 0 AS r, w.i + 7 AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w4 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $33 AND ro.v0 IS NOT NULL AND ro.dim = $10 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
@@ -54,7 +54,7 @@ SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w1 w 
 UNION ALL
 SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w2 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v3 IS NOT NULL AND ro.dim = $14 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w3 w CROSS JOIN LATERAL (SELECT * FROM inventory f WHERE f.tenant_id = $1 AND f.at_ms >= w.s AND f.at_ms < w.e OFFSET 0) f WHERE f.sku IS NOT NULL GROUP BY w.i
+SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w3 w CROSS JOIN LATERAL (SELECT * FROM inventory f WHERE f.tenant_id = $1 AND f.at_ms >= w.s AND f.at_ms < w.e OFFSET 0) f WHERE f.sku IS NOT NULL GROUP BY w.i) l
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w4 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $5 AND ro.v3 IS NOT NULL AND ro.dim = $10 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL
@@ -72,7 +72,7 @@ SELECT 1 AS r, w.i + 7 AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w
 UNION ALL
 SELECT 1 AS r, w.i + 7 AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w2 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $33 AND ro.v3 IS NOT NULL AND ro.dim = $14 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i) u5
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w9 w CROSS JOIN LATERAL (SELECT * FROM inventory g WHERE g.tenant_id = $1 AND g.at_ms >= w.s AND g.at_ms < w.e OFFSET 0) g JOIN inventory f ON f.tenant_id = $1 AND f.id = (SELECT p.id FROM inventory p WHERE p.tenant_id = $1 AND p.sku = g.sku AND (p.at_ms < g.at_ms OR (p.at_ms = g.at_ms AND p.id COLLATE "C" < g.id COLLATE "C")) ORDER BY p.at_ms DESC, p.id COLLATE "C" DESC LIMIT 1) WHERE g.sku IS NOT NULL GROUP BY w.i
+SELECT * FROM (SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w9 w CROSS JOIN LATERAL (SELECT * FROM inventory g WHERE g.tenant_id = $1 AND g.at_ms >= w.s AND g.at_ms < w.e OFFSET 0) g JOIN inventory f ON f.tenant_id = $1 AND f.id = (SELECT p.id FROM inventory p WHERE p.tenant_id = $1 AND p.sku = g.sku AND (p.at_ms < g.at_ms OR (p.at_ms = g.at_ms AND p.id COLLATE "C" < g.id COLLATE "C")) ORDER BY p.at_ms DESC, p.id COLLATE "C" DESC LIMIT 1) WHERE g.sku IS NOT NULL GROUP BY w.i) l
 UNION ALL
 SELECT 1 AS r, w.i + 7 AS wi, NULL AS k, sum(ro.v3) AS v, sum(ro.n3) AS n FROM w4 w CROSS JOIN LATERAL (SELECT * FROM rollup_buckets ro WHERE ro.tenant_id = $1 AND ro.family = $33 AND ro.v3 IS NOT NULL AND ro.dim = $10 AND ro.bucket >= w.a AND ro.bucket < w.b OFFSET 0) ro GROUP BY w.i
 UNION ALL

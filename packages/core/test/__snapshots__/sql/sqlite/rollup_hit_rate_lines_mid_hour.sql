@@ -1,32 +1,38 @@
 -- {"metric":"hit_rate","range":"last_7_days","grain":"day","compare":"none","now":"2026-11-23T09:37:00Z"}
 -- params: ["tenant_1","placed","1jxn4yndrtz","",":15","4d3i468lev",":day","2g5akv9ui1h","hit_rate"]
-WITH w0(i, s, e) AS (VALUES (0, 1795426200000, 1795426620000), (7, 1795426200000, 1795426620000)),
+WITH w0(i, s, e) AS (VALUES (0, 1795426620000, 1795427100000), (7, 1795426620000, 1795427100000)),
   w1(i, a, b) AS (VALUES (0, 498576, 498729), (1, 498576, 498600), (2, 498600, 498624), (3, 498624, 498648), (4, 498648, 498672), (5, 498672, 498696), (6, 498696, 498720), (7, 498720, 498729)),
-  w2(i, a, b) AS (VALUES (0, 1994916, 1994918), (7, 1994916, 1994918)),
+  w2(i, a, b) AS (VALUES (0, 1994916, 1994918), (0, 1994918, 1994919), (7, 1994916, 1994918), (7, 1994918, 1994919)),
   w3(i, a, b) AS (VALUES (2, 20774, 20775), (3, 20775, 20776), (4, 20776, 20777), (5, 20777, 20778), (6, 20778, 20779), (7, 20779, 20780)),
   w4(i, a, b) AS (VALUES (1, 498564, 498576), (8, 498720, 498729)),
-  w5(i, a, b) AS (VALUES (1, 1994253, 1994256), (8, 1994916, 1994918)),
-  w6(i, s, e) AS (VALUES (1, 1794827220000, 1794827700000), (8, 1795426200000, 1795426620000)),
-  w7(i, s, e) AS (VALUES (10, 1794827220000, 1794827700000), (17, 1795426200000, 1795426620000)),
-  w8(i, s, e) AS (VALUES (19, 1794827220000, 1794827700000), (26, 1795426200000, 1795426620000)),
-  w9(i, s, e) AS (VALUES (28, 1794827220000, 1794827700000), (35, 1795426200000, 1795426620000)),
-  w10(i, s, e) AS (VALUES (37, 1794827220000, 1794827700000), (44, 1795426200000, 1795426620000)),
-  w11(i, s, e) AS (VALUES (46, 1794827220000, 1794827700000), (53, 1795426200000, 1795426620000)),
-  w12(i, a, b) AS (VALUES (0, -3000000000, -2999999999)),
-  w13(i, a, b) AS (VALUES (0, 20781, 100000000)),
-  w14(i, a, b) AS (VALUES (0, 498730, 498744)),
-  w15(i, a, b) AS (VALUES (0, 1994919, 1994920)),
-  w16(i, s, e) AS (VALUES (54, 1795426620000, 1795427100000)),
-  w17(i, s, e) AS (VALUES (55, 1795426620000, 1795427100000)),
-  w18(i, s, e) AS (VALUES (56, 1795426620000, 1795427100000)),
-  w19(i, s, e) AS (VALUES (57, 1795426620000, 1795427100000)),
-  w20(i, s, e) AS (VALUES (58, 1795426620000, 1795427100000)),
-  w21(i, s, e) AS (VALUES (59, 1795426620000, 1795427100000)),
-  w22(i, a, x, e) AS (VALUES (61, 1794873600000, 1794879000000, 1794960000000), (62, 1794960000000, 1794965400000, 1795046400000), (63, 1795046400000, 1795051800000, 1795132800000), (64, 1795132800000, 1795138200000, 1795219200000), (65, 1795219200000, 1795224600000, 1795305600000), (66, 1795305600000, 1795311000000, 1795392000000)),
-  w23(i, a, x, e) AS (VALUES (67, 1794827220000, 1794873600000, 1795426620000)),
-  w24(i, s, e) AS (VALUES (68, 1795392000000, 1795426620000)),
-  w25(i, d) AS (VALUES (0, 20774))
-SELECT * FROM (SELECT * FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w0 w CROSS JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = ?2) GROUP BY w.i
+  w5(i, a, b) AS (VALUES (1, 1994253, 1994256), (8, 1994916, 1994918), (8, 1994918, 1994919)),
+  w6(i, s, e) AS (VALUES (1, 1794827220000, 1794827700000)),
+  w7(i, s, e) AS (VALUES (10, 1794827220000, 1794827700000)),
+  w8(i, s, e) AS (VALUES (19, 1794827220000, 1794827700000)),
+  w9(i, s, e) AS (VALUES (28, 1794827220000, 1794827700000)),
+  w10(i, s, e) AS (VALUES (37, 1794827220000, 1794827700000)),
+  w11(i, s, e) AS (VALUES (46, 1794827220000, 1794827700000)),
+  w12(i, s, e) AS (VALUES (8, 1795426620000, 1795427100000)),
+  w13(i, s, e) AS (VALUES (17, 1795426620000, 1795427100000)),
+  w14(i, s, e) AS (VALUES (26, 1795426620000, 1795427100000)),
+  w15(i, s, e) AS (VALUES (35, 1795426620000, 1795427100000)),
+  w16(i, s, e) AS (VALUES (44, 1795426620000, 1795427100000)),
+  w17(i, s, e) AS (VALUES (53, 1795426620000, 1795427100000)),
+  w18(i, a, b) AS (VALUES (0, -3000000000, -2999999999)),
+  w19(i, a, b) AS (VALUES (0, 20781, 100000000)),
+  w20(i, a, b) AS (VALUES (0, 498730, 498744)),
+  w21(i, a, b) AS (VALUES (0, 1994919, 1994920)),
+  w22(i, s, e) AS (VALUES (54, 1795426620000, 1795427100000)),
+  w23(i, s, e) AS (VALUES (55, 1795426620000, 1795427100000)),
+  w24(i, s, e) AS (VALUES (56, 1795426620000, 1795427100000)),
+  w25(i, s, e) AS (VALUES (57, 1795426620000, 1795427100000)),
+  w26(i, s, e) AS (VALUES (58, 1795426620000, 1795427100000)),
+  w27(i, s, e) AS (VALUES (59, 1795426620000, 1795427100000)),
+  w28(i, a, x, e) AS (VALUES (61, 1794873600000, 1794879000000, 1794960000000), (62, 1794960000000, 1794965400000, 1795046400000), (63, 1795046400000, 1795051800000, 1795132800000), (64, 1795132800000, 1795138200000, 1795219200000), (65, 1795219200000, 1795224600000, 1795305600000), (66, 1795305600000, 1795311000000, 1795392000000)),
+  w29(i, a, x, e) AS (VALUES (67, 1794827220000, 1794873600000, 1795426620000)),
+  w30(i, s, e) AS (VALUES (68, 1795392000000, 1795426620000)),
+  w31(i, d) AS (VALUES (0, 20774))
+SELECT * FROM (SELECT * FROM (SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w0 w CROSS JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = ?2) GROUP BY w.i) l
 UNION ALL
 SELECT 0 AS r, w.i AS wi, NULL AS k, sum(ro.v0) AS v, sum(ro.n0) AS n FROM w1 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?3 AND ro.v0 IS NOT NULL AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i
 UNION ALL
@@ -50,30 +56,42 @@ SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w11 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t - c.prev_t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, g.i + o.d AS wi, g.k AS k, CASE o.d WHEN 0 THEN g.v0 WHEN 9 THEN g.v1 WHEN 18 THEN g.v2 WHEN 27 THEN g.v3 WHEN 36 THEN g.v4 WHEN 45 THEN g.v5 END AS v, CASE o.d WHEN 0 THEN g.n0 WHEN 9 THEN g.n1 WHEN 18 THEN g.n2 WHEN 27 THEN g.n3 WHEN 36 THEN g.n4 WHEN 45 THEN g.n5 END AS n FROM (SELECT w.i AS i, NULL AS k, sum(ro.v0) AS v0, sum(ro.n0) AS n0, sum(ro.v11) AS v1, sum(ro.n11) AS n1, sum(ro.v9) AS v2, sum(ro.n9) AS n2, sum(ro.v4) AS v3, sum(ro.n4) AS n3, sum(ro.v6) AS v4, sum(ro.n6) AS n4, sum(ro.v1) AS v5, sum(ro.n1) AS n5 FROM w12 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND (ro.v0 IS NOT NULL OR ro.v11 IS NOT NULL OR ro.v9 IS NOT NULL OR ro.v4 IS NOT NULL OR ro.v6 IS NOT NULL OR ro.v1 IS NOT NULL) AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) g CROSS JOIN (SELECT 0 AS d UNION ALL SELECT 9 UNION ALL SELECT 18 UNION ALL SELECT 27 UNION ALL SELECT 36 UNION ALL SELECT 45) o
+SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w12 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.prev_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) l
 UNION ALL
-SELECT 1 AS r, g.i + o.d AS wi, g.k AS k, CASE o.d WHEN 54 THEN g.v0 WHEN 55 THEN g.v1 WHEN 56 THEN g.v2 WHEN 57 THEN g.v3 WHEN 58 THEN g.v4 WHEN 59 THEN g.v5 END AS v, CASE o.d WHEN 54 THEN g.n0 WHEN 55 THEN g.n1 WHEN 56 THEN g.n2 WHEN 57 THEN g.n3 WHEN 58 THEN g.n4 WHEN 59 THEN g.n5 END AS n FROM (SELECT w.i AS i, NULL AS k, sum(ro.v0) AS v0, sum(ro.n0) AS n0, sum(ro.v11) AS v1, sum(ro.n11) AS n1, sum(ro.v9) AS v2, sum(ro.n9) AS n2, sum(ro.v4) AS v3, sum(ro.n4) AS n3, sum(ro.v6) AS v4, sum(ro.n6) AS n4, sum(ro.v1) AS v5, sum(ro.n1) AS n5 FROM w13 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND (ro.v0 IS NOT NULL OR ro.v11 IS NOT NULL OR ro.v9 IS NOT NULL OR ro.v4 IS NOT NULL OR ro.v6 IS NOT NULL OR ro.v1 IS NOT NULL) AND ro.dim = ?7 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) g CROSS JOIN (SELECT 54 AS d UNION ALL SELECT 55 UNION ALL SELECT 56 UNION ALL SELECT 57 UNION ALL SELECT 58 UNION ALL SELECT 59) o
+SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w13 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.next_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) l
 UNION ALL
-SELECT 1 AS r, g.i + o.d AS wi, g.k AS k, CASE o.d WHEN 54 THEN g.v0 WHEN 55 THEN g.v1 WHEN 56 THEN g.v2 WHEN 57 THEN g.v3 WHEN 58 THEN g.v4 WHEN 59 THEN g.v5 END AS v, CASE o.d WHEN 54 THEN g.n0 WHEN 55 THEN g.n1 WHEN 56 THEN g.n2 WHEN 57 THEN g.n3 WHEN 58 THEN g.n4 WHEN 59 THEN g.n5 END AS n FROM (SELECT w.i AS i, NULL AS k, sum(ro.v0) AS v0, sum(ro.n0) AS n0, sum(ro.v11) AS v1, sum(ro.n11) AS n1, sum(ro.v9) AS v2, sum(ro.n9) AS n2, sum(ro.v4) AS v3, sum(ro.n4) AS n3, sum(ro.v6) AS v4, sum(ro.n6) AS n4, sum(ro.v1) AS v5, sum(ro.n1) AS n5 FROM w14 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND (ro.v0 IS NOT NULL OR ro.v11 IS NOT NULL OR ro.v9 IS NOT NULL OR ro.v4 IS NOT NULL OR ro.v6 IS NOT NULL OR ro.v1 IS NOT NULL) AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) g CROSS JOIN (SELECT 54 AS d UNION ALL SELECT 55 UNION ALL SELECT 56 UNION ALL SELECT 57 UNION ALL SELECT 58 UNION ALL SELECT 59) o) u2
+SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w14 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.next_t - c.t >= 599400000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) l) u2
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, g.i + o.d AS wi, g.k AS k, CASE o.d WHEN 54 THEN g.v0 WHEN 55 THEN g.v1 WHEN 56 THEN g.v2 WHEN 57 THEN g.v3 WHEN 58 THEN g.v4 WHEN 59 THEN g.v5 END AS v, CASE o.d WHEN 54 THEN g.n0 WHEN 55 THEN g.n1 WHEN 56 THEN g.n2 WHEN 57 THEN g.n3 WHEN 58 THEN g.n4 WHEN 59 THEN g.n5 END AS n FROM (SELECT w.i AS i, NULL AS k, sum(ro.v0) AS v0, sum(ro.n0) AS n0, sum(ro.v11) AS v1, sum(ro.n11) AS n1, sum(ro.v9) AS v2, sum(ro.n9) AS n2, sum(ro.v4) AS v3, sum(ro.n4) AS n3, sum(ro.v6) AS v4, sum(ro.n6) AS n4, sum(ro.v1) AS v5, sum(ro.n1) AS n5 FROM w15 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND (ro.v0 IS NOT NULL OR ro.v11 IS NOT NULL OR ro.v9 IS NOT NULL OR ro.v4 IS NOT NULL OR ro.v6 IS NOT NULL OR ro.v1 IS NOT NULL) AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) g CROSS JOIN (SELECT 54 AS d UNION ALL SELECT 55 UNION ALL SELECT 56 UNION ALL SELECT 57 UNION ALL SELECT 58 UNION ALL SELECT 59) o
+SELECT * FROM (SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w15 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t - c.prev_t >= 599400000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) l
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w16 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.prev_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w16 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.next_t - c.t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) l
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w17 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.next_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w17 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t - c.prev_t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) l
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w18 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.next_t - c.t >= 599400000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT 1 AS r, g.i + o.d AS wi, g.k AS k, CASE o.d WHEN 0 THEN g.v0 WHEN 9 THEN g.v1 WHEN 18 THEN g.v2 WHEN 27 THEN g.v3 WHEN 36 THEN g.v4 WHEN 45 THEN g.v5 END AS v, CASE o.d WHEN 0 THEN g.n0 WHEN 9 THEN g.n1 WHEN 18 THEN g.n2 WHEN 27 THEN g.n3 WHEN 36 THEN g.n4 WHEN 45 THEN g.n5 END AS n FROM (SELECT w.i AS i, NULL AS k, sum(ro.v0) AS v0, sum(ro.n0) AS n0, sum(ro.v11) AS v1, sum(ro.n11) AS n1, sum(ro.v9) AS v2, sum(ro.n9) AS n2, sum(ro.v4) AS v3, sum(ro.n4) AS n3, sum(ro.v6) AS v4, sum(ro.n6) AS n4, sum(ro.v1) AS v5, sum(ro.n1) AS n5 FROM w18 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND (ro.v0 IS NOT NULL OR ro.v11 IS NOT NULL OR ro.v9 IS NOT NULL OR ro.v4 IS NOT NULL OR ro.v6 IS NOT NULL OR ro.v1 IS NOT NULL) AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) g CROSS JOIN (SELECT 0 AS d UNION ALL SELECT 9 UNION ALL SELECT 18 UNION ALL SELECT 27 UNION ALL SELECT 36 UNION ALL SELECT 45) o
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w19 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t - c.prev_t >= 599400000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) u3
+SELECT 1 AS r, g.i + o.d AS wi, g.k AS k, CASE o.d WHEN 54 THEN g.v0 WHEN 55 THEN g.v1 WHEN 56 THEN g.v2 WHEN 57 THEN g.v3 WHEN 58 THEN g.v4 WHEN 59 THEN g.v5 END AS v, CASE o.d WHEN 54 THEN g.n0 WHEN 55 THEN g.n1 WHEN 56 THEN g.n2 WHEN 57 THEN g.n3 WHEN 58 THEN g.n4 WHEN 59 THEN g.n5 END AS n FROM (SELECT w.i AS i, NULL AS k, sum(ro.v0) AS v0, sum(ro.n0) AS n0, sum(ro.v11) AS v1, sum(ro.n11) AS n1, sum(ro.v9) AS v2, sum(ro.n9) AS n2, sum(ro.v4) AS v3, sum(ro.n4) AS n3, sum(ro.v6) AS v4, sum(ro.n6) AS n4, sum(ro.v1) AS v5, sum(ro.n1) AS n5 FROM w19 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND (ro.v0 IS NOT NULL OR ro.v11 IS NOT NULL OR ro.v9 IS NOT NULL OR ro.v4 IS NOT NULL OR ro.v6 IS NOT NULL OR ro.v1 IS NOT NULL) AND ro.dim = ?7 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) g CROSS JOIN (SELECT 54 AS d UNION ALL SELECT 55 UNION ALL SELECT 56 UNION ALL SELECT 57 UNION ALL SELECT 58 UNION ALL SELECT 59) o) u3
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w20 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.next_t - c.t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, g.i + o.d AS wi, g.k AS k, CASE o.d WHEN 54 THEN g.v0 WHEN 55 THEN g.v1 WHEN 56 THEN g.v2 WHEN 57 THEN g.v3 WHEN 58 THEN g.v4 WHEN 59 THEN g.v5 END AS v, CASE o.d WHEN 54 THEN g.n0 WHEN 55 THEN g.n1 WHEN 56 THEN g.n2 WHEN 57 THEN g.n3 WHEN 58 THEN g.n4 WHEN 59 THEN g.n5 END AS n FROM (SELECT w.i AS i, NULL AS k, sum(ro.v0) AS v0, sum(ro.n0) AS n0, sum(ro.v11) AS v1, sum(ro.n11) AS n1, sum(ro.v9) AS v2, sum(ro.n9) AS n2, sum(ro.v4) AS v3, sum(ro.n4) AS n3, sum(ro.v6) AS v4, sum(ro.n6) AS n4, sum(ro.v1) AS v5, sum(ro.n1) AS n5 FROM w20 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND (ro.v0 IS NOT NULL OR ro.v11 IS NOT NULL OR ro.v9 IS NOT NULL OR ro.v4 IS NOT NULL OR ro.v6 IS NOT NULL OR ro.v1 IS NOT NULL) AND ro.dim = ?4 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) g CROSS JOIN (SELECT 54 AS d UNION ALL SELECT 55 UNION ALL SELECT 56 UNION ALL SELECT 57 UNION ALL SELECT 58 UNION ALL SELECT 59) o
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w21 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t - c.prev_t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+SELECT 1 AS r, g.i + o.d AS wi, g.k AS k, CASE o.d WHEN 54 THEN g.v0 WHEN 55 THEN g.v1 WHEN 56 THEN g.v2 WHEN 57 THEN g.v3 WHEN 58 THEN g.v4 WHEN 59 THEN g.v5 END AS v, CASE o.d WHEN 54 THEN g.n0 WHEN 55 THEN g.n1 WHEN 56 THEN g.n2 WHEN 57 THEN g.n3 WHEN 58 THEN g.n4 WHEN 59 THEN g.n5 END AS n FROM (SELECT w.i AS i, NULL AS k, sum(ro.v0) AS v0, sum(ro.n0) AS n0, sum(ro.v11) AS v1, sum(ro.n11) AS n1, sum(ro.v9) AS v2, sum(ro.n9) AS n2, sum(ro.v4) AS v3, sum(ro.n4) AS n3, sum(ro.v6) AS v4, sum(ro.n6) AS n4, sum(ro.v1) AS v5, sum(ro.n1) AS n5 FROM w21 w CROSS JOIN rollup_buckets ro ON ro.tenant_id = ?1 AND ro.family = ?6 AND (ro.v0 IS NOT NULL OR ro.v11 IS NOT NULL OR ro.v9 IS NOT NULL OR ro.v4 IS NOT NULL OR ro.v6 IS NOT NULL OR ro.v1 IS NOT NULL) AND ro.dim = ?5 AND ro.bucket >= w.a AND ro.bucket < w.b GROUP BY w.i) g CROSS JOIN (SELECT 54 AS d UNION ALL SELECT 55 UNION ALL SELECT 56 UNION ALL SELECT 57 UNION ALL SELECT 58 UNION ALL SELECT 59) o
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w22 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND c.next_t - c.t >= 81000000 GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w22 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.prev_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w23 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t >= w.a AND c.t < w.x AND (c.next_t IS NULL OR c.next_t >= w.e) GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w23 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.next_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w24 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s) GROUP BY w.i) u4) u0
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w24 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.next_t - c.t >= 599400000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i) u4) u0
 UNION ALL
-SELECT * FROM (SELECT * FROM (SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id DESC) AS rn FROM w25 w JOIN targets t ON t.tenant_id = ?1 AND t.metric = ?9 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1) u5) u1
+SELECT * FROM (SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w25 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t - c.prev_t >= 599400000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w26 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.next_t - c.t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w27 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t - c.prev_t >= 81000000 AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w28 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t >= w.a AND c.t < w.x AND c.next_t < w.e AND c.next_t - c.t >= 81000000 GROUP BY w.i
+UNION ALL
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w29 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t >= w.a AND c.t < w.x AND (c.next_t IS NULL OR c.next_t >= w.e) GROUP BY w.i) u5
+UNION ALL
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w30 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?8 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s) GROUP BY w.i
+UNION ALL
+SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id DESC) AS rn FROM w31 w JOIN targets t ON t.tenant_id = ?1 AND t.metric = ?9 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1) u6) u1
