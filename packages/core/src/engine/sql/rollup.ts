@@ -6,12 +6,12 @@
 // ending now, a zone 30 or 45 minutes off UTC) reads quarter hours, and only the minutes after the
 // last whole quarter (at most 15 of them at each end) read the facts; a range that ends now reads
 // its last quarter hour whole, less the facts placed after now (few: a busy shop's last minutes
-// are thousands of orders). What prefix sums read also
-// keeps its totals of all time and by UTC day (see ALL_TIME). A rollup row keeps one
-// dimension's value (or none: the total), so a query that filters or splits by one dimension
-// reads it; one that combines two reads the facts. The events of key histories (chain.ts: first
-// facts, last facts, lapses; latest facts held and superseded) add up alike and are kept alike,
-// which serves new and active customers and each SKU's latest stock.
+// are thousands of orders). What prefix sums read also keeps its totals of all time and by UTC
+// day (see ALL_TIME). A rollup row keeps one dimension's value (or none: the total), so a query
+// that filters or splits by one dimension reads it; one that combines two reads the facts. The
+// events of key histories (chain.ts: first facts, last facts, lapses; latest facts held and
+// superseded) add up alike and are kept alike, which serves new and active customers and each
+// SKU's latest stock.
 // Measures placed alike (same facts, same time) share their rows, each in its own pair of columns
 // (`v0`/`n0` …): an order adds one row per bucket and dimension value for all of them, in the
 // spirit of ClickHouse's wide aggregate tables, rather than one per measure.
