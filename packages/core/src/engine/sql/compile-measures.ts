@@ -11,7 +11,8 @@ import { shiftLocal, type Span } from "../../time/range.js";
 import type { Aggregate, MeasureRequest, MeasureResults } from "../types.js";
 import { historyPlan, type Plan } from "./active.js";
 import { distinctSelect, eventSelect, SHORT_LINKS, type ShortLinks } from "./chain.js";
-import { Lessened, minus, type PlanContext, type PrefixSeries, prefixSums } from "./prefix.js";
+import { GroupSums } from "./group-sums.js";
+import { minus, type PlanContext, type PrefixSeries, prefixSums } from "./prefix.js";
 import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
 import { closeSql, lessSelect, rollupDimension, type Rollups, rollupsSelect, splitSpans } from "./rollup.js";
@@ -511,7 +512,7 @@ function decodeRows(
 ): MeasureResults {
   const out = requests.map((r) => r.spans.map(() => new Map<string | null, Aggregate>()));
   const planned = new Map([...plans.keys()].map((i) => [i, [] as Record<string, unknown>[]]));
-  const lessened = new Lessened();
+  const adder = new GroupSums();
   for (const row of rows) {
     const r = Number(row.r);
     const mine = planned.get(r);
@@ -519,15 +520,9 @@ function decodeRows(
       mine.push(row);
       continue;
     }
-    const k = row.k === null || row.k === undefined ? null : String(row.k);
-    const v = row.v === null || row.v === undefined ? 0 : Number(row.v);
-    const n = Number(row.n ?? 0);
-    const groups = out[r]![Number(row.wi)]!;
-    const seen = groups.get(k);
-    groups.set(k, seen ? { sum: seen.sum + v, count: seen.count + n } : { sum: v, count: n });
-    lessened.note(groups, k, n);
+    adder.addRow(out[r]![Number(row.wi)]!, row);
   }
-  lessened.drop();
+  adder.settle();
   for (const [i, plan] of plans) out[i] = plan.decode(planned.get(i)!);
   return out;
 }

@@ -14,6 +14,7 @@ import {
   type SpanSplit,
   splitSpans,
 } from "./rollup.js";
+import { GroupSums } from "./group-sums.js";
 import type { SqlParams } from "./row-sql.js";
 import type { FilterBinding } from "../types.js";
 
@@ -132,31 +133,24 @@ export function prefixSums(
     read(rows) {
       const sums = series.map(() => pieces.map(() => new Map<string | null, Aggregate>()));
       const later = series.map(() => new Map<string | null, Aggregate>());
-      const add = (groups: Map<string | null, Aggregate>, k: string | null, sum: number, count: number) => {
-        const seen = groups.get(k) ?? { sum: 0, count: 0 };
-        groups.set(k, { sum: seen.sum + sum, count: seen.count + count });
-      };
-      const lessened = new Lessened();
+      const adder = new GroupSums();
       for (const row of rows) {
         const wi = Number(row.wi);
         if (wi >= S * (P + 1)) continue;
-        const k = row.k === null || row.k === undefined ? null : String(row.k);
-        const groups = wi >= S * P ? later[wi - S * P]! : sums[Math.floor(wi / P)]![wi % P]!;
-        add(groups, k, Number(row.v ?? 0), Number(row.n ?? 0));
-        lessened.note(groups, k, Number(row.n ?? 0));
+        adder.addRow(wi >= S * P ? later[wi - S * P]! : sums[Math.floor(wi / P)]![wi % P]!, row);
       }
-      lessened.drop();
+      adder.settle();
       // All time less what came after the first instant, within rounding: nothing before a shop's
       // first stock is none, not 1e-13.
       series.forEach((_, e) => {
         if (!byTotal(e)) return;
-        for (const piece of sums[e]!.slice(1)) for (const [k, a] of piece) add(later[e]!, k, a.sum, a.count);
+        for (const piece of sums[e]!.slice(1)) for (const [k, a] of piece) adder.add(later[e]!, k, a.sum, a.count);
         sums[e]![0] = minus(sums[e]![0]!, later[e]!);
       });
       for (const bySeries of sums) {
         for (let j = 1; j < P; j++) {
           const [before, here] = [bySeries[j - 1]!, bySeries[j]!];
-          for (const [k, a] of before) add(here, k, a.sum, a.count);
+          for (const [k, a] of before) adder.add(here, k, a.sum, a.count);
         }
       }
       return (s, x) => sums[s]![at.get(x)!]!;
@@ -183,20 +177,4 @@ export function minus(
     if (x.count !== y.count || sum !== 0) out.set(k, { sum, count: x.count - y.count });
   }
   return out;
-}
-
-/**
- * Groups that rows taken away (SpanSplit.less) left with no facts: dropped, as a read of the facts
- * gives none (a fact placed after now, of a value the span has no other fact of).
- */
-export class Lessened {
-  readonly #groups: [Map<string | null, Aggregate>, string | null][] = [];
-
-  note(groups: Map<string | null, Aggregate>, k: string | null, count: number): void {
-    if (count < 0) this.#groups.push([groups, k]);
-  }
-
-  drop(): void {
-    for (const [groups, k] of this.#groups) if (groups.get(k)?.count === 0) groups.delete(k);
-  }
 }
