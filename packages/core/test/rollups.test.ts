@@ -50,10 +50,16 @@ async function ingest(db: TestDriver, fact: FactName, ...calls: (readonly unknow
   return counted.map((n) => changes.slice(next, (next += n)).reduce((a, b) => a + b, 0));
 }
 
-/** The schema, current (empty) rollups, then every fact in shuffled batches, some sent twice. */
-async function load(db: TestDriver): Promise<void> {
+/** A new database with the schema and current (empty) rollups. */
+async function emptyDatabase(open: () => TestDriver | Promise<TestDriver>): Promise<TestDriver> {
+  const db = await open();
   await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
   await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+  return db;
+}
+
+/** Every fact in shuffled batches, some sent twice, into an empty database. */
+async function load(db: TestDriver): Promise<void> {
   for (const [fact, records] of Object.entries(facts) as [FactName, unknown[]][]) {
     if (fact === "targets") continue;
     const all = shuffled(records, records.length);
@@ -171,7 +177,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
     let db: TestDriver;
     // Loading shuffled batches into PostgreSQL takes minutes when every suite runs at once on two cores.
     beforeAll(async () => {
-      db = await open();
+      db = await emptyDatabase(open);
       await load(db);
     }, 600_000);
     afterAll(() => db?.close());
@@ -356,9 +362,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
   it(`keeps customer histories through late, re-sent and out-of-order orders on ${name}, as a rebuild does`, {
     timeout: 60_000,
   }, async () => {
-    const db = await open();
-    await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
-    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    const db = await emptyDatabase(open);
     const orders = HISTORIES.map(([id, customerId, placedAt, status]) => ({
       id,
       customerId,
@@ -410,9 +414,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
 
   const yearly = "counts each day's customers lost over a year from the next day's count (CLV by day)";
   it(`${yearly} on ${name}, as the facts do`, { timeout: 120_000 }, async () => {
-    const db = await open();
-    await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
-    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    const db = await emptyDatabase(open);
     // 400 customers over four years, each with two to five orders far apart: many gaps longer than
     // the 365-day window start and end in every stretch a day's annual churn reads.
     const start = Date.UTC(2022, 10, 1);
@@ -438,9 +440,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
 
   const edges = "counts distinct customers in ranges hours short of a window (ending now), and in their days";
   it(`${edges} on ${name}, as the facts do`, { timeout: 120_000 }, async () => {
-    const db = await open();
-    await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
-    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    const db = await emptyDatabase(open);
     // 300 customers whose orders crowd the day around each range's start: a range that ends now is
     // counted over a window's last gap, less the customers whose last order before now is in the
     // hours before the range (read from the history).
@@ -477,9 +477,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
   const ahead =
     "reads a range ending now as its last bucket whole less what came after now (orders placed ahead of time too)";
   it(`${ahead} on ${name}, as the facts do`, { timeout: 120_000 }, async () => {
-    const db = await open();
-    await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
-    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    const db = await emptyDatabase(open);
     // Orders crowd the minutes before now (a busy shop's latest), and some are placed after it, in
     // its quarter hour and its hour: one of them through a channel no order before now came by.
     const now = Date.parse("2026-11-20T15:37:00Z");
@@ -520,9 +518,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
 
   const stock = "keeps each SKU's latest level through late, re-sent and tied levels";
   it(`${stock} on ${name}, as a rebuild does`, { timeout: 60_000 }, async () => {
-    const db = await open();
-    await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
-    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    const db = await emptyDatabase(open);
     const level = (id: string, sku: string, day: number, quantity: number, value: number) => ({
       id,
       sku,
@@ -576,9 +572,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
   it(`${relinks} on ${name}, as a rebuild links them`, {
     timeout: 60_000,
   }, async () => {
-    const db = await open();
-    await db.transaction(schemaStatements(db.dialect).map((sql) => ({ sql, params: [] })));
-    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    const db = await emptyDatabase(open);
     const order = (id: string, day: number) => ({
       id,
       customerId: "k",
