@@ -10,7 +10,7 @@ import { datesIn, dayPosition, localDay } from "../../time/calendar.js";
 import { shiftLocal, type Span } from "../../time/range.js";
 import type { Aggregate, MeasureRequest, MeasureResults } from "../types.js";
 import { historyPlan, type Plan } from "./active.js";
-import { distinctSelect, eventSelect, SHORT_LINKS, type ShortLinks } from "./chain.js";
+import { eventSelect } from "./chain.js";
 import { GroupSums } from "./group-sums.js";
 import { minus, type PlanContext, type PrefixSeries, prefixSums } from "./prefix.js";
 import type { Dialect } from "./dialect.js";
@@ -250,26 +250,11 @@ function firstSeen(c: MeasureSql): string | undefined {
 }
 
 /** Activity and distinct keys read from a key history kept at ingest. */
-function fromHistory(c: MeasureSql): string | string[] | undefined {
-  const { m, r, index, ctx } = c;
-  const history = ctx.rollups?.history(m);
+function fromHistory(c: MeasureSql): string[] | undefined {
+  const { r, index, ctx } = c;
+  const history = ctx.rollups?.history(r.measure);
   const plan = history && historyPlan(r, history, planContext(index, ctx, r.now));
-  if (plan) return c.plan(plan);
-  const distinct =
-    m.agg === "count_distinct" && (m.minRows ?? 2) === 2 && !r.filters.length && !r.groupBy
-      ? history?.chain
-      : undefined;
-  if (!distinct) return undefined;
-  const select = (twice: boolean, spans: string, links?: ShortLinks) =>
-    distinctSelect(index, distinct, twice, spans, ctx.tenantParam, ctx.params, ctx.dialect, links);
-  if (m.agg !== "count_distinct" || m.minRows !== 2) return select(false, c.eventSpans());
-  // Keys with two facts in a span: each span among the shortest links that it could hold.
-  const tiers = new Map<ShortLinks | undefined, Record<string, number>[]>();
-  r.spans.forEach((s, i) => {
-    const links = SHORT_LINKS.find((l) => s.end - s.start <= l.max);
-    tiers.set(links, [...(tiers.get(links) ?? []), { i, s: s.start, e: s.end }]);
-  });
-  return [...tiers].map(([links, rows]) => select(true, ctx.tables.name(["s", "e"], rows), links));
+  return plan && c.plan(plan);
 }
 
 /** Keys active before a span's window, at its end, or both, from the facts. */
