@@ -369,6 +369,8 @@ const HISTORIES: [string, string, string, "placed" | "cancelled"][] = [
  * last but one and the start of a two-link lapse fall in now's quarter hour), r13 and r14 order in
  * the hours before last_90_days, which is read from a band as long as the 90-day window's gap (from
  * 2025-11-22 17:07): r15, r16 and r17's last but one and two-link lapse start in that quarter hour.
+ * r18's two orders of 2025-12-10 are more than a day's lapse apart (23 h 10 min): one customer that
+ * day; r19's are not, and r20's are, across two days.
  */
 const REPEATS: [string, string, "placed" | "cancelled"][] = [
   ["r1", "2025-12-20T10:00:00Z", "placed"],
@@ -414,6 +416,12 @@ const REPEATS: [string, string, "placed" | "cancelled"][] = [
   ["r17", "2025-11-22T17:12:00Z", "placed"],
   ["r17", "2025-12-28T10:00:00Z", "placed"],
   ["r17", "2026-03-01T10:00:00Z", "placed"],
+  ["r18", "2025-12-10T00:30:00Z", "placed"],
+  ["r18", "2025-12-10T23:40:00Z", "placed"],
+  ["r19", "2025-12-12T10:00:00Z", "placed"],
+  ["r19", "2025-12-12T23:00:00Z", "placed"],
+  ["r20", "2025-12-13T22:00:00Z", "placed"],
+  ["r20", "2025-12-14T22:45:00Z", "placed"],
 ];
 
 for (const [name, open] of Object.entries(DATABASES)) {
@@ -447,6 +455,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
       { ...january, range: "2025-11-15..2026-02-13", grain: "month" },
       { ...january, range: "2025-02-01..2026-02-01", grain: "month" },
       { ...january, range: "2026-01-01..2026-01-08", grain: "week" },
+      { ...january, range: "2025-12-01..2026-01-03", grain: "day" },
       ...["last_90_days", "last_30_days", "last_7_days"].map((range) => ({
         ...january,
         range,

@@ -184,15 +184,22 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
   return {
     selects: [
       ...prefix.selects,
-      // A band exactly as long as its window's gap has no gaps within.
-      ...used.flatMap((d) =>
-        stretch(
-          { lapsesOf: d },
-          bands
-            .filter((b) => b.days === d && b.e - lapseGap(d) > b.a)
-            .map((b) => ({ i: wi.get(b)!, a: b.a, x: b.e - lapseGap(d), e: b.e })),
-        ),
-      ),
+      // A band exactly as long as its window's gap has no lapses within; one no longer than a day's
+      // short links reads its lapses' ends among them.
+      ...used.flatMap((d) => {
+        const mine = bands.filter((b) => b.days === d && b.e - lapseGap(d) > b.a);
+        const short = (b: Band) => b.e - b.a <= SHORT_LINKS[0].max;
+        return [
+          ...stretch(
+            { lapsesOf: d },
+            mine.filter((b) => !short(b)).map((b) => ({ i: wi.get(b)!, a: b.a, x: b.e - lapseGap(d), e: b.e })),
+          ),
+          ...stretch(
+            { dayLapsesOf: d },
+            mine.filter(short).map((b) => ({ i: wi.get(b)!, a: b.a + lapseGap(d), x: b.e, e: b.a })),
+          ),
+        ];
+      }),
       ...lapses(false),
       ...lapses(true),
       ...stretch("lastBefore", lastBefore.map(stretchRow)),

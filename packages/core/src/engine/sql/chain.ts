@@ -374,14 +374,15 @@ export function distinctSelect(
  * Facts in [a, x) per row of `spanTable` (i, a, x, e), read from the history itself, where [a, x) is
  * the few hours by which a span is longer or shorter than a window's gap: `{ lapsesOf: days }`, the
  * starts of that window's lapses that end before `e`; `"lastBefore"`, the facts that are their key's
- * last before `e`; `"penultimateBefore"`, those that are its last but one; `{ lapses2Of: days }`,
- * the ends of that window's two-link lapses that start at or after `e` (here the band's start: a
- * two-link lapse within [e, x) ends in its last hours).
+ * last before `e`; `"penultimateBefore"`, those that are its last but one. The ends of lapses that
+ * start at or after `e` (here a band's start, the stretch its last hours): `{ lapses2Of: days }`,
+ * that window's two-link lapses; `{ dayLapsesOf: days }`, that window's lapses, among the day's
+ * short links (for a band no longer than they are: the keys back within a day are few).
  */
 export function stretchSelect(
   index: number,
   chain: Chain,
-  facts: { lapsesOf: number } | { lapses2Of: number } | "lastBefore" | "penultimateBefore",
+  facts: { lapsesOf: number } | { lapses2Of: number } | { dayLapsesOf: number } | "lastBefore" | "penultimateBefore",
   spanTable: string,
   tenantParam: string,
   params: SqlParams,
@@ -389,6 +390,7 @@ export function stretchSelect(
 ): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
   const next2 = next2Sql(dialect);
+  const [day] = SHORT_LINKS;
   const ends =
     facts === "lastBefore"
       ? "(c.next_t IS NULL OR c.next_t >= w.e)"
@@ -396,8 +398,11 @@ export function stretchSelect(
         ? `c.next_t < w.e AND (${next2} IS NULL OR ${next2} >= w.e)`
         : "lapsesOf" in facts
           ? `c.next_t < w.e AND ${eventTest("lapse_start", facts.lapsesOf)}`
-          : `c.prev2_t >= w.e AND ${eventTest("lapse2_end", facts.lapses2Of)}`;
-  return countSelect(index, c, `c.t >= w.a AND c.t < w.x AND ${ends}`, spanTable);
+          : "lapses2Of" in facts
+            ? `c.prev2_t >= w.e AND ${eventTest("lapse2_end", facts.lapses2Of)}`
+            : `c.prev_t >= w.e AND ${eventTest("lapse_end", facts.dayLapsesOf)} AND ${shortLink(day, "c.")}`;
+  const named = typeof facts === "object" && "dayLapsesOf" in facts ? day.index : undefined;
+  return countSelect(index, c, `c.t >= w.a AND c.t < w.x AND ${ends}`, spanTable, named);
 }
 
 /** The chain's rows (as `c`) that meet `test` for each row of `spanTable` (as `w`), counted. */
