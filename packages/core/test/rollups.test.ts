@@ -154,6 +154,17 @@ function seededOrders(
   }).flat();
 }
 
+/** An order of a history worked by hand: only its customer, time and status matter. */
+const handOrder = (id: string, customerId: string, placedAt: string, status: string) => ({
+  id,
+  customerId,
+  placedAt,
+  status,
+  total: 10,
+  items: 1,
+  channel: "web",
+});
+
 /** A query answered from the facts and from the rollups, and where the two differ. */
 async function bothWays(db: TestDriver, query: Record<string, unknown>) {
   const [facts, fromRollups] = await Promise.all([
@@ -428,15 +439,9 @@ for (const [name, open] of Object.entries(DATABASES)) {
   const repeats = "counts repeat customers from their histories' events through late and re-sent orders";
   it(`${repeats} on ${name}, as the facts and a rebuild do`, { timeout: 60_000 }, async () => {
     const db = await emptyDatabase(open);
-    const orders = REPEATS.map(([customerId, placedAt, status], n) => ({
-      id: `ro${n}`,
-      customerId,
-      placedAt,
-      status,
-      total: 10,
-      items: 1,
-      channel: "web",
-    })).reverse();
+    const orders = REPEATS.map(([customerId, placedAt, status], n) =>
+      handOrder(`ro${n}`, customerId, placedAt, status),
+    ).reverse();
     // Newest first, so that every later call relinks histories; one call sent twice.
     for (let i = 0; i < orders.length; i += 7) {
       await ingest(db, "orders", orders.slice(i, i + 7));
@@ -484,15 +489,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
     timeout: 60_000,
   }, async () => {
     const db = await emptyDatabase(open);
-    const orders = HISTORIES.map(([id, customerId, placedAt, status]) => ({
-      id,
-      customerId,
-      placedAt,
-      status,
-      total: 10,
-      items: 1,
-      channel: "web",
-    }));
+    const orders = HISTORIES.map(([id, customerId, placedAt, status]) => handOrder(id, customerId, placedAt, status));
     for (const batch of [
       orders.slice(0, 3),
       orders.slice(3, 7),
