@@ -46,8 +46,6 @@ type Spanning = { a: number; x: number; e: number; days: number };
 type LapseRead = { a: number; x: number; e: number; f: number; days: number };
 /** Facts in [a, x) that are their key's last before e. */
 type LastBefore = { a: number; x: number; e: number };
-/** Two-link lapses of a window of `days` that start at or after a and end in [x, e). */
-type Lapses2Within = { a: number; x: number; e: number; days: number };
 
 const DAY = 86_400_000;
 /** Stretches of lapse starts longer than this are read by the lapses' ends, or from the next span's count. */
@@ -58,8 +56,6 @@ interface SpanPlan {
   bands: Band[];
   spanning: Spanning[];
   lastBefore?: LastBefore;
-  lapses2?: Lapses2Within;
-  penultimateBefore?: LastBefore;
   /** Instants at which it reads prefix sums other than its bands' ends. */
   instants: number[];
   value(read: Reader): number;
@@ -71,19 +67,17 @@ interface Reader {
   before(kind: ChainEventKind, x: number, days?: number): number;
   spanning(s: Spanning): number;
   lastBefore(l: LastBefore): number;
-  lapses2(l: Lapses2Within): number;
-  penultimateBefore(l: LastBefore): number;
 }
 
 /**
  * The plan of an activity measure, or of a distinct count (its keys in a span are those active at
- * the span's end: see distinctSpan) or a count of keys with two facts (see repeatSpan); none when
- * the request must read the facts.
+ * the span's end: see distinctSpan) or of keys with two facts (each span read from its own second
+ * facts); none when the request must read the facts.
  */
 export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: PlanContext): Plan | undefined {
   const m = r.measure;
   if (r.filters.length || r.groupBy) return undefined;
-  const { chain, repeats } = history;
+  const { chain } = history;
   let plans: (SpanPlan | undefined)[];
   // Spans whose own facts are the shortest read (distinct counts only).
   const scanned: number[] = [];
@@ -100,39 +94,27 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
     const windows = [...history.lapses.keys()];
     plans = r.spans.map((s, i) => orScan(distinctSpan(s.start, s.end, windows), i));
   } else if (twice && !m.snapshot) {
-    const windows = repeats ? [...repeats.lapses2.keys()].filter((d) => history.lapses.has(d)) : [];
-    plans = r.spans.map((s, i) => orScan(repeatSpan(s.start, s.end, windows), i));
+    // Keeping events that would count them from prefix sums (second facts, last facts but one,
+    // gaps of two facts) cost ingestion a third of its rate, half of it live (bench/api).
+    plans = r.spans.map((_, i) => orScan(undefined, i));
   } else return undefined;
   if (plans.some((p) => !p)) return undefined;
   const spans = plans as SpanPlan[];
 
-  // Prefix sums of first and last facts, and of the lapses of each window read; for keys with two
-  // facts, of second and last-but-one facts and of two-link lapses too.
+  // Prefix sums of first and last facts, and of the lapses of each window read.
   const used = [...new Set(spans.flatMap((p) => p.bands.map((b) => b.days)))];
-  const used2 = [...new Set(spans.flatMap((p) => (p.lapses2 ? [p.lapses2.days] : [])))];
   const edges = (kind: ChainEventKind, days?: number) => (w: string) =>
     eventSelect(ctx.index, kind, chain, days, w, ctx.tenantParam, ctx.params, ctx.dialect);
-  const kinds = [
-    { kind: "first" as const, rollup: history.first },
-    { kind: "last" as const, rollup: history.last },
-    ...used.flatMap((days) => [
-      { kind: "lapse_start" as const, days, rollup: history.lapses.get(days)!.start },
-      { kind: "lapse_end" as const, days, rollup: history.lapses.get(days)!.end },
+  const series = [
+    { rollup: history.first, edges: edges("first") },
+    { rollup: history.last, edges: edges("last") },
+    ...used.flatMap((d) => [
+      { rollup: history.lapses.get(d)!.start, edges: edges("lapse_start", d) },
+      { rollup: history.lapses.get(d)!.end, edges: edges("lapse_end", d) },
     ]),
-    ...(repeats && used2.length
-      ? [
-          { kind: "second" as const, rollup: repeats.second },
-          { kind: "penultimate" as const, rollup: repeats.penultimate },
-          ...used2.flatMap((days) => [
-            { kind: "lapse2_start" as const, days, rollup: repeats.lapses2.get(days)!.start },
-            { kind: "lapse2_end" as const, days, rollup: repeats.lapses2.get(days)!.end },
-          ]),
-        ]
-      : []),
   ];
-  const series = kinds.map((k) => ({ rollup: k.rollup, edges: edges(k.kind, "days" in k ? k.days : undefined) }));
   const seriesOf = (kind: ChainEventKind, days?: number) =>
-    kinds.findIndex((k) => k.kind === kind && ("days" in k ? k.days : undefined) === days);
+    kind === "first" ? 0 : kind === "last" ? 1 : 2 + 2 * used.indexOf(days!) + (kind === "lapse_end" ? 1 : 0);
   const prefix = prefixSums(
     series,
     spans.flatMap((p) => [...p.bands.flatMap((b) => [b.a, b.e]), ...p.instants]),
@@ -143,15 +125,8 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
   const bands = spans.flatMap((p) => p.bands);
   const spanning = spanningReads(spans.flatMap((p) => p.spanning));
   const lastBefore = spans.flatMap((p) => (p.lastBefore && p.lastBefore.a < p.lastBefore.x ? [p.lastBefore] : []));
-  const lapses2 = spans.flatMap((p) => (p.lapses2 && p.lapses2.x < p.lapses2.e ? [p.lapses2] : []));
-  const penultimateBefore = spans.flatMap((p) =>
-    p.penultimateBefore && p.penultimateBefore.a < p.penultimateBefore.x ? [p.penultimateBefore] : [],
-  );
   const wi = new Map<object | number, number>(
-    [...bands, ...spanning.reads, ...lastBefore, ...lapses2, ...penultimateBefore, ...scanned].map((b, k) => [
-      b,
-      prefix.size + k,
-    ]),
+    [...bands, ...spanning.reads, ...lastBefore, ...scanned].map((b, k) => [b, prefix.size + k]),
   );
   const table = (columns: string[], rows: Record<string, number>[]) => ctx.spanTable(columns, rows);
   // Long stretches of starts are read by the lapses' ends.
@@ -180,7 +155,6 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
     rows.length
       ? [stretchSelect(ctx.index, chain, facts, table(["a", "x", "e"], rows), ctx.tenantParam, ctx.params, ctx.dialect)]
       : [];
-  const stretchRow = (l: object & { a: number; x: number; e: number }) => ({ i: wi.get(l)!, a: l.a, x: l.x, e: l.e });
   return {
     selects: [
       ...prefix.selects,
@@ -202,14 +176,9 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
       }),
       ...lapses(false),
       ...lapses(true),
-      ...stretch("lastBefore", lastBefore.map(stretchRow)),
-      ...stretch("penultimateBefore", penultimateBefore.map(stretchRow)),
-      // Two-link lapses end in [x, e) and start at or after a: the stretch is the former.
-      ...used2.flatMap((d) =>
-        stretch(
-          { lapses2Of: d },
-          lapses2.filter((l) => l.days === d).map((l) => ({ i: wi.get(l)!, a: l.x, x: l.e, e: l.a })),
-        ),
+      ...stretch(
+        "lastBefore",
+        lastBefore.map((l) => ({ i: wi.get(l)!, a: l.a, x: l.x, e: l.e })),
       ),
       ...scans(scanned, twice, (i) => ({ i: wi.get(i)!, s: r.spans[i]!.start, e: r.spans[i]!.end }), ctx, chain),
     ],
@@ -229,8 +198,6 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
         active: (b) => before("first", b.e) - lapsed(b),
         spanning: (b) => spanned.get(b)!,
         lastBefore: count,
-        lapses2: count,
-        penultimateBefore: count,
       };
       return spans.map((p, i) => {
         const value = scanned.includes(i) ? count(i) : p.value(read);
@@ -355,52 +322,6 @@ function distinctSpan(s: number, e: number, windows: readonly number[]): SpanPla
   const band = { a: e - longer!.gap, e, days: longer!.days };
   const before = { a: band.a, x: s, e };
   return { ...none, bands: [band], lastBefore: before, value: (read) => read.active(band) - read.lastBefore(before) };
-}
-
-/**
- * The plan of a count of keys with two facts in [s, e), read with the window whose gap is nearest
- * the span's length. A key has two facts in a band [a, e) when its last fact before e has a
- * previous one at or after a; counting the others among keys with two facts before e (those whose
- * last two facts before e span a), with each gap that spans the band a lapse and each gap of two
- * links that spans it a two-link lapse (the band is at least the window's gap long), gives
- *
- *   keys = second(e) − penultimate(a) − lapse2_start(a) + lapse2_end(e) − lapses2 within [a, e)
- *          + (lapse_start(a) − lapse_end(e) + lapses within [a, e))
- *
- * where x(t) counts the events of x before t; the last term is the band's lapsed keys less the last
- * facts before a. The lapses within the band start in its first (e − a − gap), the two-link ones end
- * in its last: both read from the history. With a shorter window the band is the span; with a
- * longer one it starts before the span (at e − gap), less the keys whose last fact but one before
- * e is in [a, s), read from the history too (a range ending now is hours short of its window's
- * gap). None for a day (its short links are fewer) or where those reads would be longer than the
- * span's own.
- */
-function repeatSpan(s: number, e: number, windows: readonly number[]): SpanPlan | undefined {
-  const length = e - s;
-  if (length <= SHORT_LINKS[0].max) return undefined;
-  const gaps = windows.map((days) => ({ days, gap: lapseGap(days) }));
-  const shorter = gaps.filter((w) => w.gap <= length).sort((p, q) => q.gap - p.gap)[0];
-  const longer = gaps.filter((w) => w.gap >= length).sort((p, q) => p.gap - q.gap)[0];
-  // Within the span, two stretches of (length − gap) are read; beyond it, one of (gap − length).
-  const within = shorter ? 2 * (length - shorter.gap) : Infinity;
-  const beyond = longer ? longer.gap - length : Infinity;
-  if (length <= Math.min(within, beyond)) return undefined;
-  const { days, gap } = within <= beyond ? shorter! : longer!;
-  const a = within <= beyond ? s : e - gap;
-  const band = { a, e, days };
-  const lapses2 = { a, x: a + gap, e, days };
-  const keys = (read: Reader) =>
-    read.before("second", e) -
-    read.before("penultimate", a) -
-    read.before("lapse2_start", a, days) +
-    read.before("lapse2_end", e, days) -
-    read.lapses2(lapses2) +
-    read.lapsed(band) -
-    read.before("last", a);
-  const none = { bands: [band], spanning: [], instants: [], lapses2 };
-  if (a === s) return { ...none, value: keys };
-  const before = { a, x: s, e };
-  return { ...none, penultimateBefore: before, value: (read) => keys(read) - read.penultimateBefore(before) };
 }
 
 /** The bands of one span of an activity measure, if every one is at least the lapse gap long. */

@@ -30,23 +30,9 @@ export interface Chain {
 /**
  * `held` and `superseded`: a fact becomes its key's latest at its time and stops being it at its
  * next's (placed at `next_t`), so each key's latest fact at an instant (stock per SKU) is what was
- * held before it less what was superseded before it. `second`, `penultimate` and the two-link
- * lapses (a gap of a window's or more from a fact to the one two after it) count the keys with two
- * facts in a span (repeat customers: see active.ts); `penultimate` is its key's last fact but one,
- * and it and a two-link lapse's start are placed at the earlier fact's time, read from the later
- * fact's row (`prev_t`, `prev2_t`).
+ * held before it less what was superseded before it.
  */
-export type ChainEventKind =
-  | "first"
-  | "second"
-  | "last"
-  | "penultimate"
-  | "lapse_start"
-  | "lapse_end"
-  | "lapse2_start"
-  | "lapse2_end"
-  | "held"
-  | "superseded";
+export type ChainEventKind = "first" | "last" | "lapse_start" | "lapse_end" | "held" | "superseded";
 
 /**
  * How much shorter than its window in days a gap kept as a lapse may be: a window of N local days
@@ -214,21 +200,19 @@ export function chainTableSpecs(dialect: Dialect) {
 }
 
 /**
- * The chain's rows (as `c`, with `facts` joined to their facts as `f`, whose dimensions and values
- * first and latest events keep), those an ingest call marked when given its id: what the rollups
- * of its events are built from.
+ * The chain's rows (as `c`, joined to their facts as `f`, whose dimensions first events keep), those
+ * an ingest call marked when given its id: what the rollups of its events are built from.
  */
 export function historyRows(
   chain: Chain,
   tenantParam: string,
   params: SqlParams,
   dialect: Dialect,
-  mark: string | undefined,
-  facts: boolean,
+  mark?: string,
 ): { from: string; where: string; scope: RowScope } {
   const c = new ChainSql(chain, tenantParam, params, dialect);
   return {
-    from: `chain_facts c${facts ? ` JOIN ${c.table} f ON f.tenant_id = c.tenant_id AND f.id = c.id` : ""}`,
+    from: `chain_facts c JOIN ${c.table} f ON f.tenant_id = c.tenant_id AND f.id = c.id`,
     where: c.rows(mark),
     scope: c.scope,
   };
@@ -239,19 +223,12 @@ export function eventTest(kind: ChainEventKind, days: number | undefined): strin
   switch (kind) {
     case "first":
       return "c.prev_t IS NULL";
-    case "second":
-      return "c.prev_t IS NOT NULL AND c.prev2_t IS NULL";
     case "last":
       return "c.next_t IS NULL";
-    case "penultimate":
-      return "c.next_t IS NULL AND c.prev_t IS NOT NULL";
     case "lapse_start":
       return `c.next_t - c.t >= ${lapseGap(days!)}`;
     case "lapse_end":
       return `c.t - c.prev_t >= ${lapseGap(days!)}`;
-    case "lapse2_start":
-    case "lapse2_end":
-      return `c.t - c.prev2_t >= ${lapseGap(days!)}`;
     case "held":
       return "c.t IS NOT NULL";
     case "superseded":
@@ -259,62 +236,8 @@ export function eventTest(kind: ChainEventKind, days: number | undefined): strin
   }
 }
 
-/** The chain column an event is placed by: its row's time, or the time of the fact it is about. */
-export function eventTime(kind: ChainEventKind): string {
-  switch (kind) {
-    case "superseded":
-      return "c.next_t";
-    case "penultimate":
-      return "c.prev_t";
-    case "lapse2_start":
-      return "c.prev2_t";
-    default:
-      return "c.t";
-  }
-}
-
-/**
- * A column of the fact of the chain's key `k` that `skip` facts place before or after the one of
- * time `t` and id `id` (ties on time going by id, as the chain orders them).
- */
-function neighbourSql(
-  dialect: Dialect,
-  where: { tenant: string; chain: string },
-  at: { k: string; t: string; id: string },
-  before: boolean,
-  skip = 0,
-  column = "t",
-): string {
-  const binary = dialect.binaryText;
-  const [lt, dir] = before ? ["<", " DESC"] : [">", ""];
-  const { k, t, id } = at;
-  return (
-    `(SELECT g.${column} FROM chain_facts g WHERE g.tenant_id = ${where.tenant} AND g.chain = ${where.chain} AND ` +
-    `g.k = ${k} AND (g.t ${lt} ${t} OR (g.t = ${t} AND ${binary("g.id")} ${lt} ${binary(id)})) ORDER BY ` +
-    `g.t${dir}, ${binary("g.id")}${dir} LIMIT 1 OFFSET ${skip})`
-  );
-}
-
-/**
- * The chain rows (as `c`) at whose time an event of a kind is placed. An event placed at an
- * earlier fact's time is that fact's: its next's next (its time, `next2`) says which.
- */
-function placedTest(kind: ChainEventKind, days: number | undefined, dialect: Dialect): string {
-  if (kind !== "penultimate" && kind !== "lapse2_start") return eventTest(kind, days);
-  const next2 = next2Sql(dialect);
-  return kind === "penultimate" ? `c.next_t IS NOT NULL AND ${next2} IS NULL` : `${next2} - c.t >= ${lapseGap(days!)}`;
-}
-
-/** The time of the fact two after a chain row (as `c`): its next's next. */
-const next2Sql = (dialect: Dialect) =>
-  neighbourSql(
-    dialect,
-    { tenant: "c.tenant_id", chain: "c.chain" },
-    { k: "c.k", t: "c.t", id: "c.id" },
-    false,
-    0,
-    "next_t",
-  );
+/** The chain column an event is placed by: its fact's time, or for `superseded` its next fact's. */
+export const eventTime = (kind: ChainEventKind): string => (kind === "superseded" ? "c.next_t" : "c.t");
 
 /**
  * Events of a kind in each span of `spanTable` (i, s, e), read from the chain itself: the few
@@ -333,7 +256,7 @@ export function eventSelect(
   facts?: { filters: (scope: RowScope) => string[]; key: ((scope: RowScope) => string) | undefined },
 ): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
-  const on = `${c.rows()} AND ${placedTest(kind, days, dialect)} AND c.t >= w.s AND c.t < w.e`;
+  const on = `${c.rows()} AND ${eventTest(kind, days)} AND c.t >= w.s AND c.t < w.e`;
   const joined = facts ? ` JOIN ${c.table} f ON f.tenant_id = c.tenant_id AND f.id = c.id` : "";
   // Grouped by the expression: `k` would name the history's own column.
   const key = facts?.key ? facts.key(c.scope) : "NULL";
@@ -374,33 +297,27 @@ export function distinctSelect(
  * Facts in [a, x) per row of `spanTable` (i, a, x, e), read from the history itself, where [a, x) is
  * the few hours by which a span is longer or shorter than a window's gap: `{ lapsesOf: days }`, the
  * starts of that window's lapses that end before `e`; `"lastBefore"`, the facts that are their key's
- * last before `e`; `"penultimateBefore"`, those that are its last but one. The ends of lapses that
- * start at or after `e` (here a band's start, the stretch its last hours): `{ lapses2Of: days }`,
- * that window's two-link lapses; `{ dayLapsesOf: days }`, that window's lapses, among the day's
- * short links (for a band no longer than they are: the keys back within a day are few).
+ * last before `e`; `{ dayLapsesOf: days }`, the ends of that window's lapses that start at or after
+ * `e` (here a band's start, the stretch its last hours), among the day's short links (for a band no
+ * longer than they are: the keys back within a day are few).
  */
 export function stretchSelect(
   index: number,
   chain: Chain,
-  facts: { lapsesOf: number } | { lapses2Of: number } | { dayLapsesOf: number } | "lastBefore" | "penultimateBefore",
+  facts: { lapsesOf: number } | { dayLapsesOf: number } | "lastBefore",
   spanTable: string,
   tenantParam: string,
   params: SqlParams,
   dialect: Dialect,
 ): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
-  const next2 = next2Sql(dialect);
   const [day] = SHORT_LINKS;
   const ends =
     facts === "lastBefore"
       ? "(c.next_t IS NULL OR c.next_t >= w.e)"
-      : facts === "penultimateBefore"
-        ? `c.next_t < w.e AND (${next2} IS NULL OR ${next2} >= w.e)`
-        : "lapsesOf" in facts
-          ? `c.next_t < w.e AND ${eventTest("lapse_start", facts.lapsesOf)}`
-          : "lapses2Of" in facts
-            ? `c.prev2_t >= w.e AND ${eventTest("lapse2_end", facts.lapses2Of)}`
-            : `c.prev_t >= w.e AND ${eventTest("lapse_end", facts.dayLapsesOf)} AND ${shortLink(day, "c.")}`;
+      : "lapsesOf" in facts
+        ? `c.next_t < w.e AND ${eventTest("lapse_start", facts.lapsesOf)}`
+        : `c.prev_t >= w.e AND ${eventTest("lapse_end", facts.dayLapsesOf)} AND ${shortLink(day, "c.")}`;
   const named = typeof facts === "object" && "dayLapsesOf" in facts ? day.index : undefined;
   return countSelect(index, c, `c.t >= w.a AND c.t < w.x AND ${ends}`, spanTable, named);
 }
@@ -475,10 +392,28 @@ export function chainIngestSql(
   events: (sign: 1 | -1) => SqlStatement[],
 ): SqlStatement[] {
   const build = statementOf(chain, tenant, dialect);
+  const binary = dialect.binaryText;
   const { ingestId } = inserted;
+  // A column of the chain's fact `skip` places before or after the one of key `k`, time `t` and id `id`.
+  const neighbour = (
+    tenant: string,
+    chain: string,
+    at: { k: string; t: string; id: string },
+    before: boolean,
+    skip = 0,
+    column = "t",
+  ) => {
+    const [lt, dir] = before ? ["<", " DESC"] : [">", ""];
+    const { k, t, id } = at;
+    return (
+      `(SELECT g.${column} FROM chain_facts g WHERE g.tenant_id = ${tenant} AND g.chain = ${chain} AND ` +
+      `g.k = ${k} AND (g.t ${lt} ${t} OR (g.t = ${t} AND ${binary("g.id")} ${lt} ${binary(id)})) ORDER BY ` +
+      `g.t${dir}, ${binary("g.id")}${dir} LIMIT 1 OFFSET ${skip})`
+    );
+  };
   const row = { k: "chain_facts.k", t: "chain_facts.t", id: "chain_facts.id" };
   const linked = (before: boolean, skip = 0) =>
-    neighbourSql(dialect, { tenant: "chain_facts.tenant_id", chain: "chain_facts.chain" }, row, before, skip);
+    neighbour("chain_facts.tenant_id", "chain_facts.chain", row, before, skip);
   const marked = (c: ChainSql) =>
     `tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND mark = ${c.text(c.params.add(ingestId))}`;
   return [
@@ -487,8 +422,8 @@ export function chainIngestSql(
       // The new facts are not in the chain yet: their neighbours are the facts that were.
       const fact = { k: c.key, t: c.time, id: "f.id" };
       const seek = (before: boolean, skip: number) =>
-        `SELECT ${neighbourSql(dialect, { tenant: c.tenantParam, chain: c.chainParam }, fact, before, skip, "id")} ` +
-        `FROM ${facts.from} WHERE ${facts.where}`;
+        `SELECT ${neighbour(c.tenantParam, c.chainParam, fact, before, skip, "id")} FROM ${facts.from} WHERE ` +
+        `${facts.where}`;
       const ids = [seek(true, 0), seek(false, 0), seek(false, 1)].join(" UNION ALL ");
       return (
         `UPDATE chain_facts SET mark = ${c.text(params.add(ingestId))} WHERE tenant_id = ` +

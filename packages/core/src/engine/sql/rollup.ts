@@ -156,13 +156,6 @@ function latestOf(m: Measure): { held: MeasureSpec; superseded: MeasureSpec } | 
  */
 const DISTINCT_WINDOWS = [1, 7, 28, 90, 365];
 
-/**
- * The windows whose two-link lapses a count of keys with two facts keeps: a span of a week, four
- * weeks, a month, a quarter or a year counts its repeat keys from them. A day's are few enough to
- * read from the history's short links.
- */
-const REPEAT_WINDOWS = [7, 28, 90, 365];
-
 /** The history whose events a first-seen, activity or distinct measure reads, if it can be kept. */
 function historyOf(m: Measure): Chain | undefined {
   if (m.agg !== "first_seen" && m.agg !== "active" && (m.agg !== "count_distinct" || m.snapshot)) return undefined;
@@ -182,20 +175,7 @@ function eventsOf(m: Measure): MeasureSpec[] {
   });
   if (m.agg === "first_seen") return [event("first")];
   const windows = m.agg === "active" ? [m.days] : DISTINCT_WINDOWS;
-  const repeats =
-    m.agg === "count_distinct" && m.minRows === 2
-      ? [
-          event("second"),
-          event("penultimate"),
-          ...REPEAT_WINDOWS.flatMap((d) => [event("lapse2_start", d), event("lapse2_end", d)]),
-        ]
-      : [];
-  return [
-    event("first"),
-    event("last"),
-    ...windows.flatMap((d) => [event("lapse_start", d), event("lapse_end", d)]),
-    ...repeats,
-  ];
+  return [event("first"), event("last"), ...windows.flatMap((d) => [event("lapse_start", d), event("lapse_end", d)])];
 }
 
 const signature = (r: MeasureSpec) =>
@@ -248,12 +228,6 @@ export interface HistoryEvents {
   lapses: ReadonlyMap<number, { start: RollupMeasure; end: RollupMeasure }>;
   /** The windows whose lapses are also kept one by one (an activity measure's). */
   tables: readonly number[];
-  /** What keys with two facts in a span are counted from, if kept: see active.ts. */
-  repeats?: {
-    second: RollupMeasure;
-    penultimate: RollupMeasure;
-    lapses2: ReadonlyMap<number, { start: RollupMeasure; end: RollupMeasure }>;
-  };
 }
 
 /** The set of measures kept as rollups: those of every KPI of a registry (the built-in catalog). */
@@ -334,19 +308,12 @@ export class Rollups {
       const [first] = of("first");
       const [last] = of("last");
       if (!first || !last) continue;
-      const pairs = (starts: ChainEventKind, ends: ChainEventKind) => {
-        const out = new Map<number, { start: RollupMeasure; end: RollupMeasure }>();
-        for (const start of of(starts)) {
-          const end = of(ends).find((e) => e.event!.days === start.event!.days);
-          if (end) out.set(start.event!.days!, { start, end });
-        }
-        return out;
-      };
-      const lapses = pairs("lapse_start", "lapse_end");
-      const [second] = of("second");
-      const [penultimate] = of("penultimate");
-      const repeats = second && penultimate && { second, penultimate, lapses2: pairs("lapse2_start", "lapse2_end") };
-      this.histories.set(chain.id, { chain, first, last, lapses, tables: days, ...(repeats ? { repeats } : {}) });
+      const lapses = new Map<number, { start: RollupMeasure; end: RollupMeasure }>();
+      for (const start of of("lapse_start")) {
+        const end = of("lapse_end").find((e) => e.event!.days === start.event!.days);
+        if (end) lapses.set(start.event!.days!, { start, end });
+      }
+      this.histories.set(chain.id, { chain, first, last, lapses, tables: days });
     }
   }
 
@@ -728,12 +695,8 @@ export function historyEventsSql(
   const params = new SqlParams(dialect);
   const tenantParam = params.add(tenant);
   const inserted = scope.all ? undefined : scope;
-  // By dimension value, only first facts (new customers by channel) and latest facts (stock by
-  // category); other events are read in total, from the history alone.
-  const split = (e: RollupMeasure) => ["first", "held", "superseded"].includes(e.event!.kind);
-  const own = family.some(split);
-  const rows = historyRows(chain, tenantParam, params, dialect, inserted?.ingestId, own);
-  const bindings = own ? dimensionsOf(chain.fact) : [];
+  const rows = historyRows(chain, tenantParam, params, dialect, inserted?.ingestId);
+  const bindings = dimensionsOf(chain.fact);
   const keys = bindings.map((b, i) => `, ${keySql(b, rows.scope)} AS k${i}`).join("");
   const tests = family.map((e) => eventTest(e.event!.kind, e.event!.days));
   const values = family.map((e, i) => {
@@ -757,8 +720,12 @@ export function historyEventsSql(
   const s =
     `s AS MATERIALIZED (SELECT ${floorDiv(at, HOUR)} AS b, ${floorDiv(at, QUARTER)} AS ` +
     `q${values.join("")}${keys} FROM ${rows.from} WHERE ${where})`;
+  // By dimension value, only first facts (new customers by channel) and latest facts (stock by
+  // category); other events are read in total.
   return {
-    sql: upsertFamilySql(family, bindings, false, s, tenantParam, params, dialect, scope, split),
+    sql: upsertFamilySql(family, bindings, false, s, tenantParam, params, dialect, scope, (e) =>
+      ["first", "held", "superseded"].includes(e.event!.kind),
+    ),
     params: params.values,
   };
 }
