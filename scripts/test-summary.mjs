@@ -2,11 +2,30 @@
 // A suite writes one or more JSON files named after its package (`@kpikit/core` -> `kpikit-core*.json`)
 // in Vitest's JSON reporter format (numPassedTests, numFailedTests, numPendingTests, numTodoTests).
 // A suite that wrote nothing counts as one failure, so a crash before the tests ran cannot pass.
+// The failed tests are listed just above the totals: a CI log is often read from its end only.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export function resultsFileStem(packageName) {
   return packageName.replace(/^@/, "").replace(/[^a-z0-9]+/gi, "-");
+}
+
+/** Names and first message lines of a results file's failed tests (Vitest's JSON, or `failures`). */
+function failuresOf(results) {
+  const vitest = (results.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((t) => t.status === "failed")
+      .map((t) => ({
+        name: `${file.name.replace(/^.*\/packages\//, "")} > ${t.fullName}`,
+        message: t.failureMessages?.[0],
+      })),
+  );
+  return [...vitest, ...(results.failures ?? [])].map(
+    ({ name, message }) =>
+      `${name}: ${String(message ?? "failed")
+        .split("\n")[0]
+        .slice(0, 300)}`,
+  );
 }
 
 export function summarize(dir, suites, turboStatus) {
@@ -15,6 +34,7 @@ export function summarize(dir, suites, turboStatus) {
   let failed = 0;
   let skipped = 0;
   const rows = [];
+  const failures = [];
   for (const suite of suites) {
     const stem = resultsFileStem(suite);
     const own = files.filter((f) => f === `${stem}.json` || f.startsWith(`${stem}.`));
@@ -34,9 +54,11 @@ export function summarize(dir, suites, turboStatus) {
       passed += p;
       failed += f;
       skipped += s;
+      failures.push(...failuresOf(r));
       rows.push(`${file.replace(/\.json$/, "")}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ""}`);
     }
   }
+  if (failures.length > 0) console.log(`\nFailed tests:\n  ${failures.join("\n  ")}`);
   console.log(`\nTest suites (turbo exit code ${turboStatus}):\n  ${rows.join("\n  ")}\n`);
   return {
     passed,

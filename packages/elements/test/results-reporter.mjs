@@ -1,14 +1,18 @@
-// Writes the totals of a @web/test-runner run in the shape scripts/test-summary.mjs reads
-// (Vitest's JSON reporter: numPassedTests, numFailedTests, numPendingTests).
+// Writes the results of a @web/test-runner run in the shape scripts/test-summary.mjs reads
+// (Vitest's JSON reporter: numPassedTests, numFailedTests, numPendingTests, and the failed tests'
+// names and messages, so the last lines of a CI log say which test failed).
 import { mkdirSync, writeFileSync } from "node:fs";
 
-function count(suite, totals) {
+function count(suite, path, totals) {
   for (const t of suite?.tests ?? []) {
     if (t.skipped) totals.skipped++;
     else if (t.passed) totals.passed++;
-    else totals.failed++;
+    else {
+      totals.failed++;
+      totals.failures.push({ name: [...path, t.name].join(" > "), message: t.error?.message ?? "failed" });
+    }
   }
-  for (const s of suite?.suites ?? []) count(s, totals);
+  for (const s of suite?.suites ?? []) count(s, [...path, s.name], totals);
 }
 
 export function resultsReporter(packageName) {
@@ -16,12 +20,14 @@ export function resultsReporter(packageName) {
     onTestRunFinished({ sessions }) {
       const dir = process.env.KPIKIT_RESULTS_DIR;
       if (!dir) return;
-      const totals = { passed: 0, failed: 0, skipped: 0 };
-      let broken = 0;
+      const totals = { passed: 0, failed: 0, skipped: 0, failures: [] };
       for (const session of sessions) {
-        count(session.testResults, totals);
+        count(session.testResults, [session.testFile.replace(/^.*\/src\//, "src/")], totals);
         // A test file that failed to load or threw outside a test counts as a failure.
-        if (!session.passed && (session.errors?.length ?? 0) > 0) broken++;
+        if (!session.passed && (session.errors?.length ?? 0) > 0) {
+          totals.failed++;
+          totals.failures.push({ name: session.testFile, message: session.errors[0]?.message ?? "did not run" });
+        }
       }
       mkdirSync(dir, { recursive: true });
       const stem = packageName.replace(/^@/, "").replace(/[^a-z0-9]+/gi, "-");
@@ -29,9 +35,10 @@ export function resultsReporter(packageName) {
         `${dir}/${stem}.json`,
         JSON.stringify({
           numPassedTests: totals.passed,
-          numFailedTests: totals.failed + broken,
+          numFailedTests: totals.failed,
           numPendingTests: totals.skipped,
-          success: totals.failed + broken === 0,
+          success: totals.failed === 0,
+          failures: totals.failures,
         }),
       );
     },

@@ -1,0 +1,61 @@
+// The totals .ci/run ends with, and the failed tests listed just above them.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { summarize } from "../test-summary.mjs";
+
+describe("the test summary", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kpikit-summary-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(dir, { recursive: true });
+  const write = (name, results) => writeFileSync(join(dir, name), JSON.stringify(results));
+
+  it("totals every suite, counts a suite without results as a failure, and names each failed test", () => {
+    write("a-core.json", {
+      numPassedTests: 3,
+      numFailedTests: 1,
+      numPendingTests: 1,
+      testResults: [
+        {
+          name: "/ci/work/packages/core/test/aov.test.ts",
+          assertionResults: [
+            { fullName: "aov divides", status: "passed", failureMessages: [] },
+            {
+              fullName: "aov is null on no orders",
+              status: "failed",
+              failureMessages: ["AssertionError: expected 0 to be null\n    at aov.test.ts:9"],
+            },
+          ],
+        },
+      ],
+    });
+    write("a-elements.json", {
+      numPassedTests: 5,
+      numFailedTests: 1,
+      numPendingTests: 0,
+      success: false,
+      failures: [{ name: "src/kpi-card.test.ts > kpi-card > refreshes", message: "timed out\nstack" }],
+    });
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const totals = summarize(dir, ["@a/core", "@a/elements", "@a/never-ran"], 1);
+    const printed = log.mock.calls.map((c) => c.join(" ")).join("\n");
+    log.mockRestore();
+
+    expect(totals.line).toBe("8 passed, 3 failed, 1 skipped");
+    expect(printed).toContain(
+      "Failed tests:\n  core/test/aov.test.ts > aov is null on no orders: AssertionError: expected 0 to be null\n" +
+        "  src/kpi-card.test.ts > kpi-card > refreshes: timed out\n",
+    );
+    expect(printed).toContain("@a/never-ran: no results (the suite did not run to the end)");
+  });
+
+  it("lists no failed tests when every test passed", () => {
+    const clean = mkdtempSync(join(dir, "clean-"));
+    writeFileSync(join(clean, "a-core.json"), JSON.stringify({ numPassedTests: 2, numFailedTests: 0 }));
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    expect(summarize(clean, ["@a/core"], 0).line).toBe("2 passed, 0 failed");
+    expect(log.mock.calls.flat().join("\n")).not.toContain("Failed tests");
+    log.mockRestore();
+  });
+});
