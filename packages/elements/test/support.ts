@@ -1,6 +1,17 @@
 // Helpers for the element tests: the real API's address and credentials (from the test runner),
 // request counts, hand-made results, and a guard that the page never throws.
 import { defaultDelta, formatChanges, formatValue, type Result } from "@kpikit/core";
+import { waitUntil } from "@open-wc/testing";
+
+/**
+ * How long a test waits for what it expects before it fails with its own message: well past any
+ * delay on a busy two-core CI machine, within the test runner's 60 s per test.
+ */
+const PATIENCE_MS = 45_000;
+
+/** Waits until `predicate` holds (waitUntil's own default gives up after one second). */
+export const until = (predicate: () => unknown, message: string) =>
+  waitUntil(predicate, message, { timeout: PATIENCE_MS });
 
 export interface TestApi {
   endpoint: string;
@@ -74,7 +85,7 @@ export function result(
 }
 
 /** Waits for an element's next event of a kind. */
-export function next(el: EventTarget, type: "kpi-load" | "kpi-error", timeoutMs = 8_000): Promise<CustomEvent> {
+export function next(el: EventTarget, type: "kpi-load" | "kpi-error", timeoutMs = PATIENCE_MS): Promise<CustomEvent> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${type} within ${timeoutMs} ms`)), timeoutMs);
     el.addEventListener(

@@ -1,8 +1,8 @@
 import { LOCALES, type Result } from "@kpikit/core";
-import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+import { expect, fixture, html } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
 import "../../index.js";
-import { CHANNEL_WEEK, next, pageErrors, part, result, testApi, uniqueNow } from "../../../test/support.js";
+import { CHANNEL_WEEK, next, pageErrors, part, result, testApi, uniqueNow, until } from "../../../test/support.js";
 import type { KpiBreakdown, KpiSelectDetail } from "./kpi-breakdown.js";
 
 afterEach(() => expect(pageErrors()).to.deep.equal([]));
@@ -276,7 +276,7 @@ describe("<kpi-breakdown> with the real API", () => {
           now=${api.now}
         ></kpi-breakdown>`,
     );
-    await waitUntil(() => el.shadowRoot!.querySelector("[part~=error]"), "no error for a missing by");
+    await until(() => el.shadowRoot!.querySelector("[part~=error]"), "no error for a missing by");
     expect(part(el, "error")).to.equal("This figure isn't available here.");
     const loaded = next(el, "kpi-load");
     el.by = "channel";

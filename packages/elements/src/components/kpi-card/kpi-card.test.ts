@@ -1,5 +1,5 @@
 import { LOCALES, type Result } from "@kpikit/core";
-import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+import { expect, fixture, html } from "@open-wc/testing";
 import { nothing } from "lit";
 import { KpiClient } from "../../client/data-client.js";
 import "../../index.js";
@@ -15,6 +15,7 @@ import {
   testApi,
   uniqueNow,
   WEEK,
+  until,
 } from "../../../test/support.js";
 import type { KpiCard } from "./kpi-card.js";
 
@@ -44,7 +45,7 @@ function spyConsole() {
   };
   return {
     /** Waits for a line that contains `text` (the console's module loads with a widget's first error). */
-    heard: (text: string) => waitUntil(() => lines.some((l) => l.includes(text)), `the console never said ${text}`),
+    heard: (text: string) => until(() => lines.some((l) => l.includes(text)), `the console never said ${text}`),
     restore: () => {
       Object.assign(console, { warn, error });
       return lines;
@@ -731,7 +732,7 @@ describe("<kpi-card> when the API misbehaves", () => {
         ></kpi-card>`,
     );
     await next(el, "kpi-load");
-    await next(el, "kpi-error", 4_000);
+    await next(el, "kpi-error");
     await el.updateComplete;
     expect(part(el, "value")).to.equal("$60.00");
     expect(part(el, "stale")).to.equal("Data may be out of date");

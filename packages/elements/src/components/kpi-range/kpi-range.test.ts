@@ -1,8 +1,8 @@
 import { LOCALES, type Result } from "@kpikit/core";
-import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+import { expect, fixture, html } from "@open-wc/testing";
 import { sendKeys, setViewport } from "@web/test-runner-commands";
 import "../../index.js";
-import { pageErrors, part, testApi, uniqueNow, WEEK } from "../../../test/support.js";
+import { pageErrors, part, testApi, uniqueNow, WEEK, until } from "../../../test/support.js";
 import type { KpiCard } from "../kpi-card/kpi-card.js";
 import type { KpiProvider } from "../kpi-provider/kpi-provider.js";
 import { weekStart } from "./calendar.js";
@@ -34,7 +34,7 @@ function choose(el: KpiRange, name: "preset" | "compare", value: string): void {
 async function openByKeyboard(el: KpiRange): Promise<void> {
   shadow(el).querySelector<HTMLElement>('[part~="dates"]')!.focus();
   await sendKeys({ press: "Enter" });
-  await waitUntil(() => dialog(el).open && focused(el)?.getAttribute("part") === "day", "the calendar did not open");
+  await until(() => dialog(el).open && focused(el)?.getAttribute("part") === "day", "the calendar did not open");
 }
 
 /** Presses keys in turn; `Shift+Key` holds Shift (the Chromium driver presses one key at a time). */
@@ -79,14 +79,10 @@ async function dashboard(range: string, compare = "previous_period") {
 /** Waits for the card's result for the given range and comparison. */
 async function resultFor(card: KpiCard, check: (r: Result) => boolean): Promise<Result> {
   let last: Result | undefined;
-  await waitUntil(
-    () => {
-      last = (card as unknown as { result?: Result }).result;
-      return last !== undefined && check(last);
-    },
-    "the card never showed the chosen range",
-    { timeout: 20_000 },
-  );
+  await until(() => {
+    last = (card as unknown as { result?: Result }).result;
+    return last !== undefined && check(last);
+  }, "the card never showed the chosen range");
   await card.updateComplete;
   return last!;
 }
@@ -199,7 +195,7 @@ describe("<kpi-range>", () => {
     expect(focusedDate(el)).to.equal("Wednesday, December 31, 2025");
     expect(part(el, "month")).to.equal("December 2025");
     await press(el, "Escape");
-    await waitUntil(() => !dialog(el).open, "Escape did not close the calendar");
+    await until(() => !dialog(el).open, "Escape did not close the calendar");
     expect(focused(el)?.getAttribute("part")).to.equal("dates");
     expect(el.range).to.equal("2026-03-04..2026-03-05");
   });
@@ -217,7 +213,7 @@ describe("<kpi-range>", () => {
     // The days between the first and the focused one show as the range so far.
     expect(shadow(picker).querySelectorAll('[aria-selected="true"]').length).to.equal(7);
     await press(picker, "Space");
-    await waitUntil(() => !dialog(picker).open, "the calendar stayed open");
+    await until(() => !dialog(picker).open, "the calendar stayed open");
     expect(changes).to.deep.equal([{ range: "2026-03-08..2026-03-15", compare: "previous_period" }]);
     expect(root.getAttribute("range")).to.equal("2026-03-08..2026-03-15");
     expect(picker.getAttribute("range")).to.equal("2026-03-08..2026-03-15");
@@ -229,7 +225,7 @@ describe("<kpi-range>", () => {
     // Picked backwards: the earlier day starts the range. WEEK's orders: aov 60 against 50.
     await openByKeyboard(picker);
     await press(picker, "ArrowLeft", "Enter", "Home", "Enter");
-    await waitUntil(() => root.getAttribute("range") === WEEK.range, "the second range did not reach the provider");
+    await until(() => root.getAttribute("range") === WEEK.range, "the second range did not reach the provider");
     await resultFor(card, (x) => x.range.start === "2026-03-01T00:00:00+00:00");
     expect(part(card, "value")).to.equal("$60.00");
     expect(part(card, "delta")).to.contain("+20.0%");
@@ -255,13 +251,16 @@ describe("<kpi-range>", () => {
     await picker.updateComplete;
     expect(root.getAttribute("compare")).to.equal("none");
     await resultFor(card, (r) => r.compare === null);
-    await waitUntil(() => !card.shadowRoot!.querySelector('[part~="delta"]'), "the card still shows a change");
+    await until(() => !card.shadowRoot!.querySelector('[part~="delta"]'), "the card still shows a change");
 
     choose(picker, "compare", "previous_year");
     await picker.updateComplete;
     expect(root.getAttribute("compare")).to.equal("previous_year");
     await resultFor(card, (r) => r.compare?.kind === "previous_year");
-    await waitUntil(() => card.shadowRoot!.querySelector('[part~="comparison"]')?.textContent === "vs previous year");
+    await until(
+      () => card.shadowRoot!.querySelector('[part~="comparison"]')?.textContent === "vs previous year",
+      "the card never said vs previous year",
+    );
   });
 
   it("is cancelable: a page that handles the change itself leaves everything as it was", async () => {
@@ -329,7 +328,7 @@ describe("<kpi-range>", () => {
     await traverse(() => history.back());
     expect(root.getAttribute("range")).to.equal("last_7_days");
     await traverse(() => history.forward());
-    await waitUntil(() => root.getAttribute("range") === "qtd", "forward was not followed");
+    await until(() => root.getAttribute("range") === "qtd", "forward was not followed");
     expect(root.getAttribute("compare")).to.equal("previous_year");
     expect(select(picker, "preset").value).to.equal("qtd");
     expect(changes).to.deep.equal(["qtd previous_year"]);
@@ -370,7 +369,7 @@ describe("<kpi-range>", () => {
     await el.updateComplete;
     expect(part(el, "hint")).to.equal("Choose the last day");
     shadow(el).querySelector<HTMLElement>('[part~="cancel"]')!.click();
-    await waitUntil(() => !dialog(el).open);
+    await until(() => !dialog(el).open, "the calendar stayed open");
     expect(el.range).to.equal("2026-03-04..2026-03-05");
     // Opened again, it asks for the first day: the cancelled pick is forgotten.
     await openByKeyboard(el);

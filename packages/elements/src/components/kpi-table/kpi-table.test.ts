@@ -1,5 +1,5 @@
 import { LOCALES, type Result } from "@kpikit/core";
-import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+import { expect, fixture, html } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
 import "../../index.js";
 import {
@@ -11,6 +11,7 @@ import {
   result,
   testApi,
   uniqueNow,
+  until,
 } from "../../../test/support.js";
 import type { KpiCard } from "../kpi-card/kpi-card.js";
 import type { KpiTable } from "./kpi-table.js";
@@ -306,7 +307,7 @@ describe("<kpi-table> with the real API", () => {
         ></kpi-table>`,
     );
     const e = await next(el, "kpi-error");
-    await waitUntil(() => el.shadowRoot!.querySelectorAll("tbody tr").length === 3, "no rows shown");
+    await until(() => el.shadowRoot!.querySelectorAll("tbody tr").length === 3, "no rows shown");
     expect(e.detail).to.deep.include({ status: 404, retryable: false, metric: "revenue no_such_kpi orders" });
     const rows = [...el.shadowRoot!.querySelectorAll("tbody tr")].map((tr) =>
       [...tr.querySelectorAll("th, td")].slice(0, 2).map((c) => (c.textContent ?? "").replace(/\s+/g, " ").trim()),
@@ -325,7 +326,7 @@ describe("<kpi-table> with the real API", () => {
       html`<kpi-table metrics="no_such_kpi nor_this_one" endpoint=${api.endpoint} token=${api.token}></kpi-table>`,
     );
     await next(el, "kpi-error");
-    await waitUntil(() => el.shadowRoot!.querySelector(".base.error"), "no error shown");
+    await until(() => el.shadowRoot!.querySelector(".base.error"), "no error shown");
     expect(part(el, "error")).to.equal("This figure isn't available here.");
   });
 });
