@@ -1,9 +1,11 @@
 // bench/api/ingest-profile: where an ingest's time goes, statement by statement. The orders of
 // bench/api's ingestion section (a backfill over a year, then live traffic onto that history) go
 // through core's ingestSql into one node:sqlite connection set up as the server's writer (WAL,
-// synchronous=FULL, 64 MiB cache, one row per insert statement), each statement timed, the
-// commits too. `node ingest-profile.mjs` (ORDERS=10000 by default).
-import { mkdtempSync, rmSync } from "node:fs";
+// synchronous=FULL, 64 MiB cache, one row per insert statement, checkpoints not within commits),
+// each statement timed, the commits too, and the pages each commit wrote to the WAL: what a commit
+// costs grows with them, for each is written and synced. `node ingest-profile.mjs` (ORDERS=10000
+// by default).
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -26,7 +28,13 @@ try {
   await store.close();
 
   const db = new DatabaseSync(path);
-  for (const pragma of ["journal_mode = WAL", "synchronous = FULL", "cache_size = -65536"]) db.exec(`PRAGMA ${pragma}`);
+  // As the server's writer: its checkpoints run on a thread of their own (sqlite-checkpoints.ts),
+  // here after each commit, outside the time it is given.
+  for (const pragma of ["journal_mode = WAL", "synchronous = FULL", "cache_size = -65536", "wal_autocheckpoint = 0"])
+    db.exec(`PRAGMA ${pragma}`);
+  const checkpoint = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+  // A WAL frame: a page (4096 bytes, SQLite's default) and its 24-byte header.
+  const walPages = () => statSync(`${path}-wal`).size / (4096 + 24);
   const rollups = Rollups.of(MetricRegistry.of(catalog));
   const { backfill, live } = ingestSets(ORDERS);
   const sets = { backfill, live };
@@ -38,7 +46,9 @@ try {
       : sql.replace(/\s+/g, " ").slice(0, 60);
   const prepared = new Map();
   for (const [name, batches] of Object.entries(sets)) {
+    let checkpointing = 0;
     const spent = new Map();
+    let pages = 0;
     const add = (key, ms) => spent.set(key, (spent.get(key) ?? 0) + ms);
     const started = performance.now();
     for (const records of batches) {
@@ -58,11 +68,16 @@ try {
       const t = performance.now();
       db.exec("COMMIT");
       add("commit", performance.now() - t);
+      const c = performance.now();
+      pages += walPages();
+      checkpoint.get();
+      checkpointing += performance.now() - c;
     }
-    const total = performance.now() - started;
+    const total = performance.now() - started - checkpointing;
     console.log(
       `\n${name}: ${ORDERS.toLocaleString("en")} orders, ` +
-        `${Math.round(ORDERS / (total / 1000)).toLocaleString("en")} records/s (no HTTP, no validation)`,
+        `${Math.round(ORDERS / (total / 1000)).toLocaleString("en")} records/s (no HTTP, no validation), ` +
+        `${Math.round(pages / batches.length).toLocaleString("en")} pages written a commit`,
     );
     for (const [k, ms] of [...spent].sort((a, b) => b[1] - a[1]).slice(0, 12))
       console.log(`${ms.toFixed(0).padStart(7)} ms  ${k}`);
