@@ -8,8 +8,12 @@
 // caller's signal aborts it: a 503) while its thread finishes it and throws the rows away; that
 // thread stays busy meanwhile, so runaway queries never occupy more threads than there are.
 import { Worker } from "node:worker_threads";
+import { StatementCache, STATEMENTS_KEPT } from "./statement-cache.js";
 
-/** A thread: one connection, its prepared statements, and the two kinds of work it is given. */
+/**
+ * A thread: one connection, its prepared statements, and the two kinds of work it is given. Its
+ * source is text (a worker evaluates it); the statement cache's class is written into it.
+ */
 const WORKER = `
 const { DatabaseSync } = require("node:sqlite");
 const { parentPort, workerData } = require("node:worker_threads");
@@ -19,15 +23,9 @@ const { parentPort, workerData } = require("node:worker_threads");
 if (process.platform === "linux" && workerData.readOnly) require("node:os").setPriority(10);
 const db = new DatabaseSync(workerData.path, { readOnly: workerData.readOnly });
 for (const pragma of workerData.pragmas) db.exec(pragma);
-const statements = new Map();
-const prepared = (sql) => {
-  let statement = statements.get(sql);
-  if (!statement) {
-    if (statements.size > 500) statements.clear();
-    statements.set(sql, (statement = db.prepare(sql)));
-  }
-  return statement;
-};
+${StatementCache}
+const statements = new StatementCache(db, ${STATEMENTS_KEPT});
+const prepared = (sql) => statements.get(sql);
 parentPort.on("message", ({ id, sql, params, transaction }) => {
   try {
     if (!transaction) return parentPort.postMessage({ id, value: prepared(sql).all(...params) });

@@ -2,13 +2,14 @@
 // sync, so an acknowledged batch survives a crash of the process or of the machine. KPI queries and
 // transactions run on threads of their own (sqlite-threads.ts), so that none holds the event loop;
 // the main connection keeps the schema and the small reads of keys, tenants and versions.
-import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { DatabaseSync } from "node:sqlite";
 import { availableParallelism } from "node:os";
 import { sqlite } from "@kpikit/core/sql";
 import type { SqlStatement } from "@kpikit/core/sql";
 import type { SqlDriver } from "@kpikit/core/sql";
 import { withUnavailable } from "../store/unavailable.js";
 import { Checkpoints } from "./sqlite-checkpoints.js";
+import { StatementCache, STATEMENTS_KEPT } from "./statement-cache.js";
 import { SqliteThreads } from "./sqlite-threads.js";
 
 /** SQLITE_BUSY and SQLITE_LOCKED: another connection holds the file's write lock for longer than busyTimeoutMs. */
@@ -48,16 +49,8 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
   const checkpoints = threaded
     ? new Checkpoints(new SqliteThreads(path, 1, { readOnly: false, pragmas: [busy] }))
     : undefined;
-  const statements = new Map<string, StatementSync>();
-  const prepared = (sql: string) => {
-    let s = statements.get(sql);
-    if (!s) {
-      s = db.prepare(sql);
-      if (statements.size > 500) statements.clear();
-      statements.set(sql, s);
-    }
-    return s;
-  };
+  const statements = new StatementCache(db, STATEMENTS_KEPT);
+  const prepared = (sql: string) => statements.get(sql);
   return withUnavailable(
     {
       db,
