@@ -26,8 +26,17 @@ for (const pragma of workerData.pragmas) db.exec(pragma);
 ${StatementCache}
 const statements = new StatementCache(db, ${STATEMENTS_KEPT});
 const prepared = (sql) => statements.get(sql);
-parentPort.on("message", ({ id, sql, params, transaction }) => {
+parentPort.on("message", ({ id, sql, params, transaction, checkpoint, waitMs }) => {
   try {
+    if (checkpoint) {
+      const { timeout } = db.prepare("PRAGMA busy_timeout").get();
+      db.exec(\`PRAGMA busy_timeout = \${waitMs}\`);
+      try {
+        return parentPort.postMessage({ id, value: db.prepare(\`PRAGMA wal_checkpoint(\${checkpoint})\`).get() });
+      } finally {
+        db.exec(\`PRAGMA busy_timeout = \${timeout}\`);
+      }
+    }
     if (!transaction) return parentPort.postMessage({ id, value: prepared(sql).all(...params) });
     db.exec("BEGIN IMMEDIATE");
     try {
@@ -44,10 +53,18 @@ parentPort.on("message", ({ id, sql, params, transaction }) => {
 });
 `;
 
-/** A statement to read, or the statements of one transaction. */
+/** A statement to read, the statements of one transaction, or a checkpoint that waits at most `waitMs`. */
 type Work =
   | { sql: string; params: readonly unknown[] }
-  | { transaction: readonly { sql: string; params: readonly unknown[] }[] };
+  | { transaction: readonly { sql: string; params: readonly unknown[] }[] }
+  | { checkpoint: "PASSIVE" | "RESTART"; waitMs: number };
+
+/** What `PRAGMA wal_checkpoint` answers: whether it could not finish, the WAL's frames, and those copied back. */
+export interface CheckpointResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
 
 interface Job {
   id: number;
@@ -110,6 +127,14 @@ export class SqliteThreads {
   /** The rows of a statement; rejects with the signal's reason once it aborts. */
   read(sql: string, params: readonly unknown[], signal?: AbortSignal): Promise<Record<string, unknown>[]> {
     return this.#run({ sql, params }, signal) as Promise<Record<string, unknown>[]>;
+  }
+
+  /**
+   * Runs a checkpoint of `mode` between this thread's other work, waiting at most `waitMs` for
+   * other connections (this one's busy timeout is set back after it).
+   */
+  checkpoint(mode: "PASSIVE" | "RESTART", waitMs: number): Promise<CheckpointResult> {
+    return this.#run({ checkpoint: mode, waitMs }) as Promise<CheckpointResult>;
   }
 
   /** Runs the statements in one transaction; resolves with how many rows each changed. */

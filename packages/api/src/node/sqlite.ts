@@ -46,9 +46,8 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
   const writer = threaded
     ? new SqliteThreads(path, 1, { readOnly: false, pragmas: [...writing, "PRAGMA wal_autocheckpoint = 0"] })
     : undefined;
-  const checkpoints = threaded
-    ? new Checkpoints(new SqliteThreads(path, 1, { readOnly: false, pragmas: [busy] }))
-    : undefined;
+  const checkpointer = threaded ? new SqliteThreads(path, 1, { readOnly: false, pragmas: [busy] }) : undefined;
+  const checkpoints = writer && checkpointer ? new Checkpoints(checkpointer, writer) : undefined;
   const statements = new StatementCache(db, STATEMENTS_KEPT);
   const prepared = (sql: string) => statements.get(sql);
   return withUnavailable(
@@ -82,7 +81,8 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
         db.exec(sql);
       },
       async close() {
-        await Promise.all([readers?.close(), writer?.close(), checkpoints?.close()]);
+        await checkpoints?.close();
+        await Promise.all([readers?.close(), writer?.close(), checkpointer?.close()]);
         db.close();
       },
     },

@@ -1,0 +1,59 @@
+// Checkpoints beside a writer that never pauses: the WAL starts over now and then, and no
+// transaction fails for it.
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { afterEach, describe, expect, it } from "vitest";
+import { Checkpoints } from "../src/node/sqlite-checkpoints.js";
+import { SqliteThreads } from "../src/node/sqlite-threads.js";
+
+describe("checkpoints of the SQLite file", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kpikit-checkpoints-"));
+  const path = join(dir, "c.db");
+  const threads: SqliteThreads[] = [];
+  afterEach(async () => {
+    await Promise.all(threads.splice(0).map((t) => t.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keep the WAL from growing under writes that never pause, and no write fails for them", async () => {
+    const setup = new DatabaseSync(path);
+    setup.exec("PRAGMA journal_mode = WAL");
+    setup.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
+    setup.close();
+    const busy = "PRAGMA busy_timeout = 5000";
+    const writer = new SqliteThreads(path, 1, {
+      readOnly: false,
+      pragmas: [busy, "PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 0"],
+    });
+    const checkpointer = new SqliteThreads(path, 1, { readOnly: false, pragmas: [busy] });
+    const reader = new SqliteThreads(path, 1, { readOnly: true, pragmas: [busy] });
+    threads.push(writer, checkpointer, reader);
+    // A restart past 64 pages: about every fifth transaction below.
+    const checkpoints = new Checkpoints(checkpointer, writer, 64);
+
+    const body = "x".repeat(1000);
+    const rows = Array.from({ length: 50 }, () => ({ sql: "INSERT INTO t (body) VALUES (?)", params: [body] }));
+    let reading = true;
+    const reads = (async () => {
+      let n = 0;
+      while (reading) n += (await reader.read("SELECT count(*) AS n FROM t", [])).length;
+      return n;
+    })();
+    const failures: unknown[] = [];
+    for (let i = 0; i < 300; i++) {
+      await writer.transaction(rows).catch((e) => failures.push(e));
+      checkpoints.due();
+    }
+    reading = false;
+    expect(await reads).toBeGreaterThan(0);
+    await checkpoints.close();
+
+    expect(failures).toEqual([]);
+    const [{ n }] = (await reader.read("SELECT count(*) AS n FROM t", [])) as [{ n: number }];
+    expect(n).toBe(300 * 50);
+    // 15 000 rows of 1 kB went through the WAL; it started over, so it holds a small part of them.
+    expect(statSync(`${path}-wal`).size).toBeLessThan(4_000_000);
+  });
+});
