@@ -1,10 +1,11 @@
 // bench/load: the real server (apps/server, SQLite, the demo's year of data) under a shop's load.
 // CONNECTIONS clients (on KEYS secret keys) loop for SECONDS, each picking a request by the MIX: a
 // cached GET of one KPI, a dashboard's batch of 20 KPIs (random KPIs and ranges, most of them
-// cold), or an ingest of 50 live orders. A probe asks /healthz every 100 ms meanwhile. It prints requests, errors (any answer
-// but 2xx/304, and each query of a batch answered with an error in its place), timeouts (no answer
-// in 30 s), p50 and p99 per kind, /healthz p99 during the run, and the server's resident memory
-// every 5 s. The server and the load run on separate cores when taskset is there.
+// cold), or an ingest of 50 live orders. A probe asks /healthz every 100 ms meanwhile. It prints
+// requests, errors (any answer but 2xx/304, and each query of a batch answered with an error in its
+// place), timeouts (no answer in 30 s), p50 and p99 per kind, /healthz p99 during the run, and the
+// server's resident memory every 5 s. The server and the load run on separate cores when taskset
+// is there.
 //
 // BENCH_LOAD_SECONDS=60, BENCH_LOAD_CONNECTIONS=256, BENCH_LOAD_ORDERS=20000 (the demo's size),
 // BENCH_LOAD_PROFILE=<dir> (the server writes a CPU profile of the run there). The database is kept
