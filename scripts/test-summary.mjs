@@ -4,19 +4,22 @@
 // A suite that wrote nothing counts as one failure, so a crash before the tests ran cannot pass.
 // The failed tests are listed just above the totals: a CI log is often read from its end only.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 
 export function resultsFileStem(packageName) {
   return packageName.replace(/^@/, "").replace(/[^a-z0-9]+/gi, "-");
 }
 
-/** Names and first message lines of a results file's failed tests (Vitest's JSON, or `failures`). */
-function failuresOf(results) {
+/**
+ * Names and first message lines of a results file's failed tests (Vitest's JSON, or `failures`),
+ * test files named from `root`.
+ */
+function failuresOf(results, root) {
   const vitest = (results.testResults ?? []).flatMap((file) =>
     (file.assertionResults ?? [])
       .filter((t) => t.status === "failed")
       .map((t) => ({
-        name: `${file.name.replace(/^.*\/packages\//, "")} > ${t.fullName}`,
+        name: `${relative(root, file.name)} > ${t.fullName}`,
         message: t.failureMessages?.[0],
       })),
   );
@@ -54,7 +57,8 @@ export function summarize(dir, suites, turboStatus) {
       passed += p;
       failed += f;
       skipped += s;
-      failures.push(...failuresOf(r));
+      // The results' folder is at the root of the tree.
+      failures.push(...failuresOf(r, dirname(dir)));
       rows.push(`${file.replace(/\.json$/, "")}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ""}`);
     }
   }

@@ -2,6 +2,7 @@
 // (Vitest's JSON reporter: numPassedTests, numFailedTests, numPendingTests, and the failed tests'
 // names and messages, so the last lines of a CI log say which test failed).
 import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, relative } from "node:path";
 
 function count(suite, path, totals) {
   for (const t of suite?.tests ?? []) {
@@ -22,11 +23,15 @@ export function resultsReporter(packageName) {
       if (!dir) return;
       const totals = { passed: 0, failed: 0, skipped: 0, failures: [] };
       for (const session of sessions) {
-        count(session.testResults, [session.testFile.replace(/^.*\/src\//, "src/")], totals);
+        // Named from the root of the tree, where the results' folder is.
+        count(session.testResults, [relative(dirname(dir), session.testFile)], totals);
         // A test file that failed to load or threw outside a test counts as a failure.
         if (!session.passed && (session.errors?.length ?? 0) > 0) {
           totals.failed++;
-          totals.failures.push({ name: session.testFile, message: session.errors[0]?.message ?? "did not run" });
+          totals.failures.push({
+            name: relative(dirname(dir), session.testFile),
+            message: session.errors[0]?.message ?? "did not run",
+          });
         }
       }
       mkdirSync(dir, { recursive: true });
