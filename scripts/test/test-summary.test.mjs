@@ -44,7 +44,8 @@ describe("the test summary", () => {
 
     expect(totals.line).toBe("8 passed, 3 failed, 1 skipped");
     expect(printed).toContain(
-      "Failed tests:\n  packages/core/test/aov.test.ts > aov is null on no orders: AssertionError: expected 0 to be null\n" +
+      "Failed tests:\n" +
+        "  packages/core/test/aov.test.ts > aov is null on no orders: AssertionError: expected 0 to be null\n" +
         "  src/kpi-card.test.ts > kpi-card > refreshes: timed out\n",
     );
     expect(printed).toContain("@a/never-ran: no results (the suite did not run to the end)");
