@@ -29,7 +29,7 @@ import {
   stretchSelect,
 } from "./chain.js";
 import { type PlanContext, prefixSums } from "./prefix.js";
-import { type HistoryEvents, NEVER } from "./rollup.js";
+import { type HistoryEvents, NEVER, type RollupMeasure } from "./rollup.js";
 
 /** A request whose rows are the parts of a plan rather than aggregates by span. */
 export interface Plan {
@@ -105,16 +105,21 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
   const used = [...new Set(spans.flatMap((p) => p.bands.map((b) => b.days)))];
   const edges = (kind: ChainEventKind, days?: number) => (w: string) =>
     eventSelect(ctx.index, kind, chain, days, w, ctx.tenantParam, ctx.params, ctx.dialect);
+  const of = (kind: ChainEventKind, rollup: RollupMeasure, days?: number) => ({
+    kind,
+    days,
+    rollup,
+    edges: edges(kind, days),
+  });
   const series = [
-    { rollup: history.first, edges: edges("first") },
-    { rollup: history.last, edges: edges("last") },
+    of("first", history.first),
+    of("last", history.last),
     ...used.flatMap((d) => [
-      { rollup: history.lapses.get(d)!.start, edges: edges("lapse_start", d) },
-      { rollup: history.lapses.get(d)!.end, edges: edges("lapse_end", d) },
+      of("lapse_start", history.lapses.get(d)!.start, d),
+      of("lapse_end", history.lapses.get(d)!.end, d),
     ]),
   ];
-  const seriesOf = (kind: ChainEventKind, days?: number) =>
-    kind === "first" ? 0 : kind === "last" ? 1 : 2 + 2 * used.indexOf(days!) + (kind === "lapse_end" ? 1 : 0);
+  const seriesOf = (kind: ChainEventKind, days?: number) => series.findIndex((k) => k.kind === kind && k.days === days);
   const prefix = prefixSums(
     series,
     spans.flatMap((p) => [...p.bands.flatMap((b) => [b.a, b.e]), ...p.instants]),
