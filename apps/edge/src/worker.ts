@@ -10,6 +10,8 @@ import {
   SqlStore,
   StoreUnavailableError,
 } from "@kpikit/api";
+// Reads CF-Connecting-IP, which Cloudflare sets on every request (hono 5 moves it to @hono/cloudflare-workers).
+import { getConnInfo } from "hono/cloudflare-workers";
 
 export interface Env {
   DB: D1Like;
@@ -41,7 +43,7 @@ async function start(env: Env) {
       if (!(await store.getTenant(DEFAULT_TENANT))) throw e;
     }
   }
-  return createApp({ store });
+  return createApp({ store, clientAddress: getConnInfo });
 }
 
 /** A worker that could not start answers problem+json too: 503 if D1 may soon take requests again. */

@@ -2,8 +2,10 @@
 // Storybook, KPI Studio and, with the demo on, the demo pages (apps/demo) and the embed token they read with.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { type AppOptions, createApp, notFound, onError, type Store } from "@kpikit/api";
 import { Hono } from "hono";
+import type { GetConnInfo } from "hono/conninfo";
 import { demoRoutes } from "./demo-routes.js";
 import { staticFiles } from "./static-files.js";
 import { studioRoutes } from "./studio-routes.js";
@@ -13,6 +15,9 @@ const swaggerAssets = dirname(require.resolve("swagger-ui-dist/package.json"));
 /** The self-contained build of the elements, as a page would load it from a CDN. */
 const elementsDist = dirname(require.resolve("@kpikit/elements/kpikit.js"));
 const storybookStatic = join(dirname(require.resolve("@kpikit/storybook/package.json")), "storybook-static");
+
+/** The socket's peer; a request made in-process (`app.request`) has none. */
+const clientAddress: GetConnInfo = (c) => (c.env?.incoming ? getConnInfo(c) : { remote: {} });
 
 /**
  * The elements are loaded by other sites' pages: a module script from another origin runs only
@@ -39,6 +44,7 @@ export function createServer({ store, demo, version, rateLimits, queryTimeoutMs 
   const api = createApp({
     store,
     docsAssets: "/docs/assets",
+    clientAddress,
     ...(version ? { version } : {}),
     ...(rateLimits ? { rateLimits } : {}),
     ...(queryTimeoutMs !== undefined ? { queryTimeoutMs } : {}),

@@ -1,5 +1,6 @@
 // createApp: the whole API as one Hono app, the same on Node and on Cloudflare Workers.
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { GetConnInfo } from "hono/conninfo";
 import { authenticate, CredentialCache } from "./auth/authenticate.js";
 import type { AppEnv } from "./context.js";
 import { responseHeaders } from "./middleware/headers.js";
@@ -19,6 +20,11 @@ import type { Store } from "./store/types.js";
 export interface AppOptions {
   store: Store;
   rateLimits?: Partial<RateLimits>;
+  /**
+   * The runtime's conninfo helper (`@hono/node-server/conninfo`, `hono/cloudflare-workers`): a
+   * publishable key's requests are then limited per visitor's address, not for all visitors at once.
+   */
+  clientAddress?: GetConnInfo;
   /** The clock (tests pin it). */
   now?: () => number;
   /** Where /docs loads Swagger UI's files from (default: a CDN). */
@@ -59,7 +65,11 @@ export function createApp(options: AppOptions) {
       (path) => path.startsWith("/v1/"),
     ),
   );
-  app.use("/v1/*", authenticate(store, credentials), rateLimit({ ...defaultRateLimits, ...options.rateLimits }, now));
+  app.use(
+    "/v1/*",
+    authenticate(store, credentials),
+    rateLimit({ ...defaultRateLimits, ...options.rateLimits }, now, options.clientAddress),
+  );
 
   app.route("/healthz", healthRoutes(store, options.version));
   app.route("/v1/catalog", catalogRoutes(service));
