@@ -22,6 +22,11 @@ export interface Config {
   allowedOrigins: string[];
   /** How long one KPI may compute before it is stopped and answered 503. */
   queryTimeoutMs: number;
+  /**
+   * Reverse proxies in front of the server, each adding the address it saw to X-Forwarded-For:
+   * a visitor's address (for the publishable key's rate limit) is read from there, not the socket.
+   */
+  trustedProxies: number;
 }
 
 export class ConfigError extends Error {}
@@ -45,6 +50,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const queryTimeoutMs = Number(env.KPIKIT_QUERY_TIMEOUT_MS ?? DEFAULT_QUERY_TIMEOUT_MS);
   if (!Number.isInteger(queryTimeoutMs) || queryTimeoutMs < 100 || queryTimeoutMs > 600_000)
     throw new ConfigError("KPIKIT_QUERY_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000");
+  const trustedProxies = Number(env.KPIKIT_TRUSTED_PROXIES ?? 0);
+  if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10)
+    throw new ConfigError("KPIKIT_TRUSTED_PROXIES must be the number of reverse proxies in front, from 0 to 10");
   const file = resolve(env.KPIKIT_DB ?? "data/kpikit.db");
   const url = env.KPIKIT_DATABASE_URL?.trim() || undefined;
   const postgres = url === undefined ? undefined : postgresUrl(url);
@@ -58,6 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoOrders,
     allowedOrigins: origins(env.KPIKIT_ALLOWED_ORIGINS ?? ""),
     queryTimeoutMs,
+    trustedProxies,
   };
 }
 

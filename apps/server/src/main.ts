@@ -1,7 +1,7 @@
 // npm start: the KPI Kit server on its embedded default (SQLite), or on PostgreSQL when
 // KPIKIT_DATABASE_URL is set, with three years of demo data on first start. Settings: PORT, HOST,
 // KPIKIT_DB, KPIKIT_DATABASE_URL, KPIKIT_SECRET_KEY, KPIKIT_DEMO, KPIKIT_DEMO_ORDERS,
-// KPIKIT_ALLOWED_ORIGINS, KPIKIT_QUERY_TIMEOUT_MS.
+// KPIKIT_ALLOWED_ORIGINS, KPIKIT_QUERY_TIMEOUT_MS, KPIKIT_TRUSTED_PROXIES.
 import { serve } from "@hono/node-server";
 import { bootstrap, DEFAULT_TENANT } from "./bootstrap.js";
 import { ConfigError, readConfig, redactedUrl } from "./config.js";
@@ -21,6 +21,7 @@ async function main() {
   const app = createServer({
     store,
     queryTimeoutMs: config.queryTimeoutMs,
+    trustedProxies: config.trustedProxies,
     ...(config.demo ? { demo: { tenant: DEFAULT_TENANT, publishableKey } } : {}),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -16,8 +16,21 @@ const swaggerAssets = dirname(require.resolve("swagger-ui-dist/package.json"));
 const elementsDist = dirname(require.resolve("@kpikit/elements/kpikit.js"));
 const storybookStatic = join(dirname(require.resolve("@kpikit/storybook/package.json")), "storybook-static");
 
-/** The socket's peer; a request made in-process (`app.request`) has none. */
-const clientAddress: GetConnInfo = (c) => (c.env?.incoming ? getConnInfo(c) : { remote: {} });
+/**
+ * The visitor's address: the socket's peer, or behind `proxies` reverse proxies the address the
+ * outermost of them saw, the `proxies`-th entry from the end of X-Forwarded-For (entries before it
+ * are the client's own to write). A request made in-process (`app.request`) has none.
+ */
+export function clientAddress(proxies: number): GetConnInfo {
+  return (c) => {
+    if (proxies > 0) {
+      const forwarded = (c.req.header("x-forwarded-for") ?? "").split(",").map((a) => a.trim());
+      const address = forwarded.length >= proxies ? forwarded[forwarded.length - proxies] : undefined;
+      if (address) return { remote: { address } };
+    }
+    return c.env?.incoming ? getConnInfo(c) : { remote: {} };
+  };
+}
 
 /**
  * The elements are loaded by other sites' pages: a module script from another origin runs only
@@ -38,13 +51,15 @@ export interface ServerOptions {
   version?: string;
   rateLimits?: AppOptions["rateLimits"];
   queryTimeoutMs?: number;
+  /** Reverse proxies in front, whose X-Forwarded-For tells visitors' addresses (default 0: none). */
+  trustedProxies?: number;
 }
 
-export function createServer({ store, demo, version, rateLimits, queryTimeoutMs }: ServerOptions) {
+export function createServer({ store, demo, version, rateLimits, queryTimeoutMs, trustedProxies = 0 }: ServerOptions) {
   const api = createApp({
     store,
     docsAssets: "/docs/assets",
-    clientAddress,
+    clientAddress: clientAddress(trustedProxies),
     ...(version ? { version } : {}),
     ...(rateLimits ? { rateLimits } : {}),
     ...(queryTimeoutMs !== undefined ? { queryTimeoutMs } : {}),

@@ -58,6 +58,15 @@ describe("the other settings", () => {
       );
   });
 
+  it("take the reverse proxies in front from KPIKIT_TRUSTED_PROXIES (none by default), and refuse nonsense", () => {
+    expect(readConfig({}).trustedProxies).toBe(0);
+    expect(readConfig({ KPIKIT_TRUSTED_PROXIES: "2" }).trustedProxies).toBe(2);
+    for (const value of ["yes", "-1", "1.5", "11"])
+      expect(() => readConfig({ KPIKIT_TRUSTED_PROXIES: value }), value).toThrow(
+        /KPIKIT_TRUSTED_PROXIES must be the number of reverse proxies/,
+      );
+  });
+
   it("take the origins of a shop's pages from KPIKIT_ALLOWED_ORIGINS, and refuse what is not an origin", () => {
     expect(
       readConfig({ KPIKIT_ALLOWED_ORIGINS: " https://shop.example, http://localhost:5173 https://b.example/ " })

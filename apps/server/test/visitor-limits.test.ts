@@ -1,6 +1,7 @@
 // A storefront's publishable key is in every visitor's browser: the server limits it per visitor,
-// by the address of the socket each request comes on, so one busy visitor is refused and the next
-// one is not. Real sockets from two loopback addresses (Linux answers all of 127/8).
+// by the address of the socket each request comes on (real sockets from two loopback addresses:
+// Linux answers all of 127/8), or behind trusted reverse proxies by X-Forwarded-For, so one busy
+// visitor is refused and the next one is not.
 import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -54,4 +55,21 @@ it("refuses a publishable key's busy visitor with 429 and still answers the next
   expect(first).toEqual([200, 200, 200, 429]);
   expect(await status("127.0.0.3")).toBe(200);
   expect(await status("127.0.0.2")).toBe(429);
+});
+
+it("behind trusted proxies, tells visitors apart by X-Forwarded-For, and trusts no entry a client wrote", async () => {
+  const limited = { publishable: { burst: 1, perSecond: 0.001 } };
+  const behindOne = createServer({ store, rateLimits: limited, trustedProxies: 1 });
+  const get = (app: typeof behindOne, forwarded?: string) =>
+    app.request("/v1/catalog", {
+      headers: { Authorization: `Bearer ${key}`, ...(forwarded ? { "X-Forwarded-For": forwarded } : {}) },
+    });
+  // The proxy appends the address it saw: the visitor's is the last entry, whatever comes before it.
+  expect((await get(behindOne, "198.51.100.7")).status).toBe(200);
+  expect((await get(behindOne, "203.0.113.1, 198.51.100.7")).status).toBe(429);
+  expect((await get(behindOne, "198.51.100.8")).status).toBe(200);
+  // With no proxy trusted, the header is the client's own: it names no visitor.
+  const direct = createServer({ store, rateLimits: limited });
+  expect((await get(direct, "198.51.100.9")).status).toBe(200);
+  expect((await get(direct, "198.51.100.10")).status).toBe(429);
 });
