@@ -172,6 +172,27 @@ describe("the Worker on D1", () => {
     expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
   });
 
+  // Cloudflare sets CF-Connecting-IP on every request (a client cannot forge it through Cloudflare).
+  it("limits a publishable key per visitor's address: one past its burst is refused, the next visitor is not", async () => {
+    const { key } = (await (
+      await call("/v1/keys", { method: "POST", body: JSON.stringify({ kind: "publishable" }) })
+    ).json()) as { key: string };
+    // An unknown KPI answers 404 after the limit is counted: the cheapest request that is counted.
+    const from = (address: string) =>
+      call("/v1/metrics/no_such_kpi", { headers: { "CF-Connecting-IP": address } }, key).then((r) => r.status);
+    // The default burst is 120, then 10 a second: requests faster than that drain it, however slow
+    // the machine (within reason), and the first refusal comes after at least the burst.
+    let answered = 0;
+    while ((await from("198.51.100.20")) === 404 && answered < 5000) answered++;
+    expect(answered).toBeGreaterThanOrEqual(120);
+    expect(answered).toBeLessThan(5000);
+    // The next visitor has a bucket of its own: twenty in a row, where a drained shared one would
+    // have earned back one a tenth of a second.
+    const next = [];
+    for (let i = 0; i < 20; i++) next.push(await from("198.51.100.21"));
+    expect(next).toEqual(Array(20).fill(404));
+  });
+
   // The test pool's SELF runs the Worker alone; what Cloudflare's router serves before it are the
   // static assets, read here through their binding (the same files, headers and HTML handling).
   it("serves KPI Studio beside the API, as static files with the Studio's own headers", async () => {
