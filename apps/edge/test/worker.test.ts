@@ -173,7 +173,7 @@ describe("the Worker on D1", () => {
   });
 
   // Cloudflare sets CF-Connecting-IP on every request (a client cannot forge it through Cloudflare).
-  it("limits a publishable key per visitor's address: one past its burst is refused, the next visitor is not", async () => {
+  it("limits a publishable key per visitor: one past its burst is refused, the next visitor is not", async () => {
     const { key } = (await (
       await call("/v1/keys", { method: "POST", body: JSON.stringify({ kind: "publishable" }) })
     ).json()) as { key: string };
