@@ -3,8 +3,8 @@
 // through core's ingestSql into one node:sqlite connection set up as the server's writer (WAL,
 // synchronous=FULL, 64 MiB cache, one row per insert statement, checkpoints not within commits),
 // each statement timed, the commits too, and the pages each commit wrote to the WAL: what a commit
-// costs grows with them, for each is written and synced. `node ingest-profile.mjs` (ORDERS=10000
-// by default).
+// costs grows with them, for each is written and synced, and the rows each kind of statement
+// wrote (or took back) an order. `node ingest-profile.mjs` (ORDERS=10000 by default).
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,13 +41,16 @@ try {
   const kind = (sql) =>
     sql.startsWith("WITH s")
       ? sql.includes("FROM chain_facts c JOIN")
-        ? "history events"
+        ? sql.includes(" * -1 AS ")
+          ? "history events taken back"
+          : "history events"
         : "additive rollups"
       : sql.replace(/\s+/g, " ").slice(0, 60);
   const prepared = new Map();
   for (const [name, batches] of Object.entries(sets)) {
     let checkpointing = 0;
     const spent = new Map();
+    const rows = new Map();
     let pages = 0;
     const add = (key, ms) => spent.set(key, (spent.get(key) ?? 0) + ms);
     const started = performance.now();
@@ -62,8 +65,9 @@ try {
         let st = prepared.get(s.sql);
         if (!st) prepared.set(s.sql, (st = db.prepare(s.sql)));
         const t = performance.now();
-        st.run(...s.params);
+        const { changes } = st.run(...s.params);
         add(kind(s.sql), performance.now() - t);
+        rows.set(kind(s.sql), (rows.get(kind(s.sql)) ?? 0) + Number(changes));
       }
       const t = performance.now();
       db.exec("COMMIT");
@@ -79,8 +83,9 @@ try {
         `${Math.round(ORDERS / (total / 1000)).toLocaleString("en")} records/s (no HTTP, no validation), ` +
         `${Math.round(pages / batches.length).toLocaleString("en")} pages written a commit`,
     );
-    for (const [k, ms] of [...spent].sort((a, b) => b[1] - a[1]).slice(0, 12))
-      console.log(`${ms.toFixed(0).padStart(7)} ms  ${k}`);
+    console.log("   time   rows an order  statement");
+    for (const [k, ms] of [...spent].sort((a, b) => b[1] - a[1]).slice(0, 13))
+      console.log(`${ms.toFixed(0).padStart(7)} ms  ${((rows.get(k) ?? 0) / ORDERS).toFixed(1).padStart(12)}  ${k}`);
   }
   db.close();
 } finally {
