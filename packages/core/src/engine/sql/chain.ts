@@ -165,6 +165,9 @@ export function chainTableSpecs(dialect: Dialect) {
         ...[column("prev_t", bigint, true), column("prev2_t", bigint, true), column("next_t", bigint, true)],
         // The ingest call that is relinking the row, while it does (null otherwise).
         column("mark", text, true),
+        // Set as it marks a row that was in the chain: 1, and the links its events were kept for,
+        // so that one statement after the relink adds what its events became less what they were.
+        ...[column("was", bigint, true), column("was_prev_t", bigint, true), column("was_next_t", bigint, true)],
       ],
       primaryKey: ["tenant_id", "chain", "id"],
       // A key's neighbours by time, a range of time with each fact's previous (distinct keys, edges
@@ -389,7 +392,7 @@ export function chainIngestSql(
   dialect: Dialect,
   inserted: Inserted,
   current: (params: SqlParams) => string,
-  events: (sign: 1 | -1) => SqlStatement[],
+  events: () => SqlStatement[],
 ): SqlStatement[] {
   const build = statementOf(chain, tenant, dialect);
   const binary = dialect.binaryText;
@@ -426,12 +429,11 @@ export function chainIngestSql(
         `${facts.where}`;
       const ids = [seek(true, 0), seek(false, 0), seek(false, 1)].join(" UNION ALL ");
       return (
-        `UPDATE chain_facts SET mark = ${c.text(params.add(ingestId))} WHERE tenant_id = ` +
-        `${c.tenantParam} AND chain = ${c.chainParam} AND ${dialect.inSubquery("id", ids)} AND ` +
-        `${current(params)}`
+        `UPDATE chain_facts SET mark = ${c.text(params.add(ingestId))}, was = 1, was_prev_t = prev_t, ` +
+        `was_next_t = next_t WHERE tenant_id = ${c.tenantParam} AND chain = ${c.chainParam} AND ` +
+        `${dialect.inSubquery("id", ids)} AND ${current(params)}`
       );
     }),
-    ...events(-1),
     // A lapse is its start's row's (s: its time, e: its next's): those of the marked rows as they were linked.
     ...days.map((d) =>
       build(
@@ -456,7 +458,7 @@ export function chainIngestSql(
         `${linked(false)} WHERE ${marked(c)}`,
     ),
     ...days.map((d) => build((c, params) => lapsesInsert(c, params, d, c.rows(ingestId)))),
-    ...events(1),
+    ...events(),
     build((c) => `UPDATE chain_facts SET mark = NULL WHERE ${marked(c)}`),
   ];
 }

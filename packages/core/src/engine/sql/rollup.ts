@@ -509,10 +509,14 @@ export function rollupsSelect(
  * Which facts a rollup statement reads: all of a tenant's, or those one ingest call inserted, and
  * only while the tenant's rollups are current for `version` (stale ones wait for a rebuild; the
  * database says which, so that every process sharing it agrees). For the events of a key history,
- * an ingest call's scope is the history rows it marked (those whose links it changes), their
- * events taken back (`sign` −1) before the rows are relinked and added after.
+ * an ingest call's scope is the history rows it marked (those whose links it changes): after they
+ * are relinked, each adds its events less those it had (`delta`): both at once, or what they `was`
+ * taken back first and what they are `now` added after, where events carry values (stock), whose
+ * sums are then taken apart in the order they were put together, as a rebuild would.
  */
-export type RollupScope = { all: true; slice?: Slice } | ({ all: false; version: string; sign?: 1 | -1 } & Inserted);
+export type RollupScope =
+  | { all: true; slice?: Slice }
+  | ({ all: false; version: string; delta?: "both" | "was" | "now" } & Inserted);
 
 /**
  * The facts (or events) of a rebuild's part, by their time: from `from` (or the first) to before
@@ -544,9 +548,10 @@ const floorDiv = (time: string, unit: number) =>
  * The statement that upserts a family's rows from `s` (one row per fact or event, with its bucket
  * `b`, quarter hour `q` (null for dates), dimension values `k0…`, and per slot `x0…` and `z0…`:
  * what the slot sums and the values it counts, both null where the fact is not the slot's): per
- * bucket, the total, the quarter-hour total and each dimension value, each slot's sum and count
- * (times `sign`), added onto what is kept. A slot's sum stays null in a row none of whose facts
- * is the slot's, so that the row is not one of its measure's (a breakdown does not list its value).
+ * bucket, the total, the quarter-hour total and each dimension value, each slot's sum and count,
+ * added onto what is kept. A slot's sum stays null in a row none of whose facts is the slot's, so
+ * that the row is not one of its measure's (a breakdown does not list its value). With `delta`,
+ * `z…` is +1 or −1 (an event added or taken back), and the count is their sum.
  */
 function upsertFamilySql(
   family: readonly RollupMeasure[],
@@ -560,13 +565,13 @@ function upsertFamilySql(
   split: (m: RollupMeasure) => boolean = () => true,
 ): string {
   const text = (sql: string) => `CAST(${sql} AS ${dialect.types.text})`;
-  const sign = !scope.all && scope.sign === -1 ? " * -1" : "";
+  const count = !scope.all && scope.delta ? "sum" : "count";
   const slots = family.map((m) => m.slot);
   const aggregates = (kept: (m: RollupMeasure) => boolean) =>
     family
       .map((m) =>
         kept(m)
-          ? `sum(x${m.slot})${sign} AS v${m.slot}, count(z${m.slot})${sign} AS n${m.slot}`
+          ? `sum(x${m.slot}) AS v${m.slot}, ${count}(z${m.slot}) AS n${m.slot}`
           : `CAST(NULL AS ${dialect.types.real}) AS v${m.slot}, CAST(NULL AS ${dialect.types.bigint}) AS n${m.slot}`,
       )
       .join(", ");
@@ -698,28 +703,59 @@ export function historyEventsSql(
   const rows = historyRows(chain, tenantParam, params, dialect, inserted?.ingestId);
   const bindings = dimensionsOf(chain.fact);
   const keys = bindings.map((b, i) => `, ${keySql(b, rows.scope)} AS k${i}`).join("");
-  const tests = family.map((e) => eventTest(e.event!.kind, e.event!.days));
-  const values = family.map((e, i) => {
-    const { kind } = e.event!;
-    if (kind !== "held" && kind !== "superseded")
-      return `, CASE WHEN ${tests[i]} THEN 1 END AS x${e.slot}, CASE WHEN ${tests[i]} THEN 1 END AS z${e.slot}`;
-    // A latest fact's own value, where it meets the measure's condition (a count: 1).
-    const own = e.where === undefined ? [] : testSql(parseExpr(e.where), [], rows.scope);
-    const when = [tests[i]!, ...own].join(" AND ");
-    const value = e.field === undefined ? "1" : rowSql(parseExpr(e.field), rows.scope);
-    const sum = e.field === undefined ? value : `COALESCE(${value}, 0)`;
-    return `, CASE WHEN ${when} THEN ${sum} END AS x${e.slot}, CASE WHEN ${when} THEN ${value} END AS z${e.slot}`;
-  });
+  const delta = scope.all ? undefined : scope.delta;
+  // The row's events as it is linked now, or (`was`) as it was linked before this ingest.
+  const linked = (sql: string, was: boolean) => (was ? sql.replace(/\bc\.(prev_t|next_t)\b/g, "c.was_$1") : sql);
+  const tests = (was: boolean) => family.map((e) => linked(eventTest(e.event!.kind, e.event!.days), was));
+  const values = (was: boolean) =>
+    family.map((e, i) => {
+      const { kind } = e.event!;
+      const test = tests(was)[i]!;
+      const one = was ? "-1" : "1";
+      if (kind !== "held" && kind !== "superseded")
+        return `, CASE WHEN ${test} THEN ${one} END AS x${e.slot}, CASE WHEN ${test} THEN ${one} END AS z${e.slot}`;
+      // A latest fact's own value, where it meets the measure's condition (a count: 1).
+      const own = e.where === undefined ? [] : testSql(parseExpr(e.where), [], rows.scope);
+      const when = [test, ...own].join(" AND ");
+      const value = e.field === undefined ? "1" : rowSql(parseExpr(e.field), rows.scope);
+      const sum = e.field === undefined ? value : `COALESCE(${value}, 0)`;
+      // Counted by their sum when added and taken back: +1 or −1 where the value is set.
+      const counted = delta
+        ? `CASE WHEN ${when} AND ${value} IS NOT NULL THEN ${one} END`
+        : `CASE WHEN ${when} THEN ${value} END`;
+      return `, CASE WHEN ${when} THEN ${was ? `-(${sum})` : sum} END AS x${e.slot}, ${counted} AS z${e.slot}`;
+    });
   const at = eventTime(family[0]!.event!.kind);
-  const where = [
-    rows.where,
-    `(${tests.join(" OR ")})`,
-    ...sliceSql(at, scope.all ? scope.slice : undefined),
-    ...(scope.all ? [] : [currentSql(tenantParam, params, scope.version)]),
-  ].join(" AND ");
-  const s =
-    `s AS MATERIALIZED (SELECT ${floorDiv(at, HOUR)} AS b, ${floorDiv(at, QUARTER)} AS ` +
-    `q${values.join("")}${keys} FROM ${rows.from} WHERE ${where})`;
+  const part = (was: boolean, unchanged: string[]) => {
+    const time = linked(at, was);
+    const where = [
+      rows.where,
+      ...(was ? ["c.was = 1"] : []),
+      `(${tests(was).join(" OR ")})`,
+      ...(unchanged.length ? [`NOT (${unchanged.join(" AND ")})`] : []),
+      ...sliceSql(time, scope.all ? scope.slice : undefined),
+      ...(scope.all ? [] : [currentSql(tenantParam, params, scope.version)]),
+    ].join(" AND ");
+    return (
+      `SELECT ${floorDiv(time, HOUR)} AS b, ${floorDiv(time, QUARTER)} AS q${values(was).join("")}${keys} ` +
+      `FROM ${rows.from} WHERE ${where}`
+    );
+  };
+  // A relinked row whose events and their time are as they were adds nothing: neither part reads it.
+  const flag = (test: string) => `CASE WHEN ${test} THEN 1 ELSE 0 END`;
+  const unchanged = delta
+    ? [
+        // Not null for a new row (no `was`), so that NOT keeps it.
+        "COALESCE(c.was, 0) = 1",
+        ...(at === "c.t" ? [] : [`COALESCE(${at}, ${-NEVER}) = COALESCE(${linked(at, true)}, ${-NEVER})`]),
+        ...tests(false).map((test, i) => `${flag(test)} = ${flag(tests(true)[i]!)}`),
+      ]
+    : [];
+  const parts = [
+    ...(delta !== "was" ? [part(false, unchanged)] : []),
+    ...(delta === "both" || delta === "was" ? [part(true, unchanged)] : []),
+  ];
+  const s = `s AS MATERIALIZED (${parts.join(" UNION ALL ")})`;
   // By dimension value, only first facts (new customers by channel) and latest facts (stock by
   // category); other events are read in total.
   return {
@@ -773,7 +809,12 @@ export function ingestRollupsSql(
           dialect,
           inserted,
           (params) => currentSql(params.add(tenant), params, rollups.version),
-          (sign) => families.map((family) => historyEventsSql(chain, family, tenant, dialect, { ...scope, sign })),
+          () =>
+            families.flatMap((family) =>
+              (family.some((e) => e.field !== undefined) ? (["was", "now"] as const) : (["both"] as const)).map(
+                (delta) => historyEventsSql(chain, family, tenant, dialect, { ...scope, delta }),
+              ),
+            ),
         ),
       ]),
   ];
