@@ -750,3 +750,29 @@ it(`${stale}: a rebuild makes them current`, async () => {
   expect(built!.v).toBe(facts.orders!.slice(0, 100).filter((o) => o.status === "placed").length);
   await db.close();
 });
+
+it("writes no rollup row for a relinked history row whose events stay as they were", async () => {
+  const db = await emptyDatabase(() => sqliteTestDriver());
+  const [a, b, c] = ["2026-01-01T10:00:00Z", "2026-01-20T10:00:00Z", "2026-01-10T10:00:00Z"];
+  await ingest(db, "orders", [handOrder("a", "c1", a, "placed"), handOrder("b", "c1", b, "placed")]);
+  // Every rollup row the next ingest inserts or updates, by its bucket.
+  await db.transaction(
+    [
+      "CREATE TEMP TABLE written (bucket INTEGER)",
+      "CREATE TEMP TRIGGER added AFTER INSERT ON rollup_buckets BEGIN INSERT INTO written VALUES (new.bucket); END",
+      "CREATE TEMP TRIGGER changed AFTER UPDATE ON rollup_buckets BEGIN INSERT INTO written VALUES (new.bucket); END",
+    ].map((sql) => ({ sql, params: [] })),
+  );
+  // c falls between a and b: a's next and b's previous change, yet their events do not (a day's
+  // and a week's lapses, 9 and 10 days instead of 19; none longer; neither first nor last).
+  await ingest(db, "orders", [handOrder("c", "c1", c, "placed")]);
+  const written = new Set((await db.all("SELECT DISTINCT bucket FROM written")).map((r) => Number(r.bucket)));
+  const buckets = (iso: string) => [3_600_000, 900_000, DAY].map((unit) => Math.floor(Date.parse(iso) / unit));
+  expect(buckets(c).filter((x) => written.has(x))).not.toEqual([]);
+  expect([...buckets(a), ...buckets(b)].filter((x) => written.has(x))).toEqual([]);
+  // And the histories are what a rebuild makes of them.
+  const kept = await measureRows(db);
+  await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+  expect(await measureRows(db)).toEqual(kept);
+  await db.close();
+});
