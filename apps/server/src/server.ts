@@ -25,7 +25,9 @@ export function clientAddress(proxies: number): GetConnInfo {
   return (c) => {
     if (proxies > 0) {
       const forwarded = (c.req.header("x-forwarded-for") ?? "").split(",").map((a) => a.trim());
-      const address = forwarded.length >= proxies ? forwarded[forwarded.length - proxies] : undefined;
+      const entry = forwarded.length >= proxies ? forwarded[forwarded.length - proxies] : undefined;
+      // Some proxies add the port: `203.0.113.7:5678`, `[2001:db8::1]:443`.
+      const address = entry?.replace(/^\[(.+)\](?::\d+)?$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");
       if (address) return { remote: { address } };
     }
     return c.env?.incoming ? getConnInfo(c) : { remote: {} };

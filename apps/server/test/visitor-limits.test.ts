@@ -68,6 +68,10 @@ it("behind trusted proxies, tells visitors apart by X-Forwarded-For, and trusts 
   expect((await get(behindOne, "198.51.100.7")).status).toBe(200);
   expect((await get(behindOne, "203.0.113.1, 198.51.100.7")).status).toBe(429);
   expect((await get(behindOne, "198.51.100.8")).status).toBe(200);
+  // The same visitors with the ports some proxies add.
+  expect((await get(behindOne, "198.51.100.8:5678")).status).toBe(429);
+  expect((await get(behindOne, "[2001:db8::1]:443")).status).toBe(200);
+  expect((await get(behindOne, "2001:db8::2")).status).toBe(429);
   // With no proxy trusted, the header is the client's own: it names no visitor.
   const direct = createServer({ store, rateLimits: limited });
   expect((await get(direct, "198.51.100.9")).status).toBe(200);
