@@ -157,11 +157,13 @@ export function eventRoutes(db: Store, now: () => number) {
   // write. A wildcard ahead of the facts' routes rather than a `/:fact` route after them: Hono's
   // RegExpRouter cannot hold a parameter where static routes are, and a single such route made
   // every request fall back to the slower TrieRouter.
-  router.post("/*", requireSecret, async (c, next) => {
+  // A known fact goes on to its route, whose own middleware checks the credential.
+  router.post("/*", async (c, next) => {
     const fact = c.req.path.slice(c.req.routePath.length - 1);
-    if (!(factNames as readonly string[]).includes(fact))
+    if ((factNames as readonly string[]).includes(fact)) return next();
+    return requireSecret(c, async () => {
       throw new HttpProblem(404, `there is no fact "${fact}"; facts are ${factNames.join(", ")}`);
-    await next();
+    });
   });
   for (const fact of factNames) {
     router.openapi(checkedByHandler(router, ingest(fact)), async (c) =>

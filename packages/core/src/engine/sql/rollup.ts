@@ -706,7 +706,9 @@ export function historyEventsSql(
   const delta = scope.all ? undefined : scope.delta;
   // The row's events as it is linked now, or (`was`) as it was linked before this ingest.
   const linked = (sql: string, was: boolean) => (was ? sql.replace(/\bc\.(prev_t|next_t)\b/g, "c.was_$1") : sql);
-  const tests = (was: boolean) => family.map((e) => linked(eventTest(e.event!.kind, e.event!.days), was));
+  const now = family.map((e) => eventTest(e.event!.kind, e.event!.days));
+  const then = now.map((test) => linked(test, true));
+  const tests = (was: boolean) => (was ? then : now);
   const values = (was: boolean) =>
     family.map((e, i) => {
       const { kind } = e.event!;
@@ -748,7 +750,7 @@ export function historyEventsSql(
         // Not null for a new row (no `was`), so that NOT keeps it.
         "COALESCE(c.was, 0) = 1",
         ...(at === "c.t" ? [] : [`COALESCE(${at}, ${-NEVER}) = COALESCE(${linked(at, true)}, ${-NEVER})`]),
-        ...tests(false).map((test, i) => `${flag(test)} = ${flag(tests(true)[i]!)}`),
+        ...now.map((test, i) => `${flag(test)} = ${flag(then[i]!)}`),
       ]
     : [];
   const parts = [
