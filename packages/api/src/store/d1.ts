@@ -33,6 +33,7 @@ export function d1Driver(db: D1Like): SqlDriver {
     {
       dialect: sqlite,
       maxParams: 100,
+      fewStatements: true,
       async all(sql, params = []) {
         return (
           await db

@@ -155,18 +155,11 @@ interface IngestCall {
 const REBUILD_PART = 250_000;
 
 /**
- * A driver of whose statements a request may run only so many: D1's (100 parameters a statement),
- * where each Worker request has a budget of queries. It stores an ingest group of one full call's
- * worth at most, and rebuilds in one part.
- */
-const fewStatements = (driver: SqlDriver) => driver.maxParams < 1000;
-
-/**
  * The most records one group of ingest calls stores: four full calls, or two hundred of a webhook's
  * ten, so that no call waits behind much more than its own size of others' work (the request whose
  * turn it is runs the group's statements).
  */
-const groupRecords = (driver: SqlDriver) => (fewStatements(driver) ? 500 : 2000);
+const groupRecords = (driver: SqlDriver) => (driver.fewStatements ? 500 : 2000);
 
 export class SqlStore implements Store {
   private readonly changes = new ChangeFeed();
@@ -274,7 +267,7 @@ export class SqlStore implements Store {
    * about `rebuildPart` records of its largest fact (none for a smaller tenant, or on D1).
    */
   private async rebuildBounds(tenant: string): Promise<number[]> {
-    if (fewStatements(this.driver)) return [];
+    if (this.driver.fewStatements) return [];
     const timed = (await this.factsSummary(tenant)).filter((f, i) => SUMMARIZED[i]!.kind !== "date" && f.first);
     const parts = Math.ceil(Math.max(0, ...timed.map((f) => f.records)) / this.rebuildPart);
     if (parts < 2) return [];

@@ -22,6 +22,11 @@ export interface SqlDriver {
   readonly dialect: Dialect;
   /** The most parameters one statement may bind (D1 allows 100). */
   readonly maxParams: number;
+  /**
+   * Set where a request may run only so many statements (D1: a Worker's budget of queries): the
+   * store then stores ingests in smaller groups, and rebuilds in one part and one transaction.
+   */
+  readonly fewStatements?: boolean;
   all(sql: string, params?: readonly unknown[], options?: ReadOptions): Promise<Record<string, unknown>[]>;
   /** Runs the statements in one transaction and returns how many rows each changed. */
   transaction(statements: readonly SqlStatement[]): Promise<number[]>;
