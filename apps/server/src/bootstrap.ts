@@ -49,9 +49,6 @@ export async function bootstrap(config: Config): Promise<Bootstrapped> {
   mkdirSync(dirname(config.stateFile), { recursive: true });
   const store = openStore(config);
   await store.init();
-  // Rollups built for another catalog (an upgrade), or never (a database from before them).
-  const rebuilt = await store.rebuildRollups({ onlyStale: true });
-  if (rebuilt.length) console.log(`  Rebuilt the rollups of ${rebuilt.join(", ")} from their facts.`);
   const statePath = config.stateFile;
   const save = (state: LocalState) => writeFileSync(statePath, JSON.stringify(state, null, 2));
   // Origins are added, never removed: those allowed through the API stay allowed.

@@ -3,6 +3,7 @@
 // KPIKIT_DB, KPIKIT_DATABASE_URL, KPIKIT_SECRET_KEY, KPIKIT_DEMO, KPIKIT_DEMO_ORDERS,
 // KPIKIT_ALLOWED_ORIGINS, KPIKIT_QUERY_TIMEOUT_MS, KPIKIT_TRUSTED_PROXIES.
 import { serve } from "@hono/node-server";
+import type { SqlStore } from "@kpikit/api";
 import { bootstrap, DEFAULT_TENANT } from "./bootstrap.js";
 import { ConfigError, readConfig, redactedUrl } from "./config.js";
 import { loadDemoData } from "./demo-data.js";
@@ -38,16 +39,41 @@ async function main() {
         newSecretKey,
       }),
     );
+    void rebuildStale(store, () => stopping);
   });
   // Idle connections outlive clients' own keep-alive (fetch: 4 s) and proxies' (often 60 s), so the
   // server never closes one just as a client sends on it (which the client sees as ECONNRESET).
   Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
+  let stopping = false;
   const stop = () => {
+    stopping = true;
     server.close();
     void store.close().finally(() => process.exit(0));
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+}
+
+/**
+ * Rollups built for another catalog (an upgrade), or never (a database from before them), are
+ * rebuilt while the server answers: KPIs read the facts meanwhile, and ingests go on.
+ */
+async function rebuildStale(store: SqlStore, stopping: () => boolean): Promise<void> {
+  const started = performance.now();
+  try {
+    const rebuilt = await store.rebuildRollups({
+      onlyStale: true,
+      onStep: ({ tenant, done, steps }) => {
+        if (done === 1)
+          console.log(`  Rebuilding the rollups of ${tenant} (${steps} steps); KPIs read the facts meanwhile.`);
+      },
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (rebuilt.length) console.log(`  Rebuilt the rollups of ${rebuilt.join(", ")} from their facts in ${seconds} s.`);
+  } catch (e) {
+    // Stopped midway, the next start goes on where it stopped.
+    if (!stopping()) console.error("kpikit: the rollups' rebuild failed; KPIs read the facts until the next start.", e);
+  }
 }
 
 main().catch((e: unknown) => {

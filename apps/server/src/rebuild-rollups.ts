@@ -1,6 +1,7 @@
 // npm run rollups:rebuild: rebuilds every tenant's rollups from its facts, in the database the
 // server's settings name (KPIKIT_DB or KPIKIT_DATABASE_URL). The server rebuilds stale rollups by
-// itself when it starts; this is for after facts were changed in the database by hand.
+// itself when it starts; this is for after facts were changed in the database by hand, and takes
+// one transaction, so that a server running meanwhile reads the old rollups until it commits.
 import { existsSync } from "node:fs";
 import { ConfigError, readConfig } from "./config.js";
 import { openStore } from "./store.js";
@@ -16,7 +17,7 @@ async function main() {
   try {
     await store.init();
     const started = performance.now();
-    const tenants = await store.rebuildRollups();
+    const tenants = await store.rebuildRollups({ atomic: true });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Rebuilt the rollups of ${tenants.length} tenant(s) in ${seconds} s: ${tenants.join(", ") || "none"}`);
   } finally {

@@ -10,6 +10,7 @@ export type {
   SigningKey,
   KeyKind,
   IngestResult,
+  RebuildStep,
   DataPart,
   DataVersions,
 } from "./store/types.js";

@@ -114,6 +114,60 @@ for (const [name, make] of Object.entries(STORES)) {
       expect(await answers(store, "c")).toEqual(expected);
     });
 
+    it("rebuilds in steps with ingests between them, and a rebuild stopped anywhere ends at the next start", {
+      timeout: 240_000,
+    }, async () => {
+      await createTenant(store, { id: "r" });
+      const calls = Object.entries(facts).flatMap(([fact, records]) =>
+        Array.from({ length: Math.ceil(records!.length / 250) }, (_, i) => ({
+          fact: fact as never,
+          records: records!.slice(i * 250, i * 250 + 250) as never,
+        })),
+      );
+      const before = Math.floor(calls.length * 0.6);
+      for (const c of calls.slice(0, before)) await store.ingest("r", c.fact, c.records);
+      const rest = calls.slice(before);
+      const stop = new Error("stopped");
+      // Stopped after its third step, with a call stored after each of them.
+      await expect(
+        store.rebuildRollups({
+          onStep: async ({ tenant, done }) => {
+            if (tenant !== "r") return;
+            const c = rest.shift();
+            if (c) await store.ingest("r", c.fact, c.records);
+            if (done === 3) throw stop;
+          },
+        }),
+      ).rejects.toBe(stop);
+      // The next start: the stale tenant is rebuilt, stopped after its last step this time.
+      const again = made.open();
+      await again.init();
+      let steps = 0;
+      await expect(
+        again.rebuildRollups({
+          onlyStale: true,
+          onStep: async ({ done, steps: all }) => {
+            steps = all;
+            const c = rest.shift();
+            if (c) await again.ingest("r", c.fact, c.records);
+            if (done === all) throw stop;
+          },
+        }),
+      ).rejects.toBe(stop);
+      expect(rest.length).toBeLessThan(steps);
+      for (const c of rest) await again.ingest("r", c.fact, c.records);
+      // Only the ingests left pending remain: they are added, without a step.
+      const last = made.open();
+      await last.init();
+      const heard: unknown[] = [];
+      expect(await last.rebuildRollups({ onlyStale: true, onStep: (s) => void heard.push(s) })).toEqual(["r"]);
+      expect(heard).toEqual([]);
+      expect((await last.engine("r")).explain(QUERIES[0], { registry, now: NOW }).sql).toContain("rollup_buckets ro");
+      expect(await answers(last, "r")).toEqual(expected);
+      await again.close();
+      await last.close();
+    });
+
     it("takes the same batches sent at once in opposite orders once each, with no deadlock", async () => {
       await createTenant(store, { id: "d" });
       // Two stores on one database, as two servers would be: their transactions run side by side

@@ -7,7 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalog, type FactName, type FactRecord, runQuery } from "../src/index.js";
 import { demoFacts } from "../src/demo.js";
 import { ALL_TIME } from "../src/engine/sql/rollup.js";
-import { currentRollupsSql, ingestSql, rebuildRollupsSql, Rollups, schemaStatements, SqlEngine } from "../src/sql.js";
+import {
+  currentRollupsSql,
+  foldPendingSql,
+  ingestSql,
+  pendingOf,
+  pendingSelectSql,
+  rebuildRollupsSql,
+  rebuildStepsSql,
+  Rollups,
+  schemaStatements,
+  SqlEngine,
+} from "../src/sql.js";
 import { registry } from "./support/engines.js";
 import { postgresTestDriver, sqliteTestDriver, type TestDriver } from "./support/drivers.js";
 import { nearlyEqual, resultDifferences } from "./support/result-differences.js";
@@ -93,8 +104,10 @@ async function load(db: TestDriver): Promise<void> {
  * What the rollups hold, a row per measure (family and slot), dimension value and bucket, without
  * those that count nothing (an event that moved leaves zeros where it was; a rebuild does not).
  */
-async function measureRows(db: TestDriver) {
-  const out: { measure: string; dim: string; value: string; bucket: number; v: number; n: number }[] = [];
+type MeasureRow = { measure: string; dim: string; value: string; bucket: number; v: number; n: number };
+
+async function measureRows(db: TestDriver): Promise<MeasureRow[]> {
+  const out: MeasureRow[] = [];
   for (const r of await db.all("SELECT * FROM rollup_buckets ORDER BY family, dim, value, bucket")) {
     for (const m of rollups.measures.filter((m) => m.family === r.family)) {
       const n = Number(r[`n${m.slot}`]);
@@ -116,6 +129,22 @@ async function measureRows(db: TestDriver) {
       (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) ||
       a.bucket - b.bucket,
   );
+}
+
+/** The rows of `rows` unlike those of `expected` in the same place (sums as far as floating point allows). */
+function differing(rows: MeasureRow[], expected: MeasureRow[]): MeasureRow[] {
+  expect(rows.length).toBe(expected.length);
+  return rows.filter((r, i) => {
+    const o = expected[i]!;
+    return (
+      r.measure !== o.measure ||
+      r.dim !== o.dim ||
+      r.value !== o.value ||
+      r.bucket !== o.bucket ||
+      r.n !== o.n ||
+      !nearlyEqual(r.v, o.v)
+    );
+  });
 }
 
 function engine(db: TestDriver, withRollups: boolean): SqlEngine {
@@ -205,20 +234,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
       const bounds = Array.from({ length: 12 }, (_, i) => NOW - 420 * DAY + i * 37 * DAY + 1_234_567);
       for (const parts of [[], bounds]) {
         await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect, parts));
-        const rebuilt = await rows();
-        expect(rebuilt.length).toBe(incremental.length);
-        const mismatched = rebuilt.filter((r, i) => {
-          const o = incremental[i]!;
-          return (
-            r.measure !== o.measure ||
-            r.dim !== o.dim ||
-            r.value !== o.value ||
-            r.bucket !== o.bucket ||
-            r.n !== o.n ||
-            !nearlyEqual(r.v, o.v)
-          );
-        });
-        expect(mismatched).toEqual([]);
+        expect(differing(await rows(), incremental)).toEqual([]);
       }
     });
 
@@ -524,6 +540,56 @@ for (const [name, open] of Object.entries(DATABASES)) {
     await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
     expect(await histories()).toEqual(kept);
     expect(await values(true)).toEqual(expected);
+    await db.close();
+  });
+
+  const online = "rebuilds in steps while ingests go on between them, ending with the rows a rebuild in one go gives";
+  it(`${online} on ${name}`, { timeout: 300_000 }, async () => {
+    const db = await emptyDatabase(open);
+    // Every fact but targets in shuffled batches: the first 60 % stored before the rebuild, the
+    // rest between its steps (late facts of the same customers and SKUs, some sent again).
+    const batches = (Object.entries(facts) as [FactName, unknown[]][])
+      .filter(([fact]) => fact !== "targets")
+      .flatMap(([fact, records]) => {
+        // A part of each, as the whole takes minutes on PostgreSQL, given as many transactions.
+        const all = shuffled(records, records.length + 1).slice(0, 1600);
+        return Array.from({ length: Math.ceil(all.length / 400) }, (_, i) => ({
+          fact,
+          records: all.slice(i * 400, i * 400 + 400),
+        }));
+      });
+    const before = Math.floor(batches.length * 0.6);
+    for (const b of batches.slice(0, before)) await ingest(db, b.fact, b.records);
+    const during = batches.slice(before, -1);
+    const bounds = Array.from({ length: 5 }, (_, i) => NOW - 400 * DAY + (i + 1) * 70 * DAY + 1_234_567);
+    const steps = rebuildStepsSql(rollups, TENANT, db.dialect, bounds);
+    let sent = 0;
+    for (const [i, step] of steps.entries()) {
+      await db.transaction(step);
+      for (const b of during.filter((_, k) => k % (steps.length - 1) === i)) {
+        await ingest(db, b.fact, b.records);
+        // Sent again while pending: nothing is inserted, and nothing pending twice.
+        if (sent++ % 5 === 0) expect(await ingest(db, b.fact, b.records.slice(0, 20))).toEqual([0]);
+      }
+    }
+    const pending = (await db.all(pendingSelectSql(db.dialect), [TENANT])).map(pendingOf);
+    // Each call between steps is pending (those sent again too, adding nothing when added).
+    expect(pending).toHaveLength(sent + Math.ceil(sent / 5));
+    // Not current until the pending ingests are added; one stored meanwhile adds itself.
+    expect(await db.all(currentRollupsSql(db.dialect), [rollups.version])).toEqual([]);
+    for (const [i, p] of pending.entries()) {
+      await db.transaction(foldPendingSql(rollups, TENANT, db.dialect, p));
+      if (i === 0) await ingest(db, batches.at(-1)!.fact, batches.at(-1)!.records);
+    }
+    expect(await db.all(currentRollupsSql(db.dialect), [rollups.version])).toEqual([{ tenant_id: TENANT }]);
+    expect(Number((await db.all("SELECT count(*) AS n FROM rollup_pending"))[0]!.n)).toBe(0);
+    const online = await measureRows(db);
+    const links = await db.all("SELECT chain, id, k, t, prev_t, prev2_t, next_t FROM chain_facts ORDER BY chain, id");
+    await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
+    expect(differing(await measureRows(db), online)).toEqual([]);
+    expect(await db.all("SELECT chain, id, k, t, prev_t, prev2_t, next_t FROM chain_facts ORDER BY chain, id")).toEqual(
+      links,
+    );
     await db.close();
   });
 

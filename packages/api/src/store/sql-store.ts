@@ -17,8 +17,12 @@ import {
   type Dialect,
   encodeFact,
   type EncodedRow,
+  foldPendingSql,
   ingestSql,
+  pendingOf,
+  pendingSelectSql,
   rebuildRollupsSql,
+  rebuildStepsSql,
   Rollups,
   schemaStatements,
   SqlEngine,
@@ -39,6 +43,7 @@ import {
   type DefinitionVersion,
   type FactSummary,
   type IngestResult,
+  type RebuildStep,
   type SigningKey,
   type Store,
   type Tenant,
@@ -248,15 +253,42 @@ export class SqlStore implements Store {
 
   /**
    * Rebuilds rollups from the facts: every tenant's, or those of tenants whose rollups are stale
-   * (built for another set of measures, or never). Returns the tenants rebuilt.
+   * (built for another set of measures, or never, or a rebuild stopped before its end). Returns
+   * the tenants rebuilt. This store's queries read a tenant's facts until its rebuild ends. A
+   * rebuild takes one transaction per step, so ingests go on meanwhile (their facts are left
+   * pending, and added at the end), and `onStep` hears of each step done; `atomic` (and D1) takes
+   * one for all, which holds ingests back until it commits but shows other processes reading the
+   * database the old rollups until then.
    */
-  async rebuildRollups(options: { onlyStale?: boolean } = {}): Promise<string[]> {
-    if (!this.rollups) return [];
+  async rebuildRollups(
+    options: { onlyStale?: boolean; atomic?: boolean; onStep?: (step: RebuildStep) => void | Promise<void> } = {},
+  ): Promise<string[]> {
+    const { rollups } = this;
+    if (!rollups) return [];
+    const { dialect } = this.driver;
     const tenants = (await this.driver.all("SELECT id FROM kpikit_tenants")).map((r) => String(r.id));
     const rebuilt = options.onlyStale ? tenants.filter((t) => !this.rolledUp.has(t)) : tenants;
     for (const tenant of rebuilt) {
+      this.rolledUp.delete(tenant);
       const bounds = await this.rebuildBounds(tenant);
-      await this.driver.transaction(rebuildRollupsSql(this.rollups, tenant, this.driver.dialect, bounds));
+      if (options.atomic || this.driver.fewStatements)
+        await this.driver.transaction(rebuildRollupsSql(rollups, tenant, dialect, bounds));
+      else {
+        // A rebuild that stopped after marking the rollups current has only its pending ingests left.
+        const [built] = await this.driver.all(`SELECT version FROM rollup_versions WHERE tenant_id = ${this.p(1)}`, [
+          tenant,
+        ]);
+        const steps =
+          options.onlyStale && built?.version === rollups.version
+            ? []
+            : rebuildStepsSql(rollups, tenant, dialect, bounds);
+        for (const [i, step] of steps.entries()) {
+          await this.driver.transaction(step);
+          await options.onStep?.({ tenant, done: i + 1, steps: steps.length });
+        }
+        for (const row of await this.driver.all(pendingSelectSql(dialect), [tenant]))
+          await this.driver.transaction(foldPendingSql(rollups, tenant, dialect, pendingOf(row)));
+      }
       this.rolledUp.add(tenant);
     }
     return rebuilt;

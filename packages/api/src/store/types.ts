@@ -61,6 +61,13 @@ export interface IngestResult {
   duplicates: number;
 }
 
+/** A rollup rebuild's progress: `done` of its `steps` committed for `tenant`. */
+export interface RebuildStep {
+  tenant: string;
+  done: number;
+  steps: number;
+}
+
 /**
  * The facts a tenant sends through `POST /v1/events/:fact`, but targets: those are listed on their
  * own (`GET /v1/targets`), and change with the settings.

@@ -14,6 +14,7 @@ import { parseExpr } from "../../expr/parse.js";
 import { factModels, type QueryFact } from "../../facts/model.js";
 import { hash53 } from "../../hash.js";
 import type { Dialect } from "./dialect.js";
+import { notPendingSql } from "./pending.js";
 import { columnSql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
 import type { SqlStatement } from "./statement.js";
 
@@ -481,7 +482,8 @@ export function chainRebuildSql(
   const build = statementOf(chain, tenant, dialect);
   return [
     build((c) => {
-      const facts = `SELECT f.id, ${c.key} AS k, ${c.time} AS t FROM ${c.table} f WHERE ${c.belongs().join(" AND ")}`;
+      const where = [...c.belongs(), notPendingSql(c.tenantParam)].join(" AND ");
+      const facts = `SELECT f.id, ${c.key} AS k, ${c.time} AS t FROM ${c.table} f WHERE ${where}`;
       return (
         `INSERT INTO chain_facts (tenant_id, chain, id, k, t, prev_t, prev2_t, next_t) SELECT ` +
         `${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, x.id, x.k, x.t, lag(x.t) OVER w, lag(x.t, 2) ` +

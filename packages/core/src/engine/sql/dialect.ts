@@ -51,6 +51,12 @@ export interface Dialect {
    */
   rebuildLock: string[];
   /**
+   * Statements with which a rebuild's first and last steps wait for the ingests that have left (or
+   * found no) facts pending (pending.ts) and hold new ones back until they commit: PostgreSQL's
+   * ingests write at once (SQLite and D1 run one write transaction at a time anyway).
+   */
+  pendingLock: string[];
+  /**
    * Statements (tenant bound as parameter 1) that an ingest runs before it relinks a tenant's key
    * histories: on PostgreSQL one ingest at a time, so that each sees the facts the one before it
    * linked (SQLite and D1 write one transaction at a time anyway).
@@ -93,6 +99,7 @@ export const sqlite: Dialect = {
   // SQLite probes the join's primary key with the subquery's value: it computes it once.
   fence: "",
   rebuildLock: [],
+  pendingLock: [],
   historyLock: [],
   historyStatistics: [],
   schemaLock: [],
@@ -129,6 +136,7 @@ export const postgres: Dialect = {
   },
   fence: " OFFSET 0",
   rebuildLock: ["LOCK TABLE rollup_buckets IN SHARE ROW EXCLUSIVE MODE"],
+  pendingLock: ["LOCK TABLE rollup_pending IN SHARE ROW EXCLUSIVE MODE"],
   // Two keys, so as not to meet the schema's one-key lock: "kpikit" in short, and the tenant.
   historyLock: ["SELECT pg_advisory_xact_lock(7037, hashtext($1))"],
   historyStatistics: ["ANALYZE chain_facts"],

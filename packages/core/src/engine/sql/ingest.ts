@@ -8,6 +8,7 @@ import { factModels } from "../../facts/model.js";
 import type { FactName, FactRecord } from "../../facts/schemas.js";
 import type { SqlStatement } from "./statement.js";
 import type { Dialect } from "./dialect.js";
+import { pendingInsertSql } from "./pending.js";
 import { ingestRollupsSql, type Rollups } from "./rollup.js";
 import { batchInserts, encodeFact } from "./tables.js";
 
@@ -75,7 +76,14 @@ export function ingestSql<F extends FactName>(
           },
         ]
       : [];
-  const rollups = set && ids.length ? ingestRollupsSql(set, fact, tenant, dialect, { ids, ingestId }) : [];
+  // Left to a rebuild under way, if there is one, before the rollups add what is theirs otherwise.
+  const rollups =
+    set && ids.length
+      ? [
+          pendingInsertSql(fact, tenant, dialect, { ids, ingestId }),
+          ...ingestRollupsSql(set, fact, tenant, dialect, { ids, ingestId }),
+        ]
+      : [];
   return {
     statements: [...inserts.flatMap((i) => i.own), ...inserts.flatMap((i) => i.others), ...strayLines, ...rollups],
     counted: inserts.map((i) => i.own.length),

@@ -28,7 +28,6 @@ import {
   type Chain,
   chainIngestSql,
   chainOf,
-  chainRebuildSql,
   type ChainEventKind,
   eventTest,
   eventTime,
@@ -38,6 +37,7 @@ import {
 } from "./chain.js";
 import type { SqlStatement } from "./statement.js";
 import type { Dialect } from "./dialect.js";
+import { notPendingSql } from "./pending.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
 import { unionAll } from "./union.js";
 
@@ -528,7 +528,7 @@ export interface Slice {
 }
 
 /** Whether a measure is placed by a date (its rows by day), not a timestamp. */
-const isDated = (m: RollupMeasure) => factModels[m.fact].fields[m.time]!.kind === "date";
+export const isDated = (m: RollupMeasure) => factModels[m.fact].fields[m.time]!.kind === "date";
 
 /** The conditions that keep `time` within a slice. */
 const sliceSql = (time: string, slice: Slice | undefined): string[] => [
@@ -656,7 +656,9 @@ export function rollupBuildSql(
   );
   const where = [
     `f.tenant_id = ${tenantParam}`,
-    ...(inserted ? [scoped.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...current] : []),
+    ...(inserted
+      ? [scoped.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...current]
+      : [notPendingSql(tenantParam)]),
     `${time} IS NOT NULL`,
     ...sliceSql(time, scope.all ? scope.slice : undefined),
     ...(closing ? [closing.closed] : []),
@@ -820,47 +822,4 @@ export function ingestRollupsSql(
         ),
       ]),
   ];
-}
-
-/**
- * Every statement that rebuilds a tenant's rollups (and the key histories they read) from its facts
- * and marks them current. With `bounds` (ascending instants), each family placed by a timestamp is
- * built in the parts between them (and before the first, and from the last on): a database then
- * sorts a part's facts at a time, not all of a big shop's at once, and the upsert adds the parts up.
- */
-export function rebuildRollupsSql(
-  rollups: Rollups,
-  tenant: string,
-  dialect: Dialect,
-  bounds: readonly number[] = [],
-): SqlStatement[] {
-  const p = dialect.param;
-  const slices: Slice[] = [undefined, ...bounds].map((from, i) => ({ from, to: bounds[i] }));
-  return [
-    ...dialect.rebuildLock.map((sql) => ({ sql, params: [] })),
-    ...["rollup_buckets", "chain_facts", "chain_lapses"].map((table) => ({
-      sql: `DELETE FROM ${table} WHERE tenant_id = ${p(1)}`,
-      params: [tenant],
-    })),
-    ...rollups.chains.flatMap(({ chain, days }) => chainRebuildSql(chain, days, tenant, dialect)),
-    ...rollups.families.flatMap((family) => {
-      const chain = family[0]!.event?.chain;
-      return (isDated(family[0]!) ? [undefined] : slices).map((slice) =>
-        chain
-          ? historyEventsSql(chain, family, tenant, dialect, { all: true, slice })
-          : rollupBuildSql(family, tenant, dialect, { all: true, slice }),
-      );
-    }),
-    {
-      sql:
-        `INSERT INTO rollup_versions (tenant_id, version) VALUES (${p(1)}, ${p(2)}) ON CONFLICT ` +
-        `(tenant_id) DO UPDATE SET version = excluded.version`,
-      params: [tenant, rollups.version],
-    },
-  ];
-}
-
-/** The tenants whose rollups were built for this set of measures (parameter 1: its version). */
-export function currentRollupsSql(dialect: Dialect): string {
-  return `SELECT tenant_id FROM rollup_versions WHERE version = ${dialect.param(1)}`;
 }

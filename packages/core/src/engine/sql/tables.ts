@@ -124,6 +124,18 @@ export function tableSpecs(dialect: Dialect): TableSpec[] {
     primaryKey: ["tenant_id"],
     indexes: [],
   });
+  // Ingests a rebuild under way left to add once it is done (pending.ts).
+  specs.push({
+    name: "rollup_pending",
+    columns: [
+      { name: "tenant_id", type: dialect.types.text, nullable: false },
+      { name: "ingest_id", type: dialect.types.text, nullable: false },
+      { name: "fact", type: dialect.types.text, nullable: false },
+      { name: "ids", type: dialect.types.text, nullable: false },
+    ],
+    primaryKey: ["tenant_id", "ingest_id"],
+    indexes: [],
+  });
   specs.push(...chainTableSpecs(dialect));
   return specs;
 }

@@ -1,6 +1,9 @@
 -- params: ["tenant_1","s1",1795424400000,"sku-1",0,0,3,"ingest_1"]
 INSERT INTO inventory (tenant_id, id, at_ms, sku, quantity, value, age_days, ingest_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING;
 
+-- params: ["tenant_1","ingest_1","inventory","[\"s1\"]"]
+INSERT INTO rollup_pending (tenant_id, ingest_id, fact, ids) SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM rollup_versions WHERE tenant_id = ?1 AND version LIKE 'building:%');
+
 -- params: ["tenant_1","[\"s1\"]","ingest_1","3tw1t48q2k","6.16.1su2vm8bqy7"]
 UPDATE chain_facts SET mark = CAST(?3 AS TEXT), was = 1, was_prev_t = prev_t, was_next_t = next_t WHERE tenant_id = ?1 AND chain = ?4 AND id IN (SELECT (SELECT g.id FROM chain_facts g WHERE g.tenant_id = ?1 AND g.chain = ?4 AND g.k = CAST(f.sku AS TEXT) AND (g.t < f.at_ms OR (g.t = f.at_ms AND g.id < f.id)) ORDER BY g.t DESC, g.id DESC LIMIT 1 OFFSET 0) FROM json_each(?2) ids CROSS JOIN inventory f WHERE f.id = ids.value AND f.ingest_id = ?3 AND f.tenant_id = ?1 AND CAST(f.sku AS TEXT) IS NOT NULL AND f.at_ms IS NOT NULL UNION ALL SELECT (SELECT g.id FROM chain_facts g WHERE g.tenant_id = ?1 AND g.chain = ?4 AND g.k = CAST(f.sku AS TEXT) AND (g.t > f.at_ms OR (g.t = f.at_ms AND g.id > f.id)) ORDER BY g.t, g.id LIMIT 1 OFFSET 0) FROM json_each(?2) ids CROSS JOIN inventory f WHERE f.id = ids.value AND f.ingest_id = ?3 AND f.tenant_id = ?1 AND CAST(f.sku AS TEXT) IS NOT NULL AND f.at_ms IS NOT NULL UNION ALL SELECT (SELECT g.id FROM chain_facts g WHERE g.tenant_id = ?1 AND g.chain = ?4 AND g.k = CAST(f.sku AS TEXT) AND (g.t > f.at_ms OR (g.t = f.at_ms AND g.id > f.id)) ORDER BY g.t, g.id LIMIT 1 OFFSET 1) FROM json_each(?2) ids CROSS JOIN inventory f WHERE f.id = ids.value AND f.ingest_id = ?3 AND f.tenant_id = ?1 AND CAST(f.sku AS TEXT) IS NOT NULL AND f.at_ms IS NOT NULL) AND EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ?1 AND rv.version = ?5);
 

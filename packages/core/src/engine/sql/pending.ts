@@ -1,0 +1,50 @@
+// Ingests that commit while a tenant's rollups are rebuilt in steps. A big shop's rebuild takes
+// minutes to an hour; in one transaction it would hold every ingest back that long. In steps (each
+// its own transaction) ingests go on between them, so each step must know which facts are not its
+// own: an ingest that finds a rebuild under way (its tenant's version reads `building:…`) adds
+// nothing to the rollups (they are not current) and leaves its id here instead. The rebuild's
+// steps skip those facts, and once it has marked the rollups current it adds each such ingest as
+// an ingest adds its own, so that nothing is counted twice or lost, whichever step it fell between.
+import type { Dialect } from "./dialect.js";
+import type { SqlStatement } from "./statement.js";
+import type { FactName } from "../../facts/schemas.js";
+
+/** The version a tenant's rollups have while a rebuild in steps builds them. */
+export const BUILDING = "building:";
+
+/** An ingest whose facts a rebuild under way left to add once it is done. */
+export interface PendingIngest {
+  ingestId: string;
+  fact: FactName;
+  ids: string[];
+}
+
+/** The condition that a fact (as `f`) was not stored by an ingest pending its tenant's rebuild. */
+export const notPendingSql = (tenantParam: string): string =>
+  `NOT EXISTS (SELECT 1 FROM rollup_pending pi WHERE pi.tenant_id = ${tenantParam} AND pi.ingest_id = f.ingest_id)`;
+
+/** Leaves an ingest's facts to the rebuild under way, if there is one (nothing otherwise). */
+export function pendingInsertSql(
+  fact: FactName,
+  tenant: string,
+  dialect: Dialect,
+  inserted: { ids: readonly string[]; ingestId: string },
+): SqlStatement {
+  const p = dialect.param;
+  return {
+    sql:
+      `INSERT INTO rollup_pending (tenant_id, ingest_id, fact, ids) SELECT ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)} ` +
+      `WHERE EXISTS (SELECT 1 FROM rollup_versions WHERE tenant_id = ${p(1)} AND version LIKE '${BUILDING}%')`,
+    params: [tenant, inserted.ingestId, fact, JSON.stringify(inserted.ids)],
+  };
+}
+
+/** The ingests pending a tenant's rebuild (parameter 1: the tenant). */
+export const pendingSelectSql = (dialect: Dialect): string =>
+  `SELECT ingest_id, fact, ids FROM rollup_pending WHERE tenant_id = ${dialect.param(1)} ORDER BY ingest_id`;
+
+export const pendingOf = (row: Record<string, unknown>): PendingIngest => ({
+  ingestId: String(row.ingest_id),
+  fact: String(row.fact) as FactName,
+  ids: JSON.parse(String(row.ids)) as string[],
+});
