@@ -16,6 +16,13 @@ export {
 export { type CompiledQuery, compileMeasures } from "./engine/sql/compile-measures.js";
 export { SqlEngine, type SqlEngineOptions, type SqlExecutor } from "./engine/sql/sql-engine.js";
 export { ingestRollupsSql, type RollupMeasure, Rollups } from "./engine/sql/rollup.js";
-export { currentRollupsSql, foldPendingSql, rebuildRollupsSql, rebuildStepsSql } from "./engine/sql/rebuild.js";
+export {
+  buildingVersion,
+  currentRollupsSql,
+  finishRebuildSql,
+  foldPendingSql,
+  rebuildRollupsSql,
+  rebuildStepsSql,
+} from "./engine/sql/rebuild.js";
 export { type PendingIngest, pendingOf, pendingSelectSql } from "./engine/sql/pending.js";
 export { type IngestOptions, type IngestSql, ingestSql } from "./engine/sql/ingest.js";

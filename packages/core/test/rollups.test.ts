@@ -9,6 +9,7 @@ import { demoFacts } from "../src/demo.js";
 import { ALL_TIME } from "../src/engine/sql/rollup.js";
 import {
   currentRollupsSql,
+  finishRebuildSql,
   foldPendingSql,
   ingestSql,
   pendingOf,
@@ -543,11 +544,12 @@ for (const [name, open] of Object.entries(DATABASES)) {
     await db.close();
   });
 
-  const online = "rebuilds in steps while ingests go on between them, ending with the rows a rebuild in one go gives";
-  it(`${online} on ${name}`, { timeout: 300_000 }, async () => {
+  const online =
+    "rebuilds in steps while ingests go on between them, and a rebuild taken over by a later one changes nothing";
+  it(`${online} on ${name}: the rows a rebuild in one go gives`, { timeout: 300_000 }, async () => {
     const db = await emptyDatabase(open);
-    // Every fact but targets in shuffled batches: the first 60 % stored before the rebuild, the
-    // rest between its steps (late facts of the same customers and SKUs, some sent again).
+    // Every fact but targets in shuffled batches: the first 60 % stored before the rebuilds, the
+    // rest between their steps (late facts of the same customers and SKUs, some sent again).
     const batches = (Object.entries(facts) as [FactName, unknown[]][])
       .filter(([fact]) => fact !== "targets")
       .flatMap(([fact, records]) => {
@@ -562,34 +564,51 @@ for (const [name, open] of Object.entries(DATABASES)) {
     for (const b of batches.slice(0, before)) await ingest(db, b.fact, b.records);
     const during = batches.slice(before, -1);
     const bounds = Array.from({ length: 5 }, (_, i) => NOW - 400 * DAY + (i + 1) * 70 * DAY + 1_234_567);
-    const steps = rebuildStepsSql(rollups, TENANT, db.dialect, bounds);
+    // Rebuild a runs a third of its steps; then b starts (another process, or the next start), and
+    // their steps alternate: a's change nothing from then on.
+    const a = rebuildStepsSql(rollups, TENANT, db.dialect, { rebuild: "a", bounds });
+    const b = rebuildStepsSql(rollups, TENANT, db.dialect, { rebuild: "b", bounds });
+    const third = Math.floor(a.length / 3);
+    const steps = [...a.slice(0, third), ...b.flatMap((step, i) => [step, ...(a[third + i] ? [a[third + i]!] : [])])];
     let sent = 0;
     for (const [i, step] of steps.entries()) {
       await db.transaction(step);
-      for (const b of during.filter((_, k) => k % (steps.length - 1) === i)) {
-        await ingest(db, b.fact, b.records);
-        // Sent again while pending: nothing is inserted, and nothing pending twice.
-        if (sent++ % 5 === 0) expect(await ingest(db, b.fact, b.records.slice(0, 20))).toEqual([0]);
+      for (const c of during.filter((_, k) => Math.floor((k * steps.length) / during.length) === i)) {
+        await ingest(db, c.fact, c.records);
+        // Sent again while pending: nothing is inserted, and nothing is added twice.
+        if (sent++ % 5 === 0) expect(await ingest(db, c.fact, c.records.slice(0, 20))).toEqual([0]);
       }
     }
-    const pending = (await db.all(pendingSelectSql(db.dialect), [TENANT])).map(pendingOf);
-    // Each call between steps is pending (those sent again too, adding nothing when added).
-    expect(pending).toHaveLength(sent + Math.ceil(sent / 5));
-    // Not current until the pending ingests are added; one stored meanwhile adds itself.
+    const pending = async () => (await db.all(pendingSelectSql(db.dialect), [TENANT])).map(pendingOf);
+    const left = await pending();
+    // Each call since b began is pending (those sent again too, adding nothing when added).
+    expect(left.length).toBeGreaterThan(during.length / 2);
+    const finish = async (rebuild: string) =>
+      (await db.transaction(finishRebuildSql(rollups, TENANT, db.dialect, rebuild))).at(-1);
+    // a adds nothing and cannot finish; nor can b while ingests are pending.
+    for (const p of left) await db.transaction(foldPendingSql(rollups, TENANT, db.dialect, p, "a"));
+    expect(await pending()).toEqual(left);
+    expect(await finish("a")).toBe(0);
+    expect(await finish("b")).toBe(0);
     expect(await db.all(currentRollupsSql(db.dialect), [rollups.version])).toEqual([]);
-    for (const [i, p] of pending.entries()) {
-      await db.transaction(foldPendingSql(rollups, TENANT, db.dialect, p));
+    for (const [i, p] of left.entries()) {
+      await db.transaction(foldPendingSql(rollups, TENANT, db.dialect, p, "b"));
       if (i === 0) await ingest(db, batches.at(-1)!.fact, batches.at(-1)!.records);
     }
+    // The call stored while b added the others is pending too.
+    const last = await pending();
+    expect(last).toHaveLength(1);
+    expect(await finish("b")).toBe(0);
+    await db.transaction(foldPendingSql(rollups, TENANT, db.dialect, last[0]!, "b"));
+    expect(await finish("b")).toBe(1);
     expect(await db.all(currentRollupsSql(db.dialect), [rollups.version])).toEqual([{ tenant_id: TENANT }]);
-    expect(Number((await db.all("SELECT count(*) AS n FROM rollup_pending"))[0]!.n)).toBe(0);
-    const online = await measureRows(db);
-    const links = await db.all("SELECT chain, id, k, t, prev_t, prev2_t, next_t FROM chain_facts ORDER BY chain, id");
+    expect(await pending()).toEqual([]);
+    const kept = await measureRows(db);
+    const links = () => db.all("SELECT chain, id, k, t, prev_t, prev2_t, next_t FROM chain_facts ORDER BY chain, id");
+    const linked = await links();
     await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
-    expect(differing(await measureRows(db), online)).toEqual([]);
-    expect(await db.all("SELECT chain, id, k, t, prev_t, prev2_t, next_t FROM chain_facts ORDER BY chain, id")).toEqual(
-      links,
-    );
+    expect(differing(await measureRows(db), kept)).toEqual([]);
+    expect(await links()).toEqual(linked);
     await db.close();
   });
 

@@ -17,6 +17,8 @@ import {
   type Dialect,
   encodeFact,
   type EncodedRow,
+  buildingVersion,
+  finishRebuildSql,
   foldPendingSql,
   ingestSql,
   pendingOf,
@@ -159,6 +161,9 @@ interface IngestCall {
  */
 const REBUILD_PART = 250_000;
 
+/** How often a rebuild that another one took over checks whether that one has ended. */
+const REBUILD_POLL_MS = 500;
+
 /**
  * The most records one group of ingest calls stores: four full calls, or two hundred of a webhook's
  * ten, so that no call waits behind much more than its own size of others' work (the request whose
@@ -258,7 +263,8 @@ export class SqlStore implements Store {
    * rebuild takes one transaction per step, so ingests go on meanwhile (their facts are left
    * pending, and added at the end), and `onStep` hears of each step done; `atomic` (and D1) takes
    * one for all, which holds ingests back until it commits but shows other processes reading the
-   * database the old rollups until then.
+   * database the old rollups until then. A rebuild that another one (another process's) takes
+   * over waits for that one to end.
    */
   async rebuildRollups(
     options: { onlyStale?: boolean; atomic?: boolean; onStep?: (step: RebuildStep) => void | Promise<void> } = {},
@@ -273,25 +279,38 @@ export class SqlStore implements Store {
       const bounds = await this.rebuildBounds(tenant);
       if (options.atomic || this.driver.fewStatements)
         await this.driver.transaction(rebuildRollupsSql(rollups, tenant, dialect, bounds));
-      else {
-        // A rebuild that stopped after marking the rollups current has only its pending ingests left.
-        const [built] = await this.driver.all(`SELECT version FROM rollup_versions WHERE tenant_id = ${this.p(1)}`, [
-          tenant,
-        ]);
-        const steps =
-          options.onlyStale && built?.version === rollups.version
-            ? []
-            : rebuildStepsSql(rollups, tenant, dialect, bounds);
-        for (const [i, step] of steps.entries()) {
-          await this.driver.transaction(step);
-          await options.onStep?.({ tenant, done: i + 1, steps: steps.length });
-        }
-        for (const row of await this.driver.all(pendingSelectSql(dialect), [tenant]))
-          await this.driver.transaction(foldPendingSql(rollups, tenant, dialect, pendingOf(row)));
-      }
+      else await this.rebuildInSteps(rollups, tenant, bounds, options.onStep);
       this.rolledUp.add(tenant);
     }
     return rebuilt;
+  }
+
+  private async rebuildInSteps(
+    rollups: Rollups,
+    tenant: string,
+    bounds: number[],
+    onStep?: (step: RebuildStep) => void | Promise<void>,
+  ): Promise<void> {
+    const { dialect } = this.driver;
+    const rebuild = crypto.randomUUID();
+    const steps = rebuildStepsSql(rollups, tenant, dialect, { rebuild, bounds });
+    for (const [i, step] of steps.entries()) {
+      await this.driver.transaction(step);
+      await onStep?.({ tenant, done: i + 1, steps: steps.length });
+    }
+    // Ingests left pending meanwhile are added until none is left when the rollups are marked current.
+    for (;;) {
+      for (const row of await this.driver.all(pendingSelectSql(dialect), [tenant]))
+        await this.driver.transaction(foldPendingSql(rollups, tenant, dialect, pendingOf(row), rebuild));
+      if ((await this.driver.transaction(finishRebuildSql(rollups, tenant, dialect, rebuild))).at(-1) === 1) return;
+      const [mark] = await this.driver.all(`SELECT version FROM rollup_versions WHERE tenant_id = ${this.p(1)}`, [
+        tenant,
+      ]);
+      if (mark?.version !== buildingVersion(rollups, rebuild)) break;
+    }
+    // Taken over by a later rebuild: its end makes the rollups current.
+    while (!(await this.driver.all(currentRollupsSql(dialect), [rollups.version])).some((r) => r.tenant_id === tenant))
+      await new Promise((resolve) => setTimeout(resolve, REBUILD_POLL_MS));
   }
 
   /**

@@ -472,17 +472,21 @@ function lapsesInsert(c: ChainSql, params: SqlParams, days: number, rows: string
   );
 }
 
-/** The statements that rebuild a tenant's chain from its facts (after its rows were deleted). */
+/**
+ * The statements that rebuild a tenant's chain from its facts (after its rows were deleted), but
+ * those of ingests pending the rebuild, and only while `current` holds (the rebuild's own version).
+ */
 export function chainRebuildSql(
   chain: Chain,
   days: readonly number[],
   tenant: string,
   dialect: Dialect,
+  current: (params: SqlParams) => string,
 ): SqlStatement[] {
   const build = statementOf(chain, tenant, dialect);
   return [
-    build((c) => {
-      const where = [...c.belongs(), notPendingSql(c.tenantParam)].join(" AND ");
+    build((c, params) => {
+      const where = [...c.belongs(), notPendingSql(c.tenantParam), current(params)].join(" AND ");
       const facts = `SELECT f.id, ${c.key} AS k, ${c.time} AS t FROM ${c.table} f WHERE ${where}`;
       return (
         `INSERT INTO chain_facts (tenant_id, chain, id, k, t, prev_t, prev2_t, next_t) SELECT ` +
@@ -491,6 +495,6 @@ export function chainRebuildSql(
         `${dialect.binaryText("x.id")})`
       );
     }),
-    ...days.map((d) => build((c, params) => lapsesInsert(c, params, d, c.rows()))),
+    ...days.map((d) => build((c, params) => lapsesInsert(c, params, d, `${c.rows()} AND ${current(params)}`))),
   ];
 }

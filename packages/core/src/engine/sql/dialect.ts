@@ -45,15 +45,15 @@ export interface Dialect {
    */
   fence: string;
   /**
-   * Statements that start a rollup rebuild's transaction: PostgreSQL waits for ingests that are
-   * adding to the rollups and holds new ones back until the rebuild commits (SQLite and D1 run one
-   * write transaction at a time anyway).
+   * Statements that start a rollup rebuild's first transaction: PostgreSQL waits for ingests and an
+   * earlier rebuild's steps that are writing the rollups and histories, and holds new ones back
+   * until it commits (SQLite and D1 run one write transaction at a time anyway).
    */
   rebuildLock: string[];
   /**
-   * Statements with which a rebuild's first and last steps wait for the ingests that have left (or
-   * found no) facts pending (pending.ts) and hold new ones back until they commit: PostgreSQL's
-   * ingests write at once (SQLite and D1 run one write transaction at a time anyway).
+   * Statements with which a rebuild's first and last transactions wait for the ingests that have
+   * left (or found no) facts pending (pending.ts) and hold new ones back until they commit:
+   * PostgreSQL's ingests write side by side (SQLite and D1 run one write transaction at a time).
    */
   pendingLock: string[];
   /**
@@ -135,7 +135,7 @@ export const postgres: Dialect = {
     return `(${columns.join(", ")}) AS (SELECT * FROM unnest(${arrays.join(", ")}))`;
   },
   fence: " OFFSET 0",
-  rebuildLock: ["LOCK TABLE rollup_buckets IN SHARE ROW EXCLUSIVE MODE"],
+  rebuildLock: ["LOCK TABLE rollup_buckets, chain_facts, chain_lapses IN SHARE ROW EXCLUSIVE MODE"],
   pendingLock: ["LOCK TABLE rollup_pending IN SHARE ROW EXCLUSIVE MODE"],
   // Two keys, so as not to meet the schema's one-key lock: "kpikit" in short, and the tenant.
   historyLock: ["SELECT pg_advisory_xact_lock(7037, hashtext($1))"],

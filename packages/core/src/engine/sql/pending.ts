@@ -3,8 +3,9 @@
 // its own transaction) ingests go on between them, so each step must know which facts are not its
 // own: an ingest that finds a rebuild under way (its tenant's version reads `building:…`) adds
 // nothing to the rollups (they are not current) and leaves its id here instead. The rebuild's
-// steps skip those facts, and once it has marked the rollups current it adds each such ingest as
-// an ingest adds its own, so that nothing is counted twice or lost, whichever step it fell between.
+// steps skip those facts; then it adds each such ingest as an ingest adds its own, and marks the
+// rollups current once none is left, so that nothing is counted twice or lost, whichever step it
+// fell between.
 import type { Dialect } from "./dialect.js";
 import type { SqlStatement } from "./statement.js";
 import type { FactName } from "../../facts/schemas.js";

@@ -508,14 +508,15 @@ export function rollupsSelect(
 /**
  * Which facts a rollup statement reads: all of a tenant's, or those one ingest call inserted, and
  * only while the tenant's rollups are current for `version` (stale ones wait for a rebuild; the
- * database says which, so that every process sharing it agrees). For the events of a key history,
+ * database says which, so that every process sharing it agrees; a rebuild's steps, while the
+ * version is still the one it marked them with). For the events of a key history,
  * an ingest call's scope is the history rows it marked (those whose links it changes): after they
  * are relinked, each adds its events less those it had (`delta`): both at once, or what they `was`
  * taken back first and what they are `now` added after, where events carry values (stock), whose
  * sums are then taken apart in the order they were put together, as a rebuild would.
  */
 export type RollupScope =
-  | { all: true; slice?: Slice }
+  | { all: true; slice?: Slice; version?: string }
   | ({ all: false; version: string; delta?: "both" | "was" | "now" } & Inserted);
 
 /**
@@ -536,7 +537,8 @@ const sliceSql = (time: string, slice: Slice | undefined): string[] => [
   ...(slice?.to === undefined ? [] : [`${time} < ${slice.to}`]),
 ];
 
-const currentSql = (tenantParam: string, params: SqlParams, version: string) =>
+/** That the tenant's rollups are at `version`. */
+export const currentSql = (tenantParam: string, params: SqlParams, version: string) =>
   `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND rv.version = ` +
   `${params.add(version)})`;
 
@@ -638,7 +640,7 @@ export function rollupBuildSql(
   const tenantParam = params.add(tenant);
   const model = factModels[rollup.fact];
   const inserted = scope.all ? undefined : scope;
-  const current = scope.all ? [] : [currentSql(tenantParam, params, scope.version)];
+  const current = scope.version === undefined ? [] : [currentSql(tenantParam, params, scope.version)];
   const rowScope: RowScope = { model, dialect, params, alias: "f" };
   const timeField = model.fields[rollup.time]!;
   const closing = rollup.close && closeSql(rollup.time, rollup.close, rowScope);
@@ -656,9 +658,8 @@ export function rollupBuildSql(
   );
   const where = [
     `f.tenant_id = ${tenantParam}`,
-    ...(inserted
-      ? [scoped.where, `f.ingest_id = ${params.add(inserted.ingestId)}`, ...current]
-      : [notPendingSql(tenantParam)]),
+    ...(inserted ? [scoped.where, `f.ingest_id = ${params.add(inserted.ingestId)}`] : [notPendingSql(tenantParam)]),
+    ...current,
     `${time} IS NOT NULL`,
     ...sliceSql(time, scope.all ? scope.slice : undefined),
     ...(closing ? [closing.closed] : []),
@@ -738,7 +739,7 @@ export function historyEventsSql(
       `(${tests(was).join(" OR ")})`,
       ...(unchanged.length ? [`NOT (${unchanged.join(" AND ")})`] : []),
       ...sliceSql(time, scope.all ? scope.slice : undefined),
-      ...(scope.all ? [] : [currentSql(tenantParam, params, scope.version)]),
+      ...(scope.version === undefined ? [] : [currentSql(tenantParam, params, scope.version)]),
     ].join(" AND ");
     return (
       `SELECT ${floorDiv(time, HOUR)} AS b, ${floorDiv(time, QUARTER)} AS q${values(was).join("")}${keys} ` +
@@ -791,6 +792,7 @@ export function closeSql(time: string, until: readonly string[], scope: RowScope
  * each key history of that fact, the events of the rows whose links change taken back, the rows
  * relinked and their events added again (chainIngestSql). On PostgreSQL the ingests of one tenant
  * relink one at a time (a lock until commit), so that each sees the facts the one before it linked.
+ * All of it applies only while the tenant's rollups are at `version` (current, or a rebuild's).
  */
 export function ingestRollupsSql(
   rollups: Rollups,
@@ -798,8 +800,9 @@ export function ingestRollupsSql(
   tenant: string,
   dialect: Dialect,
   inserted: Inserted,
+  version = rollups.version,
 ): SqlStatement[] {
-  const scope = { all: false as const, ...inserted, version: rollups.version };
+  const scope = { all: false as const, ...inserted, version };
   return [
     ...rollups.fedBy(fact).map((family) => rollupBuildSql(family, tenant, dialect, scope)),
     ...rollups.chains
@@ -812,7 +815,7 @@ export function ingestRollupsSql(
           tenant,
           dialect,
           inserted,
-          (params) => currentSql(params.add(tenant), params, rollups.version),
+          (params) => currentSql(params.add(tenant), params, version),
           () =>
             families.flatMap((family) =>
               (family.some((e) => e.field !== undefined) ? (["was", "now"] as const) : (["both"] as const)).map(
