@@ -71,7 +71,7 @@ async function rebuildStale(store: SqlStore, stopping: () => boolean): Promise<v
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (rebuilt.length) console.log(`  Rebuilt the rollups of ${rebuilt.join(", ")} from their facts in ${seconds} s.`);
   } catch (e) {
-    // Stopped midway, the next start goes on where it stopped.
+    // Stopped midway, the next start rebuilds them anew.
     if (!stopping()) console.error("kpikit: the rollups' rebuild failed; KPIs read the facts until the next start.", e);
   }
 }
