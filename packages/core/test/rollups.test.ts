@@ -3,6 +3,7 @@
 // zone half an hour off UTC and up to a "now" in the middle of an hour (so that spans mix rollup
 // hours and fact edges), across a clock change, broken down and filtered. A rebuild from the facts
 // must give the very rollup rows the increments did.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalog, type FactName, type FactRecord, runQuery } from "../src/index.js";
 import { demoFacts } from "../src/demo.js";
@@ -14,6 +15,7 @@ import {
   ingestSql,
   pendingOf,
   pendingSelectSql,
+  postgres,
   rebuildRollupsSql,
   rebuildStepsSql,
   Rollups,
@@ -22,6 +24,7 @@ import {
 } from "../src/sql.js";
 import { registry } from "./support/engines.js";
 import { postgresTestDriver, sqliteTestDriver, type TestDriver } from "./support/drivers.js";
+import { newPostgresDatabase } from "./support/postgres.js";
 import { nearlyEqual, resultDifferences } from "./support/result-differences.js";
 
 const TENANT = "t1";
@@ -860,4 +863,54 @@ it("writes no rollup row for a relinked history row whose events stay as they we
   await db.transaction(rebuildRollupsSql(rollups, TENANT, db.dialect));
   expect(await measureRows(db)).toEqual(kept);
   await db.close();
+});
+
+it("starts a rebuild on PostgreSQL beside an ingest under way without a deadlock: both take their locks in one order", {
+  timeout: 60_000,
+}, async () => {
+  const database = await newPostgresDatabase();
+  const [ingesting, rebuilding] = [new pg.Client(database.url), new pg.Client(database.url)];
+  try {
+    for (const c of [ingesting, rebuilding]) await c.connect();
+    for (const sql of schemaStatements(postgres)) await ingesting.query(sql);
+    await ingesting.query("BEGIN");
+    for (const s of rebuildRollupsSql(rollups, TENANT, postgres)) await ingesting.query(s.sql, s.params as unknown[]);
+    await ingesting.query("COMMIT");
+    const { statements } = ingestSql(
+      "orders",
+      [[handOrder("a", "c1", "2026-01-01T10:00:00Z", "placed")]],
+      TENANT,
+      postgres,
+      {
+        maxParams: 999,
+        ingestId: "i",
+        rollups,
+      },
+    );
+    // The ingest has left its pending row (none: no rebuild yet) and holds that table's lock.
+    const pendingAt = statements.findIndex((s) => s.sql.startsWith("INSERT INTO rollup_pending"));
+    await ingesting.query("BEGIN");
+    for (const s of statements.slice(0, pendingAt + 1)) await ingesting.query(s.sql, s.params as unknown[]);
+    // The rebuild's first step starts, and waits for it.
+    const [start] = rebuildStepsSql(rollups, TENANT, postgres, { rebuild: "r" });
+    const started = (async () => {
+      await rebuilding.query("BEGIN");
+      for (const s of start!) await rebuilding.query(s.sql, s.params as unknown[]);
+      await rebuilding.query("COMMIT");
+    })();
+    for (;;) {
+      const { rows } = await ingesting.query("SELECT count(*) AS n FROM pg_locks WHERE NOT granted");
+      if (Number(rows[0].n) > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // The ingest goes on to the rollups and histories, and commits; then the rebuild's step does.
+    for (const s of statements.slice(pendingAt + 1)) await ingesting.query(s.sql, s.params as unknown[]);
+    await ingesting.query("COMMIT");
+    await started;
+    const { rows } = await ingesting.query("SELECT version FROM rollup_versions");
+    expect(rows).toEqual([{ version: `building:${rollups.version}:r` }]);
+  } finally {
+    for (const c of [ingesting, rebuilding]) await c.end().catch(() => undefined);
+    await database.drop();
+  }
 });

@@ -45,7 +45,9 @@ export function rebuildStepsSql(
   const p = dialect.param;
   return [
     [
-      ...locks([...dialect.rebuildLock, ...dialect.pendingLock]),
+      // In the order an ingest takes them (its pending row, then the rollups, then the histories),
+      // so that neither waits for the other crosswise.
+      ...locks([...dialect.pendingLock, ...dialect.rebuildLock]),
       ...["rollup_buckets", "chain_facts", "chain_lapses", "rollup_pending"].map((table) => ({
         sql: `DELETE FROM ${table} WHERE tenant_id = ${p(1)}`,
         params: [tenant],
@@ -115,14 +117,15 @@ export function foldPendingSql(
 ): SqlStatement[] {
   const p = dialect.param;
   const version = buildingVersion(rollups, rebuild);
+  // Off the list first: the tables in the order an ingest and a rebuild's first step take them.
   return [
-    ...ingestRollupsSql(rollups, pending.fact, tenant, dialect, pending, version),
     {
       sql:
         `DELETE FROM rollup_pending WHERE tenant_id = ${p(1)} AND ingest_id = ${p(2)} AND EXISTS (SELECT 1 FROM ` +
         `rollup_versions WHERE tenant_id = ${p(1)} AND version = ${p(3)})`,
       params: [tenant, pending.ingestId, version],
     },
+    ...ingestRollupsSql(rollups, pending.fact, tenant, dialect, pending, version),
   ];
 }
 
