@@ -878,7 +878,7 @@ it("starts a rebuild on PostgreSQL beside an ingest under way without a deadlock
     await ingesting.query("COMMIT");
     const { statements } = ingestSql(
       "orders",
-      [[handOrder("a", "c1", "2026-01-01T10:00:00Z", "placed")]],
+      [[handOrder("a", "c1", "2026-01-01T10:00:00Z", "placed")] as FactRecord<"orders">[]],
       TENANT,
       postgres,
       {
