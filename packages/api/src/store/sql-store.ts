@@ -161,6 +161,9 @@ interface IngestCall {
  */
 const REBUILD_PART = 250_000;
 
+/** Told of each step of a rebuild done (progress, or a test's ingest between two steps). */
+type OnRebuildStep = (step: RebuildStep) => void | Promise<void>;
+
 /** How often a rebuild that another one took over checks whether that one has ended. */
 const REBUILD_POLL_MS = 500;
 
@@ -267,7 +270,7 @@ export class SqlStore implements Store {
    * over waits for that one to end.
    */
   async rebuildRollups(
-    options: { onlyStale?: boolean; atomic?: boolean; onStep?: (step: RebuildStep) => void | Promise<void> } = {},
+    options: { onlyStale?: boolean; atomic?: boolean; onStep?: OnRebuildStep } = {},
   ): Promise<string[]> {
     const { rollups } = this;
     if (!rollups) return [];
@@ -289,7 +292,7 @@ export class SqlStore implements Store {
     rollups: Rollups,
     tenant: string,
     bounds: number[],
-    onStep?: (step: RebuildStep) => void | Promise<void>,
+    onStep?: OnRebuildStep,
   ): Promise<void> {
     const { dialect } = this.driver;
     const rebuild = crypto.randomUUID();

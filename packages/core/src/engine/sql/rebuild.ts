@@ -7,6 +7,7 @@
 import { chainRebuildSql } from "./chain.js";
 import type { Dialect } from "./dialect.js";
 import { BUILDING, type PendingIngest } from "./pending.js";
+import { SqlParams } from "./row-sql.js";
 import {
   currentSql,
   historyEventsSql,
@@ -115,15 +116,16 @@ export function foldPendingSql(
   pending: PendingIngest,
   rebuild: string,
 ): SqlStatement[] {
-  const p = dialect.param;
   const version = buildingVersion(rollups, rebuild);
+  const params = new SqlParams(dialect);
+  const tenantParam = params.add(tenant);
   // Off the list first: the tables in the order an ingest and a rebuild's first step take them.
   return [
     {
       sql:
-        `DELETE FROM rollup_pending WHERE tenant_id = ${p(1)} AND ingest_id = ${p(2)} AND EXISTS (SELECT 1 FROM ` +
-        `rollup_versions WHERE tenant_id = ${p(1)} AND version = ${p(3)})`,
-      params: [tenant, pending.ingestId, version],
+        `DELETE FROM rollup_pending WHERE tenant_id = ${tenantParam} AND ingest_id = ` +
+        `${params.add(pending.ingestId)} AND ${currentSql(tenantParam, params, version)}`,
+      params: params.values,
     },
     ...ingestRollupsSql(rollups, pending.fact, tenant, dialect, pending, version),
   ];
