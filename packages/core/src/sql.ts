@@ -21,6 +21,7 @@ export {
   currentRollupsSql,
   finishRebuildSql,
   foldPendingSql,
+  type RebuildTransaction,
   rebuildRollupsSql,
   rebuildStepsSql,
 } from "./engine/sql/rebuild.js";

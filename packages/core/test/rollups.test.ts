@@ -569,19 +569,27 @@ for (const [name, open] of Object.entries(DATABASES)) {
     const bounds = Array.from({ length: 5 }, (_, i) => NOW - 400 * DAY + (i + 1) * 70 * DAY + 1_234_567);
     // Rebuild a runs a third of its steps; then b starts (another process, or the next start), and
     // their steps alternate: a's change nothing from then on.
-    const a = rebuildStepsSql(rollups, TENANT, db.dialect, { rebuild: "a", bounds });
-    const b = rebuildStepsSql(rollups, TENANT, db.dialect, { rebuild: "b", bounds });
+    // Old rows deleted a few hundred at a time: the chunks of a step repeat until none is left.
+    const a = rebuildStepsSql(rollups, TENANT, db.dialect, { rebuild: "a", bounds, chunk: 700 });
+    const b = rebuildStepsSql(rollups, TENANT, db.dialect, { rebuild: "b", bounds, chunk: 700 });
     const third = Math.floor(a.length / 3);
     const steps = [...a.slice(0, third), ...b.flatMap((step, i) => [step, ...(a[third + i] ? [a[third + i]!] : [])])];
     let sent = 0;
+    const cleared: number[] = [];
     for (const [i, step] of steps.entries()) {
-      await db.transaction(step);
+      let chunks = 0;
+      while ((await db.transaction(step.statements)).at(-1)! > 0 && step.repeat) chunks++;
+      if (step.repeat) cleared.push(chunks);
       for (const c of during.filter((_, k) => Math.floor((k * steps.length) / during.length) === i)) {
         await ingest(db, c.fact, c.records);
         // Sent again while pending: nothing is inserted, and nothing is added twice.
         if (sent++ % 5 === 0) expect(await ingest(db, c.fact, c.records.slice(0, 20))).toEqual([0]);
       }
     }
+    // a's steps deleted the old rollup rows in chunks; b's deleted what a had built before it took over.
+    expect(cleared).toHaveLength(6);
+    expect(cleared[0]).toBeGreaterThan(3);
+    expect(Math.max(...cleared.slice(3))).toBeGreaterThan(0);
     const pending = async () => (await db.all(pendingSelectSql(db.dialect), [TENANT])).map(pendingOf);
     const left = await pending();
     // Each call since b began is pending (those sent again too, adding nothing when added).
@@ -895,7 +903,7 @@ it("starts a rebuild on PostgreSQL beside an ingest under way without a deadlock
     const [start] = rebuildStepsSql(rollups, TENANT, postgres, { rebuild: "r" });
     const started = (async () => {
       await rebuilding.query("BEGIN");
-      for (const s of start!) await rebuilding.query(s.sql, s.params as unknown[]);
+      for (const s of start!.statements) await rebuilding.query(s.sql, s.params as unknown[]);
       await rebuilding.query("COMMIT");
     })();
     for (;;) {

@@ -161,6 +161,13 @@ interface IngestCall {
  */
 const REBUILD_PART = 250_000;
 
+/**
+ * How many old rollup or history rows a rebuild deletes in one transaction: about a tenth of a
+ * second's work on SQLite, where one statement for all of a million orders' rows took 29 s, and
+ * every ingest waited for it.
+ */
+const CLEAR_CHUNK = 50_000;
+
 /** Told of each step of a rebuild done (progress, or a test's ingest between two steps). */
 type OnRebuildStep = (step: RebuildStep) => void | Promise<void>;
 
@@ -296,9 +303,11 @@ export class SqlStore implements Store {
   ): Promise<void> {
     const { dialect } = this.driver;
     const rebuild = crypto.randomUUID();
-    const steps = rebuildStepsSql(rollups, tenant, dialect, { rebuild, bounds });
+    const steps = rebuildStepsSql(rollups, tenant, dialect, { rebuild, bounds, chunk: CLEAR_CHUNK });
     for (const [i, step] of steps.entries()) {
-      await this.driver.transaction(step);
+      let changed: number | undefined;
+      do changed = (await this.driver.transaction(step.statements)).at(-1);
+      while (step.repeat && changed);
       await onStep?.({ tenant, done: i + 1, steps: steps.length });
     }
     // Ingests left pending meanwhile are added until none is left when the rollups are marked current.

@@ -16,6 +16,7 @@ import { hash53 } from "../../hash.js";
 import type { Dialect } from "./dialect.js";
 import { notPendingSql } from "./pending.js";
 import { columnSql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
+import { type Slice, sliceSql } from "./slice.js";
 import type { SqlStatement } from "./statement.js";
 
 export interface Chain {
@@ -473,8 +474,13 @@ function lapsesInsert(c: ChainSql, params: SqlParams, days: number, rows: string
 }
 
 /**
- * The statements that rebuild a tenant's chain from its facts (after its rows were deleted), but
+ * The transactions that rebuild a tenant's chain from its facts (after its rows were deleted), but
  * those of ingests pending the rebuild, and only while `current` holds (the rebuild's own version).
+ * Without `slices`, one: each fact joins the chain with its links, all in one statement. With
+ * them (a rebuild whose transactions commit one by one while ingests wait), a slice of time each:
+ * first every slice's facts join the chain, then each slice's rows are linked (from the whole
+ * history of the keys they hold) and their lapses kept. That writes each row twice, but no
+ * transaction sorts and writes all of a big shop's history, so none holds ingests back long.
  */
 export function chainRebuildSql(
   chain: Chain,
@@ -482,19 +488,64 @@ export function chainRebuildSql(
   tenant: string,
   dialect: Dialect,
   current: (params: SqlParams) => string,
-): SqlStatement[] {
+  slices?: readonly Slice[],
+): SqlStatement[][] {
   const build = statementOf(chain, tenant, dialect);
-  return [
+  // Each row's links, from its key's facts (as `x`: id, k, t) in order of time and id.
+  const links = "lag(x.t) OVER w AS prev_t, lag(x.t, 2) OVER w AS prev2_t, lead(x.t) OVER w AS next_t";
+  const window = `WINDOW w AS (PARTITION BY x.k ORDER BY x.t, ${dialect.binaryText("x.id")})`;
+  const facts = (c: ChainSql, params: SqlParams, slice?: Slice) => {
+    const where = [...c.belongs(), ...sliceSql(c.time, slice), notPendingSql(c.tenantParam), current(params)];
+    return `SELECT f.id, ${c.key} AS k, ${c.time} AS t FROM ${c.table} f WHERE ${where.join(" AND ")}`;
+  };
+  const lapses = (slice?: Slice) =>
+    days.map((d) =>
+      build((c, params) =>
+        lapsesInsert(c, params, d, [c.rows(), ...sliceSql("c.t", slice), current(params)].join(" AND ")),
+      ),
+    );
+  if (!slices)
+    return [
+      [
+        build(
+          (c, params) =>
+            `INSERT INTO chain_facts (tenant_id, chain, id, k, t, prev_t, prev2_t, next_t) SELECT ` +
+            `${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, x.id, x.k, x.t, ${links} FROM (${facts(c, params)}) x ` +
+            window,
+        ),
+        ...lapses(),
+      ],
+    ];
+  const join = slices.map((slice) => [
+    build(
+      (c, params) =>
+        `INSERT INTO chain_facts (tenant_id, chain, id, k, t) SELECT ${c.text(c.tenantParam)}, ` +
+        `${c.text(c.chainParam)}, x.id, x.k, x.t FROM (${facts(c, params, slice)}) x`,
+    ),
+  ]);
+  const link = slices.map((slice, i) => [
+    // PostgreSQL plans the links' join from the statistics of the rows joined (none before).
+    ...(i === 0 ? dialect.historyStatistics.map((sql) => ({ sql, params: [] })) : []),
     build((c, params) => {
-      const where = [...c.belongs(), notPendingSql(c.tenantParam), current(params)].join(" AND ");
-      const facts = `SELECT f.id, ${c.key} AS k, ${c.time} AS t FROM ${c.table} f WHERE ${where}`;
+      const rows = [`x.tenant_id = ${c.tenantParam}`, `x.chain = ${c.chainParam}`];
+      // The keys with a fact in the slice, whose whole histories give its rows' neighbours.
+      const within = sliceSql("s.t", slice);
+      if (within.length)
+        rows.push(
+          dialect.inSubquery(
+            "x.k",
+            `SELECT s.k FROM chain_facts s WHERE s.tenant_id = ${c.tenantParam} AND s.chain = ${c.chainParam} AND ` +
+              within.join(" AND "),
+          ),
+        );
       return (
-        `INSERT INTO chain_facts (tenant_id, chain, id, k, t, prev_t, prev2_t, next_t) SELECT ` +
-        `${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, x.id, x.k, x.t, lag(x.t) OVER w, lag(x.t, 2) ` +
-        `OVER w, lead(x.t) OVER w FROM (${facts}) x WINDOW w AS (PARTITION BY x.k ORDER BY x.t, ` +
-        `${dialect.binaryText("x.id")})`
+        `UPDATE chain_facts SET prev_t = l.prev_t, prev2_t = l.prev2_t, next_t = l.next_t FROM (SELECT x.id, x.t, ` +
+        `${links} FROM chain_facts x WHERE ${rows.join(" AND ")} ${window}) l WHERE chain_facts.tenant_id = ` +
+        `${c.tenantParam} AND chain_facts.chain = ${c.chainParam} AND chain_facts.id = l.id AND ` +
+        [...sliceSql("l.t", slice), current(params)].join(" AND ")
       );
     }),
-    ...days.map((d) => build((c, params) => lapsesInsert(c, params, d, `${c.rows()} AND ${current(params)}`))),
-  ];
+    ...lapses(slice),
+  ]);
+  return [...join, ...link];
 }

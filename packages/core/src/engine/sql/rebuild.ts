@@ -8,16 +8,10 @@ import { chainRebuildSql } from "./chain.js";
 import type { Dialect } from "./dialect.js";
 import { BUILDING, type PendingIngest } from "./pending.js";
 import { SqlParams } from "./row-sql.js";
-import {
-  currentSql,
-  historyEventsSql,
-  ingestRollupsSql,
-  isDated,
-  rollupBuildSql,
-  type Rollups,
-  type Slice,
-} from "./rollup.js";
+import { currentSql, historyEventsSql, ingestRollupsSql, isDated, rollupBuildSql, type Rollups } from "./rollup.js";
+import { slicesOf } from "./slice.js";
 import type { SqlStatement } from "./statement.js";
+import { tableSpecs } from "./tables.js";
 
 /** The version a rebuild marks a tenant's rollups with while it builds them. */
 export const buildingVersion = (rollups: Rollups, rebuild: string) => `${BUILDING}${rollups.version}:${rebuild}`;
@@ -25,53 +19,109 @@ export const buildingVersion = (rollups: Rollups, rebuild: string) => `${BUILDIN
 const locks = (list: readonly string[]): SqlStatement[] => list.map((sql) => ({ sql, params: [] }));
 
 /**
- * A rebuild's transactions but its last (`finishRebuildSql`): the first clears the tenant's rollups
- * and histories and marks them as being built by `rebuild` (from then on an ingest leaves its facts
- * pending); then each chain, and each family in each part of time, is built from the facts no
- * pending ingest stored. With `bounds` (ascending instants), each family placed by a timestamp is
- * built in the parts between them (and before the first, and from the last on): a database then
- * sorts a part's facts at a time, not all of a big shop's at once, and the upsert adds the parts
- * up. On PostgreSQL the first waits for the ingests and steps under way, and holds new ones back
- * until it commits.
+ * A transaction of a rebuild: its statements, and with `repeat`, again until its last changes no
+ * row (a big tenant's old rows are deleted a chunk at a time).
+ */
+export interface RebuildTransaction {
+  statements: SqlStatement[];
+  repeat?: boolean;
+}
+
+/**
+ * The tables a rebuild recreates, cleared first (`rollup_pending` too, in its first transaction),
+ * and the order their chunks are deleted in: the histories' by time, which three of their indexes
+ * share, so that most index pages a chunk changes are next to each other (a million orders' took
+ * 55 s by key, with every ingest waiting less than 4 s).
+ */
+const REBUILT = [
+  { table: "rollup_buckets", order: "family, dim, bucket, value" },
+  { table: "chain_facts", order: "chain, t" },
+  { table: "chain_lapses", order: "lapse, s, k" },
+];
+
+/**
+ * A rebuild's transactions but its last (`finishRebuildSql`): the first marks the tenant's rollups
+ * as being built by `rebuild` (from then on an ingest leaves its facts pending); then the tenant's
+ * rollups and histories are cleared, each chain built, and each family in each part of time, from
+ * the facts no pending ingest stored. With `bounds` (ascending instants), chains and families
+ * placed by a timestamp are built in the parts between them (and before the first, and from the
+ * last on): a database then sorts a part's facts at a time, not all of a big shop's at once, and
+ * the upsert adds the parts up. `chunk` is for a rebuild whose transactions commit one by one, with
+ * ingests waiting for each: the old rows are then deleted that many at a time, each chunk its own
+ * transaction, and each history is built a part of time at a time too. On PostgreSQL the first waits for the ingests and steps under way, and
+ * holds new ones back until it commits.
  */
 export function rebuildStepsSql(
   rollups: Rollups,
   tenant: string,
   dialect: Dialect,
-  options: { rebuild: string; bounds?: readonly number[] },
-): SqlStatement[][] {
-  const bounds = options.bounds ?? [];
+  options: { rebuild: string; bounds?: readonly number[]; chunk?: number },
+): RebuildTransaction[] {
   const version = buildingVersion(rollups, options.rebuild);
-  const slices: Slice[] = [undefined, ...bounds].map((from, i) => ({ from, to: bounds[i] }));
+  const slices = slicesOf(options.bounds ?? []);
   const p = dialect.param;
+  const current = (params: SqlParams) => currentSql(params.add(tenant), params, version);
+  const clear = REBUILT.map((t) => clearSql(t, tenant, dialect, current, options.chunk));
   return [
-    [
-      // In the order an ingest takes them (its pending row, then the rollups, then the histories),
-      // so that neither waits for the other crosswise.
-      ...locks([...dialect.pendingLock, ...dialect.rebuildLock]),
-      ...["rollup_buckets", "chain_facts", "chain_lapses", "rollup_pending"].map((table) => ({
-        sql: `DELETE FROM ${table} WHERE tenant_id = ${p(1)}`,
-        params: [tenant],
-      })),
-      {
-        sql:
-          `INSERT INTO rollup_versions (tenant_id, version) VALUES (${p(1)}, ${p(2)}) ON CONFLICT (tenant_id) ` +
-          "DO UPDATE SET version = excluded.version",
-        params: [tenant, version],
-      },
-    ],
-    ...rollups.chains.map(({ chain, days }) =>
-      chainRebuildSql(chain, days, tenant, dialect, (params) => currentSql(params.add(tenant), params, version)),
-    ),
+    {
+      statements: [
+        // In the order an ingest takes them (its pending row, then the rollups, then the histories),
+        // so that neither waits for the other crosswise.
+        ...locks([...dialect.pendingLock, ...dialect.rebuildLock]),
+        { sql: `DELETE FROM rollup_pending WHERE tenant_id = ${p(1)}`, params: [tenant] },
+        {
+          sql:
+            `INSERT INTO rollup_versions (tenant_id, version) VALUES (${p(1)}, ${p(2)}) ON CONFLICT (tenant_id) ` +
+            "DO UPDATE SET version = excluded.version",
+          params: [tenant, version],
+        },
+      ],
+    },
+    ...(options.chunk
+      ? clear.map((statement) => ({ statements: [statement], repeat: true }))
+      : [{ statements: clear }]),
+    ...rollups.chains
+      .flatMap(({ chain, days }) =>
+        chainRebuildSql(chain, days, tenant, dialect, current, options.chunk ? slices : undefined),
+      )
+      .map((statements) => ({ statements })),
     ...rollups.families.flatMap((family) => {
       const chain = family[0]!.event?.chain;
-      return (isDated(family[0]!) ? [undefined] : slices).map((slice) => [
-        chain
-          ? historyEventsSql(chain, family, tenant, dialect, { all: true, slice, version })
-          : rollupBuildSql(family, tenant, dialect, { all: true, slice, version }),
-      ]);
+      return (isDated(family[0]!) ? [undefined] : slices).map((slice) => ({
+        statements: [
+          chain
+            ? historyEventsSql(chain, family, tenant, dialect, { all: true, slice, version })
+            : rollupBuildSql(family, tenant, dialect, { all: true, slice, version }),
+        ],
+      }));
     }),
   ];
+}
+
+/**
+ * Deletes a tenant's rows of a table while `current` holds: all of them, or the first `chunk` of
+ * them in its `order` (the store repeats it until it deletes none).
+ */
+function clearSql(
+  { table, order }: (typeof REBUILT)[number],
+  tenant: string,
+  dialect: Dialect,
+  current: (params: SqlParams) => string,
+  chunk: number | undefined,
+): SqlStatement {
+  const params = new SqlParams(dialect);
+  const tenantParam = params.add(tenant);
+  const key = tableSpecs(dialect)
+    .find((t) => t.name === table)!
+    .primaryKey.filter((column) => column !== "tenant_id")
+    .join(", ");
+  const rows = chunk
+    ? ` AND (${key}) IN (SELECT ${key} FROM ${table} WHERE tenant_id = ${tenantParam} ORDER BY ${order} LIMIT ${chunk})`
+    : "";
+  return {
+    sql: `DELETE FROM ${table} WHERE tenant_id = ${tenantParam}${rows} AND ${current(params)}`,
+    params: params.values,
+  };
 }
 
 /**
@@ -100,7 +150,7 @@ export function rebuildRollupsSql(
   bounds: readonly number[] = [],
 ): SqlStatement[] {
   return [
-    ...rebuildStepsSql(rollups, tenant, dialect, { rebuild: "once", bounds }).flat(),
+    ...rebuildStepsSql(rollups, tenant, dialect, { rebuild: "once", bounds }).flatMap((t) => t.statements),
     ...finishRebuildSql(rollups, tenant, dialect, "once"),
   ];
 }

@@ -39,6 +39,7 @@ import type { SqlStatement } from "./statement.js";
 import type { Dialect } from "./dialect.js";
 import { notPendingSql } from "./pending.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
+import { type Slice, sliceSql } from "./slice.js";
 import { unionAll } from "./union.js";
 
 const DAY = 86_400_000;
@@ -519,23 +520,8 @@ export type RollupScope =
   | { all: true; slice?: Slice; version?: string }
   | ({ all: false; version: string; delta?: "both" | "was" | "now" } & Inserted);
 
-/**
- * The facts (or events) of a rebuild's part, by their time: from `from` (or the first) to before
- * `to` (or the last).
- */
-export interface Slice {
-  from?: number | undefined;
-  to?: number | undefined;
-}
-
 /** Whether a measure is placed by a date (its rows by day), not a timestamp. */
 export const isDated = (m: RollupMeasure) => factModels[m.fact].fields[m.time]!.kind === "date";
-
-/** The conditions that keep `time` within a slice. */
-const sliceSql = (time: string, slice: Slice | undefined): string[] => [
-  ...(slice?.from === undefined ? [] : [`${time} >= ${slice.from}`]),
-  ...(slice?.to === undefined ? [] : [`${time} < ${slice.to}`]),
-];
 
 /** That the tenant's rollups are at `version`. */
 export const currentSql = (tenantParam: string, params: SqlParams, version: string) =>
