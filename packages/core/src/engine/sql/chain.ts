@@ -510,8 +510,8 @@ export function chainRebuildSql(
         build(
           (c, params) =>
             `INSERT INTO chain_facts (tenant_id, chain, id, k, t, prev_t, prev2_t, next_t) SELECT ` +
-            `${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, x.id, x.k, x.t, ${links} FROM (${facts(c, params)}) x ` +
-            window,
+            `${c.text(c.tenantParam)}, ${c.text(c.chainParam)}, x.id, x.k, x.t, ${links} FROM ` +
+            `(${facts(c, params)}) x ${window}`,
         ),
         ...lapses(),
       ],

@@ -48,8 +48,8 @@ const REBUILT = [
  * last on): a database then sorts a part's facts at a time, not all of a big shop's at once, and
  * the upsert adds the parts up. `chunk` is for a rebuild whose transactions commit one by one, with
  * ingests waiting for each: the old rows are then deleted that many at a time, each chunk its own
- * transaction, and each history is built a part of time at a time too. On PostgreSQL the first waits for the ingests and steps under way, and
- * holds new ones back until it commits.
+ * transaction, and each history is built a part of time at a time too. On PostgreSQL the first
+ * waits for the ingests and steps under way, and holds new ones back until it commits.
  */
 export function rebuildStepsSql(
   rollups: Rollups,
