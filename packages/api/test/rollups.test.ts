@@ -43,17 +43,22 @@ beforeAll(async () => {
   expected = await answers(memory, "t");
 });
 
+type StoreOptions = ConstructorParameters<typeof SqlStore>[1];
+
 const STORES = {
   sqlite: async () => {
     const dir = mkdtempSync(join(tmpdir(), "kpikit-rollups-"));
     return {
-      open: () => new SqlStore(nodeSqliteDriver(join(dir, "kpikit.db"))),
+      open: (options?: StoreOptions) => new SqlStore(nodeSqliteDriver(join(dir, "kpikit.db")), options),
       free: async () => rmSync(dir, { recursive: true, force: true }),
     };
   },
   postgres: async () => {
     const database = await newDatabase();
-    return { open: () => new SqlStore(postgresDriver(database.url)), free: () => database.drop() };
+    return {
+      open: (options?: StoreOptions) => new SqlStore(postgresDriver(database.url), options),
+      free: () => database.drop(),
+    };
   },
 };
 
@@ -171,6 +176,47 @@ for (const [name, make] of Object.entries(STORES)) {
         expect(await answers(s, "r")).toEqual(expected);
       }
       for (const s of [again, first, last]) await s.close();
+    });
+
+    it("takes over a rebuild whose process stopped, once it has not committed a step for a while", {
+      timeout: 120_000,
+    }, async () => {
+      await createTenant(store, { id: "s" });
+      // Facts stored by a store that keeps no rollups leave the tenant's stale.
+      const bare = made.open({ rollups: false });
+      await bare.init();
+      await load(bare, "s");
+      await bare.close();
+      const waiting = made.open({ rebuildStaleMs: 1000 });
+      await waiting.init();
+      const dying = made.open();
+      const stop = new Error("stopped");
+      let steps = 0;
+      let each = 0;
+      const rebuilt = waiting.rebuildRollups({
+        onlyStale: true,
+        onStep: async ({ steps: n }) => {
+          each = n;
+          // Another process starts rebuilding (taking over), and dies after its third step.
+          if (++steps !== 2) return;
+          await dying.init();
+          const died = dying.rebuildRollups({
+            onlyStale: true,
+            onStep: ({ done }) => {
+              if (done === 3) throw stop;
+            },
+          });
+          await expect(died).rejects.toBe(stop);
+        },
+      });
+      expect(await rebuilt).toEqual(["s"]);
+      // The steps of its first rebuild (those after the other took over changed nothing), then of its second.
+      expect(steps).toBe(2 * each);
+      expect((await waiting.engine("s")).explain(QUERIES[0], { registry, now: NOW }).sql).toContain(
+        "rollup_buckets ro",
+      );
+      expect(await answers(waiting, "s")).toEqual(expected);
+      for (const s of [waiting, dying]) await s.close();
     });
 
     it("takes the same batches sent at once in opposite orders once each, with no deadlock", async () => {

@@ -23,6 +23,7 @@ export {
   foldPendingSql,
   type RebuildTransaction,
   rebuildRollupsSql,
+  rebuildStateSql,
   rebuildStepsSql,
 } from "./engine/sql/rebuild.js";
 export { type PendingIngest, pendingOf, pendingSelectSql } from "./engine/sql/pending.js";

@@ -578,7 +578,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
     const cleared: number[] = [];
     for (const [i, step] of steps.entries()) {
       let chunks = 0;
-      while ((await db.transaction(step.statements)).at(-1)! > 0 && step.repeat) chunks++;
+      while ((await db.transaction(step.statements))[0]! > 0 && step.repeat) chunks++;
       if (step.repeat) cleared.push(chunks);
       for (const c of during.filter((_, k) => Math.floor((k * steps.length) / during.length) === i)) {
         await ingest(db, c.fact, c.records);

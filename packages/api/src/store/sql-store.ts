@@ -24,6 +24,7 @@ import {
   pendingOf,
   pendingSelectSql,
   rebuildRollupsSql,
+  rebuildStateSql,
   rebuildStepsSql,
   Rollups,
   schemaStatements,
@@ -175,6 +176,12 @@ type OnRebuildStep = (step: RebuildStep) => void | Promise<void>;
 const REBUILD_POLL_MS = 500;
 
 /**
+ * How long a rebuild may go without committing a step before a store waiting for it takes over:
+ * far longer than a step takes (6 s at most at 1 M orders), so that only a stopped one is.
+ */
+const REBUILD_STALE_MS = 120_000;
+
+/**
  * The most records one group of ingest calls stores: four full calls, or two hundred of a webhook's
  * ten, so that no call waits behind much more than its own size of others' work (the request whose
  * turn it is runs the group's statements).
@@ -190,6 +197,8 @@ export class SqlStore implements Store {
   private readonly ingests: GroupCommit<IngestCall, IngestResult>;
   /** About how many records of its largest fact a rebuild reads in one part (REBUILD_PART). */
   private readonly rebuildPart: number;
+  /** How long a rebuild under way may go without a step before a store waiting for it takes over. */
+  private readonly rebuildStaleMs: number;
   /** The rollups this store keeps and reads; none when made with `rollups: false`. */
   readonly rollups: Rollups | undefined;
   readonly kind: string;
@@ -198,14 +207,17 @@ export class SqlStore implements Store {
    * `rollups: false` keeps no rollups and reads none: every query scans the facts. Its ingests
    * mark the tenant's rollups stale, so that a store sharing the database rebuilds them.
    * `rebuildPart`: about how many records of its largest fact a rebuild reads in one part.
+   * `rebuildStaleMs`: how long another store's rebuild that this one waits for may go without
+   * committing a step before this one takes over (two minutes).
    */
   constructor(
     readonly driver: SqlDriver,
-    options: { kind?: string; rollups?: boolean; rebuildPart?: number } = {},
+    options: { kind?: string; rollups?: boolean; rebuildPart?: number; rebuildStaleMs?: number } = {},
   ) {
     this.kind = options.kind ?? driver.dialect.name;
     this.rollups = options.rollups === false ? undefined : catalogRollups;
     this.rebuildPart = options.rebuildPart ?? REBUILD_PART;
+    this.rebuildStaleMs = options.rebuildStaleMs ?? REBUILD_STALE_MS;
     this.ingests = new GroupCommit(
       (calls) => this.ingestTogether(calls),
       groupRecords(driver),
@@ -306,7 +318,7 @@ export class SqlStore implements Store {
     const steps = rebuildStepsSql(rollups, tenant, dialect, { rebuild, bounds, chunk: CLEAR_CHUNK });
     for (const [i, step] of steps.entries()) {
       let changed: number | undefined;
-      do changed = (await this.driver.transaction(step.statements)).at(-1);
+      do [changed] = await this.driver.transaction(step.statements);
       while (step.repeat && changed);
       await onStep?.({ tenant, done: i + 1, steps: steps.length });
     }
@@ -315,14 +327,19 @@ export class SqlStore implements Store {
       for (const row of await this.driver.all(pendingSelectSql(dialect), [tenant]))
         await this.driver.transaction(foldPendingSql(rollups, tenant, dialect, pendingOf(row), rebuild));
       if ((await this.driver.transaction(finishRebuildSql(rollups, tenant, dialect, rebuild))).at(-1) === 1) return;
-      const [mark] = await this.driver.all(`SELECT version FROM rollup_versions WHERE tenant_id = ${this.p(1)}`, [
-        tenant,
-      ]);
+      const [mark] = await this.driver.all(rebuildStateSql(dialect), [tenant]);
       if (mark?.version !== buildingVersion(rollups, rebuild)) break;
     }
-    // Taken over by a later rebuild: its end makes the rollups current.
-    while (!(await this.driver.all(currentRollupsSql(dialect), [rollups.version])).some((r) => r.tenant_id === tenant))
+    // Taken over by a later rebuild: its end makes the rollups current, unless it stops committing
+    // steps (its process died), when this store rebuilds anew.
+    for (;;) {
+      const [state] = await this.driver.all(rebuildStateSql(dialect), [tenant]);
+      if (state?.version === rollups.version) return;
+      // No version at all: a store that keeps no rollups marked them stale since.
+      if (!state || Number(state.now) - Number(state.beat ?? 0) > this.rebuildStaleMs)
+        return this.rebuildInSteps(rollups, tenant, bounds, onStep);
       await new Promise((resolve) => setTimeout(resolve, REBUILD_POLL_MS));
+    }
   }
 
   /**

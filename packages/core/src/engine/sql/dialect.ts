@@ -11,6 +11,8 @@ export interface Dialect {
   /** Orders text by code point, as the memory engine does (PostgreSQL's default collation may not). */
   binaryText(sql: string): string;
   types: { text: string; real: string; integer: string; boolean: string; bigint: string };
+  /** The database's clock, in epoch ms: one clock for every process sharing the database. */
+  nowMs: string;
   /** A literal boolean as stored. */
   bool(value: boolean): string;
   /** `column` is one of the texts of a JSON array bound to `param`: a list of any length in one parameter. */
@@ -89,6 +91,7 @@ export const sqlite: Dialect = {
   least: (a, b) => `min(${a}, ${b})`,
   greatest: (a, b) => `max(${a}, ${b})`,
   binaryText: (sql) => sql,
+  nowMs: "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)",
   types: { text: "TEXT", real: "REAL", integer: "INTEGER", boolean: "INTEGER", bigint: "INTEGER" },
   bool: (v) => (v ? "1" : "0"),
   inJson: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
@@ -116,6 +119,7 @@ export const postgres: Dialect = {
   least: (a, b) => `LEAST(${a}, ${b})`,
   greatest: (a, b) => `GREATEST(${a}, ${b})`,
   binaryText: (sql) => `${sql} COLLATE "C"`,
+  nowMs: "CAST(extract(epoch FROM clock_timestamp()) * 1000 AS BIGINT)",
   types: { text: "TEXT", real: "DOUBLE PRECISION", integer: "INTEGER", boolean: "BOOLEAN", bigint: "BIGINT" },
   bool: (v) => (v ? "TRUE" : "FALSE"),
   // An array computed once (an InitPlan): an index condition, where a set-returning function in

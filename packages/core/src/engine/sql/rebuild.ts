@@ -19,7 +19,7 @@ export const buildingVersion = (rollups: Rollups, rebuild: string) => `${BUILDIN
 const locks = (list: readonly string[]): SqlStatement[] => list.map((sql) => ({ sql, params: [] }));
 
 /**
- * A transaction of a rebuild: its statements, and with `repeat`, again until its last changes no
+ * A transaction of a rebuild: its statements, and with `repeat`, again until its first changes no
  * row (a big tenant's old rows are deleted a chunk at a time).
  */
 export interface RebuildTransaction {
@@ -71,36 +71,51 @@ export function rebuildStepsSql(
         { sql: `DELETE FROM rollup_pending WHERE tenant_id = ${p(1)}`, params: [tenant] },
         {
           sql:
-            `INSERT INTO rollup_versions (tenant_id, version) VALUES (${p(1)}, ${p(2)}) ON CONFLICT (tenant_id) ` +
-            "DO UPDATE SET version = excluded.version",
+            `INSERT INTO rollup_versions (tenant_id, version, beat) VALUES (${p(1)}, ${p(2)}, ${dialect.nowMs}) ` +
+            "ON CONFLICT (tenant_id) DO UPDATE SET version = excluded.version, beat = excluded.beat",
           params: [tenant, version],
         },
       ],
     },
-    ...(options.chunk
-      ? clear.map((statement) => ({ statements: [statement], repeat: true }))
-      : [{ statements: clear }]),
-    ...rollups.chains
-      .flatMap(({ chain, days }) =>
-        chainRebuildSql(chain, days, tenant, dialect, current, options.chunk ? slices : undefined),
-      )
-      .map((statements) => ({ statements })),
-    ...rollups.families.flatMap((family) => {
-      const chain = family[0]!.event?.chain;
-      return (isDated(family[0]!) ? [undefined] : slices).map((slice) => ({
-        statements: [
-          chain
-            ? historyEventsSql(chain, family, tenant, dialect, { all: true, slice, version })
-            : rollupBuildSql(family, tenant, dialect, { all: true, slice, version }),
-        ],
-      }));
-    }),
+    ...[
+      ...(options.chunk
+        ? clear.map((statement) => ({ statements: [statement], repeat: true }))
+        : [{ statements: clear }]),
+      ...rollups.chains
+        .flatMap(({ chain, days }) =>
+          chainRebuildSql(chain, days, tenant, dialect, current, options.chunk ? slices : undefined),
+        )
+        .map((statements) => ({ statements })),
+      ...rollups.families.flatMap((family) => {
+        const chain = family[0]!.event?.chain;
+        return (isDated(family[0]!) ? [undefined] : slices).map((slice) => ({
+          statements: [
+            chain
+              ? historyEventsSql(chain, family, tenant, dialect, { all: true, slice, version })
+              : rollupBuildSql(family, tenant, dialect, { all: true, slice, version }),
+          ],
+        }));
+      }),
+    ].map((t) => ({ ...t, statements: [...t.statements, beatSql(tenant, dialect, version)] })),
   ];
 }
 
 /**
+ * Marks the rebuild under way as alive (its `beat`), while it is `version`'s: last in each of its
+ * transactions (the tables in the order every transaction takes them), so that a store waiting for
+ * it can tell one that stopped (its process died).
+ */
+function beatSql(tenant: string, dialect: Dialect, version: string): SqlStatement {
+  const p = dialect.param;
+  return {
+    sql: `UPDATE rollup_versions SET beat = ${dialect.nowMs} WHERE tenant_id = ${p(1)} AND version = ${p(2)}`,
+    params: [tenant, version],
+  };
+}
+
+/**
  * Deletes a tenant's rows of a table while `current` holds: all of them, or the first `chunk` of
- * them in its `order` (the store repeats it until it deletes none).
+ * them in its `order` (repeated until it deletes none).
  */
 function clearSql(
   { table, order }: (typeof REBUILT)[number],
@@ -178,7 +193,16 @@ export function foldPendingSql(
       params: params.values,
     },
     ...ingestRollupsSql(rollups, pending.fact, tenant, dialect, pending, version),
+    beatSql(tenant, dialect, version),
   ];
+}
+
+/**
+ * A tenant's rollups' version (parameter 1: the tenant), when a rebuild under way last committed a
+ * step (`beat`), and the database's clock (`now`).
+ */
+export function rebuildStateSql(dialect: Dialect): string {
+  return `SELECT version, beat, ${dialect.nowMs} AS now FROM rollup_versions WHERE tenant_id = ${dialect.param(1)}`;
 }
 
 /** The tenants whose rollups were built for this set of measures (parameter 1: its version). */

@@ -114,12 +114,15 @@ export function tableSpecs(dialect: Dialect): TableSpec[] {
     primaryKey: ["tenant_id", "family", "dim", "bucket", "value"],
     indexes: [],
   });
-  // The set of measures (Rollups.version) each tenant's rollups were built for.
+  // The set of measures (Rollups.version) each tenant's rollups were built for, and while a rebuild
+  // in steps is under way, when it last committed one (`beat`, epoch ms by the database's clock): a
+  // store waiting for another's rebuild takes over once that one stops (its process died).
   specs.push({
     name: "rollup_versions",
     columns: [
       { name: "tenant_id", type: dialect.types.text, nullable: false },
       { name: "version", type: dialect.types.text, nullable: false },
+      { name: "beat", type: dialect.types.bigint, nullable: true },
     ],
     primaryKey: ["tenant_id"],
     indexes: [],
