@@ -25,6 +25,7 @@ async function main() {
     trustedProxies: config.trustedProxies,
     ...(config.demo ? { demo: { tenant: DEFAULT_TENANT, publishableKey } } : {}),
   });
+  let stopping = false;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}`;
     console.log(
@@ -44,7 +45,6 @@ async function main() {
   // Idle connections outlive clients' own keep-alive (fetch: 4 s) and proxies' (often 60 s), so the
   // server never closes one just as a client sends on it (which the client sees as ECONNRESET).
   Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
-  let stopping = false;
   const stop = () => {
     stopping = true;
     server.close();
