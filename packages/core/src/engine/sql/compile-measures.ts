@@ -15,7 +15,8 @@ import { GroupSums } from "./group-sums.js";
 import { minus, type PlanContext, type PrefixSeries, prefixSums } from "./prefix.js";
 import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
-import { closeSql, lessSelect, rollupDimension, type Rollups, rollupsSelect, splitSpans } from "./rollup.js";
+import { closeSql, lessSelect, rollupDimension, type Rollups, splitSpans } from "./rollup.js";
+import { RollupReads } from "./rollup-reads.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
 import type { SqlStatement } from "./statement.js";
 
@@ -63,6 +64,7 @@ interface CompileContext {
   tables: SpanTables;
   tenantParam: string;
   rollups: Rollups | undefined;
+  reads: RollupReads;
   /** Requests whose rows are not aggregates by span but the parts of a plan (active keys). */
   plans: Map<number, Plan>;
 }
@@ -209,28 +211,20 @@ function rolledUp(c: MeasureSql): string[] | undefined {
       },
     });
   }
-  const parts = [
+  const levels = split.levels.filter((level) => level.ranges.length);
+  if (!split.facts.length && !split.less.length && !levels.length) return undefined;
+  for (const level of levels)
+    ctx.reads.add(
+      [{ index, rollup, offset: 0 }],
+      level.dim,
+      r.filters,
+      !!r.groupBy,
+      ctx.tables.name(["a", "b"], level.ranges),
+    );
+  return [
     ...(split.facts.length ? [edges(ctx.tables.name(["s", "e"], split.facts))] : []),
     ...(split.less.length ? [lessSelect(edges(ctx.tables.name(["s", "e"], split.less)))] : []),
-    ...split.levels.flatMap((level) =>
-      level.ranges.length
-        ? [
-            rollupsSelect(
-              index,
-              [{ rollup, offset: 0 }],
-              level.dim,
-              r.filters,
-              !!r.groupBy,
-              ctx.tables.name(["a", "b"], level.ranges),
-              ctx.params,
-              ctx.tenantParam,
-              ctx.dialect,
-            ),
-          ]
-        : [],
-    ),
   ];
-  return parts.length ? parts : undefined;
 }
 
 /** Keys whose first fact falls in each span, from the facts (no history kept). */
@@ -472,16 +466,19 @@ export function compileMeasures(
   rollups?: Rollups,
 ): CompiledQuery {
   const params = new SqlParams(dialect);
+  const tables = new SpanTables(dialect, params);
+  const tenantParam = params.add(tenant);
   const ctx: CompileContext = {
     tz,
     dialect,
     params,
-    tables: new SpanTables(dialect, params),
-    tenantParam: params.add(tenant),
+    tables,
+    tenantParam,
     rollups,
+    reads: new RollupReads(params, tenantParam, dialect, (columns, rows) => tables.name(columns, rows)),
     plans: new Map(),
   };
-  const selects = requests.flatMap((r, i) => measureSelect(r, i, ctx));
+  const selects = [...requests.flatMap((r, i) => measureSelect(r, i, ctx)), ...ctx.reads.selects()];
   const sql = `WITH ${ctx.tables.sql()}\n${unionAll(selects)}`;
   return { sql, params: params.values, decode: (rows) => decodeRows(rows, requests, ctx.plans) };
 }

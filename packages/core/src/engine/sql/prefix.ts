@@ -5,16 +5,9 @@
 // are such sums: a few thousand rollup rows per query, however many facts there are.
 import type { Aggregate } from "../types.js";
 import type { Dialect } from "./dialect.js";
-import {
-  ALL_TIME,
-  lessSelect,
-  NEVER,
-  type RollupMeasure,
-  rollupsSelect,
-  type SpanSplit,
-  splitSpans,
-} from "./rollup.js";
+import { ALL_TIME, lessSelect, NEVER, type RollupMeasure, type SpanSplit, splitSpans } from "./rollup.js";
 import { GroupSums } from "./group-sums.js";
+import type { RollupReads } from "./rollup-reads.js";
 import type { SqlParams } from "./row-sql.js";
 import type { FilterBinding } from "../types.js";
 
@@ -27,6 +20,8 @@ export interface PlanContext {
   dialect: Dialect;
   params: SqlParams;
   tenantParam: string;
+  /** Where the statement's rollup reads are gathered. */
+  reads: RollupReads;
   /** The query's now (see MeasureRequest). */
   now?: number | undefined;
   /** The name of a VALUES list of spans (its rows' `i` say which). */
@@ -40,6 +35,7 @@ export interface PrefixSeries {
 }
 
 export interface PrefixSums {
+  /** The SELECTs of the facts; the rollups are read with the statement's other reads (`ctx.reads`). */
   selects: string[];
   /** How many `wi` values the sums use: a caller's own SELECTs number their rows from here. */
   size: number;
@@ -70,24 +66,20 @@ export function prefixSums(
   const after = (e: number) => S * P + e;
   const byTotal = (e: number) => !options.fromFirst && P > 0 && series[e]!.rollup.allTime;
   /** Series `es` read alike (one family, one split), each numbering its sums `i` + `offset(e)`. */
-  const select = (
+  const fromRollups = (
     es: readonly number[],
     offset: (e: number) => number,
     level: string,
     ranges: { i: number; a: number; b: number }[],
   ) =>
-    rollupsSelect(
-      ctx.index,
-      es.map((e) => ({ rollup: series[e]!.rollup, offset: offset(e) })),
+    ctx.reads.add(
+      es.map((e) => ({ index: ctx.index, rollup: series[e]!.rollup, offset: offset(e) })),
       level,
       filters,
       grouped,
       ctx.spanTable(["a", "b"], ranges),
-      ctx.params,
-      ctx.tenantParam,
-      ctx.dialect,
     );
-  /** The SELECTs of spans for series `es`: from rollups, one read for them all, and the facts left, each its own. */
+  /** The SELECTs of spans for series `es` from the facts, each its own, the rollups read for them all. */
   const reads = (
     es: readonly number[],
     spans: readonly { i: number; start: number; end: number }[],
@@ -103,10 +95,9 @@ export function prefixSums(
         ),
       );
     const edges = split.facts.filter((x) => x.s < x.e);
+    for (const level of split.levels)
+      if (level.ranges.length) fromRollups(es, offset, level.dim, level.ranges.map(number));
     return [
-      ...split.levels.flatMap((level) =>
-        level.ranges.length ? [select(es, offset, level.dim, level.ranges.map(number))] : [],
-      ),
       ...(edges.length ? es.map((e) => read(edges, e)) : []),
       ...(split.less.length ? es.map((e) => lessSelect(read(split.less, e))) : []),
     ];
@@ -121,11 +112,8 @@ export function prefixSums(
   const numbered = pieces.map((x, j) => ({ ...x, i: j }));
   const selects = [...alike.values()].flatMap((es) => {
     if (!byTotal(es[0]!)) return reads(es, numbered, piece);
-    return [
-      ...reads(es, numbered.slice(1), piece),
-      select(es, piece, dim, [{ i: 0, a: ALL_TIME, b: ALL_TIME + 1 }]),
-      ...reads(es, [{ i: 0, start: sorted[P - 1]!, end: NEVER }], after),
-    ];
+    fromRollups(es, piece, dim, [{ i: 0, a: ALL_TIME, b: ALL_TIME + 1 }]);
+    return [...reads(es, numbered.slice(1), piece), ...reads(es, [{ i: 0, start: sorted[P - 1]!, end: NEVER }], after)];
   });
   return {
     selects,

@@ -449,64 +449,6 @@ export function splitSpans(
 export const lessSelect = (select: string): string => `SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (${select}) l`;
 
 /**
- * The part of a compiled query that reads rollups: one row per (span, group) as the fact SELECTs
- * give, for each of measures of one family, numbered `wi` = the span's `i` plus its `offset`. One
- * seek of the rollup rows per span, whatever the number of measures (a key history's first, last
- * and lapse events, read at the same instants).
- */
-export function rollupsSelect(
-  index: number,
-  measures: readonly { rollup: RollupMeasure; offset: number }[],
-  dim: string,
-  filters: readonly FilterBinding[],
-  grouped: boolean,
-  spanTable: string,
-  params: SqlParams,
-  tenantParam: string,
-  dialect: Dialect,
-): string {
-  const [one, ...others] = measures;
-  if (!one || others.some((m) => m.rollup.family !== one.rollup.family))
-    throw new Error("rollupsSelect reads measures of one family");
-  // Filters are ANDed, as on the facts: a value passes if every filter lists it.
-  const [first, ...rest] = filters.map((f) => new Set(f.values));
-  const values = first && [...first].filter((v) => rest.every((o) => o.has(v)));
-  // Rows of the family that none of these measures' facts fell in are skipped.
-  const present = measures.map((m) => `ro.v${m.rollup.slot} IS NOT NULL`);
-  const conditions = [
-    `ro.tenant_id = ${tenantParam}`,
-    `ro.family = ${params.add(one.rollup.family)}`,
-    present.length > 1 ? `(${present.join(" OR ")})` : present[0]!,
-    `ro.dim = ${params.add(dim)}`,
-    ...(values === undefined
-      ? []
-      : [values.length ? `ro.value IN (${values.map((v) => params.add(v)).join(", ")})` : "FALSE"]),
-    "ro.bucket >= w.a",
-    "ro.bucket < w.b",
-  ];
-  const key = grouped ? "NULLIF(ro.value, '')" : "NULL";
-  const rows = `FROM ${spanTable} w ${dialect.seekJoin("rollup_buckets", "ro", conditions.join(" AND "))}`;
-  const by = grouped ? ", k" : "";
-  if (!others.length) {
-    const wi = one.offset ? `w.i + ${one.offset}` : "w.i";
-    const { slot } = one.rollup;
-    const sums = `sum(ro.v${slot}) AS v, sum(ro.n${slot}) AS n`;
-    return `SELECT ${index} AS r, ${wi} AS wi, ${key} AS k, ${sums} ${rows} GROUP BY w.i${by}`;
-  }
-  // Summed per span in one pass (in the order the spans drive the seeks), then a row per measure
-  // (o.d: its offset) with its own pair.
-  const sums = measures.map((m, k) => `sum(ro.v${m.rollup.slot}) AS v${k}, sum(ro.n${m.rollup.slot}) AS n${k}`);
-  const spans = `SELECT w.i AS i, ${key} AS k, ${sums.join(", ")} ${rows} GROUP BY w.i${by}`;
-  const pick = (column: string) =>
-    `CASE o.d ${measures.map((m, k) => `WHEN ${m.offset} THEN g.${column}${k}`).join(" ")} END`;
-  const offsets = measures.map((m, k) => (k ? `SELECT ${m.offset}` : `SELECT ${m.offset} AS d`)).join(" UNION ALL ");
-  return (
-    `SELECT ${index} AS r, g.i + o.d AS wi, g.k AS k, ${pick("v")} AS v, ${pick("n")} AS n FROM (${spans}) g ` +
-    `CROSS JOIN (${offsets}) o`
-  );
-}
-
-/**
  * Which facts a rollup statement reads: all of a tenant's, or those one ingest call inserted, and
  * only while the tenant's rollups are current for `version` (stale ones wait for a rebuild; the
  * database says which, so that every process sharing it agrees; a rebuild's steps, while the
