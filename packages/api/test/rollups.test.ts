@@ -133,17 +133,24 @@ for (const [name, make] of Object.entries(STORES)) {
       for (const c of calls.slice(0, before)) await store.ingest("r", c.fact, c.records);
       const rest = calls.slice(before);
       const stop = new Error("stopped");
-      // Stopped after its third step, with a call stored after each of them.
+      const pending = async () =>
+        Number((await store.driver.all("SELECT count(*) AS n FROM rollup_pending WHERE tenant_id = 'r'"))[0]!.n);
+      const left: number[] = [];
+      // Stopped after its third step, with a call stored after each of them, and sent again (which
+      // stores nothing, so leaves the rebuild nothing to add).
       await expect(
         store.rebuildRollups({
           onStep: async ({ tenant, done }) => {
             if (tenant !== "r") return;
-            const c = rest.shift();
-            if (c) await store.ingest("r", c.fact, c.records);
+            const c = rest.shift()!;
+            await store.ingest("r", c.fact, c.records);
+            await store.ingest("r", c.fact, c.records);
+            left.push(await pending());
             if (done === 3) throw stop;
           },
         }),
       ).rejects.toBe(stop);
+      expect(left).toEqual([1, 2, 3]);
       // The next start: the stale tenant is rebuilt anew, stopped after its last step this time.
       const again = made.open();
       await again.init();

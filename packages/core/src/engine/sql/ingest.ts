@@ -76,14 +76,9 @@ export function ingestSql<F extends FactName>(
           },
         ]
       : [];
+  const adds = set && ids.length ? ingestRollupsSql(set, fact, tenant, dialect, { ids, ingestId }) : [];
   // Left to a rebuild under way, if there is one, before the rollups add what is theirs otherwise.
-  const rollups =
-    set && ids.length
-      ? [
-          pendingInsertSql(fact, tenant, dialect, { ids, ingestId }),
-          ...ingestRollupsSql(set, fact, tenant, dialect, { ids, ingestId }),
-        ]
-      : [];
+  const rollups = adds.length ? [pendingInsertSql(fact, tenant, dialect, { ids, ingestId }), ...adds] : [];
   return {
     statements: [...inserts.flatMap((i) => i.own), ...inserts.flatMap((i) => i.others), ...strayLines, ...rollups],
     counted: inserts.map((i) => i.own.length),

@@ -9,6 +9,7 @@
 import type { Dialect } from "./dialect.js";
 import type { SqlStatement } from "./statement.js";
 import type { FactName } from "../../facts/schemas.js";
+import { factModels } from "../../facts/model.js";
 
 /** The version a tenant's rollups have while a rebuild in steps builds them. */
 export const BUILDING = "building:";
@@ -24,7 +25,10 @@ export interface PendingIngest {
 export const notPendingSql = (tenantParam: string): string =>
   `NOT EXISTS (SELECT 1 FROM rollup_pending pi WHERE pi.tenant_id = ${tenantParam} AND pi.ingest_id = f.ingest_id)`;
 
-/** Leaves an ingest's facts to the rebuild under way, if there is one (nothing otherwise). */
+/**
+ * Leaves an ingest's facts to the rebuild under way, if there is one and the ingest stored any (a
+ * call sent again stores none: its facts are those of the ingest that first stored them).
+ */
 export function pendingInsertSql(
   fact: FactName,
   tenant: string,
@@ -35,8 +39,11 @@ export function pendingInsertSql(
   return {
     sql:
       `INSERT INTO rollup_pending (tenant_id, ingest_id, fact, ids) SELECT ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)} ` +
-      `WHERE EXISTS (SELECT 1 FROM rollup_versions WHERE tenant_id = ${p(1)} AND version LIKE '${BUILDING}%')`,
-    params: [tenant, inserted.ingestId, fact, JSON.stringify(inserted.ids)],
+      `WHERE EXISTS (SELECT 1 FROM rollup_versions WHERE tenant_id = ${p(1)} AND version LIKE '${BUILDING}%') ` +
+      `AND EXISTS (SELECT 1 FROM ${factModels[fact].table} f WHERE f.tenant_id = ${p(1)} AND ` +
+      `${dialect.inJson("f.id", p(5))} AND f.ingest_id = ${p(2)})`,
+    // The ids twice: PostgreSQL types a parameter once, as text here and as JSON there.
+    params: [tenant, inserted.ingestId, fact, JSON.stringify(inserted.ids), JSON.stringify(inserted.ids)],
   };
 }
 
