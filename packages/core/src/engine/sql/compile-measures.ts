@@ -1,9 +1,8 @@
 // Compiles the measures of a query into one SQL statement. Time-zone work happens here, in
 // TypeScript: every span's bounds (instants, local dates, day positions) are computed once and
-// bound as a table (Dialect.rowsTables), so the database compares plain numbers and never converts
-// a row's time. Each measure is one SELECT joined to its spans; the statement is their UNION ALL,
-// one row per (measure, span, group): r, wi, k, v (the aggregate) and n (the facts that
-// contributed).
+// sent as a VALUES list, so the database compares plain numbers and never converts a row's time.
+// Each measure is one SELECT joined to its spans; the statement is their UNION ALL, one row per
+// (measure, span, group): r, wi, k, v (the aggregate) and n (the facts that contributed).
 import type { Measure } from "../../definitions/definition.js";
 import { type Expr, parseExpr } from "../../expr/parse.js";
 import { type FactModel, factModels, type FieldInfo, type QueryFact } from "../../facts/model.js";

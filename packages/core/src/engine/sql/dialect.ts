@@ -33,7 +33,7 @@ export interface Dialect {
   byIds(table: string, param: string): { from: string; where: string };
   /**
    * Joins each row of the span table before it to the rows of `table` (as `alias`) that meet
-   * `on`, by one index range scan per span. PostgreSQL plans a range join of a table of spans as a
+   * `on`, by one index range scan per span. PostgreSQL plans a range join of a VALUES list as a
    * scan of the whole range and a filter; a LATERAL subquery it cannot flatten makes it seek.
    * SQLite keeps a CROSS JOIN's order: without statistics (or with sampled ones) it would
    * otherwise read every row of a KPI's rollups once for each bucket of a series, ten times the
