@@ -1,9 +1,9 @@
 -- {"metric":"conversion_rate","range":"today","tz":"Asia/Shanghai","by":"visitor","compare":"none"}
 -- params: ["tenant_1","conversion_rate","new","returning","[[[0,1795363200000,1795426200000],[1,1795363200000,1795366800000],[2,1795366800000,1795370400000],[3,1795370400000,1795374000000],[4,1795374000000,1795377600000],[5,1795377600000,1795381200000],[6,1795381200000,1795384800000],[7,1795384800000,1795388400000],[8,1795388400000,1795392000000],[9,1795392000000,1795395600000],[10,1795395600000,1795399200000],[11,1795399200000,1795402800000],[12,1795402800000,1795406400000],[13,1795406400000,1795410000000],[14,1795410000000,1795413600000],[15,1795413600000,1795417200000],[16,1795417200000,1795420800000],[17,1795420800000,1795424400000],[18,1795424400000,1795426200000]],[[0,20780]],[[0,1795363200000,1795426200000]]]"]
 WITH wjson AS MATERIALIZED (SELECT key AS n, value AS rows FROM json_each(?5)),
-  w0(i, s, e) AS MATERIALIZED (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 0),
-  w1(i, d) AS MATERIALIZED (SELECT r.value ->> 0, r.value ->> 1 FROM wjson j, json_each(j.rows) r WHERE j.n = 1),
-  w2(i, s, e) AS MATERIALIZED (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 2)
+  w0(i, s, e) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 0),
+  w1(i, d) AS (SELECT r.value ->> 0, r.value ->> 1 FROM wjson j, json_each(j.rows) r WHERE j.n = 1),
+  w2(i, s, e) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 2)
 SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w0 w JOIN sessions f ON f.tenant_id = ?1 AND f.started_at_ms >= w.s AND f.started_at_ms < w.e WHERE f.converted GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w0 w JOIN sessions f ON f.tenant_id = ?1 AND f.started_at_ms >= w.s AND f.started_at_ms < w.e WHERE TRUE GROUP BY w.i
