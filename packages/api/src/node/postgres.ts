@@ -44,7 +44,7 @@ const isTransient = (e: unknown) =>
 
 /**
  * KPI statements this long or longer are kept prepared. A KPI's statement is the same text for
- * every request of its shape (its instants are parameters: Dialect.rowsTables); those of history
+ * every request of its shape (its instants are parameters: Dialect.rowsTable); those of history
  * and snapshot KPIs (8–40 KB) took PostgreSQL 4–60 ms to plan, as long as to run them, and are
  * planned once per connection when prepared (a generic plan). A rollup KPI's (2–5 KB) plans in
  * 1–2 ms, and its custom plan, which sees the instants, runs faster.

@@ -1,9 +1,9 @@
-// A connection's prepared statements, the most recently used kept. A KPI's statement is the same
-// text for every request of its shape (its spans are bound: Dialect.rowsTables), so a dashboard's
-// are found prepared. Each holds tens of kilobytes of SQLite's memory or more until it is
-// finalized, and the garbage collector finalizes late, as it sees only a small object: a cache
-// that kept 500 and then cleared (as before) grew a server by 100 to 200 MB a connection under
-// bench/load. So the least recently used statement is closed as soon as it leaves.
+// A connection's prepared statements, the most recently used kept. A KPI's statement is seldom
+// asked twice (its spans end at the request's now), and each holds from tens to hundreds of
+// kilobytes of SQLite's memory until it is finalized; the garbage collector finalizes late, as it
+// sees only a small object. A cache that kept 500 and then cleared (as before) grew a server by
+// 100 to 200 MB a connection under bench/load. So the least recently used statement is closed as
+// soon as it leaves.
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 
 /** Statements a connection keeps: more than its steady ones (keys, versions, an ingest's), few of the rest. */

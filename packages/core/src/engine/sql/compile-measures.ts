@@ -13,7 +13,7 @@ import { historyPlan, type Plan } from "./active.js";
 import { eventSelect } from "./chain.js";
 import { GroupSums } from "./group-sums.js";
 import { minus, type PlanContext, type PrefixSeries, prefixSums } from "./prefix.js";
-import type { Dialect, RowsTable } from "./dialect.js";
+import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
 import { closeSql, lessSelect, rollupDimension, type Rollups, splitSpans } from "./rollup.js";
 import { RollupReads } from "./rollup-reads.js";
@@ -27,10 +27,10 @@ export interface CompiledQuery extends SqlStatement {
 
 type Bounds = Record<string, number>;
 
-/** The spans' tables (Dialect.rowsTables), shared by measures over the same spans (a ratio's two sides). */
+/** The spans' tables (Dialect.rowsTable), shared by measures over the same spans (a ratio's two sides). */
 class SpanTables {
-  /** Each table's name and rows, by its columns and rows. */
-  private readonly tables = new Map<string, RowsTable>();
+  /** Each table's name and body, by its columns and rows. */
+  private readonly tables = new Map<string, { name: string; body: string }>();
 
   constructor(
     private readonly dialect: Dialect,
@@ -42,14 +42,15 @@ class SpanTables {
     const values = rows.map((b, i) => [b.i ?? i, ...columns.map((c) => b[c]!)]);
     const key = JSON.stringify([columns, values]);
     let table = this.tables.get(key);
-    if (!table)
-      this.tables.set(key, (table = { name: `w${this.tables.size}`, columns: ["i", ...columns], rows: values }));
+    if (!table) {
+      const body = this.dialect.rowsTable(["i", ...columns], values, (v) => this.params.add(v));
+      this.tables.set(key, (table = { name: `w${this.tables.size}`, body }));
+    }
     return table.name;
   }
 
-  /** The WITH list of every table named, bound once all are. */
   sql(): string {
-    return this.dialect.rowsTables([...this.tables.values()], (v) => this.params.add(v));
+    return [...this.tables.values()].map((t) => `${t.name}${t.body}`).join(",\n  ");
   }
 }
 

@@ -1,12 +1,5 @@
 // The few places SQL dialects differ for what the compiler emits.
 
-/** A table of numbers: its name, its columns' names and its rows. */
-export interface RowsTable {
-  name: string;
-  columns: readonly string[];
-  rows: readonly (readonly number[])[];
-}
-
 export interface Dialect {
   readonly name: "sqlite" | "postgres";
   /** Placeholder of the n-th parameter (1-based). */
@@ -42,12 +35,11 @@ export interface Dialect {
    */
   seekJoin(table: string, alias: string, on: string, index?: string): string;
   /**
-   * Tables of numbers (a query's spans) as a WITH list, `w0(i, s, e) AS (…), …`, bound as
-   * parameters, so that a KPI's statement reads the same whatever its instants and the server
-   * finds it prepared (see the drivers' prepared statements): SQLite's in one JSON array (D1 binds
-   * at most 100 parameters), PostgreSQL's as arrays, typed.
+   * A table of numbers (a query's spans) as the body of a WITH: `(i, s, e) AS (…)`. PostgreSQL's
+   * are arrays bound as parameters, so that a KPI's statement reads the same whatever its instants
+   * and the server can keep its plan (see the driver's prepared statements).
    */
-  rowsTables(tables: readonly RowsTable[], bind: (value: unknown) => string): string;
+  rowsTable(columns: readonly string[], rows: readonly (readonly number[])[], bind: (value: unknown) => string): string;
   /**
    * Ends a subquery that the planner must run as written rather than pull up into the query
    * around it: PostgreSQL would otherwise evaluate a correlated column of it once for a hash join's
@@ -105,22 +97,8 @@ export const sqlite: Dialect = {
   inJson: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
   inSubquery: (column, sql) => `${column} IN (${sql})`,
   seekJoin: (table, alias, on, index) => `CROSS JOIN ${table} ${alias}${index ? ` INDEXED BY ${index}` : ""} ON ${on}`,
-  // All in one JSON array, each table's rows once as a row of `wjson` (MATERIALIZED: parsed once),
-  // each table read from its own with `->>`, which gives a JSON number as an INTEGER or a REAL, as
-  // a literal would be. CLV's statement with its spans as literals (100 KB) took 6.5 ms to prepare,
-  // at every request.
-  rowsTables(tables, bind) {
-    if (!tables.length) return "";
-    const all = bind(JSON.stringify(tables.map((t) => t.rows)));
-    return [
-      `wjson AS MATERIALIZED (SELECT key AS n, value AS rows FROM json_each(${all}))`,
-      ...tables.map(
-        ({ name, columns }, n) =>
-          `${name}(${columns.join(", ")}) AS (SELECT ${columns.map((_, k) => `r.value ->> ${k}`).join(", ")} ` +
-          `FROM wjson j, json_each(j.rows) r WHERE j.n = ${n})`,
-      ),
-    ].join(",\n  ");
-  },
+  rowsTable: (columns, rows) =>
+    `(${columns.join(", ")}) AS (VALUES ${rows.map((r) => `(${r.join(", ")})`).join(", ")})`,
   // SQLite probes the join's primary key with the subquery's value: it computes it once.
   fence: "",
   rebuildLock: [],
@@ -152,17 +130,13 @@ export const postgres: Dialect = {
   inSubquery: (column, sql) => `${column} = ANY(ARRAY(${sql}))`,
   byIds: (table, param) => ({ from: `${table} f`, where: postgres.inJson("f.id", param) }),
   seekJoin: (table, alias, on) => `CROSS JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${on} OFFSET 0) ${alias}`,
-  rowsTables(tables, bind) {
+  rowsTable(columns, rows, bind) {
     // Typed by their values, for an index on a BIGINT column serves a comparison with a BIGINT only.
-    return tables
-      .map(({ name, columns, rows }) => {
-        const arrays = columns.map((_, k) => {
-          const column = rows.map((r) => r[k]!);
-          return `CAST(${bind(column)} AS ${column.every(Number.isInteger) ? "BIGINT" : "DOUBLE PRECISION"}[])`;
-        });
-        return `${name}(${columns.join(", ")}) AS (SELECT * FROM unnest(${arrays.join(", ")}))`;
-      })
-      .join(",\n  ");
+    const arrays = columns.map((_, k) => {
+      const column = rows.map((r) => r[k]!);
+      return `CAST(${bind(column)} AS ${column.every(Number.isInteger) ? "BIGINT" : "DOUBLE PRECISION"}[])`;
+    });
+    return `(${columns.join(", ")}) AS (SELECT * FROM unnest(${arrays.join(", ")}))`;
   },
   fence: " OFFSET 0",
   rebuildLock: ["LOCK TABLE rollup_buckets, chain_facts, chain_lapses IN SHARE ROW EXCLUSIVE MODE"],

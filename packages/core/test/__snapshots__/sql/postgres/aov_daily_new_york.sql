@@ -1,9 +1,9 @@
 -- {"metric":"aov","range":"2026-10-30..2026-11-03","grain":"day","tz":"America/New_York"}
--- params: ["tenant_1","placed","aov",[0,1,2,3,4,5,6,7,8,9],[1793332800000,1792987200000,1793332800000,1792987200000,1793419200000,1793073600000,1793505600000,1793160000000,1793595600000,1793246400000],[1793682000000,1793332800000,1793419200000,1793073600000,1793505600000,1793160000000,1793595600000,1793246400000,1793682000000,1793332800000],[0],[20756]]
-WITH w0(i, s, e) AS (SELECT * FROM unnest(CAST($4 AS BIGINT[]), CAST($5 AS BIGINT[]), CAST($6 AS BIGINT[]))),
+-- params: ["tenant_1",[0,1,2,3,4,5,6,7,8,9],[1793332800000,1792987200000,1793332800000,1792987200000,1793419200000,1793073600000,1793505600000,1793160000000,1793595600000,1793246400000],[1793682000000,1793332800000,1793419200000,1793073600000,1793505600000,1793160000000,1793595600000,1793246400000,1793682000000,1793332800000],"placed","aov",[0],[20756]]
+WITH w0(i, s, e) AS (SELECT * FROM unnest(CAST($2 AS BIGINT[]), CAST($3 AS BIGINT[]), CAST($4 AS BIGINT[]))),
   w1(i, d) AS (SELECT * FROM unnest(CAST($7 AS BIGINT[]), CAST($8 AS BIGINT[])))
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(f.total) AS v, count(f.total) AS n FROM w0 w JOIN orders f ON f.tenant_id = $1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e WHERE (f.status = $2) GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(f.total) AS v, count(f.total) AS n FROM w0 w JOIN orders f ON f.tenant_id = $1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e WHERE (f.status = $5) GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w0 w JOIN orders f ON f.tenant_id = $1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e WHERE (f.status = $2) GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w0 w JOIN orders f ON f.tenant_id = $1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e WHERE (f.status = $5) GROUP BY w.i
 UNION ALL
-SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id COLLATE "C" DESC) AS rn FROM w1 w JOIN targets t ON t.tenant_id = $1 AND t.metric = $3 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1
+SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id COLLATE "C" DESC) AS rn FROM w1 w JOIN targets t ON t.tenant_id = $1 AND t.metric = $6 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1

@@ -1,14 +1,14 @@
 -- {"metric":"hit_rate","range":"last_7_days","grain":"week","by":"product","compare":"none"}
--- params: ["tenant_1","placed","hit_rate",[0,1,2],[1794873600000,1794873600000,1795392000000],[1795426200000,1795392000000,1795426200000],[0],[20774],[0],[1794873600000],[1795426200000]]
-WITH w0(i, s, e) AS (SELECT * FROM unnest(CAST($4 AS BIGINT[]), CAST($5 AS BIGINT[]), CAST($6 AS BIGINT[]))),
+-- params: ["tenant_1",[0,1,2],[1794873600000,1794873600000,1795392000000],[1795426200000,1795392000000,1795426200000],"placed","hit_rate",[0],[20774],[0],[1794873600000],[1795426200000]]
+WITH w0(i, s, e) AS (SELECT * FROM unnest(CAST($2 AS BIGINT[]), CAST($3 AS BIGINT[]), CAST($4 AS BIGINT[]))),
   w1(i, d) AS (SELECT * FROM unnest(CAST($7 AS BIGINT[]), CAST($8 AS BIGINT[]))),
   w2(i, s, e) AS (SELECT * FROM unnest(CAST($9 AS BIGINT[]), CAST($10 AS BIGINT[]), CAST($11 AS BIGINT[])))
-SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w0 w JOIN orders f ON f.tenant_id = $1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = $2) GROUP BY w.i
+SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w0 w JOIN orders f ON f.tenant_id = $1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = $5) GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(DISTINCT f.customer_id) AS v, count(DISTINCT f.customer_id) AS n FROM w0 w JOIN tickets f ON f.tenant_id = $1 AND f.created_at_ms >= w.s AND f.created_at_ms < w.e WHERE (f.product_id IS NOT NULL) GROUP BY w.i
 UNION ALL
-SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id COLLATE "C" DESC) AS rn FROM w1 w JOIN targets t ON t.tenant_id = $1 AND t.metric = $3 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1
+SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id COLLATE "C" DESC) AS rn FROM w1 w JOIN targets t ON t.tenant_id = $1 AND t.metric = $6 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1
 UNION ALL
-SELECT 3 AS r, w.i AS wi, l.product_id AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w2 w JOIN orders f ON f.tenant_id = $1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = $2) GROUP BY w.i, k
+SELECT 3 AS r, w.i AS wi, l.product_id AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w2 w JOIN orders f ON f.tenant_id = $1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = $5) GROUP BY w.i, k
 UNION ALL
 SELECT 4 AS r, w.i AS wi, f.product_id AS k, count(DISTINCT f.customer_id) AS v, count(DISTINCT f.customer_id) AS n FROM w2 w JOIN tickets f ON f.tenant_id = $1 AND f.created_at_ms >= w.s AND f.created_at_ms < w.e WHERE (f.product_id IS NOT NULL) GROUP BY w.i, k

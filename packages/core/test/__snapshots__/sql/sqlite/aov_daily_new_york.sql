@@ -1,8 +1,7 @@
 -- {"metric":"aov","range":"2026-10-30..2026-11-03","grain":"day","tz":"America/New_York"}
--- params: ["tenant_1","placed","aov","[[[0,1793332800000,1793682000000],[1,1792987200000,1793332800000],[2,1793332800000,1793419200000],[3,1792987200000,1793073600000],[4,1793419200000,1793505600000],[5,1793073600000,1793160000000],[6,1793505600000,1793595600000],[7,1793160000000,1793246400000],[8,1793595600000,1793682000000],[9,1793246400000,1793332800000]],[[0,20756]]]"]
-WITH wjson AS MATERIALIZED (SELECT key AS n, value AS rows FROM json_each(?4)),
-  w0(i, s, e) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 0),
-  w1(i, d) AS (SELECT r.value ->> 0, r.value ->> 1 FROM wjson j, json_each(j.rows) r WHERE j.n = 1)
+-- params: ["tenant_1","placed","aov"]
+WITH w0(i, s, e) AS (VALUES (0, 1793332800000, 1793682000000), (1, 1792987200000, 1793332800000), (2, 1793332800000, 1793419200000), (3, 1792987200000, 1793073600000), (4, 1793419200000, 1793505600000), (5, 1793073600000, 1793160000000), (6, 1793505600000, 1793595600000), (7, 1793160000000, 1793246400000), (8, 1793595600000, 1793682000000), (9, 1793246400000, 1793332800000)),
+  w1(i, d) AS (VALUES (0, 20756))
 SELECT 0 AS r, w.i AS wi, NULL AS k, sum(f.total) AS v, count(f.total) AS n FROM w0 w JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e WHERE (f.status = ?2) GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w0 w JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e WHERE (f.status = ?2) GROUP BY w.i

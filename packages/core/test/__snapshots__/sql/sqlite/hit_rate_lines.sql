@@ -1,9 +1,8 @@
 -- {"metric":"hit_rate","range":"last_7_days","grain":"week","by":"product","compare":"none"}
--- params: ["tenant_1","placed","hit_rate","[[[0,1794873600000,1795426200000],[1,1794873600000,1795392000000],[2,1795392000000,1795426200000]],[[0,20774]],[[0,1794873600000,1795426200000]]]"]
-WITH wjson AS MATERIALIZED (SELECT key AS n, value AS rows FROM json_each(?4)),
-  w0(i, s, e) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 0),
-  w1(i, d) AS (SELECT r.value ->> 0, r.value ->> 1 FROM wjson j, json_each(j.rows) r WHERE j.n = 1),
-  w2(i, s, e) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 2)
+-- params: ["tenant_1","placed","hit_rate"]
+WITH w0(i, s, e) AS (VALUES (0, 1794873600000, 1795426200000), (1, 1794873600000, 1795392000000), (2, 1795392000000, 1795426200000)),
+  w1(i, d) AS (VALUES (0, 20774)),
+  w2(i, s, e) AS (VALUES (0, 1794873600000, 1795426200000))
 SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w0 w JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = ?2) GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(DISTINCT f.customer_id) AS v, count(DISTINCT f.customer_id) AS n FROM w0 w JOIN tickets f ON f.tenant_id = ?1 AND f.created_at_ms >= w.s AND f.created_at_ms < w.e WHERE (f.product_id IS NOT NULL) GROUP BY w.i

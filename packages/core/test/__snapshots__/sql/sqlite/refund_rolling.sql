@@ -1,8 +1,7 @@
 -- {"metric":"refund_dispute_rate","range":"yesterday","grain":"day","compare":"none"}
--- params: ["tenant_1","placed","refund_dispute_rate","[[[0,1792972800000,1795392000000]],[[0,20779]]]"]
-WITH wjson AS MATERIALIZED (SELECT key AS n, value AS rows FROM json_each(?4)),
-  w0(i, s, e) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 0),
-  w1(i, d) AS (SELECT r.value ->> 0, r.value ->> 1 FROM wjson j, json_each(j.rows) r WHERE j.n = 1)
+-- params: ["tenant_1","placed","refund_dispute_rate"]
+WITH w0(i, s, e) AS (VALUES (0, 1792972800000, 1795392000000)),
+  w1(i, d) AS (VALUES (0, 20779))
 SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w0 w JOIN refunds f ON f.tenant_id = ?1 AND f.requested_at_ms >= w.s AND f.requested_at_ms < w.e WHERE f.platform_intervened GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w0 w JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e WHERE (f.status = ?2) GROUP BY w.i

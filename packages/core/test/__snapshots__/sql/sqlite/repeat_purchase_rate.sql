@@ -1,8 +1,7 @@
 -- {"metric":"repeat_purchase_rate","range":"last_month","grain":"month","compare":"none"}
--- params: ["tenant_1","placed","repeat_purchase_rate","[[[0,1790812800000,1793491200000]],[[0,20727]]]"]
-WITH wjson AS MATERIALIZED (SELECT key AS n, value AS rows FROM json_each(?4)),
-  w0(i, s, e) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 0),
-  w1(i, d) AS (SELECT r.value ->> 0, r.value ->> 1 FROM wjson j, json_each(j.rows) r WHERE j.n = 1)
+-- params: ["tenant_1","placed","repeat_purchase_rate"]
+WITH w0(i, s, e) AS (VALUES (0, 1790812800000, 1793491200000)),
+  w1(i, d) AS (VALUES (0, 20727))
 SELECT 0 AS r, g.wi, g.k, count(*) AS v, count(*) AS n FROM (SELECT w.i AS wi, NULL AS k, f.customer_id AS x FROM w0 w JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e WHERE (f.status = ?2) AND f.customer_id IS NOT NULL GROUP BY w.i, x HAVING count(*) >= 2) g GROUP BY g.wi, g.k
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(DISTINCT f.customer_id) AS v, count(DISTINCT f.customer_id) AS n FROM w0 w JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e WHERE (f.status = ?2) GROUP BY w.i

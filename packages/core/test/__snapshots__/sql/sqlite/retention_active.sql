@@ -1,9 +1,8 @@
 -- {"metric":"customer_retention_rate","range":"last_month","grain":"month","compare":"none"}
--- params: ["tenant_1","placed","customer_retention_rate","[[[0,1759276800000,1790812800000,1761955200000,1793491200000]],[[0,1790812800000,1793491200000]],[[0,20727]]]"]
-WITH wjson AS MATERIALIZED (SELECT key AS n, value AS rows FROM json_each(?4)),
-  w0(i, a, s, b, e) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4 FROM wjson j, json_each(j.rows) r WHERE j.n = 0),
-  w1(i, s, e) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 1),
-  w2(i, d) AS (SELECT r.value ->> 0, r.value ->> 1 FROM wjson j, json_each(j.rows) r WHERE j.n = 2)
+-- params: ["tenant_1","placed","customer_retention_rate"]
+WITH w0(i, a, s, b, e) AS (VALUES (0, 1759276800000, 1790812800000, 1761955200000, 1793491200000)),
+  w1(i, s, e) AS (VALUES (0, 1790812800000, 1793491200000)),
+  w2(i, d) AS (VALUES (0, 20727))
 SELECT 0 AS r, g.wi, g.k, count(*) AS v, count(*) AS n FROM (SELECT w.i AS wi, NULL AS k, f.customer_id AS x, max(CASE WHEN f.placed_at_ms < w.s THEN 1 ELSE 0 END) AS a, max(CASE WHEN f.placed_at_ms >= w.b THEN 1 ELSE 0 END) AS b FROM w0 w JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.a AND f.placed_at_ms < w.e WHERE (f.status = ?2) AND f.customer_id IS NOT NULL GROUP BY w.i, x) g WHERE g.b = 1 GROUP BY g.wi, g.k
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w1 w JOIN (SELECT f.*, row_number() OVER (PARTITION BY f.customer_id ORDER BY f.placed_at_ms, f.id) AS rn FROM orders f WHERE f.tenant_id = ?1 AND f.placed_at_ms IS NOT NULL AND f.customer_id IS NOT NULL AND (f.status = ?2)) f ON f.rn = 1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e WHERE TRUE GROUP BY w.i

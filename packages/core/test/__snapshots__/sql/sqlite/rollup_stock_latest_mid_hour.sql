@@ -1,22 +1,21 @@
 -- {"metric":"stockout_rate","range":"last_7_days","grain":"day","compare":"none","now":"2026-11-23T09:37:00Z"}
--- params: ["tenant_1","stockout_rate","sxzevrums2","",":day",":15","1j75de5rdn6","[[[0,-3000000000,-2999999999]],[[1,20775,20776],[2,20776,20777],[3,20777,20778],[4,20778,20779],[5,20779,20780]],[[6,498720,498729]],[[6,1994916,1994918],[6,1994918,1994919]],[[6,1795426620000,1795427100000]],[[0,20781,100000000]],[[0,498730,498744]],[[0,1994919,1994920]],[[14,1795426620000,1795427100000]],[[13,1795426620000,1795427100000]],[[15,1795426620000,1795427100000]],[[0,20774]],[[0,0,0,0],[1,1,0,3]],[[0,0,14,0],[1,1,14,3]],[[0,0,7,0],[1,1,7,3]],[[0,0,15,0],[1,1,15,3]]]"]
-WITH wjson AS MATERIALIZED (SELECT key AS n, value AS rows FROM json_each(?8)),
-  w0(i, a, b) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 0),
-  w1(i, a, b) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 1),
-  w2(i, a, b) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 2),
-  w3(i, a, b) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 3),
-  w4(i, s, e) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 4),
-  w5(i, a, b) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 5),
-  w6(i, a, b) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 6),
-  w7(i, a, b) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 7),
-  w8(i, s, e) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 8),
-  w9(i, s, e) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 9),
-  w10(i, s, e) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM wjson j, json_each(j.rows) r WHERE j.n = 10),
-  w11(i, d) AS (SELECT r.value ->> 0, r.value ->> 1 FROM wjson j, json_each(j.rows) r WHERE j.n = 11),
-  w12(i, r, d, s) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3 FROM wjson j, json_each(j.rows) r WHERE j.n = 12),
-  w13(i, r, d, s) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3 FROM wjson j, json_each(j.rows) r WHERE j.n = 13),
-  w14(i, r, d, s) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3 FROM wjson j, json_each(j.rows) r WHERE j.n = 14),
-  w15(i, r, d, s) AS (SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3 FROM wjson j, json_each(j.rows) r WHERE j.n = 15)
+-- params: ["tenant_1","stockout_rate","sxzevrums2","",":day",":15","1j75de5rdn6"]
+WITH w0(i, a, b) AS (VALUES (0, -3000000000, -2999999999)),
+  w1(i, a, b) AS (VALUES (1, 20775, 20776), (2, 20776, 20777), (3, 20777, 20778), (4, 20778, 20779), (5, 20779, 20780)),
+  w2(i, a, b) AS (VALUES (6, 498720, 498729)),
+  w3(i, a, b) AS (VALUES (6, 1994916, 1994918), (6, 1994918, 1994919)),
+  w4(i, s, e) AS (VALUES (6, 1795426620000, 1795427100000)),
+  w5(i, a, b) AS (VALUES (0, 20781, 100000000)),
+  w6(i, a, b) AS (VALUES (0, 498730, 498744)),
+  w7(i, a, b) AS (VALUES (0, 1994919, 1994920)),
+  w8(i, s, e) AS (VALUES (14, 1795426620000, 1795427100000)),
+  w9(i, s, e) AS (VALUES (13, 1795426620000, 1795427100000)),
+  w10(i, s, e) AS (VALUES (15, 1795426620000, 1795427100000)),
+  w11(i, d) AS (VALUES (0, 20774)),
+  w12(i, r, d, s) AS (VALUES (0, 0, 0, 0), (1, 1, 0, 3)),
+  w13(i, r, d, s) AS (VALUES (0, 0, 14, 0), (1, 1, 14, 3)),
+  w14(i, r, d, s) AS (VALUES (0, 0, 7, 0), (1, 1, 7, 3)),
+  w15(i, r, d, s) AS (VALUES (0, 0, 15, 0), (1, 1, 15, 3))
 SELECT * FROM (SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w4 w CROSS JOIN inventory f ON f.tenant_id = ?1 AND f.at_ms >= w.s AND f.at_ms < w.e WHERE (f.quantity = 0) AND f.sku IS NOT NULL GROUP BY w.i) l
 UNION ALL
 SELECT 0 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w8 w CROSS JOIN inventory f ON f.tenant_id = ?1 AND f.at_ms >= w.s AND f.at_ms < w.e WHERE (f.quantity = 0) AND f.sku IS NOT NULL GROUP BY w.i

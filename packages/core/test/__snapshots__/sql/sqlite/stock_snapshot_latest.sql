@@ -1,8 +1,7 @@
 -- {"metric":"stockout_rate","range":"last_7_days","grain":"week","compare":"none"}
--- params: ["tenant_1","stockout_rate","[[[0,1795426200000],[1,1795392000000],[2,1795426200000]],[[0,20774]]]"]
-WITH wjson AS MATERIALIZED (SELECT key AS n, value AS rows FROM json_each(?3)),
-  w0(i, t) AS (SELECT r.value ->> 0, r.value ->> 1 FROM wjson j, json_each(j.rows) r WHERE j.n = 0),
-  w1(i, d) AS (SELECT r.value ->> 0, r.value ->> 1 FROM wjson j, json_each(j.rows) r WHERE j.n = 1)
+-- params: ["tenant_1","stockout_rate"]
+WITH w0(i, t) AS (VALUES (0, 1795426200000), (1, 1795392000000), (2, 1795426200000)),
+  w1(i, d) AS (VALUES (0, 20774))
 SELECT 0 AS r, p.wi, NULL AS k, count(*) AS v, count(*) AS n FROM (SELECT w.i AS wi, (SELECT g.id FROM inventory g WHERE g.tenant_id = ?1 AND g.sku = k.v AND g.at_ms < w.t ORDER BY g.at_ms DESC, g.id DESC LIMIT 1) AS id FROM w0 w CROSS JOIN (SELECT DISTINCT sku AS v FROM inventory WHERE tenant_id = ?1 AND sku IS NOT NULL) k) p JOIN inventory f ON f.tenant_id = ?1 AND f.id = p.id WHERE (f.quantity = 0) GROUP BY p.wi
 UNION ALL
 SELECT 1 AS r, p.wi, NULL AS k, count(*) AS v, count(*) AS n FROM (SELECT w.i AS wi, (SELECT g.id FROM inventory g WHERE g.tenant_id = ?1 AND g.sku = k.v AND g.at_ms < w.t ORDER BY g.at_ms DESC, g.id DESC LIMIT 1) AS id FROM w0 w CROSS JOIN (SELECT DISTINCT sku AS v FROM inventory WHERE tenant_id = ?1 AND sku IS NOT NULL) k) p JOIN inventory f ON f.tenant_id = ?1 AND f.id = p.id WHERE TRUE GROUP BY p.wi
