@@ -1,8 +1,9 @@
-// The parts of a compiled statement that read rollups, gathered before they are written: reads of
-// one family over the same span table, dimension and filters seek its rows once and sum every slot
-// they need, however many measures and requests ask (a key history's events; CLV's order count and
-// revenue over the same rolling year; a dashboard's measures of orders). Each row of sums is then
-// handed to every measure that asked, numbered as its request reads it.
+// The parts of a compiled statement (one query) that read rollups, gathered before they are
+// written: reads of one family over the same span table, dimension and filters seek its rows once
+// and sum every slot they need, however many of the query's measures ask (a key history's events;
+// a ratio's two sides, as AOV's revenue and order count; CLV's order count and revenue over the
+// same rolling year, which on PostgreSQL at 1 M orders read 13,040 rows twice). Each row of sums
+// is then handed to every measure that asked, numbered as its request reads it.
 import type { FilterBinding } from "../types.js";
 import type { Dialect } from "./dialect.js";
 import type { RollupMeasure } from "./rollup.js";
