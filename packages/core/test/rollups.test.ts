@@ -592,7 +592,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
     expect(Math.max(...cleared.slice(3))).toBeGreaterThan(0);
     const pending = async () => (await db.all(pendingSelectSql(db.dialect), [TENANT])).map(pendingOf);
     const left = await pending();
-    // Each call since b began is pending (those sent again too, adding nothing when added).
+    // Each call since b began is pending, but those sent again: they stored nothing.
     expect(left.length).toBeGreaterThan(during.length / 2);
     const finish = async (rebuild: string) =>
       (await db.transaction(finishRebuildSql(rollups, TENANT, db.dialect, rebuild))).at(-1);

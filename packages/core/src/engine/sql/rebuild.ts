@@ -61,7 +61,14 @@ export function rebuildStepsSql(
   const slices = slicesOf(options.bounds ?? []);
   const p = dialect.param;
   const current = (params: SqlParams) => currentSql(params.add(tenant), params, version);
-  const clear = REBUILT.map((t) => clearSql(t, tenant, dialect, current, options.chunk));
+  const specs = tableSpecs(dialect);
+  const clear = REBUILT.map(({ table, order }) => {
+    const key = specs
+      .find((t) => t.name === table)!
+      .primaryKey.filter((column) => column !== "tenant_id")
+      .join(", ");
+    return clearSql(table, order ?? key, key, tenant, dialect, current, options.chunk);
+  });
   return [
     {
       statements: [
@@ -115,10 +122,12 @@ function beatSql(tenant: string, dialect: Dialect, version: string): SqlStatemen
 
 /**
  * Deletes a tenant's rows of a table while `current` holds: all of them, or the first `chunk` of
- * them in its `order` (repeated until it deletes none).
+ * them in `order` (repeated until it deletes none), each named by its `key` columns.
  */
 function clearSql(
-  { table, order }: (typeof REBUILT)[number],
+  table: string,
+  order: string,
+  key: string,
   tenant: string,
   dialect: Dialect,
   current: (params: SqlParams) => string,
@@ -126,13 +135,8 @@ function clearSql(
 ): SqlStatement {
   const params = new SqlParams(dialect);
   const tenantParam = params.add(tenant);
-  const key = tableSpecs(dialect)
-    .find((t) => t.name === table)!
-    .primaryKey.filter((column) => column !== "tenant_id")
-    .join(", ");
   const rows = chunk
-    ? ` AND (${key}) IN (SELECT ${key} FROM ${table} WHERE tenant_id = ${tenantParam} ORDER BY ${order ?? key} ` +
-      `LIMIT ${chunk})`
+    ? ` AND (${key}) IN (SELECT ${key} FROM ${table} WHERE tenant_id = ${tenantParam} ORDER BY ${order} LIMIT ${chunk})`
     : "";
   return {
     sql: `DELETE FROM ${table} WHERE tenant_id = ${tenantParam}${rows} AND ${current(params)}`,
