@@ -10,12 +10,14 @@ import { fileURLToPath } from "node:url";
 import { installNode } from "./node-install.mjs";
 import { chooseNode } from "./node-runtime.mjs";
 import { ensureSystemPackages } from "./system-packages.mjs";
-import { summarize } from "./test-summary.mjs";
+import { summarize, taskExitCodes } from "./test-summary.mjs";
 import { workspacePackages } from "./workspace.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const PNPM = ["-y", "pnpm@12.21.0"];
 const resultsDir = join(root, ".test-results");
+// Where `turbo run --summarize` writes its run summaries.
+const turboRunsDir = join(root, ".turbo", "runs");
 
 const env = {
   ...process.env,
@@ -86,8 +88,9 @@ const commands = {
     install();
     rmSync(resultsDir, { recursive: true, force: true });
     mkdirSync(resultsDir, { recursive: true });
-    const status = turbo("test", "--continue");
-    const { line, failed } = summarize(resultsDir, testSuites(), status);
+    rmSync(turboRunsDir, { recursive: true, force: true });
+    const status = turbo("test", "--continue", "--summarize");
+    const { line, failed } = summarize(resultsDir, testSuites(), status, taskExitCodes(turboRunsDir, "test"));
     console.log(line);
     process.exit(failed > 0 || status !== 0 ? 1 : 0);
   },

@@ -2,6 +2,8 @@
 // A suite writes one or more JSON files named after its package (`@kpikit/core` -> `kpikit-core*.json`)
 // in Vitest's JSON reporter format (numPassedTests, numFailedTests, numPendingTests, numTodoTests).
 // A suite that wrote nothing counts as one failure, so a crash before the tests ran cannot pass.
+// A suite whose process failed with every test passed (an unhandled error, a failed teardown) counts
+// as one failure too: turbo's run summary gives each task's exit code.
 // The failed tests are listed just above the totals: a CI log is often read from its end only.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -31,7 +33,17 @@ function failuresOf(results, root) {
   );
 }
 
-export function summarize(dir, suites, turboStatus) {
+/** Each package's exit code for `task`, from the JSON that `turbo run --summarize` wrote in `runsDir`. */
+export function taskExitCodes(runsDir, task) {
+  const codes = {};
+  const files = existsSync(runsDir) ? readdirSync(runsDir).filter((f) => f.endsWith(".json")) : [];
+  for (const file of files)
+    for (const t of JSON.parse(readFileSync(join(runsDir, file), "utf8")).tasks ?? [])
+      if (t.task === task && t.execution?.exitCode != null) codes[t.package] = t.execution.exitCode;
+  return codes;
+}
+
+export function summarize(dir, suites, turboStatus, exitCodes = {}) {
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
   let passed = 0;
   let failed = 0;
@@ -46,6 +58,7 @@ export function summarize(dir, suites, turboStatus) {
       rows.push(`${suite}: no results (the suite did not run to the end)`);
       continue;
     }
+    const failedBefore = failed;
     for (const file of own) {
       const r = JSON.parse(readFileSync(join(dir, file), "utf8"));
       const p = r.numPassedTests ?? 0;
@@ -60,6 +73,13 @@ export function summarize(dir, suites, turboStatus) {
       // The results' folder is at the root of the tree.
       failures.push(...failuresOf(r, dirname(dir)));
       rows.push(`${file.replace(/\.json$/, "")}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ""}`);
+    }
+    const code = exitCodes[suite] ?? 0;
+    if (code !== 0 && failed === failedBefore) {
+      failed += 1;
+      const why = `${suite}: exited ${code} with no failed test (an error outside the tests: see its log)`;
+      rows.push(why);
+      failures.push(why);
     }
   }
   if (failures.length > 0) console.log(`\nFailed tests:\n  ${failures.join("\n  ")}`);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { summarize } from "../test-summary.mjs";
+import { summarize, taskExitCodes } from "../test-summary.mjs";
 
 describe("the test summary", () => {
   const dir = mkdtempSync(join(tmpdir(), "kpikit-summary-"));
@@ -58,5 +58,39 @@ describe("the test summary", () => {
     expect(summarize(clean, ["@a/core"], 0).line).toBe("2 passed, 0 failed");
     expect(log.mock.calls.flat().join("\n")).not.toContain("Failed tests");
     log.mockRestore();
+  });
+
+  it("counts a suite that exited non-zero with every test passed as a failure, from turbo's run summary", () => {
+    const runs = mkdtempSync(join(dir, "runs-"));
+    writeFileSync(
+      join(runs, "3N5Tym.json"),
+      JSON.stringify({
+        tasks: [
+          { taskId: "@a/core#build", task: "build", package: "@a/core", execution: { exitCode: 2 } },
+          { taskId: "@a/core#test", task: "test", package: "@a/core", execution: { exitCode: 1 } },
+          { taskId: "@a/api#test", task: "test", package: "@a/api", execution: { exitCode: 0 } },
+          { taskId: "@a/ui#test", task: "test", package: "@a/ui", execution: { exitCode: 1 } },
+        ],
+      }),
+    );
+    const codes = taskExitCodes(runs, "test");
+    expect(codes).toEqual({ "@a/core": 1, "@a/api": 0, "@a/ui": 1 });
+
+    const results = mkdtempSync(join(dir, "exits-"));
+    writeFileSync(
+      join(results, "a-core.json"),
+      JSON.stringify({ numPassedTests: 2, numFailedTests: 0, success: true }),
+    );
+    writeFileSync(join(results, "a-api.json"), JSON.stringify({ numPassedTests: 4, numFailedTests: 0, success: true }));
+    writeFileSync(join(results, "a-ui.json"), JSON.stringify({ numPassedTests: 1, numFailedTests: 1 }));
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const totals = summarize(results, ["@a/core", "@a/api", "@a/ui"], 1, codes);
+    const printed = log.mock.calls.map((c) => c.join(" ")).join("\n");
+    log.mockRestore();
+
+    // The UI suite's failed test already accounts for its exit code: it is not counted twice.
+    expect(totals.line).toBe("7 passed, 2 failed");
+    expect(printed).toContain("@a/core: exited 1 with no failed test (an error outside the tests: see its log)");
+    expect(printed).not.toContain("@a/ui: exited");
   });
 });
