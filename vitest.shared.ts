@@ -1,8 +1,25 @@
 // Every Vitest suite writes its results where `npm test` totals them (scripts/test-summary.mjs).
 // Run on its own (no KPIKIT_RESULTS_DIR), a suite only prints to the terminal.
-export function resultReporters(packageName: string, part?: string): (string | [string, Record<string, unknown>])[] {
+import { writeFileSync } from "node:fs";
+import type { Reporter } from "vitest/node";
+
+/**
+ * Errors thrown outside any test (an unhandled rejection, a failed hook of the whole run) fail the
+ * run but are in no test's result: written as failures of their own, the totals count and name them.
+ */
+function unhandledErrors(outputFile: string): Reporter {
+  return {
+    onTestRunEnd(_modules, errors) {
+      if (errors.length === 0) return;
+      const failures = errors.map((e) => ({ name: "an error outside any test", message: e.stack ?? e.message }));
+      writeFileSync(outputFile, JSON.stringify({ numPassedTests: 0, numFailedTests: failures.length, failures }));
+    },
+  };
+}
+
+export function resultReporters(packageName: string, part?: string): (string | Reporter | [string, object])[] {
   const dir = process.env.KPIKIT_RESULTS_DIR;
   if (!dir) return ["default"];
-  const stem = packageName.replace(/^@/, "").replace(/[^a-z0-9]+/gi, "-");
-  return ["default", ["json", { outputFile: `${dir}/${stem}${part ? `.${part}` : ""}.json` }]];
+  const stem = `${dir}/${packageName.replace(/^@/, "").replace(/[^a-z0-9]+/gi, "-")}${part ? `.${part}` : ""}`;
+  return ["default", ["json", { outputFile: `${stem}.json` }], unhandledErrors(`${stem}.unhandled.json`)];
 }
