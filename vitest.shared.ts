@@ -1,7 +1,14 @@
 // Every Vitest suite writes its results where `npm test` totals them (scripts/test-summary.mjs).
 // Run on its own (no KPIKIT_RESULTS_DIR), a suite only prints to the terminal.
 import { writeFileSync } from "node:fs";
-import type { Reporter } from "vitest/node";
+
+/**
+ * The part of Vitest's Reporter this file implements, declared here: from the root of the tree,
+ * where this file is, `vitest/node` does not resolve (each package has its own Vitest).
+ */
+interface Reporter {
+  onTestRunEnd(modules: unknown, errors: readonly { message: string; stack?: string }[]): void;
+}
 
 /**
  * Errors thrown outside any test (an unhandled rejection, a failed hook of the whole run) fail the
@@ -17,7 +24,10 @@ function unhandledErrors(outputFile: string): Reporter {
   };
 }
 
-export function resultReporters(packageName: string, part?: string): (string | Reporter | [string, object])[] {
+export function resultReporters(
+  packageName: string,
+  part?: string,
+): (string | Reporter | [string, Record<string, unknown>])[] {
   const dir = process.env.KPIKIT_RESULTS_DIR;
   if (!dir) return ["default"];
   const stem = `${dir}/${packageName.replace(/^@/, "").replace(/[^a-z0-9]+/gi, "-")}${part ? `.${part}` : ""}`;

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { resultReporters } from "../../vitest.shared.ts";
 import { summarize, taskExitCodes } from "../test-summary.mjs";
 
 describe("the test summary", () => {
@@ -92,5 +93,30 @@ describe("the test summary", () => {
     expect(totals.line).toBe("7 passed, 2 failed");
     expect(printed).toContain("@a/core: exited 1 with no failed test (an error outside the tests: see its log)");
     expect(printed).not.toContain("@a/ui: exited");
+  });
+
+  it("counts and names an error outside any test, as the suites' reporters write it", () => {
+    const results = mkdtempSync(join(dir, "unhandled-"));
+    const before = process.env.KPIKIT_RESULTS_DIR;
+    process.env.KPIKIT_RESULTS_DIR = results;
+    const reporters = resultReporters("@a/core");
+    if (before === undefined) delete process.env.KPIKIT_RESULTS_DIR;
+    else process.env.KPIKIT_RESULTS_DIR = before;
+    const [reporter] = reporters.filter((r) => typeof r === "object" && !Array.isArray(r));
+    writeFileSync(
+      join(results, "a-core.json"),
+      JSON.stringify({ numPassedTests: 3, numFailedTests: 0, success: true }),
+    );
+    reporter.onTestRunEnd([], []);
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    expect(summarize(results, ["@a/core"], 0).line).toBe("3 passed, 0 failed");
+    reporter.onTestRunEnd([], [{ message: "boom", stack: "Error: boom\n    at teardown (setup.ts:9)" }]);
+    const totals = summarize(results, ["@a/core"], 1, { "@a/core": 1 });
+    const printed = log.mock.calls.map((c) => c.join(" ")).join("\n");
+    log.mockRestore();
+
+    // Counted once: the error accounts for the suite's exit code.
+    expect(totals.line).toBe("3 passed, 1 failed");
+    expect(printed).toContain("an error outside any test: Error: boom");
   });
 });
