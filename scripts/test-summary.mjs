@@ -14,17 +14,19 @@ export function resultsFileStem(packageName) {
 
 /**
  * Names and first message lines of a results file's failed tests (Vitest's JSON, or `failures`),
- * test files named from `root`.
+ * and of its test files that failed outside their tests, test files named from `root`.
  */
 function failuresOf(results, root) {
-  const vitest = (results.testResults ?? []).flatMap((file) =>
-    (file.assertionResults ?? [])
-      .filter((t) => t.status === "failed")
-      .map((t) => ({
-        name: `${relative(root, file.name)} > ${t.fullName}`,
-        message: t.failureMessages?.[0],
-      })),
-  );
+  const vitest = (results.testResults ?? []).flatMap((file) => {
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === "failed");
+    // A file that failed with none of its tests failed: a hook of its own, or an import, failed.
+    if (failed.length === 0 && file.status === "failed")
+      return [{ name: relative(root, file.name), message: file.message || "failed outside its tests" }];
+    return failed.map((t) => ({
+      name: `${relative(root, file.name)} > ${t.fullName}`,
+      message: t.failureMessages?.[0],
+    }));
+  });
   return [...vitest, ...(results.failures ?? [])].map(
     ({ name, message }) =>
       `${name}: ${String(message ?? "failed")

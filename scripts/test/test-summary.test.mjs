@@ -119,4 +119,35 @@ describe("the test summary", () => {
     expect(totals.line).toBe("3 passed, 1 failed");
     expect(printed).toContain("an error outside any test: Error: boom");
   });
+
+  it("names a test file that failed outside its tests, as a hook that timed out", () => {
+    const results = mkdtempSync(join(dir, "hook-"));
+    writeFileSync(
+      join(results, "a-server.json"),
+      JSON.stringify({
+        numPassedTests: 4,
+        numFailedTests: 0,
+        numPendingTests: 2,
+        success: false,
+        testResults: [
+          {
+            name: join(results, "..", "apps/server/test/studio.test.ts"),
+            status: "failed",
+            message: "Hook timed out in 120000ms.\nIf this is a long-running hook, pass a timeout value",
+            assertionResults: [
+              { fullName: "KPI Studio signs in", status: "skipped", failureMessages: [] },
+              { fullName: "KPI Studio embeds", status: "skipped", failureMessages: [] },
+            ],
+          },
+        ],
+      }),
+    );
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const totals = summarize(results, ["@a/server"], 1, { "@a/server": 1 });
+    const printed = log.mock.calls.map((c) => c.join(" ")).join("\n");
+    log.mockRestore();
+
+    expect(totals.line).toBe("4 passed, 1 failed, 2 skipped");
+    expect(printed).toContain("Failed tests:\n  apps/server/test/studio.test.ts: Hook timed out in 120000ms.\n");
+  });
 });
