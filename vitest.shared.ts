@@ -1,6 +1,7 @@
 // Every Vitest suite writes its results where `npm test` totals them (scripts/test-summary.mjs).
 // Run on its own (no KPIKIT_RESULTS_DIR), a suite only prints to the terminal.
 import { writeFileSync } from "node:fs";
+import { resultsFileStem } from "./scripts/test-summary.mjs";
 
 /**
  * The part of Vitest's Reporter this file implements, declared here: from the root of the tree,
@@ -30,6 +31,6 @@ export function resultReporters(
 ): (string | Reporter | [string, Record<string, unknown>])[] {
   const dir = process.env.KPIKIT_RESULTS_DIR;
   if (!dir) return ["default"];
-  const stem = `${dir}/${packageName.replace(/^@/, "").replace(/[^a-z0-9]+/gi, "-")}${part ? `.${part}` : ""}`;
+  const stem = `${dir}/${resultsFileStem(packageName)}${part ? `.${part}` : ""}`;
   return ["default", ["json", { outputFile: `${stem}.json` }], unhandledErrors(`${stem}.unhandled.json`)];
 }
