@@ -122,6 +122,27 @@ describe("generated SQL", () => {
     }
   }
 
+  it("asks for a measure once, whichever KPIs of a formula read it", () => {
+    // Two definitions, each with its own copy of one measure: the engine is asked for it once,
+    // for each span; split by a dimension, it is another request.
+    const orders = { fact: "orders", agg: "count" } as const;
+    const kpi = (id: string) => ({ id, labels: { en: id }, unit: "count", better: "up", kind: "measure" }) as const;
+    const tenant = registry.with([
+      { ...kpi("orders_a"), measure: { ...orders } },
+      { ...kpi("orders_b"), measure: { ...orders } },
+      { ...kpi("both"), kind: "derived", expr: "orders_a + orders_b" },
+    ]);
+    const counts = (query: QueryInput) =>
+      prepareQuery(query, { registry: tenant, now: NOW }).requests.filter((r) => r.measure.agg === "count");
+    const [request, ...more] = counts({ metric: "both", range: "last_7_days", grain: "day" });
+    expect(more).toEqual([]);
+    // The range, its 7 days and the same for the period before: each span once.
+    expect(request!.spans).toHaveLength(16);
+    expect(new Set(request!.spans.map((s) => `${s.start}-${s.end}`)).size).toBe(16);
+    const split = counts({ metric: "both", range: "last_7_days", by: "channel" });
+    expect(split.map((r) => r.groupBy?.field ?? "total").sort()).toEqual(["channel", "total"]);
+  });
+
   it("binds text as parameters, never inline", () => {
     const prepared = prepareQuery(
       { metric: "revenue", range: "today", filters: { channel: "x'); DROP TABLE orders; --" } },

@@ -51,19 +51,35 @@ interface Window extends Span {
 type GroupKey = { total: true } | { total: false; key: string | null };
 const TOTAL: GroupKey = { total: true };
 
-/** A measure's identity as text: measures are compiled once per definition, so each is stringified once. */
-const measureKeys = new WeakMap<Measure, string>();
-function measureKey(m: Measure): string {
-  let key = measureKeys.get(m);
-  if (key === undefined) measureKeys.set(m, (key = JSON.stringify(m)));
-  return key;
+/**
+ * A measure's identity as a number, equal for measures equal as JSON: measures are compiled once per
+ * definition, so each is stringified once. A query looks its measures up once per span, and a Map
+ * lookup hashes a long key each time (a join of its text with a prefix is a new string).
+ */
+const measureIds = new WeakMap<Measure, number>();
+const idsByText = new Map<string, number>();
+/** Tenants' own KPIs come and go: past this many texts they are forgotten, and ids never reused. */
+const MAX_MEASURE_TEXTS = 100_000;
+let lastMeasureId = 0;
+function measureId(m: Measure): number {
+  let id = measureIds.get(m);
+  if (id === undefined) {
+    const text = JSON.stringify(m);
+    id = idsByText.get(text);
+    if (id === undefined) {
+      if (idsByText.size >= MAX_MEASURE_TEXTS) idsByText.clear();
+      idsByText.set(text, (id = ++lastMeasureId));
+    }
+    measureIds.set(m, id);
+  }
+  return id;
 }
 
 /** Collects the (measure, span) pairs a query needs, as one engine request per distinct measure. */
 class RequestPlan {
   private readonly byKey = new Map<
-    string,
-    { index: number; request: MeasureRequest & { spans: Span[] }; spans: Map<string, number> }
+    number,
+    { index: number; request: MeasureRequest & { spans: Span[] }; spans: Map<number, Map<number, number>> }
   >();
   readonly requests: (MeasureRequest & { spans: Span[] })[] = [];
 
@@ -78,7 +94,7 @@ class RequestPlan {
   }
 
   slot(m: Measure, span: Span, grouped: boolean): { request: number; span: number } {
-    const key = `${grouped ? "g" : "t"}${measureKey(m)}`;
+    const key = grouped ? -measureId(m) : measureId(m);
     let entry = this.byKey.get(key);
     if (!entry) {
       const fact = m.agg === "target" ? undefined : (m.fact as QueryFact);
@@ -98,12 +114,13 @@ class RequestPlan {
       this.byKey.set(key, entry);
       this.requests.push(request);
     }
-    const spanKey = `${span.start}:${span.end}`;
-    let index = entry.spans.get(spanKey);
+    let ends = entry.spans.get(span.start);
+    if (!ends) entry.spans.set(span.start, (ends = new Map()));
+    let index = ends.get(span.end);
     if (index === undefined) {
       index = entry.request.spans.length;
       entry.request.spans.push({ start: span.start, end: span.end });
-      entry.spans.set(spanKey, index);
+      ends.set(span.end, index);
     }
     return { request: entry.index, span: index };
   }

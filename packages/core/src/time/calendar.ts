@@ -52,14 +52,33 @@ export function addMonths(day: number, months: number): number {
 
 /** The local date of an instant in `tz`, as an epoch day. */
 export function localDay(tz: string, epochMs: number): number {
+  // The local wall time as if it were UTC, whole days of it: the epoch day (before 1970 the zone's
+  // offsets come from Intl's fields, as localFields reads them).
+  if (epochMs >= 0) return Math.floor((epochMs + offsetAt(tz, epochMs)) / MS_PER_DAY);
   const f = localFields(tz, epochMs);
   return dayFromYmd(f.year, f.month, f.day);
 }
 
+/**
+ * Day starts by zone and epoch day: a query's buckets, spans and comparisons ask for the same few
+ * hundred days' starts many times over, and each is three offset lookups and several Dates.
+ * Bounded as the offsets are.
+ */
+const dayStarts = new Map<string, Map<number, number>>();
+const MAX_CACHED_DAYS = 50_000;
+
 /** The first instant of a local date in `tz` (later than midnight when midnight was skipped). */
 export function startOfDay(tz: string, day: number): number {
-  const { year, month, day: d } = ymdFromDay(day);
-  return localToInstant(tz, { year, month, day: d, hour: 0, minute: 0, second: 0, millisecond: 0 });
+  let zone = dayStarts.get(tz);
+  if (!zone) dayStarts.set(tz, (zone = new Map()));
+  let start = zone.get(day);
+  if (start === undefined) {
+    const { year, month, day: d } = ymdFromDay(day);
+    start = localToInstant(tz, { year, month, day: d, hour: 0, minute: 0, second: 0, millisecond: 0 });
+    if (zone.size >= MAX_CACHED_DAYS) zone.clear();
+    zone.set(day, start);
+  }
+  return start;
 }
 
 /** Hours in a local date of `tz`: 24, or 23 and 25 on days the clocks change. */
