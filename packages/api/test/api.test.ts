@@ -239,12 +239,18 @@ for (const kind of STORES) {
       it("shows the SQL a query runs", async () => {
         const r = await sk.get(`/v1/metrics/aov/sql?range=${RANGE}`);
         if (kind === "memory") return expect(r.status).toBe(404);
-        // PostgreSQL's spans are bound (arrays), so that its statement stays the same.
+        // The spans are bound (PostgreSQL: arrays; SQLite: JSON), so that a statement stays the
+        // same from one request to the next and is kept prepared.
         expect(r.body.sql).toMatch(
           kind === "postgres"
             ? /^WITH w0\(i, \w, \w\) AS \(SELECT \* FROM unnest\(CAST\(\$2 AS BIGINT\[\]\)/
-            : /^WITH w0\(i, \w, \w\) AS \(VALUES/,
+            : /^WITH w0\(i, \w, \w\) AS MATERIALIZED \(SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each\(\?2\)\)/,
         );
+        // Two nows as far into their quarter hour: the same pieces of hours and quarters to read.
+        const at = (now: string) => sk.get(`/v1/metrics/clv/sql?range=last_90_days&grain=day&now=${now}`);
+        const [early, late] = [await at("2026-03-05T10:07:00Z"), await at("2026-03-05T13:07:00Z")];
+        expect(late.body.sql).toBe(early.body.sql);
+        expect(late.body.params).not.toEqual(early.body.params);
         // The tenant's rollups are current from its creation: an additive KPI reads them.
         expect(r.body.sql).toContain("rollup_buckets ro");
         expect(r.body.params[0]).toBe("tenant_a");

@@ -1,6 +1,7 @@
 // Compiles the measures of a query into one SQL statement. Time-zone work happens here, in
 // TypeScript: every span's bounds (instants, local dates, day positions) are computed once and
-// sent as a VALUES list, so the database compares plain numbers and never converts a row's time.
+// bound as tables of numbers (Dialect.rowsTable), so the database compares plain numbers and never
+// converts a row's time.
 // Each measure is one SELECT joined to its spans; the statement is their UNION ALL, one row per
 // (measure, span, group): r, wi, k, v (the aggregate) and n (the facts that contributed).
 import type { Measure } from "../../definitions/definition.js";

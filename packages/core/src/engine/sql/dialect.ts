@@ -35,9 +35,10 @@ export interface Dialect {
    */
   seekJoin(table: string, alias: string, on: string, index?: string): string;
   /**
-   * A table of numbers (a query's spans) as the body of a WITH: `(i, s, e) AS (…)`. PostgreSQL's
-   * are arrays bound as parameters, so that a KPI's statement reads the same whatever its instants
-   * and the server can keep its plan (see the driver's prepared statements).
+   * A table of numbers (a query's spans) as the body of a WITH: `(i, s, e) AS (…)`. Bound as
+   * parameters (PostgreSQL: an array per column; SQLite: one JSON list of rows), so that a KPI's
+   * statement reads the same whatever its instants and the server keeps it prepared (see the
+   * drivers' prepared statements): SQLite took 6.8 ms to prepare CLV's, written out, at each request.
    */
   rowsTable(columns: readonly string[], rows: readonly (readonly number[])[], bind: (value: unknown) => string): string;
   /**
@@ -97,8 +98,10 @@ export const sqlite: Dialect = {
   inJson: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
   inSubquery: (column, sql) => `${column} IN (${sql})`,
   seekJoin: (table, alias, on, index) => `CROSS JOIN ${table} ${alias}${index ? ` INDEXED BY ${index}` : ""} ON ${on}`,
-  rowsTable: (columns, rows) =>
-    `(${columns.join(", ")}) AS (VALUES ${rows.map((r) => `(${r.join(", ")})`).join(", ")})`,
+  // Materialized: read once from the JSON, not again at each scan of the table.
+  rowsTable: (columns, rows, bind) =>
+    `(${columns.join(", ")}) AS MATERIALIZED (SELECT ${columns.map((_, k) => `value ->> ${k}`).join(", ")} ` +
+    `FROM json_each(${bind(JSON.stringify(rows))}))`,
   // SQLite probes the join's primary key with the subquery's value: it computes it once.
   fence: "",
   rebuildLock: [],
@@ -110,6 +113,16 @@ export const sqlite: Dialect = {
   // SQLite keeps a CROSS JOIN's order: the list drives the lookups.
   byIds: (table, param) => ({ from: `json_each(${param}) ids CROSS JOIN ${table} f`, where: "f.id = ids.value" }),
   columnsSql: "SELECT name FROM pragma_table_info(?1)",
+};
+
+/**
+ * SQLite as Cloudflare D1 runs it: a statement binds at most 100 parameters, and none is kept
+ * prepared from one request to the next, so a query's spans are written into its text.
+ */
+export const d1: Dialect = {
+  ...sqlite,
+  rowsTable: (columns, rows) =>
+    `(${columns.join(", ")}) AS (VALUES ${rows.map((r) => `(${r.join(", ")})`).join(", ")})`,
 };
 
 export const postgres: Dialect = {

@@ -24,7 +24,7 @@ export interface PlanContext {
   reads: RollupReads;
   /** The query's now (see MeasureRequest). */
   now?: number | undefined;
-  /** The name of a VALUES list of spans (its rows' `i` say which). */
+  /** The name of a table of spans (its rows' `i` say which). */
   spanTable(columns: string[], rows: Record<string, number>[]): string;
 }
 
