@@ -2,9 +2,9 @@
 // same for every request of its shape (its spans are bound), so a dashboard's are asked again and
 // again; but shapes are many (ranges, grains, filters, splits), and each statement holds from tens
 // to hundreds of kilobytes of SQLite's memory until it is finalized; the garbage collector
-// finalizes late, as it sees only a small object. A cache that kept 500 and then cleared (as before) grew a server by
-// 100 to 200 MB a connection under bench/load. So the least recently used statement is closed as
-// soon as it leaves.
+// finalizes late, as it sees only a small object. A cache that kept 500 and then cleared (as
+// before) grew a server by 100 to 200 MB a connection under bench/load. So the least recently used
+// statement is closed as soon as it leaves.
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 
 /** Statements a connection keeps: more than its steady ones (keys, versions, an ingest's), few of the rest. */
