@@ -244,7 +244,7 @@ for (const kind of STORES) {
         expect(r.body.sql).toMatch(
           kind === "postgres"
             ? /^WITH w0\(i, \w, \w\) AS \(SELECT \* FROM unnest\(CAST\(\$2 AS BIGINT\[\]\)/
-            : /^WITH w0\(i, \w, \w\) AS MATERIALIZED \(SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each\(\?2\)\)/,
+            : /^WITH w0\(i, \w, \w\) AS MATERIALIZED \(SELECT value ->> 0, value ->> 1, .* FROM json_each\(\?2\)\)/,
         );
         // Two nows as far into their quarter hour: the same pieces of hours and quarters to read.
         const at = (now: string) => sk.get(`/v1/metrics/clv/sql?range=last_90_days&grain=day&now=${now}`);
