@@ -1,7 +1,7 @@
 // @kpikit/core/sql: KPIs in SQL, for servers — the dialects, the drivers' interface, the fact
 // tables, the measure compiler and SQL engine, rollups and ingestion. Nothing here is meant for a
 // browser; the root entry has what widgets and clients use.
-export { d1, type Dialect, type DialectName, dialects, postgres, sqlite } from "./engine/sql/dialect.js";
+export { type Dialect, type DialectName, dialects, postgres, sqlite } from "./engine/sql/dialect.js";
 export type { ReadOptions, SqlDriver } from "./engine/sql/driver.js";
 export type { SqlStatement } from "./engine/sql/statement.js";
 export {

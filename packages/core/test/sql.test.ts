@@ -143,6 +143,34 @@ describe("generated SQL", () => {
     expect(split.map((r) => r.groupBy?.field ?? "total").sort()).toEqual(["channel", "total"]);
   });
 
+  it("keeps every catalog KPI's statement within D1's limits: 100 KB of SQL, 100 parameters", () => {
+    // The longest shapes: a day's buckets over a year, a year's weeks in a zone off whole hours,
+    // a split, a comparison with the year before. Written out, CLV's for `ytd` by day was 274 KB.
+    const shapes: Omit<QueryInput, "metric">[] = [
+      { range: "ytd", grain: "day", tz: "America/New_York" },
+      { range: "last_year", grain: "day" },
+      { range: "last_90_days", grain: "day", compare: "previous_year" },
+      { range: "ytd", grain: "week", tz: "Asia/Kolkata" },
+      { range: "last_30_days", by: "channel" },
+      { range: "today", grain: "hour", filters: { channel: ["web", "app"] } },
+    ];
+    const over: string[] = [];
+    for (const { definition, dimensions } of registry.all())
+      for (const shape of shapes) {
+        const { id } = definition;
+        // A split or a filter only where the KPI has the dimension.
+        if ([shape.by, ...Object.keys(shape.filters ?? {})].some((d) => d && !dimensions.includes(d))) continue;
+        const prepared = prepareQuery({ metric: id, ...shape }, { registry, timeZone: "UTC", now: NOW });
+        for (const rolled of [rollups, undefined]) {
+          const { sql, params } = compileMeasures(prepared.requests, prepared.tz, dialects.sqlite, "t", rolled);
+          const bytes = new TextEncoder().encode(sql).length;
+          if (bytes > 100_000 || params.length > 100)
+            over.push(`${id} ${JSON.stringify(shape)}: ${bytes} B, ${params.length}`);
+        }
+      }
+    expect(over).toEqual([]);
+  });
+
   it("binds text as parameters, never inline", () => {
     const prepared = prepareQuery(
       { metric: "revenue", range: "today", filters: { channel: "x'); DROP TABLE orders; --" } },

@@ -1,6 +1,6 @@
 // Cloudflare D1 (SQLite at the edge) as a SqlDriver. D1 has no interactive transactions; its
 // batch() is one: a failing statement rolls back the whole batch.
-import { d1 } from "@kpikit/core/sql";
+import { sqlite } from "@kpikit/core/sql";
 import type { SqlStatement } from "@kpikit/core/sql";
 import type { SqlDriver } from "@kpikit/core/sql";
 import { withUnavailable } from "./unavailable.js";
@@ -31,7 +31,7 @@ const isTransient = (e: unknown) => TRANSIENT.test((e as Error).message ?? "");
 export function d1Driver(db: D1Like): SqlDriver {
   return withUnavailable(
     {
-      dialect: d1,
+      dialect: sqlite,
       maxParams: 100,
       fewStatements: true,
       async all(sql, params = []) {
