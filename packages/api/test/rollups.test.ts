@@ -217,13 +217,66 @@ for (const [name, make] of Object.entries(STORES)) {
         },
       });
       expect(await rebuilt).toEqual(["s"]);
-      // The steps of its first rebuild (those after the other took over changed nothing), then of its second.
-      expect(steps).toBe(2 * each);
+      // The steps of its first rebuild (those after the other took over changed nothing), then those
+      // of the other's that the other had not committed: it resumed at the fourth.
+      expect(steps).toBe(2 * each - 3);
       expect((await waiting.engine("s")).explain(QUERIES[0], { registry, now: NOW }).sql).toContain(
         "rollup_buckets ro",
       );
       expect(await answers(waiting, "s")).toEqual(expected);
       for (const s of [waiting, dying]) await s.close();
+    });
+
+    it("resumes a rebuild that stopped where it stopped, with its parts of time, ingests left pending and all", {
+      timeout: 240_000,
+    }, async () => {
+      await createTenant(store, { id: "u" });
+      const bare = made.open({ rollups: false });
+      await bare.init();
+      await load(bare, "u");
+      await bare.close();
+      // Parts of 400 records: the rebuild splits the facts in time, and a resumed one must split
+      // them where the stopped one did, though ingests since moved the facts' last time.
+      const dying = made.open({ rebuildPart: 400 });
+      await dying.init();
+      const stop = new Error("stopped");
+      let total = 0;
+      const late = { ...facts.orders![0]!, id: "late_order", placedAt: "2026-03-09T12:00:00Z" };
+      await expect(
+        dying.rebuildRollups({
+          onlyStale: true,
+          onStep: async ({ done, steps }) => {
+            total = steps;
+            if (done < Math.floor(steps / 2)) return;
+            // An ingest between two steps: left pending, for the rebuild to add at its end.
+            await dying.ingest("u", "orders", [late as never]);
+            throw stop;
+          },
+        }),
+      ).rejects.toBe(stop);
+      expect(total).toBeGreaterThan(10);
+      const resuming = made.open({ rebuildPart: 100_000, rebuildStaleMs: 0 });
+      await resuming.init();
+      const done: number[] = [];
+      expect(await resuming.rebuildRollups({ onlyStale: true, onStep: (s) => void done.push(s.done) })).toEqual(["u"]);
+      // From the first step the stopped one had not committed to the last, as many as it planned
+      // (the stopped one's bounds, not this store's one part).
+      expect(done).toEqual(
+        Array.from({ length: total - Math.floor(total / 2) }, (_, i) => Math.floor(total / 2) + 1 + i),
+      );
+      const [state] = await resuming.driver.all("SELECT version FROM rollup_versions WHERE tenant_id = 'u'");
+      expect(state!.version).not.toMatch(/^building:/);
+      // Every KPI as the facts give it, the order ingested between the steps included.
+      const memory = new MemoryStore();
+      await createTenant(memory, { id: "u" });
+      await load(memory, "u");
+      await memory.ingest("u", "orders", [late as never]);
+      const wanted = await answers(memory, "u");
+      expect((await resuming.engine("u")).explain(QUERIES[0], { registry, now: NOW }).sql).toContain(
+        "rollup_buckets ro",
+      );
+      expect(await answers(resuming, "u")).toEqual(wanted);
+      for (const s of [dying, resuming]) await s.close();
     });
 
     it("takes the same batches sent at once in opposite orders once each, with no deadlock", async () => {

@@ -25,6 +25,7 @@ export {
   rebuildRollupsSql,
   rebuildStateSql,
   rebuildStepsSql,
+  resumeRebuildSql,
 } from "./engine/sql/rebuild.js";
 export { type PendingIngest, pendingOf, pendingSelectSql } from "./engine/sql/pending.js";
 export { type IngestOptions, type IngestSql, ingestSql } from "./engine/sql/ingest.js";

@@ -26,6 +26,7 @@ import {
   rebuildRollupsSql,
   rebuildStateSql,
   rebuildStepsSql,
+  resumeRebuildSql,
   Rollups,
   schemaStatements,
   SqlEngine,
@@ -316,8 +317,14 @@ export class SqlStore implements Store {
   ): Promise<void> {
     const { dialect } = this.driver;
     const rebuild = crypto.randomUUID();
-    const steps = rebuildStepsSql(rollups, tenant, dialect, { rebuild, bounds, chunk: CLEAR_CHUNK });
+    const resumed = await this.resumeRebuild(rollups, tenant, rebuild);
+    const steps = rebuildStepsSql(rollups, tenant, dialect, {
+      rebuild,
+      bounds: resumed?.bounds ?? bounds,
+      chunk: CLEAR_CHUNK,
+    });
     for (const [i, step] of steps.entries()) {
+      if (resumed && i < resumed.done) continue;
       let changed: number | undefined;
       do [changed] = await this.driver.transaction(step.statements);
       while (step.repeat && changed);
@@ -341,6 +348,31 @@ export class SqlStore implements Store {
         return this.rebuildInSteps(rollups, tenant, bounds, onStep);
       await new Promise((resolve) => setTimeout(resolve, REBUILD_POLL_MS));
     }
+  }
+
+  /**
+   * Takes over the tenant's rebuild of this set of measures that stopped (no step committed for
+   * `rebuildStaleMs`), as `rebuild`: how many of its steps it had committed and where it split the
+   * facts, or nothing when there is none to resume (none under way, one of another set of
+   * measures, one still going, or one another store took first).
+   */
+  private async resumeRebuild(
+    rollups: Rollups,
+    tenant: string,
+    rebuild: string,
+  ): Promise<{ done: number; bounds: number[] } | undefined> {
+    const { dialect } = this.driver;
+    const [state] = await this.driver.all(rebuildStateSql(dialect), [tenant]);
+    const mark = buildingVersion(rollups, "");
+    const version = String(state?.version ?? "");
+    if (!state || !version.startsWith(mark) || !state.done || state.bounds === null) return undefined;
+    if (Number(state.now) - Number(state.beat ?? 0) <= this.rebuildStaleMs) return undefined;
+    const from = version.slice(mark.length);
+    const moved = await this.driver.transaction(resumeRebuildSql(rollups, tenant, dialect, { from, to: rebuild }));
+    if (moved.at(-1) !== 1) return undefined;
+    // Read after the move: a step of the stopped rebuild that was still committing has committed.
+    const [taken] = await this.driver.all(rebuildStateSql(dialect), [tenant]);
+    return { done: Number(taken!.done), bounds: JSON.parse(String(taken!.bounds)) as number[] };
   }
 
   /**

@@ -78,9 +78,10 @@ export function rebuildStepsSql(
         { sql: `DELETE FROM rollup_pending WHERE tenant_id = ${p(1)}`, params: [tenant] },
         {
           sql:
-            `INSERT INTO rollup_versions (tenant_id, version, beat) VALUES (${p(1)}, ${p(2)}, ${dialect.nowMs}) ` +
-            "ON CONFLICT (tenant_id) DO UPDATE SET version = excluded.version, beat = excluded.beat",
-          params: [tenant, version],
+            `INSERT INTO rollup_versions (tenant_id, version, beat, done, bounds) VALUES (${p(1)}, ${p(2)}, ` +
+            `${dialect.nowMs}, 1, ${p(3)}) ON CONFLICT (tenant_id) DO UPDATE SET version = excluded.version, ` +
+            "beat = excluded.beat, done = excluded.done, bounds = excluded.bounds",
+          params: [tenant, version, JSON.stringify(options.bounds ?? [])],
         },
       ],
     },
@@ -103,21 +104,47 @@ export function rebuildStepsSql(
           ],
         }));
       }),
-    ].map((t) => ({ ...t, statements: [...t.statements, beatSql(tenant, dialect, version)] })),
+    ].map((t, i) => ({ ...t, statements: [...t.statements, beatSql(tenant, dialect, version, i + 2)] })),
   ];
 }
 
 /**
- * Marks the rebuild under way as alive (its `beat`), while it is `version`'s: last in each of its
- * transactions (the tables in the order every transaction takes them), so that a store waiting for
- * it can tell one that stopped (its process died).
+ * Marks the rebuild under way as alive (its `beat`), while it is `version`'s, and with `done`, how
+ * many of its steps have committed: last in each of its transactions (the tables in the order every
+ * transaction takes them), so that a store waiting for it can tell one that stopped (its process
+ * died), and one that finds it stopped can resume it.
  */
-function beatSql(tenant: string, dialect: Dialect, version: string): SqlStatement {
+function beatSql(tenant: string, dialect: Dialect, version: string, done?: number): SqlStatement {
   const p = dialect.param;
+  const steps = done === undefined ? "" : `, done = ${p(3)}`;
   return {
-    sql: `UPDATE rollup_versions SET beat = ${dialect.nowMs} WHERE tenant_id = ${p(1)} AND version = ${p(2)}`,
-    params: [tenant, version],
+    sql: `UPDATE rollup_versions SET beat = ${dialect.nowMs}${steps} WHERE tenant_id = ${p(1)} AND version = ${p(2)}`,
+    params: done === undefined ? [tenant, version] : [tenant, version, done],
   };
+}
+
+/**
+ * Takes a stopped rebuild (`from`) over as `to`, which then runs its steps from the first that
+ * `from` did not commit, with its bounds: the version moves from the one's mark to the other's
+ * (no row changes if another store took it first). On PostgreSQL it first waits for a step of the
+ * stopped one still under way, as a rebuild's first step does.
+ */
+export function resumeRebuildSql(
+  rollups: Rollups,
+  tenant: string,
+  dialect: Dialect,
+  rebuild: { from: string; to: string },
+): SqlStatement[] {
+  const p = dialect.param;
+  return [
+    ...locks(dialect.rebuildLock),
+    {
+      sql:
+        `UPDATE rollup_versions SET version = ${p(1)}, beat = ${dialect.nowMs} WHERE tenant_id = ${p(2)} ` +
+        `AND version = ${p(3)}`,
+      params: [buildingVersion(rollups, rebuild.to), tenant, buildingVersion(rollups, rebuild.from)],
+    },
+  ];
 }
 
 /**
@@ -204,10 +231,13 @@ export function foldPendingSql(
 
 /**
  * A tenant's rollups' version (parameter 1: the tenant), when a rebuild under way last committed a
- * step (`beat`), and the database's clock (`now`).
+ * step (`beat`), how many it has committed and its bounds, and the database's clock (`now`).
  */
 export function rebuildStateSql(dialect: Dialect): string {
-  return `SELECT version, beat, ${dialect.nowMs} AS now FROM rollup_versions WHERE tenant_id = ${dialect.param(1)}`;
+  return (
+    `SELECT version, beat, done, bounds, ${dialect.nowMs} AS now FROM rollup_versions ` +
+    `WHERE tenant_id = ${dialect.param(1)}`
+  );
 }
 
 /** The tenants whose rollups were built for this set of measures (parameter 1: its version). */

@@ -1,0 +1,3 @@
+-- Written by scripts/write-migration.mjs: what the store's schema gained.
+ALTER TABLE rollup_versions ADD COLUMN done INTEGER;
+ALTER TABLE rollup_versions ADD COLUMN bounds TEXT;
