@@ -185,15 +185,19 @@ for (const [name, make] of Object.entries(STORES)) {
       for (const s of [again, first, last]) await s.close();
     });
 
+    /** A tenant with the demo's facts, stored by a store that keeps no rollups: its rollups are stale. */
+    async function staleTenant(id: string): Promise<void> {
+      await createTenant(store, { id });
+      const bare = made.open({ rollups: false });
+      await bare.init();
+      await load(bare, id);
+      await bare.close();
+    }
+
     it("takes over a rebuild whose process stopped, once it has not committed a step for a while", {
       timeout: 120_000,
     }, async () => {
-      await createTenant(store, { id: "s" });
-      // Facts stored by a store that keeps no rollups leave the tenant's stale.
-      const bare = made.open({ rollups: false });
-      await bare.init();
-      await load(bare, "s");
-      await bare.close();
+      await staleTenant("s");
       const waiting = made.open({ rebuildStaleMs: 1000 });
       await waiting.init();
       const dying = made.open();
@@ -230,11 +234,7 @@ for (const [name, make] of Object.entries(STORES)) {
     it("resumes a rebuild that stopped where it stopped, with its parts of time, ingests left pending and all", {
       timeout: 240_000,
     }, async () => {
-      await createTenant(store, { id: "u" });
-      const bare = made.open({ rollups: false });
-      await bare.init();
-      await load(bare, "u");
-      await bare.close();
+      await staleTenant("u");
       // Parts of 400 records: the rebuild splits the facts in time, and a resumed one must split
       // them where the stopped one did, though ingests since moved the facts' last time.
       const dying = made.open({ rebuildPart: 400 });
