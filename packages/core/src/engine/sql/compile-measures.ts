@@ -131,9 +131,12 @@ class MeasureSql {
     const { model, ctx } = this;
     const table = model.name === "orderLines" ? "orders" : model.table;
     const condition = scoped ? on : `f.tenant_id = ${ctx.tenantParam} AND ${on}`;
-    const facts = `${w} w ${seek ? ctx.dialect.seekJoin(table, "f", condition) : `JOIN ${table} f ON ${condition}`}`;
+    const join = (t: string, alias: string, c: string) =>
+      seek ? ctx.dialect.seekJoin(t, alias, c) : `JOIN ${t} ${alias} ON ${c}`;
+    const facts = `${w} w ${join(table, "f", condition)}`;
+    // The lines too: PostgreSQL would otherwise hash all of them to join the few orders sought.
     return model.name === "orderLines"
-      ? `${facts} JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id`
+      ? `${facts} ${join("order_lines", "l", "l.tenant_id = f.tenant_id AND l.order_id = f.id")}`
       : facts;
   }
 

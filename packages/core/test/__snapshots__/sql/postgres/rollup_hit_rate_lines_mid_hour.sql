@@ -34,7 +34,7 @@ WITH w0(i, a, b) AS (SELECT * FROM unnest(CAST($2 AS BIGINT[]), CAST($3 AS BIGIN
   w31(i, d) AS (SELECT * FROM unnest(CAST($100 AS BIGINT[]), CAST($101 AS BIGINT[]))),
   w32(i, r, d, s) AS (SELECT * FROM unnest(CAST($106 AS BIGINT[]), CAST($107 AS BIGINT[]), CAST($108 AS BIGINT[]), CAST($109 AS BIGINT[]))),
   w33(i, r, d, s) AS (SELECT * FROM unnest(CAST($111 AS BIGINT[]), CAST($112 AS BIGINT[]), CAST($113 AS BIGINT[]), CAST($114 AS BIGINT[])))
-SELECT * FROM (SELECT * FROM (SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w2 w CROSS JOIN LATERAL (SELECT * FROM orders f WHERE f.tenant_id = $1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e OFFSET 0) f JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = $11) GROUP BY w.i) l
+SELECT * FROM (SELECT * FROM (SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w2 w CROSS JOIN LATERAL (SELECT * FROM orders f WHERE f.tenant_id = $1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e OFFSET 0) f CROSS JOIN LATERAL (SELECT * FROM order_lines l WHERE l.tenant_id = f.tenant_id AND l.order_id = f.id OFFSET 0) l WHERE (f.status = $11) GROUP BY w.i) l
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w7 w CROSS JOIN LATERAL (SELECT * FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $27 AND c.prev_t IS NULL AND c.t >= w.s AND c.t < w.e OFFSET 0) c WHERE TRUE GROUP BY w.i
 UNION ALL

@@ -34,7 +34,7 @@ WITH w0(i, a, b) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 F
   w31(i, d) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each(?36)),
   w32(i, r, d, s) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?41)),
   w33(i, r, d, s) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?43))
-SELECT * FROM (SELECT * FROM (SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w2 w CROSS JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = ?5) GROUP BY w.i) l
+SELECT * FROM (SELECT * FROM (SELECT l.r, l.wi, l.k, -l.v AS v, -l.n AS n FROM (SELECT 0 AS r, w.i AS wi, NULL AS k, sum(l.quantity) AS v, count(l.quantity) AS n FROM w2 w CROSS JOIN orders f ON f.tenant_id = ?1 AND f.placed_at_ms >= w.s AND f.placed_at_ms < w.e CROSS JOIN order_lines l ON l.tenant_id = f.tenant_id AND l.order_id = f.id WHERE (f.status = ?5) GROUP BY w.i) l
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w7 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?11 AND c.prev_t IS NULL AND c.t >= w.s AND c.t < w.e WHERE TRUE GROUP BY w.i
 UNION ALL
