@@ -1,5 +1,6 @@
 // The Worker in real workerd against D1: ingest, query, tokens and refusals.
-import { storeSchema } from "@kpikit/api";
+import { d1Driver, storeSchema } from "@kpikit/api";
+import { KpiError } from "@kpikit/core";
 import { sqlite } from "@kpikit/core/sql";
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
@@ -90,6 +91,22 @@ describe("the Worker on D1", () => {
     const clv = await call(`/v1/metrics/clv?${year}`);
     expect(clv.status).toBe(200);
     expect(((await clv.json()) as any).series).toHaveLength(365);
+  });
+
+  it("answers a statement past D1's limits as the caller's to shorten, not as a fault of ours", async () => {
+    const driver = d1Driver(env.DB);
+    const long = `SELECT 1 AS x WHERE ${Array.from({ length: 12_000 }, () => "1 = 1").join(" AND ")}`;
+    const deep = `SELECT ${Array.from({ length: 120 }, () => "1").join(" + ")} AS x`;
+    const many = `SELECT ${Array.from({ length: 101 }, () => "?").join(", ")}`;
+    for (const [sql, params] of [
+      [long, []],
+      [deep, []],
+      [many, Array.from({ length: 101 }, () => 1)],
+    ] as const) {
+      const refused = await driver.all(sql, [...params]).catch((e: unknown) => e);
+      expect([refused instanceof KpiError, (refused as KpiError).code]).toEqual([true, "query_too_large"]);
+    }
+    expect(await driver.all("SELECT ? + ? AS x", [1, 2])).toEqual([{ x: 3 }]);
   });
 
   it("writes nothing of a batch with a bad record (D1's batch is one transaction)", async () => {

@@ -29,6 +29,7 @@ const isProblemStatus = (status: number): status is ProblemStatus => status in T
 const STATUS_OF: Record<ErrorCode, ProblemStatus> = {
   invalid_query: 400,
   too_many_buckets: 400,
+  query_too_large: 400,
   unknown_metric: 404,
   filter_locked: 403,
   invalid_definition: 422,

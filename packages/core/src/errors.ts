@@ -15,6 +15,7 @@ export type ErrorCode =
   | "invalid_definition"
   | "invalid_fact"
   | "too_many_buckets"
+  | "query_too_large"
   | "filter_locked";
 
 export class KpiError extends Error {
