@@ -329,9 +329,15 @@ export function stretchSelect(
 
 /** The chain's rows (as `c`) that meet `test` for each row of `spanTable` (as `w`), counted. */
 function countSelect(index: number, c: ChainSql, test: string, spanTable: string, named?: string): string {
+  const on = `${c.rows()} AND ${test}`;
+  if (c.dialect.countsBySubquery) {
+    // No `n`: a plan reads its counts' `v` alone, and a copy of the column would count again.
+    const count = `(SELECT count(*) FROM chain_facts c WHERE ${on})`;
+    return `SELECT ${index} AS r, w.i AS wi, NULL AS k, ${count} AS v, CAST(NULL AS BIGINT) AS n FROM ${spanTable} w`;
+  }
   return (
     `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ` +
-    `${c.dialect.seekJoin("chain_facts", "c", `${c.rows()} AND ${test}`, named)} GROUP BY w.i`
+    `${c.dialect.seekJoin("chain_facts", "c", on, named)} GROUP BY w.i`
   );
 }
 

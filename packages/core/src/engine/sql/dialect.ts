@@ -35,6 +35,13 @@ export interface Dialect {
    */
   seekJoin(table: string, alias: string, on: string, index?: string): string;
   /**
+   * Whether a count per span of a history's rows is best a scalar subquery per span (counted along
+   * the index) rather than a seek join grouped by span. PostgreSQL at 10 M orders: the repeat
+   * purchase rate's 290,000 second orders in 129 → 99 ms; SQLite at 1 M: CLV 23 → 27 ms, the
+   * others alike.
+   */
+  countsBySubquery: boolean;
+  /**
    * A table of numbers (a query's spans) as the body of a WITH: `(i, s, e) AS (…)`. Bound as
    * parameters (PostgreSQL: an array per column; SQLite: one JSON list of rows), so that a KPI's
    * statement reads the same whatever its instants and the server keeps it prepared (see the
@@ -100,6 +107,7 @@ export const sqlite: Dialect = {
   inJson: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
   inSubquery: (column, sql) => `${column} IN (${sql})`,
   seekJoin: (table, alias, on, index) => `CROSS JOIN ${table} ${alias}${index ? ` INDEXED BY ${index}` : ""} ON ${on}`,
+  countsBySubquery: false,
   // Materialized: read once from the JSON, not again at each scan of the table.
   rowsTable: (columns, rows, bind) =>
     `(${columns.join(", ")}) AS MATERIALIZED (SELECT ${columns.map((_, k) => `value ->> ${k}`).join(", ")} ` +
@@ -135,6 +143,7 @@ export const postgres: Dialect = {
   inSubquery: (column, sql) => `${column} = ANY(ARRAY(${sql}))`,
   byIds: (table, param) => ({ from: `${table} f`, where: postgres.inJson("f.id", param) }),
   seekJoin: (table, alias, on) => `CROSS JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${on} OFFSET 0) ${alias}`,
+  countsBySubquery: true,
   rowsTable(columns, rows, bind) {
     // Typed by their values, for an index on a BIGINT column serves a comparison with a BIGINT only.
     const arrays = columns.map((_, k) => {

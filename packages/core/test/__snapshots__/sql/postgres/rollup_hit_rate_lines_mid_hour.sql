@@ -72,11 +72,11 @@ SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w26 w CRO
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w27 w CROSS JOIN LATERAL (SELECT * FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $27 AND c.t - c.prev_t >= 81000000 AND c.t >= w.s AND c.t < w.e OFFSET 0) c WHERE TRUE GROUP BY w.i
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w28 w CROSS JOIN LATERAL (SELECT * FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $27 AND c.t >= w.a AND c.t < w.x AND c.prev_t >= w.e AND c.t - c.prev_t >= 81000000 AND c.t - c.prev_t < 90000000 OFFSET 0) c GROUP BY w.i) u3
+SELECT 1 AS r, w.i AS wi, NULL AS k, (SELECT count(*) FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $27 AND c.t >= w.a AND c.t < w.x AND c.prev_t >= w.e AND c.t - c.prev_t >= 81000000 AND c.t - c.prev_t < 90000000) AS v, CAST(NULL AS BIGINT) AS n FROM w28 w) u3
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w29 w CROSS JOIN LATERAL (SELECT * FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $27 AND c.t >= w.a AND c.t < w.x AND (c.next_t IS NULL OR c.next_t >= w.e) OFFSET 0) c GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, (SELECT count(*) FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $27 AND c.t >= w.a AND c.t < w.x AND (c.next_t IS NULL OR c.next_t >= w.e)) AS v, CAST(NULL AS BIGINT) AS n FROM w29 w
 UNION ALL
-SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w30 w CROSS JOIN LATERAL (SELECT * FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $27 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s) OFFSET 0) c GROUP BY w.i
+SELECT 1 AS r, w.i AS wi, NULL AS k, (SELECT count(*) FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $27 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s)) AS v, CAST(NULL AS BIGINT) AS n FROM w30 w
 UNION ALL
 SELECT 2 AS r, g.wi, NULL AS k, g.value AS v, 1 AS n FROM (SELECT w.i AS wi, t.value, row_number() OVER (PARTITION BY w.i ORDER BY t.start_day DESC, t.id COLLATE "C" DESC) AS rn FROM w31 w JOIN targets t ON t.tenant_id = $1 AND t.metric = $99 AND t.start_day <= w.d AND t.end_day > w.d) g WHERE g.rn = 1
 UNION ALL
