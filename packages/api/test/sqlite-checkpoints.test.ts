@@ -72,9 +72,10 @@ describe("checkpoints of the SQLite file", () => {
     expect(n).toBe(transactions * 50);
     // A restart that finds the reader still on older pages after its wait is given up, and the WAL
     // grows until the next one finishes: how often that happens depends on how busy the machine
-    // is (the WAL's largest size here: 0.5-1.4 MB idle, 3.9 MB once under CI). Some finish, and the
-    // WAL holds well under half of the 15 MB of rows that went through it.
+    // is (the WAL's largest size here: 0.5-1.4 MB idle, 3.9 and 8.2 MB under CI), so no bound
+    // tighter than this holds on every machine. Some finish, and the WAL, started over by them,
+    // never held all of the 15 MB of rows that went through it (without restarts it takes 19 MB).
     expect(restarts.filter(Boolean).length).toBeGreaterThan(0);
-    expect(statSync(`${path}-wal`).size).toBeLessThan((transactions * 50 * 1000) / 2);
+    expect(statSync(`${path}-wal`).size).toBeLessThan(transactions * 50 * 1000);
   });
 });
