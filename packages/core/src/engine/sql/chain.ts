@@ -333,7 +333,8 @@ function countSelect(index: number, c: ChainSql, test: string, spanTable: string
   if (c.dialect.countsBySubquery) {
     // No `n`: a plan reads its counts' `v` alone, and a copy of the column would count again.
     const count = `(SELECT count(*) FROM chain_facts c WHERE ${on})`;
-    return `SELECT ${index} AS r, w.i AS wi, NULL AS k, ${count} AS v, CAST(NULL AS BIGINT) AS n FROM ${spanTable} w`;
+    const none = `CAST(NULL AS ${c.dialect.types.bigint})`;
+    return `SELECT ${index} AS r, w.i AS wi, NULL AS k, ${count} AS v, ${none} AS n FROM ${spanTable} w`;
   }
   return (
     `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ` +
