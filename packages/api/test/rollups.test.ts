@@ -8,7 +8,7 @@ import { DatabaseSync } from "node:sqlite";
 import { MetricRegistry, catalog, runQuery } from "@kpikit/core";
 import { demoFacts } from "@kpikit/core/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant, MemoryStore, SqlStore, type Store } from "../src/index.js";
+import { createTenant, MemoryStore, type RebuildStep, SqlStore, type Store } from "../src/index.js";
 import { nodeSqliteDriver, postgresDriver } from "../src/node/index.js";
 import { comparable } from "./support/comparable.js";
 import { newDatabase } from "./support/postgres.js";
@@ -194,6 +194,15 @@ for (const [name, make] of Object.entries(STORES)) {
       await bare.close();
     }
 
+    /** A rebuild of the stale tenants that stops, as if its process died, at the first step `stops` says. */
+    async function stoppedRebuild(s: SqlStore, stops: (step: RebuildStep) => boolean | Promise<boolean>) {
+      const stop = new Error("stopped");
+      const onStep = async (step: RebuildStep) => {
+        if (await stops(step)) throw stop;
+      };
+      await expect(s.rebuildRollups({ onlyStale: true, onStep })).rejects.toBe(stop);
+    }
+
     it("takes over a rebuild whose process stopped, once it has not committed a step for a while", {
       timeout: 120_000,
     }, async () => {
@@ -201,7 +210,6 @@ for (const [name, make] of Object.entries(STORES)) {
       const waiting = made.open({ rebuildStaleMs: 1000 });
       await waiting.init();
       const dying = made.open();
-      const stop = new Error("stopped");
       let steps = 0;
       let each = 0;
       const rebuilt = waiting.rebuildRollups({
@@ -211,13 +219,7 @@ for (const [name, make] of Object.entries(STORES)) {
           // Another process starts rebuilding (taking over), and dies after its third step.
           if (++steps !== 2) return;
           await dying.init();
-          const died = dying.rebuildRollups({
-            onlyStale: true,
-            onStep: ({ done }) => {
-              if (done === 3) throw stop;
-            },
-          });
-          await expect(died).rejects.toBe(stop);
+          await stoppedRebuild(dying, ({ done }) => done === 3);
         },
       });
       expect(await rebuilt).toEqual(["s"]);
@@ -239,21 +241,15 @@ for (const [name, make] of Object.entries(STORES)) {
       // them where the stopped one did, though ingests since moved the facts' last time.
       const dying = made.open({ rebuildPart: 400 });
       await dying.init();
-      const stop = new Error("stopped");
       let total = 0;
       const late = { ...facts.orders![0]!, id: "late_order", placedAt: "2026-03-09T12:00:00Z" };
-      await expect(
-        dying.rebuildRollups({
-          onlyStale: true,
-          onStep: async ({ done, steps }) => {
-            total = steps;
-            if (done < Math.floor(steps / 2)) return;
-            // An ingest between two steps: left pending, for the rebuild to add at its end.
-            await dying.ingest("u", "orders", [late as never]);
-            throw stop;
-          },
-        }),
-      ).rejects.toBe(stop);
+      await stoppedRebuild(dying, async ({ done, steps }) => {
+        total = steps;
+        if (done < Math.floor(steps / 2)) return false;
+        // An ingest between two steps: left pending, for the rebuild to add at its end.
+        await dying.ingest("u", "orders", [late as never]);
+        return true;
+      });
       expect(total).toBeGreaterThan(10);
       const resuming = made.open({ rebuildPart: 100_000, rebuildStaleMs: 0 });
       await resuming.init();
