@@ -3,7 +3,7 @@
 // has a time budget, past which it is stopped and answered 503 with Retry-After (in place, in a
 // batch, where the others still answer); identical queries arriving while one computes wait for
 // that one.
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -93,6 +93,27 @@ describe("SQLite KPI queries off the event loop", () => {
     }
     expect(await driver.all("SELECT count(*) AS n FROM t")).toEqual([{ n: 8_000 }]);
   });
+
+  it.runIf(process.platform === "linux")(
+    "runs its threads below the main thread's priority, the readers below the writer",
+    async () => {
+      const nices = () =>
+        readdirSync("/proc/self/task").map((tid) => {
+          const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+          // Fields after the name (which may hold spaces) start at the third: nice is the 19th.
+          return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+        });
+      const before = nices();
+      const driver = nodeSqliteDriver(tempFile(), { readers: 1 });
+      cleanups.push(() => driver.close!());
+      await driver.transaction([{ sql: "CREATE TABLE t (n INTEGER)", params: [] }]);
+      await driver.all("SELECT count(*) AS n FROM t", [], { signal: new AbortController().signal });
+      const added = nices();
+      for (const nice of before) added.splice(added.indexOf(nice), 1);
+      expect(added).toContain(10);
+      expect(added).toContain(5);
+    },
+  );
 
   it("reports SQLite's own errors from a reader as from the main connection", async () => {
     const driver = nodeSqliteDriver(tempFile(), { readers: 1 });
