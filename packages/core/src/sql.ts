@@ -27,5 +27,5 @@ export {
   rebuildStepsSql,
   resumeRebuildSql,
 } from "./engine/sql/rebuild.js";
-export { type PendingIngest, pendingOf, pendingSelectSql } from "./engine/sql/pending.js";
+export { BUILDING, type PendingIngest, pendingOf, pendingSelectSql } from "./engine/sql/pending.js";
 export { type IngestOptions, type IngestSql, ingestSql } from "./engine/sql/ingest.js";

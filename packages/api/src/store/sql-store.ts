@@ -12,6 +12,7 @@ import {
   type Target,
 } from "@kpikit/core";
 import {
+  BUILDING,
   batchInserts,
   currentRollupsSql,
   type Dialect,
@@ -287,8 +288,9 @@ export class SqlStore implements Store {
    * rebuild takes one transaction per step, so ingests go on meanwhile (their facts are left
    * pending, and added at the end), and `onStep` hears of each step done; `atomic` (and D1) takes
    * one for all, which holds ingests back until it commits but shows other processes reading the
-   * database the old rollups until then. A rebuild that another one (another process's) takes
-   * over waits for that one to end.
+   * database the old rollups until then. Another store's rebuild of the same measures under way
+   * (another process's) is waited for, and taken over where it stopped if it commits no step for
+   * `rebuildStaleMs`; one of other measures is taken over at once, and then waits for this one.
    */
   async rebuildRollups(
     options: { onlyStale?: boolean; atomic?: boolean; onStep?: OnRebuildStep } = {},
@@ -316,6 +318,12 @@ export class SqlStore implements Store {
     onStep?: OnRebuildStep,
   ): Promise<void> {
     const { dialect } = this.driver;
+    // Another store's rebuild of these measures (another process's) is left to go on while it
+    // commits steps, rather than started over: at 10 M orders a rebuild takes hours. Once it stops
+    // committing (its process died), this store takes it over where it stopped.
+    const [state] = await this.driver.all(rebuildStateSql(dialect), [tenant]);
+    const underWay = String(state?.version ?? "").startsWith(buildingVersion(rollups, ""));
+    if (underWay && (await this.awaitOtherRebuild(rollups, tenant, true))) return;
     const rebuild = crypto.randomUUID();
     const resumed = await this.resumeRebuild(rollups, tenant, rebuild);
     const steps = rebuildStepsSql(rollups, tenant, dialect, {
@@ -338,14 +346,28 @@ export class SqlStore implements Store {
       const [mark] = await this.driver.all(rebuildStateSql(dialect), [tenant]);
       if (mark?.version !== buildingVersion(rollups, rebuild)) break;
     }
-    // Taken over by a later rebuild: its end makes the rollups current, unless it stops committing
-    // steps (its process died), when this store rebuilds anew.
+    // Taken over by another rebuild (one of other measures, or one that took this one over when it
+    // went a while without a step): its end makes the rollups current, unless it stops committing
+    // steps (its process died), when this store takes over in turn.
+    if (!(await this.awaitOtherRebuild(rollups, tenant, false)))
+      return this.rebuildInSteps(rollups, tenant, bounds, onStep);
+  }
+
+  /**
+   * Waits while another store's rebuild of the tenant's rollups (one of this set of measures, if
+   * `sameMeasures`) goes on committing steps: whether the rollups are then current for this set.
+   * They are not when it stopped, or when there is none (a store keeping no rollups may have marked
+   * them stale since).
+   */
+  private async awaitOtherRebuild(rollups: Rollups, tenant: string, sameMeasures: boolean): Promise<boolean> {
+    const building = sameMeasures ? buildingVersion(rollups, "") : BUILDING;
     for (;;) {
-      const [state] = await this.driver.all(rebuildStateSql(dialect), [tenant]);
-      if (state?.version === rollups.version) return;
-      // No version at all: a store that keeps no rollups marked them stale since.
-      if (!state || Number(state.now) - Number(state.beat ?? 0) > this.rebuildStaleMs)
-        return this.rebuildInSteps(rollups, tenant, bounds, onStep);
+      const [state] = await this.driver.all(rebuildStateSql(this.driver.dialect), [tenant]);
+      if (state?.version === rollups.version) return true;
+      const goingOn =
+        String(state?.version ?? "").startsWith(building) &&
+        Number(state!.now) - Number(state!.beat ?? 0) <= this.rebuildStaleMs;
+      if (!goingOn) return false;
       await new Promise((resolve) => setTimeout(resolve, REBUILD_POLL_MS));
     }
   }
