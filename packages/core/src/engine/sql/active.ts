@@ -44,8 +44,12 @@ type Band = { a: number; e: number; days: number };
 type Spanning = { a: number; x: number; e: number; days: number };
 /** Lapses of a window of `days` that start in [a, x) and end in [e, f), as read. */
 type LapseRead = { a: number; x: number; e: number; f: number; days: number };
-/** Facts in [a, x) that are their key's last before e. */
-type LastBefore = { a: number; x: number; e: number };
+/**
+ * Facts in [a, x) that are their key's last before e. `recent`: e is nearer now than a is to x, so
+ * they are read as the last facts in [a, x) (prefix sums) and those whose next fact is at or after e
+ * (the facts since e name theirs: few), not from the history's facts in [a, x).
+ */
+type LastBefore = { a: number; x: number; e: number; recent: boolean };
 
 const DAY = 86_400_000;
 /** Stretches of lapse starts longer than this are read by the lapses' ends, or from the next span's count. */
@@ -92,7 +96,7 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
     plans = r.spans.map((s) => activeSpan(m, s.start, s.end, ctx.tz, table));
   } else if (m.agg === "count_distinct" && !m.minRows && !m.snapshot) {
     const windows = [...history.lapses.keys()];
-    plans = r.spans.map((s, i) => orScan(distinctSpan(s.start, s.end, windows), i));
+    plans = r.spans.map((s, i) => orScan(distinctSpan(s.start, s.end, windows, ctx.now), i));
   } else if (twice && !m.snapshot) {
     // Keeping events that would count them from prefix sums (second facts, last facts but one,
     // gaps of two facts) cost ingestion a third of its rate, half of it live (bench/api).
@@ -183,7 +187,11 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
       ...lapses(true),
       ...stretch(
         "lastBefore",
-        lastBefore.map((l) => ({ i: wi.get(l)!, a: l.a, x: l.x, e: l.e })),
+        lastBefore.filter((l) => !l.recent).map((l) => ({ i: wi.get(l)!, a: l.a, x: l.x, e: l.e })),
+      ),
+      ...stretch(
+        "nextAfter",
+        lastBefore.filter((l) => l.recent).map((l) => ({ i: wi.get(l)!, a: l.a, x: l.x, e: l.e })),
       ),
       ...scans(scanned, twice, (i) => ({ i: wi.get(i)!, s: r.spans[i]!.start, e: r.spans[i]!.end }), ctx, chain),
     ],
@@ -202,7 +210,7 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
         lapsed,
         active: (b) => before("first", b.e) - lapsed(b),
         spanning: (b) => spanned.get(b)!,
-        lastBefore: count,
+        lastBefore: (l) => (l.recent && l.a < l.x ? before("last", l.x) - before("last", l.a) : 0) + count(l),
       };
       return spans.map((p, i) => {
         const value = scanned.includes(i) ? count(i) : p.value(read);
@@ -307,11 +315,12 @@ function spanningReads(spanning: readonly Spanning[]): {
  * The plan of a distinct count over [s, e), read with the window whose gap is nearest the span's
  * length: its keys are those active at e over [s, e) with a shorter window (the gaps within the
  * first (e − s − gap) read from the history), or those over [e − gap, e) with a longer one less the
- * keys whose last fact before e is before s (read from the history's first (gap − (e − s))): a
+ * keys whose last fact before e is before s (read from the history's first (gap − (e − s)), or,
+ * for a span that ends near now, from the prefix sums of last facts and the facts since e): a
  * range that ends now is hours short of its window's gap. None when reading the span's own facts
  * is shorter still.
  */
-function distinctSpan(s: number, e: number, windows: readonly number[]): SpanPlan | undefined {
+function distinctSpan(s: number, e: number, windows: readonly number[], now?: number): SpanPlan | undefined {
   const length = e - s;
   const gaps = windows.map((days) => ({ days, gap: lapseGap(days) }));
   const shorter = gaps.filter((w) => w.gap <= length).sort((p, q) => q.gap - p.gap)[0];
@@ -325,8 +334,15 @@ function distinctSpan(s: number, e: number, windows: readonly number[]): SpanPla
     return { ...none, bands: [band], value: (read) => read.active(band) };
   }
   const band = { a: e - longer!.gap, e, days: longer!.days };
-  const before = { a: band.a, x: s, e };
-  return { ...none, bands: [band], lastBefore: before, value: (read) => read.active(band) - read.lastBefore(before) };
+  const recent = now !== undefined && now - e < s - band.a;
+  const before = { a: band.a, x: s, e, recent };
+  return {
+    ...none,
+    bands: [band],
+    lastBefore: before,
+    instants: recent ? [band.a, s] : [],
+    value: (read) => read.active(band) - read.lastBefore(before),
+  };
 }
 
 /** The bands of one span of an activity measure, if every one is at least the lapse gap long. */

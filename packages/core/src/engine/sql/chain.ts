@@ -304,18 +304,21 @@ export function distinctSelect(
  * starts of that window's lapses that end before `e`; `"lastBefore"`, the facts that are their key's
  * last before `e`; `{ dayLapsesOf: days }`, the ends of that window's lapses that start at or after
  * `e` (here a band's start, the stretch its last hours), among the day's short links (for a band no
- * longer than they are: the keys back within a day are few).
+ * longer than they are: the keys back within a day are few). `"nextAfter"`: the facts at or after
+ * `e` whose key's fact before is in [a, x) instead (each names the fact before it).
  */
 export function stretchSelect(
   index: number,
   chain: Chain,
-  facts: { lapsesOf: number } | { dayLapsesOf: number } | "lastBefore",
+  facts: { lapsesOf: number } | { dayLapsesOf: number } | "lastBefore" | "nextAfter",
   spanTable: string,
   tenantParam: string,
   params: SqlParams,
   dialect: Dialect,
 ): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
+  if (facts === "nextAfter")
+    return countSelect(index, c, "c.t >= w.e AND c.prev_t >= w.a AND c.prev_t < w.x", spanTable);
   const [day] = SHORT_LINKS;
   const ends =
     facts === "lastBefore"

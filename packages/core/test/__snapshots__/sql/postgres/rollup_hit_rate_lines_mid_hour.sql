@@ -74,7 +74,7 @@ SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w27 w CRO
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, (SELECT count(*) FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $27 AND c.t >= w.a AND c.t < w.x AND c.prev_t >= w.e AND c.t - c.prev_t >= 81000000 AND c.t - c.prev_t < 90000000) AS v, CAST(NULL AS BIGINT) AS n FROM w28 w) u3
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, (SELECT count(*) FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $27 AND c.t >= w.a AND c.t < w.x AND (c.next_t IS NULL OR c.next_t >= w.e)) AS v, CAST(NULL AS BIGINT) AS n FROM w29 w
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, (SELECT count(*) FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $27 AND c.t >= w.e AND c.prev_t >= w.a AND c.prev_t < w.x) AS v, CAST(NULL AS BIGINT) AS n FROM w29 w
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, (SELECT count(*) FROM chain_facts c WHERE c.tenant_id = $1 AND c.chain = $27 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s)) AS v, CAST(NULL AS BIGINT) AS n FROM w30 w
 UNION ALL

@@ -74,7 +74,7 @@ SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w27 w CRO
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w28 w CROSS JOIN chain_facts c INDEXED BY chain_facts_day_links ON c.tenant_id = ?1 AND c.chain = ?11 AND c.t >= w.a AND c.t < w.x AND c.prev_t >= w.e AND c.t - c.prev_t >= 81000000 AND c.t - c.prev_t < 90000000 GROUP BY w.i) u3
 UNION ALL
-SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w29 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?11 AND c.t >= w.a AND c.t < w.x AND (c.next_t IS NULL OR c.next_t >= w.e) GROUP BY w.i
+SELECT * FROM (SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w29 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?11 AND c.t >= w.e AND c.prev_t >= w.a AND c.prev_t < w.x GROUP BY w.i
 UNION ALL
 SELECT 1 AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM w30 w CROSS JOIN chain_facts c ON c.tenant_id = ?1 AND c.chain = ?11 AND c.t >= w.s AND c.t < w.e AND (c.prev_t IS NULL OR c.prev_t < w.s) GROUP BY w.i
 UNION ALL
