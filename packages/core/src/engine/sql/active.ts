@@ -210,7 +210,7 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
         lapsed,
         active: (b) => before("first", b.e) - lapsed(b),
         spanning: (b) => spanned.get(b)!,
-        lastBefore: (l) => (l.recent && l.a < l.x ? before("last", l.x) - before("last", l.a) : 0) + count(l),
+        lastBefore: (l) => (l.recent ? before("last", l.x) - before("last", l.a) : 0) + count(l),
       };
       return spans.map((p, i) => {
         const value = scanned.includes(i) ? count(i) : p.value(read);
@@ -334,7 +334,8 @@ function distinctSpan(s: number, e: number, windows: readonly number[], now?: nu
     return { ...none, bands: [band], value: (read) => read.active(band) };
   }
   const band = { a: e - longer!.gap, e, days: longer!.days };
-  const recent = now !== undefined && now - e < s - band.a;
+  // No stretch at all (the span exactly its window's gap) reads nothing either way.
+  const recent = now !== undefined && band.a < s && now - e < s - band.a;
   const before = { a: band.a, x: s, e, recent };
   return {
     ...none,
