@@ -21,15 +21,29 @@ export interface Env {
   KPIKIT_CURRENCY?: string;
 }
 
+/** The part of a Worker's ExecutionContext the worker uses. */
+interface Context {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
 const DEFAULT_TENANT = "default";
-let ready: Promise<ReturnType<typeof createApp>> | undefined;
+
+/**
+ * How many of a rebuild's transactions a request runs after its answer: an invocation may make 50
+ * queries on the free plan (1,000 on a paid one), its own among them, and lives 30 s past its
+ * response.
+ */
+const REBUILD_STEPS = 10;
+
+let ready: Promise<{ app: ReturnType<typeof createApp>; store: SqlStore }> | undefined;
+/** Set once a request finds every tenant's rollups current: later ones look no more. */
+let rolledUp = false;
+let rebuilding: Promise<void> | undefined;
 
 async function start(env: Env) {
   const store = new SqlStore(d1Driver(env.DB), { kind: "d1" });
-  // The tables come from migrations, so init() does not run: the rollups' state is read here, and
-  // the rollups of tenants from before them (or from another catalog) are built once from their facts.
+  // The tables come from migrations, so init() does not run: the rollups' state is read here.
   await store.refreshRollups();
-  await store.rebuildRollups({ onlyStale: true });
   if (env.KPIKIT_SECRET_KEY && !(await store.getTenant(DEFAULT_TENANT))) {
     try {
       await createTenant(store, {
@@ -43,7 +57,26 @@ async function start(env: Env) {
       if (!(await store.getTenant(DEFAULT_TENANT))) throw e;
     }
   }
-  return createApp({ store, clientAddress: getConnInfo });
+  return { app: createApp({ store, clientAddress: getConnInfo }), store };
+}
+
+/**
+ * The rollups of tenants from before them (or from another catalog) are rebuilt from their facts a
+ * few transactions per request, after its answer, each request going on where the last stopped,
+ * whichever isolate ran it; their KPIs read the facts meanwhile. All at once, before answering,
+ * a big shop's rebuild would pass D1's 30 s per query, and the worker would never start.
+ */
+function rebuildSome(store: SqlStore): Promise<void> | undefined {
+  if (rolledUp) return undefined;
+  rebuilding ??= (async () => {
+    await store.rebuildRollups({ onlyStale: true, steps: REBUILD_STEPS });
+    rolledUp = (await store.staleRollups()).length === 0;
+  })()
+    .catch((e: unknown) => console.error("kpikit: rebuilding rollups", e))
+    .finally(() => {
+      rebuilding = undefined;
+    });
+  return rebuilding;
 }
 
 /** A worker that could not start answers problem+json too: 503 if D1 may soon take requests again. */
@@ -69,12 +102,14 @@ export default {
       ready = undefined;
       throw e;
     });
-    let app: ReturnType<typeof createApp>;
+    let started: Awaited<typeof ready>;
     try {
-      app = await ready;
+      started = await ready;
     } catch (e) {
       return notStarted(e);
     }
-    return app.fetch(request, env, ctx as never);
+    const rebuild = rebuildSome(started.store);
+    if (rebuild) (ctx as Context).waitUntil(rebuild);
+    return started.app.fetch(request, env, ctx as never);
   },
 };

@@ -153,8 +153,7 @@ for (const [name, make] of Object.entries(STORES)) {
       expect(left).toEqual([1, 2, 3]);
       // The next start (once the stopped one is stale; here at once): the stale tenant's rebuild is
       // taken over where it stopped, and stopped after its last step this time.
-      const again = made.open({ rebuildStaleMs: 0 });
-      await again.init();
+      const again = await opened({ rebuildStaleMs: 0 });
       await expect(
         again.rebuildRollups({
           onlyStale: true,
@@ -167,8 +166,7 @@ for (const [name, make] of Object.entries(STORES)) {
       ).rejects.toBe(stop);
       for (const c of rest) await again.ingest("r", c.fact, c.records);
       // The start after it ends that one: nothing left but to add the ingests left pending.
-      const next = made.open({ rebuildStaleMs: 0 });
-      await next.init();
+      const next = await opened({ rebuildStaleMs: 0 });
       const steps: number[] = [];
       expect(await next.rebuildRollups({ onlyStale: true, onStep: (s) => void steps.push(s.done) })).toEqual(["r"]);
       expect(steps).toEqual([]);
@@ -177,11 +175,17 @@ for (const [name, make] of Object.entries(STORES)) {
       for (const s of [again, next]) await s.close();
     });
 
+    /** Another store on the same database, as another process would open it. */
+    async function opened(options?: StoreOptions): Promise<SqlStore> {
+      const s = made.open(options);
+      await s.init();
+      return s;
+    }
+
     /** A tenant with the demo's facts, stored by a store that keeps no rollups: its rollups are stale. */
     async function staleTenant(id: string): Promise<void> {
       await createTenant(store, { id });
-      const bare = made.open({ rollups: false });
-      await bare.init();
+      const bare = await opened({ rollups: false });
       await load(bare, id);
       await bare.close();
     }
@@ -199,12 +203,10 @@ for (const [name, make] of Object.entries(STORES)) {
       timeout: 120_000,
     }, async () => {
       await staleTenant("s");
-      const dying = made.open();
-      await dying.init();
+      const dying = await opened();
       // Past five seconds without a step, a rebuild is taken as stopped: far longer than a step of
       // the demo's facts takes, even on a busy machine.
-      const waiting = made.open({ rebuildStaleMs: 5000 });
-      await waiting.init();
+      const waiting = await opened({ rebuildStaleMs: 5000 });
       let each = 0;
       const done: number[] = [];
       let rebuilt: Promise<string[]> | undefined;
@@ -230,8 +232,7 @@ for (const [name, make] of Object.entries(STORES)) {
       await staleTenant("u");
       // Parts of 400 records: the rebuild splits the facts in time, and a resumed one must split
       // them where the stopped one did, though ingests since moved the facts' last time.
-      const dying = made.open({ rebuildPart: 400 });
-      await dying.init();
+      const dying = await opened({ rebuildPart: 400 });
       let total = 0;
       const late = { ...facts.orders![0]!, id: "late_order", placedAt: "2026-03-09T12:00:00Z" };
       await stoppedRebuild(dying, async ({ done, steps }) => {
@@ -242,8 +243,7 @@ for (const [name, make] of Object.entries(STORES)) {
         return true;
       });
       expect(total).toBeGreaterThan(10);
-      const resuming = made.open({ rebuildPart: 100_000, rebuildStaleMs: 0 });
-      await resuming.init();
+      const resuming = await opened({ rebuildPart: 100_000, rebuildStaleMs: 0 });
       const done: number[] = [];
       expect(await resuming.rebuildRollups({ onlyStale: true, onStep: (s) => void done.push(s.done) })).toEqual(["u"]);
       // From the first step the stopped one had not committed to the last, as many as it planned
@@ -266,12 +266,95 @@ for (const [name, make] of Object.entries(STORES)) {
       for (const s of [dying, resuming]) await s.close();
     });
 
+    it("pauses a rebuild asked for only so many transactions, for the next call of any store to go on with at once", {
+      timeout: 240_000,
+    }, async () => {
+      await staleTenant("p");
+      const first = await opened();
+      const done: number[] = [];
+      const onStep = (s: RebuildStep) => void done.push(s.done);
+      // Two calls of ten transactions each: the second goes on where the first paused.
+      expect(await first.rebuildRollups({ onlyStale: true, steps: 10, onStep })).toEqual([]);
+      const paused = done.length;
+      expect(await first.rebuildRollups({ onlyStale: true, steps: 10, onStep })).toEqual([]);
+      expect(done).toEqual(Array.from({ length: done.length }, (_, i) => i + 1));
+      expect([paused > 5, paused <= 10, done.length - paused > 5, done.length <= 20]).toEqual([true, true, true, true]);
+      // Another store neither waits two minutes for it nor starts over: it resumes it at once.
+      const other = await opened();
+      const rest: number[] = [];
+      expect(await other.rebuildRollups({ onlyStale: true, onStep: (s) => void rest.push(s.done) })).toEqual(["p"]);
+      expect(rest[0]).toBe(done.length + 1);
+      expect(await answers(other, "p")).toEqual(expected);
+      for (const s of [first, other]) await s.close();
+    });
+
+    it("leaves a rebuild another store has under way to it when asked for only so many transactions", {
+      timeout: 240_000,
+    }, async () => {
+      await staleTenant("q");
+      const building = await opened();
+      const sliced = await opened();
+      const theirs: number[] = [];
+      let answered: string[] | undefined;
+      expect(
+        await building.rebuildRollups({
+          onlyStale: true,
+          onStep: async ({ done }) => {
+            if (done === 5)
+              answered = await sliced.rebuildRollups({
+                onlyStale: true,
+                steps: 10,
+                onStep: (s) => void theirs.push(s.done),
+              });
+          },
+        }),
+      ).toEqual(["q"]);
+      expect([answered, theirs]).toEqual([[], []]);
+      expect(await answers(building, "q")).toEqual(expected);
+      for (const s of [building, sliced]) await s.close();
+    });
+
+    it("deletes the rest of the old rows when it resumes a rebuild that stopped between two chunks of them", {
+      timeout: 240_000,
+    }, async () => {
+      const stop = new Error("stopped");
+      let transactions = 0;
+      const { driver } = store;
+      // Its process dies as its third transaction starts: after its first, which marks the
+      // rebuild, and its second, which deletes the first thousand old rollup rows of many more.
+      const dying = made.open({ rebuildChunk: 1000 });
+      const dies: typeof driver = {
+        dialect: driver.dialect,
+        maxParams: driver.maxParams,
+        all: (sql, params, options) => dying.driver.all(sql, params, options),
+        exec: (sql) => dying.driver.exec(sql),
+        transaction: async (statements) => {
+          if (++transactions === 3) throw stop;
+          return dying.driver.transaction(statements);
+        },
+      };
+      const rows = async () =>
+        Number((await store.driver.all("SELECT count(*) AS n FROM rollup_buckets WHERE tenant_id = 't'"))[0]!.n);
+      expect(await rows()).toBeGreaterThan(2000);
+      // What an older catalog built: stale for this one.
+      await store.driver.transaction([
+        { sql: "UPDATE rollup_versions SET version = 'an older catalog' WHERE tenant_id = 't'", params: [] },
+      ]);
+      const stopping = new SqlStore(dies, { rebuildChunk: 1000 });
+      await stopping.init();
+      transactions = 0;
+      await expect(stopping.rebuildRollups({ onlyStale: true })).rejects.toBe(stop);
+      const resuming = await opened({ rebuildChunk: 1000, rebuildStaleMs: 0 });
+      expect(await resuming.rebuildRollups({ onlyStale: true })).toEqual(["t"]);
+      expect(await answers(resuming, "t")).toEqual(expected);
+      for (const s of [dying, resuming]) await s.close();
+    });
+
     it("takes the same batches sent at once in opposite orders once each, with no deadlock", async () => {
       await createTenant(store, { id: "d" });
       // Two stores on one database, as two servers would be: their transactions run side by side
       // (one store's calls that arrive together are stored in one).
-      const other = made.open();
-      await other.init();
+      const other = await opened();
       const orders = facts.orders!;
       for (let i = 0; i < orders.length; i += 300) {
         const batch = orders.slice(i, i + 300);

@@ -21,6 +21,7 @@ export {
   currentRollupsSql,
   finishRebuildSql,
   foldPendingSql,
+  pauseRebuildSql,
   type RebuildTransaction,
   rebuildRollupsSql,
   rebuildStateSql,

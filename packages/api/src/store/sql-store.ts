@@ -23,6 +23,7 @@ import {
   foldPendingSql,
   ingestSql,
   pendingOf,
+  pauseRebuildSql,
   pendingSelectSql,
   rebuildRollupsSql,
   rebuildStateSql,
@@ -202,6 +203,8 @@ export class SqlStore implements Store {
   private readonly rebuildPart: number;
   /** How long a rebuild under way may go without a step before a store waiting for it takes over. */
   private readonly rebuildStaleMs: number;
+  /** How many old rollup or history rows a rebuild deletes in one transaction (CLEAR_CHUNK). */
+  private readonly rebuildChunk: number;
   /** The rollups this store keeps and reads; none when made with `rollups: false`. */
   readonly rollups: Rollups | undefined;
   readonly kind: string;
@@ -211,16 +214,24 @@ export class SqlStore implements Store {
    * mark the tenant's rollups stale, so that a store sharing the database rebuilds them.
    * `rebuildPart`: about how many records of its largest fact a rebuild reads in one part.
    * `rebuildStaleMs`: how long another store's rebuild that this one waits for may go without
-   * committing a step before this one takes over (two minutes).
+   * committing a step before this one takes over (two minutes). `rebuildChunk`: how many old
+   * rows a rebuild deletes in one transaction.
    */
   constructor(
     readonly driver: SqlDriver,
-    options: { kind?: string; rollups?: boolean; rebuildPart?: number; rebuildStaleMs?: number } = {},
+    options: {
+      kind?: string;
+      rollups?: boolean;
+      rebuildPart?: number;
+      rebuildStaleMs?: number;
+      rebuildChunk?: number;
+    } = {},
   ) {
     this.kind = options.kind ?? driver.dialect.name;
     this.rollups = options.rollups === false ? undefined : catalogRollups;
     this.rebuildPart = options.rebuildPart ?? REBUILD_PART;
     this.rebuildStaleMs = options.rebuildStaleMs ?? REBUILD_STALE_MS;
+    this.rebuildChunk = options.rebuildChunk ?? CLEAR_CHUNK;
     this.ingests = new GroupCommit(
       (calls) => this.ingestTogether(calls),
       groupRecords(driver),
@@ -286,71 +297,119 @@ export class SqlStore implements Store {
    * (built for another set of measures, or never, or a rebuild stopped before its end). Returns
    * the tenants rebuilt. This store's queries read a tenant's facts until its rebuild ends. A
    * rebuild takes one transaction per step, so ingests go on meanwhile (their facts are left
-   * pending, and added at the end), and `onStep` hears of each step done; `atomic` (and D1) takes
-   * one for all, which holds ingests back until it commits but shows other processes reading the
-   * database the old rollups until then. Another store's rebuild of the same measures under way
-   * (another process's) is waited for, and taken over where it stopped if it commits no step for
+   * pending, and added at the end), and `onStep` hears of each step done; `atomic` takes one for
+   * all, which holds ingests back until it commits but shows other processes reading the database
+   * the old rollups until then. Another store's rebuild of the same measures under way (another
+   * process's) is waited for, and taken over where it stopped if it commits no step for
    * `rebuildStaleMs`; one of other measures is taken over at once, and then waits for this one.
+   * With `steps`, a call (a Worker's, which may make only so many queries and live only so long
+   * after its response) commits at most that many of a rebuild's transactions, then pauses it for
+   * the next call, this store's or another's, to go on with at once; and a rebuild that another
+   * store has under way is left to it, not waited for.
    */
   async rebuildRollups(
-    options: { onlyStale?: boolean; atomic?: boolean; onStep?: OnRebuildStep } = {},
+    options: { onlyStale?: boolean; atomic?: boolean; onStep?: OnRebuildStep; steps?: number } = {},
   ): Promise<string[]> {
     const { rollups } = this;
     if (!rollups) return [];
     const { dialect } = this.driver;
+    // Those another store has rebuilt since this one read them are current.
+    if (options.onlyStale) await this.refreshRollups();
     const tenants = (await this.driver.all("SELECT id FROM kpikit_tenants")).map((r) => String(r.id));
-    const rebuilt = options.onlyStale ? tenants.filter((t) => !this.rolledUp.has(t)) : tenants;
-    for (const tenant of rebuilt) {
+    const stale = options.onlyStale ? tenants.filter((t) => !this.rolledUp.has(t)) : tenants;
+    const rebuilt: string[] = [];
+    const budget = options.steps === undefined ? undefined : { left: options.steps };
+    for (const tenant of stale) {
+      if (budget && budget.left <= 0) break;
       this.rolledUp.delete(tenant);
-      const bounds = await this.rebuildBounds(tenant);
-      if (options.atomic || this.driver.fewStatements)
-        await this.driver.transaction(rebuildRollupsSql(rollups, tenant, dialect, bounds));
-      else await this.rebuildInSteps(rollups, tenant, bounds, options.onStep);
+      // Counted only for a rebuild that starts: one resumed splits the facts where it did.
+      const bounds = () => this.rebuildBounds(tenant);
+      if (options.atomic) await this.driver.transaction(rebuildRollupsSql(rollups, tenant, dialect, await bounds()));
+      else if (!(await this.rebuildInSteps(rollups, tenant, bounds, options.onStep, budget))) continue;
       this.rolledUp.add(tenant);
+      rebuilt.push(tenant);
     }
     return rebuilt;
   }
 
+  /** The tenants whose rollups this store does not read: stale, or being rebuilt. */
+  async staleRollups(): Promise<string[]> {
+    if (!this.rollups) return [];
+    await this.refreshRollups();
+    const tenants = (await this.driver.all("SELECT id FROM kpikit_tenants")).map((r) => String(r.id));
+    return tenants.filter((t) => !this.rolledUp.has(t));
+  }
+
+  /**
+   * Runs a tenant's rebuild in steps, or takes over or waits for another's: whether its rollups are
+   * current at the end. With a `budget` of transactions (what is `left` of it, spent as it goes),
+   * it pauses once that is spent, and leaves a rebuild another store has under way to it.
+   */
   private async rebuildInSteps(
     rollups: Rollups,
     tenant: string,
-    bounds: number[],
+    bounds: () => Promise<number[]>,
     onStep?: OnRebuildStep,
-  ): Promise<void> {
+    budget?: { left: number },
+  ): Promise<boolean> {
     const { dialect } = this.driver;
+    const sliced = budget !== undefined;
     // Another store's rebuild of these measures (another process's) is left to go on while it
     // commits steps, rather than started over: at 10 M orders a rebuild takes hours. Once it stops
-    // committing (its process died), this store takes it over where it stopped.
+    // committing (its process died) or pauses, this store takes it over where it stopped.
     const [state] = await this.driver.all(rebuildStateSql(dialect), [tenant]);
     const underWay = String(state?.version ?? "").startsWith(buildingVersion(rollups, ""));
-    if (underWay && (await this.awaitOtherRebuild(rollups, tenant, true))) return;
+    if (underWay && sliced && this.goingOn(state!, buildingVersion(rollups, ""))) return false;
+    if (underWay && !sliced && (await this.awaitOtherRebuild(rollups, tenant, true))) return true;
     const rebuild = crypto.randomUUID();
     const resumed = await this.resumeRebuild(rollups, tenant, rebuild);
+    // Another call took it over first: starting over would undo that one's steps.
+    if (underWay && sliced && !resumed) return false;
     const steps = rebuildStepsSql(rollups, tenant, dialect, {
       rebuild,
-      bounds: resumed?.bounds ?? bounds,
-      chunk: CLEAR_CHUNK,
+      bounds: resumed?.bounds ?? (await bounds()),
+      chunk: this.rebuildChunk,
     });
+    const spent = async () => {
+      if (!budget || budget.left-- > 0) return false;
+      await this.driver.transaction(pauseRebuildSql(rollups, tenant, dialect, rebuild));
+      return true;
+    };
     for (const [i, step] of steps.entries()) {
       if (resumed && i < resumed.done) continue;
       let changed: number | undefined;
-      do [changed] = await this.driver.transaction(step.statements);
-      while (step.repeat && changed);
+      do {
+        if (await spent()) return false;
+        [changed] = await this.driver.transaction(step.statements);
+      } while (step.repeat && changed);
       await onStep?.({ tenant, done: i + 1, steps: steps.length });
     }
     // Ingests left pending meanwhile are added until none is left when the rollups are marked current.
     for (;;) {
-      for (const row of await this.driver.all(pendingSelectSql(dialect), [tenant]))
+      for (const row of await this.driver.all(pendingSelectSql(dialect), [tenant])) {
+        if (await spent()) return false;
         await this.driver.transaction(foldPendingSql(rollups, tenant, dialect, pendingOf(row), rebuild));
-      if ((await this.driver.transaction(finishRebuildSql(rollups, tenant, dialect, rebuild))).at(-1) === 1) return;
+      }
+      if ((await this.driver.transaction(finishRebuildSql(rollups, tenant, dialect, rebuild))).at(-1) === 1)
+        return true;
       const [mark] = await this.driver.all(rebuildStateSql(dialect), [tenant]);
       if (mark?.version !== buildingVersion(rollups, rebuild)) break;
     }
     // Taken over by another rebuild (one of other measures, or one that took this one over when it
     // went a while without a step): its end makes the rollups current, unless it stops committing
     // steps (its process died), when this store takes over in turn.
-    if (!(await this.awaitOtherRebuild(rollups, tenant, false)))
-      return this.rebuildInSteps(rollups, tenant, bounds, onStep);
+    if (sliced) return false;
+    return (
+      (await this.awaitOtherRebuild(rollups, tenant, false)) || this.rebuildInSteps(rollups, tenant, bounds, onStep)
+    );
+  }
+
+  /** Whether a rebuild (its state) marked `building` is committing steps, neither stopped nor paused. */
+  private goingOn(state: Record<string, unknown>, building: string): boolean {
+    return (
+      String(state.version ?? "").startsWith(building) &&
+      Number(state.now) - Number(state.beat ?? 0) <= this.rebuildStaleMs
+    );
   }
 
   /**
@@ -364,10 +423,7 @@ export class SqlStore implements Store {
     for (;;) {
       const [state] = await this.driver.all(rebuildStateSql(this.driver.dialect), [tenant]);
       if (state?.version === rollups.version) return true;
-      const goingOn =
-        String(state?.version ?? "").startsWith(building) &&
-        Number(state!.now) - Number(state!.beat ?? 0) <= this.rebuildStaleMs;
-      if (!goingOn) return false;
+      if (!state || !this.goingOn(state, building)) return false;
       await new Promise((resolve) => setTimeout(resolve, REBUILD_POLL_MS));
     }
   }
@@ -388,7 +444,7 @@ export class SqlStore implements Store {
     const mark = buildingVersion(rollups, "");
     const version = String(state?.version ?? "");
     if (!state || !version.startsWith(mark) || !state.done || state.bounds === null) return undefined;
-    if (Number(state.now) - Number(state.beat ?? 0) <= this.rebuildStaleMs) return undefined;
+    if (this.goingOn(state, mark)) return undefined;
     const from = version.slice(mark.length);
     const moved = await this.driver.transaction(resumeRebuildSql(rollups, tenant, dialect, { from, to: rebuild }));
     if (moved.at(-1) !== 1) return undefined;
@@ -399,10 +455,9 @@ export class SqlStore implements Store {
 
   /**
    * Where a rebuild splits a big tenant's facts: even stretches of time, so many that each holds
-   * about `rebuildPart` records of its largest fact (none for a smaller tenant, or on D1).
+   * about `rebuildPart` records of its largest fact (none for a smaller tenant).
    */
   private async rebuildBounds(tenant: string): Promise<number[]> {
-    if (this.driver.fewStatements) return [];
     const timed = (await this.factsSummary(tenant)).filter((f, i) => SUMMARIZED[i]!.kind !== "date" && f.first);
     const parts = Math.ceil(Math.max(0, ...timed.map((f) => f.records)) / this.rebuildPart);
     if (parts < 2) return [];

@@ -24,7 +24,7 @@ export interface SqlDriver {
   readonly maxParams: number;
   /**
    * Set where a request may run only so many statements (D1: a Worker's budget of queries): the
-   * store then stores ingests in smaller groups, and rebuilds in one part and one transaction.
+   * store then stores ingests in smaller groups (its caller rebuilds a few steps at a time).
    */
   readonly fewStatements?: boolean;
   all(sql: string, params?: readonly unknown[], options?: ReadOptions): Promise<Record<string, unknown>[]>;

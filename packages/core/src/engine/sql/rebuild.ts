@@ -1,5 +1,5 @@
 // Rebuilding a tenant's rollups (and the key histories they read) from its facts: in one
-// transaction (a new tenant, D1), or in steps that each commit, with ingests going on between them
+// transaction (a new tenant), or in steps that each commit, with ingests going on between them
 // (pending.ts), once the rollups are built for another set of measures (an upgrade) or never were.
 // A rebuild in steps marks the tenant's version with its own id, and each of its statements applies
 // only while that mark holds: a rebuild started after it (another process, or this one after a
@@ -67,8 +67,29 @@ export function rebuildStepsSql(
       .find((t) => t.name === table)!
       .primaryKey.filter((column) => column !== "tenant_id")
       .join(", ");
-    return clearSql(table, order ?? key, key, tenant, dialect, current, options.chunk);
+    return { table, statement: clearSql(table, order ?? key, key, tenant, dialect, current, options.chunk) };
   });
+  // Each after the first, and the table it clears a chunk at a time, if it does.
+  const steps: (RebuildTransaction & { clears?: string })[] = [
+    ...(options.chunk
+      ? clear.map((c) => ({ statements: [c.statement], repeat: true, clears: c.table }))
+      : [{ statements: clear.map((c) => c.statement) }]),
+    ...rollups.chains
+      .flatMap(({ chain, days }) =>
+        chainRebuildSql(chain, days, tenant, dialect, current, options.chunk ? slices : undefined),
+      )
+      .map((statements) => ({ statements })),
+    ...rollups.families.flatMap((family) => {
+      const chain = family[0]!.event?.chain;
+      return (isDated(family[0]!) ? [undefined] : slices).map((slice) => ({
+        statements: [
+          chain
+            ? historyEventsSql(chain, family, tenant, dialect, { all: true, slice, version })
+            : rollupBuildSql(family, tenant, dialect, { all: true, slice, version }),
+        ],
+      }));
+    }),
+  ];
   return [
     {
       statements: [
@@ -85,26 +106,10 @@ export function rebuildStepsSql(
         },
       ],
     },
-    ...[
-      ...(options.chunk
-        ? clear.map((statement) => ({ statements: [statement], repeat: true }))
-        : [{ statements: clear }]),
-      ...rollups.chains
-        .flatMap(({ chain, days }) =>
-          chainRebuildSql(chain, days, tenant, dialect, current, options.chunk ? slices : undefined),
-        )
-        .map((statements) => ({ statements })),
-      ...rollups.families.flatMap((family) => {
-        const chain = family[0]!.event?.chain;
-        return (isDated(family[0]!) ? [undefined] : slices).map((slice) => ({
-          statements: [
-            chain
-              ? historyEventsSql(chain, family, tenant, dialect, { all: true, slice, version })
-              : rollupBuildSql(family, tenant, dialect, { all: true, slice, version }),
-          ],
-        }));
-      }),
-    ].map((t, i) => ({ ...t, statements: [...t.statements, beatSql(tenant, dialect, version, i + 2)] })),
+    ...steps.map(({ statements, repeat, clears }, i) => ({
+      statements: [...statements, beatSql(tenant, dialect, version, i + 2, clears)],
+      ...(repeat ? { repeat } : {}),
+    })),
   ];
 }
 
@@ -112,11 +117,16 @@ export function rebuildStepsSql(
  * Marks the rebuild under way as alive (its `beat`), while it is `version`'s, and with `done`, how
  * many of its steps have committed: last in each of its transactions (the tables in the order every
  * transaction takes them), so that a store waiting for it can tell one that stopped (its process
- * died), and one that finds it stopped can resume it.
+ * died), and one that finds it stopped can resume it. A step that `clears` a table a chunk at a
+ * time is done only once none of the tenant's rows are left in it: one that stopped between two
+ * chunks deletes the rest when resumed.
  */
-function beatSql(tenant: string, dialect: Dialect, version: string, done?: number): SqlStatement {
+function beatSql(tenant: string, dialect: Dialect, version: string, done?: number, clears?: string): SqlStatement {
   const p = dialect.param;
-  const steps = done === undefined ? "" : `, done = ${p(3)}`;
+  const left = clears
+    ? ` - CASE WHEN EXISTS (SELECT 1 FROM ${clears} WHERE tenant_id = ${p(1)}) THEN 1 ELSE 0 END`
+    : "";
+  const steps = done === undefined ? "" : `, done = ${p(3)}${left}`;
   return {
     sql: `UPDATE rollup_versions SET beat = ${dialect.nowMs}${steps} WHERE tenant_id = ${p(1)} AND version = ${p(2)}`,
     params: done === undefined ? [tenant, version] : [tenant, version, done],
@@ -143,6 +153,20 @@ export function resumeRebuildSql(
         `UPDATE rollup_versions SET version = ${p(1)}, beat = ${dialect.nowMs} WHERE tenant_id = ${p(2)} ` +
         `AND version = ${p(3)}`,
       params: [buildingVersion(rollups, rebuild.to), tenant, buildingVersion(rollups, rebuild.from)],
+    },
+  ];
+}
+
+/**
+ * Pauses a rebuild (a call that was to run only so many of its transactions): its beat set to the
+ * epoch, as if it had stopped long ago, so that the next store to look resumes it at once.
+ */
+export function pauseRebuildSql(rollups: Rollups, tenant: string, dialect: Dialect, rebuild: string): SqlStatement[] {
+  const p = dialect.param;
+  return [
+    {
+      sql: `UPDATE rollup_versions SET beat = 0 WHERE tenant_id = ${p(1)} AND version = ${p(2)}`,
+      params: [tenant, buildingVersion(rollups, rebuild)],
     },
   ];
 }
