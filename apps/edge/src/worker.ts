@@ -29,16 +29,22 @@ interface Context {
 const DEFAULT_TENANT = "default";
 
 /**
- * How many of a rebuild's transactions a request runs after its answer: an invocation may make 50
- * queries on the free plan (1,000 on a paid one), its own among them, and lives 30 s past its
- * response.
+ * How much of a rebuild a request runs after its answer: an invocation may make 50 queries on the
+ * free plan (1,000 on a paid one), its own among them, and lives 30 s past its response, so it
+ * starts no transaction after 20 s (one of a big shop's takes seconds).
  */
 const REBUILD_STEPS = 10;
+const REBUILD_MS = 20_000;
+/**
+ * A rebuild call older than this was cut off with its invocation (its D1 calls may never settle):
+ * the next request starts another, which resumes the rebuild once it is seen as stopped.
+ */
+const REBUILD_CUT_MS = 35_000;
 
 let ready: Promise<{ app: ReturnType<typeof createApp>; store: SqlStore }> | undefined;
 /** Set once a request finds every tenant's rollups current: later ones look no more. */
 let rolledUp = false;
-let rebuilding: Promise<void> | undefined;
+let rebuilding: { since: number; done: Promise<void> } | undefined;
 
 async function start(env: Env) {
   const store = new SqlStore(d1Driver(env.DB), { kind: "d1" });
@@ -68,15 +74,18 @@ async function start(env: Env) {
  */
 function rebuildSome(store: SqlStore): Promise<void> | undefined {
   if (rolledUp) return undefined;
-  rebuilding ??= (async () => {
-    await store.rebuildRollups({ onlyStale: true, steps: REBUILD_STEPS });
+  if (rebuilding && Date.now() - rebuilding.since < REBUILD_CUT_MS) return rebuilding.done;
+  const since = Date.now();
+  const call = (async () => {
+    await store.rebuildRollups({ onlyStale: true, steps: REBUILD_STEPS, until: since + REBUILD_MS });
     rolledUp = (await store.staleRollups()).length === 0;
   })()
     .catch((e: unknown) => console.error("kpikit: rebuilding rollups", e))
     .finally(() => {
-      rebuilding = undefined;
+      if (rebuilding?.since === since) rebuilding = undefined;
     });
-  return rebuilding;
+  rebuilding = { since, done: call };
+  return call;
 }
 
 /** A worker that could not start answers problem+json too: 503 if D1 may soon take requests again. */
@@ -108,8 +117,10 @@ export default {
     } catch (e) {
       return notStarted(e);
     }
+    // After the answer: D1 runs one query at a time, and the request's own go first.
+    const response = await started.app.fetch(request, env, ctx as never);
     const rebuild = rebuildSome(started.store);
     if (rebuild) (ctx as Context).waitUntil(rebuild);
-    return started.app.fetch(request, env, ctx as never);
+    return response;
   },
 };

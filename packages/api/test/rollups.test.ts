@@ -273,6 +273,10 @@ for (const [name, make] of Object.entries(STORES)) {
       const first = await opened();
       const done: number[] = [];
       const onStep = (s: RebuildStep) => void done.push(s.done);
+      await expect(first.rebuildRollups({ steps: 0 })).rejects.toThrow(RangeError);
+      // A call whose time is up starts nothing.
+      expect(await first.rebuildRollups({ steps: 10, until: Date.now() - 1, onStep })).toEqual([]);
+      expect(done).toEqual([]);
       // Two calls of ten transactions each: the second goes on where the first paused.
       expect(await first.rebuildRollups({ onlyStale: true, steps: 10, onStep })).toEqual([]);
       const paused = done.length;
@@ -312,6 +316,35 @@ for (const [name, make] of Object.entries(STORES)) {
       expect([answered, theirs]).toEqual([[], []]);
       expect(await answers(building, "q")).toEqual(expected);
       for (const s of [building, sliced]) await s.close();
+    });
+
+    it("leaves rollups another store made current while it rebuilt others as they are, not rebuilt again", {
+      timeout: 240_000,
+    }, async () => {
+      // Two stale tenants: while the first store rebuilds the one, another rebuilds the other.
+      for (const id of ["ra", "rb"]) await staleTenant(id);
+      const first = await opened();
+      const other = await opened();
+      const rows = async () =>
+        Number((await store.driver.all("SELECT count(*) AS n FROM rollup_buckets WHERE tenant_id = 'rb'"))[0]!.n);
+      const tenants = new Set<string>();
+      let built = 0;
+      expect(
+        await first.rebuildRollups({
+          steps: 1000,
+          onStep: async ({ tenant, done }) => {
+            tenants.add(tenant);
+            if (tenant !== "rb" && done === 3) {
+              // The first store's rebuild going on is left to it; the other tenant's is done.
+              expect(await other.rebuildRollups({ steps: 1000 })).toEqual(["rb"]);
+              built = await rows();
+            }
+          },
+        }),
+      ).toEqual(["ra", "rb"]);
+      expect([[...tenants], built > 0, await rows()]).toEqual([["ra"], true, built]);
+      expect(await answers(other, "rb")).toEqual(expected);
+      for (const s of [first, other]) await s.close();
     });
 
     it("deletes the rest of the old rows when it resumes a rebuild that stopped between two chunks of them", {

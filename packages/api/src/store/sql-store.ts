@@ -231,7 +231,7 @@ export class SqlStore implements Store {
     this.rollups = options.rollups === false ? undefined : catalogRollups;
     this.rebuildPart = options.rebuildPart ?? REBUILD_PART;
     this.rebuildStaleMs = options.rebuildStaleMs ?? REBUILD_STALE_MS;
-    this.rebuildChunk = options.rebuildChunk ?? CLEAR_CHUNK;
+    this.rebuildChunk = Math.max(1, options.rebuildChunk ?? CLEAR_CHUNK);
     this.ingests = new GroupCommit(
       (calls) => this.ingestTogether(calls),
       groupRecords(driver),
@@ -302,30 +302,36 @@ export class SqlStore implements Store {
    * the old rollups until then. Another store's rebuild of the same measures under way (another
    * process's) is waited for, and taken over where it stopped if it commits no step for
    * `rebuildStaleMs`; one of other measures is taken over at once, and then waits for this one.
-   * With `steps`, a call (a Worker's, which may make only so many queries and live only so long
-   * after its response) commits at most that many of a rebuild's transactions, then pauses it for
-   * the next call, this store's or another's, to go on with at once; and a rebuild that another
-   * store has under way is left to it, not waited for.
+   * With `steps` (and `until`, an instant after which none starts), a call (a Worker's, which may
+   * make only so many queries and live only so long after its response) runs at most that many of
+   * its steps' transactions (and the few that resume, pause or end a rebuild), then pauses the
+   * rebuild for the next call, this store's or another's, to go on with at once; it rebuilds only
+   * stale tenants, and leaves a rebuild that another store has under way to it, not waited for.
    */
   async rebuildRollups(
-    options: { onlyStale?: boolean; atomic?: boolean; onStep?: OnRebuildStep; steps?: number } = {},
+    options: { onlyStale?: boolean; atomic?: boolean; onStep?: OnRebuildStep; steps?: number; until?: number } = {},
   ): Promise<string[]> {
     const { rollups } = this;
     if (!rollups) return [];
     const { dialect } = this.driver;
+    const { steps, until = Infinity } = options;
+    if (steps !== undefined && !(Number.isInteger(steps) && steps > 0))
+      throw new RangeError(`a rebuild's steps at a time must be a whole number above 0, not ${steps}`);
+    const onlyStale = options.onlyStale || steps !== undefined;
     // Those another store has rebuilt since this one read them are current.
-    if (options.onlyStale) await this.refreshRollups();
+    if (onlyStale) await this.refreshRollups();
     const tenants = (await this.driver.all("SELECT id FROM kpikit_tenants")).map((r) => String(r.id));
-    const stale = options.onlyStale ? tenants.filter((t) => !this.rolledUp.has(t)) : tenants;
+    const stale = onlyStale ? tenants.filter((t) => !this.rolledUp.has(t)) : tenants;
     const rebuilt: string[] = [];
-    const budget = options.steps === undefined ? undefined : { left: options.steps };
+    const budget = steps === undefined ? undefined : { left: steps, until };
     for (const tenant of stale) {
-      if (budget && budget.left <= 0) break;
+      if (budget && (budget.left <= 0 || Date.now() >= budget.until)) break;
       this.rolledUp.delete(tenant);
       // Counted only for a rebuild that starts: one resumed splits the facts where it did.
       const bounds = () => this.rebuildBounds(tenant);
       if (options.atomic) await this.driver.transaction(rebuildRollupsSql(rollups, tenant, dialect, await bounds()));
-      else if (!(await this.rebuildInSteps(rollups, tenant, bounds, options.onStep, budget))) continue;
+      else if (!(await this.rebuildInSteps(rollups, tenant, { bounds, onlyStale, onStep: options.onStep, budget })))
+        continue;
       this.rolledUp.add(tenant);
       rebuilt.push(tenant);
     }
@@ -342,22 +348,31 @@ export class SqlStore implements Store {
 
   /**
    * Runs a tenant's rebuild in steps, or takes over or waits for another's: whether its rollups are
-   * current at the end. With a `budget` of transactions (what is `left` of it, spent as it goes),
-   * it pauses once that is spent, and leaves a rebuild another store has under way to it.
+   * current at the end. With a `budget` of transactions (what is `left` of it, spent as it goes,
+   * and an instant `until` after which it starts none), it pauses once that is spent, and leaves a
+   * rebuild another store has under way to it. `onlyStale`: rollups another store made current
+   * since this one read them are left as they are, not rebuilt again.
    */
   private async rebuildInSteps(
     rollups: Rollups,
     tenant: string,
-    bounds: () => Promise<number[]>,
-    onStep?: OnRebuildStep,
-    budget?: { left: number },
+    run: {
+      bounds: () => Promise<number[]>;
+      onlyStale: boolean;
+      onStep?: OnRebuildStep | undefined;
+      budget?: { left: number; until: number } | undefined;
+    },
   ): Promise<boolean> {
     const { dialect } = this.driver;
+    const { bounds, onStep, budget } = run;
     const sliced = budget !== undefined;
     // Another store's rebuild of these measures (another process's) is left to go on while it
     // commits steps, rather than started over: at 10 M orders a rebuild takes hours. Once it stops
     // committing (its process died) or pauses, this store takes it over where it stopped.
     const [state] = await this.driver.all(rebuildStateSql(dialect), [tenant]);
+    // Those another store rebuilt since this one listed them: starting over would clear rollups
+    // that other store already reads.
+    if (run.onlyStale && state?.version === rollups.version) return true;
     const underWay = String(state?.version ?? "").startsWith(buildingVersion(rollups, ""));
     if (underWay && sliced && this.goingOn(state!, buildingVersion(rollups, ""))) return false;
     if (underWay && !sliced && (await this.awaitOtherRebuild(rollups, tenant, true))) return true;
@@ -371,7 +386,7 @@ export class SqlStore implements Store {
       chunk: this.rebuildChunk,
     });
     const spent = async () => {
-      if (!budget || budget.left-- > 0) return false;
+      if (!budget || (budget.left-- > 0 && Date.now() < budget.until)) return false;
       await this.driver.transaction(pauseRebuildSql(rollups, tenant, dialect, rebuild));
       return true;
     };
@@ -399,9 +414,7 @@ export class SqlStore implements Store {
     // went a while without a step): its end makes the rollups current, unless it stops committing
     // steps (its process died), when this store takes over in turn.
     if (sliced) return false;
-    return (
-      (await this.awaitOtherRebuild(rollups, tenant, false)) || this.rebuildInSteps(rollups, tenant, bounds, onStep)
-    );
+    return (await this.awaitOtherRebuild(rollups, tenant, false)) || this.rebuildInSteps(rollups, tenant, run);
   }
 
   /** Whether a rebuild (its state) marked `building` is committing steps, neither stopped nor paused. */
