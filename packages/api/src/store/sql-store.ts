@@ -378,8 +378,9 @@ export class SqlStore implements Store {
     if (underWay && !sliced && (await this.awaitOtherRebuild(rollups, tenant, true))) return true;
     const rebuild = crypto.randomUUID();
     const resumed = await this.resumeRebuild(rollups, tenant, rebuild);
-    // Another call took it over first: starting over would undo that one's steps.
-    if (underWay && sliced && !resumed) return false;
+    // Another call took it over first: starting over would undo that one's steps. (One that an
+    // older version left without its steps counted cannot be resumed: it is started over.)
+    if (underWay && sliced && !resumed && state!.done !== null && state!.bounds !== null) return false;
     const steps = rebuildStepsSql(rollups, tenant, dialect, {
       rebuild,
       bounds: resumed?.bounds ?? (await bounds()),
