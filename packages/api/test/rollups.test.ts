@@ -93,6 +93,25 @@ for (const [name, make] of Object.entries(STORES)) {
       expect(await answers(store, "t")).toEqual(expected);
     });
 
+    it("reads the facts once another store leaves its rollups stale, and them again once rebuilt", async () => {
+      const other = await opened();
+      const reads = async () =>
+        (await other.engine("t")).explain(QUERIES[0], { registry, now: NOW }).sql.includes("rollup_buckets ro");
+      expect(await reads()).toBe(true);
+      // What the other half of a rollout leaves: another catalog's rollups being built.
+      await store.driver.transaction([
+        { sql: "UPDATE rollup_versions SET version = 'another catalog' WHERE tenant_id = 't'", params: [] },
+      ]);
+      await other.versions("t");
+      expect(await reads()).toBe(false);
+      expect(await answers(other, "t")).toEqual(expected);
+      expect(await store.rebuildRollups({ onlyStale: true })).toEqual(["t"]);
+      await other.versions("t");
+      expect(await reads()).toBe(true);
+      expect(await answers(other, "t")).toEqual(expected);
+      await other.close();
+    });
+
     it("rebuilds a big tenant's rollups in parts of time, to the same answers", async () => {
       // Parts of about 1,000 sessions: eight of them over this tenant's four months.
       const parted = new SqlStore(store.driver, { rebuildPart: 1000 });
@@ -299,7 +318,9 @@ for (const [name, make] of Object.entries(STORES)) {
       await staleTenant("lg");
       await store.driver.transaction([
         {
-          sql: `UPDATE rollup_versions SET version = ${store.driver.dialect.param(1)}, beat = 0, done = NULL, bounds = NULL WHERE tenant_id = 'lg'`,
+          sql:
+            `UPDATE rollup_versions SET version = ${store.driver.dialect.param(1)}, beat = 0, done = NULL, ` +
+            "bounds = NULL WHERE tenant_id = 'lg'",
           params: [`${BUILDING}${store.rollups!.version}:an older version's`],
         },
       ]);

@@ -268,12 +268,13 @@ export class SqlStore implements Store {
 
   /**
    * Reads which tenants' rollups are current (init does; a store whose tables come from migrations
-   * calls it itself).
+   * calls it itself): those of other tenants are stale, or being rebuilt, by this store or another.
    */
   async refreshRollups(): Promise<void> {
     if (!this.rollups) return;
-    for (const row of await this.driver.all(currentRollupsSql(this.driver.dialect), [this.rollups.version]))
-      this.rolledUp.add(String(row.tenant_id));
+    const rows = await this.driver.all(currentRollupsSql(this.driver.dialect), [this.rollups.version]);
+    this.rolledUp.clear();
+    for (const row of rows) this.rolledUp.add(String(row.tenant_id));
   }
 
   /**
@@ -679,12 +680,23 @@ export class SqlStore implements Store {
     return { inserted, duplicates: targets.length - inserted };
   }
 
+  /**
+   * The tenant's data versions, and with them which catalog's rollups it holds: another process
+   * (an upgrade rolling out beside this one, or a store keeping none) may have made them stale or
+   * current since this store last looked, and its queries read them only while they are this
+   * catalog's. The service asks at most once a second for each tenant.
+   */
   async versions(tenantId: string): Promise<DataVersions> {
     const rows = await this.driver.all(
-      `SELECT t.data_version, v.part, v.version FROM kpikit_tenants t LEFT JOIN kpikit_versions v ON ` +
-        `v.tenant_id = t.id WHERE t.id = ${this.p(1)}`,
+      `SELECT t.data_version, v.part, v.version, r.version AS rollups FROM kpikit_tenants t LEFT JOIN ` +
+        `kpikit_versions v ON v.tenant_id = t.id LEFT JOIN rollup_versions r ON r.tenant_id = t.id WHERE ` +
+        `t.id = ${this.p(1)}`,
       [tenantId],
     );
+    if (this.rollups && rows[0]) {
+      if (rows[0].rollups === this.rollups.version) this.rolledUp.add(tenantId);
+      else this.rolledUp.delete(tenantId);
+    }
     const parts: Partial<Record<DataPart, number>> = {};
     for (const r of rows) if (r.part !== null) parts[r.part as DataPart] = Number(r.version);
     return { data: Number(rows[0]?.data_version ?? 0), parts };
