@@ -319,10 +319,8 @@ export class SqlStore implements Store {
     if (steps !== undefined && !(Number.isInteger(steps) && steps > 0))
       throw new RangeError(`a rebuild's steps at a time must be a whole number above 0, not ${steps}`);
     const onlyStale = options.onlyStale || steps !== undefined;
-    // Those another store has rebuilt since this one read them are current.
-    if (onlyStale) await this.refreshRollups();
-    const tenants = (await this.driver.all("SELECT id FROM kpikit_tenants")).map((r) => String(r.id));
-    const stale = onlyStale ? tenants.filter((t) => !this.rolledUp.has(t)) : tenants;
+    // Which are current now: another store may have rebuilt some, or left some stale, since.
+    const stale = onlyStale ? await this.staleRollups() : await this.tenantIds();
     const rebuilt: string[] = [];
     const budget = steps === undefined ? undefined : { left: steps, until };
     for (const tenant of stale) {
@@ -343,8 +341,11 @@ export class SqlStore implements Store {
   async staleRollups(): Promise<string[]> {
     if (!this.rollups) return [];
     await this.refreshRollups();
-    const tenants = (await this.driver.all("SELECT id FROM kpikit_tenants")).map((r) => String(r.id));
-    return tenants.filter((t) => !this.rolledUp.has(t));
+    return (await this.tenantIds()).filter((t) => !this.rolledUp.has(t));
+  }
+
+  private async tenantIds(): Promise<string[]> {
+    return (await this.driver.all("SELECT id FROM kpikit_tenants")).map((r) => String(r.id));
   }
 
   /**
