@@ -107,7 +107,7 @@ export function rebuildStepsSql(
       ],
     },
     ...steps.map(({ statements, repeat, clears }, i) => ({
-      statements: [...statements, beatSql(tenant, dialect, version, i + 2, clears)],
+      statements: [...statements, beatSql(tenant, dialect, version, { done: i + 2, clears })],
       ...(repeat ? { repeat } : {}),
     })),
   ];
@@ -119,17 +119,23 @@ export function rebuildStepsSql(
  * transaction takes them), so that a store waiting for it can tell one that stopped (its process
  * died), and one that finds it stopped can resume it. A step that `clears` a table a chunk at a
  * time is done only once none of the tenant's rows are left in it: one that stopped between two
- * chunks deletes the rest when resumed.
+ * chunks deletes the rest when resumed. `beat`: when it last beat (by default now).
  */
-function beatSql(tenant: string, dialect: Dialect, version: string, done?: number, clears?: string): SqlStatement {
+function beatSql(
+  tenant: string,
+  dialect: Dialect,
+  version: string,
+  step?: { done: number; clears?: string | undefined },
+  beat = dialect.nowMs,
+): SqlStatement {
   const p = dialect.param;
-  const left = clears
-    ? ` - CASE WHEN EXISTS (SELECT 1 FROM ${clears} WHERE tenant_id = ${p(1)}) THEN 1 ELSE 0 END`
+  const left = step?.clears
+    ? ` - CASE WHEN EXISTS (SELECT 1 FROM ${step.clears} WHERE tenant_id = ${p(1)}) THEN 1 ELSE 0 END`
     : "";
-  const steps = done === undefined ? "" : `, done = ${p(3)}${left}`;
+  const steps = step ? `, done = ${p(3)}${left}` : "";
   return {
-    sql: `UPDATE rollup_versions SET beat = ${dialect.nowMs}${steps} WHERE tenant_id = ${p(1)} AND version = ${p(2)}`,
-    params: done === undefined ? [tenant, version] : [tenant, version, done],
+    sql: `UPDATE rollup_versions SET beat = ${beat}${steps} WHERE tenant_id = ${p(1)} AND version = ${p(2)}`,
+    params: step ? [tenant, version, step.done] : [tenant, version],
   };
 }
 
@@ -162,13 +168,7 @@ export function resumeRebuildSql(
  * epoch, as if it had stopped long ago, so that the next store to look resumes it at once.
  */
 export function pauseRebuildSql(rollups: Rollups, tenant: string, dialect: Dialect, rebuild: string): SqlStatement[] {
-  const p = dialect.param;
-  return [
-    {
-      sql: `UPDATE rollup_versions SET beat = 0 WHERE tenant_id = ${p(1)} AND version = ${p(2)}`,
-      params: [tenant, buildingVersion(rollups, rebuild)],
-    },
-  ];
+  return [beatSql(tenant, dialect, buildingVersion(rollups, rebuild), undefined, "0")];
 }
 
 /**
