@@ -18,16 +18,16 @@ import type { Measure } from "../../definitions/definition.js";
 import { shiftLocal } from "../../time/range.js";
 import type { Aggregate, MeasureRequest } from "../types.js";
 import {
-  type Chain,
   type ChainEventKind,
   distinctSelect,
   eventSelect,
   lapseGap,
   lapsesSelect,
-  SHORT_LINKS,
-  type ShortLinks,
+  DAY_LINKS,
   stretchSelect,
 } from "./chain.js";
+import { DAY } from "./buckets.js";
+import { pairsSelects, pairsServe } from "./pairs.js";
 import { type PlanContext, prefixSums } from "./prefix.js";
 import { type HistoryEvents, NEVER, type RollupMeasure } from "./rollup.js";
 
@@ -51,7 +51,6 @@ type LapseRead = { a: number; x: number; e: number; f: number; days: number };
  */
 type LastBefore = { a: number; x: number; e: number; recent: boolean };
 
-const DAY = 86_400_000;
 /** Stretches of lapse starts longer than this are read by the lapses' ends, or from the next span's count. */
 const SHORT = 7 * DAY;
 
@@ -98,8 +97,7 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
     const windows = [...history.lapses.keys()];
     plans = r.spans.map((s, i) => orScan(distinctSpan(s.start, s.end, windows, ctx.now), i));
   } else if (twice && !m.snapshot) {
-    // Keeping events that would count them from prefix sums (second facts, last facts but one,
-    // gaps of two facts) cost ingestion a third of its rate, half of it live (bench/api).
+    // Each span from its own second facts, or where the history keeps them, its pairs (pairs.ts).
     plans = r.spans.map((_, i) => orScan(undefined, i));
   } else return undefined;
   if (plans.some((p) => !p)) return undefined;
@@ -171,7 +169,7 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
       // short links reads its lapses' ends among them.
       ...used.flatMap((d) => {
         const mine = bands.filter((b) => b.days === d && b.e - lapseGap(d) > b.a);
-        const short = (b: Band) => b.e - b.a <= SHORT_LINKS[0].max;
+        const short = (b: Band) => b.e - b.a <= DAY_LINKS.max;
         return [
           ...stretch(
             { lapsesOf: d },
@@ -193,12 +191,21 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
         "nextAfter",
         lastBefore.filter((l) => l.recent).map((l) => ({ i: wi.get(l)!, a: l.a, x: l.x, e: l.e })),
       ),
-      ...scans(scanned, twice, (i) => ({ i: wi.get(i)!, s: r.spans[i]!.start, e: r.spans[i]!.end }), ctx, chain),
+      ...scans(
+        scanned.map((i) => ({ i: wi.get(i)!, s: r.spans[i]!.start, e: r.spans[i]!.end })),
+        twice,
+        ctx,
+        history,
+      ),
     ],
     decode(rows) {
       const sum = prefix.read(rows);
       const counts = new Map<number, number>();
-      for (const row of rows) if (Number(row.wi) >= prefix.size) counts.set(Number(row.wi), Number(row.v ?? 0));
+      // A span's count may come in parts (pairs.ts): they add up.
+      for (const row of rows) {
+        const wi = Number(row.wi);
+        if (wi >= prefix.size) counts.set(wi, (counts.get(wi) ?? 0) + Number(row.v ?? 0));
+      }
       const count = (b: object | number) => counts.get(wi.get(b)!) ?? 0;
       const before = (kind: ChainEventKind, x: number, days?: number) =>
         sum(seriesOf(kind, days), x).get(null)?.sum ?? 0;
@@ -222,33 +229,37 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
 
 /**
  * The scanned spans' keys, read from their own facts: with `twice`, the keys with two facts, each
- * span among the shortest links that it could hold (a day's repeat customers are few).
+ * span up to a day among the day's links (a day's repeat customers are few), or from the pairs the
+ * history keeps, for those they serve.
  */
 function scans(
-  scanned: readonly number[],
+  spans: readonly { i: number; s: number; e: number }[],
   twice: boolean,
-  row: (i: number) => { i: number; s: number; e: number },
   ctx: PlanContext,
-  chain: Chain,
+  history: HistoryEvents,
 ): string[] {
-  const tiers = new Map<ShortLinks | undefined, { i: number; s: number; e: number }[]>();
-  for (const i of scanned) {
-    const span = row(i);
-    const links = twice ? SHORT_LINKS.find((l) => span.e - span.s <= l.max) : undefined;
-    tiers.set(links, [...(tiers.get(links) ?? []), span]);
+  const paired = twice && history.pairs ? spans.filter(pairsServe) : [];
+  const tiers = new Map<boolean, { i: number; s: number; e: number }[]>();
+  for (const span of spans) {
+    if (paired.includes(span)) continue;
+    const dayLinks = twice && span.e - span.s <= DAY_LINKS.max;
+    tiers.set(dayLinks, [...(tiers.get(dayLinks) ?? []), span]);
   }
-  return [...tiers].map(([links, rows]) =>
-    distinctSelect(
-      ctx.index,
-      chain,
-      twice,
-      ctx.spanTable(["s", "e"], rows),
-      ctx.tenantParam,
-      ctx.params,
-      ctx.dialect,
-      links,
+  return [
+    ...pairsSelects(history.chain, paired, ctx),
+    ...[...tiers].map(([dayLinks, rows]) =>
+      distinctSelect(
+        ctx.index,
+        history.chain,
+        twice,
+        ctx.spanTable(["s", "e"], rows),
+        ctx.tenantParam,
+        ctx.params,
+        ctx.dialect,
+        dayLinks,
+      ),
     ),
-  );
+  ];
 }
 
 /**

@@ -6,13 +6,15 @@
 // gap (counts), and each fact held as its key's latest and superseded by the next (its value). New
 // customers are then a sum of first events, the keys active at any instant a handful of prefix
 // sums (see active.ts), and each SKU's stock at an instant the held less the superseded before it,
-// instead of a scan of all history.
+// instead of a scan of all history; keys with two facts in a range come from the pairs of links a
+// chain also keeps (pairs.ts).
 // Facts are never updated or deleted, so a chain only changes where a fact is inserted: an ingest
 // relinks the rows next to its new facts, and the rollups take back those rows' old events and
 // add their new ones, so that its cost follows the facts it brings, not the keys' histories.
 import { parseExpr } from "../../expr/parse.js";
 import { factModels, type QueryFact } from "../../facts/model.js";
 import { hash53 } from "../../hash.js";
+import { DAY, HOUR } from "./buckets.js";
 import type { Dialect } from "./dialect.js";
 import { notPendingSql } from "./pending.js";
 import { columnSql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
@@ -44,23 +46,18 @@ export type ChainEventKind = "first" | "last" | "lapse_start" | "lapse_end" | "h
 const MARGIN = 90 * 60_000;
 
 /**
- * The short links of a history (a fact less than `max` after its key's previous one), each set in
- * a partial index: a key's second fact in a span is one of them for spans up to `max` long (a day
- * with its clock change, a quarter), a small part of the span's facts where keys rarely come back
- * soon (customers' orders).
+ * The day's links of a history (a fact less than `max` after its key's previous one), set in a
+ * partial index: a key's second fact in a span up to a day long (with its clock change) is one of
+ * them, a small part of the span's facts where keys rarely come back soon (customers' orders).
+ * Longer spans read pairs (pairs.ts).
  */
-export const SHORT_LINKS = [
-  { index: "chain_facts_day_links", max: 25 * 3_600_000 },
-  { index: "chain_facts_quarter_links", max: 93 * 86_400_000 },
-] as const;
+export const DAY_LINKS = { index: "chain_facts_day_links", max: 25 * HOUR } as const;
 
-export type ShortLinks = (typeof SHORT_LINKS)[number];
-
-/** A short link's test, on the columns of the table named `as`. */
-const shortLink = (links: ShortLinks, as = "") => `${as}t - ${as}prev_t < ${links.max}`;
+/** A day's link's test, on the columns of the table named `as`. */
+const dayLink = (as = "") => `${as}t - ${as}prev_t < ${DAY_LINKS.max}`;
 
 /** The shortest gap kept as a lapse for an activity window of `days` local days, in ms. */
-export const lapseGap = (days: number): number => days * 86_400_000 - MARGIN;
+export const lapseGap = (days: number): number => days * DAY - MARGIN;
 
 /** The chain of a measure keyed by `key`, if one can be kept: a stored fact placed by a timestamp. */
 export function chainOf(
@@ -78,13 +75,25 @@ export function chainOf(
 /** The `lapse` column of a chain's lapses for a window of `days`. */
 export const lapseId = (chain: Chain, days: number): string => hash53(`${chain.id}|${days}`);
 
+/** What a query's reads of a span table compile against. */
+export interface SpanContext {
+  /** The request's index (each row read says whose it is: `r`). */
+  index: number;
+  dialect: Dialect;
+  params: SqlParams;
+  tenantParam: string;
+  /** The name of a table of spans (its rows' `i` say which). */
+  spanTable(columns: string[], rows: Record<string, number>[]): string;
+}
+
 /** The facts an ingest call inserted: a JSON list of ids and the call's id. */
 export interface Inserted {
   ids: readonly string[];
   ingestId: string;
 }
 
-class ChainSql {
+/** The SQL of a chain's rows and facts, its parameters bound as they are used. */
+export class ChainSql {
   readonly scope: RowScope;
 
   constructor(
@@ -178,11 +187,7 @@ export function chainTableSpecs(dialect: Dialect) {
         ["tenant_id", "chain", "k", "t", "id"],
         ["tenant_id", "chain", "t", "prev_t", "prev2_t", "next_t"],
         { columns: ["tenant_id", "chain", "mark"], where: "mark IS NOT NULL" },
-        ...SHORT_LINKS.map((links) => ({
-          name: links.index,
-          columns: ["tenant_id", "chain", "t", "prev_t", "prev2_t"],
-          where: shortLink(links),
-        })),
+        { name: DAY_LINKS.index, columns: ["tenant_id", "chain", "t", "prev_t", "prev2_t"], where: dayLink() },
       ],
     },
     {
@@ -277,8 +282,8 @@ export function eventSelect(
  * Distinct keys with a fact (with `twice`, two facts) in each span of `spanTable` (i, s, e): the
  * facts in the span whose key's previous fact is before it or who have none (with `twice`, whose
  * previous one is in the span and the one before that is not), one read of the history's (time,
- * previous ones) index per span instead of a grouping of the facts by key. With `twice`, spans
- * no longer than short `links` read only those.
+ * previous ones) index per span instead of a grouping of the facts by key. With `dayLinks`, spans
+ * no longer than a day read only those.
  */
 export function distinctSelect(
   index: number,
@@ -288,14 +293,15 @@ export function distinctSelect(
   tenantParam: string,
   params: SqlParams,
   dialect: Dialect,
-  links?: ShortLinks,
+  dayLinks = false,
 ): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
   const first = (prev: string) => `(c.${prev} IS NULL OR c.${prev} < w.s)`;
   const test = twice ? `c.prev_t >= w.s AND ${first("prev2_t")}` : first("prev_t");
   // The index's own condition, as it declares it: the planners use a partial index only then.
-  const short = links ? ` AND ${shortLink(links, "c.")}` : "";
-  return countSelect(index, c, `c.t >= w.s AND c.t < w.e AND ${test}${short}`, spanTable, links?.index);
+  const short = dayLinks ? ` AND ${dayLink("c.")}` : "";
+  const named = dayLinks ? DAY_LINKS.index : undefined;
+  return countSelect(index, c, `c.t >= w.s AND c.t < w.e AND ${test}${short}`, spanTable, named);
 }
 
 /**
@@ -319,29 +325,40 @@ export function stretchSelect(
   const c = new ChainSql(chain, tenantParam, params, dialect);
   if (facts === "nextAfter")
     return countSelect(index, c, "c.t >= w.e AND c.prev_t >= w.a AND c.prev_t < w.x", spanTable);
-  const [day] = SHORT_LINKS;
   const ends =
     facts === "lastBefore"
       ? "(c.next_t IS NULL OR c.next_t >= w.e)"
       : "lapsesOf" in facts
         ? `c.next_t < w.e AND ${eventTest("lapse_start", facts.lapsesOf)}`
-        : `c.prev_t >= w.e AND ${eventTest("lapse_end", facts.dayLapsesOf)} AND ${shortLink(day, "c.")}`;
-  const named = typeof facts === "object" && "dayLapsesOf" in facts ? day.index : undefined;
+        : `c.prev_t >= w.e AND ${eventTest("lapse_end", facts.dayLapsesOf)} AND ${dayLink("c.")}`;
+  const named = typeof facts === "object" && "dayLapsesOf" in facts ? DAY_LINKS.index : undefined;
   return countSelect(index, c, `c.t >= w.a AND c.t < w.x AND ${ends}`, spanTable, named);
 }
 
-/** The chain's rows (as `c`) that meet `test` for each row of `spanTable` (as `w`), counted. */
-function countSelect(index: number, c: ChainSql, test: string, spanTable: string, named?: string): string {
+/**
+ * The chain's rows (as `c`) that meet `test` for each row of `spanTable` (as `w`), counted, or with
+ * `summed`, the rows of another of the chain's tables and what is summed of them.
+ */
+export function countSelect(
+  index: number,
+  c: ChainSql,
+  test: string,
+  spanTable: string,
+  named?: string,
+  summed?: { table: string; value: string },
+): string {
   const on = `${c.rows()} AND ${test}`;
+  const table = summed?.table ?? "chain_facts";
+  const value = summed ? `sum(${summed.value})` : "count(*)";
   if (c.dialect.countsBySubquery) {
     // No `n`: a plan reads its counts' `v` alone, and a copy of the column would count again.
-    const count = `(SELECT count(*) FROM chain_facts c WHERE ${on})`;
+    const count = `(SELECT ${value} FROM ${table} c WHERE ${on})`;
     const none = `CAST(NULL AS ${c.dialect.types.bigint})`;
     return `SELECT ${index} AS r, w.i AS wi, NULL AS k, ${count} AS v, ${none} AS n FROM ${spanTable} w`;
   }
   return (
-    `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ` +
-    `${c.dialect.seekJoin("chain_facts", "c", on, named)} GROUP BY w.i`
+    `SELECT ${index} AS r, w.i AS wi, NULL AS k, ${value} AS v, count(*) AS n FROM ${spanTable} w ` +
+    `${c.dialect.seekJoin(table, "c", on, named)} GROUP BY w.i`
   );
 }
 
@@ -372,8 +389,32 @@ export function lapsesSelect(
   );
 }
 
+/**
+ * A column of the chain's fact `skip` places before or after the one of key `k`, time `t` and id
+ * `id`, in the order the links follow (time, then id).
+ */
+export const neighbourSql =
+  (dialect: Dialect) =>
+  (
+    tenant: string,
+    chain: string,
+    at: { k: string; t: string; id: string },
+    before: boolean,
+    skip = 0,
+    column = "t",
+  ) => {
+    const binary = dialect.binaryText;
+    const [lt, dir] = before ? ["<", " DESC"] : [">", ""];
+    const { k, t, id } = at;
+    return (
+      `(SELECT g.${column} FROM chain_facts g WHERE g.tenant_id = ${tenant} AND g.chain = ${chain} AND ` +
+      `g.k = ${k} AND (g.t ${lt} ${t} OR (g.t = ${t} AND ${binary("g.id")} ${lt} ${binary(id)})) ORDER BY ` +
+      `g.t${dir}, ${binary("g.id")}${dir} LIMIT 1 OFFSET ${skip})`
+    );
+  };
+
 /** Builds a statement on a chain of a tenant, each with parameters of its own (the tenant first). */
-const statementOf =
+export const statementOf =
   (chain: Chain, tenant: string, dialect: Dialect) =>
   (make: (c: ChainSql, params: SqlParams) => string): SqlStatement => {
     const params = new SqlParams(dialect);
@@ -407,25 +448,8 @@ export function chainIngestSql(
   events: () => SqlStatement[],
 ): SqlStatement[] {
   const build = statementOf(chain, tenant, dialect);
-  const binary = dialect.binaryText;
   const { ingestId } = inserted;
-  // A column of the chain's fact `skip` places before or after the one of key `k`, time `t` and id `id`.
-  const neighbour = (
-    tenant: string,
-    chain: string,
-    at: { k: string; t: string; id: string },
-    before: boolean,
-    skip = 0,
-    column = "t",
-  ) => {
-    const [lt, dir] = before ? ["<", " DESC"] : [">", ""];
-    const { k, t, id } = at;
-    return (
-      `(SELECT g.${column} FROM chain_facts g WHERE g.tenant_id = ${tenant} AND g.chain = ${chain} AND ` +
-      `g.k = ${k} AND (g.t ${lt} ${t} OR (g.t = ${t} AND ${binary("g.id")} ${lt} ${binary(id)})) ORDER BY ` +
-      `g.t${dir}, ${binary("g.id")}${dir} LIMIT 1 OFFSET ${skip})`
-    );
-  };
+  const neighbour = neighbourSql(dialect);
   const row = { k: "chain_facts.k", t: "chain_facts.t", id: "chain_facts.id" };
   const linked = (before: boolean, skip = 0) =>
     neighbour("chain_facts.tenant_id", "chain_facts.chain", row, before, skip);

@@ -153,7 +153,7 @@ export const postgres: Dialect = {
     return `(${columns.join(", ")}) AS (SELECT * FROM unnest(${arrays.join(", ")}))`;
   },
   fence: " OFFSET 0",
-  rebuildLock: ["LOCK TABLE rollup_buckets, chain_facts, chain_lapses IN SHARE ROW EXCLUSIVE MODE"],
+  rebuildLock: ["LOCK TABLE rollup_buckets, chain_facts, chain_lapses, chain_pairs IN SHARE ROW EXCLUSIVE MODE"],
   pendingLock: ["LOCK TABLE rollup_pending IN SHARE ROW EXCLUSIVE MODE"],
   // Two keys, so as not to meet the schema's one-key lock: "kpikit" in short, and the tenant.
   historyLock: ["SELECT pg_advisory_xact_lock(7037, hashtext($1))"],

@@ -4,28 +4,21 @@
 // caller's SELECT reads from the facts. Key histories (active.ts) and snapshots (snapshot.ts)
 // are such sums: a few thousand rollup rows per query, however many facts there are.
 import type { Aggregate } from "../types.js";
-import type { Dialect } from "./dialect.js";
+import type { SpanContext } from "./chain.js";
 import { ALL_TIME, lessSelect, NEVER, type RollupMeasure, type SpanSplit, splitSpans } from "./rollup.js";
 import { GroupSums } from "./group-sums.js";
 import type { RollupReads } from "./rollup-reads.js";
-import type { SqlParams } from "./row-sql.js";
 import type { FilterBinding } from "../types.js";
 
 /** Before any fact: the start of the first piece (a whole hour, −271 821 years). */
 const EARLIEST = -8.64e15;
 
-export interface PlanContext {
-  index: number;
+export interface PlanContext extends SpanContext {
   tz: string;
-  dialect: Dialect;
-  params: SqlParams;
-  tenantParam: string;
   /** Where the statement's rollup reads are gathered. */
   reads: RollupReads;
   /** The query's now (see MeasureRequest). */
   now?: number | undefined;
-  /** The name of a table of spans (its rows' `i` say which). */
-  spanTable(columns: string[], rows: Record<string, number>[]): string;
 }
 
 export interface PrefixSeries {

@@ -36,15 +36,14 @@ import {
   lapseGap,
 } from "./chain.js";
 import type { SqlStatement } from "./statement.js";
+import { DAY, floorDiv, HOUR, QUARTER } from "./buckets.js";
+import { pairsIngestSql } from "./pairs.js";
 import type { Dialect } from "./dialect.js";
 import { notPendingSql } from "./pending.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
 import { type Slice, sliceSql } from "./slice.js";
 import { unionAll } from "./union.js";
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-const QUARTER = 900_000;
 /** The `dim` of the quarter-hour totals (dimension fields are identifiers, so it names none of them). */
 const QUARTER_TOTAL = ":15";
 /** The `dim` of UTC days' totals, kept with the totals of all time: a long piece of a prefix sum reads days. */
@@ -229,6 +228,8 @@ export interface HistoryEvents {
   lapses: ReadonlyMap<number, { start: RollupMeasure; end: RollupMeasure }>;
   /** The windows whose lapses are also kept one by one (an activity measure's). */
   tables: readonly number[];
+  /** Whether its pairs are kept (pairs.ts): a measure counts keys with two facts. */
+  pairs: boolean;
 }
 
 /** The set of measures kept as rollups: those of every KPI of a registry (the built-in catalog). */
@@ -242,17 +243,27 @@ export class Rollups {
    * The key histories kept, each with the windows (in days) whose lapses it keeps one by one, the
    * rollups of its events and their families.
    */
-  readonly chains: readonly { chain: Chain; days: number[]; events: RollupMeasure[]; families: RollupMeasure[][] }[];
+  readonly chains: readonly {
+    chain: Chain;
+    days: number[];
+    events: RollupMeasure[];
+    families: RollupMeasure[][];
+    pairs: boolean;
+  }[];
   private readonly histories = new Map<string, HistoryEvents>();
 
   /** The measures of each family, by slot. */
   readonly families: readonly RollupMeasure[][];
 
-  /** `prefixed`: the measures that prefix sums read (snapshots and history events), which keep totals of all time. */
+  /**
+   * `prefixed`: the measures that prefix sums read (snapshots and history events), which keep totals
+   * of all time; `paired`: the histories whose pairs are kept.
+   */
   private constructor(
     measures: Iterable<MeasureSpec>,
     tables: Iterable<[string, number]>,
     prefixed: ReadonlySet<MeasureSpec>,
+    paired: ReadonlySet<string>,
   ) {
     const placed = new Map<string, Map<string, Omit<RollupMeasure, "family" | "slot" | "allTime">>>();
     const summed = new Set<string>();
@@ -290,7 +301,9 @@ export class Rollups {
     }
     const lapses = [...this.tables].map(([chain, days]) => `${chain}:${days.join(",")}`);
     const totals = [...summed].map((key) => `all time ${key}`);
-    this.version = `${FORMAT}.${SLOTS}.${hash53([...this.bySignature.keys(), ...lapses, ...totals].sort().join("\n"))}`;
+    const pairs = [...paired].map((chain) => `pairs ${chain}`);
+    const kept = [...this.bySignature.keys(), ...lapses, ...totals, ...pairs].sort();
+    this.version = `${FORMAT}.${SLOTS}.${hash53(kept.join("\n"))}`;
     const byId = new Map<string, { chain: Chain; days: number[]; events: RollupMeasure[] }>();
     for (const m of this.bySignature.values()) {
       if (!m.event) continue;
@@ -302,9 +315,10 @@ export class Rollups {
     this.chains = [...byId.values()].map((entry) => ({
       ...entry,
       families: families.filter(([m]) => m!.event?.chain.id === entry.chain.id),
+      pairs: paired.has(entry.chain.id),
     }));
     // What a query of each history reads, found once here rather than for every request compiled.
-    for (const { chain, days, events } of this.chains) {
+    for (const { chain, days, events, pairs } of this.chains) {
       const of = (kind: ChainEventKind) => events.filter((e) => e.event!.kind === kind);
       const [first] = of("first");
       const [last] = of("last");
@@ -314,7 +328,7 @@ export class Rollups {
         const end = of("lapse_end").find((e) => e.event!.days === start.event!.days);
         if (end) lapses.set(start.event!.days!, { start, end });
       }
-      this.histories.set(chain.id, { chain, first, last, lapses, tables: days });
+      this.histories.set(chain.id, { chain, first, last, lapses, tables: days, pairs });
     }
   }
 
@@ -335,7 +349,8 @@ export class Rollups {
     const tables = all.flatMap((m): [string, number][] =>
       m.agg === "active" && historyOf(m) ? [[historyOf(m)!.id, m.days]] : [],
     );
-    return new Rollups(measures, tables, prefixed);
+    const paired = all.flatMap((m) => (m.agg === "count_distinct" && m.minRows === 2 && historyOf(m)?.id) || []);
+    return new Rollups(measures, tables, prefixed, new Set(paired));
   }
 
   /** The history a measure reads its keys' facts from, with the rollups of its events, if it is kept. */
@@ -469,10 +484,6 @@ export const isDated = (m: RollupMeasure) => factModels[m.fact].fields[m.time]!.
 export const currentSql = (tenantParam: string, params: SqlParams, version: string) =>
   `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND rv.version = ` +
   `${params.add(version)})`;
-
-/** A bucket of `time` (epoch ms) in units of `unit` ms, rounded down also before 1970. */
-const floorDiv = (time: string, unit: number) =>
-  `(${time} / ${unit} - CASE WHEN ${time} < 0 AND ${time} % ${unit} <> 0 THEN 1 ELSE 0 END)`;
 
 /**
  * The statement that upserts a family's rows from `s` (one row per fact or event, with its bucket
@@ -735,7 +746,7 @@ export function ingestRollupsSql(
     ...rollups.fedBy(fact).map((family) => rollupBuildSql(family, tenant, dialect, scope)),
     ...rollups.chains
       .filter(({ chain }) => chain.fact === fact)
-      .flatMap(({ chain, days, families }) => [
+      .flatMap(({ chain, days, families, pairs }) => [
         ...dialect.historyLock.map((sql) => ({ sql, params: [tenant] })),
         ...chainIngestSql(
           chain,
@@ -744,12 +755,14 @@ export function ingestRollupsSql(
           dialect,
           inserted,
           (params) => currentSql(params.add(tenant), params, version),
-          () =>
-            families.flatMap((family) =>
+          () => [
+            ...families.flatMap((family) =>
               (family.some((e) => e.field !== undefined) ? (["was", "now"] as const) : (["both"] as const)).map(
                 (delta) => historyEventsSql(chain, family, tenant, dialect, { ...scope, delta }),
               ),
             ),
+            ...(pairs ? [pairsIngestSql(chain, tenant, dialect, inserted.ingestId)] : []),
+          ],
         ),
       ]),
   ];

@@ -5,6 +5,7 @@ import { factModels, type FactModel } from "../../facts/model.js";
 import { type FactName, factNames, type FactRecord } from "../../facts/schemas.js";
 import { parseIsoDate } from "../../time/calendar.js";
 import { chainTableSpecs } from "./chain.js";
+import { pairsTableSpec } from "./pairs.js";
 import { SLOTS } from "./rollup.js";
 import type { SqlStatement } from "./statement.js";
 import type { Dialect } from "./dialect.js";
@@ -143,20 +144,24 @@ export function tableSpecs(dialect: Dialect): TableSpec[] {
     primaryKey: ["tenant_id", "ingest_id"],
     indexes: [],
   });
-  specs.push(...chainTableSpecs(dialect));
+  specs.push(...chainTableSpecs(dialect), pairsTableSpec(dialect));
   return specs;
 }
 
 /** Tables an earlier version kept and this one does not read (rollups by measure, one row each). */
 const RETIRED_TABLES = ["rollups"];
 
+/** Indexes an earlier version kept and this one does not read (links shorter than a quarter: pairs.ts). */
+const RETIRED_INDEXES = ["chain_facts_quarter_links"];
+
 /**
  * `CREATE TABLE IF NOT EXISTS …` and `CREATE INDEX IF NOT EXISTS …` for every fact table, after
- * dropping retired ones.
+ * dropping retired tables and indexes.
  */
 export function schemaStatements(dialect: Dialect): string[] {
   return [
     ...RETIRED_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`),
+    ...RETIRED_INDEXES.map((index) => `DROP INDEX IF EXISTS ${index}`),
     ...tableSpecs(dialect).flatMap((t) => [
       `CREATE TABLE IF NOT EXISTS ${t.name} (${[
         ...t.columns.map((c) => `${c.name} ${c.type}${c.nullable ? "" : " NOT NULL"}`),
