@@ -37,8 +37,8 @@ export interface Dialect {
   /**
    * Whether a count per span of a history's rows is best a scalar subquery per span (counted along
    * the index) rather than a seek join grouped by span. PostgreSQL at 10 M orders: the repeat
-   * purchase rate's 290,000 second orders in 128 → 100 ms (bench/scale); SQLite at 1 M: CLV
-   * 23 → 27 ms, the others alike.
+   * purchase rate's 290,000 second orders in 128 → 100 ms (bench/scale, when it read a quarter's
+   * second orders so; pairs.ts since); SQLite at 1 M: CLV 23 → 27 ms, the others alike.
    */
   countsBySubquery: boolean;
   /**

@@ -119,8 +119,10 @@ export const pairsServe = (span: { s: number; e: number }): boolean =>
  *           + cells of u in [sh, s1) by hour and [s1, e1) by day, next before e1: n1 − n2
  *           + #{j : j.t in [e1, e), j.prev ≥ sh > j.prev2 (or none)}
  *
- * the first the keys whose first fact in the span is before sh (rare: zones off UTC by part of an
- * hour), the last those whose second fact in it is in [e1, e) and whose first is at or after sh.
+ * the cells the keys with two facts in [sh, e1); the first term those with two in the span but at
+ * most one in [sh, e), whose last fact but one before e is in [s, sh) (rare: zones off UTC by part
+ * of an hour); the last those with two in [sh, e) but at most one in [sh, e1), whose second fact at
+ * or after sh is in [e1, e).
  */
 export function pairsSelects(
   chain: Chain,

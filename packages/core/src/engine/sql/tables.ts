@@ -151,17 +151,13 @@ export function tableSpecs(dialect: Dialect): TableSpec[] {
 /** Tables an earlier version kept and this one does not read (rollups by measure, one row each). */
 const RETIRED_TABLES = ["rollups"];
 
-/** Indexes an earlier version kept and this one does not read (links shorter than a quarter: pairs.ts). */
-const RETIRED_INDEXES = ["chain_facts_quarter_links"];
-
 /**
  * `CREATE TABLE IF NOT EXISTS …` and `CREATE INDEX IF NOT EXISTS …` for every fact table, after
- * dropping retired tables and indexes.
+ * dropping retired ones.
  */
 export function schemaStatements(dialect: Dialect): string[] {
   return [
     ...RETIRED_TABLES.map((t) => `DROP TABLE IF EXISTS ${t}`),
-    ...RETIRED_INDEXES.map((index) => `DROP INDEX IF EXISTS ${index}`),
     ...tableSpecs(dialect).flatMap((t) => [
       `CREATE TABLE IF NOT EXISTS ${t.name} (${[
         ...t.columns.map((c) => `${c.name} ${c.type}${c.nullable ? "" : " NOT NULL"}`),
