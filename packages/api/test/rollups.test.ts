@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { MetricRegistry, catalog, runQuery } from "@kpikit/core";
 import { demoFacts } from "@kpikit/core/demo";
-import { BUILDING } from "@kpikit/core/sql";
+import { BUILDING, Rollups, rebuildStepsSql } from "@kpikit/core/sql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, MemoryStore, type RebuildStep, SqlStore, type Store } from "../src/index.js";
 import { nodeSqliteDriver, postgresDriver } from "../src/node/index.js";
@@ -110,6 +110,31 @@ for (const [name, make] of Object.entries(STORES)) {
       expect(await reads()).toBe(true);
       expect(await answers(other, "t")).toEqual(expected);
       await other.close();
+    });
+
+    it("reads the facts when another store's rebuild clears the rollups before it has looked again", async () => {
+      const other = await opened();
+      const reads = async () =>
+        (await other.engine("t")).explain(QUERIES[0], { registry, now: NOW }).sql.includes("rollup_buckets ro");
+      expect(await reads()).toBe(true);
+      // Another process's rebuild, its first two transactions: the rollups marked as being built,
+      // and their rows cleared. The other store has not asked for the versions since.
+      const [mark, clear] = rebuildStepsSql(Rollups.of(registry), "t", store.driver.dialect, {
+        rebuild: "another process",
+        chunk: 1_000_000,
+      });
+      for (const step of [mark!, clear!]) await store.driver.transaction(step.statements);
+      const rows = await store.driver.all("SELECT count(*) AS n FROM rollup_buckets WHERE tenant_id = 't'");
+      expect(Number(rows[0]!.n)).toBe(0);
+      expect(await answers(other, "t")).toEqual(expected);
+      // And it knows so from then on, until a rebuild makes them current again.
+      expect(await reads()).toBe(false);
+      const next = await opened({ rebuildStaleMs: 0 });
+      expect(await next.rebuildRollups({ onlyStale: true })).toEqual(["t"]);
+      await other.versions("t");
+      expect(await reads()).toBe(true);
+      expect(await answers(other, "t")).toEqual(expected);
+      for (const s of [other, next]) await s.close();
     });
 
     it("rebuilds a big tenant's rollups in parts of time, to the same answers", async () => {

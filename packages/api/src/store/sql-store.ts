@@ -762,6 +762,7 @@ export class SqlStore implements Store {
           this.driver.all(sql, params, { prepare: true, ...(signal ? { signal } : {}) }),
         dataVersion: async () => String((await this.versions(tenantId)).data),
         rollups: () => (this.rolledUp.has(tenantId) ? this.rollups : undefined),
+        onStaleRollups: () => this.rolledUp.delete(tenantId),
       });
       this.engines.set(tenantId, engine);
     }

@@ -16,15 +16,25 @@ import { GroupSums } from "./group-sums.js";
 import { minus, type PlanContext, type PrefixSeries, prefixSums } from "./prefix.js";
 import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
-import { closeSql, lessSelect, rollupDimension, type Rollups, splitSpans } from "./rollup.js";
+import { closeSql, currentSql, lessSelect, rollupDimension, type Rollups, splitSpans } from "./rollup.js";
 import { RollupReads } from "./rollup-reads.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
 import type { SqlStatement } from "./statement.js";
 
-/** A statement and how its rows become each request's aggregates. */
+/**
+ * A statement and how its rows become each request's aggregates: none when it read rollups that were
+ * no longer current as it ran (another process's rebuild had begun clearing them).
+ */
 export interface CompiledQuery extends SqlStatement {
-  decode(rows: readonly Record<string, unknown>[]): MeasureResults;
+  decode(rows: readonly Record<string, unknown>[]): MeasureResults | undefined;
 }
+
+/**
+ * The row (its `r`) that says whether the rollups a statement read were current in the snapshot it
+ * read them in: a store learns of another's rebuild only when it next asks (at most a second
+ * later), and meanwhile its queries would add up rows being cleared.
+ */
+const ROLLUPS_CURRENT = -1;
 
 type Bounds = Record<string, number>;
 
@@ -483,24 +493,34 @@ export function compileMeasures(
     plans: new Map(),
   };
   const selects = [...requests.flatMap((r, i) => measureSelect(r, i, ctx)), ...ctx.reads.selects()];
+  if (rollups)
+    selects.push(
+      `SELECT ${ROLLUPS_CURRENT} AS r, 0 AS wi, NULL AS k, CASE WHEN ` +
+        `${currentSql(tenantParam, params, rollups.version)} THEN 1 ELSE 0 END AS v, 0 AS n`,
+    );
   const sql = `WITH ${ctx.tables.sql()}\n${unionAll(selects)}`;
   return { sql, params: params.values, decode: (rows) => decodeRows(rows, requests, ctx.plans) };
 }
 
 /**
  * Rows of a compiled statement back into per-request, per-span aggregates (a span read from
- * rollups and facts has a row from each); a planned request's rows go to its plan.
+ * rollups and facts has a row from each); a planned request's rows go to its plan. None when the
+ * rollups were not current.
  */
 function decodeRows(
   rows: readonly Record<string, unknown>[],
   requests: readonly MeasureRequest[],
   plans: ReadonlyMap<number, Plan>,
-): MeasureResults {
+): MeasureResults | undefined {
   const out = requests.map((r) => r.spans.map(() => new Map<string | null, Aggregate>()));
   const planned = new Map([...plans.keys()].map((i) => [i, [] as Record<string, unknown>[]]));
   const adder = new GroupSums();
   for (const row of rows) {
     const r = Number(row.r);
+    if (r === ROLLUPS_CURRENT) {
+      if (Number(row.v) !== 1) return undefined;
+      continue;
+    }
     const mine = planned.get(r);
     if (mine) {
       mine.push(row);

@@ -21,6 +21,11 @@ export interface SqlEngineOptions {
   dataVersion: () => string | Promise<string>;
   /** The rollups to read, when the tenant's are current (asked at each query: a rebuild makes them so). */
   rollups?: () => Rollups | undefined;
+  /**
+   * Told when a query found the rollups it read no longer current (another process's rebuild began
+   * since the store last looked): `rollups` should give none from then on.
+   */
+  onStaleRollups?: () => void;
 }
 
 export class SqlEngine implements Engine {
@@ -32,7 +37,15 @@ export class SqlEngine implements Engine {
 
   async compute(requests: readonly MeasureRequest[], tz: string, signal?: AbortSignal): Promise<MeasureResults> {
     if (requests.length === 0) return [];
-    const { sql, params, decode } = this.compile(requests, tz);
+    const results = await this.run(this.compile(requests, tz), signal);
+    if (results) return results;
+    this.options.onStaleRollups?.();
+    const { dialect, tenant } = this.options;
+    // From the facts, which a rebuild leaves as they are.
+    return (await this.run(compileMeasures(requests, tz, dialect, tenant), signal))!;
+  }
+
+  private async run({ sql, params, decode }: CompiledQuery, signal?: AbortSignal) {
     return decode(await this.options.execute(sql, params, signal));
   }
 
