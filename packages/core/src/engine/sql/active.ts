@@ -9,15 +9,19 @@
 // which holds when e − a is at least the lapse gap: every gap in a history that spans [a, e) is
 // then a lapse. Keys lost from S to E (active at S, not at E) are, when A_E ≤ S (a period no
 // longer than the window), those whose last fact before E is in [A_S, A_E): last facts ever in
-// it, and lapses that start in it and are not over by E; retained ones are active(S) less those. Each
+// it, and lapses that start in it and are not over by E; retained ones are active(S) less those. In
+// a longer period (a leap year's, with the 365-day window), those whose last fact before E is in
+// [A_S, S) so, and those whose last fact before E is in [S, A_E) and last before S in [A_S, S),
+// read from the history's facts in [S, A_E). Each
 // prefix sum is read as the sum of the pieces between consecutive instants (rollup hours, quarter
 // hours, and for the minutes between, the histories themselves: prefix.ts), so a query reads a
 // few thousand rollup rows whatever the number of facts. A query it cannot serve so (a split, a
-// filter, a longer period, a window shorter than the gap in some zone) reads the facts.
+// filter, a window shorter than the gap in some zone) reads the facts.
 import type { Measure } from "../../definitions/definition.js";
 import { shiftLocal } from "../../time/range.js";
 import type { Aggregate, MeasureRequest } from "../types.js";
 import {
+  acrossSelect,
   type ChainEventKind,
   distinctSelect,
   eventSelect,
@@ -50,6 +54,12 @@ type LapseRead = { a: number; x: number; e: number; f: number; days: number };
  * (the facts since e name theirs: few), not from the history's facts in [a, x).
  */
 type LastBefore = { a: number; x: number; e: number; recent: boolean };
+/**
+ * Keys whose last fact before e is in [s, x) and whose last before s is at or after a: those lost
+ * over a range longer than its window (x, the start of the window at its end, is after s), whose
+ * last fact is in the stretch between the two windows.
+ */
+type Across = { a: number; s: number; x: number; e: number };
 
 /** Stretches of lapse starts longer than this are read by the lapses' ends, or from the next span's count. */
 const SHORT = 7 * DAY;
@@ -59,6 +69,7 @@ interface SpanPlan {
   bands: Band[];
   spanning: Spanning[];
   lastBefore?: LastBefore;
+  across?: Across;
   /** Instants at which it reads prefix sums other than its bands' ends. */
   instants: number[];
   value(read: Reader): number;
@@ -70,6 +81,7 @@ interface Reader {
   before(kind: ChainEventKind, x: number, days?: number): number;
   spanning(s: Spanning): number;
   lastBefore(l: LastBefore): number;
+  across(g: Across): number;
 }
 
 /**
@@ -133,8 +145,9 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
   const bands = spans.flatMap((p) => p.bands);
   const spanning = spanningReads(spans.flatMap((p) => p.spanning));
   const lastBefore = spans.flatMap((p) => (p.lastBefore && p.lastBefore.a < p.lastBefore.x ? [p.lastBefore] : []));
+  const across = spans.flatMap((p) => (p.across ? [p.across] : []));
   const wi = new Map<object | number, number>(
-    [...bands, ...spanning.reads, ...lastBefore, ...scanned].map((b, k) => [b, prefix.size + k]),
+    [...bands, ...spanning.reads, ...lastBefore, ...across, ...scanned].map((b, k) => [b, prefix.size + k]),
   );
   const table = (columns: string[], rows: Record<string, number>[]) => ctx.spanTable(columns, rows);
   // Long stretches of starts are read by the lapses' ends.
@@ -192,6 +205,21 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
         "nextAfter",
         lastBefore.filter((l) => l.recent).map((l) => ({ i: wi.get(l)!, a: l.a, x: l.x, e: l.e })),
       ),
+      ...(across.length
+        ? [
+            acrossSelect(
+              ctx.index,
+              chain,
+              table(
+                ["a", "s", "x", "e"],
+                across.map((g) => ({ i: wi.get(g)!, ...g })),
+              ),
+              ctx.tenantParam,
+              ctx.params,
+              ctx.dialect,
+            ),
+          ]
+        : []),
       ...scans(
         scanned.map((i) => ({ i: wi.get(i)!, s: r.spans[i]!.start, e: r.spans[i]!.end })),
         twice,
@@ -219,6 +247,7 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
         active: (b) => before("first", b.e) - lapsed(b),
         spanning: (b) => spanned.get(b)!,
         lastBefore: (l) => (l.recent ? before("last", l.x) - before("last", l.a) : 0) + count(l),
+        across: count,
       };
       return spans.map((p, i) => {
         const value = scanned.includes(i) ? count(i) : p.value(read);
@@ -373,10 +402,15 @@ function activeSpan(
   if (S - aS < gap || E - aE < gap) return undefined;
   const start = { a: aS, e: S, days };
   const end = { a: aE, e: E, days };
-  // Keys lost are those whose last fact before E is in [aS, aE): their last fact ever, or the
-  // start of a lapse (the next fact is at least E − aE later) not over by E.
+  // Keys lost are those active at S whose last fact before E is before aE. Where aE ≤ S, those whose
+  // last fact before E is in [aS, aE): their last fact ever, or the start of a lapse (the next fact
+  // is at least E − aE later) not over by E. In a range longer than the window (a leap year's),
+  // those whose last before E is in [aS, S) so, and those whose last before E is in [S, aE) and whose
+  // last before S is at or after aS, read from the history's facts in [S, aE).
+  const x = Math.min(aE, S);
+  const across = aE > S ? { a: aS, s: S, x: aE, e: E } : undefined;
   const lost = (read: Reader, since: Spanning) =>
-    read.before("last", aE) - read.before("last", aS) + read.spanning(since);
+    read.before("last", x) - read.before("last", aS) + read.spanning(since) + (across ? read.across(across) : 0);
   const none = { bands: [], spanning: [], instants: [] };
   switch (m.state) {
     case "start":
@@ -385,16 +419,12 @@ function activeSpan(
       return { ...none, bands: [end], value: (read) => read.active(end) };
     case "lost":
     case "retained": {
-      if (!table || aS > aE || aE > S) return undefined;
-      const since = { a: aS, x: aE, e: E, days };
+      if (!table || aS > aE) return undefined;
+      const since = { a: aS, x, e: E, days };
+      const reads = { spanning: [since], instants: [aS, x], ...(across ? { across } : {}) };
       return m.state === "lost"
-        ? { ...none, spanning: [since], instants: [aS, aE], value: (read) => lost(read, since) }
-        : {
-            bands: [start],
-            spanning: [since],
-            instants: [aS, aE],
-            value: (read) => read.active(start) - lost(read, since),
-          };
+        ? { ...none, ...reads, value: (read) => lost(read, since) }
+        : { ...reads, bands: [start], value: (read) => read.active(start) - lost(read, since) };
     }
   }
 }

@@ -344,6 +344,31 @@ export function stretchSelect(
 }
 
 /**
+ * Keys whose last fact before `e` is in [s, x) and whose last fact before `s` is at or after `a`,
+ * per row of `spanTable` (i, a, s, x, e), read from the history's facts in [s, x): of a key's facts
+ * there, the first names the one before `s`, and the last is the key's last before `e` when the one
+ * after it is at or after `e` (or there is none).
+ */
+export function acrossSelect(
+  index: number,
+  chain: Chain,
+  spanTable: string,
+  tenantParam: string,
+  params: SqlParams,
+  dialect: Dialect,
+): string {
+  const c = new ChainSql(chain, tenantParam, params, dialect);
+  const on = `${c.rows()} AND c.t >= w.s AND c.t < w.x`;
+  const has = (test: string) => `max(CASE WHEN ${test} THEN 1 ELSE 0 END) = 1`;
+  return (
+    `SELECT ${index} AS r, g.wi, NULL AS k, count(*) AS v, count(*) AS n FROM (SELECT w.i AS wi, c.k FROM ` +
+    `${spanTable} w ${dialect.seekJoin("chain_facts", "c", on)} GROUP BY w.i, c.k HAVING ` +
+    `${has("c.prev_t >= w.a AND c.prev_t < w.s")} AND ${has("(c.next_t IS NULL OR c.next_t >= w.e)")}) g ` +
+    "GROUP BY g.wi"
+  );
+}
+
+/**
  * The chain's rows (as `c`) that meet `test` for each row of `spanTable` (as `w`), counted, or with
  * `summed`, the rows of another of the chain's tables and what is summed of them.
  */
