@@ -165,6 +165,23 @@ function engine(db: TestDriver, withRollups: boolean): SqlEngine {
   });
 }
 
+/** A range by month in UTC, in the past of the hand-worked histories. */
+const monthQuery = (range: string) => ({
+  range,
+  grain: "month",
+  tz: "UTC",
+  compare: "none",
+  now: "2026-03-10T00:00:00Z",
+});
+
+/** Each metric's value over `range` (monthQuery). */
+async function monthValues(db: TestDriver, withRollups: boolean, range: string, metrics: readonly string[]) {
+  const out: Record<string, number | null> = {};
+  for (const metric of metrics)
+    out[metric] = (await runQuery(engine(db, withRollups), { metric, ...monthQuery(range) }, { registry })).value;
+  return out;
+}
+
 /**
  * Orders of `customers` customers (ids `${prefix}${c}_${n}`), from a seeded generator: `plan` says
  * how many orders a customer has and when each is placed.
@@ -609,19 +626,12 @@ for (const [name, open] of Object.entries(DATABASES)) {
       orders.slice(10),
     ])
       await ingest(db, "orders", batch);
-    const query = {
-      range: "2026-01-01..2026-02-01",
-      grain: "month",
-      tz: "UTC",
-      compare: "none",
-      now: "2026-03-10T00:00:00Z",
-    };
-    const values = async (withRollups: boolean) => {
-      const out: Record<string, number | null> = {};
-      for (const metric of ["new_customers", "churn_rate", "customer_retention_rate"])
-        out[metric] = (await runQuery(engine(db, withRollups), { metric, ...query }, { registry })).value;
-      return out;
-    };
+    const values = (withRollups: boolean) =>
+      monthValues(db, withRollups, "2026-01-01..2026-02-01", [
+        "new_customers",
+        "churn_rate",
+        "customer_retention_rate",
+      ]);
     const expected = { new_customers: 1, churn_rate: 0.6, customer_retention_rate: 0.6 };
     expect(await values(true)).toEqual(expected);
     expect(await values(false)).toEqual(expected);
@@ -648,26 +658,14 @@ for (const [name, open] of Object.entries(DATABASES)) {
     // Newest first, in two calls: every history is relinked by the older orders that come later.
     const newest = orders.reverse();
     for (const batch of [newest.slice(0, 9), newest.slice(9)]) await ingest(db, "orders", batch);
-    const query = {
-      range: "2024-01-01..2025-01-01",
-      grain: "month",
-      tz: "UTC",
-      compare: "none",
-      now: "2026-03-10T00:00:00Z",
-    };
-    const values = async (withRollups: boolean) => {
-      const out: Record<string, number | null> = {};
-      for (const metric of ["churn_rate", "customer_retention_rate"])
-        out[metric] = (await runQuery(engine(db, withRollups), { metric, ...query }, { registry })).value;
-      return out;
-    };
+    const range = "2024-01-01..2025-01-01";
     const expected = { churn_rate: 5 / 7, customer_retention_rate: 2 / 7 };
     for (const withRollups of [true, false]) {
-      const got = await values(withRollups);
+      const got = await monthValues(db, withRollups, range, Object.keys(expected));
       for (const [metric, value] of Object.entries(expected)) expect(got[metric]).toBeCloseTo(value, 12);
     }
     // From the histories: no order is read, and the day between the windows is read among them.
-    const sql = engine(db, true).explain({ metric: "churn_rate", ...query }, { registry }).sql;
+    const sql = engine(db, true).explain({ metric: "churn_rate", ...monthQuery(range) }, { registry }).sql;
     expect(sql).not.toMatch(/JOIN (LATERAL \(SELECT \* FROM )?orders f/);
     expect(sql).toContain("GROUP BY w.i, c.k HAVING");
     await db.close();

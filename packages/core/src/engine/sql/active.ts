@@ -21,7 +21,6 @@ import type { Measure } from "../../definitions/definition.js";
 import { shiftLocal } from "../../time/range.js";
 import type { Aggregate, MeasureRequest } from "../types.js";
 import {
-  acrossSelect,
   type ChainEventKind,
   distinctSelect,
   eventSelect,
@@ -207,9 +206,10 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
       ),
       ...(across.length
         ? [
-            acrossSelect(
+            stretchSelect(
               ctx.index,
               chain,
+              "across",
               table(
                 ["a", "s", "x", "e"],
                 across.map((g) => ({ i: wi.get(g)!, ...g })),

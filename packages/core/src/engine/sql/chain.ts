@@ -319,18 +319,31 @@ export function distinctSelect(
  * last before `e`; `{ dayLapsesOf: days }`, the ends of that window's lapses that start at or after
  * `e` (here a band's start, the stretch its last hours), among the day's short links (for a band no
  * longer than they are: the keys back within a day are few). `"nextAfter"`: the facts at or after
- * `e` whose key's fact before is in [a, x) instead (each names the fact before it).
+ * `e` whose key's fact before is in [a, x) instead (each names the fact before it). `"across"`, per
+ * row (i, a, s, x, e): the keys whose last fact before `e` is in [s, x) and whose last before `s`
+ * is at or after `a`: of a key's facts in [s, x), the first names the one before `s`, and the last
+ * is the key's last before `e` when the one after it is at or after `e` (or there is none).
  */
 export function stretchSelect(
   index: number,
   chain: Chain,
-  facts: { lapsesOf: number } | { dayLapsesOf: number } | "lastBefore" | "nextAfter",
+  facts: { lapsesOf: number } | { dayLapsesOf: number } | "lastBefore" | "nextAfter" | "across",
   spanTable: string,
   tenantParam: string,
   params: SqlParams,
   dialect: Dialect,
 ): string {
   const c = new ChainSql(chain, tenantParam, params, dialect);
+  if (facts === "across") {
+    const on = `${c.rows()} AND c.t >= w.s AND c.t < w.x`;
+    const has = (test: string) => `max(CASE WHEN ${test} THEN 1 ELSE 0 END) = 1`;
+    return (
+      `SELECT ${index} AS r, g.wi, NULL AS k, count(*) AS v, count(*) AS n FROM (SELECT w.i AS wi, c.k FROM ` +
+      `${spanTable} w ${dialect.seekJoin("chain_facts", "c", on)} GROUP BY w.i, c.k HAVING ` +
+      `${has("c.prev_t >= w.a AND c.prev_t < w.s")} AND ${has("(c.next_t IS NULL OR c.next_t >= w.e)")}) g ` +
+      "GROUP BY g.wi"
+    );
+  }
   if (facts === "nextAfter")
     return countSelect(index, c, "c.t >= w.e AND c.prev_t >= w.a AND c.prev_t < w.x", spanTable);
   const ends =
@@ -341,31 +354,6 @@ export function stretchSelect(
         : `c.prev_t >= w.e AND ${eventTest("lapse_end", facts.dayLapsesOf)} AND ${dayLink("c.")}`;
   const named = typeof facts === "object" && "dayLapsesOf" in facts ? DAY_LINKS.index : undefined;
   return countSelect(index, c, `c.t >= w.a AND c.t < w.x AND ${ends}`, spanTable, named);
-}
-
-/**
- * Keys whose last fact before `e` is in [s, x) and whose last fact before `s` is at or after `a`,
- * per row of `spanTable` (i, a, s, x, e), read from the history's facts in [s, x): of a key's facts
- * there, the first names the one before `s`, and the last is the key's last before `e` when the one
- * after it is at or after `e` (or there is none).
- */
-export function acrossSelect(
-  index: number,
-  chain: Chain,
-  spanTable: string,
-  tenantParam: string,
-  params: SqlParams,
-  dialect: Dialect,
-): string {
-  const c = new ChainSql(chain, tenantParam, params, dialect);
-  const on = `${c.rows()} AND c.t >= w.s AND c.t < w.x`;
-  const has = (test: string) => `max(CASE WHEN ${test} THEN 1 ELSE 0 END) = 1`;
-  return (
-    `SELECT ${index} AS r, g.wi, NULL AS k, count(*) AS v, count(*) AS n FROM (SELECT w.i AS wi, c.k FROM ` +
-    `${spanTable} w ${dialect.seekJoin("chain_facts", "c", on)} GROUP BY w.i, c.k HAVING ` +
-    `${has("c.prev_t >= w.a AND c.prev_t < w.s")} AND ${has("(c.next_t IS NULL OR c.next_t >= w.e)")}) g ` +
-    "GROUP BY g.wi"
-  );
 }
 
 /**
