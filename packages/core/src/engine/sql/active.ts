@@ -419,7 +419,7 @@ function activeSpan(
       return { ...none, bands: [end], value: (read) => read.active(end) };
     case "lost":
     case "retained": {
-      if (!table || aS > aE) return undefined;
+      if (!table) return undefined;
       const since = { a: aS, x, e: E, days };
       const reads = { spanning: [since], instants: [aS, x], ...(across ? { across } : {}) };
       return m.state === "lost"
