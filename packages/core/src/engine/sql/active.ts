@@ -86,7 +86,7 @@ interface Reader {
 /**
  * The plan of an activity measure, or of a distinct count (its keys in a span are those active at
  * the span's end: see distinctSpan) or of keys with two facts (a span of a day from its own second
- * facts, a longer one up to a quarter from the pairs kept: pairs.ts); none when the request must read
+ * facts, a longer one up to a year from the pairs kept: pairs.ts); none when the request must read
  * the facts.
  */
 export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: PlanContext): Plan | undefined {

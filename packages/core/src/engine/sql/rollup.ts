@@ -37,7 +37,7 @@ import {
 } from "./chain.js";
 import type { SqlStatement } from "./statement.js";
 import { DAY, floorDiv, HOUR, QUARTER } from "./buckets.js";
-import { pairsIngestSql } from "./pairs.js";
+import { PAIRS_KEPT, pairsIngestSql } from "./pairs.js";
 import type { Dialect } from "./dialect.js";
 import { notPendingSql } from "./pending.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
@@ -301,7 +301,8 @@ export class Rollups {
     }
     const lapses = [...this.tables].map(([chain, days]) => `${chain}:${days.join(",")}`);
     const totals = [...summed].map((key) => `all time ${key}`);
-    const pairs = [...paired].map((chain) => `pairs ${chain}`);
+    // With the longest link they keep: rows kept for shorter ones do not serve the ranges read now.
+    const pairs = [...paired].map((chain) => `pairs ${chain} ${PAIRS_KEPT}`);
     const kept = [...this.bySignature.keys(), ...lapses, ...totals, ...pairs].sort();
     this.version = `${FORMAT}.${SLOTS}.${hash53(kept.join("\n"))}`;
     const byId = new Map<string, { chain: Chain; days: number[]; events: RollupMeasure[] }>();
