@@ -460,6 +460,37 @@ const ACROSS: [string, string][] = [
   ["l9", "2024-12-31T23:00:00Z"],
 ];
 
+/**
+ * Customers over 2025-01-01..2025-11-23 in UTC (326 days, as a year to date), read with the 365-day
+ * window: active at its end over [E − 365 days + 90 min, E), 10 of them (g1–g10; g8's order of
+ * 2024-11-22 00:30 is before that), less those whose last order before E came before S: g3's last
+ * order ever, and g2's and g5's, whose next came after E (a long link). g1's and g9's orders in
+ * that stretch come back within the range. So 7 customers (g1 g4 g6 g7 g8 g9 g10), 9 orders among
+ * them in the range (g4 and g6 two each): purchase frequency 9/7, repeat customers 2/7.
+ */
+const LONG: [string, string][] = [
+  ["g1", "2024-12-01T10:00:00Z"],
+  ["g1", "2025-03-01T10:00:00Z"],
+  ["g2", "2024-12-10T10:00:00Z"],
+  ["g2", "2026-01-15T10:00:00Z"],
+  ["g3", "2024-12-20T10:00:00Z"],
+  ["g4", "2024-12-25T10:00:00Z"],
+  ["g4", "2025-01-10T10:00:00Z"],
+  ["g4", "2025-06-01T10:00:00Z"],
+  ["g5", "2024-12-31T23:00:00Z"],
+  ["g5", "2025-11-30T10:00:00Z"],
+  ["g6", "2025-05-01T10:00:00Z"],
+  ["g6", "2025-05-20T10:00:00Z"],
+  ["g7", "2025-11-22T23:00:00Z"],
+  ["g8", "2024-11-22T00:30:00Z"],
+  ["g8", "2025-02-01T10:00:00Z"],
+  ["g9", "2024-12-15T10:00:00Z"],
+  ["g9", "2025-01-05T10:00:00Z"],
+  ["g9", "2026-02-01T10:00:00Z"],
+  ["g10", "2023-06-01T10:00:00Z"],
+  ["g10", "2025-07-01T10:00:00Z"],
+];
+
 const REPEATS: [string, string, "placed" | "cancelled"][] = [
   ["r1", "2025-12-20T10:00:00Z", "placed"],
   ["r1", "2026-01-10T10:00:00Z", "placed"],
@@ -660,24 +691,48 @@ for (const [name, open] of Object.entries(DATABASES)) {
     await db.close();
   });
 
-  it(`reads churn over a range longer than its window from the histories on ${name}`, async () => {
-    const db = await emptyDatabase(open);
-    const orders = ACROSS.map(([customerId, placedAt], i) => handOrder(`a${i}`, customerId, placedAt, "placed"));
-    // Newest first, in two calls: every history is relinked by the older orders that come later.
-    const newest = orders.reverse();
-    for (const batch of [newest.slice(0, 9), newest.slice(9)]) await ingest(db, "orders", batch);
-    const range = "2024-01-01..2025-01-01";
-    const expected = { churn_rate: 5 / 7, customer_retention_rate: 2 / 7 };
-    for (const withRollups of [true, false]) {
-      const got = await monthValues(db, withRollups, range, Object.keys(expected));
-      for (const [metric, value] of Object.entries(expected)) expect(got[metric]).toBeCloseTo(value, 12);
-    }
-    // From the histories: no order is read, and the day between the windows is read among them.
-    const sql = engine(db, true).explain({ metric: "churn_rate", ...monthQuery(range) }, { registry }).sql;
-    expect(sql).not.toMatch(/JOIN (LATERAL \(SELECT \* FROM )?orders f/);
-    expect(sql).toContain("GROUP BY w.i, c.k HAVING");
-    await db.close();
-  });
+  // Hand-worked histories, stored newest first in two calls (the older orders relink every
+  // history): each metric's value over a range by month, from the rollups and from the facts, and
+  // what the rollups' statement reads.
+  const handWorked = [
+    {
+      title: "reads churn over a range longer than its window from the histories",
+      rows: ACROSS,
+      range: "2024-01-01..2025-01-01",
+      expected: { churn_rate: 5 / 7, customer_retention_rate: 2 / 7 },
+      // No order, and the day between the windows among the histories.
+      reads(sql: string) {
+        expect(sql).not.toMatch(/JOIN (LATERAL \(SELECT \* FROM )?orders f/);
+        expect(sql).toContain("GROUP BY w.i, c.k HAVING");
+      },
+    },
+    {
+      title: "counts customers over a span a little shorter than a year from the long links",
+      rows: LONG,
+      range: "2025-01-01..2025-11-23",
+      expected: { purchase_frequency: 9 / 7, repeat_purchase_rate: 2 / 7 },
+      // The orders of the stretch before the range whose next came after it, among the long links.
+      reads(sql: string) {
+        expect(sql).toContain("c.next_t >= w.e AND c.next_t - c.t >= 2419200000");
+      },
+    },
+  ];
+  for (const { title, rows, range, expected, reads } of handWorked)
+    it(`${title} on ${name}`, async () => {
+      const db = await emptyDatabase(open);
+      const newest = rows
+        .map(([customerId, placedAt], i) => handOrder(`h${i}`, customerId, placedAt, "placed"))
+        .reverse();
+      const half = Math.floor(newest.length / 2);
+      for (const batch of [newest.slice(0, half), newest.slice(half)]) await ingest(db, "orders", batch);
+      for (const withRollups of [true, false]) {
+        const got = await monthValues(db, withRollups, range, Object.keys(expected));
+        for (const [metric, value] of Object.entries(expected)) expect(got[metric]).toBeCloseTo(value, 12);
+      }
+      const metric = Object.keys(expected)[0]!;
+      reads(engine(db, true).explain({ metric, ...monthQuery(range) }, { registry }).sql);
+      await db.close();
+    });
 
   const online =
     "rebuilds in steps while ingests go on between them, and a rebuild taken over by a later one changes nothing";

@@ -27,6 +27,7 @@ import {
   lapseGap,
   lapsesSelect,
   DAY_LINKS,
+  LONG_LINKS,
   stretchSelect,
 } from "./chain.js";
 import { DAY } from "./buckets.js";
@@ -48,11 +49,12 @@ type Spanning = { a: number; x: number; e: number; days: number };
 /** Lapses of a window of `days` that start in [a, x) and end in [e, f), as read. */
 type LapseRead = { a: number; x: number; e: number; f: number; days: number };
 /**
- * Facts in [a, x) that are their key's last before e. `recent`: e is nearer now than a is to x, so
- * they are read as the last facts in [a, x) (prefix sums) and those whose next fact is at or after e
- * (the facts since e name theirs: few), not from the history's facts in [a, x).
+ * Facts in [a, x) that are their key's last before e: read from the history's facts in [a, x), or
+ * `by` the last facts in [a, x) (prefix sums) and those whose next fact is at or after e, which
+ * the facts since e name (`next`: e is nearer now than a is to x, so they are few) or which are
+ * among the long links (`long`: e is at least their shortest after x).
  */
-type LastBefore = { a: number; x: number; e: number; recent: boolean };
+type LastBefore = { a: number; x: number; e: number; by: "facts" | "next" | "long" };
 /**
  * Keys whose last fact before e is in [s, x) and whose last before s is at or after a: those lost
  * over a range longer than its window (x, the start of the window at its end, is after s), whose
@@ -196,13 +198,11 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
       }),
       ...lapses(false),
       ...lapses(true),
-      ...stretch(
-        "lastBefore",
-        lastBefore.filter((l) => !l.recent).map((l) => ({ i: wi.get(l)!, a: l.a, x: l.x, e: l.e })),
-      ),
-      ...stretch(
-        "nextAfter",
-        lastBefore.filter((l) => l.recent).map((l) => ({ i: wi.get(l)!, a: l.a, x: l.x, e: l.e })),
+      ...(["facts", "next", "long"] as const).flatMap((by) =>
+        stretch(
+          by === "facts" ? "lastBefore" : by === "next" ? "nextAfter" : "longAfter",
+          lastBefore.filter((l) => l.by === by).map((l) => ({ i: wi.get(l)!, a: l.a, x: l.x, e: l.e })),
+        ),
       ),
       ...(across.length
         ? [
@@ -246,7 +246,7 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
         lapsed,
         active: (b) => before("first", b.e) - lapsed(b),
         spanning: (b) => spanned.get(b)!,
-        lastBefore: (l) => (l.recent ? before("last", l.x) - before("last", l.a) : 0) + count(l),
+        lastBefore: (l) => (l.by === "facts" ? 0 : before("last", l.x) - before("last", l.a)) + count(l),
         across: count,
       };
       return spans.map((p, i) => {
@@ -356,10 +356,10 @@ function spanningReads(spanning: readonly Spanning[]): {
  * The plan of a distinct count over [s, e), read with the window whose gap is nearest the span's
  * length: its keys are those active at e over [s, e) with a shorter window (the gaps within the
  * first (e − s − gap) read from the history), or those over [e − gap, e) with a longer one less the
- * keys whose last fact before e is before s (read from the history's first (gap − (e − s)), or,
- * for a span that ends near now, from the prefix sums of last facts and the facts since e): a
- * range that ends now is hours short of its window's gap. None when reading the span's own facts
- * is shorter still.
+ * keys whose last fact before e is before s (read from the history's first (gap − (e − s)), or
+ * from the prefix sums of last facts and, for a span that ends near now, the facts since e, for one
+ * at least as long as the long links, those among them): a range that ends now is hours short of
+ * its window's gap. None when reading the span's own facts is shorter still.
  */
 function distinctSpan(s: number, e: number, windows: readonly number[], now?: number): SpanPlan | undefined {
   const length = e - s;
@@ -377,12 +377,13 @@ function distinctSpan(s: number, e: number, windows: readonly number[], now?: nu
   const band = { a: e - longer!.gap, e, days: longer!.days };
   // No stretch at all (the span exactly its window's gap) reads nothing either way.
   const recent = now !== undefined && band.a < s && now - e < s - band.a;
-  const before = { a: band.a, x: s, e, recent };
+  const by = recent ? "next" : e - s >= LONG_LINKS.min ? "long" : "facts";
+  const before = { a: band.a, x: s, e, by } as const;
   return {
     ...none,
     bands: [band],
     lastBefore: before,
-    instants: recent ? [band.a, s] : [],
+    instants: by === "facts" ? [] : [band.a, s],
     value: (read) => read.active(band) - read.lastBefore(before),
   };
 }

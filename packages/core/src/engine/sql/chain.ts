@@ -56,6 +56,17 @@ export const DAY_LINKS = { index: "chain_facts_day_links", max: 25 * HOUR } as c
 /** A day's link's test, on the columns of the table named `as`. */
 const dayLink = (as = "") => `${as}t - ${as}prev_t < ${DAY_LINKS.max}`;
 
+/**
+ * The long links of a history (a fact followed by its key's next at least `min` later), set in a
+ * partial index: the facts of a stretch whose next comes after an instant at least `min` past the
+ * stretch are among them, a small part of its facts where keys come back soon (visitors), or never
+ * (most customers: their last facts are counted from prefix sums).
+ */
+export const LONG_LINKS = { index: "chain_facts_long_links", min: 28 * DAY } as const;
+
+/** A long link's test, on the columns of the table named `as`. */
+const longLink = (as = "") => `${as}next_t - ${as}t >= ${LONG_LINKS.min}`;
+
 /** The shortest gap kept as a lapse for an activity window of `days` local days, in ms. */
 export const lapseGap = (days: number): number => days * DAY - MARGIN;
 
@@ -188,6 +199,7 @@ export function chainTableSpecs(dialect: Dialect) {
         ["tenant_id", "chain", "t", "prev_t", "prev2_t", "next_t"],
         { columns: ["tenant_id", "chain", "mark"], where: "mark IS NOT NULL" },
         { name: DAY_LINKS.index, columns: ["tenant_id", "chain", "t", "prev_t", "prev2_t"], where: dayLink() },
+        { name: LONG_LINKS.index, columns: ["tenant_id", "chain", "t", "next_t"], where: longLink() },
         // Read by the releases before the pairs (pairs.ts), with INDEXED BY, which SQLite fails
         // without: kept while one may still run beside this one (a deploy's old Worker isolates, a
         // rolling restart), to be retired by the next release.
@@ -319,7 +331,9 @@ export function distinctSelect(
  * last before `e`; `{ dayLapsesOf: days }`, the ends of that window's lapses that start at or after
  * `e` (here a band's start, the stretch its last hours), among the day's short links (for a band no
  * longer than they are: the keys back within a day are few). `"nextAfter"`: the facts at or after
- * `e` whose key's fact before is in [a, x) instead (each names the fact before it). `"across"`, per
+ * `e` whose key's fact before is in [a, x) instead (each names the fact before it); `"longAfter"`:
+ * the facts in [a, x) whose next is at or after `e`, among the long links (`e` at least their
+ * shortest after `x`). `"across"`, per
  * row (i, a, s, x, e): the keys whose last fact before `e` is in [s, x) and whose last before `s`
  * is at or after `a`: of a key's facts in [s, x), the first names the one before `s`, and the last
  * is the key's last before `e` when the one after it is at or after `e` (or there is none).
@@ -327,7 +341,7 @@ export function distinctSelect(
 export function stretchSelect(
   index: number,
   chain: Chain,
-  facts: { lapsesOf: number } | { dayLapsesOf: number } | "lastBefore" | "nextAfter" | "across",
+  facts: { lapsesOf: number } | { dayLapsesOf: number } | "lastBefore" | "nextAfter" | "longAfter" | "across",
   spanTable: string,
   tenantParam: string,
   params: SqlParams,
@@ -346,6 +360,14 @@ export function stretchSelect(
   }
   if (facts === "nextAfter")
     return countSelect(index, c, "c.t >= w.e AND c.prev_t >= w.a AND c.prev_t < w.x", spanTable);
+  if (facts === "longAfter")
+    return countSelect(
+      index,
+      c,
+      `c.t >= w.a AND c.t < w.x AND c.next_t >= w.e AND ${longLink("c.")}`,
+      spanTable,
+      LONG_LINKS.index,
+    );
   const ends =
     facts === "lastBefore"
       ? "(c.next_t IS NULL OR c.next_t >= w.e)"
