@@ -54,7 +54,9 @@ type LapseRead = { a: number; x: number; e: number; f: number; days: number };
  * the facts since e name (`next`: e is nearer now than a is to x, so they are few) or which are
  * among the long links (`long`: e is at least their shortest after x).
  */
-type LastBefore = { a: number; x: number; e: number; by: "facts" | "next" | "long" };
+type LastBefore = { a: number; x: number; e: number; by: keyof typeof LAST_BEFORE_READS };
+/** What each way of reading them reads of the history (chain.ts's stretchSelect). */
+const LAST_BEFORE_READS = { facts: "lastBefore", next: "nextAfter", long: "longAfter" } as const;
 /**
  * Keys whose last fact before e is in [s, x) and whose last before s is at or after a: those lost
  * over a range longer than its window (x, the start of the window at its end, is after s), whose
@@ -169,13 +171,20 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
     });
   };
 
-  /** Facts of a kind in [a, x) per row (a, x, e) of a span table, read from the history. */
-  const stretch = (
-    facts: Parameters<typeof stretchSelect>[2],
-    rows: { i: number; a: number; x: number; e: number }[],
-  ) =>
+  /** Facts of a kind per row of a span table (its columns those of the rows, after `i`), read from the history. */
+  const stretch = (facts: Parameters<typeof stretchSelect>[2], rows: ({ i: number } & Record<string, number>)[]) =>
     rows.length
-      ? [stretchSelect(ctx.index, chain, facts, table(["a", "x", "e"], rows), ctx.tenantParam, ctx.params, ctx.dialect)]
+      ? [
+          stretchSelect(
+            ctx.index,
+            chain,
+            facts,
+            table(Object.keys(rows[0]!).slice(1), rows),
+            ctx.tenantParam,
+            ctx.params,
+            ctx.dialect,
+          ),
+        ]
       : [];
   return {
     selects: [
@@ -200,26 +209,14 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
       ...lapses(true),
       ...(["facts", "next", "long"] as const).flatMap((by) =>
         stretch(
-          by === "facts" ? "lastBefore" : by === "next" ? "nextAfter" : "longAfter",
+          LAST_BEFORE_READS[by],
           lastBefore.filter((l) => l.by === by).map((l) => ({ i: wi.get(l)!, a: l.a, x: l.x, e: l.e })),
         ),
       ),
-      ...(across.length
-        ? [
-            stretchSelect(
-              ctx.index,
-              chain,
-              "across",
-              table(
-                ["a", "s", "x", "e"],
-                across.map((g) => ({ i: wi.get(g)!, ...g })),
-              ),
-              ctx.tenantParam,
-              ctx.params,
-              ctx.dialect,
-            ),
-          ]
-        : []),
+      ...stretch(
+        "across",
+        across.map((g) => ({ i: wi.get(g)!, ...g })),
+      ),
       ...scans(
         scanned.map((i) => ({ i: wi.get(i)!, s: r.spans[i]!.start, e: r.spans[i]!.end })),
         twice,
