@@ -491,6 +491,35 @@ const LONG: [string, string][] = [
   ["g10", "2025-07-01T10:00:00Z"],
 ];
 
+/**
+ * Customers over March 2025 in UTC (31 days, three longer than the 28-day window): active at its
+ * end over [E − 28 days, E) = [03-04, 04-01), plus those whose last order before E came in
+ * [03-01, 03-04): p2's and p9's last orders ever (p9's at the range's very start), and p1's and
+ * p4's, whose next came after E (long links: p4's 28 days and 90 minutes later). p3, p5 (back after
+ * a month) and p8 ordered in the window; p6's lapse starts in its first 90 minutes (00:45, less
+ * than the 28-day gap from its start) and ends before E, so it was not lapsed. p7 ordered before
+ * March only. So 8 customers, 11 orders among them in March (p3, p6 and p8 two each): purchase
+ * frequency 11/8, repeat customers 3/8.
+ */
+const MONTH: [string, string][] = [
+  ["p1", "2025-03-02T10:00:00Z"],
+  ["p1", "2025-05-01T10:00:00Z"],
+  ["p2", "2025-03-02T12:00:00Z"],
+  ["p3", "2025-03-03T10:00:00Z"],
+  ["p3", "2025-03-20T10:00:00Z"],
+  ["p4", "2025-03-03T23:00:00Z"],
+  ["p4", "2025-04-01T00:30:00Z"],
+  ["p5", "2025-02-01T10:00:00Z"],
+  ["p5", "2025-03-04T00:30:00Z"],
+  ["p6", "2025-03-04T00:45:00Z"],
+  ["p6", "2025-03-31T23:50:00Z"],
+  ["p7", "2025-01-15T10:00:00Z"],
+  ["p8", "2025-03-10T10:00:00Z"],
+  ["p8", "2025-03-15T10:00:00Z"],
+  ["p9", "2025-02-28T23:00:00Z"],
+  ["p9", "2025-03-01T00:00:00Z"],
+];
+
 const REPEATS: [string, string, "placed" | "cancelled"][] = [
   ["r1", "2025-12-20T10:00:00Z", "placed"],
   ["r1", "2026-01-10T10:00:00Z", "placed"],
@@ -712,6 +741,17 @@ for (const [name, open] of Object.entries(DATABASES)) {
       range: "2025-01-01..2025-11-23",
       expected: { purchase_frequency: 9 / 7, repeat_purchase_rate: 2 / 7 },
       // The orders of the stretch before the range whose next came after it, among the long links.
+      reads(sql: string) {
+        expect(sql).toContain("c.next_t >= w.e AND c.next_t - c.t >= 2419200000");
+      },
+    },
+    {
+      title: "counts customers over a month from the four weeks at its end and the long links before them",
+      rows: MONTH,
+      range: "2025-03-01..2025-04-01",
+      expected: { purchase_frequency: 11 / 8, repeat_purchase_rate: 3 / 8 },
+      // The month's first three days among the long links; of every order, only its first 90 minutes
+      // after them (the window's lapses that start there).
       reads(sql: string) {
         expect(sql).toContain("c.next_t >= w.e AND c.next_t - c.t >= 2419200000");
       },

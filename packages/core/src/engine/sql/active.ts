@@ -351,12 +351,15 @@ function spanningReads(spanning: readonly Spanning[]): {
 
 /**
  * The plan of a distinct count over [s, e), read with the window whose gap is nearest the span's
- * length: its keys are those active at e over [s, e) with a shorter window (the gaps within the
- * first (e − s − gap) read from the history), or those over [e − gap, e) with a longer one less the
- * keys whose last fact before e is before s (read from the history's first (gap − (e − s)), or
- * from the prefix sums of last facts and, for a span that ends near now, the facts since e, for one
- * at least as long as the long links, those among them): a range that ends now is hours short of
- * its window's gap. None when reading the span's own facts is shorter still.
+ * length: with a shorter one, its keys are those active at e over [s, e) (the gaps within the
+ * first (e − s − gap) read from the history), or where the span holds the window's whole length
+ * and that stretch can be read among the long links (or the facts since e), those active over
+ * [e − window, e) plus the keys whose last fact before e is before it; with a longer one, those
+ * over [e − gap, e) less the keys whose last fact before e is before s. Such keys are read from
+ * the history's facts of the stretch, or from the prefix sums of last facts and, for a span that
+ * ends near now, the facts since e, for one at least as long as the long links, those among them:
+ * a range that ends now is hours short of its window's gap, a month is three days longer than four
+ * weeks. None when reading the span's own facts is shorter still.
  */
 function distinctSpan(s: number, e: number, windows: readonly number[], now?: number): SpanPlan | undefined {
   const length = e - s;
@@ -367,22 +370,27 @@ function distinctSpan(s: number, e: number, windows: readonly number[], now?: nu
   const beyond = longer ? longer.gap - length : Infinity;
   const none = { spanning: [], instants: [] };
   if (length <= Math.min(within, beyond)) return undefined;
-  if (within <= beyond) {
-    const band = { a: s, e, days: shorter!.days };
-    return { ...none, bands: [band], value: (read) => read.active(band) };
-  }
-  const band = { a: e - longer!.gap, e, days: longer!.days };
-  // No stretch at all (the span exactly its window's gap) reads nothing either way.
-  const recent = now !== undefined && band.a < s && now - e < s - band.a;
-  const by = recent ? "next" : e - s >= LONG_LINKS.min ? "long" : "facts";
-  const before = { a: band.a, x: s, e, by } as const;
-  return {
+  // Keys whose last fact before e is in [a, x); no stretch at all reads nothing either way.
+  const lastBefore = (a: number, x: number): LastBefore => {
+    const recent = now !== undefined && a < x && now - e < x - a;
+    return { a, x, e, by: recent ? "next" : e - x >= LONG_LINKS.min ? "long" : "facts" };
+  };
+  const withLast = (band: Band, before: LastBefore, sign: 1 | -1): SpanPlan => ({
     ...none,
     bands: [band],
     lastBefore: before,
-    instants: by === "facts" ? [] : [band.a, s],
-    value: (read) => read.active(band) - read.lastBefore(before),
-  };
+    instants: before.by === "facts" ? [] : [before.a, before.x],
+    value: (read) => read.active(band) + sign * read.lastBefore(before),
+  });
+  if (within <= beyond) {
+    const whole = e - shorter!.days * DAY;
+    const before = whole >= s ? lastBefore(s, whole) : undefined;
+    if (before && before.by !== "facts") return withLast({ a: whole, e, days: shorter!.days }, before, 1);
+    const band = { a: s, e, days: shorter!.days };
+    return { ...none, bands: [band], value: (read) => read.active(band) };
+  }
+  const a = e - longer!.gap;
+  return withLast({ a, e, days: longer!.days }, lastBefore(a, s), -1);
 }
 
 /** The bands of one span of an activity measure, if every one is at least the lapse gap long. */
