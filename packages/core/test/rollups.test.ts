@@ -852,7 +852,8 @@ for (const [name, open] of Object.entries(DATABASES)) {
     await db.close();
   });
 
-  const yearly = "counts each day's customers lost over a year from the next day's count (CLV by day)";
+  const yearly =
+    "counts each day's (or month's) customers lost over a year from the next one's count (CLV by day and month, churn by month)";
   it(`${yearly} on ${name}, as the facts do`, { timeout: 120_000 }, async () => {
     const db = await emptyDatabase(open);
     // 400 customers over four years, each with two to five orders far apart: many gaps longer than
@@ -866,12 +867,23 @@ for (const [name, open] of Object.entries(DATABASES)) {
     const [lapses] = await db.all("SELECT count(*) AS n FROM chain_lapses");
     expect(Number(lapses!.n)).toBeGreaterThan(100);
     const problems: string[] = [];
-    for (const q of [
-      { range: "last_90_days", grain: "day", tz: "America/New_York", compare: "previous_period" },
-      { range: "2026-02-20..2026-04-10", grain: "day", tz: "UTC", compare: "previous_year" },
-    ]) {
-      const { rollups: r, differences } = await bothWays(db, { metric: "clv", now: "2026-11-20T15:37:00Z", ...q });
-      expect(r.series.filter((p) => p.value !== null).length).toBeGreaterThan(30);
+    // Months are a month apart: each month's count from the next one's where that reads less (CLV's
+    // stretches of a year), alone where not (churn's month of starts).
+    for (const [metric, q, points] of [
+      ["clv", { range: "last_90_days", grain: "day", tz: "America/New_York", compare: "previous_period" }, 30],
+      ["clv", { range: "2026-02-20..2026-04-10", grain: "day", tz: "UTC", compare: "previous_year" }, 30],
+      ...["clv", "churn_rate", "customer_retention_rate"].map(
+        (metric) =>
+          [
+            metric,
+            { range: "last_year", grain: "month", tz: "America/New_York", compare: "previous_period" },
+            10,
+          ] as const,
+      ),
+      ["clv", { range: "ytd", grain: "month", tz: "UTC", compare: "previous_year" }, 8],
+    ] as const) {
+      const { rollups: r, differences } = await bothWays(db, { metric, now: "2026-11-20T15:37:00Z", ...q });
+      expect(r.series.filter((p) => p.value !== null).length).toBeGreaterThan(points);
       problems.push(...differences);
     }
     expect(problems).toEqual([]);

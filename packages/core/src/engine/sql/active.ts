@@ -64,8 +64,15 @@ const LAST_BEFORE_READS = { facts: "lastBefore", next: "nextAfter", long: "longA
  */
 type Across = { a: number; s: number; x: number; e: number };
 
-/** Stretches of lapse starts longer than this are read by the lapses' ends, or from the next span's count. */
-const SHORT = 7 * DAY;
+/**
+ * The lapses that start in [a, x) and end in [e, f) are read by their starts or by their ends (few
+ * end after now), whichever costs less, in time seeked: one read by its start also looks its end
+ * up in the table (measured at about twice the time), one read by its end is in an index alone.
+ */
+const lapseRead = ({ a, x, e, f }: Omit<LapseRead, "days">, now?: number) => {
+  const [starts, ends] = [2 * (x - a), Math.min(f, now ?? f) - e];
+  return { byEnd: ends < starts, cost: Math.max(0, Math.min(ends, starts)) };
+};
 
 /** What a span reads, and its value from it (none: it reads the facts). */
 interface SpanPlan {
@@ -146,16 +153,19 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
   // Rows past the prefix sums: each band's lapses, each lapse read of the spanning counts, each
   // scanned span. By identity: a span plan reads back the very bands it gave.
   const bands = spans.flatMap((p) => p.bands);
-  const spanning = spanningReads(spans.flatMap((p) => p.spanning));
+  const spanning = spanningReads(
+    spans.flatMap((p) => p.spanning),
+    ctx.now,
+  );
   const lastBefore = spans.flatMap((p) => (p.lastBefore && p.lastBefore.a < p.lastBefore.x ? [p.lastBefore] : []));
   const across = spans.flatMap((p) => (p.across ? [p.across] : []));
   const wi = new Map<object | number, number>(
     [...bands, ...spanning.reads, ...lastBefore, ...across, ...scanned].map((b, k) => [b, prefix.size + k]),
   );
   const table = (columns: string[], rows: Record<string, number>[]) => ctx.spanTable(columns, rows);
-  // Long stretches of starts are read by the lapses' ends.
+  // Each stretch of lapses is read by their starts or by their ends, whichever costs less.
   const lapses = (byEnd: boolean) => {
-    const rows = spanning.reads.filter((r) => r.x - r.a > SHORT === byEnd);
+    const rows = spanning.reads.filter((r) => lapseRead(r, ctx.now).byEnd === byEnd);
     return [...new Set(rows.map((b) => b.days))].map((d) => {
       const mine = rows.filter((b) => b.days === d).map((b) => ({ i: wi.get(b)!, a: b.a, x: b.x, e: b.e, f: b.f }));
       return lapsesSelect(
@@ -291,50 +301,46 @@ function scans(
 
 /**
  * How the spanning counts are read. One whose stretch of starts is long (CLV's annual churn: the
- * lapses of a year of starts not over a year later) would read that year of lapses for each span of
- * a series. Sorted by e, latest first, each such count is instead the next later one's plus what
- * differs between the two, which for spans a day apart is three stretches of a day:
+ * lapses of a year of starts not over a year later) would read that year of lapses, or their ends
+ * since, for each span of a series. Sorted by e, latest first, such a count is instead the next
+ * later one's plus what differs between the two, which for spans a day (or a month) apart is three
+ * stretches of a day (or a month):
  *
  *   C(a0, x0, e0) = C(a1, x1, e1) + L(a0, a1, e1, ∞) − L(x0, x1, e1, ∞) + L(a0, x0, e0, e1)
  *
  * where C(a, x, e) counts lapses starting in [a, x) not over by e and L(a, x, e, f) those starting
- * in [a, x) and ending in [e, f); it holds when a0 ≤ a1 ≤ x0 ≤ x1 and e0 ≤ e1. The latest (a range
- * ending now: the lapses not over by now, few) and any count too far from the one before are read
- * alone.
+ * in [a, x) and ending in [e, f); it holds when a0 ≤ a1 ≤ x0 ≤ x1 and e0 ≤ e1. A count whose own
+ * read costs less (the latest, in a range ending now: the lapses not over by now, few; a month's
+ * churn: a month of starts) is read alone.
  */
-function spanningReads(spanning: readonly Spanning[]): {
+function spanningReads(
+  spanning: readonly Spanning[],
+  now: number | undefined,
+): {
   reads: LapseRead[];
   values(count: (r: LapseRead) => number): Map<Spanning, number>;
 } {
   const reads: LapseRead[] = [];
-  const terms = new Map<Spanning, { from?: Spanning; plus: LapseRead[]; minus: LapseRead[] }>();
-  const read = (a: number, x: number, e: number, f: number, days: number) => {
-    const r = { a, x, e, f, days };
-    if (a < x && e < f) reads.push(r);
-    return r;
-  };
-  const long = spanning.filter((s) => s.x - s.a > SHORT).sort((p, q) => q.e - p.e || q.a - p.a);
-  for (const s of spanning.filter((b) => b.x - b.a <= SHORT))
-    terms.set(s, { plus: [read(s.a, s.x, s.e, NEVER, s.days)], minus: [] });
+  type Terms = { from?: Spanning; plus: LapseRead[]; minus: LapseRead[] };
+  const terms = new Map<Spanning, Terms>();
+  const cost = (rs: LapseRead[]) => rs.reduce((sum, r) => sum + lapseRead(r, now).cost, 0);
   let later: Spanning | undefined;
-  for (const s of long) {
-    const near =
-      later?.days === s.days &&
-      s.a <= later.a &&
-      later.a <= s.x &&
-      s.x <= later.x &&
-      s.e <= later.e &&
-      Math.max(later.a - s.a, later.x - s.x, later.e - s.e) <= SHORT;
-    terms.set(
-      s,
-      near
+  for (const s of [...spanning].sort((p, q) => q.e - p.e || q.a - p.a)) {
+    const alone: Terms = { plus: [{ ...s, f: NEVER }], minus: [] };
+    const chained: Terms | undefined =
+      later?.days === s.days && s.a <= later.a && later.a <= s.x && s.x <= later.x && s.e <= later.e
         ? {
             from: later,
-            plus: [read(s.a, later!.a, later!.e, NEVER, s.days), read(s.a, s.x, s.e, later!.e, s.days)],
-            minus: [read(s.x, later!.x, later!.e, NEVER, s.days)],
+            plus: [
+              { a: s.a, x: later.a, e: later.e, f: NEVER, days: s.days },
+              { a: s.a, x: s.x, e: s.e, f: later.e, days: s.days },
+            ],
+            minus: [{ a: s.x, x: later.x, e: later.e, f: NEVER, days: s.days }],
           }
-        : { plus: [read(s.a, s.x, s.e, NEVER, s.days)], minus: [] },
-    );
+        : undefined;
+    const picked = chained && cost([...chained.plus, ...chained.minus]) < cost(alone.plus) ? chained : alone;
+    reads.push(...[...picked.plus, ...picked.minus].filter((r) => r.a < r.x && r.e < r.f));
+    terms.set(s, picked);
     later = s;
   }
   return {
