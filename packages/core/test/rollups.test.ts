@@ -723,6 +723,8 @@ for (const [name, open] of Object.entries(DATABASES)) {
   // Hand-worked histories, stored newest first in two calls (the older orders relink every
   // history): each metric's value over a range by month, from the rollups and from the facts, and
   // what the rollups' statement reads.
+  // The orders of a stretch before a range's end whose next came after it, among the long links.
+  const longLinks = (sql: string) => expect(sql).toContain("c.next_t >= w.e AND c.next_t - c.t >= 2419200000");
   const handWorked = [
     {
       title: "reads churn over a range longer than its window from the histories",
@@ -740,21 +742,17 @@ for (const [name, open] of Object.entries(DATABASES)) {
       rows: LONG,
       range: "2025-01-01..2025-11-23",
       expected: { purchase_frequency: 9 / 7, repeat_purchase_rate: 2 / 7 },
-      // The orders of the stretch before the range whose next came after it, among the long links.
-      reads(sql: string) {
-        expect(sql).toContain("c.next_t >= w.e AND c.next_t - c.t >= 2419200000");
-      },
+      // The stretch before the range.
+      reads: longLinks,
     },
     {
       title: "counts customers over a month from the four weeks at its end and the long links before them",
       rows: MONTH,
       range: "2025-03-01..2025-04-01",
       expected: { purchase_frequency: 11 / 8, repeat_purchase_rate: 3 / 8 },
-      // The month's first three days among the long links; of every order, only its first 90 minutes
-      // after them (the window's lapses that start there).
-      reads(sql: string) {
-        expect(sql).toContain("c.next_t >= w.e AND c.next_t - c.t >= 2419200000");
-      },
+      // The month's first three days; of every order, only the first 90 minutes after them (the
+      // window's lapses that start there).
+      reads: longLinks,
     },
   ];
   for (const { title, rows, range, expected, reads } of handWorked)
