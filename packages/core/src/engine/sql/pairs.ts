@@ -44,7 +44,8 @@ export function pairsTableSpec(dialect: Dialect) {
       ...["unit", "a", "b", "n1", "n2"].map((name) => column(name, bigint)),
     ],
     primaryKey: ["tenant_id", "chain", "unit", "a", "b"],
-    indexes: [],
+    // A range's cells with their counts, from the index alone (PostgreSQL; see Dialect.includes).
+    indexes: [{ name: "chain_pairs_cells", columns: ["tenant_id", "chain", "unit", "a", "b"], include: ["n1", "n2"] }],
   };
 }
 

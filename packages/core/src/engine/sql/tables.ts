@@ -15,10 +15,11 @@ export interface TableSpec {
   columns: { name: string; type: string; nullable: boolean }[];
   primaryKey: string[];
   /**
-   * Each index's columns; `where` makes it partial (it lists only the rows that meet it), and
+   * Each index's columns; `where` makes it partial (it lists only the rows that meet it), `include`
+   * keeps more columns in it for reads from it alone (where the dialect can: Dialect.includes), and
    * `name` names it where another has its columns.
    */
-  indexes: (string[] | { columns: string[]; where: string; name?: string })[];
+  indexes: (string[] | { columns: string[]; where?: string; include?: string[]; name?: string })[];
 }
 
 /** Timestamps that place facts in periods (each fact's own, and those catalog KPIs measure by). */
@@ -163,14 +164,13 @@ export function schemaStatements(dialect: Dialect): string[] {
         ...t.columns.map((c) => `${c.name} ${c.type}${c.nullable ? "" : " NOT NULL"}`),
         `PRIMARY KEY (${t.primaryKey.join(", ")})`,
       ].join(", ")})`,
-      ...t.indexes.map((index) => {
-        const { columns, where, name } = Array.isArray(index)
-          ? { columns: index, where: undefined, name: undefined }
-          : index;
-        return (
+      ...t.indexes.flatMap((index) => {
+        const { columns, where, include, name } = Array.isArray(index) ? { columns: index } : index;
+        if (include && !dialect.includes) return [];
+        return [
           `CREATE INDEX IF NOT EXISTS ${name ?? `${t.name}_${columns.slice(1).join("_")}`} ON ${t.name} ` +
-          `(${columns.join(", ")})${where ? ` WHERE ${where}` : ""}`
-        );
+            `(${columns.join(", ")})${include ? ` INCLUDE (${include.join(", ")})` : ""}${where ? ` WHERE ${where}` : ""}`,
+        ];
       }),
     ]),
   ];
