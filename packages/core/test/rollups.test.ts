@@ -851,7 +851,8 @@ for (const [name, open] of Object.entries(DATABASES)) {
   });
 
   const yearly =
-    "counts each day's (or month's) customers lost over a year from the next one's count (CLV by day and month, churn by month)";
+    "counts each day's (or month's) customers lost over a year from the next one's count " +
+    "(CLV by day and month, churn by month)";
   it(`${yearly} on ${name}, as the facts do`, { timeout: 120_000 }, async () => {
     const db = await emptyDatabase(open);
     // 400 customers over four years, each with two to five orders far apart: many gaps longer than

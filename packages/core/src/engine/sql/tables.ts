@@ -167,9 +167,10 @@ export function schemaStatements(dialect: Dialect): string[] {
       ...t.indexes.flatMap((index) => {
         const { columns, where, include, name } = Array.isArray(index) ? { columns: index } : index;
         if (include && !dialect.includes) return [];
+        const kept = include ? ` INCLUDE (${include.join(", ")})` : "";
         return [
           `CREATE INDEX IF NOT EXISTS ${name ?? `${t.name}_${columns.slice(1).join("_")}`} ON ${t.name} ` +
-            `(${columns.join(", ")})${include ? ` INCLUDE (${include.join(", ")})` : ""}${where ? ` WHERE ${where}` : ""}`,
+            `(${columns.join(", ")})${kept}${where ? ` WHERE ${where}` : ""}`,
         ];
       }),
     ]),
