@@ -66,11 +66,10 @@ type Across = { a: number; s: number; x: number; e: number };
 
 /**
  * The lapses that start in [a, x) and end in [e, f) are read by their starts or by their ends (few
- * end after now), whichever costs less, in time seeked: one read by its start also looks its end
- * up in the table (measured at about twice the time), one read by its end is in an index alone.
+ * end after now), whichever stretch is the shorter (each read is in an index alone): its length.
  */
 const lapseRead = ({ a, x, e, f }: Omit<LapseRead, "days">, now?: number) => {
-  const [starts, ends] = [2 * (x - a), Math.min(f, now ?? f) - e];
+  const [starts, ends] = [x - a, Math.min(f, now ?? f) - e];
   return { byEnd: ends < starts, cost: Math.max(0, Math.min(ends, starts)) };
 };
 

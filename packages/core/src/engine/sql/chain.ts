@@ -220,10 +220,12 @@ export function chainTableSpecs(dialect: Dialect) {
         column("e", bigint),
       ],
       primaryKey: ["tenant_id", "lapse", "s", "k"],
-      // A key's lapses (to relink), and those that end at or after an instant.
+      // A key's lapses (to relink); those of a stretch of ends, and of a stretch of starts, each with
+      // the other instant, so that either read is in an index alone.
       indexes: [
         ["tenant_id", "lapse", "k"],
         ["tenant_id", "lapse", "e", "s"],
+        ["tenant_id", "lapse", "s", "e"],
       ],
     },
   ];
