@@ -720,11 +720,11 @@ for (const [name, open] of Object.entries(DATABASES)) {
     await db.close();
   });
 
+  // The orders of a stretch before a range's end whose next came after it, among the long links.
+  const longLinks = (sql: string) => expect(sql).toContain("c.next_t >= w.e AND c.next_t - c.t >= 2419200000");
   // Hand-worked histories, stored newest first in two calls (the older orders relink every
   // history): each metric's value over a range by month, from the rollups and from the facts, and
   // what the rollups' statement reads.
-  // The orders of a stretch before a range's end whose next came after it, among the long links.
-  const longLinks = (sql: string) => expect(sql).toContain("c.next_t >= w.e AND c.next_t - c.t >= 2419200000");
   const handWorked = [
     {
       title: "reads churn over a range longer than its window from the histories",

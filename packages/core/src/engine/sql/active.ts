@@ -163,15 +163,16 @@ export function historyPlan(r: MeasureRequest, history: HistoryEvents, ctx: Plan
   );
   const table = (columns: string[], rows: Record<string, number>[]) => ctx.spanTable(columns, rows);
   // Each stretch of lapses is read by their starts or by their ends, whichever costs less.
-  const lapses = (byEnd: boolean) => {
-    const rows = spanning.reads.filter((r) => lapseRead(r, ctx.now).byEnd === byEnd);
+  const byEnd = new Set(spanning.reads.filter((r) => lapseRead(r, ctx.now).byEnd));
+  const lapses = (ends: boolean) => {
+    const rows = spanning.reads.filter((r) => byEnd.has(r) === ends);
     return [...new Set(rows.map((b) => b.days))].map((d) => {
       const mine = rows.filter((b) => b.days === d).map((b) => ({ i: wi.get(b)!, a: b.a, x: b.x, e: b.e, f: b.f }));
       return lapsesSelect(
         ctx.index,
         chain,
         d,
-        byEnd,
+        ends,
         table(["a", "x", "e", "f"], mine),
         ctx.tenantParam,
         ctx.params,
