@@ -422,12 +422,13 @@ export function lapsesSelect(
   params: SqlParams,
   dialect: Dialect,
 ): string {
-  // Read by their start, the end is only a filter: a unary plus keeps the planners (SQLite's and
-  // PostgreSQL's alike) from seeking the end's index instead, from `e` to the latest lapse.
-  const end = byEnd ? "l.e" : "+l.e";
+  // The instant not sought is only a filter: a unary plus keeps the planners from seeking the other
+  // index by it (PostgreSQL plans one statement for any spans, so it cannot tell which stretch is
+  // the shorter; SQLite is also told the index by its name): a year of starts, or every end since e.
+  const [start, end] = byEnd ? ["+l.s", "l.e"] : ["l.s", "+l.e"];
   const on =
-    `l.tenant_id = ${tenantParam} AND l.lapse = ${params.add(lapseId(chain, days))} AND l.s >= w.a ` +
-    `AND l.s < w.x AND ${end} >= w.e AND ${end} < w.f`;
+    `l.tenant_id = ${tenantParam} AND l.lapse = ${params.add(lapseId(chain, days))} AND ${start} >= w.a ` +
+    `AND ${start} < w.x AND ${end} >= w.e AND ${end} < w.f`;
   return (
     `SELECT ${index} AS r, w.i AS wi, NULL AS k, count(*) AS v, count(*) AS n FROM ${spanTable} w ` +
     `${dialect.seekJoin("chain_lapses", "l", on, byEnd ? "chain_lapses_lapse_e_s" : undefined)} GROUP BY w.i`
