@@ -653,6 +653,8 @@ describe("KPI Studio, in Chromium", () => {
       await page.getByLabel("Year").fill("2018");
       await page.getByLabel("Year").press("Tab");
       await expect.poll(() => page.locator("#target-2018-05").inputValue(), WAIT).toBe("0.7");
+      // The period results load after the targets: revoked before they arrive, their 401 signs out first.
+      await expect.poll(() => page.locator('tr[data-period="2018-05"] td.attainment').textContent(), WAIT).toMatch(/%/);
       const revoked = await fetch(`${api.base}/v1/keys/${created.id}`, {
         method: "DELETE",
         headers: { Authorization: `Bearer ${KEY}` },
