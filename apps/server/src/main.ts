@@ -6,7 +6,8 @@ import { serve } from "@hono/node-server";
 import type { SqlStore } from "@kpikit/api";
 import { bootstrap, DEFAULT_TENANT } from "./bootstrap.js";
 import { ConfigError, readConfig, redactedUrl } from "./config.js";
-import { loadDemoData } from "./demo-data.js";
+import { buildDemoRollups, loadDemoData } from "./demo-data.js";
+import { openStore } from "./store.js";
 import { banner, isLoopback } from "./banner.js";
 import { createServer } from "./server.js";
 
@@ -15,9 +16,17 @@ async function main() {
   const { store, publishableKey, publicMetrics, allowedOrigins, newSecretKey, demoEnd, demoDone } =
     await bootstrap(config);
   if (demoEnd !== undefined) {
-    // Ids are stable for a given end, so a load that was stopped resumes where it was.
-    await loadDemoData(store, DEFAULT_TENANT, config.demoOrders, demoEnd);
+    // Ids are stable for a given end, so a load that was stopped resumes where it was. The facts go
+    // through a store that keeps no rollups (its ingests mark them stale); they are built after, in
+    // one pass, or by the next start's rebuild if this one is stopped before.
+    const loader = openStore(config, { rollups: false });
+    try {
+      await loadDemoData(loader, DEFAULT_TENANT, config.demoOrders, demoEnd);
+    } finally {
+      await loader.close();
+    }
     demoDone();
+    await buildDemoRollups(store);
   }
   const app = createServer({
     store,

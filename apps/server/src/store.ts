@@ -3,8 +3,10 @@ import { SqlStore } from "@kpikit/api";
 import { nodeSqliteDriver, postgresDriver } from "@kpikit/api/node";
 import type { Config } from "./config.js";
 
-export function openStore({ database, queryTimeoutMs }: Config): SqlStore {
+/** `rollups: false`: a store that keeps none, whose ingests mark them stale for the others to rebuild. */
+export function openStore({ database, queryTimeoutMs }: Config, options: { rollups?: boolean } = {}): SqlStore {
   return new SqlStore(
     database.kind === "postgres" ? postgresDriver(database.url, { queryTimeoutMs }) : nodeSqliteDriver(database.file),
+    options,
   );
 }

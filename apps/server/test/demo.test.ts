@@ -5,6 +5,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createApp, SqlStore } from "@kpikit/api";
+import { nodeSqliteDriver } from "@kpikit/api/node";
 import { catalog } from "@kpikit/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, startServer } from "./support/process.js";
@@ -34,6 +36,46 @@ describe("the demo server", () => {
   it("prints the demo pages' URLs", () => {
     expect(server.output()).toMatch(/Dashboard: +http:\/\/127\.0\.0\.1:\d+\//);
     expect(server.output()).toMatch(/Storefront: +http:\/\/127\.0\.0\.1:\d+\/storefront/);
+  });
+
+  it("builds the rollups of its data after loading it, before it listens: every KPI as the facts give it", async () => {
+    const out = server.output();
+    expect(out).toMatch(/Demo data loaded in [\d.]+ s: .*200 orders/);
+    expect(out.indexOf("Rollups built in")).toBeGreaterThan(out.indexOf("Demo data loaded in"));
+    expect(out.indexOf("KPI Kit is running")).toBeGreaterThan(out.indexOf("Rollups built in"));
+    // The same database read by a store that keeps no rollups, so scans the facts.
+    const facts = new SqlStore(nodeSqliteDriver(join(dir, "demo.db")), { rollups: false });
+    await facts.init();
+    const scanned = createApp({ store: facts, cacheSize: 0 });
+    const year = new Date().getUTCFullYear();
+    const query = `range=${year - 2}-01-01..${year}-01-01&grain=month&tz=America/New_York`;
+    const answer = async (get: (path: string, init: RequestInit) => Promise<Response>, metric: string) => {
+      const r = await get(`/v1/metrics/${metric}?${query}`, { headers: { Authorization: `Bearer ${KEY}` } });
+      expect(r.status, metric).toBe(200);
+      const { value, series } = (await r.json()) as { value: number | null; series: { value: number | null }[] };
+      return [value, ...series.map((p) => p.value)];
+    };
+    // 200 orders give some KPIs no value yet (no repeat customer, no lapse): these four have one.
+    const shown = ["revenue", "aov", "new_customers", "visitors"];
+    const others = ["repeat_purchase_rate", "purchase_frequency", "churn_rate", "customer_retention_rate", "clv"];
+    try {
+      for (const metric of [...shown, ...others, "conversion_rate"]) {
+        const rolled = await answer((path, init) => fetch(`${server.base}${path}`, init), metric);
+        const read = await answer(async (path, init) => scanned.request(path, init), metric);
+        expect(rolled.length, metric).toBeGreaterThan(20);
+        if (shown.includes(metric))
+          expect(
+            rolled.some((v) => v !== null && v !== 0),
+            metric,
+          ).toBe(true);
+        rolled.forEach((v, i) => {
+          if (v === null) expect(read[i], `${metric} [${i}]`).toBeNull();
+          else expect(v, `${metric} [${i}]`).toBeCloseTo(read[i]!, 6);
+        });
+      }
+    } finally {
+      await facts.close();
+    }
   });
 
   it("serves the demo pages, with their assets named by content", async () => {
