@@ -282,8 +282,8 @@ try {
       const fast = Object.values(perKpi).filter((t) => t.p50 <= 50).length;
       const slow = slowest.map(([id, t]) => `${id} ${t.p50.toFixed(0)} ms`).join(", ");
       console.log(
-        `\n  ${kind}, ${label(orders)} orders: every KPI (${KPI_QUERY}) ${fast} of ${catalog.length} at p50 <= 50 ms; ` +
-          `slowest ${slow}`,
+        `\n  ${kind}, ${label(orders)} orders: every KPI (${KPI_QUERY}) ${fast} of ${catalog.length} ` +
+          `at p50 <= 50 ms; slowest ${slow}`,
       );
       const batch = await wholeBatch(server.base);
       console.log(`     the dashboard's whole batch (${catalog.length} KPIs, last_30_days): ${batch.toFixed(0)} ms`);
