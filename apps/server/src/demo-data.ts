@@ -57,15 +57,15 @@ export async function loadDemoData(
 export async function buildDemoRollups(store: SqlStore, out: NodeJS.WriteStream = process.stderr): Promise<void> {
   const started = Date.now();
   const draw = progress(out, "Building its rollups");
-  let last = { done: 0, steps: 0 };
+  let total = 0;
   const rebuilt = await store.rebuildRollups({
     onlyStale: true,
     onStep: ({ done, steps }) => {
-      last = { done, steps };
+      total = steps;
       draw(done, steps, "steps");
     },
   });
   if (!rebuilt.length) return;
-  draw(last.steps, last.steps, "steps", true);
+  draw(total, total, "steps", true);
   out.write(`  Rollups built in ${seconds(started)}\n`);
 }

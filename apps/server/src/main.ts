@@ -21,6 +21,7 @@ async function main() {
     // one pass, or by the next start's rebuild if this one is stopped before.
     const loader = openStore(config, { rollups: false });
     try {
+      await loader.init();
       await loadDemoData(loader, DEFAULT_TENANT, config.demoOrders, demoEnd);
     } finally {
       await loader.close();
