@@ -38,7 +38,7 @@ describe("the demo server", () => {
     expect(server.output()).toMatch(/Storefront: +http:\/\/127\.0\.0\.1:\d+\/storefront/);
   });
 
-  it("builds the rollups of its data after loading it, before it listens: ten KPIs as the facts give them", async () => {
+  it("builds its data's rollups after loading it, before it listens: ten KPIs as the facts give them", async () => {
     const out = server.output();
     expect(out).toMatch(/Demo data loaded in [\d.]+ s: .*200 orders/);
     expect(out.indexOf("Rollups built in")).toBeGreaterThan(out.indexOf("Demo data loaded in"));
