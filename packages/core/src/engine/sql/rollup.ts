@@ -493,9 +493,7 @@ export const currentSql = (tenantParam: string, params: SqlParams, version: stri
  * bucket, the total, the quarter-hour total and each dimension value, each slot's sum and count,
  * added onto what is kept. A slot's sum stays null in a row none of whose facts is the slot's, so
  * that the row is not one of its measure's (a breakdown does not list its value). With `delta`,
- * `z…` is +1 or −1 (an event added or taken back), and the count is their sum. A slot `counted`
- * (an event that counts 1, or −1 taken back) has no `z…`: its count is the sum of its `x…`, which
- * the database then computes once for both columns.
+ * `z…` is +1 or −1 (an event added or taken back), and the count is their sum.
  */
 function upsertFamilySql(
   family: readonly RollupMeasure[],
@@ -507,22 +505,15 @@ function upsertFamilySql(
   dialect: Dialect,
   scope: RollupScope,
   split: (m: RollupMeasure) => boolean = () => true,
-  counted: (m: RollupMeasure) => boolean = () => false,
 ): string {
   const text = (sql: string) => `CAST(${sql} AS ${dialect.types.text})`;
-  const delta = !scope.all && scope.delta;
-  const n = (m: RollupMeasure) =>
-    counted(m)
-      ? delta
-        ? `sum(x${m.slot})`
-        : `coalesce(sum(x${m.slot}), 0)`
-      : `${delta ? "sum" : "count"}(z${m.slot})`;
+  const count = !scope.all && scope.delta ? "sum" : "count";
   const slots = family.map((m) => m.slot);
   const aggregates = (kept: (m: RollupMeasure) => boolean) =>
     family
       .map((m) =>
         kept(m)
-          ? `sum(x${m.slot}) AS v${m.slot}, ${n(m)} AS n${m.slot}`
+          ? `sum(x${m.slot}) AS v${m.slot}, ${count}(z${m.slot}) AS n${m.slot}`
           : `CAST(NULL AS ${dialect.types.real}) AS v${m.slot}, CAST(NULL AS ${dialect.types.bigint}) AS n${m.slot}`,
       )
       .join(", ");
@@ -637,9 +628,6 @@ export function rollupBuildSql(
   };
 }
 
-/** A latest fact's event (stock held, superseded) carries its fact's value; the others count 1 each. */
-const valued = (e: RollupMeasure) => e.event!.kind === "held" || e.event!.kind === "superseded";
-
 /**
  * Adds the events of a key history in scope to a family of their rollups in one statement (each
  * of an ingest's marked rows read once, whatever the number of kinds and windows): per bucket,
@@ -666,9 +654,11 @@ export function historyEventsSql(
   const tests = (was: boolean) => (was ? then : now);
   const values = (was: boolean) =>
     family.map((e, i) => {
+      const { kind } = e.event!;
       const test = tests(was)[i]!;
       const one = was ? "-1" : "1";
-      if (!valued(e)) return `, CASE WHEN ${test} THEN ${one} END AS x${e.slot}`;
+      if (kind !== "held" && kind !== "superseded")
+        return `, CASE WHEN ${test} THEN ${one} END AS x${e.slot}, CASE WHEN ${test} THEN ${one} END AS z${e.slot}`;
       // A latest fact's own value, where it meets the measure's condition (a count: 1).
       const own = e.where === undefined ? [] : testSql(parseExpr(e.where), [], rows.scope);
       const when = [test, ...own].join(" AND ");
@@ -714,17 +704,8 @@ export function historyEventsSql(
   // By dimension value, only first facts (new customers by channel) and latest facts (stock by
   // category); other events are read in total.
   return {
-    sql: upsertFamilySql(
-      family,
-      bindings,
-      false,
-      s,
-      tenantParam,
-      params,
-      dialect,
-      scope,
-      (e) => ["first", "held", "superseded"].includes(e.event!.kind),
-      (e) => !valued(e),
+    sql: upsertFamilySql(family, bindings, false, s, tenantParam, params, dialect, scope, (e) =>
+      ["first", "held", "superseded"].includes(e.event!.kind),
     ),
     params: params.values,
   };
