@@ -1,8 +1,8 @@
 // Writes the next D1 migration: what the store's schema has that the migrations so far do not
 // make. Both are built in memory (node:sqlite) and compared: a missing table or index is created
 // as the schema says, a missing column is added (every column added after a table's first
-// release is nullable), a table the schema retires is dropped. Applied migrations are never
-// edited; the Worker's test checks that all of them together make the schema.
+// release is nullable), a table or an index the schema retires is dropped. Applied migrations are
+// never edited; the Worker's test checks that all of them together make the schema.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
 import { storeSchema } from "@kpikit/api";
@@ -29,9 +29,9 @@ const columns = (db, table) =>
 const [haveTables, haveIndexes] = [objects(migrated, "table"), objects(migrated, "index")];
 const missing = [];
 for (const statement of storeSchema(sqlite)) {
-  // A table the schema retires: dropped where an earlier migration made it.
-  const [, retired] = /^DROP TABLE IF EXISTS (\w+)/.exec(statement) ?? [];
-  if (retired && haveTables.has(retired)) missing.push(statement);
+  // A table or an index the schema retires: dropped where an earlier migration made it.
+  const [, retiredKind, retired] = /^DROP (TABLE|INDEX) IF EXISTS (\w+)/.exec(statement) ?? [];
+  if (retired && (retiredKind === "TABLE" ? haveTables : haveIndexes).has(retired)) missing.push(statement);
   const [, kind, name] = /^CREATE (TABLE|INDEX) IF NOT EXISTS (\w+)/.exec(statement) ?? [];
   if (kind === "TABLE" && !haveTables.has(name)) missing.push(statement);
   if (kind === "INDEX" && !haveIndexes.has(name)) missing.push(statement);

@@ -484,6 +484,33 @@ for (const [name, make] of Object.entries(STORES)) {
   });
 }
 
+it("drops the quarters' links index that the versions before the pairs read (every ingest kept it)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kpikit-rollups-"));
+  const file = join(dir, "kpikit.db");
+  try {
+    const before = new SqlStore(nodeSqliteDriver(file));
+    await before.init();
+    await before.close();
+    const index = "SELECT count(*) AS n FROM sqlite_master WHERE name = 'chain_facts_quarter_links'";
+    const db = new DatabaseSync(file);
+    db.exec(
+      "CREATE INDEX chain_facts_quarter_links ON chain_facts (tenant_id, chain, t, prev_t, prev2_t) " +
+        "WHERE t - prev_t < 8035200000",
+    );
+    expect(db.prepare(index).get()).toEqual({ n: 1 });
+    db.close();
+
+    const store = new SqlStore(nodeSqliteDriver(file));
+    await store.init();
+    await store.close();
+    const after = new DatabaseSync(file);
+    expect(after.prepare(index).get()).toEqual({ n: 0 });
+    after.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 it("updates a database from before rollups: columns and indexes added, facts read until a rebuild", async () => {
   const dir = mkdtempSync(join(tmpdir(), "kpikit-rollups-"));
   const file = join(dir, "kpikit.db");

@@ -200,14 +200,6 @@ export function chainTableSpecs(dialect: Dialect) {
         { columns: ["tenant_id", "chain", "mark"], where: "mark IS NOT NULL" },
         { name: DAY_LINKS.index, columns: ["tenant_id", "chain", "t", "prev_t", "prev2_t"], where: dayLink() },
         { name: LONG_LINKS.index, columns: ["tenant_id", "chain", "t", "next_t"], where: longLink() },
-        // Read by the releases before the pairs (pairs.ts), with INDEXED BY, which SQLite fails
-        // without: kept while one may still run beside this one (a deploy's old Worker isolates, a
-        // rolling restart), to be retired by the next release.
-        {
-          name: "chain_facts_quarter_links",
-          columns: ["tenant_id", "chain", "t", "prev_t", "prev2_t"],
-          where: `t - prev_t < ${93 * DAY}`,
-        },
       ],
     },
     {
