@@ -266,7 +266,7 @@ for (const [name, open] of Object.entries(DATABASES)) {
       }
     });
 
-    it("keeps totals of all time and by day, for families read by prefix sums, equal to their hours", async () => {
+    it("keeps totals of all time (prefix sums) and by day (those, rolling windows) equal to their hours", async () => {
       const rows = await measureRows(db);
       const hours = new Map<string, { v: number; n: number }>();
       const totals = rows.filter((r) => r.bucket === ALL_TIME);
@@ -286,6 +286,13 @@ for (const [name, open] of Object.entries(DATABASES)) {
         return !sum || sum.n !== r.n || !nearlyEqual(sum.v, r.v);
       });
       expect(wrongDays).toEqual([]);
+      // CLV's year of orders and revenue is read by day; a measure no window or prefix sum reads has no days.
+      const rolled = rollups.measures.filter((m) => m.days && !m.allTime);
+      expect(rolled.some((m) => m.fact === "orders" && m.field === "total" && m.time === "placedAt")).toBe(true);
+      expect(days.some((r) => rolled.some((m) => m.id === r.measure))).toBe(true);
+      const undated = new Set(rollups.measures.filter((m) => !m.days).map((m) => m.id));
+      expect(undated.size).toBeGreaterThan(0);
+      expect(days.filter((r) => undated.has(r.measure))).toEqual([]);
       // Every event of a history (late orders relinked, re-sent ones) and every stock level that occurs has them.
       const kept = new Set(totals.map((r) => r.measure));
       const read = rollups.measures.filter((m) => (m.event || m.close) && rows.some((r) => r.measure === m.id));

@@ -199,7 +199,7 @@ function rolledUp(c: MeasureSql): string[] | undefined {
   const { r, m, index, ctx, timeField, dim } = c;
   const rollup = ctx.rollups?.find(m);
   if (!rollup || dim === undefined || (timeField.kind !== "timestamp" && timeField.kind !== "date")) return undefined;
-  const split = splitSpans(r.spans, timeField.kind, ctx.tz, dim, rollup.allTime, r.now);
+  const split = splitSpans(r.spans, timeField.kind, ctx.tz, dim, rollup.days, r.now);
   const edges = (w: string) =>
     rollup.event
       ? eventSelect(index, "first", rollup.event.chain, undefined, w, ctx.tenantParam, ctx.params, ctx.dialect, {

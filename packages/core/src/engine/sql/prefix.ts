@@ -78,7 +78,7 @@ export function prefixSums(
     spans: readonly { i: number; start: number; end: number }[],
     offset: (e: number) => number,
   ) => {
-    const split = splitSpans(spans, "timestamp", ctx.tz, dim, series[es[0]!]!.rollup.allTime, ctx.now);
+    const split = splitSpans(spans, "timestamp", ctx.tz, dim, series[es[0]!]!.rollup.days, ctx.now);
     const number = <T extends { i: number }>(x: T) => ({ ...x, i: spans[x.i]!.i });
     const read = (pieces: SpanSplit["facts"], e: number) =>
       series[e]!.edges(

@@ -46,7 +46,7 @@ import { unionAll } from "./union.js";
 
 /** The `dim` of the quarter-hour totals (dimension fields are identifiers, so it names none of them). */
 const QUARTER_TOTAL = ":15";
-/** The `dim` of UTC days' totals, kept with the totals of all time: a long piece of a prefix sum reads days. */
+/** The `dim` of UTC days' totals (RollupMeasure.days): a long span or piece of a prefix sum reads days. */
 const DAY_TOTAL = ":day";
 
 /** Bump when what a rollup row holds changes: every tenant's rollups are then stale until rebuilt. */
@@ -89,10 +89,15 @@ export interface RollupMeasure {
   event?: { kind: ChainEventKind; chain: Chain; days: number | undefined };
   /** Its family also keeps rows of all time (bucket ALL_TIME), as those read by prefix sums do. */
   allTime: boolean;
+  /**
+   * Its family also keeps totals by UTC day (`:day`), as those read by prefix sums or over rolling
+   * windows do: a window of a year reads 365 rows rather than 8,760 hours.
+   */
+  days: boolean;
 }
 
 /** A measure as the rollups keep it, before it is given its place among them. */
-type MeasureSpec = Omit<RollupMeasure, "id" | "family" | "slot" | "allTime">;
+type MeasureSpec = Omit<RollupMeasure, "id" | "family" | "slot" | "allTime" | "days">;
 
 /**
  * Which part of each span the rollups answer and which the facts must: `i` is the span's index,
@@ -257,22 +262,26 @@ export class Rollups {
 
   /**
    * `prefixed`: the measures that prefix sums read (snapshots and history events), which keep totals
-   * of all time; `paired`: the histories whose pairs are kept.
+   * of all time and by day; `rolled`: those read over rolling windows, which keep totals by day;
+   * `paired`: the histories whose pairs are kept.
    */
   private constructor(
     measures: Iterable<MeasureSpec>,
     tables: Iterable<[string, number]>,
     prefixed: ReadonlySet<MeasureSpec>,
+    rolled: ReadonlySet<MeasureSpec>,
     paired: ReadonlySet<string>,
   ) {
-    const placed = new Map<string, Map<string, Omit<RollupMeasure, "family" | "slot" | "allTime">>>();
+    const placed = new Map<string, Map<string, Omit<RollupMeasure, "family" | "slot" | "allTime" | "days">>>();
     const summed = new Set<string>();
+    const daily = new Set<string>();
     for (const m of measures) {
       const key = signature(m);
       const group = placed.get(placement(m)) ?? new Map();
       placed.set(placement(m), group);
       if (!group.has(key)) group.set(key, { ...m, id: hash53(key) });
       if (prefixed.has(m)) summed.add(key);
+      if (prefixed.has(m) || rolled.has(m)) daily.add(key);
     }
     const families: RollupMeasure[][] = [];
     for (const [where, group] of [...placed].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -281,9 +290,10 @@ export class Rollups {
         const family = hash53(`${where}#${i / SLOTS}`);
         const members = sorted.slice(i, i + SLOTS);
         const allTime = members.some(([key]) => summed.has(key));
+        const days = members.some(([key]) => daily.has(key));
         families.push(
           members.map(([key, m], slot) => {
-            const kept = { ...m, family, slot, allTime };
+            const kept = { ...m, family, slot, allTime, days };
             this.bySignature.set(key, kept);
             return kept;
           }),
@@ -301,9 +311,10 @@ export class Rollups {
     }
     const lapses = [...this.tables].map(([chain, days]) => `${chain}:${days.join(",")}`);
     const totals = [...summed].map((key) => `all time ${key}`);
+    const byDay = [...daily].filter((key) => !summed.has(key)).map((key) => `days ${key}`);
     // With the longest link they keep: rows kept for shorter ones do not serve the ranges read now.
     const pairs = [...paired].map((chain) => `pairs ${chain} ${PAIRS_KEPT}`);
-    const kept = [...this.bySignature.keys(), ...lapses, ...totals, ...pairs].sort();
+    const kept = [...this.bySignature.keys(), ...lapses, ...totals, ...byDay, ...pairs].sort();
     this.version = `${FORMAT}.${SLOTS}.${hash53(kept.join("\n"))}`;
     const byId = new Map<string, { chain: Chain; days: number[]; events: RollupMeasure[] }>();
     for (const m of this.bySignature.values()) {
@@ -336,22 +347,27 @@ export class Rollups {
   static of(registry: MetricRegistry): Rollups {
     const all = registry.all().flatMap((metric) => Object.values(metric.formula.measures));
     const prefixed = new Set<MeasureSpec>();
-    const measures = all.flatMap((m) => {
-      const snapshot = snapshotOf(m);
-      const latest = latestOf(m);
-      const read = [
-        eventsOf(m),
-        snapshot ? [snapshot.open, snapshot.close ?? []].flat() : [],
-        latest ? [latest.held, latest.superseded] : [],
-      ].flat();
-      for (const spec of read) prefixed.add(spec);
-      return [rollupOf(m) ?? [], read].flat();
-    });
+    const rolled = new Set<MeasureSpec>();
+    const measures = registry.all().flatMap(({ formula }) =>
+      Object.values(formula.measures).flatMap((m) => {
+        const snapshot = snapshotOf(m);
+        const latest = latestOf(m);
+        const read = [
+          eventsOf(m),
+          snapshot ? [snapshot.open, snapshot.close ?? []].flat() : [],
+          latest ? [latest.held, latest.superseded] : [],
+        ].flat();
+        for (const spec of read) prefixed.add(spec);
+        const own = rollupOf(m);
+        if (own && formula.rollingDays) rolled.add(own);
+        return [own ?? [], read].flat();
+      }),
+    );
     const tables = all.flatMap((m): [string, number][] =>
       m.agg === "active" && historyOf(m) ? [[historyOf(m)!.id, m.days]] : [],
     );
     const paired = all.flatMap((m) => (m.agg === "count_distinct" && m.minRows === 2 && historyOf(m)?.id) || []);
-    return new Rollups(measures, tables, prefixed, new Set(paired));
+    return new Rollups(measures, tables, prefixed, rolled, new Set(paired));
   }
 
   /** The history a measure reads its keys' facts from, with the rollups of its events, if it is kept. */
@@ -521,21 +537,18 @@ function upsertFamilySql(
   const splitting = family.filter(split);
   const ofSplit =
     splitting.length === family.length ? "" : ` WHERE ${splitting.map((m) => `x${m.slot} IS NOT NULL`).join(" OR ")}`;
-  // A family read by prefix sums also adds to its totals of all time, by the same dimensions, and
-  // to its totals by UTC day.
+  // A family read by prefix sums also adds to its totals of all time, by the same dimensions; one
+  // read by prefix sums or over rolling windows, to its totals by UTC day.
   const allTime = !dated && family[0]!.allTime;
+  const days = !dated && family[0]!.days;
   const all = `${aggregates(() => true)} FROM s`;
   const none = text("''");
   const day = floorDiv("b", 24);
   const groups = [
     `SELECT ${none} AS d, ${none} AS y, b, ${all} GROUP BY b`,
     // Without a GROUP BY, no facts would still make a row (of nulls): HAVING keeps it out.
-    ...(allTime
-      ? [
-          `SELECT ${none} AS d, ${none} AS y, ${ALL_TIME} AS b, ${all} HAVING count(*) > 0`,
-          `SELECT ${text(params.add(DAY_TOTAL))} AS d, ${none} AS y, ${day} AS b, ${all} GROUP BY ${day}`,
-        ]
-      : []),
+    ...(allTime ? [`SELECT ${none} AS d, ${none} AS y, ${ALL_TIME} AS b, ${all} HAVING count(*) > 0`] : []),
+    ...(days ? [`SELECT ${text(params.add(DAY_TOTAL))} AS d, ${none} AS y, ${day} AS b, ${all} GROUP BY ${day}`] : []),
     ...(dated ? [] : [`SELECT ${text(params.add(QUARTER_TOTAL))} AS d, ${none} AS y, q AS b, ${all} GROUP BY q`]),
     ...(splitting.length ? bindings : []).flatMap((b, i) => {
       const d = text(params.add(b.field));

@@ -1,5 +1,5 @@
 -- {"metric":"cac","range":"last_7_days","tz":"America/Los_Angeles","grain":"week","compare":"none"}
--- params: ["tenant_1",[0,1,2],[20774,20774,20780],[20781,20780,20781],[0,1],[20775,20775],[20780,20780],[0,0,1,1,2],[498584,498720,498584,498720,498728],[498600,498729,498600,498728,498729],[0,2],[1994916,1994916],[1994918,1994918],"cac",[0],[20774],"1k4mrtmxh3d","","2487it72s96",":day",":15","6.16.hwhdfudmza"]
+-- params: ["tenant_1",[0,1,2],[20774,20774,20780],[20781,20780,20781],[0,1],[20775,20775],[20780,20780],[0,0,1,1,2],[498584,498720,498584,498720,498728],[498600,498729,498600,498728,498729],[0,2],[1994916,1994916],[1994918,1994918],"cac",[0],[20774],"1k4mrtmxh3d","","2487it72s96",":day",":15","6.16.1y07llgmu1w"]
 WITH w0(i, a, b) AS (SELECT * FROM unnest(CAST($2 AS BIGINT[]), CAST($3 AS BIGINT[]), CAST($4 AS BIGINT[]))),
   w1(i, a, b) AS (SELECT * FROM unnest(CAST($5 AS BIGINT[]), CAST($6 AS BIGINT[]), CAST($7 AS BIGINT[]))),
   w2(i, a, b) AS (SELECT * FROM unnest(CAST($8 AS BIGINT[]), CAST($9 AS BIGINT[]), CAST($10 AS BIGINT[]))),
