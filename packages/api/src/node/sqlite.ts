@@ -64,7 +64,7 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
       async transaction(list: readonly SqlStatement[]) {
         if (writer) {
           const changes = await writer.transaction(list);
-          checkpoints?.due();
+          checkpoints?.committed(changes.reduce((sum, n) => sum + n, 0));
           return changes;
         }
         db.exec("BEGIN IMMEDIATE");
