@@ -64,7 +64,7 @@ export function nodeSqliteDriver(path: string, options: NodeSqliteOptions = {}):
       async transaction(list: readonly SqlStatement[]) {
         if (writer) {
           const changes = await writer.transaction(list);
-          checkpoints?.committed(changes.reduce((sum, n) => sum + n, 0));
+          checkpoints?.due();
           return changes;
         }
         db.exec("BEGIN IMMEDIATE");
