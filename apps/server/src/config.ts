@@ -1,6 +1,6 @@
 // Settings from the environment, checked at start so a typo stops the server with a clear message.
 import { dirname, join, resolve } from "node:path";
-import { DEFAULT_QUERY_TIMEOUT_MS } from "@kpikit/api";
+import { DEFAULT_QUERY_TIMEOUT_MS } from "@kpikit/core";
 
 export interface Config {
   port: number;

@@ -2,7 +2,7 @@
 // are in "@kpikit/api/node".
 export { createApp, type App, type AppOptions } from "./app.js";
 export type { AppEnv, Auth } from "./context.js";
-export { DEFAULT_QUERY_TIMEOUT_MS, KpiService } from "./service.js";
+export { KpiService } from "./service.js";
 export type {
   Store,
   Tenant,

@@ -5,9 +5,11 @@ import {
   catalog,
   type CompiledMetric,
   compileDefinition,
+  DEFAULT_QUERY_TIMEOUT_MS,
   type Definition,
   type DefinitionInput,
   hash53,
+  MAX_TURN_WAIT_MS,
   type MeasureResults,
   MetricRegistry,
   parseQuery,
@@ -37,9 +39,6 @@ const RESULTS_MAX_BYTES = 64 * 1024 * 1024;
 /** Measures kept for a result's other locales: asked within moments of the first, so a few hundred do. */
 const MEASURES_KEPT = 500;
 
-/** How long a KPI may take to compute before it is stopped and answered 503 (well within a widget's 15 s). */
-export const DEFAULT_QUERY_TIMEOUT_MS = 8_000;
-
 export interface ServiceOptions {
   /** The clock; queries that give no `now` run up to its time (their results are cached by the minute). */
   now?: () => number;
@@ -49,9 +48,6 @@ export interface ServiceOptions {
   /** KPIs computing at once (default 8); the others wait for a turn, at most 20 s. */
   concurrentQueries?: number;
 }
-
-/** How long a KPI waits for its turn to compute before it is answered 503. */
-const MAX_TURN_WAIT_MS = 20_000;
 
 /** How long a tenant's data versions are trusted before they are read again (for other writers). */
 const VERSION_TTL_MS = 1_000;

@@ -21,7 +21,7 @@ export {
 export * from "./definitions/units.js";
 export * from "./definitions/definition.js";
 export { dimensionNameSchema, metricIdSchema } from "./ids.js";
-export { MAX_BATCH_QUERIES } from "./query/batch.js";
+export { CLIENT_TIMEOUT_MS, DEFAULT_QUERY_TIMEOUT_MS, MAX_BATCH_QUERIES, MAX_TURN_WAIT_MS } from "./query/limits.js";
 export {
   compileDefinition,
   type CompiledMetric,

@@ -5,7 +5,7 @@ import { postgres } from "@kpikit/core/sql";
 import pg from "pg";
 import type { SqlStatement } from "@kpikit/core/sql";
 import type { SqlDriver } from "@kpikit/core/sql";
-import { DEFAULT_QUERY_TIMEOUT_MS } from "../service.js";
+import { DEFAULT_QUERY_TIMEOUT_MS } from "@kpikit/core";
 import { withUnavailable } from "../store/unavailable.js";
 
 const { INT8, NUMERIC } = pg.types.builtins;

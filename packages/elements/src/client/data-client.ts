@@ -2,7 +2,7 @@
 // POST /v1/query; identical queries are sent once; answers are cached; live updates come over SSE
 // (from a module loaded when the first widget asks for them).
 import type { QueryInput, Result } from "@kpikit/core";
-import { MAX_BATCH_QUERIES } from "@kpikit/core/query/batch";
+import { CLIENT_TIMEOUT_MS, MAX_BATCH_QUERIES } from "@kpikit/core/query/limits";
 import type { Credentials } from "./credentials.js";
 import { asRequestError, KpiRequestError } from "./errors.js";
 import { answerFault } from "./is-result.js";
@@ -11,7 +11,10 @@ import type { Lent, Stream } from "./live.js";
 export interface ClientOptions {
   /** The fetch to use (tests and service workers may pass their own). */
   fetch?: typeof fetch;
-  /** A request that takes longer fails with a timeout error. Default 15 s. */
+  /**
+   * A request that takes longer fails with a timeout error. Default 30 s: past the longest the API
+   * takes to answer (a 503 with Retry-After when busy), so that its answer comes first.
+   */
   timeoutMs?: number;
   /** How long an answer is served from the cache without asking again. Default 30 s. */
   maxAgeMs?: number;
@@ -93,7 +96,7 @@ export class KpiClient {
   constructor(endpoint: string, options: ClientOptions = {}) {
     this.endpoint = endpoint.replace(/\/+$/, "");
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.#timeoutMs = options.timeoutMs ?? 15_000;
+    this.#timeoutMs = options.timeoutMs ?? CLIENT_TIMEOUT_MS;
     this.#maxAgeMs = options.maxAgeMs ?? 30_000;
     this.#retries = options.retries ?? 2;
   }
