@@ -137,6 +137,37 @@ describe("data client", () => {
     expect(client.cached({ metric: "orders" }, creds)).to.be.undefined;
   });
 
+  it("asks again, after a moment, for a batch's queries the API was too busy for, then reports a 503", async () => {
+    const busy = (index: number) =>
+      `{"index":${index},"error":{"status":503,"detail":"no turn to compute within 20000 ms"}}\n`;
+    const answers = [
+      `${busy(0)}{"index":1,"result":${JSON.stringify(result({ metric: { id: "revenue" }, value: 120 }))}}\n${busy(2)}`,
+      `{"index":0,"result":${JSON.stringify(result({ value: 61 }))}}\n${busy(1)}`,
+    ];
+    const asked: string[][] = [];
+    const client = new KpiClient("http://kpi.test", {
+      retries: 1,
+      fetch: async (_input, init) => {
+        asked.push(JSON.parse(String(init?.body)).queries.map((q: { metric: string }) => q.metric));
+        return new Response(answers.shift(), { headers: { "Content-Type": "application/x-ndjson" } });
+      },
+    });
+    const creds = new Credentials("kpi_pk_test");
+    const settled = await Promise.all(
+      ["aov", "revenue", "orders"].map((metric) =>
+        client.query({ metric }, creds).then(
+          (r) => `${metric} ${r.value}`,
+          (e: KpiRequestError) => `${metric} ${e.status} ${e.retryable} ${e.message}`,
+        ),
+      ),
+    );
+    expect(asked).to.deep.equal([
+      ["aov", "revenue", "orders"],
+      ["aov", "orders"],
+    ]);
+    expect(settled).to.deep.equal(["aov 61", "revenue 120", "orders 503 true no turn to compute within 20000 ms"]);
+  });
+
   it("parses server-sent events split across chunks, ignoring heartbeats", () => {
     const p = new SseParser();
     expect(p.push(": ping\n\nevent: result\nid: 1\nda")).to.deep.equal([]);

@@ -46,6 +46,15 @@ interface Waiter {
  */
 const NDJSON = "application/x-ndjson";
 
+/** How long a batch's queries the API was too busy for wait before they are asked again (its 503s ask 1–2 s). */
+const BUSY_RETRY_MS = 2_000;
+
+/** Whether a batch's refusal of one query (a problem) says the API was busy: asking again can help. */
+const isBusy = (problem: unknown) => {
+  const status = (problem as { status?: unknown } | null)?.status;
+  return status === 503 || status === 429;
+};
+
 const credentialIds = new WeakMap<Credentials, number>();
 let nextCredentialId = 1;
 
@@ -144,8 +153,9 @@ export class KpiClient {
     }
   }
 
-  async #send(credentials: Credentials, entries: [string, Waiter[]][]): Promise<void> {
+  async #send(credentials: Credentials, entries: [string, Waiter[]][], attempt = 0): Promise<void> {
     const open = new Set(entries.keys());
+    const busy: [string, Waiter[]][] = [];
     const answer = (index: number, item: unknown) => {
       // An index out of range, or answered already, is no answer to anything.
       if (!open.delete(index)) return;
@@ -153,6 +163,12 @@ export class KpiClient {
       const query = waiters[0]!.query;
       // A refused query, or a result it cannot use: their words load with the first of each.
       const refused = item && typeof item === "object" && "error" in item;
+      // One the API was too busy for (no turn to compute, or past its budget) is asked again, as a
+      // whole batch refused so is: with the others of its batch that were, after a moment.
+      if (refused && attempt < this.#retries && isBusy(item.error)) {
+        busy.push(entries[index]!);
+        return;
+      }
       const fault = refused ? undefined : answerFault(query, item);
       const error = refused
         ? refusal().then(({ errorOfProblem }) => errorOfProblem(item.error, KpiRequestError))
@@ -182,6 +198,9 @@ export class KpiClient {
     } catch (e) {
       failOpen(asRequestError(e));
     }
+    if (!busy.length) return;
+    await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+    await this.#send(credentials, busy, attempt + 1);
   }
 
   /**
