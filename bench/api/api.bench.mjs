@@ -4,7 +4,8 @@
 //     answering the same JSON. autocannon on loopback; servers pinned to core 0, load to core 1.
 //  2. Ingestion through the API (HTTP, JSON, validation, idempotent insert, rollups, durable
 //     commit), of a backfill and of live traffic, against a raw node:sqlite loop inserting the same
-//     rows into the same tables.
+//     rows into the same tables; and live traffic into a server keeping the facts alone, the
+//     ceiling of any design that keeps the derived state in the same process.
 //  3. 100 000 fuzzed requests (the API's fuzz suite, ten times its usual size).
 //  4. The Workers bundle, minified and gzipped.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
@@ -102,10 +103,10 @@ const { orders, backfill: batches, live } = ingestSets(60_000);
 const hooks = live.flat().map((o) => ({ ...o, id: `hook_${o.id}` }));
 const webhooks = Array.from({ length: Math.ceil(hooks.length / 10) }, (_, i) => hooks.slice(i * 10, i * 10 + 10));
 /**
- * Records per second through POST /v1/events/orders, bodies serialized before the clock starts and
+ * Records per second through `server`'s POST /v1/events/orders, bodies serialized before the clock starts and
  * `senders` keeping the server busy.
  */
-async function ingestRate(list, senders) {
+async function ingestRate(server, list, senders) {
   const bodies = list.map((records) => JSON.stringify({ records }));
   const started = performance.now();
   let next = 0;
@@ -114,7 +115,7 @@ async function ingestRate(list, senders) {
       while (next < bodies.length) {
         const sent = next++;
         const body = bodies[sent];
-        const r = await fetch(`${kpikit.base}/v1/events/orders`, {
+        const r = await fetch(`${server.base}/v1/events/orders`, {
           method: "POST",
           headers: { ...auth, "Content-Type": "application/json" },
           body,
@@ -127,10 +128,16 @@ async function ingestRate(list, senders) {
   );
   return orders.length / ((performance.now() - started) / 1000);
 }
-const apiRate = await ingestRate(batches, 2);
-const liveRate = await ingestRate(live, 2);
-const hookRate = await ingestRate(webhooks, 64);
+const apiRate = await ingestRate(kpikit, batches, 2);
+const liveRate = await ingestRate(kpikit, live, 2);
+const hookRate = await ingestRate(kpikit, webhooks, 64);
 kpikit.child.kill();
+// The same live traffic into a server that keeps no derived state: what HTTP, JSON, validation and
+// the facts' own inserts cost on this core, the most that any way of keeping the rollups and
+// histories in the same process could reach.
+const factsOnly = await startServer(["kpikit", join(dir, "facts.db"), "18783", "facts-only"], 18783);
+const factsRate = await ingestRate(factsOnly, live, 2);
+factsOnly.child.kill();
 
 const raw = new DatabaseSync(join(dir, "raw.db"));
 raw.exec("PRAGMA journal_mode = WAL");
@@ -158,7 +165,9 @@ console.log(
   "   through the API (HTTP, JSON, validation, idempotent insert, rollups and key histories kept):\n" +
     `     backfill, calls of 500        ${rate(apiRate)} records/s  ${share(apiRate)} of raw (goal >= 50 %)\n` +
     `     live, calls of 500            ${rate(liveRate)} records/s  ${share(liveRate)} of raw (goal >= 70 %)\n` +
-    `     live, webhooks: calls of 10   ${rate(hookRate)} records/s  ${share(hookRate)} of raw`,
+    `     live, webhooks: calls of 10   ${rate(hookRate)} records/s  ${share(hookRate)} of raw\n` +
+    `   through the API, facts alone (no rollups or histories kept), live, calls of 500:\n` +
+    `                                   ${rate(factsRate)} records/s  ${share(factsRate)} of raw (the ceiling here)`,
 );
 console.log(`   raw node:sqlite loop            ${rate(rawRate)} records/s  (prepared inserts, same tables)`);
 

@@ -1,6 +1,7 @@
-// The two servers the API benchmark compares, each in its own process: `kpikit <db> <port>` (the
-// real server over SQLite with a year of demo data) and `bare <port> <body file>` (a bare Hono
-// route answering the same JSON).
+// The servers the API benchmark compares, each in its own process: `kpikit <db> <port>` (the real
+// server over SQLite with a year of demo data), the same keeping no rollups or key histories with
+// `facts-only` after the port (its ingests store the facts alone), and `bare <port> <body file>` (a
+// bare Hono route answering the same JSON).
 import { readFileSync } from "node:fs";
 import { serve } from "@hono/node-server";
 import { createTenant, SqlStore } from "@kpikit/api";
@@ -13,8 +14,8 @@ export const BENCH_KEY = "kpi_sk_bench_0123456789abcdefghij";
 const [kind, ...args] = process.argv.slice(2);
 
 if (kind === "kpikit") {
-  const [db, port] = args;
-  const store = new SqlStore(nodeSqliteDriver(db));
+  const [db, port, mode] = args;
+  const store = new SqlStore(nodeSqliteDriver(db), { rollups: mode !== "facts-only" });
   await store.init();
   if (!(await store.getTenant("default"))) {
     await createTenant(store, { id: "default", secretKey: BENCH_KEY, timeZone: "America/New_York" });
