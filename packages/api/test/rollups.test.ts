@@ -519,3 +519,52 @@ it("updates a database from before rollups: tables added, an index retired, fact
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it("names the parts of rollups built before parts were, and keeps each part an upgrade leaves alike", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kpikit-rollups-"));
+  const file = join(dir, "kpikit.db");
+  const rollups = Rollups.of(registry);
+  try {
+    const before = new SqlStore(nodeSqliteDriver(file));
+    await before.init();
+    await createTenant(before, { id: "t" });
+    await load(before, "t");
+    await before.close();
+    const row = (sql: string) => {
+      const db = new DatabaseSync(file);
+      try {
+        return db.prepare(sql).get();
+      } finally {
+        db.close();
+      }
+    };
+    // As the release before left them: built, their parts not named.
+    row("UPDATE rollup_versions SET parts = NULL RETURNING version");
+    const store = new SqlStore(nodeSqliteDriver(file));
+    await store.init();
+    expect(row("SELECT parts FROM rollup_versions")).toEqual({
+      parts: JSON.stringify({ of: rollups.version, parts: rollups.parts }),
+    });
+    // An upgrade from a release whose measures differ in no part (in their version alone): its
+    // rebuild clears nothing and builds nothing, where one from unnamed parts rebuilds all, as does
+    // one after a release that does not name parts rebuilt them (the version moved, not the names).
+    const rebuild = async () => {
+      const steps: RebuildStep[] = [];
+      await store.refreshRollups();
+      expect(await store.rebuildRollups({ onlyStale: true, onStep: (s) => void steps.push(s) })).toEqual(["t"]);
+      return steps.at(-1)!.steps;
+    };
+    row("UPDATE rollup_versions SET version = 'older', parts = json_set(parts, '$.of', 'older') RETURNING version");
+    const keeping = await rebuild();
+    expect(await answers(store, "t")).toEqual(expected);
+    row("UPDATE rollup_versions SET version = 'older', parts = NULL RETURNING version");
+    const whole = await rebuild();
+    expect(await answers(store, "t")).toEqual(expected);
+    expect(keeping).toBeLessThan(whole / 4);
+    row("UPDATE rollup_versions SET version = 'older' RETURNING version");
+    expect(await rebuild()).toBe(whole);
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

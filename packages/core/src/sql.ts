@@ -23,6 +23,8 @@ export {
   foldPendingSql,
   pauseRebuildSql,
   type RebuildTransaction,
+  keptParts,
+  nameBuiltPartsSql,
   rebuildRollupsSql,
   rebuildStateSql,
   rebuildStepsSql,

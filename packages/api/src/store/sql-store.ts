@@ -26,6 +26,8 @@ import {
   pauseRebuildSql,
   pendingSelectSql,
   rebuildRollupsSql,
+  keptParts,
+  nameBuiltPartsSql,
   rebuildStateSql,
   rebuildStepsSql,
   resumeRebuildSql,
@@ -257,12 +259,13 @@ export class SqlStore implements Store {
       [...dialect.schemaLock, ...schema.filter((sql) => !isIndex(sql))].map((sql) => ({ sql, params: [] })),
     );
     await this.addMissingColumns();
-    await this.driver.transaction(
-      [...dialect.schemaLock, ...schema.filter(isIndex), definitionVersionsBackfill].map((sql) => ({
+    await this.driver.transaction([
+      ...[...dialect.schemaLock, ...schema.filter(isIndex), definitionVersionsBackfill].map((sql) => ({
         sql,
         params: [],
       })),
-    );
+      ...(this.rollups ? [nameBuiltPartsSql(this.rollups, dialect)] : []),
+    ]);
     await this.refreshRollups();
   }
 
@@ -383,10 +386,13 @@ export class SqlStore implements Store {
     // Another call took it over first: starting over would undo that one's steps. (One that an
     // older version left without its steps counted cannot be resumed: it is started over.)
     if (underWay && sliced && !resumed && state!.done !== null && state!.bounds !== null) return false;
+    // The parts whose rows hold what this set of measures would build (all of them, when rollups
+    // another release built differ in a few KPIs) are kept: rebuilt, a big shop's histories take hours.
     const steps = rebuildStepsSql(rollups, tenant, dialect, {
       rebuild,
       bounds: resumed?.bounds ?? (await bounds()),
       chunk: this.rebuildChunk,
+      keep: keptParts(rollups, state),
     });
     const spent = async () => {
       if (!budget || (budget.left-- > 0 && Date.now() < budget.until)) return false;

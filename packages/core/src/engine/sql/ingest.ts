@@ -77,8 +77,10 @@ export function ingestSql<F extends FactName>(
         ]
       : [];
   const adds = set && ids.length ? ingestRollupsSql(set, fact, tenant, dialect, { ids, ingestId }) : [];
-  // Left to a rebuild under way, if there is one, before the rollups add what is theirs otherwise.
-  const rollups = adds.length ? [pendingInsertSql(fact, tenant, dialect, { ids, ingestId }), ...adds] : [];
+  // Left to a rebuild when the rollups are not current, before the rollups add what is theirs otherwise.
+  const rollups = adds.length
+    ? [pendingInsertSql(fact, tenant, dialect, { ids, ingestId }, set!.version), ...adds]
+    : [];
   return {
     statements: [...inserts.flatMap((i) => i.own), ...inserts.flatMap((i) => i.others), ...strayLines, ...rollups],
     counted: inserts.map((i) => i.own.length),

@@ -1,8 +1,8 @@
 // Ingests that commit while a tenant's rollups are rebuilt in steps. A big shop's rebuild takes
 // minutes to an hour; in one transaction it would hold every ingest back that long. In steps (each
 // its own transaction) ingests go on between them, so each step must know which facts are not its
-// own: an ingest that finds a rebuild under way (its tenant's version reads `building:…`) adds
-// nothing to the rollups (they are not current) and leaves its id here instead. The rebuild's
+// own: an ingest that finds its tenant's rollups not current (a rebuild under way: the version
+// reads `building:…`; or one to come) adds nothing to them and leaves its id here instead. The rebuild's
 // steps skip those facts; then it adds each such ingest as an ingest adds its own, and marks the
 // rollups current once none is left, so that nothing is counted twice or lost, whichever step it
 // fell between.
@@ -26,24 +26,28 @@ export const notPendingSql = (tenantParam: string): string =>
   `NOT EXISTS (SELECT 1 FROM rollup_pending pi WHERE pi.tenant_id = ${tenantParam} AND pi.ingest_id = f.ingest_id)`;
 
 /**
- * Leaves an ingest's facts to the rebuild under way, if there is one and the ingest stored any (a
- * call sent again stores none: its facts are those of the ingest that first stored them).
+ * Leaves an ingest's facts to the next rebuild, or the one under way, when the tenant's rollups are
+ * not at `version` (the ingest's own rollups: it adds nothing to them then) and the ingest stored
+ * facts (a call sent again stores none: its facts are those of the ingest that first stored them).
+ * Those stored while the rollups wait for a rebuild too: a rebuild that keeps parts adds them to
+ * those parts as it adds the ingests that come while it runs.
  */
 export function pendingInsertSql(
   fact: FactName,
   tenant: string,
   dialect: Dialect,
   inserted: { ids: readonly string[]; ingestId: string },
+  version: string,
 ): SqlStatement {
   const p = dialect.param;
   return {
     sql:
       `INSERT INTO rollup_pending (tenant_id, ingest_id, fact, ids) SELECT ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)} ` +
-      `WHERE EXISTS (SELECT 1 FROM rollup_versions WHERE tenant_id = ${p(1)} AND version LIKE '${BUILDING}%') ` +
+      `WHERE NOT EXISTS (SELECT 1 FROM rollup_versions WHERE tenant_id = ${p(1)} AND version = ${p(6)}) ` +
       `AND EXISTS (SELECT 1 FROM ${factModels[fact].table} f WHERE f.tenant_id = ${p(1)} AND ` +
       `${dialect.inJson("f.id", p(5))} AND f.ingest_id = ${p(2)})`,
     // The ids twice: PostgreSQL types a parameter once, as text here and as JSON there.
-    params: [tenant, inserted.ingestId, fact, JSON.stringify(inserted.ids), JSON.stringify(inserted.ids)],
+    params: [tenant, inserted.ingestId, fact, JSON.stringify(inserted.ids), JSON.stringify(inserted.ids), version],
   };
 }
 

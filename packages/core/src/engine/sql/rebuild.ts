@@ -4,7 +4,7 @@
 // A rebuild in steps marks the tenant's version with its own id, and each of its statements applies
 // only while that mark holds: a rebuild started after it (another process, or this one after a
 // stop) takes over, and the earlier one's remaining steps change nothing.
-import { chainRebuildSql } from "./chain.js";
+import { chainRebuildSql, lapseId } from "./chain.js";
 import { pairsBuildSql } from "./pairs.js";
 import type { Dialect } from "./dialect.js";
 import { BUILDING, type PendingIngest } from "./pending.js";
@@ -29,17 +29,54 @@ export interface RebuildTransaction {
 }
 
 /**
- * The tables a rebuild recreates, cleared first (`rollup_pending` too, in its first transaction),
- * and the order their chunks are deleted in where it is not their key's: the histories' by time,
- * which three of their indexes share, so that most index pages a chunk changes are next to each
- * other (a million orders' took 32 s so, 55 s in key order).
+ * The tables a rebuild recreates, cleared first (`rollup_pending` too, in its first transaction,
+ * unless it keeps parts), the column that names the part a row is of, and the order their chunks
+ * are deleted in where it is not their key's: the histories' by time, which three of their indexes
+ * share, so that most index pages a chunk changes are next to each other (a million orders' took
+ * 32 s so, 55 s in key order).
  */
-const REBUILT: readonly { table: string; order?: string }[] = [
-  { table: "rollup_buckets" },
-  { table: "chain_facts", order: "chain, t" },
-  { table: "chain_lapses" },
-  { table: "chain_pairs" },
+const REBUILT: readonly { table: string; part: "family" | "chain" | "lapse"; order?: string }[] = [
+  { table: "rollup_buckets", part: "family" },
+  { table: "chain_facts", part: "chain", order: "chain, t" },
+  { table: "chain_lapses", part: "lapse" },
+  { table: "chain_pairs", part: "chain" },
 ];
+
+/**
+ * The `parts` of a tenant's rollups' row: the names of the parts whose rows hold what they say, and
+ * the set of measures (`of`, a version) that named them. Only that set's own rebuilds keep the
+ * names true (a release from before parts were named leaves them as they are while it rebuilds
+ * everything in its own way), so they are read only while the rollups are at that set's version.
+ */
+const partsJson = (of: Rollups, parts: readonly string[]) => JSON.stringify({ of: of.version, parts });
+
+/**
+ * The parts of `rollups` that a tenant's rollups hold alike, by its rollups' row (its `version` and
+ * `parts`; none for rollups built before parts were named, or since by a release that does not
+ * name them): a rebuild keeps their rows as they are.
+ */
+export function keptParts(rollups: Rollups, state: { version?: unknown; parts?: unknown } | undefined): string[] {
+  if (typeof state?.parts !== "string") return [];
+  const version = String(state.version);
+  const built = version.startsWith(BUILDING) ? version.slice(BUILDING.length, version.lastIndexOf(":")) : version;
+  const named = JSON.parse(state.parts) as { of?: unknown; parts?: unknown };
+  if (named.of !== built || !Array.isArray(named.parts)) return [];
+  const held = new Set(named.parts);
+  return rollups.parts.filter((part) => held.has(part));
+}
+
+/** The rows of the `kept` parts in the tables a rebuild recreates, by the value of each table's part column. */
+function keptRows(rollups: Rollups, kept: readonly string[]): Record<"family" | "chain" | "lapse", string[]> {
+  const ids = (kind: string) => kept.filter((p) => p.startsWith(`${kind}:`)).map((p) => p.split(":")[1]!);
+  const chains = new Set(ids("chain"));
+  return {
+    family: ids("family"),
+    chain: [...chains],
+    lapse: rollups.chains
+      .filter(({ chain }) => chains.has(chain.id))
+      .flatMap(({ chain, days }) => days.map((d) => lapseId(chain, d))),
+  };
+}
 
 /**
  * A rebuild's transactions but its last (`finishRebuildSql`): the first marks the tenant's rollups
@@ -57,48 +94,54 @@ export function rebuildStepsSql(
   rollups: Rollups,
   tenant: string,
   dialect: Dialect,
-  options: { rebuild: string; bounds?: readonly number[]; chunk?: number },
+  options: { rebuild: string; bounds?: readonly number[]; chunk?: number; keep?: readonly string[] },
 ): RebuildTransaction[] {
   const version = buildingVersion(rollups, options.rebuild);
   const slices = slicesOf(options.bounds ?? []);
   const p = dialect.param;
   const current = (params: SqlParams) => currentSql(params.add(tenant), params, version);
   const specs = tableSpecs(dialect);
-  const clear = REBUILT.map(({ table, order }) => {
+  const keep = options.keep ?? [];
+  const kept = keptRows(rollups, keep);
+  const clear = REBUILT.map(({ table, part, order }) => {
     const key = specs
       .find((t) => t.name === table)!
       .primaryKey.filter((column) => column !== "tenant_id")
       .join(", ");
-    return { table, statement: clearSql(table, order ?? key, key, tenant, dialect, current, options.chunk) };
+    const others: Cleared = { table, column: part, kept: kept[part] };
+    return { others, statement: clearSql(others, order ?? key, key, tenant, dialect, current, options.chunk) };
   });
-  // Each after the first, and the table it clears a chunk at a time, if it does.
-  const steps: (RebuildTransaction & { clears?: string })[] = [
+  const chains = rollups.chains.filter(({ chain }) => !kept.chain.includes(chain.id));
+  // Each after the first, and the rows it clears a chunk at a time, if it does.
+  const steps: (RebuildTransaction & { clears?: Cleared })[] = [
     ...(options.chunk
-      ? clear.map((c) => ({ statements: [c.statement], repeat: true, clears: c.table }))
+      ? clear.map((c) => ({ statements: [c.statement], repeat: true, clears: c.others }))
       : [{ statements: clear.map((c) => c.statement) }]),
-    ...rollups.chains
+    ...chains
       .flatMap(({ chain, days }) =>
         chainRebuildSql(chain, days, tenant, dialect, current, options.chunk ? slices : undefined),
       )
       .map((statements) => ({ statements })),
     // Once every row of a chain is linked.
-    ...rollups.chains
+    ...chains
       .filter(({ pairs }) => pairs)
       .flatMap(({ chain }) =>
         (options.chunk ? slices : [undefined]).map((slice) => ({
           statements: [pairsBuildSql(chain, tenant, dialect, current, slice)],
         })),
       ),
-    ...rollups.families.flatMap((family) => {
-      const chain = family[0]!.event?.chain;
-      return (isDated(family[0]!) ? [undefined] : slices).map((slice) => ({
-        statements: [
-          chain
-            ? historyEventsSql(chain, family, tenant, dialect, { all: true, slice, version })
-            : rollupBuildSql(family, tenant, dialect, { all: true, slice, version }),
-        ],
-      }));
-    }),
+    ...rollups.families
+      .filter(([m]) => !kept.family.includes(m!.family))
+      .flatMap((family) => {
+        const chain = family[0]!.event?.chain;
+        return (isDated(family[0]!) ? [undefined] : slices).map((slice) => ({
+          statements: [
+            chain
+              ? historyEventsSql(chain, family, tenant, dialect, { all: true, slice, version })
+              : rollupBuildSql(family, tenant, dialect, { all: true, slice, version }),
+          ],
+        }));
+      }),
   ];
   return [
     {
@@ -106,13 +149,16 @@ export function rebuildStepsSql(
         // In the order an ingest takes them (its pending row, then the rollups, then the histories),
         // so that neither waits for the other crosswise.
         ...locks([...dialect.pendingLock, ...dialect.rebuildLock]),
-        { sql: `DELETE FROM rollup_pending WHERE tenant_id = ${p(1)}`, params: [tenant] },
+        // Built anew, the rebuilt parts read the facts of ingests pending so far; a part kept adds
+        // them once it is done, as the others add those that come after.
+        ...(keep.length ? [] : [{ sql: `DELETE FROM rollup_pending WHERE tenant_id = ${p(1)}`, params: [tenant] }]),
         {
           sql:
-            `INSERT INTO rollup_versions (tenant_id, version, beat, done, bounds) VALUES (${p(1)}, ${p(2)}, ` +
-            `${dialect.nowMs}, 1, ${p(3)}) ON CONFLICT (tenant_id) DO UPDATE SET version = excluded.version, ` +
-            "beat = excluded.beat, done = excluded.done, bounds = excluded.bounds",
-          params: [tenant, version, JSON.stringify(options.bounds ?? [])],
+            `INSERT INTO rollup_versions (tenant_id, version, beat, done, bounds, parts) VALUES (${p(1)}, ` +
+            `${p(2)}, ${dialect.nowMs}, 1, ${p(3)}, ${p(4)}) ON CONFLICT (tenant_id) DO UPDATE SET version = ` +
+            "excluded.version, beat = excluded.beat, done = excluded.done, bounds = excluded.bounds, " +
+            "parts = excluded.parts",
+          params: [tenant, version, JSON.stringify(options.bounds ?? []), partsJson(rollups, keep)],
         },
       ],
     },
@@ -135,19 +181,39 @@ function beatSql(
   tenant: string,
   dialect: Dialect,
   version: string,
-  step?: { done: number; clears?: string | undefined },
+  step?: { done: number; clears?: Cleared | undefined },
   beat = dialect.nowMs,
 ): SqlStatement {
-  const p = dialect.param;
-  const left = step?.clears
-    ? ` - CASE WHEN EXISTS (SELECT 1 FROM ${step.clears} WHERE tenant_id = ${p(1)}) THEN 1 ELSE 0 END`
-    : "";
-  const steps = step ? `, done = ${p(3)}${left}` : "";
+  const params = new SqlParams(dialect);
+  const [tenantParam, versionParam] = [params.add(tenant), params.add(version)];
+  let steps = "";
+  if (step) {
+    const done = params.add(step.done);
+    const { clears } = step;
+    const left = clears
+      ? ` - CASE WHEN EXISTS (SELECT 1 FROM ${clears.table} WHERE tenant_id = ${tenantParam}` +
+        `${othersSql(clears, params, dialect)}) THEN 1 ELSE 0 END`
+      : "";
+    steps = `, done = ${done}${left}`;
+  }
   return {
-    sql: `UPDATE rollup_versions SET beat = ${beat}${steps} WHERE tenant_id = ${p(1)} AND version = ${p(2)}`,
-    params: step ? [tenant, version, step.done] : [tenant, version],
+    sql:
+      `UPDATE rollup_versions SET beat = ${beat}${steps} WHERE tenant_id = ${tenantParam} AND ` +
+      `version = ${versionParam}`,
+    params: params.values,
   };
 }
+
+/** A table's rows a rebuild clears: the tenant's but those of the parts it keeps (`kept`, by `column`). */
+interface Cleared {
+  table: string;
+  column: string;
+  kept: readonly string[];
+}
+
+/** ` AND` the row is not of a part kept, or nothing when none is. */
+const othersSql = ({ column, kept }: Cleared, params: SqlParams, dialect: Dialect): string =>
+  kept.length ? ` AND NOT (${dialect.inJson(column, params.add(JSON.stringify(kept)))})` : "";
 
 /**
  * Takes a stopped rebuild (`from`) over as `to`, which then runs its steps from the first that
@@ -182,11 +248,12 @@ export function pauseRebuildSql(rollups: Rollups, tenant: string, dialect: Diale
 }
 
 /**
- * Deletes a tenant's rows of a table while `current` holds: all of them, or the first `chunk` of
- * them in `order` (repeated until it deletes none), each named by its `key` columns.
+ * Deletes a tenant's rows of a table (but those of parts kept) while `current` holds: all of them,
+ * or the first `chunk` of them in `order` (repeated until it deletes none), each named by its `key`
+ * columns.
  */
 function clearSql(
-  table: string,
+  cleared: Cleared,
   order: string,
   key: string,
   tenant: string,
@@ -194,11 +261,14 @@ function clearSql(
   current: (params: SqlParams) => string,
   chunk: number | undefined,
 ): SqlStatement {
+  const { table } = cleared;
   const params = new SqlParams(dialect);
   const tenantParam = params.add(tenant);
+  const others = othersSql(cleared, params, dialect);
   const rows = chunk
-    ? ` AND (${key}) IN (SELECT ${key} FROM ${table} WHERE tenant_id = ${tenantParam} ORDER BY ${order} LIMIT ${chunk})`
-    : "";
+    ? ` AND (${key}) IN (SELECT ${key} FROM ${table} WHERE tenant_id = ${tenantParam}${others} ` +
+      `ORDER BY ${order} LIMIT ${chunk})`
+    : others;
   return {
     sql: `DELETE FROM ${table} WHERE tenant_id = ${tenantParam}${rows} AND ${current(params)}`,
     params: params.values,
@@ -216,9 +286,9 @@ export function finishRebuildSql(rollups: Rollups, tenant: string, dialect: Dial
     ...locks(dialect.pendingLock),
     {
       sql:
-        `UPDATE rollup_versions SET version = ${p(1)} WHERE tenant_id = ${p(2)} AND version = ${p(3)} AND NOT ` +
-        `EXISTS (SELECT 1 FROM rollup_pending pi WHERE pi.tenant_id = ${p(2)})`,
-      params: [rollups.version, tenant, buildingVersion(rollups, rebuild)],
+        `UPDATE rollup_versions SET version = ${p(1)}, parts = ${p(4)} WHERE tenant_id = ${p(2)} AND version = ` +
+        `${p(3)} AND NOT EXISTS (SELECT 1 FROM rollup_pending pi WHERE pi.tenant_id = ${p(2)})`,
+      params: [rollups.version, tenant, buildingVersion(rollups, rebuild), partsJson(rollups, rollups.parts)],
     },
   ];
 }
@@ -265,13 +335,26 @@ export function foldPendingSql(
 
 /**
  * A tenant's rollups' version (parameter 1: the tenant), when a rebuild under way last committed a
- * step (`beat`), how many it has committed and its bounds, and the database's clock (`now`).
+ * step (`beat`), how many it has committed, its bounds and the parts it keeps (or, once built, all
+ * parts), and the database's clock (`now`).
  */
 export function rebuildStateSql(dialect: Dialect): string {
   return (
-    `SELECT version, beat, done, bounds, ${dialect.nowMs} AS now FROM rollup_versions ` +
+    `SELECT version, beat, done, bounds, parts, ${dialect.nowMs} AS now FROM rollup_versions ` +
     `WHERE tenant_id = ${dialect.param(1)}`
   );
+}
+
+/**
+ * Names the parts of rollups built at this set's version before parts were named: their rows hold
+ * every part as this set builds it, so that the next rebuild for another set keeps what it can.
+ */
+export function nameBuiltPartsSql(rollups: Rollups, dialect: Dialect): SqlStatement {
+  const p = dialect.param;
+  return {
+    sql: `UPDATE rollup_versions SET parts = ${p(1)} WHERE version = ${p(2)} AND parts IS NULL`,
+    params: [partsJson(rollups, rollups.parts), rollups.version],
+  };
 }
 
 /** The tenants whose rollups were built for this set of measures (parameter 1: its version). */

@@ -261,6 +261,15 @@ export class Rollups {
   readonly families: readonly RollupMeasure[][];
 
   /**
+   * Each part of the rollups a rebuild may keep, named by what its rows hold (`family:<id>:<hash>`,
+   * `chain:<id>:<hash>`): a family's measures by slot, the totals it keeps and the dimensions of
+   * its rows, and for a history's events their history's; a history's windows and pairs. Rollups
+   * built for another set of measures keep the parts named alike (rebuild.ts), and a release that
+   * changes a few KPIs rebuilds their parts alone, not a big shop's whole history.
+   */
+  readonly parts: readonly string[];
+
+  /**
    * `prefixed`: the measures that prefix sums read (snapshots and history events), which keep totals
    * of all time and by day; `rolled`: those read over rolling windows, which keep totals by day;
    * `paired`: the histories whose pairs are kept.
@@ -329,6 +338,26 @@ export class Rollups {
       families: families.filter(([m]) => m!.event?.chain.id === entry.chain.id),
       pairs: paired.has(entry.chain.id),
     }));
+    const chainParts = new Map(
+      this.chains.map(({ chain, days, pairs }) => {
+        const held = [FORMAT, chain, days.map((d) => [d, lapseGap(d)]), pairs ? PAIRS_KEPT : 0];
+        return [chain.id, `chain:${chain.id}:${hash53(JSON.stringify(held))}`];
+      }),
+    );
+    const familyParts = families.map((members) => {
+      const [m] = members;
+      const held = [
+        FORMAT,
+        SLOTS,
+        members.map((r) => signature(r)),
+        m!.allTime,
+        m!.days,
+        dimensionsOf(m!.fact),
+        m!.event ? chainParts.get(m!.event.chain.id) : null,
+      ];
+      return `family:${m!.family}:${hash53(JSON.stringify(held))}`;
+    });
+    this.parts = [...familyParts, ...chainParts.values()].sort();
     // What a query of each history reads, found once here rather than for every request compiled.
     for (const { chain, days, events, pairs } of this.chains) {
       const of = (kind: ChainEventKind) => events.filter((e) => e.event!.kind === kind);

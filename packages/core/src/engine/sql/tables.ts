@@ -120,7 +120,9 @@ export function tableSpecs(dialect: Dialect): TableSpec[] {
   // in steps is under way, when it last committed one (`beat`, epoch ms by the database's clock): a
   // store waiting for another's rebuild takes over once that one stops (its process died). With
   // how many steps it has committed (`done`) and where it split the facts in time (`bounds`, JSON),
-  // a store that finds it stopped resumes it rather than start over (hours, at 10 M orders).
+  // a store that finds it stopped resumes it rather than start over (hours, at 10 M orders). The
+  // `parts` (Rollups.parts, JSON) whose rows hold what their names say: all of them once built, and
+  // while a rebuild is under way those it keeps (null: none, for rollups built before parts were).
   specs.push({
     name: "rollup_versions",
     columns: [
@@ -129,6 +131,7 @@ export function tableSpecs(dialect: Dialect): TableSpec[] {
       { name: "beat", type: dialect.types.bigint, nullable: true },
       { name: "done", type: dialect.types.bigint, nullable: true },
       { name: "bounds", type: dialect.types.text, nullable: true },
+      { name: "parts", type: dialect.types.text, nullable: true },
     ],
     primaryKey: ["tenant_id"],
     indexes: [],

@@ -1,8 +1,8 @@
 -- params: ["tenant_1","s1",1795424400000,"sku-1",0,0,3,"ingest_1"]
 INSERT INTO inventory (tenant_id, id, at_ms, sku, quantity, value, age_days, ingest_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING;
 
--- params: ["tenant_1","ingest_1","inventory","[\"s1\"]","[\"s1\"]"]
-INSERT INTO rollup_pending (tenant_id, ingest_id, fact, ids) SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM rollup_versions WHERE tenant_id = $1 AND version LIKE 'building:%') AND EXISTS (SELECT 1 FROM inventory f WHERE f.tenant_id = $1 AND f.id = ANY(ARRAY(SELECT jsonb_array_elements_text(CAST($5 AS jsonb)))) AND f.ingest_id = $2);
+-- params: ["tenant_1","ingest_1","inventory","[\"s1\"]","[\"s1\"]","6.16.1y07llgmu1w"]
+INSERT INTO rollup_pending (tenant_id, ingest_id, fact, ids) SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM rollup_versions WHERE tenant_id = $1 AND version = $6) AND EXISTS (SELECT 1 FROM inventory f WHERE f.tenant_id = $1 AND f.id = ANY(ARRAY(SELECT jsonb_array_elements_text(CAST($5 AS jsonb)))) AND f.ingest_id = $2);
 
 -- params: ["tenant_1"]
 SELECT pg_advisory_xact_lock(7037, hashtext($1));
