@@ -192,7 +192,7 @@ function beatSql(
     const { clears } = step;
     const left = clears
       ? ` - CASE WHEN EXISTS (SELECT 1 FROM ${clears.table} WHERE tenant_id = ${tenantParam}` +
-        `${othersSql(clears, params, dialect)}) THEN 1 ELSE 0 END`
+        `${othersSql(clears, tenantParam, params, dialect)}) THEN 1 ELSE 0 END`
       : "";
     steps = `, done = ${done}${left}`;
   }
@@ -211,9 +211,21 @@ interface Cleared {
   kept: readonly string[];
 }
 
-/** ` AND` the row is not of a part kept, or nothing when none is. */
-const othersSql = ({ column, kept }: Cleared, params: SqlParams, dialect: Dialect): string =>
-  kept.length ? ` AND NOT (${dialect.inJson(column, params.add(JSON.stringify(kept)))})` : "";
+/**
+ * ` AND` the row is of a part not kept, or nothing when none is kept. The parts present in the
+ * table are found a seek each (a loose scan of its key, whose second column names the part), and
+ * each one's rows read by its key: the rows of the parts kept, most of a big shop's, are not read.
+ */
+function othersSql(cleared: Cleared, tenantParam: string, params: SqlParams, dialect: Dialect): string {
+  const { table, column, kept } = cleared;
+  if (!kept.length) return "";
+  const next = (after: string) => `(SELECT min(${column}) FROM ${table} WHERE tenant_id = ${tenantParam}${after})`;
+  const present =
+    `WITH RECURSIVE present (v) AS (SELECT ${next("")} UNION ALL SELECT ${next(` AND ${column} > present.v`)} ` +
+    "FROM present WHERE present.v IS NOT NULL) SELECT v FROM present WHERE v IS NOT NULL AND NOT " +
+    `(${dialect.inJson("v", params.add(JSON.stringify(kept)))})`;
+  return ` AND ${dialect.inSubquery(column, present)}`;
+}
 
 /**
  * Takes a stopped rebuild (`from`) over as `to`, which then runs its steps from the first that
@@ -264,7 +276,7 @@ function clearSql(
   const { table } = cleared;
   const params = new SqlParams(dialect);
   const tenantParam = params.add(tenant);
-  const others = othersSql(cleared, params, dialect);
+  const others = othersSql(cleared, tenantParam, params, dialect);
   const rows = chunk
     ? ` AND (${key}) IN (SELECT ${key} FROM ${table} WHERE tenant_id = ${tenantParam}${others} ` +
       `ORDER BY ${order} LIMIT ${chunk})`
