@@ -48,7 +48,9 @@ let rebuilding: { since: number; done: Promise<void> } | undefined;
 
 async function start(env: Env) {
   const store = new SqlStore(d1Driver(env.DB), { kind: "d1" });
-  // The tables come from migrations, so init() does not run: the rollups' state is read here.
+  // The tables come from migrations, so init() does not run: the rollups' parts are named and
+  // their state read here.
+  await store.nameRollupParts();
   await store.refreshRollups();
   if (env.KPIKIT_SECRET_KEY && !(await store.getTenant(DEFAULT_TENANT))) {
     try {

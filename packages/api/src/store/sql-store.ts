@@ -259,14 +259,23 @@ export class SqlStore implements Store {
       [...dialect.schemaLock, ...schema.filter((sql) => !isIndex(sql))].map((sql) => ({ sql, params: [] })),
     );
     await this.addMissingColumns();
-    await this.driver.transaction([
-      ...[...dialect.schemaLock, ...schema.filter(isIndex), definitionVersionsBackfill].map((sql) => ({
+    await this.driver.transaction(
+      [...dialect.schemaLock, ...schema.filter(isIndex), definitionVersionsBackfill].map((sql) => ({
         sql,
         params: [],
       })),
-      ...(this.rollups ? [nameBuiltPartsSql(this.rollups, dialect)] : []),
-    ]);
+    );
+    await this.nameRollupParts();
     await this.refreshRollups();
+  }
+
+  /**
+   * Names the parts of rollups current for this store's catalog but built before parts were named,
+   * so that the next upgrade's rebuild keeps those it leaves alike (init does; a store whose tables
+   * come from migrations calls it itself).
+   */
+  async nameRollupParts(): Promise<void> {
+    if (this.rollups) await this.driver.transaction([nameBuiltPartsSql(this.rollups, this.driver.dialect)]);
   }
 
   /**
