@@ -425,7 +425,8 @@ for (const [name, make] of Object.entries(STORES)) {
       timeout: 240_000,
     }, async () => {
       const stop = new Error("stopped");
-      let transactions = 0;
+      // Counted from the rebuild on: init's own transactions are not the rebuild's.
+      let transactions = Number.NaN;
       const { driver } = store;
       // Its process dies as its third transaction starts: after its first, which marks the
       // rebuild, and its second, which deletes the first thousand old rollup rows of many more.
