@@ -485,15 +485,20 @@ for (const [name, make] of Object.entries(STORES)) {
   });
 }
 
+/** A SQLite file that a store made, loaded with tenant t's facts, and closed: what a server left behind. */
+async function leaveLoaded(file: string): Promise<void> {
+  const before = new SqlStore(nodeSqliteDriver(file));
+  await before.init();
+  await createTenant(before, { id: "t" });
+  await load(before, "t");
+  await before.close();
+}
+
 it("updates a database from before rollups: tables added, an index retired, facts read until a rebuild", async () => {
   const dir = mkdtempSync(join(tmpdir(), "kpikit-rollups-"));
   const file = join(dir, "kpikit.db");
   try {
-    const before = new SqlStore(nodeSqliteDriver(file));
-    await before.init();
-    await createTenant(before, { id: "t" });
-    await load(before, "t");
-    await before.close();
+    await leaveLoaded(file);
     // What the previous version's tables lacked.
     const db = new DatabaseSync(file);
     for (const table of ["orders", "order_lines", "sessions"]) db.exec(`ALTER TABLE ${table} DROP COLUMN ingest_id`);
@@ -526,11 +531,7 @@ it("names the parts of rollups built before parts were, and keeps each part an u
   const file = join(dir, "kpikit.db");
   const rollups = Rollups.of(registry);
   try {
-    const before = new SqlStore(nodeSqliteDriver(file));
-    await before.init();
-    await createTenant(before, { id: "t" });
-    await load(before, "t");
-    await before.close();
+    await leaveLoaded(file);
     const row = (sql: string) => {
       const db = new DatabaseSync(file);
       try {

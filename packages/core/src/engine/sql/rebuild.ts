@@ -15,7 +15,8 @@ import type { SqlStatement } from "./statement.js";
 import { tableSpecs } from "./tables.js";
 
 /** The version a rebuild marks a tenant's rollups with while it builds them. */
-export const buildingVersion = (rollups: Rollups, rebuild: string) => `${BUILDING}${rollups.version}:${rebuild}`;
+export const buildingVersion = (rollups: Pick<Rollups, "version">, rebuild: string) =>
+  `${BUILDING}${rollups.version}:${rebuild}`;
 
 const locks = (list: readonly string[]): SqlStatement[] => list.map((sql) => ({ sql, params: [] }));
 
@@ -58,23 +59,22 @@ const partsJson = (of: Rollups, parts: readonly string[]) => JSON.stringify({ of
 export function keptParts(rollups: Rollups, state: { version?: unknown; parts?: unknown } | undefined): string[] {
   if (typeof state?.parts !== "string") return [];
   const version = String(state.version);
-  const built = version.startsWith(BUILDING) ? version.slice(BUILDING.length, version.lastIndexOf(":")) : version;
   const named = JSON.parse(state.parts) as { of?: unknown; parts?: unknown };
-  if (named.of !== built || !Array.isArray(named.parts)) return [];
+  const of = { version: String(named.of) };
+  if (!(version === of.version || version.startsWith(buildingVersion(of, ""))) || !Array.isArray(named.parts))
+    return [];
   const held = new Set(named.parts);
   return rollups.parts.filter((part) => held.has(part));
 }
 
 /** The rows of the `kept` parts in the tables a rebuild recreates, by the value of each table's part column. */
 function keptRows(rollups: Rollups, kept: readonly string[]): Record<"family" | "chain" | "lapse", string[]> {
-  const ids = (kind: string) => kept.filter((p) => p.startsWith(`${kind}:`)).map((p) => p.split(":")[1]!);
-  const chains = new Set(ids("chain"));
+  const held = new Set(kept);
+  const chains = rollups.chains.filter(({ chain }) => held.has(rollups.chainParts.get(chain.id)!));
   return {
-    family: ids("family"),
-    chain: [...chains],
-    lapse: rollups.chains
-      .filter(({ chain }) => chains.has(chain.id))
-      .flatMap(({ chain, days }) => days.map((d) => lapseId(chain, d))),
+    family: [...rollups.familyParts].filter(([, part]) => held.has(part)).map(([family]) => family),
+    chain: chains.map(({ chain }) => chain.id),
+    lapse: chains.flatMap(({ chain, days }) => days.map((d) => lapseId(chain, d))),
   };
 }
 

@@ -268,6 +268,10 @@ export class Rollups {
    * changes a few KPIs rebuilds their parts alone, not a big shop's whole history.
    */
   readonly parts: readonly string[];
+  /** Each family's part (`parts`), by the family's id. */
+  readonly familyParts: ReadonlyMap<string, string>;
+  /** Each key history's part (`parts`), by the history's id. */
+  readonly chainParts: ReadonlyMap<string, string>;
 
   /**
    * `prefixed`: the measures that prefix sums read (snapshots and history events), which keep totals
@@ -338,26 +342,28 @@ export class Rollups {
       families: families.filter(([m]) => m!.event?.chain.id === entry.chain.id),
       pairs: paired.has(entry.chain.id),
     }));
-    const chainParts = new Map(
+    this.chainParts = new Map(
       this.chains.map(({ chain, days, pairs }) => {
         const held = [FORMAT, chain, days.map((d) => [d, lapseGap(d)]), pairs ? PAIRS_KEPT : 0];
         return [chain.id, `chain:${chain.id}:${hash53(JSON.stringify(held))}`];
       }),
     );
-    const familyParts = families.map((members) => {
-      const [m] = members;
-      const held = [
-        FORMAT,
-        SLOTS,
-        members.map((r) => signature(r)),
-        m!.allTime,
-        m!.days,
-        dimensionsOf(m!.fact),
-        m!.event ? chainParts.get(m!.event.chain.id) : null,
-      ];
-      return `family:${m!.family}:${hash53(JSON.stringify(held))}`;
-    });
-    this.parts = [...familyParts, ...chainParts.values()].sort();
+    this.familyParts = new Map(
+      families.map((members) => {
+        const [m] = members;
+        const held = [
+          FORMAT,
+          SLOTS,
+          members.map((r) => signature(r)),
+          m!.allTime,
+          m!.days,
+          dimensionsOf(m!.fact),
+          m!.event ? this.chainParts.get(m!.event.chain.id) : null,
+        ];
+        return [m!.family, `family:${m!.family}:${hash53(JSON.stringify(held))}`];
+      }),
+    );
+    this.parts = [...this.familyParts.values(), ...this.chainParts.values()].sort();
     // What a query of each history reads, found once here rather than for every request compiled.
     for (const { chain, days, events, pairs } of this.chains) {
       const of = (kind: ChainEventKind) => events.filter((e) => e.event!.kind === kind);
