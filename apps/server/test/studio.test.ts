@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatValue, type Result } from "@kpikit/core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Running, startServer } from "./support/process.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../../scripts/chromium.mjs";
 
@@ -63,6 +63,10 @@ describe("KPI Studio, in Chromium", () => {
     );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
+  // A failed step's cause may be the server's alone (a stall, an error it logged): its output says.
+  beforeEach(({ onTestFailed }) =>
+    onTestFailed(() => console.error(`The server's output, its end:\n${api?.output().slice(-4000)}`)),
+  );
   afterAll(async () => {
     await browser?.close();
     shop?.server.close();
@@ -117,6 +121,9 @@ describe("KPI Studio, in Chromium", () => {
   }
 
   const heading = (page: Page) => page.locator("main h1");
+  /** The definition form's status line, or else the errors the page shows: a save that failed says why. */
+  const saving = async (page: Page) =>
+    (await page.locator("form .status").textContent()) || (await page.getByRole("alert").allTextContents()).join(" | ");
   const value = (page: Page, selector: string) =>
     page.locator(selector).locator('[part~="value"]').first().textContent(WAIT);
 
@@ -513,7 +520,7 @@ describe("KPI Studio, in Chromium", () => {
         .toBe(shape(preview.sql.sql));
 
       await page.getByRole("button", { name: "Save KPI" }).click();
-      await expect.poll(() => page.locator("form .status").textContent(), WAIT).toBe("Saved as version 1.");
+      await expect.poll(() => saving(page), WAIT).toBe("Saved as version 1.");
       const saved = (await own()).definitions.find((d) => d.id === GOOD.id);
       expect(saved).toMatchObject({ ...definition, version: 1 });
       await expect
@@ -540,7 +547,7 @@ describe("KPI Studio, in Chromium", () => {
       // Edited, it is version 2, and its versions list both, newest first, with what changed.
       await page.getByLabel("Русский", { exact: true }).fill("Хорошие отзывы");
       await page.getByRole("button", { name: "Save KPI" }).click();
-      await expect.poll(() => page.locator("form .status").textContent(), WAIT).toBe("Saved as version 2.");
+      await expect.poll(() => saving(page), WAIT).toBe("Saved as version 2.");
       const versions = page.locator("section.versions li");
       await expect.poll(() => versions.locator("strong").allTextContents(), WAIT).toEqual(["version 2", "version 1"]);
       expect(await versions.nth(0).locator(".hint").textContent()).toBe("changed: labels.ru");
@@ -562,7 +569,7 @@ describe("KPI Studio, in Chromium", () => {
         .toBe("Version 1 is in the form; saving makes version 3.");
       expect(await page.getByLabel("Русский", { exact: true }).inputValue()).toBe("");
       await page.getByRole("button", { name: "Save KPI" }).click();
-      await expect.poll(() => page.locator("form .status").textContent(), WAIT).toBe("Saved as version 3.");
+      await expect.poll(() => saving(page), WAIT).toBe("Saved as version 3.");
       await expect.poll(() => versions.count(), WAIT).toBe(3);
       type Version = { version: number; definition: Record<string, unknown>; deleted: boolean };
       const stored = (await call<{ versions: Version[] }>(`/v1/definitions/${GOOD.id}/versions`)).body.versions;

@@ -494,7 +494,9 @@ async function leaveLoaded(file: string): Promise<void> {
   await before.close();
 }
 
-it("updates a database from before rollups: tables added, an index retired, facts read until a rebuild", async () => {
+it("updates a database from before rollups: tables added, an index retired, facts read until a rebuild", {
+  timeout: 120_000,
+}, async () => {
   const dir = mkdtempSync(join(tmpdir(), "kpikit-rollups-"));
   const file = join(dir, "kpikit.db");
   try {
@@ -526,7 +528,9 @@ it("updates a database from before rollups: tables added, an index retired, fact
   }
 });
 
-it("names the parts of rollups built before parts were, and keeps each part an upgrade leaves alike", async () => {
+it("names the parts of rollups built before parts were, and keeps each part an upgrade leaves alike", {
+  timeout: 120_000,
+}, async () => {
   const dir = mkdtempSync(join(tmpdir(), "kpikit-rollups-"));
   const file = join(dir, "kpikit.db");
   const rollups = Rollups.of(registry);
@@ -548,8 +552,9 @@ it("names the parts of rollups built before parts were, and keeps each part an u
       parts: JSON.stringify({ of: rollups.version, parts: rollups.parts }),
     });
     // An upgrade from a release whose measures differ in no part (in their version alone): its
-    // rebuild clears nothing and builds nothing, where one from unnamed parts rebuilds all, as does
-    // one after a release that does not name parts rebuilt them (the version moved, not the names).
+    // rebuild clears nothing and builds nothing, where one from unnamed parts rebuilds all. (One
+    // after a release that does not name parts rebuilt them, the version moved and not the names,
+    // rebuilds all too: core's keptParts test has it, without a third rebuild here.)
     const rebuild = async () => {
       const steps: RebuildStep[] = [];
       await store.refreshRollups();
@@ -563,8 +568,6 @@ it("names the parts of rollups built before parts were, and keeps each part an u
     const whole = await rebuild();
     expect(await answers(store, "t")).toEqual(expected);
     expect(keeping).toBeLessThan(whole / 4);
-    row("UPDATE rollup_versions SET version = 'older' RETURNING version");
-    expect(await rebuild()).toBe(whole);
     await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
