@@ -66,7 +66,8 @@ async function main() {
 
 /**
  * Rollups built for another catalog (an upgrade), or never (a database from before them), are
- * rebuilt while the server answers: KPIs read the facts meanwhile, and ingests go on.
+ * rebuilt while the server answers: the KPIs of the parts rebuilt read the facts meanwhile (those of
+ * the parts an upgrade keeps read rollups), and ingests go on.
  */
 async function rebuildStale(store: SqlStore, stopping: () => boolean): Promise<void> {
   const started = performance.now();
@@ -75,7 +76,9 @@ async function rebuildStale(store: SqlStore, stopping: () => boolean): Promise<v
       onlyStale: true,
       onStep: ({ tenant, done, steps }) => {
         if (done === 1)
-          console.log(`  Rebuilding the rollups of ${tenant} (${steps} steps); KPIs read the facts meanwhile.`);
+          console.log(
+            `  Rebuilding the rollups of ${tenant} (${steps} steps); the KPIs it rebuilds read the facts meanwhile.`,
+          );
       },
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

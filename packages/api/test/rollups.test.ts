@@ -494,6 +494,50 @@ async function leaveLoaded(file: string): Promise<void> {
   await before.close();
 }
 
+it("reads the parts an upgrade keeps while it rebuilds the others, as ingests keep them meanwhile", {
+  timeout: 120_000,
+}, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kpikit-rollups-"));
+  const file = join(dir, "kpikit.db");
+  const rollups = Rollups.of(registry);
+  // Orders more, stored before the upgrade's rebuild begins and while it runs.
+  const more = facts.orders!.slice(0, 400).map((o) => ({ ...o, id: `more_${o.id}` }));
+  const memory = new MemoryStore();
+  await createTenant(memory, { id: "t" });
+  await load(memory, "t");
+  await memory.ingest("t", "orders", more);
+  const moreExpected = await answers(memory, "t");
+  try {
+    await leaveLoaded(file);
+    // As a release whose measures of sessions differ left them: its parts but those.
+    const changed = new Set(rollups.fedBy("sessions").map(([m]) => rollups.familyParts.get(m!.family)!));
+    const db = new DatabaseSync(file);
+    db.prepare("UPDATE rollup_versions SET version = 'older', parts = ?").run(
+      JSON.stringify({ of: "older", parts: rollups.parts.filter((part) => !changed.has(part)) }),
+    );
+    db.close();
+    const store = new SqlStore(nodeSqliteDriver(file));
+    await store.init();
+    await store.ingest("t", "orders", more.slice(0, 200));
+    // Paused after its first step and the ingest before it added to the parts it keeps.
+    expect(await store.rebuildRollups({ steps: 3 })).toEqual([]);
+    await store.ingest("t", "orders", more.slice(200));
+    await store.versions("t");
+    const sql = (metric: string) =>
+      store.explain("t", { metric, range: "last_90_days", grain: "day" }, { registry, now: NOW }).sql;
+    expect(sql("revenue")).toMatch(/rollup_buckets/);
+    expect(sql("sessions")).not.toMatch(/rollup_buckets/);
+    expect(await answers(store, "t")).toEqual(moreExpected);
+    // Read, they were current (a statement that finds them not would leave them unread).
+    expect(sql("aov")).toMatch(/rollup_buckets/);
+    expect(await store.rebuildRollups({ onlyStale: true })).toEqual(["t"]);
+    expect(await answers(store, "t")).toEqual(moreExpected);
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 it("updates a database from before rollups: tables added, an index retired, facts read until a rebuild", {
   timeout: 120_000,
 }, async () => {

@@ -15,8 +15,9 @@ export {
 } from "./engine/sql/tables.js";
 export { type CompiledQuery, compileMeasures } from "./engine/sql/compile-measures.js";
 export { SqlEngine, type SqlEngineOptions, type SqlExecutor } from "./engine/sql/sql-engine.js";
-export { ingestRollupsSql, type RollupMeasure, Rollups } from "./engine/sql/rollup.js";
+export { ingestRollupsSql, type RollupMeasure, type RollupReader, Rollups } from "./engine/sql/rollup.js";
 export {
+  applyPendingSql,
   buildingVersion,
   currentRollupsSql,
   finishRebuildSql,

@@ -12,6 +12,7 @@ import {
   type Target,
 } from "@kpikit/core";
 import {
+  applyPendingSql,
   BUILDING,
   batchInserts,
   currentRollupsSql,
@@ -31,6 +32,7 @@ import {
   rebuildStateSql,
   rebuildStepsSql,
   resumeRebuildSql,
+  type RollupReader,
   Rollups,
   schemaStatements,
   SqlEngine,
@@ -199,6 +201,13 @@ export class SqlStore implements Store {
   private readonly engines = new Map<string, SqlEngine>();
   /** Tenants whose rollups are current, so queries read them (read at init, added to by rebuilds). */
   private readonly rolledUp = new Set<string>();
+  /**
+   * Tenants whose rollups a rebuild for this store's set is under way on, and what their queries
+   * read of them meanwhile: the parts it keeps, which ingests keep up to date (read by `versions`).
+   */
+  private readonly liveRollups = new Map<string, RollupReader>();
+  /** What reads the parts ingests keep up to date, by the JSON of the parts a rebuild keeps. */
+  private readonly liveReaders = new Map<string, RollupReader | undefined>();
   /** Calls to one tenant and fact that queue behind a running one are stored together (group-commit.ts). */
   private readonly ingests: GroupCommit<IngestCall, IngestResult>;
   /** About how many records of its largest fact a rebuild reads in one part (REBUILD_PART). */
@@ -397,15 +406,29 @@ export class SqlStore implements Store {
     if (underWay && sliced && !resumed && state!.done !== null && state!.bounds !== null) return false;
     // The parts whose rows hold what this set of measures would build (all of them, when rollups
     // another release built differ in a few KPIs) are kept: rebuilt, a big shop's histories take hours.
+    const keep = keptParts(rollups, state);
     const steps = rebuildStepsSql(rollups, tenant, dialect, {
       rebuild,
       bounds: resumed?.bounds ?? (await bounds()),
       chunk: this.rebuildChunk,
-      keep: keptParts(rollups, state),
+      keep,
     });
+    // Ingests keep these parts up to date while the others are rebuilt, and queries read them.
+    const live = rollups.liveParts(keep);
     const spent = async () => {
       if (!budget || (budget.left-- > 0 && Date.now() < budget.until)) return false;
       await this.driver.transaction(pauseRebuildSql(rollups, tenant, dialect, rebuild));
+      return true;
+    };
+    const pendingNow = async () => (await this.driver.all(pendingSelectSql(dialect), [tenant])).map(pendingOf);
+    // Those stored before the first step (and any that a release keeping other parts stores
+    // meanwhile) are added to them after each step: only then do they hold every fact.
+    const applyPending = async () => {
+      for (const pending of live.size ? await pendingNow() : []) {
+        if (pending.applied) continue;
+        if (await spent()) return false;
+        await this.driver.transaction(applyPendingSql(rollups, tenant, dialect, pending, rebuild, live));
+      }
       return true;
     };
     for (const [i, step] of steps.entries()) {
@@ -415,13 +438,14 @@ export class SqlStore implements Store {
         if (await spent()) return false;
         [changed] = await this.driver.transaction(step.statements);
       } while (step.repeat && changed);
+      if (!(await applyPending())) return false;
       await onStep?.({ tenant, done: i + 1, steps: steps.length });
     }
     // Ingests left pending meanwhile are added until none is left when the rollups are marked current.
     for (;;) {
-      for (const row of await this.driver.all(pendingSelectSql(dialect), [tenant])) {
+      for (const pending of await pendingNow()) {
         if (await spent()) return false;
-        await this.driver.transaction(foldPendingSql(rollups, tenant, dialect, pendingOf(row), rebuild));
+        await this.driver.transaction(foldPendingSql(rollups, tenant, dialect, pending, rebuild, live));
       }
       if ((await this.driver.transaction(finishRebuildSql(rollups, tenant, dialect, rebuild))).at(-1) === 1)
         return true;
@@ -704,18 +728,36 @@ export class SqlStore implements Store {
    */
   async versions(tenantId: string): Promise<DataVersions> {
     const rows = await this.driver.all(
-      `SELECT t.data_version, v.part, v.version, r.version AS rollups FROM kpikit_tenants t LEFT JOIN ` +
-        `kpikit_versions v ON v.tenant_id = t.id LEFT JOIN rollup_versions r ON r.tenant_id = t.id WHERE ` +
-        `t.id = ${this.p(1)}`,
+      `SELECT t.data_version, v.part, v.version, r.version AS rollups, r.parts, CASE WHEN EXISTS (SELECT 1 FROM ` +
+        `rollup_pending pi WHERE pi.tenant_id = t.id AND pi.applied IS NULL) THEN 1 ELSE 0 END AS unapplied ` +
+        `FROM kpikit_tenants t LEFT JOIN kpikit_versions v ON v.tenant_id = t.id LEFT JOIN rollup_versions r ON ` +
+        `r.tenant_id = t.id WHERE t.id = ${this.p(1)}`,
       [tenantId],
     );
     if (this.rollups && rows[0]) {
       if (rows[0].rollups === this.rollups.version) this.rolledUp.add(tenantId);
       else this.rolledUp.delete(tenantId);
+      const live = Number(rows[0].unapplied) ? undefined : this.liveReader(rows[0].rollups, rows[0].parts);
+      if (live) this.liveRollups.set(tenantId, live);
+      else this.liveRollups.delete(tenantId);
     }
     const parts: Partial<Record<DataPart, number>> = {};
     for (const r of rows) if (r.part !== null) parts[r.part as DataPart] = Number(r.version);
     return { data: Number(rows[0]?.data_version ?? 0), parts };
+  }
+
+  /**
+   * What queries read while a rebuild for this store's set is under way (`version`, keeping
+   * `parts`): the parts that ingests keep up to date meanwhile, if any.
+   */
+  private liveReader(version: unknown, parts: unknown): RollupReader | undefined {
+    const { rollups } = this;
+    if (!rollups || typeof parts !== "string" || !String(version).startsWith(buildingVersion(rollups, ""))) return;
+    if (!this.liveReaders.has(parts)) {
+      const live = rollups.liveParts(keptParts(rollups, { version, parts }));
+      this.liveReaders.set(parts, live.size ? rollups.readable(live, parts) : undefined);
+    }
+    return this.liveReaders.get(parts);
   }
 
   async listTargets(tenantId: string, metric?: string): Promise<Target[]> {
@@ -776,8 +818,11 @@ export class SqlStore implements Store {
         execute: (sql, params, signal) =>
           this.driver.all(sql, params, { prepare: true, ...(signal ? { signal } : {}) }),
         dataVersion: async () => String((await this.versions(tenantId)).data),
-        rollups: () => (this.rolledUp.has(tenantId) ? this.rollups : undefined),
-        onStaleRollups: () => this.rolledUp.delete(tenantId),
+        rollups: () => (this.rolledUp.has(tenantId) ? this.rollups : this.liveRollups.get(tenantId)),
+        onStaleRollups: () => {
+          this.rolledUp.delete(tenantId);
+          this.liveRollups.delete(tenantId);
+        },
       });
       this.engines.set(tenantId, engine);
     }

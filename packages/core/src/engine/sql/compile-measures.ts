@@ -16,7 +16,7 @@ import { GroupSums } from "./group-sums.js";
 import { minus, type PlanContext, type PrefixSeries, prefixSums } from "./prefix.js";
 import type { Dialect } from "./dialect.js";
 import { unionAll } from "./union.js";
-import { closeSql, currentSql, lessSelect, rollupDimension, type Rollups, splitSpans } from "./rollup.js";
+import { closeSql, lessSelect, type RollupReader, rollupDimension, splitSpans } from "./rollup.js";
 import { RollupReads } from "./rollup-reads.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
 import type { SqlStatement } from "./statement.js";
@@ -74,7 +74,7 @@ interface CompileContext {
   params: SqlParams;
   tables: SpanTables;
   tenantParam: string;
-  rollups: Rollups | undefined;
+  rollups: RollupReader | undefined;
   reads: RollupReads;
   /** Requests whose rows are not aggregates by span but the parts of a plan (active keys). */
   plans: Map<number, Plan>;
@@ -477,7 +477,7 @@ export function compileMeasures(
   tz: string,
   dialect: Dialect,
   tenant: string,
-  rollups?: Rollups,
+  rollups?: RollupReader,
 ): CompiledQuery {
   const params = new SqlParams(dialect);
   const tables = new SpanTables(dialect, params);
@@ -496,7 +496,7 @@ export function compileMeasures(
   if (rollups)
     selects.push(
       `SELECT ${ROLLUPS_CURRENT} AS r, 0 AS wi, NULL AS k, CASE WHEN ` +
-        `${currentSql(tenantParam, params, rollups.version)} THEN 1 ELSE 0 END AS v, 0 AS n`,
+        `${rollups.currentSql(tenantParam, params)} THEN 1 ELSE 0 END AS v, 0 AS n`,
     );
   const sql = `WITH ${ctx.tables.sql()}\n${unionAll(selects)}`;
   return { sql, params: params.values, decode: (rows) => decodeRows(rows, requests, ctx.plans) };

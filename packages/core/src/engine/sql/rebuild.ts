@@ -54,15 +54,17 @@ const partsJson = (of: Rollups, parts: readonly string[]) => JSON.stringify({ of
 /**
  * The parts of `rollups` that a tenant's rollups hold alike, by its rollups' row (its `version` and
  * `parts`; none for rollups built before parts were named, or since by a release that does not
- * name them): a rebuild keeps their rows as they are.
+ * name them): a rebuild keeps their rows as they are. Of a rebuild under way, only one for the
+ * same set (resuming it) keeps them: the ingests meanwhile added themselves to the parts that set
+ * keeps up to date (Rollups.liveParts), which another set's may not be.
  */
 export function keptParts(rollups: Rollups, state: { version?: unknown; parts?: unknown } | undefined): string[] {
   if (typeof state?.parts !== "string") return [];
   const version = String(state.version);
   const named = JSON.parse(state.parts) as { of?: unknown; parts?: unknown };
   const of = { version: String(named.of) };
-  if (!(version === of.version || version.startsWith(buildingVersion(of, ""))) || !Array.isArray(named.parts))
-    return [];
+  const resumed = of.version === rollups.version && version.startsWith(buildingVersion(of, ""));
+  if (!(version === of.version || resumed) || !Array.isArray(named.parts)) return [];
   const held = new Set(named.parts);
   return rollups.parts.filter((part) => held.has(part));
 }
@@ -320,7 +322,8 @@ export function rebuildRollupsSql(
 
 /**
  * Adds an ingest that was left pending to the rollups that `rebuild` built, as it would have added
- * itself, and takes it off the list (nothing, if another rebuild took over).
+ * itself, and takes it off the list (nothing, if another rebuild took over): to all of them, or if
+ * it is `applied`, to all but the `live` parts (Rollups.liveParts of the parts the rebuild keeps).
  */
 export function foldPendingSql(
   rollups: Rollups,
@@ -328,19 +331,51 @@ export function foldPendingSql(
   dialect: Dialect,
   pending: PendingIngest,
   rebuild: string,
+  live: ReadonlySet<string> = new Set(),
+): SqlStatement[] {
+  const units = (part: string) => !(pending.applied && live.has(part));
+  return foldSql(rollups, tenant, dialect, pending, rebuild, "DELETE FROM rollup_pending", units);
+}
+
+/**
+ * Adds an ingest left pending but not `applied` (one stored before the rebuild's first step, or
+ * by a release that does not keep these parts up to date) to the `live` parts the rebuild keeps
+ * (Rollups.liveParts), and marks it applied: from the first step on, those parts then hold every
+ * fact stored, and queries read them while the rest is rebuilt.
+ */
+export function applyPendingSql(
+  rollups: Rollups,
+  tenant: string,
+  dialect: Dialect,
+  pending: PendingIngest,
+  rebuild: string,
+  live: ReadonlySet<string>,
+): SqlStatement[] {
+  const mark = "UPDATE rollup_pending SET applied = 1";
+  return foldSql(rollups, tenant, dialect, pending, rebuild, mark, (part) => live.has(part));
+}
+
+function foldSql(
+  rollups: Rollups,
+  tenant: string,
+  dialect: Dialect,
+  pending: PendingIngest,
+  rebuild: string,
+  listed: string,
+  units: (part: string) => boolean,
 ): SqlStatement[] {
   const version = buildingVersion(rollups, rebuild);
   const params = new SqlParams(dialect);
   const tenantParam = params.add(tenant);
-  // Off the list first: the tables in the order an ingest and a rebuild's first step take them.
+  // The list first: the tables in the order an ingest and a rebuild's first step take them.
   return [
     {
       sql:
-        `DELETE FROM rollup_pending WHERE tenant_id = ${tenantParam} AND ingest_id = ` +
-        `${params.add(pending.ingestId)} AND ${currentSql(tenantParam, params, version)}`,
+        `${listed} WHERE tenant_id = ${tenantParam} AND ingest_id = ${params.add(pending.ingestId)} AND ` +
+        currentSql(tenantParam, params, version),
       params: params.values,
     },
-    ...ingestRollupsSql(rollups, pending.fact, tenant, dialect, pending, version),
+    ...ingestRollupsSql(rollups, pending.fact, tenant, dialect, pending, { version, units }),
     beatSql(tenant, dialect, version),
   ];
 }

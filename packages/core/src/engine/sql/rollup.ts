@@ -39,7 +39,7 @@ import type { SqlStatement } from "./statement.js";
 import { DAY, floorDiv, HOUR, QUARTER } from "./buckets.js";
 import { PAIRS_KEPT, pairsIngestSql } from "./pairs.js";
 import type { Dialect } from "./dialect.js";
-import { notPendingSql } from "./pending.js";
+import { BUILDING, notPendingSql } from "./pending.js";
 import { columnSql, keySql, type RowScope, rowSql, SqlParams, testSql } from "./row-sql.js";
 import { type Slice, sliceSql } from "./slice.js";
 import { unionAll } from "./union.js";
@@ -237,8 +237,27 @@ export interface HistoryEvents {
   pairs: boolean;
 }
 
+/** What a query reads rollups through: all of them once current, or those a rebuild keeps up to date. */
+export interface RollupReader {
+  find(m: Measure): RollupMeasure | undefined;
+  history(m: Measure): HistoryEvents | undefined;
+  snapshot(m: Measure): { open: RollupMeasure; close: RollupMeasure | undefined } | undefined;
+  latest(m: Measure): { held: RollupMeasure; superseded: RollupMeasure } | undefined;
+  /** That what it reads holds every fact stored (a statement reads it with what it answers). */
+  currentSql(tenantParam: string, params: SqlParams): string;
+}
+
+/**
+ * A fold of ingests left pending into the rollups a rebuild built (`version`: its own), into the
+ * parts (`partOf`) for which `units` holds.
+ */
+export interface RollupFold {
+  version: string;
+  units: (part: string) => boolean;
+}
+
 /** The set of measures kept as rollups: those of every KPI of a registry (the built-in catalog). */
-export class Rollups {
+export class Rollups implements RollupReader {
   private readonly bySignature = new Map<string, RollupMeasure>();
   /** The windows whose lapses each history keeps one by one (an activity measure's: keys lost read them). */
   private readonly tables = new Map<string, number[]>();
@@ -437,10 +456,103 @@ export class Rollups {
     return held && superseded ? { held, superseded } : undefined;
   }
 
+  /**
+   * The part that a rollup's rows go with when a rebuild keeps them: its family's, or for the events
+   * of a key history, the history's (it and its events' families are kept up to date together).
+   */
+  partOf(m: RollupMeasure): string {
+    return m.event ? this.chainParts.get(m.event.chain.id)! : this.familyParts.get(m.family)!;
+  }
+
+  /** The parts a rollup's rows go with (`partOf`): its family, or a history and all its events' families. */
+  unitParts(m: RollupMeasure): string[] {
+    if (!m.event) return [this.familyParts.get(m.family)!];
+    const { families } = this.chains.find(({ chain }) => chain.id === m.event!.chain.id)!;
+    return [this.chainParts.get(m.event.chain.id)!, ...families.map(([e]) => this.familyParts.get(e!.family)!)];
+  }
+
+  /**
+   * Of the parts a rebuild keeps, those that ingests keep up to date while it runs (`partOf`): each
+   * family kept, and each history kept with every family of its events (a history kept whose events
+   * gain a measure is not: that family is built from its rows, and adds the ingests of the rebuild
+   * once it is done, with the history).
+   */
+  liveParts(keep: readonly string[]): Set<string> {
+    const held = new Set(keep);
+    const units = new Set(this.measures.map((m) => this.partOf(m)));
+    return new Set(
+      [...units].filter((unit) => {
+        const [m] = this.measures.filter((r) => this.partOf(r) === unit);
+        return this.unitParts(m!).every((part) => held.has(part));
+      }),
+    );
+  }
+
+  /**
+   * What reads only the `live` parts (`liveParts`) of rollups that a rebuild for this set keeps
+   * (`parts`: the JSON of them its tenant's rollups row holds while it runs).
+   */
+  readable(live: ReadonlySet<string>, parts: string): RollupReader {
+    return new LiveRollups(this, live, parts);
+  }
+
+  currentSql(tenantParam: string, params: SqlParams): string {
+    return currentSql(tenantParam, params, this.version);
+  }
+
   /** The families of additive rollups a batch of this fact adds to (orders also carry their lines). */
   fedBy(fact: FactName): RollupMeasure[][] {
     return this.families.filter(
       ([m]) => !m!.event && (m!.fact === fact || (fact === "orders" && m!.fact === "orderLines")),
+    );
+  }
+}
+
+/**
+ * The parts of rollups that a rebuild for their set keeps and ingests keep up to date meanwhile
+ * (`Rollups.liveParts`): the others read the facts. They hold every fact once the ingests that
+ * came before the rebuild's first step are added to them (it adds them at once: rebuild.ts); until
+ * then, and once another rebuild takes over, a statement that read them says so and is read again
+ * from the facts.
+ */
+class LiveRollups implements RollupReader {
+  constructor(
+    private readonly rollups: Rollups,
+    private readonly live: ReadonlySet<string>,
+    private readonly parts: string,
+  ) {}
+
+  private kept<T extends RollupMeasure | undefined>(m: T): T | undefined {
+    return m && this.live.has(this.rollups.partOf(m)) ? m : undefined;
+  }
+
+  find(m: Measure): RollupMeasure | undefined {
+    return this.kept(this.rollups.find(m));
+  }
+
+  history(m: Measure): HistoryEvents | undefined {
+    const h = this.rollups.history(m);
+    return h && this.kept(h.first) && h;
+  }
+
+  snapshot(m: Measure): { open: RollupMeasure; close: RollupMeasure | undefined } | undefined {
+    const s = this.rollups.snapshot(m);
+    return s && this.kept(s.open) && (!s.close || this.kept(s.close)) ? s : undefined;
+  }
+
+  latest(m: Measure): { held: RollupMeasure; superseded: RollupMeasure } | undefined {
+    const l = this.rollups.latest(m);
+    return l && this.kept(l.held) && this.kept(l.superseded) ? l : undefined;
+  }
+
+  /** Current, or being rebuilt keeping these parts with no ingest left to add to them. */
+  currentSql(tenantParam: string, params: SqlParams): string {
+    const { version } = this.rollups;
+    return (
+      `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND (rv.version = ` +
+      `${params.add(version)} OR (rv.version LIKE ${params.add(`${BUILDING}${version}:%`)} AND rv.parts = ` +
+      `${params.add(this.parts)} AND NOT EXISTS (SELECT 1 FROM rollup_pending pi WHERE pi.tenant_id = ` +
+      `${tenantParam} AND pi.applied IS NULL))))`
     );
   }
 }
@@ -527,15 +639,27 @@ export const lessSelect = (select: string): string => `SELECT l.r, l.wi, l.k, -l
  */
 export type RollupScope =
   | { all: true; slice?: Slice; version?: string }
-  | ({ all: false; version: string; delta?: "both" | "was" | "now" } & Inserted);
+  | ({ all: false; version: string; live?: readonly string[]; delta?: "both" | "was" | "now" } & Inserted);
 
 /** Whether a measure is placed by a date (its rows by day), not a timestamp. */
 export const isDated = (m: RollupMeasure) => factModels[m.fact].fields[m.time]!.kind === "date";
 
-/** That the tenant's rollups are at `version`. */
-export const currentSql = (tenantParam: string, params: SqlParams, version: string) =>
-  `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND rv.version = ` +
-  `${params.add(version)})`;
+/**
+ * That the tenant's rollups are at `version`, or with `live` (an ingest's), that a rebuild for
+ * `version` is under way and keeps these parts, which ingests then keep up to date as they are
+ * (rebuild.ts): a part's name is searched for in the JSON of the parts kept, quoted, and holds no
+ * `%` or `_`.
+ */
+export const currentSql = (tenantParam: string, params: SqlParams, version: string, live?: readonly string[]) => {
+  const at = `rv.version = ${params.add(version)}`;
+  const kept = live?.length
+    ? ` OR (rv.version LIKE ${params.add(`${BUILDING}${version}:%`)}` +
+      live.map((part) => ` AND rv.parts LIKE ${params.add(`%"${part}"%`)}`).join("") +
+      ")"
+    : "";
+  const which = kept ? `(${at}${kept})` : at;
+  return `EXISTS (SELECT 1 FROM rollup_versions rv WHERE rv.tenant_id = ${tenantParam} AND ${which})`;
+};
 
 /**
  * The statement that upserts a family's rows from `s` (one row per fact or event, with its bucket
@@ -628,7 +752,8 @@ export function rollupBuildSql(
   const tenantParam = params.add(tenant);
   const model = factModels[rollup.fact];
   const inserted = scope.all ? undefined : scope;
-  const current = scope.version === undefined ? [] : [currentSql(tenantParam, params, scope.version)];
+  const current =
+    scope.version === undefined ? [] : [currentSql(tenantParam, params, scope.version, scope.all ? [] : scope.live)];
   const rowScope: RowScope = { model, dialect, params, alias: "f" };
   const timeField = model.fields[rollup.time]!;
   const closing = rollup.close && closeSql(rollup.time, rollup.close, rowScope);
@@ -727,7 +852,7 @@ export function historyEventsSql(
       `(${tests(was).join(" OR ")})`,
       ...(unchanged.length ? [`NOT (${unchanged.join(" AND ")})`] : []),
       ...sliceSql(time, scope.all ? scope.slice : undefined),
-      ...(scope.version === undefined ? [] : [currentSql(tenantParam, params, scope.version)]),
+      ...(scope.version === undefined ? [] : [currentSql(tenantParam, params, scope.version, inserted?.live)]),
     ].join(" AND ");
     return (
       `SELECT ${floorDiv(time, HOUR)} AS b, ${floorDiv(time, QUARTER)} AS q${values(was).join("")}${keys} ` +
@@ -788,13 +913,19 @@ export function ingestRollupsSql(
   tenant: string,
   dialect: Dialect,
   inserted: Inserted,
-  version = rollups.version,
+  fold?: RollupFold,
 ): SqlStatement[] {
-  const scope = { all: false as const, ...inserted, version };
+  const version = fold?.version ?? rollups.version;
+  const unit = (part: string) => !fold || fold.units(part);
+  // An ingest's own keeps each unit while the rollups are current, or while a rebuild keeps it.
+  const scope = (live: readonly string[]) => ({ all: false as const, ...inserted, version, live: fold ? [] : live });
   return [
-    ...rollups.fedBy(fact).map((family) => rollupBuildSql(family, tenant, dialect, scope)),
+    ...rollups
+      .fedBy(fact)
+      .filter(([m]) => unit(rollups.partOf(m!)))
+      .map((family) => rollupBuildSql(family, tenant, dialect, scope(rollups.unitParts(family[0]!)))),
     ...rollups.chains
-      .filter(({ chain }) => chain.fact === fact)
+      .filter(({ chain }) => chain.fact === fact && unit(rollups.chainParts.get(chain.id)!))
       .flatMap(({ chain, days, families, pairs }) => [
         ...dialect.historyLock.map((sql) => ({ sql, params: [tenant] })),
         ...chainIngestSql(
@@ -803,11 +934,15 @@ export function ingestRollupsSql(
           tenant,
           dialect,
           inserted,
-          (params) => currentSql(params.add(tenant), params, version),
+          (params) => currentSql(params.add(tenant), params, version, scope(rollups.unitParts(families[0]![0]!)).live),
           () => [
             ...families.flatMap((family) =>
               (family.some((e) => e.field !== undefined) ? (["was", "now"] as const) : (["both"] as const)).map(
-                (delta) => historyEventsSql(chain, family, tenant, dialect, { ...scope, delta }),
+                (delta) =>
+                  historyEventsSql(chain, family, tenant, dialect, {
+                    ...scope(rollups.unitParts(family[0]!)),
+                    delta,
+                  }),
               ),
             ),
             ...(pairs ? [pairsIngestSql(chain, tenant, dialect, inserted.ingestId)] : []),

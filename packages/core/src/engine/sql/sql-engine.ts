@@ -5,7 +5,7 @@ import type { Engine, MeasureRequest, MeasureResults } from "../types.js";
 import { type CompiledQuery, compileMeasures } from "./compile-measures.js";
 import type { SqlStatement } from "./statement.js";
 import type { Dialect } from "./dialect.js";
-import type { Rollups } from "./rollup.js";
+import type { RollupReader } from "./rollup.js";
 
 /** Runs a statement and returns its rows as objects keyed by column name; `signal` aborts the wait. */
 export type SqlExecutor = (
@@ -19,8 +19,11 @@ export interface SqlEngineOptions {
   tenant: string;
   execute: SqlExecutor;
   dataVersion: () => string | Promise<string>;
-  /** The rollups to read, when the tenant's are current (asked at each query: a rebuild makes them so). */
-  rollups?: () => Rollups | undefined;
+  /**
+   * The rollups to read, when the tenant's are current, or those a rebuild under way keeps up to
+   * date (asked at each query: a rebuild makes them so).
+   */
+  rollups?: () => RollupReader | undefined;
   /**
    * Told when a query found the rollups it read no longer current (another process's rebuild began
    * since the store last looked): `rollups` should give none from then on.

@@ -144,6 +144,8 @@ export function tableSpecs(dialect: Dialect): TableSpec[] {
       { name: "ingest_id", type: dialect.types.text, nullable: false },
       { name: "fact", type: dialect.types.text, nullable: false },
       { name: "ids", type: dialect.types.text, nullable: false },
+      // Set when the parts a rebuild keeps up to date hold its facts already (pending.ts).
+      { name: "applied", type: dialect.types.bigint, nullable: true },
     ],
     primaryKey: ["tenant_id", "ingest_id"],
     indexes: [],
