@@ -337,6 +337,26 @@ for (const [name, make] of Object.entries(STORES)) {
       for (const s of [first, other]) await s.close();
     });
 
+    it("resumes a rebuild paused after its first step, before it found where to split the facts", {
+      timeout: 240_000,
+    }, async () => {
+      await staleTenant("b");
+      // Parts of 400 records: it splits the facts, where it looks only after its first step.
+      const sliced = await opened({ rebuildPart: 400 });
+      const done: number[] = [];
+      const onStep = (s: RebuildStep) => void done.push(s.done);
+      const bounds = async () =>
+        (await sliced.driver.all("SELECT bounds FROM rollup_versions WHERE tenant_id = 'b'"))[0]!.bounds;
+      expect(await sliced.rebuildRollups({ onlyStale: true, steps: 1, onStep })).toEqual([]);
+      expect([done, await bounds()]).toEqual([[1], null]);
+      expect(await sliced.rebuildRollups({ onlyStale: true, steps: 3, onStep })).toEqual([]);
+      expect(JSON.parse(String(await bounds())).length).toBeGreaterThan(2);
+      expect(await sliced.rebuildRollups({ onlyStale: true, onStep })).toEqual(["b"]);
+      expect(done).toEqual(Array.from({ length: done.length }, (_, i) => i + 1));
+      expect(await answers(sliced, "b")).toEqual(expected);
+      await sliced.close();
+    });
+
     it("starts over, a few steps at a time, a rebuild that an older version left without its steps counted", {
       timeout: 240_000,
     }, async () => {

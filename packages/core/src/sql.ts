@@ -26,6 +26,7 @@ export {
   type RebuildTransaction,
   keptParts,
   nameBuiltPartsSql,
+  rebuildBoundsSql,
   rebuildRollupsSql,
   rebuildStateSql,
   rebuildStepsSql,

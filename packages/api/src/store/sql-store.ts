@@ -26,6 +26,7 @@ import {
   pendingOf,
   pauseRebuildSql,
   pendingSelectSql,
+  rebuildBoundsSql,
   rebuildRollupsSql,
   keptParts,
   nameBuiltPartsSql,
@@ -403,16 +404,16 @@ export class SqlStore implements Store {
     const resumed = await this.resumeRebuild(rollups, tenant, rebuild);
     // Another call took it over first: starting over would undo that one's steps. (One that an
     // older version left without its steps counted cannot be resumed: it is started over.)
-    if (underWay && sliced && !resumed && state!.done !== null && state!.bounds !== null) return false;
+    if (underWay && sliced && !resumed && state!.done !== null) return false;
     // The parts whose rows hold what this set of measures would build (all of them, when rollups
     // another release built differ in a few KPIs) are kept: rebuilt, a big shop's histories take hours.
     const keep = keptParts(rollups, state);
-    const steps = rebuildStepsSql(rollups, tenant, dialect, {
-      rebuild,
-      bounds: resumed?.bounds ?? (await bounds()),
-      chunk: this.rebuildChunk,
-      keep,
-    });
+    // Where it splits the facts is found after its first step: counting a big shop's facts takes
+    // seconds (31 s at 10 M orders, the file not cached), and the parts kept are read from then on.
+    let split = resumed?.bounds ?? null;
+    const stepsOf = (at: readonly number[] | null) =>
+      rebuildStepsSql(rollups, tenant, dialect, { rebuild, bounds: at, chunk: this.rebuildChunk, keep });
+    let steps = stepsOf(split);
     // Ingests keep these parts up to date while the others are rebuilt, and queries read them.
     const live = rollups.liveParts(keep);
     const spent = async () => {
@@ -431,12 +432,20 @@ export class SqlStore implements Store {
       }
       return true;
     };
-    for (const [i, step] of steps.entries()) {
+    for (let i = 0; i < steps.length; i++) {
       if (resumed && i < resumed.done) continue;
+      // Recorded with the step after the first (after its own statements, whose count a repeat reads).
+      const record: SqlStatement[] = [];
+      if (i > 0 && split === null) {
+        split = await bounds();
+        steps = stepsOf(split);
+        record.push(rebuildBoundsSql(rollups, tenant, dialect, rebuild, split));
+      }
+      const step = steps[i]!;
       let changed: number | undefined;
       do {
         if (await spent()) return false;
-        [changed] = await this.driver.transaction(step.statements);
+        [changed] = await this.driver.transaction([...step.statements, ...record.splice(0)]);
       } while (step.repeat && changed);
       if (!(await applyPending())) return false;
       await onStep?.({ tenant, done: i + 1, steps: steps.length });
@@ -486,26 +495,27 @@ export class SqlStore implements Store {
   /**
    * Takes over the tenant's rebuild of this set of measures that stopped (no step committed for
    * `rebuildStaleMs`), as `rebuild`: how many of its steps it had committed and where it split the
-   * facts, or nothing when there is none to resume (none under way, one of another set of
-   * measures, one still going, or one another store took first).
+   * facts (null if it stopped before it found where), or nothing when there is none to resume (none
+   * under way, one of another set of measures, one still going, or one another store took first).
    */
   private async resumeRebuild(
     rollups: Rollups,
     tenant: string,
     rebuild: string,
-  ): Promise<{ done: number; bounds: number[] } | undefined> {
+  ): Promise<{ done: number; bounds: number[] | null } | undefined> {
     const { dialect } = this.driver;
     const [state] = await this.driver.all(rebuildStateSql(dialect), [tenant]);
     const mark = buildingVersion(rollups, "");
     const version = String(state?.version ?? "");
-    if (!state || !version.startsWith(mark) || !state.done || state.bounds === null) return undefined;
+    if (!state || !version.startsWith(mark) || !state.done) return undefined;
     if (this.goingOn(state, mark)) return undefined;
     const from = version.slice(mark.length);
     const moved = await this.driver.transaction(resumeRebuildSql(rollups, tenant, dialect, { from, to: rebuild }));
     if (moved.at(-1) !== 1) return undefined;
     // Read after the move: a step of the stopped rebuild that was still committing has committed.
     const [taken] = await this.driver.all(rebuildStateSql(dialect), [tenant]);
-    return { done: Number(taken!.done), bounds: JSON.parse(String(taken!.bounds)) as number[] };
+    const bounds = taken!.bounds === null ? null : (JSON.parse(String(taken!.bounds)) as number[]);
+    return { done: Number(taken!.done), bounds };
   }
 
   /**

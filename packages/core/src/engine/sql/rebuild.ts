@@ -90,13 +90,15 @@ function keptRows(rollups: Rollups, kept: readonly string[]): Record<"family" | 
  * the upsert adds the parts up. `chunk` is for a rebuild whose transactions commit one by one, with
  * ingests waiting for each: the old rows are then deleted that many at a time, each chunk its own
  * transaction, and each history is built a part of time at a time too. On PostgreSQL the first
- * waits for the ingests and steps under way, and holds new ones back until it commits.
+ * waits for the ingests and steps under way, and holds new ones back until it commits. With
+ * `bounds: null` (not known yet: finding them counts a big shop's facts, and the parts kept are
+ * read from the first step on) the first step records none, and `rebuildBoundsSql` does later.
  */
 export function rebuildStepsSql(
   rollups: Rollups,
   tenant: string,
   dialect: Dialect,
-  options: { rebuild: string; bounds?: readonly number[]; chunk?: number; keep?: readonly string[] },
+  options: { rebuild: string; bounds?: readonly number[] | null; chunk?: number; keep?: readonly string[] },
 ): RebuildTransaction[] {
   const version = buildingVersion(rollups, options.rebuild);
   const slices = slicesOf(options.bounds ?? []);
@@ -160,7 +162,12 @@ export function rebuildStepsSql(
             `${p(2)}, ${dialect.nowMs}, 1, ${p(3)}, ${p(4)}) ON CONFLICT (tenant_id) DO UPDATE SET version = ` +
             "excluded.version, beat = excluded.beat, done = excluded.done, bounds = excluded.bounds, " +
             "parts = excluded.parts",
-          params: [tenant, version, JSON.stringify(options.bounds ?? []), partsJson(rollups, keep)],
+          params: [
+            tenant,
+            version,
+            options.bounds === null ? null : JSON.stringify(options.bounds ?? []),
+            partsJson(rollups, keep),
+          ],
         },
       ],
     },
@@ -169,6 +176,21 @@ export function rebuildStepsSql(
       ...(repeat ? { repeat } : {}),
     })),
   ];
+}
+
+/** Records the `bounds` of a rebuild whose first step recorded none (`rebuildStepsSql`), while it is under way. */
+export function rebuildBoundsSql(
+  rollups: Rollups,
+  tenant: string,
+  dialect: Dialect,
+  rebuild: string,
+  bounds: readonly number[],
+): SqlStatement {
+  const p = dialect.param;
+  return {
+    sql: `UPDATE rollup_versions SET bounds = ${p(1)} WHERE tenant_id = ${p(2)} AND version = ${p(3)}`,
+    params: [JSON.stringify(bounds), tenant, buildingVersion(rollups, rebuild)],
+  };
 }
 
 /**
