@@ -60,9 +60,10 @@ export async function buildDemoRollups(store: SqlStore, out: NodeJS.WriteStream 
   let total = 0;
   const rebuilt = await store.rebuildRollups({
     onlyStale: true,
+    // From the second step on: the steps are counted once the facts are split, after the first.
     onStep: ({ done, steps }) => {
       total = steps;
-      draw(done, steps, "steps");
+      if (done > 1) draw(done, steps, "steps");
     },
   });
   if (!rebuilt.length) return;

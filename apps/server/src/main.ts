@@ -74,8 +74,9 @@ async function rebuildStale(store: SqlStore, stopping: () => boolean): Promise<v
   try {
     const rebuilt = await store.rebuildRollups({
       onlyStale: true,
+      // Told once its steps are counted: it splits the facts after its first (rebuildRollups).
       onStep: ({ tenant, done, steps }) => {
-        if (done === 1)
+        if (done === 2)
           console.log(
             `  Rebuilding the rollups of ${tenant} (${steps} steps); the KPIs it rebuilds read the facts meanwhile.`,
           );

@@ -61,7 +61,10 @@ export interface IngestResult {
   duplicates: number;
 }
 
-/** A rollup rebuild's progress: `done` of its `steps` committed for `tenant`. */
+/**
+ * A rollup rebuild's progress: `done` of its `steps` committed for `tenant` (counted once it has
+ * split the facts in time, after its first step: the first reports the steps of an unsplit one).
+ */
 export interface RebuildStep {
   tenant: string;
   done: number;
