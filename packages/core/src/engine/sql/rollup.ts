@@ -291,6 +291,11 @@ export class Rollups implements RollupReader {
   readonly familyParts: ReadonlyMap<string, string>;
   /** Each key history's part (`parts`), by the history's id. */
   readonly chainParts: ReadonlyMap<string, string>;
+  /**
+   * The parts kept up to date together (`partOf`), by the first of them: a family of additive
+   * measures alone, or a key history with every family of its events.
+   */
+  private readonly units: ReadonlyMap<string, readonly string[]>;
 
   /**
    * `prefixed`: the measures that prefix sums read (snapshots and history events), which keep totals
@@ -383,6 +388,14 @@ export class Rollups implements RollupReader {
       }),
     );
     this.parts = [...this.familyParts.values(), ...this.chainParts.values()].sort();
+    const family = ([m]: readonly RollupMeasure[]) => this.familyParts.get(m!.family)!;
+    this.units = new Map<string, string[]>([
+      ...families.filter(([m]) => !m!.event).map((f): [string, string[]] => [family(f), [family(f)]]),
+      ...this.chains.map(({ chain, families: events }): [string, string[]] => {
+        const part = this.chainParts.get(chain.id)!;
+        return [part, [part, ...events.map(family)]];
+      }),
+    ]);
     // What a query of each history reads, found once here rather than for every request compiled.
     for (const { chain, days, events, pairs } of this.chains) {
       const of = (kind: ChainEventKind) => events.filter((e) => e.event!.kind === kind);
@@ -464,11 +477,9 @@ export class Rollups implements RollupReader {
     return m.event ? this.chainParts.get(m.event.chain.id)! : this.familyParts.get(m.family)!;
   }
 
-  /** The parts a rollup's rows go with (`partOf`): its family, or a history and all its events' families. */
-  unitParts(m: RollupMeasure): string[] {
-    if (!m.event) return [this.familyParts.get(m.family)!];
-    const { families } = this.chains.find(({ chain }) => chain.id === m.event!.chain.id)!;
-    return [this.chainParts.get(m.event.chain.id)!, ...families.map(([e]) => this.familyParts.get(e!.family)!)];
+  /** The parts kept up to date with a rollup's rows (`partOf`): its family, or a history and all its events' families. */
+  unitParts(m: RollupMeasure): readonly string[] {
+    return this.units.get(this.partOf(m))!;
   }
 
   /**
@@ -479,13 +490,7 @@ export class Rollups implements RollupReader {
    */
   liveParts(keep: readonly string[]): Set<string> {
     const held = new Set(keep);
-    const units = new Set(this.measures.map((m) => this.partOf(m)));
-    return new Set(
-      [...units].filter((unit) => {
-        const [m] = this.measures.filter((r) => this.partOf(r) === unit);
-        return this.unitParts(m!).every((part) => held.has(part));
-      }),
-    );
+    return new Set([...this.units].filter(([, parts]) => parts.every((part) => held.has(part))).map(([unit]) => unit));
   }
 
   /**
@@ -918,12 +923,17 @@ export function ingestRollupsSql(
   const version = fold?.version ?? rollups.version;
   const unit = (part: string) => !fold || fold.units(part);
   // An ingest's own keeps each unit while the rollups are current, or while a rebuild keeps it.
-  const scope = (live: readonly string[]) => ({ all: false as const, ...inserted, version, live: fold ? [] : live });
+  const scope = (m: RollupMeasure) => ({
+    all: false as const,
+    ...inserted,
+    version,
+    live: fold ? [] : rollups.unitParts(m),
+  });
   return [
     ...rollups
       .fedBy(fact)
       .filter(([m]) => unit(rollups.partOf(m!)))
-      .map((family) => rollupBuildSql(family, tenant, dialect, scope(rollups.unitParts(family[0]!)))),
+      .map((family) => rollupBuildSql(family, tenant, dialect, scope(family[0]!))),
     ...rollups.chains
       .filter(({ chain }) => chain.fact === fact && unit(rollups.chainParts.get(chain.id)!))
       .flatMap(({ chain, days, families, pairs }) => [
@@ -934,15 +944,11 @@ export function ingestRollupsSql(
           tenant,
           dialect,
           inserted,
-          (params) => currentSql(params.add(tenant), params, version, scope(rollups.unitParts(families[0]![0]!)).live),
+          (params) => currentSql(params.add(tenant), params, version, scope(families[0]![0]!).live),
           () => [
             ...families.flatMap((family) =>
               (family.some((e) => e.field !== undefined) ? (["was", "now"] as const) : (["both"] as const)).map(
-                (delta) =>
-                  historyEventsSql(chain, family, tenant, dialect, {
-                    ...scope(rollups.unitParts(family[0]!)),
-                    delta,
-                  }),
+                (delta) => historyEventsSql(chain, family, tenant, dialect, { ...scope(family[0]!), delta }),
               ),
             ),
             ...(pairs ? [pairsIngestSql(chain, tenant, dialect, inserted.ingestId)] : []),
