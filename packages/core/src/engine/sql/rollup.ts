@@ -477,7 +477,7 @@ export class Rollups implements RollupReader {
     return m.event ? this.chainParts.get(m.event.chain.id)! : this.familyParts.get(m.family)!;
   }
 
-  /** The parts kept up to date with a rollup's rows (`partOf`): its family, or a history and all its events' families. */
+  /** The parts kept up to date with a rollup's rows (`partOf`): its family, or a history and its events' families. */
   unitParts(m: RollupMeasure): readonly string[] {
     return this.units.get(this.partOf(m))!;
   }
